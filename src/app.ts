@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { type Bus, createBus, RedisBus } from './bus/bus.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { createDb } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { modules } from './modules/index.js';
+import { authPlugin } from './modules/auth/auth.plugin.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), existsSync(new URL('../package.json', import.meta.url)) ? '..' : '../..');
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** Tests inject their own mailer or bus; production builds them from config. */
+  mailer?: Mailer;
+  bus?: Bus;
+}
+
+/** Keeps the cookie-signing secret stable across restarts without asking the organizer for one. */
+function sessionSecret(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = join(config.dataDir, '.session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const s = crypto.getRandomValues(new Uint8Array(32)).reduce((a, b) => a + b.toString(16).padStart(2, '0'), '');
+  writeFileSync(file, s, { mode: 0o600 });
+  return s;
+}
+
+/** Builds the whole app without listening, so tests drive it with `inject`. */
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const handle = createDb(config.database);
+  await migrateToLatest(handle.db);
+  const bus = opts.bus ?? createBus(config.redis);
+  if (bus instanceof RedisBus) await bus.whenReady();
+  const ctx: AppContext = {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    bus,
+    mailer: opts.mailer ?? createMailer(config.smtp),
+    log: app.log,
+  };
+  app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => {
+    if (!opts.bus) await bus.close();
+    await handle.close();
+  });
+
+  mkdirSync(join(config.dataDir, 'uploads'), { recursive: true });
+  await app.register(cookie, { secret: sessionSecret(config) });
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024, files: 20 } });
+  await app.register(rateLimit, {
+    global: false,
+    ...(bus instanceof RedisBus ? { redis: bus.redis, nameSpace: `${config.redis?.prefix}:rl:` } : {}),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Aula API', version: '1', description: 'Hybrid seminar platform' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(authPlugin);
+  installErrorHandler(app);
+
+  const publicDir = join(ROOT, 'dist', 'public');
+  if (existsSync(publicDir)) {
+    await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '7d', immutable: true });
+  }
+  await app.register(fastifyStatic, {
+    root: join(config.dataDir, 'uploads'),
+    prefix: '/uploads/',
+    decorateReply: !existsSync(publicDir),
+    maxAge: '1d',
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const mod of modules) await app.register(mod);
+  return app;
+}

@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Aula reads, parsed once at boot. Only this file reads `process.env`;
+ * the rest of the code receives a frozen `Config`, so tests build apps with explicit settings.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public origin used in links, QR codes, e-mails and OpenGraph tags. */
+  PUBLIC_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  /** `sqlite:<path>` (default) or `postgres://…`. */
+  DATABASE_URL: z.string().optional(),
+  /** Enables the Redis bus so several app nodes share live updates. */
+  REDIS_URL: z.string().optional(),
+  /** Prefix of Redis channels and keys, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().default('aula'),
+  /** Secret for signing session cookies; generated and stored under DATA_DIR when absent. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Aula <no-reply@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Trust X-Forwarded-* headers (behind a load balancer). */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  NODE_ENV: z.string().default('production'),
+});
+
+export type Database = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  database: Database;
+  redis: { url: string; prefix: string } | null;
+  sessionSecret: string | null;
+  smtp: { url: string; from: string } | null;
+  logLevel: string;
+  trustProxy: boolean;
+  /** Secure cookies only when served over https. */
+  secureCookies: boolean;
+}
+
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): Database {
+  if (!url) return { kind: 'sqlite', path: resolve(dataDir, 'aula.sqlite') };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { kind: 'postgres', url };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:")`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    dataDir,
+    database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
+    sessionSecret: e.SESSION_SECRET ?? null,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    secureCookies: publicUrl.startsWith('https://'),
+  });
+}

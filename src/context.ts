@@ -1,0 +1,15 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Bus } from './bus/bus.js';
+import type { Config } from './config.js';
+import type { Db, Dialect } from './db/database.js';
+import type { Mailer } from './mail/mailer.js';
+
+/** What every module receives: built once in buildApp, never global. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  bus: Bus;
+  mailer: Mailer;
+  log: FastifyBaseLogger;
+}

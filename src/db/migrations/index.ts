@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './2026_11_29_0100_foundation.js';
+
+/**
+ * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
+ * Add new ones at the end with a later timestamp.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_29_0100_foundation': foundation,
+};

@@ -1,0 +1,147 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The typed shape of the database. Each module declares its own tables in `<module>.tables.ts`
+ * and the DB interface below joins them; instants are epoch milliseconds (UTC), flags 0/1.
+ */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'admin' | 'organizer' | 'moderator' | 'checkin';
+  locale: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  name: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  slug: string;
+  name: string;
+  short_name: string | null;
+  website: string | null;
+  logo_path: string | null;
+  created_at: number;
+}
+
+export interface EventsTable {
+  id: string;
+  slug: string;
+  org_id: string | null;
+  series: string | null;
+  title: string;
+  theme: string | null;
+  summary: string | null;
+  description: string | null;
+  starts_at: number;
+  ends_at: number;
+  timezone: string;
+  venue_name: string | null;
+  venue_address: string | null;
+  venue_map_url: string | null;
+  venue_capacity: number | null;
+  online_platform: string | null;
+  online_join_url: string | null;
+  online_stream_url: string | null;
+  online_capacity: number | null;
+  banner_path: string | null;
+  status: Generated<'draft' | 'published'>;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface EventPartnersTable {
+  event_id: string;
+  org_id: string;
+  position: Generated<number>;
+}
+
+export interface EventTeamTable {
+  event_id: string;
+  user_id: string;
+  role: 'organizer' | 'moderator' | 'checkin';
+}
+
+export interface PeopleTable {
+  id: string;
+  event_id: string;
+  front_titles: string | null;
+  name: string;
+  back_titles: string | null;
+  position: string | null;
+  institution: string | null;
+  role: string;
+  presence: 'onsite' | 'online';
+  email: string | null;
+  sort: Generated<number>;
+  created_at: number;
+}
+
+export interface AgendaItemsTable {
+  id: string;
+  event_id: string;
+  starts_at: number;
+  ends_at: number | null;
+  kind: string;
+  title: string;
+  notes: string | null;
+  created_at: number;
+}
+
+export interface AgendaPeopleTable {
+  agenda_item_id: string;
+  person_id: string;
+  position: Generated<number>;
+}
+
+export interface AuditLogTable {
+  id: string;
+  event_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  target: string | null;
+  reason: string | null;
+  data: string | null;
+  at: number;
+}
+
+export interface FoundationTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  settings: SettingsTable;
+  organizations: OrganizationsTable;
+  events: EventsTable;
+  event_partners: EventPartnersTable;
+  event_team: EventTeamTable;
+  people: PeopleTable;
+  agenda_items: AgendaItemsTable;
+  agenda_people: AgendaPeopleTable;
+  audit_log: AuditLogTable;
+}
+
+// Modules add their table interfaces here: `export interface DB extends FoundationTables, RegistrationTables {}`.
+export interface DB extends FoundationTables {}

@@ -1,0 +1,90 @@
+import type { Text } from './i18n/index.js';
+
+/**
+ * The one error catalogue. A thrown `AppError` becomes `{ error: { code, message } }` with its
+ * status in the request's language; anything else becomes an opaque 500 (see http/error-handler.ts).
+ * Expected business outcomes (already checked in, waitlisted) are results, not errors.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly text: Text,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(text.en);
+    this.name = 'AppError';
+  }
+}
+
+const make =
+  <A extends unknown[]>(status: number, code: string, text: (...args: A) => Text) =>
+  (...args: A) =>
+    new AppError(status, code, text(...args));
+
+export const errors = {
+  validation: (message: Text, details?: Record<string, unknown>) =>
+    new AppError(400, 'validation_failed', message, details),
+  badJson: make(400, 'invalid_json', () => ({
+    id: 'Isi permintaan bukan JSON yang sah. Periksa tanda kutip dan koma.',
+    en: 'The request body is not valid JSON. Check the quotes and commas.',
+  })),
+  unauthenticated: make(401, 'unauthenticated', () => ({
+    id: 'Silakan masuk terlebih dahulu.',
+    en: 'Please log in first.',
+  })),
+  badCredentials: make(401, 'invalid_credentials', () => ({
+    id: 'E-mail atau kata sandi salah.',
+    en: 'Wrong e-mail or password.',
+  })),
+  forbidden: make(403, 'forbidden', () => ({
+    id: 'Anda tidak berhak melakukan ini.',
+    en: 'You are not allowed to do this.',
+  })),
+  csrf: make(403, 'csrf_failed', () => ({
+    id: 'Formulir kedaluwarsa. Muat ulang halaman lalu coba lagi.',
+    en: 'The form has expired. Reload the page and try again.',
+  })),
+  notFound: make(404, 'not_found', (what: Text) => ({
+    id: `${what.id} tidak ditemukan.`,
+    en: `${what.en} not found.`,
+  })),
+  routeNotFound: make(404, 'route_not_found', () => ({
+    id: 'Alamat ini tidak ada.',
+    en: 'This address does not exist.',
+  })),
+  conflict: (code: string, text: Text) => new AppError(409, code, text),
+  slugTaken: make(409, 'slug_taken', (slug: string) => ({
+    id: `Alamat "${slug}" sudah dipakai acara lain. Pilih alamat lain.`,
+    en: `The address "${slug}" is already used by another event. Choose another one.`,
+  })),
+  emailTaken: make(409, 'email_taken', () => ({
+    id: 'E-mail ini sudah terdaftar sebagai pengguna.',
+    en: 'This e-mail already belongs to a user.',
+  })),
+  setupDone: make(409, 'setup_done', () => ({
+    id: 'Aula sudah disiapkan. Silakan masuk.',
+    en: 'Aula is already set up. Please log in.',
+  })),
+  tooLarge: make(413, 'too_large', (maxKb: number) => ({
+    id: `Berkas terlalu besar (maksimal ${maxKb} KB).`,
+    en: `The file is too large (at most ${maxKb} KB).`,
+  })),
+  unsupportedMedia: make(415, 'unsupported_media', (allowed: string) => ({
+    id: `Jenis berkas tidak didukung. Gunakan ${allowed}.`,
+    en: `Unsupported file type. Use ${allowed}.`,
+  })),
+  rateLimited: make(429, 'rate_limited', (seconds: number) => ({
+    id: `Terlalu banyak percobaan. Coba lagi dalam ${seconds} detik.`,
+    en: `Too many attempts. Try again in ${seconds} seconds.`,
+  })),
+} as const;
+
+export const what = {
+  event: { id: 'Acara', en: 'Event' },
+  person: { id: 'Orang', en: 'Person' },
+  agendaItem: { id: 'Susunan acara', en: 'Agenda item' },
+  organization: { id: 'Organisasi', en: 'Organization' },
+  user: { id: 'Pengguna', en: 'User' },
+  file: { id: 'Berkas', en: 'File' },
+} satisfies Record<string, Text>;

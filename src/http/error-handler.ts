@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errors } from '../errors.js';
+import { validationError } from './validation.js';
+
+function toAppError(err: FastifyError): AppError | null {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    // The provider flattens each zod issue into {keyword, instancePath, message, params}; rebuild it.
+    const where = err.validationContext && err.validationContext !== 'body' ? [err.validationContext] : [];
+    return validationError(
+      err.validation.map(
+        (v) =>
+          ({
+            ...(v.params as object),
+            code: v.keyword,
+            message: v.message ?? '',
+            path: [...where, ...v.instancePath.split('/').filter(Boolean)],
+          }) as unknown as Parameters<typeof validationError>[0][number],
+      ),
+    );
+  }
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && /JSON/.test(err.message))) {
+    return errors.badJson();
+  }
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return errors.tooLarge(5 * 1024);
+  }
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return errors.unsupportedMedia('application/json');
+  if (err.statusCode === 429) {
+    const retry = Number((err as { retryAfter?: number }).retryAfter ?? 60);
+    return errors.rateLimited(Number.isFinite(retry) ? Math.ceil(retry) : 60);
+  }
+  return null;
+}
+
+/** The one error handler: known errors become `{error:{code,message}}`, the rest an opaque 500. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const known = toAppError(err);
+    if (!known) {
+      request.log.error({ err }, 'unhandled error');
+      return reply.status(500).send({
+        error: {
+          code: 'internal',
+          message: request.locale === 'en' ? 'Something went wrong on our side.' : 'Terjadi kesalahan di sisi kami.',
+        },
+      });
+    }
+    if (request.renderError && !request.url.startsWith('/api/')) {
+      return request.renderError(reply, known);
+    }
+    return reply.status(known.status).send({
+      error: { code: known.code, message: known.text[request.locale], ...(known.details ?? {}) },
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const e = errors.routeNotFound();
+    if (request.renderError && !request.url.startsWith('/api/')) return request.renderError(reply, e);
+    return reply.status(404).send({ error: { code: e.code, message: e.text[request.locale] } });
+  });
+}

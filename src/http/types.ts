@@ -1,0 +1,28 @@
+import type { FastifyReply } from 'fastify';
+import type { AppContext } from '../context.js';
+import type { AppError } from '../errors.js';
+import type { Locale } from '../i18n/index.js';
+
+export type GlobalRole = 'admin' | 'organizer' | 'moderator' | 'checkin';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  role: GlobalRole;
+  /** How the request authenticated: cookie sessions need CSRF tokens, bearer tokens do not. */
+  via: 'session' | 'token';
+  csrf: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    user: AuthUser | null;
+    /** Set by page routes so errors render as a page instead of JSON. */
+    renderError?: (reply: FastifyReply, err: AppError) => FastifyReply;
+  }
+}

@@ -1,0 +1,32 @@
+import nodemailer from 'nodemailer';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  /** Plain text is always sent; HTML is optional and must be built from escaped values. */
+  text: string;
+  html?: string;
+  attachments?: { filename: string; content: string | Buffer; contentType?: string }[];
+}
+
+export interface Mailer {
+  readonly enabled: boolean;
+  send(msg: MailMessage): Promise<void>;
+}
+
+/** SMTP through nodemailer when SMTP_URL is set; otherwise a mailer that reports it is disabled. */
+export function createMailer(smtp: { url: string; from: string } | null): Mailer {
+  if (!smtp) {
+    return {
+      enabled: false,
+      async send() {},
+    };
+  }
+  const transport = nodemailer.createTransport(smtp.url);
+  return {
+    enabled: true,
+    async send(msg) {
+      await transport.sendMail({ from: smtp.from, ...msg });
+    },
+  };
+}

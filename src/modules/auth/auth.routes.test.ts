@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../test/helpers/env.js';
+import { authService } from './auth.service.js';
+
+describe.each(DB_KINDS)('auth on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    await authService.createUser(t.app.ctx.db, { email: 'rina@example.test', password: 'rahasia123', role: 'organizer' });
+  });
+  afterAll(() => t.close());
+
+  it('answers health', async () => {
+    const r = await t.inject({ method: 'GET', url: '/api/health' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ status: 'ok' });
+  });
+
+  it('logs in with the right password and sets an httpOnly session cookie', async () => {
+    const r = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'Rina@Example.test', password: 'rahasia123' } });
+    expect(r.statusCode).toBe(200);
+    const cookie = r.cookies.find((c) => c.name === 'aula_session');
+    expect(cookie?.httpOnly).toBe(true);
+    const me = await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { aula_session: cookie!.value } });
+    expect(me.json().user.email).toBe('rina@example.test');
+  });
+
+  it('refuses a wrong password with a message in Indonesian by default and in English on request', async () => {
+    const r = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'rina@example.test', password: 'salah' } });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().error).toEqual({ code: 'invalid_credentials', message: 'E-mail atau kata sandi salah.' });
+    const en = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login?lang=en',
+      payload: { email: 'rina@example.test', password: 'salah' },
+    });
+    expect(en.json().error.message).toBe('Wrong e-mail or password.');
+  });
+
+  it('rejects malformed JSON and missing fields with 400', async () => {
+    const bad = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('invalid_json');
+    const missing = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'x@y.z' } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.message).toContain('password');
+  });
+
+  it('a cookie session without the CSRF token acts as anonymous on unsafe methods', async () => {
+    const r = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'rina@example.test', password: 'rahasia123' } });
+    const cookie = r.cookies.find((c) => c.name === 'aula_session')!.value;
+    const csrf = r.json().csrfToken as string;
+    const admin = await t.tokenFor('admin');
+    void admin;
+    const forged = await t.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      cookies: { aula_session: cookie },
+      payload: { email: 'x@example.test', password: 'password123' },
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().error.code).toBe('csrf_failed');
+    const withToken = await t.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      cookies: { aula_session: cookie },
+      headers: { 'x-csrf-token': csrf },
+      payload: { email: 'x@example.test', password: 'password123' },
+    });
+    // An organizer is authenticated now but still may not create users.
+    expect(withToken.statusCode).toBe(403);
+    expect(withToken.json().error.code).toBe('forbidden');
+  });
+
+  it('only admins create users; anonymous gets 401', async () => {
+    const admin = await t.tokenFor('admin');
+    const ok = await t.inject({ method: 'POST', url: '/api/v1/users', token: admin, payload: { email: 'new@example.test', password: 'password123', role: 'checkin' } });
+    expect(ok.statusCode).toBe(201);
+    const dup = await t.inject({ method: 'POST', url: '/api/v1/users', token: admin, payload: { email: 'new@example.test', password: 'password123' } });
+    expect(dup.statusCode).toBe(409);
+    for (const role of ['organizer', 'moderator', 'checkin'] as const) {
+      const r = await t.inject({ method: 'POST', url: '/api/v1/users', token: await t.tokenFor(role), payload: { email: `z${role}@example.test`, password: 'password123' } });
+      expect(r.statusCode).toBe(403);
+    }
+    const anon = await t.inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'y@example.test', password: 'password123' } });
+    expect(anon.statusCode).toBe(401);
+    const badToken = await t.inject({ method: 'GET', url: '/api/v1/auth/me', token: 'aula_nope' });
+    expect(badToken.statusCode).toBe(401);
+  });
+
+  it('first-run setup creates the admin once with the one-time token', async () => {
+    const fresh = await createTestApp(kind);
+    try {
+      const token = await authService.ensureSetupToken(fresh.app.ctx.db);
+      expect(token).toBeTruthy();
+      const wrong = await fresh.inject({ method: 'GET', url: '/setup?token=nope' });
+      expect(wrong.statusCode).toBe(403);
+      const form = await fresh.inject({ method: 'GET', url: `/setup?token=${token}` });
+      expect(form.statusCode).toBe(200);
+      const done = await fresh.inject({
+        method: 'POST',
+        url: '/setup',
+        payload: { token, name: 'Admin', email: 'admin@example.test', password: 'password123' },
+      });
+      expect(done.statusCode).toBe(303);
+      const again = await fresh.inject({
+        method: 'POST',
+        url: '/setup',
+        payload: { token, name: 'Admin', email: 'admin2@example.test', password: 'password123' },
+      });
+      expect(again.statusCode).toBe(409);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppError } from '../errors.js';
+import type { Text } from '../i18n/index.js';
+import { Layout, Notice, type PageMeta } from './layout.js';
+import { type Children, sendPage } from './render.js';
+
+export interface PageOptions extends Omit<PageMeta, 'title'> {
+  title: string | Text;
+  status?: number;
+  scripts?: string[];
+  nav?: 'public' | 'console';
+}
+
+/** Renders a full page for this request: its language, its user (for the header) and its CSRF token. */
+export function page(req: FastifyRequest, reply: FastifyReply, opts: PageOptions, body: Children): FastifyReply {
+  const title = typeof opts.title === 'string' ? opts.title : opts.title[req.locale];
+  return sendPage(
+    reply,
+    <Layout
+      locale={req.locale}
+      path={req.url}
+      user={req.user}
+      csrf={req.user?.csrf ?? null}
+      meta={{ ...opts, title }}
+      scripts={opts.scripts}
+      nav={opts.nav}
+    >
+      {body}
+    </Layout>,
+    opts.status ?? 200,
+  );
+}
+
+/** Marks a route as a page: its errors render as an HTML page in the visitor's language. */
+export function asPage(req: FastifyRequest): void {
+  req.renderError = (reply, err: AppError) => {
+    if (err.status === 401) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
+    return page(
+      req,
+      reply,
+      { title: { id: 'Ada masalah', en: 'Something is wrong' }, status: err.status },
+      <>
+        <h1>{req.locale === 'id' ? 'Ada masalah' : 'Something is wrong'}</h1>
+        <Notice kind="error">{err.text[req.locale]}</Notice>
+        <p>
+          <a href="/">{req.locale === 'id' ? 'Kembali ke beranda' : 'Back to the home page'}</a>
+        </p>
+      </>,
+    );
+  };
+}
+
+/** A hidden CSRF field for forms rendered to a logged-in user. */
+export function CsrfField(props: { req: FastifyRequest }) {
+  return props.req.user?.csrf ? <input type="hidden" name="_csrf" value={props.req.user.csrf} /> : null;
+}

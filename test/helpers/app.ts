@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp, type BuildOptions } from '../../src/app.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { authService } from '../../src/modules/auth/auth.service.js';
+import { type DbKind, PG_URL } from './env.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  close(): Promise<void>;
+  /** Creates a user with the role and returns a bearer token for it. */
+  tokenFor(role: 'admin' | 'organizer' | 'moderator' | 'checkin', email?: string): Promise<string>;
+  inject(opts: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
+}
+
+let counter = 0;
+
+/** A database of its own for one test file: a temp SQLite file, or a fresh PostgreSQL database dropped at the end. */
+export async function createTestDatabase(kind: DbKind): Promise<{ url: string; drop(): Promise<void>; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'aula-test-'));
+  if (kind === 'sqlite') {
+    return { url: `sqlite:${join(dir, 'test.sqlite')}`, dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (!PG_URL) throw new Error('PostgreSQL tests need DATABASE_URL=postgres://…');
+  const name = `aula_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    dir,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function createTestApp(
+  kind: DbKind = 'sqlite',
+  env: Record<string, string> = {},
+  opts: BuildOptions = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(kind);
+  const config = loadConfig({
+    DATA_DIR: database.dir,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-123',
+    PUBLIC_URL: 'http://aula.test',
+    ...env,
+  });
+  const app = await buildApp(config, { logger: false, ...opts });
+  let n = 0;
+  return {
+    app,
+    config,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+    async tokenFor(role, email) {
+      const e = email ?? `${role}${n++}@example.test`;
+      await authService.createUser(app.ctx.db, { email: e, password: 'password123', role, name: `${role} ${n}` });
+      return authService.createApiToken(app.ctx.db, e);
+    },
+    inject(o) {
+      const { token, ...rest } = o;
+      return app.inject({
+        ...rest,
+        headers: { ...(rest.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+    },
+  };
+}
