@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes } from './auth/auth.routes.js';
+import { eventsRoutes } from './events/index.js';
+import { programRoutes } from './program/index.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
-export const modules: FastifyPluginAsync[] = [authRoutes];
+export const modules: FastifyPluginAsync[] = [authRoutes, eventsRoutes, programRoutes];

@@ -1,0 +1,159 @@
+import type { AppContext } from '../../context.js';
+import { isUniqueViolation } from '../../db/database.js';
+import { errors, what } from '../../errors.js';
+import type { AuthUser } from '../../http/types.js';
+import { newId, slugify } from '../../shared/ids.js';
+import { can } from './events.policy.js';
+import { presentEvent } from './events.presenter.js';
+import { type EventRow, eventsRepository as repo } from './events.repository.js';
+import type { CreateEventInput, EventDto, UpdateEventInput } from './events.schemas.js';
+
+function columnsFrom(input: UpdateEventInput) {
+  const c: Partial<EventRow> = {};
+  if (input.title !== undefined) c.title = input.title;
+  if (input.slug !== undefined) c.slug = input.slug;
+  if (input.theme !== undefined) c.theme = input.theme;
+  if (input.summary !== undefined) c.summary = input.summary;
+  if (input.description !== undefined) c.description = input.description;
+  if (input.startsAt !== undefined) c.starts_at = input.startsAt;
+  if (input.endsAt !== undefined) c.ends_at = input.endsAt;
+  if (input.timezone !== undefined) c.timezone = input.timezone;
+  if (input.onlineCapacity !== undefined) c.online_capacity = input.onlineCapacity ?? null;
+  if (input.orgId !== undefined) c.org_id = input.orgId ?? null;
+  if (input.series !== undefined) c.series = input.series;
+  if (input.venue !== undefined) {
+    c.venue_name = input.venue?.name ?? null;
+    c.venue_address = input.venue?.address ?? null;
+    c.venue_map_url = input.venue?.mapUrl ?? null;
+    c.venue_capacity = input.venue?.capacity ?? null;
+  }
+  if (input.online !== undefined) {
+    c.online_platform = input.online?.platform ?? null;
+    c.online_join_url = input.online?.joinUrl ?? null;
+    c.online_stream_url = input.online?.streamUrl ?? null;
+  }
+  return c;
+}
+
+export function createEventsService(ctx: AppContext) {
+  const { db, bus, config } = ctx;
+
+  async function uniqueSlug(base: string): Promise<string> {
+    const root = slugify(base) || 'acara';
+    let slug = root.length >= 3 ? root : `${root}-acara`;
+    for (let i = 2; await repo.slugExists(db, slug); i++) slug = `${root}-${i}`;
+    return slug;
+  }
+
+  async function assertOrg(orgId: string | null | undefined) {
+    if (orgId && !(await repo.findOrg(db, orgId))) throw errors.notFound(what.organization);
+  }
+
+  const service = {
+    async present(events: EventRow[], user: AuthUser | null): Promise<EventDto[]> {
+      const orgIds = [...new Set(events.map((e) => e.org_id).filter((x): x is string => !!x))];
+      const [orgs, partners] = await Promise.all([
+        repo.orgsByIds(db, orgIds),
+        repo.partners(
+          db,
+          events.map((e) => e.id),
+        ),
+      ]);
+      const out: EventDto[] = [];
+      for (const e of events) {
+        out.push(
+          presentEvent(e, {
+            publicUrl: config.publicUrl,
+            org: orgs.find((o) => o.id === e.org_id) ?? null,
+            partners: partners.filter((p) => p.event_id === e.id),
+            includeJoinUrl: await can(db, e, user, 'moderate'),
+          }),
+        );
+      }
+      return out;
+    },
+
+    async presentOne(e: EventRow, user: AuthUser | null): Promise<EventDto> {
+      return (await service.present([e], user))[0]!;
+    },
+
+    async create(input: CreateEventInput, actor: AuthUser): Promise<EventRow> {
+      await assertOrg(input.orgId);
+      if (input.slug && (await repo.slugExists(db, input.slug))) throw errors.slugTaken(input.slug);
+      const now = Date.now();
+      const row: EventRow = {
+        id: newId(),
+        slug: input.slug ?? (await uniqueSlug(input.title)),
+        org_id: null,
+        series: null,
+        title: input.title,
+        theme: null,
+        summary: null,
+        description: null,
+        starts_at: input.startsAt,
+        ends_at: input.endsAt,
+        timezone: input.timezone,
+        venue_name: null,
+        venue_address: null,
+        venue_map_url: null,
+        venue_capacity: null,
+        online_platform: null,
+        online_join_url: null,
+        online_stream_url: null,
+        online_capacity: null,
+        banner_path: null,
+        status: 'draft',
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+        ...columnsFrom(input),
+      };
+      try {
+        await repo.insert(db, row);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw errors.slugTaken(row.slug);
+        throw err;
+      }
+      await bus.emit('event.created', { eventId: row.id, actorId: actor.id });
+      return row;
+    },
+
+    async update(event: EventRow, input: UpdateEventInput, actor: AuthUser): Promise<EventRow> {
+      await assertOrg(input.orgId);
+      const patch = columnsFrom(input);
+      const startsAt = patch.starts_at ?? event.starts_at;
+      const endsAt = patch.ends_at ?? event.ends_at;
+      if (endsAt <= startsAt) {
+        throw errors.validation({
+          id: 'Waktu selesai harus setelah waktu mulai.',
+          en: 'The end must be after the start.',
+        });
+      }
+      if (patch.slug && patch.slug !== event.slug && (await repo.slugExists(db, patch.slug))) {
+        throw errors.slugTaken(patch.slug);
+      }
+      try {
+        await repo.update(db, event.id, { ...patch, updated_at: Date.now() });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw errors.slugTaken(patch.slug ?? '');
+        throw err;
+      }
+      await bus.emit('event.updated', { eventId: event.id, actorId: actor.id });
+      return (await repo.findByIdOrSlug(db, event.id))!;
+    },
+
+    async setStatus(event: EventRow, status: 'draft' | 'published', actor: AuthUser): Promise<EventRow> {
+      await repo.update(db, event.id, { status, updated_at: Date.now() });
+      if (status === 'published') await bus.emit('event.published', { eventId: event.id, actorId: actor.id });
+      return (await repo.findByIdOrSlug(db, event.id))!;
+    },
+
+    list: (user: AuthUser | null) =>
+      user ? repo.listForUser(db, user.id, user.role === 'admin') : repo.listPublished(db),
+
+    uniqueSlug,
+  };
+  return service;
+}
+
+export type EventsService = ReturnType<typeof createEventsService>;

@@ -1,0 +1,3 @@
+export { type AgendaRow, type PersonRow, programRepository } from './program.repository.js';
+export { programRoutes } from './program.routes.js';
+export { createProgramService, type ProgramService, presentPerson } from './program.service.js';

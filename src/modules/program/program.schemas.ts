@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { bilingual } from '../../http/validation.js';
+import { AGENDA_KINDS, Instant, PERSON_ROLES, PRESENCES } from '../events/index.js';
+
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Titles are kept exactly as typed (only trimmed): "S.St.Pi., M.M" stays "S.St.Pi., M.M". */
+export const PersonBody = z
+  .object({
+    frontTitles: optText(100),
+    name: z.string().trim().min(1).max(150),
+    backTitles: optText(150),
+    position: optText(300),
+    institution: optText(300),
+    role: z.enum(PERSON_ROLES),
+    presence: z.enum(PRESENCES),
+    email: z.string().trim().toLowerCase().email().max(200).nullish(),
+    sort: z.number().int().min(0).max(10000).optional(),
+  })
+  .strict();
+export const PersonPatch = PersonBody.partial().strict();
+
+export const PersonOut = z.object({
+  id: z.string(),
+  frontTitles: z.string().nullable(),
+  name: z.string(),
+  backTitles: z.string().nullable(),
+  fullName: z.string(),
+  position: z.string().nullable(),
+  institution: z.string().nullable(),
+  role: z.enum(PERSON_ROLES),
+  presence: z.enum(PRESENCES),
+  sort: z.number(),
+});
+
+const endAfterStart = {
+  message: bilingual({ id: 'waktu selesai harus setelah waktu mulai', en: 'the end must be after the start' }),
+  path: ['endsAt'],
+};
+
+export const AgendaBody = z
+  .object({
+    startsAt: Instant,
+    endsAt: Instant.nullish(),
+    kind: z.enum(AGENDA_KINDS),
+    title: z.string().trim().min(1).max(300),
+    notes: optText(5000),
+    personIds: z.array(z.string().max(40)).max(20).default([]),
+  })
+  .strict()
+  .refine((a) => a.endsAt == null || a.endsAt > a.startsAt, endAfterStart);
+
+export const AgendaPatch = z
+  .object({
+    startsAt: Instant,
+    endsAt: Instant.nullish(),
+    kind: z.enum(AGENDA_KINDS),
+    title: z.string().trim().min(1).max(300),
+    notes: optText(5000),
+    personIds: z.array(z.string().max(40)).max(20),
+  })
+  .partial()
+  .strict();
+
+export const AgendaOut = z.object({
+  id: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  kind: z.enum(AGENDA_KINDS),
+  title: z.string(),
+  notes: z.string().nullable(),
+  personIds: z.array(z.string()),
+  people: z.array(z.object({ id: z.string(), fullName: z.string(), presence: z.enum(PRESENCES) })),
+});
+
+export const ItemParams = z.object({ id: z.string().min(1).max(80), itemId: z.string().min(1).max(40) });
