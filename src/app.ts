@@ -17,6 +17,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { modules } from './modules/index.js';
+import { createUiExtensions } from './web/extensions.js';
 import { authPlugin } from './modules/auth/auth.plugin.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), existsSync(new URL('../package.json', import.meta.url)) ? '..' : '../..');
@@ -61,6 +62,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     bus,
     mailer: opts.mailer ?? createMailer(config.smtp),
     log: app.log,
+    ui: createUiExtensions(),
   };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {

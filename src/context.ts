@@ -3,6 +3,7 @@ import type { Bus } from './bus/bus.js';
 import type { Config } from './config.js';
 import type { Db, Dialect } from './db/database.js';
 import type { Mailer } from './mail/mailer.js';
+import type { UiExtensions } from './web/extensions.js';
 
 /** What every module receives: built once in buildApp, never global. */
 export interface AppContext {
@@ -12,4 +13,6 @@ export interface AppContext {
   bus: Bus;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  /** Cross-module page sections (see web/extensions.ts). */
+  ui: UiExtensions;
 }

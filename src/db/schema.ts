@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
 
 /**
  * The typed shape of the database. Each module declares its own tables in `<module>.tables.ts`
@@ -144,4 +145,4 @@ export interface FoundationTables {
 }
 
 // Modules add their table interfaces here: `export interface DB extends FoundationTables, RegistrationTables {}`.
-export interface DB extends FoundationTables {}
+export interface DB extends FoundationTables, RegistrationTables {}

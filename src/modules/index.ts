@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes } from './auth/auth.routes.js';
 import { eventsRoutes } from './events/index.js';
 import { programRoutes } from './program/index.js';
+import { statsRoutes } from './stats/stats.routes.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
-export const modules: FastifyPluginAsync[] = [authRoutes, eventsRoutes, programRoutes];
+export const modules: FastifyPluginAsync[] = [authRoutes, eventsRoutes, programRoutes, statsRoutes];

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './2026_11_29_0100_foundation.js';
+import * as registrations from './2026_11_29_0200_registrations.js';
 
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
@@ -7,4 +8,5 @@ import * as foundation from './2026_11_29_0100_foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_29_0100_foundation': foundation,
+  '2026_11_29_0200_registrations': registrations,
 };

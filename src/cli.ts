@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { createDb } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { AppError } from './errors.js';
+import { authService, GLOBAL_ROLES } from './modules/auth/auth.service.js';
+
+const HELP = `Aula command line
+
+  aula user add --email E --password P [--name N] [--role admin|organizer|moderator|checkin]
+  aula token create --email E [--name N]      prints an API token (Authorization: Bearer …)
+  aula demo [--email E]                       loads the seed seminar as a demo event
+
+Uses the same DATABASE_URL and DATA_DIR as the server.`;
+
+type Command = (args: string[]) => Promise<number>;
+
+async function withDb<T>(fn: (db: ReturnType<typeof createDb>['db']) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const handle = createDb(config.database);
+  try {
+    await migrateToLatest(handle.db);
+    return await fn(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+const commands: Record<string, Command> = {
+  async 'user add'(args) {
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+    });
+    if (!values.email || !values.password) {
+      console.error('aula user add needs --email and --password');
+      return 2;
+    }
+    const role = (values.role ?? 'organizer') as (typeof GLOBAL_ROLES)[number];
+    if (!GLOBAL_ROLES.includes(role)) {
+      console.error(`--role must be one of ${GLOBAL_ROLES.join(', ')}`);
+      return 2;
+    }
+    const user = await withDb((db) =>
+      authService.createUser(db, { email: values.email!, password: values.password!, name: values.name, role }),
+    );
+    console.log(`User ${user.email} created with role ${user.role}.`);
+    return 0;
+  },
+  async 'token create'(args) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } } });
+    if (!values.email) {
+      console.error('aula token create needs --email');
+      return 2;
+    }
+    console.log(await withDb((db) => authService.createApiToken(db, values.email!, values.name ?? 'cli')));
+    return 0;
+  },
+  async demo(args) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
+    const { loadDemo } = await import('./modules/demo/demo.service.js');
+    const config = loadConfig();
+    const result = await withDb((db) => loadDemo(db, { ownerEmail: values.email ?? null }));
+    console.log(`Demo event ready: ${config.publicUrl}/e/${result.slug}`);
+    return 0;
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const key = commands[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0];
+  const cmd = key ? commands[key] : undefined;
+  if (!cmd) {
+    console.log(HELP);
+    return argv.length ? 2 : 0;
+  }
+  try {
+    return await cmd(argv.slice(key!.split(' ').length));
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.error(err.text.en);
+      return 1;
+    }
+    if (err && typeof err === 'object' && 'issues' in err) {
+      console.error(`Invalid input: ${JSON.stringify((err as { issues: unknown }).issues)}`);
+      return 2;
+    }
+    throw err;
+  }
+}

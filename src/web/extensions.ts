@@ -1,0 +1,47 @@
+import type { FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { EventRow } from '../modules/events/events.repository.js';
+
+/**
+ * Places where one module's page shows another module's part, without importing it: the ticket
+ * page shows the attendance-code box, the live-room link, the evaluation and the certificate;
+ * the event page shows the registration form and the gallery; the console shows every module's tools.
+ * Modules push into these lists when their plugin registers; the owner page renders them in order.
+ */
+export interface TicketView {
+  id: string;
+  event_id: string;
+  ticket_code: string;
+  mode: 'onsite' | 'online';
+  status: string;
+  name: string;
+}
+
+export type Section<A extends unknown[]> = {
+  key: string;
+  order: number;
+  render: (req: FastifyRequest, ...args: A) => Promise<VNode | null>;
+};
+
+export interface UiExtensions {
+  /** Below the QR code on a participant's ticket page. */
+  ticketSections: Section<[EventRow, TicketView]>[];
+  /** On the public event page, after the programme. */
+  eventSections: Section<[EventRow]>[];
+  /** Links on the console page of one event: label and path relative to /console/events/:id. */
+  consoleLinks: { key: string; order: number; label: { id: string; en: string }; path: string }[];
+}
+
+export function createUiExtensions(): UiExtensions {
+  return { ticketSections: [], eventSections: [], consoleLinks: [] };
+}
+
+export async function renderSections<A extends unknown[]>(
+  sections: Section<A>[],
+  req: FastifyRequest,
+  ...args: A
+): Promise<VNode[]> {
+  const sorted = [...sections].sort((a, b) => a.order - b.order);
+  const out = await Promise.all(sorted.map((s) => s.render(req, ...args)));
+  return out.filter((v): v is VNode => v !== null);
+}
