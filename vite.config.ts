@@ -19,7 +19,11 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: {
       input: entries,
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js', assetFileNames: '[name][extname]' },
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunk-[hash].js',
+        assetFileNames: '[name][extname]',
+      },
     },
   },
 });

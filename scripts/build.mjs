@@ -19,7 +19,11 @@ function newest(dir) {
 }
 
 const marker = join(root, 'dist', 'src', 'main.js');
-const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'client')), statSync(join(root, 'package-lock.json')).mtimeMs);
+const sources = Math.max(
+  newest(join(root, 'src')),
+  newest(join(root, 'client')),
+  statSync(join(root, 'package-lock.json')).mtimeMs,
+);
 if (ifStale && existsSync(marker) && statSync(marker).mtimeMs >= sources) process.exit(0);
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);

@@ -30,9 +30,13 @@ function reachable(url, defPort) {
     }
     const s = net.connect({ host: u.hostname || '127.0.0.1', port: Number(u.port || defPort) });
     s.setTimeout(1000);
-    s.on('connect', () => (s.destroy(), resolve(true)));
-    s.on('error', () => resolve(false));
-    s.on('timeout', () => (s.destroy(), resolve(false)));
+    const done = (ok) => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.on('connect', () => done(true));
+    s.on('error', () => done(false));
+    s.on('timeout', () => done(false));
   });
 }
 
@@ -48,7 +52,9 @@ const pg = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABA
 if (pg && (await reachable(pg, 5432))) env.DATABASE_URL = pg;
 else {
   env.DATABASE_URL = '';
-  left.push(pg ? `PostgreSQL (DATABASE_URL ${new URL(pg).host} unreachable)` : 'PostgreSQL (DATABASE_URL not set)');
+  left.push(
+    pg ? `PostgreSQL (DATABASE_URL ${new URL(pg).host} unreachable)` : 'PostgreSQL (DATABASE_URL not set)',
+  );
 }
 const redis = process.env.REDIS_URL;
 if (redis && (await reachable(redis, 6379))) env.REDIS_URL = redis;

@@ -16,11 +16,14 @@ import { createDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { authPlugin } from './modules/auth/auth.plugin.js';
 import { modules } from './modules/index.js';
 import { createUiExtensions } from './web/extensions.js';
-import { authPlugin } from './modules/auth/auth.plugin.js';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), existsSync(new URL('../package.json', import.meta.url)) ? '..' : '../..');
+export const ROOT = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  existsSync(new URL('../package.json', import.meta.url)) ? '..' : '../..',
+);
 
 export interface BuildOptions {
   logger?: boolean;
@@ -35,7 +38,9 @@ function sessionSecret(config: Config): string {
   const file = join(config.dataDir, '.session-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(config.dataDir, { recursive: true });
-  const s = crypto.getRandomValues(new Uint8Array(32)).reduce((a, b) => a + b.toString(16).padStart(2, '0'), '');
+  const s = crypto
+    .getRandomValues(new Uint8Array(32))
+    .reduce((a, b) => a + b.toString(16).padStart(2, '0'), '');
   writeFileSync(file, s, { mode: 0o600 });
   return s;
 }

@@ -30,7 +30,12 @@ const commands: Record<string, Command> = {
   async 'user add'(args) {
     const { values } = parseArgs({
       args,
-      options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+      options: {
+        email: { type: 'string' },
+        password: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+      },
     });
     if (!values.email || !values.password) {
       console.error('aula user add needs --email and --password');
@@ -42,7 +47,12 @@ const commands: Record<string, Command> = {
       return 2;
     }
     const user = await withDb((db) =>
-      authService.createUser(db, { email: values.email!, password: values.password!, name: values.name, role }),
+      authService.createUser(db, {
+        email: values.email!,
+        password: values.password!,
+        name: values.name,
+        role,
+      }),
     );
     console.log(`User ${user.email} created with role ${user.role}.`);
     return 0;

@@ -12,7 +12,11 @@ describe('config', () => {
   });
 
   it('switches to PostgreSQL and Redis from the environment', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@db/aula', REDIS_URL: 'redis://r:6379', PUBLIC_URL: 'https://aula.example.ac.id/' });
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@db/aula',
+      REDIS_URL: 'redis://r:6379',
+      PUBLIC_URL: 'https://aula.example.ac.id/',
+    });
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@db/aula' });
     expect(c.redis?.url).toBe('redis://r:6379');
     expect(c.publicUrl).toBe('https://aula.example.ac.id');

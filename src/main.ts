@@ -9,7 +9,9 @@ const token = await authService.ensureSetupToken(app.ctx.db);
 await app.listen({ port: config.port, host: config.host });
 const shownUrl = config.publicUrl;
 if (token) {
-  console.log(`\n  Aula is running at ${shownUrl}\n  First start: create the administrator account here (one-time link):\n  ${shownUrl}/setup?token=${token}\n`);
+  console.log(
+    `\n  Aula is running at ${shownUrl}\n  First start: create the administrator account here (one-time link):\n  ${shownUrl}/setup?token=${token}\n`,
+  );
 } else {
   console.log(`\n  Aula is running at ${shownUrl}\n`);
 }

@@ -26,7 +26,11 @@ describe.runIf(REDIS_URL || REQUIRE_ALL)('Redis bus with two app nodes', () => {
     if (!REDIS_URL) throw new Error('REDIS_URL is required in CI');
     const shared = await createTestDatabase('sqlite');
     drop = shared.drop;
-    const env = { DATABASE_URL: shared.url, REDIS_URL, REDIS_PREFIX: `aula-test-${process.pid}-${Date.now()}` };
+    const env = {
+      DATABASE_URL: shared.url,
+      REDIS_URL,
+      REDIS_PREFIX: `aula-test-${process.pid}-${Date.now()}`,
+    };
     a = await createTestApp('sqlite', env);
     b = await createTestApp('sqlite', env);
   });

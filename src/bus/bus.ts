@@ -27,8 +27,8 @@ abstract class BaseBus implements Bus {
   };
 
   protected static add(map: Map<string, Set<AnyHandler>>, name: string, handler: AnyHandler): () => void {
-    let set = map.get(name);
-    if (!set) map.set(name, (set = new Set()));
+    const set = map.get(name) ?? new Set<AnyHandler>();
+    map.set(name, set);
     set.add(handler);
     return () => set.delete(handler);
   }

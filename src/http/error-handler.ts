@@ -43,7 +43,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(500).send({
         error: {
           code: 'internal',
-          message: request.locale === 'en' ? 'Something went wrong on our side.' : 'Terjadi kesalahan di sisi kami.',
+          message:
+            request.locale === 'en' ? 'Something went wrong on our side.' : 'Terjadi kesalahan di sisi kami.',
         },
       });
     }

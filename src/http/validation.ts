@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, errors } from '../errors.js';
+import { type AppError, errors } from '../errors.js';
 import type { Text } from '../i18n/index.js';
 
 type Issue = z.core.$ZodIssue;
@@ -10,20 +10,35 @@ function describeIssue(issue: Issue): Text {
     case 'invalid_type':
       return issue.input === undefined
         ? { id: `${field}: wajib diisi`, en: `${field}: is required` }
-        : { id: `${field}: jenis nilai salah (${issue.expected})`, en: `${field}: wrong type (expected ${issue.expected})` };
+        : {
+            id: `${field}: jenis nilai salah (${issue.expected})`,
+            en: `${field}: wrong type (expected ${issue.expected})`,
+          };
     case 'too_small':
-      return { id: `${field}: terlalu pendek/kecil (min. ${issue.minimum})`, en: `${field}: too short/small (min ${issue.minimum})` };
+      return {
+        id: `${field}: terlalu pendek/kecil (min. ${issue.minimum})`,
+        en: `${field}: too short/small (min ${issue.minimum})`,
+      };
     case 'too_big':
-      return { id: `${field}: terlalu panjang/besar (maks. ${issue.maximum})`, en: `${field}: too long/large (max ${issue.maximum})` };
+      return {
+        id: `${field}: terlalu panjang/besar (maks. ${issue.maximum})`,
+        en: `${field}: too long/large (max ${issue.maximum})`,
+      };
     case 'invalid_format':
-      return { id: `${field}: format tidak sah (${issue.format})`, en: `${field}: invalid format (${issue.format})` };
+      return {
+        id: `${field}: format tidak sah (${issue.format})`,
+        en: `${field}: invalid format (${issue.format})`,
+      };
     case 'invalid_value':
       return {
         id: `${field}: harus salah satu dari ${issue.values.join(', ')}`,
         en: `${field}: must be one of ${issue.values.join(', ')}`,
       };
     case 'unrecognized_keys':
-      return { id: `${field}: kolom tidak dikenal ${issue.keys.join(', ')}`, en: `${field}: unknown fields ${issue.keys.join(', ')}` };
+      return {
+        id: `${field}: kolom tidak dikenal ${issue.keys.join(', ')}`,
+        en: `${field}: unknown fields ${issue.keys.join(', ')}`,
+      };
     case 'custom':
       // Custom refinements carry a bilingual message as "id|en".
       return splitBilingual(issue.message, field);

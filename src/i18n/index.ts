@@ -18,7 +18,11 @@ export function tr(locale: Locale, text: Text): string {
 }
 
 /** Picks the locale from `?lang=`, the `lang` cookie, then Accept-Language; Indonesian otherwise. */
-export function pickLocale(query: unknown, cookie: string | undefined, acceptLanguage: string | undefined): Locale {
+export function pickLocale(
+  query: unknown,
+  cookie: string | undefined,
+  acceptLanguage: string | undefined,
+): Locale {
   const q = typeof query === 'string' ? query : undefined;
   if (q === 'id' || q === 'en') return q;
   if (cookie === 'id' || cookie === 'en') return cookie;

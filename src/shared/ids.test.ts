@@ -22,7 +22,9 @@ describe('ids and tokens', () => {
   });
 
   it('slugifies Indonesian titles', () => {
-    expect(slugify('Seminar Hybrid (Tatap Muka & Daring): UMKM 2021')).toBe('seminar-hybrid-tatap-muka-daring-umkm-2021');
+    expect(slugify('Seminar Hybrid (Tatap Muka & Daring): UMKM 2021')).toBe(
+      'seminar-hybrid-tatap-muka-daring-umkm-2021',
+    );
     expect(slugify('Pemulihan Ékonomi')).toBe('pemulihan-ekonomi');
   });
 });

@@ -28,7 +28,10 @@ const L = {
   console: { id: 'Konsol', en: 'Console' },
   login: { id: 'Masuk', en: 'Log in' },
   logout: { id: 'Keluar', en: 'Log out' },
-  footer: { id: 'Aula — seminar hibrida, luring dan daring.', en: 'Aula — hybrid seminars, in the hall and online.' },
+  footer: {
+    id: 'Aula — seminar hibrida, luring dan daring.',
+    en: 'Aula — hybrid seminars, in the hall and online.',
+  },
 } satisfies Record<string, Text>;
 
 function langHref(path: string, lang: Locale): string {

@@ -12,7 +12,12 @@ export interface PageOptions extends Omit<PageMeta, 'title'> {
 }
 
 /** Renders a full page for this request: its language, its user (for the header) and its CSRF token. */
-export function page(req: FastifyRequest, reply: FastifyReply, opts: PageOptions, body: Children): FastifyReply {
+export function page(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: PageOptions,
+  body: Children,
+): FastifyReply {
   const title = typeof opts.title === 'string' ? opts.title : opts.title[req.locale];
   return sendPage(
     reply,

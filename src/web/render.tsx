@@ -11,7 +11,11 @@ export function renderPage(node: VNode): string {
 }
 
 export function sendPage(reply: FastifyReply, node: VNode, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(node));
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderPage(node));
 }
 
 export type Children = ComponentChildren;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { buildApp, type BuildOptions } from '../../src/app.js';
+import { type BuildOptions, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { authService } from '../../src/modules/auth/auth.service.js';
 import { type DbKind, PG_URL } from './env.js';
@@ -20,10 +20,16 @@ export interface TestApp {
 let counter = 0;
 
 /** A database of its own for one test file: a temp SQLite file, or a fresh PostgreSQL database dropped at the end. */
-export async function createTestDatabase(kind: DbKind): Promise<{ url: string; drop(): Promise<void>; dir: string }> {
+export async function createTestDatabase(
+  kind: DbKind,
+): Promise<{ url: string; drop(): Promise<void>; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'aula-test-'));
   if (kind === 'sqlite') {
-    return { url: `sqlite:${join(dir, 'test.sqlite')}`, dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(dir, 'test.sqlite')}`,
+      dir,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   if (!PG_URL) throw new Error('PostgreSQL tests need DATABASE_URL=postgres://…');
   const name = `aula_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
@@ -71,7 +77,12 @@ export async function createTestApp(
     },
     async tokenFor(role, email) {
       const e = email ?? `${role}${n++}@example.test`;
-      await authService.createUser(app.ctx.db, { email: e, password: 'password123', role, name: `${role} ${n}` });
+      await authService.createUser(app.ctx.db, {
+        email: e,
+        password: 'password123',
+        role,
+        name: `${role} ${n}`,
+      });
       return authService.createApiToken(app.ctx.db, e);
     },
     inject(o) {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContextOptions, chromium } from 'playwright-core';
-import { CHROMIUM } from './env.js';
 import type { TestApp } from './app.js';
+import { CHROMIUM } from './env.js';
 
 export const hasChromium = existsSync(CHROMIUM);
 

@@ -126,7 +126,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('agenda_event_idx').on('agenda_items').columns(['event_id', 'starts_at']).execute();
+  await db.schema
+    .createIndex('agenda_event_idx')
+    .on('agenda_items')
+    .columns(['event_id', 'starts_at'])
+    .execute();
 
   await db.schema
     .createTable('agenda_people')

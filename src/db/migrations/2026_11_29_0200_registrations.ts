@@ -28,7 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('confirmed_at', 'bigint')
     .addColumn('cancelled_at', 'bigint')
     .execute();
-  await db.schema.createIndex('registrations_event_idx').on('registrations').columns(['event_id', 'status', 'mode']).execute();
+  await db.schema
+    .createIndex('registrations_event_idx')
+    .on('registrations')
+    .columns(['event_id', 'status', 'mode'])
+    .execute();
   // Registering twice with the same e-mail or phone returns the existing ticket: enforced here.
   await db.schema
     .createIndex('registrations_event_email_uq')

@@ -60,24 +60,32 @@ export const authPages: FastifyPluginAsync = async (app) => {
     return loginPage(req, reply);
   });
 
-  app.post('/login', { schema: { hide: true }, config: { rateLimit: loginRateLimit } }, async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, string>;
-    try {
-      const user = await authService.checkPassword(db, String(body.email ?? ''), String(body.password ?? ''));
-      const s = await authService.createSession(db, user.id);
-      reply.setCookie(SESSION_COOKIE, s.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        maxAge: s.maxAge,
-      });
-      return reply.redirect(safeNext((req.query as { next?: string }).next), 303);
-    } catch (err) {
-      if (err instanceof AppError) return loginPage(req, reply, err.text[req.locale], err.status);
-      throw err;
-    }
-  });
+  app.post(
+    '/login',
+    { schema: { hide: true }, config: { rateLimit: loginRateLimit } },
+    async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, string>;
+      try {
+        const user = await authService.checkPassword(
+          db,
+          String(body.email ?? ''),
+          String(body.password ?? ''),
+        );
+        const s = await authService.createSession(db, user.id);
+        reply.setCookie(SESSION_COOKIE, s.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.secureCookies,
+          maxAge: s.maxAge,
+        });
+        return reply.redirect(safeNext((req.query as { next?: string }).next), 303);
+      } catch (err) {
+        if (err instanceof AppError) return loginPage(req, reply, err.text[req.locale], err.status);
+        throw err;
+      }
+    },
+  );
 
   app.post('/logout', { schema: { hide: true } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
@@ -86,7 +94,13 @@ export const authPages: FastifyPluginAsync = async (app) => {
     return reply.redirect('/', 303);
   });
 
-  const setupForm = (req: FastifyRequest, reply: FastifyReply, token: string, error?: string, status = 200) => {
+  const setupForm = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    error?: string,
+    status = 200,
+  ) => {
     const l = req.locale;
     return page(
       req,
@@ -103,7 +117,14 @@ export const authPages: FastifyPluginAsync = async (app) => {
           <label for="email">{T.email[l]}</label>
           <input id="email" name="email" type="email" autocomplete="username" required />
           <label for="password">{T.password[l]}</label>
-          <input id="password" name="password" type="password" minLength={8} autocomplete="new-password" required />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            minLength={8}
+            autocomplete="new-password"
+            required
+          />
           <p class="muted">{T.passwordHint[l]}</p>
           <p>
             <button type="submit">{T.create[l]}</button>
@@ -116,41 +137,53 @@ export const authPages: FastifyPluginAsync = async (app) => {
   app.get('/setup', { schema: { hide: true } }, async (req, reply) => {
     const token = (req.query as { token?: string }).token;
     if (!(await authService.checkSetupToken(db, token))) {
-      return page(req, reply, { title: T.setupTitle, status: 403, nav: 'console' }, <Notice kind="error">{T.setupInvalid[req.locale]}</Notice>);
+      return page(
+        req,
+        reply,
+        { title: T.setupTitle, status: 403, nav: 'console' },
+        <Notice kind="error">{T.setupInvalid[req.locale]}</Notice>,
+      );
     }
     return setupForm(req, reply, token!);
   });
 
-  app.post('/setup', { schema: { hide: true }, config: { rateLimit: loginRateLimit } }, async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, string>;
-    try {
-      const user = await authService.completeSetup(db, body.token, {
-        email: body.email ?? '',
-        password: body.password ?? '',
-        name: body.name,
-        role: 'admin',
-      });
-      const s = await authService.createSession(db, user.id);
-      reply.setCookie(SESSION_COOKIE, s.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        maxAge: s.maxAge,
-      });
-      return reply.redirect('/console?welcome=1', 303);
-    } catch (err) {
-      if (err instanceof AppError) return setupForm(req, reply, body.token ?? '', err.text[req.locale], err.status);
-      if (err && typeof err === 'object' && 'issues' in err) {
-        return setupForm(
-          req,
-          reply,
-          body.token ?? '',
-          req.locale === 'id' ? 'Periksa e-mail dan kata sandi (minimal 8 karakter).' : 'Check the e-mail and the password (at least 8 characters).',
-          400,
-        );
+  app.post(
+    '/setup',
+    { schema: { hide: true }, config: { rateLimit: loginRateLimit } },
+    async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, string>;
+      try {
+        const user = await authService.completeSetup(db, body.token, {
+          email: body.email ?? '',
+          password: body.password ?? '',
+          name: body.name,
+          role: 'admin',
+        });
+        const s = await authService.createSession(db, user.id);
+        reply.setCookie(SESSION_COOKIE, s.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.secureCookies,
+          maxAge: s.maxAge,
+        });
+        return reply.redirect('/console?welcome=1', 303);
+      } catch (err) {
+        if (err instanceof AppError)
+          return setupForm(req, reply, body.token ?? '', err.text[req.locale], err.status);
+        if (err && typeof err === 'object' && 'issues' in err) {
+          return setupForm(
+            req,
+            reply,
+            body.token ?? '',
+            req.locale === 'id'
+              ? 'Periksa e-mail dan kata sandi (minimal 8 karakter).'
+              : 'Check the e-mail and the password (at least 8 characters).',
+            400,
+          );
+        }
+        throw err;
       }
-      throw err;
-    }
-  });
+    },
+  );
 };

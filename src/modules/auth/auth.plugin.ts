@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { errors } from '../../errors.js';
-import { pickLocale } from '../../i18n/index.js';
 import type { AuthUser, GlobalRole } from '../../http/types.js';
+import { pickLocale } from '../../i18n/index.js';
 import { authService, SESSION_COOKIE } from './auth.service.js';
 
 declare module 'fastify' {
@@ -38,13 +38,20 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (token) {
       const row = await authService.resolveSession(app.ctx.db, token);
       if (row) {
-        req.user = { id: row.id, email: row.email, name: row.name, role: row.role, via: 'session', csrf: row.csrf_token };
+        req.user = {
+          id: row.id,
+          email: row.email,
+          name: row.name,
+          role: row.role,
+          via: 'session',
+          csrf: row.csrf_token,
+        };
       }
     }
   });
 
   app.addHook('preValidation', async (req) => {
-    if (!req.user || req.user.via !== 'session' || !UNSAFE.has(req.method)) return;
+    if (req.user?.via !== 'session' || !UNSAFE.has(req.method)) return;
     const body = req.body as Record<string, unknown> | undefined;
     const given = req.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
     if (!authService.csrfMatches(req.user.csrf, given)) {

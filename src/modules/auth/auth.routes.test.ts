@@ -7,7 +7,11 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await authService.createUser(t.app.ctx.db, { email: 'rina@example.test', password: 'rahasia123', role: 'organizer' });
+    await authService.createUser(t.app.ctx.db, {
+      email: 'rina@example.test',
+      password: 'rahasia123',
+      role: 'organizer',
+    });
   });
   afterAll(() => t.close());
 
@@ -18,16 +22,28 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
   });
 
   it('logs in with the right password and sets an httpOnly session cookie', async () => {
-    const r = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'Rina@Example.test', password: 'rahasia123' } });
+    const r = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'Rina@Example.test', password: 'rahasia123' },
+    });
     expect(r.statusCode).toBe(200);
     const cookie = r.cookies.find((c) => c.name === 'aula_session');
     expect(cookie?.httpOnly).toBe(true);
-    const me = await t.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { aula_session: cookie!.value } });
+    const me = await t.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookies: { aula_session: cookie!.value },
+    });
     expect(me.json().user.email).toBe('rina@example.test');
   });
 
   it('refuses a wrong password with a message in Indonesian by default and in English on request', async () => {
-    const r = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'rina@example.test', password: 'salah' } });
+    const r = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'rina@example.test', password: 'salah' },
+    });
     expect(r.statusCode).toBe(401);
     expect(r.json().error).toEqual({ code: 'invalid_credentials', message: 'E-mail atau kata sandi salah.' });
     const en = await t.inject({
@@ -47,13 +63,21 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('invalid_json');
-    const missing = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'x@y.z' } });
+    const missing = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'x@y.z' },
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.message).toContain('password');
   });
 
   it('a cookie session without the CSRF token acts as anonymous on unsafe methods', async () => {
-    const r = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'rina@example.test', password: 'rahasia123' } });
+    const r = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'rina@example.test', password: 'rahasia123' },
+    });
     const cookie = r.cookies.find((c) => c.name === 'aula_session')!.value;
     const csrf = r.json().csrfToken as string;
     const admin = await t.tokenFor('admin');
@@ -80,15 +104,34 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
 
   it('only admins create users; anonymous gets 401', async () => {
     const admin = await t.tokenFor('admin');
-    const ok = await t.inject({ method: 'POST', url: '/api/v1/users', token: admin, payload: { email: 'new@example.test', password: 'password123', role: 'checkin' } });
+    const ok = await t.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      token: admin,
+      payload: { email: 'new@example.test', password: 'password123', role: 'checkin' },
+    });
     expect(ok.statusCode).toBe(201);
-    const dup = await t.inject({ method: 'POST', url: '/api/v1/users', token: admin, payload: { email: 'new@example.test', password: 'password123' } });
+    const dup = await t.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      token: admin,
+      payload: { email: 'new@example.test', password: 'password123' },
+    });
     expect(dup.statusCode).toBe(409);
     for (const role of ['organizer', 'moderator', 'checkin'] as const) {
-      const r = await t.inject({ method: 'POST', url: '/api/v1/users', token: await t.tokenFor(role), payload: { email: `z${role}@example.test`, password: 'password123' } });
+      const r = await t.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        token: await t.tokenFor(role),
+        payload: { email: `z${role}@example.test`, password: 'password123' },
+      });
       expect(r.statusCode).toBe(403);
     }
-    const anon = await t.inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'y@example.test', password: 'password123' } });
+    const anon = await t.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'y@example.test', password: 'password123' },
+    });
     expect(anon.statusCode).toBe(401);
     const badToken = await t.inject({ method: 'GET', url: '/api/v1/auth/me', token: 'aula_nope' });
     expect(badToken.statusCode).toBe(401);

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authPages } from './auth.pages.js';
 import { requireRole, requireUser } from './auth.plugin.js';
 import { authService, GLOBAL_ROLES, NewUserSchema, SESSION_COOKIE } from './auth.service.js';
-import { authPages } from './auth.pages.js';
 
-const LoginBody = z.object({ email: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) });
+const LoginBody = z.object({
+  email: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(200),
+});
 const UserOut = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(GLOBAL_ROLES) });
 
 /** Login is limited per address and e-mail: slow enough to stop guessing, never a crowd's problem. */
@@ -36,7 +39,10 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
         secure: config.secureCookies,
         maxAge: s.maxAge,
       });
-      return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, csrfToken: s.csrf };
+      return {
+        user: { id: user.id, email: user.email, name: user.name, role: user.role },
+        csrfToken: s.csrf,
+      };
     },
   );
 
@@ -53,7 +59,13 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
 
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: z.object({ user: UserOut }) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user',
+        response: { 200: z.object({ user: UserOut }) },
+      },
+    },
     async (req) => {
       const u = requireUser(req);
       return { user: { id: u.id, email: u.email, name: u.name, role: u.role } };

@@ -85,7 +85,13 @@ export const authService = {
     const user = await repo.findUserByEmail(db, email.trim().toLowerCase());
     if (!user) throw errors.notFound({ id: 'Pengguna', en: 'User' });
     const token = `aula_${secret()}`;
-    await repo.insertToken(db, { id: newId(), user_id: user.id, token_hash: sha256(token), name, created_at: Date.now() });
+    await repo.insertToken(db, {
+      id: newId(),
+      user_id: user.id,
+      token_hash: sha256(token),
+      name,
+      created_at: Date.now(),
+    });
     return token;
   },
 

@@ -20,7 +20,12 @@ export async function eventRoleOf(db: Db, event: EventRow, user: AuthUser | null
   return repo.teamRole(db, event.id, user.id);
 }
 
-export async function can(db: Db, event: EventRow, user: AuthUser | null, action: EventAction): Promise<boolean> {
+export async function can(
+  db: Db,
+  event: EventRow,
+  user: AuthUser | null,
+  action: EventAction,
+): Promise<boolean> {
   if (action === 'view' && event.status === 'published') return true;
   const role = await eventRoleOf(db, event, user);
   if (!role) return false;
@@ -33,7 +38,12 @@ export async function can(db: Db, event: EventRow, user: AuthUser | null, action
  * Loads the event by id or slug and checks the caller may do `action` on it. A draft the caller
  * may not see is reported as not found, so drafts' existence is not revealed.
  */
-export async function loadEventFor(req: FastifyRequest, db: Db, idOrSlug: string, action: EventAction): Promise<EventRow> {
+export async function loadEventFor(
+  req: FastifyRequest,
+  db: Db,
+  idOrSlug: string,
+  action: EventAction,
+): Promise<EventRow> {
   const event = await repo.findByIdOrSlug(db, idOrSlug);
   if (!event) throw errors.notFound(what.event);
   if (await can(db, event, req.user, action)) return event;

@@ -1,10 +1,15 @@
 import { isoInZone } from '../../shared/time.js';
-import type { EventDto } from './events.schemas.js';
 import type { EventRow, OrgRow } from './events.repository.js';
+import type { EventDto } from './events.schemas.js';
 
 export const uploadUrl = (path: string | null) => (path ? `/uploads/${path}` : null);
 
-export const presentOrg = (o: OrgRow) => ({ id: o.id, slug: o.slug, name: o.name, logoUrl: uploadUrl(o.logo_path) });
+export const presentOrg = (o: OrgRow) => ({
+  id: o.id,
+  slug: o.slug,
+  name: o.name,
+  logoUrl: uploadUrl(o.logo_path),
+});
 
 /**
  * The API shape of an event. The join link is left out for the public: it is shown only to

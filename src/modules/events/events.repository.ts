@@ -90,13 +90,16 @@ export const eventsRepository = {
 
   listOrgs: (db: Db) => db.selectFrom('organizations').selectAll().orderBy('name').execute(),
 
-  insertOrg: (db: Db, row: Insertable<OrganizationsTable>) => db.insertInto('organizations').values(row).execute(),
+  insertOrg: (db: Db, row: Insertable<OrganizationsTable>) =>
+    db.insertInto('organizations').values(row).execute(),
 
   updateOrg: (db: Db, id: string, patch: Updateable<OrganizationsTable>) =>
     db.updateTable('organizations').set(patch).where('id', '=', id).execute(),
 
   orgsByIds: (db: Db, ids: string[]) =>
-    ids.length ? db.selectFrom('organizations').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]),
+    ids.length
+      ? db.selectFrom('organizations').selectAll().where('id', 'in', ids).execute()
+      : Promise.resolve([]),
 
   partners: (db: Db, eventIds: string[]) =>
     eventIds.length

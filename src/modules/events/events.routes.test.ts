@@ -31,15 +31,32 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
     expect(e.timezone).toBe('Asia/Jakarta');
     expect(e.online.joinUrl).toBe('https://zoom.us/j/123456789');
     expect((await t.inject({ method: 'GET', url: `/api/v1/events/${e.slug}` })).statusCode).toBe(404);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}`, token: other })).statusCode).toBe(404);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}`, token: organizer })).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}`, token: other })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}`, token: organizer })).statusCode,
+    ).toBe(200);
   });
 
   it('publishes; the public sees it by slug without the join link', async () => {
-    const e = (await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload: { ...seminar, slug: 'seminar-umkm' } })).json();
-    expect((await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/publish`, token: other })).statusCode).toBe(404);
+    const e = (
+      await t.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        token: organizer,
+        payload: { ...seminar, slug: 'seminar-umkm' },
+      })
+    ).json();
+    expect(
+      (await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/publish`, token: other })).statusCode,
+    ).toBe(404);
     expect((await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/publish` })).statusCode).toBe(401);
-    const p = await t.inject({ method: 'POST', url: `/api/v1/events/seminar-umkm/publish`, token: organizer });
+    const p = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/seminar-umkm/publish`,
+      token: organizer,
+    });
     expect(p.json().status).toBe('published');
     const pub = await t.inject({ method: 'GET', url: '/api/v1/events/seminar-umkm' });
     expect(pub.statusCode).toBe(200);
@@ -47,14 +64,24 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
     const list = await t.inject({ method: 'GET', url: '/api/v1/events' });
     expect(list.json().events.map((x: { slug: string }) => x.slug)).toContain('seminar-umkm');
     // Now published, another organizer can see it but not change it.
-    const patch = await t.inject({ method: 'PATCH', url: '/api/v1/events/seminar-umkm', token: other, payload: { title: 'Diubah' } });
+    const patch = await t.inject({
+      method: 'PATCH',
+      url: '/api/v1/events/seminar-umkm',
+      token: other,
+      payload: { title: 'Diubah' },
+    });
     expect(patch.statusCode).toBe(403);
-    const anon = await t.inject({ method: 'PATCH', url: '/api/v1/events/seminar-umkm', payload: { title: 'Diubah' } });
+    const anon = await t.inject({
+      method: 'PATCH',
+      url: '/api/v1/events/seminar-umkm',
+      payload: { title: 'Diubah' },
+    });
     expect(anon.statusCode).toBe(401);
   });
 
   it('refuses bad input with a clear message and writes nothing', async () => {
-    const before = (await t.inject({ method: 'GET', url: '/api/v1/events', token: organizer })).json().events.length;
+    const before = (await t.inject({ method: 'GET', url: '/api/v1/events', token: organizer })).json().events
+      .length;
     const cases: [Record<string, unknown>, string][] = [
       [{ ...seminar, endsAt: '2021-12-30T08:00:00+07:00' }, 'endsAt'],
       [{ ...seminar, timezone: 'Mars/Olympus' }, 'timezone'],
@@ -69,29 +96,50 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
       expect(r.json().error.code).toBe('validation_failed');
       expect(r.json().error.message).toContain(field);
     }
-    const taken = await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload: { ...seminar, slug: 'seminar-umkm' } });
+    const taken = await t.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      token: organizer,
+      payload: { ...seminar, slug: 'seminar-umkm' },
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.message).toContain('seminar-umkm');
-    const after = (await t.inject({ method: 'GET', url: '/api/v1/events', token: organizer })).json().events.length;
+    const after = (await t.inject({ method: 'GET', url: '/api/v1/events', token: organizer })).json().events
+      .length;
     expect(after).toBe(before);
     expect((await t.inject({ method: 'GET', url: '/api/v1/events/nope' })).statusCode).toBe(404);
   });
 
   it('check-in staff and moderators may not create events', async () => {
     for (const role of ['checkin', 'moderator'] as const) {
-      const r = await t.inject({ method: 'POST', url: '/api/v1/events', token: await t.tokenFor(role), payload: seminar });
+      const r = await t.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        token: await t.tokenFor(role),
+        payload: seminar,
+      });
       expect(r.statusCode).toBe(403);
     }
-    expect((await t.inject({ method: 'POST', url: '/api/v1/events', payload: seminar })).statusCode).toBe(401);
+    expect((await t.inject({ method: 'POST', url: '/api/v1/events', payload: seminar })).statusCode).toBe(
+      401,
+    );
   });
 
   it('keeps people titles exactly as typed and links them to the rundown', async () => {
-    const e = (await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload: seminar })).json();
+    const e = (
+      await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload: seminar })
+    ).json();
     const p = await t.inject({
       method: 'POST',
       url: `/api/v1/events/${e.id}/people`,
       token: organizer,
-      payload: { name: 'Choirul Arifin', backTitles: 'S.St.Pi., M.M', position: 'Kasi Pengembangan Usaha Mikro DKUPP', role: 'speaker', presence: 'onsite' },
+      payload: {
+        name: 'Choirul Arifin',
+        backTitles: 'S.St.Pi., M.M',
+        position: 'Kasi Pengembangan Usaha Mikro DKUPP',
+        role: 'speaker',
+        presence: 'onsite',
+      },
     });
     expect(p.statusCode).toBe(201);
     expect(p.json().fullName).toBe('Choirul Arifin, S.St.Pi., M.M');
@@ -99,7 +147,13 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
       method: 'POST',
       url: `/api/v1/events/${e.id}/agenda`,
       token: organizer,
-      payload: { startsAt: '2021-12-30T09:30:00+07:00', endsAt: '2021-12-30T10:00:00+07:00', kind: 'talk', title: 'Pemateri 1', personIds: [p.json().id] },
+      payload: {
+        startsAt: '2021-12-30T09:30:00+07:00',
+        endsAt: '2021-12-30T10:00:00+07:00',
+        kind: 'talk',
+        title: 'Pemateri 1',
+        personIds: [p.json().id],
+      },
     });
     expect(a.statusCode).toBe(201);
     expect(a.json().people[0].fullName).toBe('Choirul Arifin, S.St.Pi., M.M');
@@ -107,19 +161,35 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
       method: 'POST',
       url: `/api/v1/events/${e.id}/agenda`,
       token: organizer,
-      payload: { startsAt: '2021-12-30T09:30:00+07:00', kind: 'talk', title: 'X', personIds: ['someone-else'] },
+      payload: {
+        startsAt: '2021-12-30T09:30:00+07:00',
+        kind: 'talk',
+        title: 'X',
+        personIds: ['someone-else'],
+      },
     });
     expect(bad.statusCode).toBe(400);
     const list = await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/agenda`, token: organizer });
     expect(list.json().agenda).toHaveLength(1);
-    const anon = await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/people`, payload: { name: 'X', role: 'speaker', presence: 'onsite' } });
+    const anon = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${e.id}/people`,
+      payload: { name: 'X', role: 'speaker', presence: 'onsite' },
+    });
     expect(anon.statusCode).toBe(404);
   });
 
   it('serves an OpenAPI document listing the contract routes', async () => {
     const r = await t.inject({ method: 'GET', url: '/api/openapi.json' });
     const paths = Object.keys(r.json().paths);
-    for (const p of ['/api/v1/events', '/api/v1/events/{id}', '/api/v1/events/{id}/publish', '/api/v1/events/{id}/people', '/api/v1/events/{id}/agenda', '/api/v1/auth/login']) {
+    for (const p of [
+      '/api/v1/events',
+      '/api/v1/events/{id}',
+      '/api/v1/events/{id}/publish',
+      '/api/v1/events/{id}/people',
+      '/api/v1/events/{id}/agenda',
+      '/api/v1/auth/login',
+    ]) {
       expect(paths).toContain(p);
     }
   });

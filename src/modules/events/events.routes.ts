@@ -15,7 +15,14 @@ export const eventsRoutes: FastifyPluginAsync = async (base) => {
 
   app.post(
     '/api/v1/events',
-    { schema: { tags, summary: 'Create an event (draft)', body: CreateEventBody, response: { 201: EventOut } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an event (draft)',
+        body: CreateEventBody,
+        response: { 201: EventOut },
+      },
+    },
     async (req, reply) => {
       const user = requireRole(req, 'organizer');
       const row = await events.create(req.body, user);
@@ -44,7 +51,13 @@ export const eventsRoutes: FastifyPluginAsync = async (base) => {
   app.patch(
     '/api/v1/events/:id',
     {
-      schema: { tags, summary: 'Change an event', params: IdParams, body: UpdateEventBody, response: { 200: EventOut } },
+      schema: {
+        tags,
+        summary: 'Change an event',
+        params: IdParams,
+        body: UpdateEventBody,
+        response: { 200: EventOut },
+      },
     },
     async (req) => {
       const user = requireUser(req);

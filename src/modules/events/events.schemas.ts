@@ -5,7 +5,16 @@ import { isValidTimeZone } from '../../shared/time.js';
 export const PLATFORMS = ['zoom', 'meet', 'jitsi', 'youtube', 'bbb', 'other'] as const;
 export const PERSON_ROLES = ['speaker', 'moderator', 'mc', 'official', 'committee'] as const;
 export const PRESENCES = ['onsite', 'online'] as const;
-export const AGENDA_KINDS = ['opening', 'remarks', 'talk', 'video', 'qa', 'break', 'closing', 'other'] as const;
+export const AGENDA_KINDS = [
+  'opening',
+  'remarks',
+  'talk',
+  'video',
+  'qa',
+  'break',
+  'closing',
+  'other',
+] as const;
 export const TEAM_ROLES = ['organizer', 'moderator', 'checkin'] as const;
 
 export const HttpUrl = z
@@ -28,19 +37,27 @@ export const HttpUrl = z
 export const Instant = z
   .string()
   .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), {
-    message: bilingual({
-      id: 'harus waktu ISO 8601 dengan zona, mis. 2021-12-30T09:00:00+07:00',
-      en: 'must be an ISO 8601 time with offset, e.g. 2021-12-30T09:00:00+07:00',
-    }),
-  })
+  .refine(
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
+      !Number.isNaN(Date.parse(v)),
+    {
+      message: bilingual({
+        id: 'harus waktu ISO 8601 dengan zona, mis. 2021-12-30T09:00:00+07:00',
+        en: 'must be an ISO 8601 time with offset, e.g. 2021-12-30T09:00:00+07:00',
+      }),
+    },
+  )
   .transform((v) => Date.parse(v));
 
 export const TimeZone = z
   .string()
   .trim()
   .refine(isValidTimeZone, {
-    message: bilingual({ id: 'zona waktu tidak dikenal (contoh: Asia/Jakarta)', en: 'unknown time zone (e.g. Asia/Jakarta)' }),
+    message: bilingual({
+      id: 'zona waktu tidak dikenal (contoh: Asia/Jakarta)',
+      en: 'unknown time zone (e.g. Asia/Jakarta)',
+    }),
   });
 
 export const Slug = z
@@ -50,7 +67,10 @@ export const Slug = z
   .min(3)
   .max(60)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    message: bilingual({ id: 'hanya huruf kecil, angka dan tanda hubung', en: 'only lower-case letters, digits and hyphens' }),
+    message: bilingual({
+      id: 'hanya huruf kecil, angka dan tanda hubung',
+      en: 'only lower-case letters, digits and hyphens',
+    }),
   });
 
 const text = (max: number) => z.string().trim().max(max);
@@ -76,7 +96,10 @@ export const OnlineInput = z.object({
 });
 
 const endAfterStart = {
-  message: bilingual({ id: 'waktu selesai harus setelah waktu mulai', en: 'the end must be after the start' }),
+  message: bilingual({
+    id: 'waktu selesai harus setelah waktu mulai',
+    en: 'the end must be after the start',
+  }),
   path: ['endsAt'],
 };
 
@@ -123,15 +146,24 @@ export const EventOut = z.object({
   timezone: z.string(),
   status: z.enum(['draft', 'published']),
   venue: z
-    .object({ name: z.string(), address: z.string().nullable(), mapUrl: z.string().nullable(), capacity: z.number().nullable() })
+    .object({
+      name: z.string(),
+      address: z.string().nullable(),
+      mapUrl: z.string().nullable(),
+      capacity: z.number().nullable(),
+    })
     .nullable(),
   online: z
     .object({ platform: z.string(), joinUrl: z.string().optional(), streamUrl: z.string().nullable() })
     .nullable(),
   onlineCapacity: z.number().nullable(),
   series: z.string().nullable(),
-  org: z.object({ id: z.string(), slug: z.string(), name: z.string(), logoUrl: z.string().nullable() }).nullable(),
-  partners: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), logoUrl: z.string().nullable() })),
+  org: z
+    .object({ id: z.string(), slug: z.string(), name: z.string(), logoUrl: z.string().nullable() })
+    .nullable(),
+  partners: z.array(
+    z.object({ id: z.string(), slug: z.string(), name: z.string(), logoUrl: z.string().nullable() }),
+  ),
   bannerUrl: z.string().nullable(),
   url: z.string(),
 });

@@ -7,9 +7,20 @@ export type AgendaRow = Selectable<AgendaItemsTable>;
 
 export const programRepository = {
   listPeople: (db: Db, eventId: string) =>
-    db.selectFrom('people').selectAll().where('event_id', '=', eventId).orderBy('sort').orderBy('created_at').execute(),
+    db
+      .selectFrom('people')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .orderBy('sort')
+      .orderBy('created_at')
+      .execute(),
   findPerson: (db: Db, eventId: string, id: string) =>
-    db.selectFrom('people').selectAll().where('event_id', '=', eventId).where('id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('people')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
   insertPerson: (db: Db, row: Insertable<PeopleTable>) => db.insertInto('people').values(row).execute(),
   updatePerson: (db: Db, id: string, patch: Updateable<PeopleTable>) =>
     db.updateTable('people').set(patch).where('id', '=', id).execute(),
@@ -26,23 +37,45 @@ export const programRepository = {
     ),
 
   listAgenda: (db: Db, eventId: string) =>
-    db.selectFrom('agenda_items').selectAll().where('event_id', '=', eventId).orderBy('starts_at').orderBy('created_at').execute(),
+    db
+      .selectFrom('agenda_items')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .orderBy('starts_at')
+      .orderBy('created_at')
+      .execute(),
   findAgendaItem: (db: Db, eventId: string, id: string) =>
-    db.selectFrom('agenda_items').selectAll().where('event_id', '=', eventId).where('id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('agenda_items')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
   agendaPeople: (db: Db, itemIds: string[]) =>
     itemIds.length
-      ? db.selectFrom('agenda_people').selectAll().where('agenda_item_id', 'in', itemIds).orderBy('position').execute()
+      ? db
+          .selectFrom('agenda_people')
+          .selectAll()
+          .where('agenda_item_id', 'in', itemIds)
+          .orderBy('position')
+          .execute()
       : Promise.resolve([]),
 
   /** Writes the item and its people together: a half-saved rundown line is never visible. */
-  saveAgendaItem: (db: Db, row: Insertable<AgendaItemsTable>, personIds: string[] | undefined, isNew: boolean) =>
+  saveAgendaItem: (
+    db: Db,
+    row: Insertable<AgendaItemsTable>,
+    personIds: string[] | undefined,
+    isNew: boolean,
+  ) =>
     db.transaction().execute(async (trx) => {
       if (isNew) await trx.insertInto('agenda_items').values(row).execute();
       else {
         const { id, event_id, created_at, ...patch } = row;
         void event_id;
         void created_at;
-        if (Object.keys(patch).length) await trx.updateTable('agenda_items').set(patch).where('id', '=', id).execute();
+        if (Object.keys(patch).length)
+          await trx.updateTable('agenda_items').set(patch).where('id', '=', id).execute();
       }
       if (personIds) {
         await trx.deleteFrom('agenda_people').where('agenda_item_id', '=', row.id).execute();

@@ -40,7 +40,10 @@ export const PersonOut = z.object({
 });
 
 const endAfterStart = {
-  message: bilingual({ id: 'waktu selesai harus setelah waktu mulai', en: 'the end must be after the start' }),
+  message: bilingual({
+    id: 'waktu selesai harus setelah waktu mulai',
+    en: 'the end must be after the start',
+  }),
   path: ['endsAt'],
 };
 

@@ -6,7 +6,14 @@ import { fullName } from '../../shared/names.js';
 import { isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
 import { type AgendaRow, type PersonRow, programRepository as repo } from './program.repository.js';
-import type { AgendaBody, AgendaOut, AgendaPatch, PersonBody, PersonOut, PersonPatch } from './program.schemas.js';
+import type {
+  AgendaBody,
+  AgendaOut,
+  AgendaPatch,
+  PersonBody,
+  PersonOut,
+  PersonPatch,
+} from './program.schemas.js';
 
 export const presentPerson = (p: PersonRow): z.infer<typeof PersonOut> => ({
   id: p.id,
@@ -82,7 +89,10 @@ export function createProgramService(ctx: AppContext) {
     },
 
     async listAgenda(event: EventRow): Promise<z.infer<typeof AgendaOut>[]> {
-      const [items, people] = await Promise.all([repo.listAgenda(db, event.id), repo.listPeople(db, event.id)]);
+      const [items, people] = await Promise.all([
+        repo.listAgenda(db, event.id),
+        repo.listPeople(db, event.id),
+      ]);
       const links = await repo.agendaPeople(
         db,
         items.map((i) => i.id),
@@ -135,7 +145,10 @@ export function createProgramService(ctx: AppContext) {
       const startsAt = input.startsAt ?? item.starts_at;
       const endsAt = input.endsAt === undefined ? item.ends_at : input.endsAt;
       if (endsAt != null && endsAt <= startsAt) {
-        throw errors.validation({ id: 'Waktu selesai harus setelah waktu mulai.', en: 'The end must be after the start.' });
+        throw errors.validation({
+          id: 'Waktu selesai harus setelah waktu mulai.',
+          en: 'The end must be after the start.',
+        });
       }
       await repo.saveAgendaItem(
         db,

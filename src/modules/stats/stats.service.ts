@@ -6,7 +6,12 @@ import { questionStats } from './parts/questions.js';
 import { registrationStats } from './parts/registrations.js';
 
 export const StatsOut = z.object({
-  registrations: z.object({ onsite: z.number(), online: z.number(), waitlisted: z.number(), cancelled: z.number() }),
+  registrations: z.object({
+    onsite: z.number(),
+    online: z.number(),
+    waitlisted: z.number(),
+    cancelled: z.number(),
+  }),
   attendance: z.object({ onsite: z.number(), online: z.number(), total: z.number() }),
   questions: z.object({ total: z.number(), onsite: z.number(), online: z.number(), answered: z.number() }),
 });
