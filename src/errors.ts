@@ -58,6 +58,18 @@ export const errors = {
     id: `Alamat "${slug}" sudah dipakai acara lain. Pilih alamat lain.`,
     en: `The address "${slug}" is already used by another event. Choose another one.`,
   })),
+  orgSlugTaken: make(409, 'slug_taken', (slug: string) => ({
+    id: `Alamat "${slug}" sudah dipakai organisasi lain. Pilih alamat lain.`,
+    en: `The address "${slug}" is already used by another organization. Choose another one.`,
+  })),
+  teamUserUnknown: make(404, 'user_not_found', (email: string) => ({
+    id: `Belum ada pengguna dengan e-mail ${email}. Minta admin membuat akunnya terlebih dahulu.`,
+    en: `There is no user with the e-mail ${email}. Ask an admin to create the account first.`,
+  })),
+  teamCreator: make(409, 'team_creator', () => ({
+    id: 'Pembuat acara selalu menjadi panitia acara ini; perannya tidak dapat diubah atau dihapus.',
+    en: 'The creator of the event is always one of its organizers; that role cannot be changed or removed.',
+  })),
   emailTaken: make(409, 'email_taken', () => ({
     id: 'E-mail ini sudah terdaftar sebagai pengguna.',
     en: 'This e-mail already belongs to a user.',

@@ -44,6 +44,9 @@ export interface OrganizationsTable {
   short_name: string | null;
   website: string | null;
   logo_path: string | null;
+  /** Added by migration 2026_11_29_0210_orgs. */
+  description: string | null;
+  created_by: string | null;
   created_at: number;
 }
 

@@ -1,8 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { authRoutes } from './auth/auth.routes.js';
-import { eventsRoutes } from './events/index.js';
+import { eventsManageRoutes, eventsRoutes } from './events/index.js';
+import { orgsRoutes } from './orgs/index.js';
 import { programRoutes } from './program/index.js';
 import { statsRoutes } from './stats/stats.routes.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
-export const modules: FastifyPluginAsync[] = [authRoutes, eventsRoutes, programRoutes, statsRoutes];
+export const modules: FastifyPluginAsync[] = [
+  authRoutes,
+  eventsRoutes,
+  programRoutes,
+  statsRoutes,
+  orgsRoutes,
+  eventsManageRoutes,
+];

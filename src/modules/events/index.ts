@@ -1,3 +1,7 @@
+export { type EventGraph, eventGraphRepository } from './events.graph.repository.js';
+export { eventsManageRoutes } from './events.manage.routes.js';
+export * from './events.manage.schemas.js';
+export { createEventsManageService, type EventsManageService } from './events.manage.service.js';
 export { can, type EventAction, eventRoleOf, loadEventFor } from './events.policy.js';
 export { presentOrg, uploadUrl } from './events.presenter.js';
 export { type EventRow, eventsRepository, type OrgRow } from './events.repository.js';

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { HttpUrl, Slug } from '../events/index.js';
+
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const OrgBody = z
+  .object({
+    name: z.string().trim().min(2).max(300),
+    shortName: optText(80),
+    slug: Slug.optional(),
+    website: HttpUrl.nullish().or(z.literal('').transform(() => null)),
+    description: optText(2000),
+  })
+  .strict();
+export type OrgInput = z.output<typeof OrgBody>;
+
+export const OrgPatch = OrgBody.partial().strict();
+export type OrgPatchInput = z.output<typeof OrgPatch>;
+
+export const OrgOut = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  website: z.string().nullable(),
+  description: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  url: z.string(),
+});
+export type OrgDto = z.infer<typeof OrgOut>;
+
+export const OrgParams = z.object({ id: z.string().min(1).max(80) });

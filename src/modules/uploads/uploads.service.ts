@@ -1,0 +1,115 @@
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { errors } from '../../errors.js';
+import { newId } from '../../shared/ids.js';
+
+/**
+ * Images that organizers upload (event banners, organization logos). Every file is decoded and
+ * re-encoded by sharp, which drops all metadata (EXIF incl. GPS, XMP, ICC comments) unless asked to
+ * keep it, and rejects anything that is not really an image whatever its name or content type.
+ */
+export type ImageKind = 'banner' | 'logo';
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const ALLOWED_IMAGES = 'JPEG, PNG, WebP';
+const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif']);
+/** A decompression bomb (a tiny file claiming 100,000 × 100,000 pixels) is refused before decoding. */
+const MAX_INPUT_PIXELS = 40_000_000;
+
+interface Spec {
+  dir: string;
+  ext: 'jpg' | 'png';
+  width: number;
+  height: number;
+}
+
+// Banners are photos: JPEG at 1200 px wide keeps them around 60–120 KB and WhatsApp previews accept it.
+// Logos keep transparency as PNG, which pdf-lib can embed in certificates and reports (it reads only PNG and JPEG).
+const SPECS: Record<ImageKind, Spec> = {
+  banner: { dir: 'banners', ext: 'jpg', width: 1200, height: 675 },
+  logo: { dir: 'logos', ext: 'png', width: 320, height: 160 },
+};
+
+const SAFE_PATH = /^(banners|logos)\/[0-9a-z]{10,40}\.(jpg|png)$/;
+
+export interface StoredImage {
+  /** Relative to DATA_DIR/uploads, served at /uploads/<path>. */
+  path: string;
+  bytes: number;
+  width: number;
+  height: number;
+}
+
+export async function encodeImage(
+  input: Buffer,
+  kind: ImageKind,
+): Promise<{ data: Buffer; width: number; height: number }> {
+  if (input.length === 0) throw errors.unsupportedMedia(ALLOWED_IMAGES);
+  if (input.length > MAX_UPLOAD_BYTES) throw errors.tooLarge(MAX_UPLOAD_BYTES / 1024);
+  const spec = SPECS[kind];
+  let format: string | undefined;
+  try {
+    format = (await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()).format;
+  } catch {
+    throw errors.unsupportedMedia(ALLOWED_IMAGES);
+  }
+  if (!format || !ACCEPTED_FORMATS.has(format)) throw errors.unsupportedMedia(ALLOWED_IMAGES);
+  try {
+    // rotate() applies the EXIF orientation before the metadata is dropped, so phone photos stay upright.
+    const pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+      .rotate()
+      .resize({
+        width: spec.width,
+        height: spec.height,
+        fit: kind === 'banner' ? 'cover' : 'inside',
+        withoutEnlargement: kind === 'logo',
+      });
+    const out =
+      spec.ext === 'jpg'
+        ? await pipeline
+            .flatten({ background: '#ffffff' })
+            .jpeg({ quality: 70, mozjpeg: true })
+            .toBuffer({ resolveWithObject: true })
+        : await pipeline.png({ compressionLevel: 9, palette: true }).toBuffer({ resolveWithObject: true });
+    return { data: out.data, width: out.info.width, height: out.info.height };
+  } catch {
+    throw errors.unsupportedMedia(ALLOWED_IMAGES);
+  }
+}
+
+export const uploadsService = {
+  /** Validates, re-encodes and stores; nothing is written unless the image is valid. */
+  async store(dataDir: string, input: Buffer, kind: ImageKind): Promise<StoredImage> {
+    const img = await encodeImage(input, kind);
+    const spec = SPECS[kind];
+    const rel = `${spec.dir}/${newId()}.${spec.ext}`;
+    const dir = join(dataDir, 'uploads', spec.dir);
+    await mkdir(dir, { recursive: true });
+    const final = join(dataDir, 'uploads', rel);
+    // Write then rename: a reader never sees half a file.
+    const tmp = `${final}.tmp`;
+    await writeFile(tmp, img.data);
+    await rename(tmp, final);
+    return { path: rel, bytes: img.data.length, width: img.width, height: img.height };
+  },
+
+  /** Copies a stored file under a new name (a duplicated event must not share a file another event may replace). */
+  async copy(dataDir: string, path: string): Promise<string | null> {
+    if (!SAFE_PATH.test(path)) return null;
+    const [dir, file] = path.split('/') as [string, string];
+    const rel = `${dir}/${newId()}.${file.split('.')[1]}`;
+    try {
+      await copyFile(join(dataDir, 'uploads', path), join(dataDir, 'uploads', rel));
+      return rel;
+    } catch {
+      return null;
+    }
+  },
+
+  /** Removes a replaced file; only our own generated paths are ever touched. */
+  async remove(dataDir: string, path: string | null): Promise<void> {
+    if (!path || !SAFE_PATH.test(path)) return;
+    await rm(join(dataDir, 'uploads', path), { force: true });
+  },
+};
