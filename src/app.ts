@@ -7,6 +7,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { type Bus, createBus, RedisBus } from './bus/bus.js';
@@ -107,6 +108,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Before the modules: it must see every route to upgrade the WebSocket ones (the live room).
+  await app.register(websocket, { options: { maxPayload: 4096 } });
   for (const mod of modules) await app.register(mod);
   return app;
 }

@@ -90,6 +90,27 @@ export const errors = {
     id: `Terlalu banyak percobaan. Coba lagi dalam ${seconds} detik.`,
     en: `Too many attempts. Try again in ${seconds} seconds.`,
   })),
+  // Live room (Q&A, polls)
+  qaClosed: make(409, 'qa_closed', () => ({
+    id: 'Sesi tanya jawab sedang ditutup oleh moderator.',
+    en: 'The Q&A is closed by the moderator at the moment.',
+  })),
+  questionMerged: make(409, 'question_merged', () => ({
+    id: 'Pertanyaan ini sudah digabung ke pertanyaan lain.',
+    en: 'This question has been merged into another one.',
+  })),
+  pollNotOpen: make(409, 'poll_not_open', () => ({
+    id: 'Jajak pendapat ini sedang tidak dibuka.',
+    en: 'This poll is not open.',
+  })),
+  pollStarted: make(409, 'poll_started', () => ({
+    id: 'Jajak pendapat yang sudah dibuka tidak bisa diubah isinya.',
+    en: 'A poll that has been opened cannot be edited.',
+  })),
+  tooManyQuestions: make(429, 'too_many_questions', (seconds: number) => ({
+    id: `Anda sudah mengirim banyak pertanyaan. Coba lagi dalam ${seconds} detik.`,
+    en: `You have sent many questions. Try again in ${seconds} seconds.`,
+  })),
 } as const;
 
 export const what = {
@@ -99,4 +120,7 @@ export const what = {
   organization: { id: 'Organisasi', en: 'Organization' },
   user: { id: 'Pengguna', en: 'User' },
   file: { id: 'Berkas', en: 'File' },
+  question: { id: 'Pertanyaan', en: 'Question' },
+  poll: { id: 'Jajak pendapat', en: 'Poll' },
+  ticket: { id: 'Tiket', en: 'Ticket' },
 } satisfies Record<string, Text>;

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
 import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
+import type { QaTables } from '../modules/qa/qa.tables.js';
+import type { RealtimeTables } from '../realtime/realtime.tables.js';
 
 /**
  * The typed shape of the database. Each module declares its own tables in `<module>.tables.ts`
@@ -148,4 +150,4 @@ export interface FoundationTables {
 }
 
 // Modules add their table interfaces here: `export interface DB extends FoundationTables, RegistrationTables {}`.
-export interface DB extends FoundationTables, RegistrationTables {}
+export interface DB extends FoundationTables, RegistrationTables, QaTables, RealtimeTables {}

@@ -4,6 +4,8 @@ import { eventsManageRoutes, eventsRoutes } from './events/index.js';
 import { orgsRoutes } from './orgs/index.js';
 import { programRoutes } from './program/index.js';
 import { statsRoutes } from './stats/stats.routes.js';
+import { liveModule } from './live/index.js';
+import { qaRoutes } from './qa/index.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
 export const modules: FastifyPluginAsync[] = [
@@ -13,4 +15,6 @@ export const modules: FastifyPluginAsync[] = [
   statsRoutes,
   orgsRoutes,
   eventsManageRoutes,
+  qaRoutes,
+  liveModule,
 ];

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database.js';
+import { questionStatsFor } from '../../qa/index.js';
 
-// Replaced by the Q&A module: questions in all, by origin, and answered (dismissed and merged ones excluded).
-export async function questionStats(_db: Db, _eventId: string) {
-  return { total: 0, onsite: 0, online: 0, answered: 0 };
+// Questions in all, by origin (hall / online), and answered; dismissed and merged ones are not counted.
+export async function questionStats(db: Db, eventId: string) {
+  return questionStatsFor(db, eventId);
 }

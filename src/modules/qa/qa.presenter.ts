@@ -1,0 +1,42 @@
+import { fullName } from '../../shared/names.js';
+import type { PollDto, QuestionDto, QuestionStatus } from '../../shared/realtime.js';
+import { isoInZone } from '../../shared/time.js';
+import type { PollOptionRow, PollRow, QuestionWithSpeaker } from './qa.repository.js';
+
+export const PUBLIC_STATUSES: QuestionStatus[] = ['approved', 'answered'];
+export const isPublic = (s: QuestionStatus) => PUBLIC_STATUSES.includes(s);
+
+export function presentQuestion(q: QuestionWithSpeaker, tz: string, screenId: string | null): QuestionDto {
+  return {
+    id: q.id,
+    text: q.text,
+    channel: q.channel,
+    author: q.anonymous ? null : q.author_name,
+    status: q.status,
+    speaker:
+      q.speaker_id && q.sp_name
+        ? {
+            id: q.speaker_id,
+            name: fullName({ frontTitles: q.sp_front, name: q.sp_name, backTitles: q.sp_back }),
+          }
+        : null,
+    votes: Number(q.votes),
+    createdAt: isoInZone(Number(q.created_at), tz),
+    mergedInto: q.merged_into,
+    onScreen: screenId === q.id,
+  };
+}
+
+export function presentPoll(p: PollRow, options: PollOptionRow[]): PollDto {
+  return {
+    id: p.id,
+    question: p.question,
+    kind: p.kind,
+    status: p.status,
+    options: options
+      .filter((o) => o.poll_id === p.id)
+      .sort((a, b) => a.position - b.position)
+      .map((o) => ({ id: o.id, label: o.label, votes: Number(o.votes) })),
+    voters: Number(p.voters),
+  };
+}

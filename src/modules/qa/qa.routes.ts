@@ -1,0 +1,251 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errors, what } from '../../errors.js';
+import { requireUser } from '../auth/auth.plugin.js';
+import { can, IdParams, loadEventFor } from '../events/index.js';
+import {
+  AskBody,
+  ListQuery,
+  MergeBody,
+  PollBody,
+  PollOut,
+  PollPatch,
+  PollVoteBody,
+  QuestionOut,
+  QuestionParams,
+  QuestionPatch,
+  VoteBody,
+} from './qa.schemas.js';
+import { createQaService } from './qa.service.js';
+import { resolveVoter } from './qa.voter.js';
+
+/**
+ * Per address, generous: a hall on one Wi-Fi or a campus behind one NAT shares an address. The tight
+ * limits are per participant (in the service) and one vote per question (in the database).
+ */
+const PER_ADDRESS = {
+  ask: { max: 120, timeWindow: '1 minute', groupId: 'qa-ask' },
+  vote: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' },
+};
+
+const VoteOut = z.object({
+  questionId: z.string(),
+  votes: z.number(),
+  voted: z.boolean(),
+  changed: z.boolean(),
+});
+const BallotOut = z.object({ pollId: z.string(), counted: z.boolean(), optionIds: z.array(z.string()) });
+
+export const qaRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = app.ctx;
+  const qa = createQaService(app.ctx);
+  const tags = ['qa'];
+
+  async function questionEvent(req: FastifyRequest, id: string, action: 'view' | 'moderate') {
+    const q = await qa.findQuestion(id);
+    if (!q) throw errors.notFound(what.question);
+    return { q, event: await loadEventFor(req, db, q.event_id, action) };
+  }
+
+  app.post(
+    '/api/v1/events/:id/questions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ask a question (hall or online); waits for a moderator unless the organizer lets questions in at once',
+        params: IdParams,
+        body: AskBody,
+        response: { 201: QuestionOut, 200: QuestionOut },
+      },
+      config: { rateLimit: PER_ADDRESS.ask },
+    },
+    async (req, reply) => {
+      const event = await loadEventFor(req, db, req.params.id, 'view');
+      const voter = await resolveVoter(db, req, reply, event.id, req.body.ticketCode, config.secureCookies);
+      const r = await qa.ask(event, req.body, voter);
+      return reply.status(r.created ? 201 : 200).send(r.question);
+    },
+  );
+
+  app.get(
+    '/api/v1/events/:id/questions',
+    {
+      schema: {
+        tags,
+        summary: 'Questions: approved and answered for everyone; every status, with filters, for moderators',
+        params: IdParams,
+        querystring: ListQuery,
+        response: { 200: z.object({ questions: z.array(QuestionOut) }) },
+      },
+    },
+    async (req) => {
+      const event = await loadEventFor(req, db, req.params.id, 'view');
+      const role = (await can(db, event, req.user, 'moderate')) ? 'staff' : 'public';
+      return { questions: await qa.list(event, role, req.query) };
+    },
+  );
+
+  app.patch(
+    '/api/v1/questions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Moderate: approve, dismiss, mark answered, assign a speaker, fix a typo, put on screen',
+        params: QuestionParams,
+        body: QuestionPatch,
+        response: { 200: QuestionOut },
+      },
+    },
+    async (req) => {
+      const { q, event } = await questionEvent(req, req.params.id, 'moderate');
+      return qa.moderate(event, q.id, req.body, req.user?.id ?? null);
+    },
+  );
+
+  app.post(
+    '/api/v1/questions/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge a duplicate into another question (their votes add up, each voter once)',
+        params: QuestionParams,
+        body: MergeBody,
+        response: { 200: QuestionOut },
+      },
+    },
+    async (req) => {
+      const { q, event } = await questionEvent(req, req.params.id, 'moderate');
+      return qa.merge(event, q.id, req.body.into, requireUser(req).id);
+    },
+  );
+
+  for (const [method, on] of [
+    ['post', true],
+    ['delete', false],
+  ] as const) {
+    app[method](
+      '/api/v1/questions/:id/votes',
+      {
+        schema: {
+          tags,
+          summary: on ? 'Vote for a question (once per participant)' : 'Take back a vote',
+          params: QuestionParams,
+          body: VoteBody,
+          response: { 200: VoteOut },
+        },
+        config: { rateLimit: PER_ADDRESS.vote },
+      },
+      async (req, reply) => {
+        const { q, event } = await questionEvent(req, req.params.id, 'view');
+        const voter = await resolveVoter(
+          db,
+          req,
+          reply,
+          event.id,
+          req.body?.ticketCode,
+          config.secureCookies,
+        );
+        return qa.vote(q.id, voter, on);
+      },
+    );
+  }
+
+  // Polls
+
+  app.get(
+    '/api/v1/events/:id/polls',
+    {
+      schema: {
+        tags: ['polls'],
+        summary: 'Polls with live results (drafts for moderators only)',
+        params: IdParams,
+        response: { 200: z.object({ polls: z.array(PollOut) }) },
+      },
+    },
+    async (req) => {
+      const event = await loadEventFor(req, db, req.params.id, 'view');
+      return {
+        polls: await qa.listPolls(event, (await can(db, event, req.user, 'moderate')) ? 'staff' : 'public'),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/events/:id/polls',
+    {
+      schema: {
+        tags: ['polls'],
+        summary: 'Prepare a poll (single or multiple choice); it starts as a draft',
+        params: IdParams,
+        body: PollBody,
+        response: { 201: PollOut },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await qa.createPoll(await loadEventFor(req, db, req.params.id, 'moderate'), req.body)),
+  );
+
+  async function pollEvent(req: FastifyRequest, id: string, action: 'view' | 'moderate') {
+    const p = await qa.findPoll(id);
+    if (!p) throw errors.notFound(what.poll);
+    return { p, event: await loadEventFor(req, db, p.event_id, action) };
+  }
+
+  app.patch(
+    '/api/v1/polls/:id',
+    {
+      schema: {
+        tags: ['polls'],
+        summary: 'Open, close, show on screen, or edit a draft poll',
+        params: QuestionParams,
+        body: PollPatch,
+        response: { 200: PollOut },
+      },
+    },
+    async (req) => {
+      const { p, event } = await pollEvent(req, req.params.id, 'moderate');
+      return qa.updatePoll(event, p.id, req.body);
+    },
+  );
+
+  app.delete(
+    '/api/v1/polls/:id',
+    {
+      schema: {
+        tags: ['polls'],
+        summary: 'Delete a poll',
+        params: QuestionParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      const { p, event } = await pollEvent(req, req.params.id, 'moderate');
+      await qa.deletePoll(event, p.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/polls/:id/votes',
+    {
+      schema: {
+        tags: ['polls'],
+        summary: 'Vote in an open poll (one ballot per participant)',
+        params: QuestionParams,
+        body: PollVoteBody,
+        response: { 200: BallotOut },
+      },
+      config: { rateLimit: PER_ADDRESS.vote },
+    },
+    async (req, reply) => {
+      const { p, event } = await pollEvent(req, req.params.id, 'view');
+      const voter = await resolveVoter(db, req, reply, event.id, req.body.ticketCode, config.secureCookies);
+      return qa.votePoll(p.id, voter, req.body.optionIds);
+    },
+  );
+};

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { errors, what } from '../../errors.js';
+import { fullName } from '../../shared/names.js';
+import { qaRepository as repo } from './qa.repository.js';
+
+export const VOTER_COOKIE = 'aula_voter';
+
+/** Who is asking or voting: a ticket holder, or a browser known by a signed cookie (people in the hall with just a name). */
+export interface Voter {
+  key: string;
+  registrationId: string | null;
+  name: string | null;
+}
+
+/** The browser's own id from its signed cookie, or a new one (set on the reply). */
+export function browserId(req: FastifyRequest, reply: FastifyReply, secure: boolean): string {
+  const raw = req.cookies[VOTER_COOKIE];
+  if (raw) {
+    const u = req.unsignCookie(raw);
+    if (u.valid && u.value && /^[A-Za-z0-9_-]{16,40}$/.test(u.value)) return u.value;
+  }
+  const id = randomBytes(16).toString('base64url');
+  reply.setCookie(VOTER_COOKIE, id, {
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: 60 * 60 * 24 * 365,
+  });
+  return id;
+}
+
+/**
+ * Resolves the voter: with a ticket code, the registration (which must belong to this event and not be
+ * cancelled) — the same person on any device; otherwise the browser cookie.
+ */
+export async function resolveVoter(
+  db: Db,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  eventId: string,
+  ticketCode: string | null | undefined,
+  secure: boolean,
+): Promise<Voter> {
+  if (ticketCode) {
+    const t = await repo.findTicket(db, eventId, ticketCode);
+    if (!t || t.status === 'cancelled' || t.status === 'declined') throw errors.notFound(what.ticket);
+    return {
+      key: `t:${t.id}`,
+      registrationId: t.id,
+      name: fullName({ frontTitles: t.front_titles, name: t.name, backTitles: t.back_titles }),
+    };
+  }
+  return { key: `c:${browserId(req, reply, secure)}`, registrationId: null, name: null };
+}

@@ -1,0 +1,98 @@
+import type { TestApp } from '../../../test/helpers/app.js';
+import { newId, newSecretToken } from '../../shared/ids.js';
+
+/** The seed seminar, small: a published event with two speakers and a rundown of four items. */
+export async function seedLiveEvent(t: TestApp, organizer: string, slug?: string) {
+  const post = async (url: string, payload: unknown) => {
+    const r = await t.inject({
+      method: 'POST',
+      url,
+      token: organizer,
+      payload: payload as Record<string, unknown>,
+    });
+    if (r.statusCode >= 300) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+    return r.json();
+  };
+  const event = await post('/api/v1/events', {
+    title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
+    startsAt: '2021-12-30T09:00:00+07:00',
+    endsAt: '2021-12-30T12:00:00+07:00',
+    venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity: 52 },
+    online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
+    ...(slug ? { slug } : {}),
+  });
+  await post(`/api/v1/events/${event.id}/publish`, {});
+  const lurah = await post(`/api/v1/events/${event.id}/people`, {
+    name: 'Dwi Arianto',
+    backTitles: 'S.Sos., M.M.',
+    position: 'Lurah Kanigaran',
+    role: 'official',
+    presence: 'onsite',
+  });
+  const speaker = await post(`/api/v1/events/${event.id}/people`, {
+    name: 'Choirul Arifin',
+    backTitles: 'S.St.Pi., M.M',
+    position: 'Kasi Pengembangan Usaha Mikro DKUPP',
+    institution: 'Kota Probolinggo',
+    role: 'speaker',
+    presence: 'onsite',
+  });
+  const agenda = [];
+  for (const [i, item] of [
+    { kind: 'opening', title: 'Sambutan Lurah Kanigaran', personIds: [lurah.id] },
+    { kind: 'talk', title: 'Pemateri 1: Peran pemerintah', personIds: [speaker.id] },
+    { kind: 'qa', title: 'Sesi tanya jawab', personIds: [] },
+    { kind: 'closing', title: 'Penutup', personIds: [] },
+  ].entries()) {
+    agenda.push(
+      await post(`/api/v1/events/${event.id}/agenda`, {
+        ...item,
+        startsAt: `2021-12-30T${String(9 + i).padStart(2, '0')}:00:00+07:00`,
+        endsAt: `2021-12-30T${String(9 + i).padStart(2, '0')}:30:00+07:00`,
+      }),
+    );
+  }
+  return {
+    event: event as { id: string; slug: string },
+    lurah,
+    speaker,
+    agenda: agenda as { id: string; title: string }[],
+  };
+}
+
+/**
+ * A confirmed ticket, written straight to the registrations table (the registrations module owns the
+ * public route; the live room only reads tickets).
+ */
+export async function makeTicket(t: TestApp, eventId: string, mode: 'onsite' | 'online', name = 'Peserta') {
+  const now = Date.now();
+  const ticketCode = newSecretToken();
+  const id = newId();
+  await t.app.ctx.db
+    .insertInto('registrations')
+    .values({
+      id,
+      event_id: eventId,
+      ticket_code: ticketCode,
+      front_titles: null,
+      name,
+      back_titles: null,
+      institution: null,
+      email: null,
+      phone: null,
+      mode,
+      status: 'confirmed',
+      source: 'self',
+      seat_id: null,
+      waitlist_at: null,
+      answers: null,
+      consents: null,
+      locale: 'id',
+      created_at: now,
+      updated_at: now,
+      confirmed_at: now,
+      cancelled_at: null,
+    } as never)
+    .execute();
+  return { id, ticketCode };
+}

@@ -1,0 +1,225 @@
+import type { AppContext } from '../context.js';
+import type { Db } from '../db/database.js';
+import type {
+  LiveRole,
+  ServerMessage,
+  ServerMessages,
+  ServerMessageType,
+  SnapshotDto,
+} from '../shared/realtime.js';
+import { LiveHub } from './hub.js';
+import { realtimeRepository as repo } from './realtime.repository.js';
+
+/** One update as it travels between nodes: pre-serialized once, for staff and for participants. */
+export interface Envelope {
+  s: number;
+  staff: string;
+  /** Null when participants must not see this update (a pending or dismissed question). */
+  pub: string | null;
+}
+
+/** A message without its sequence number (given when it is published). */
+export type Msg = { [K in ServerMessageType]: { t: K; d: ServerMessages[K] } }[ServerMessageType];
+
+export interface Rendered {
+  staff: Msg;
+  /** `same` when participants see exactly what staff see; null when they see nothing of it. */
+  pub: Msg | null | 'same';
+}
+
+type Renderer = (trx: Db, eventId: string, ids: string[]) => Promise<Rendered | null>;
+type SnapshotProvider = (db: Db, eventId: string, role: LiveRole) => Promise<SnapshotDto>;
+
+/** How many log rows a reconnecting client may replay before it gets a fresh snapshot instead. */
+export const REPLAY_LIMIT = 500;
+/** Log rows kept per event; older ones are pruned (clients that far behind get a snapshot). */
+const LOG_KEEP = 2000;
+
+const NOTHING = Symbol('nothing to publish');
+
+const serialize = (s: number, t: string, d: unknown) => JSON.stringify({ s, t, d });
+
+/**
+ * The live layer of one app node: hands out per-event sequence numbers, keeps the replay log,
+ * coalesces vote churn into one update per room per interval, and fans every update out through the
+ * bus (`live.message`, to every node) into the node's WebSocket hub.
+ */
+export class Realtime {
+  readonly hub: LiveHub;
+  /** research/limits.md: a broadcast to 5,000 sockets costs 50–150 ms of a core; batch counts. */
+  coalesceMs = 250;
+  private ensured = new Set<string>();
+  private renderers = new Map<string, Renderer>();
+  private dirty = new Map<string, Map<string, Set<string>>>();
+  private timer: NodeJS.Timeout | null = null;
+  private lastFlush = 0;
+  private flushing: Promise<void> = Promise.resolve();
+  private snapshotProvider: SnapshotProvider | null = null;
+  private unsubscribe: () => void;
+  private closed = false;
+
+  constructor(private ctx: AppContext) {
+    this.hub = new LiveHub(this);
+    this.unsubscribe = ctx.bus.onEveryNode('live.message', ({ eventId, message }) => {
+      this.hub.receive(eventId, message as Envelope);
+    });
+  }
+
+  get db(): Db {
+    return this.ctx.db;
+  }
+
+  setSnapshotProvider(p: SnapshotProvider): void {
+    this.snapshotProvider = p;
+  }
+
+  private async ensure(eventId: string): Promise<void> {
+    if (this.ensured.has(eventId)) return;
+    await repo.ensureState(this.ctx.db, eventId);
+    this.ensured.add(eventId);
+  }
+
+  /**
+   * Takes the next sequence number and renders the message in the same transaction (so its content is
+   * at least as new as any lower-numbered message), logs it for replay, then sends it to every node.
+   */
+  async publish(eventId: string, render: (trx: Db) => Promise<Rendered | null>): Promise<Envelope | null> {
+    await this.ensure(eventId);
+    const env = await this.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        // Number first: the update takes the lock, so what is read next includes every earlier commit.
+        const s = await repo.nextSeq(trx, eventId);
+        if (s === null) throw NOTHING;
+        const r = await render(trx);
+        // Nothing to say: roll the number back rather than leave a gap that clients would wait on.
+        if (!r) throw NOTHING;
+        const staff = serialize(s, r.staff.t, r.staff.d);
+        const pub = r.pub === 'same' ? staff : r.pub === null ? null : serialize(s, r.pub.t, r.pub.d);
+        await repo.appendLog(trx, { event_id: eventId, seq: s, staff, public: pub, at: Date.now() });
+        return { s, staff, pub } satisfies Envelope;
+      })
+      .catch((err: unknown) => {
+        if (err === NOTHING) return null;
+        throw err;
+      });
+    if (!env) return null;
+    if (env.s % 256 === 0) await repo.prune(this.ctx.db, eventId, env.s - LOG_KEEP);
+    await this.ctx.bus.emit('live.message', { eventId, message: env });
+    return env;
+  }
+
+  /** Registers how a coalesced kind (vote counts) renders its dirty ids into one message. */
+  defineCoalesced(kind: string, render: Renderer): void {
+    this.renderers.set(kind, render);
+  }
+
+  /** Marks an id dirty; one message per room and kind goes out at most every `coalesceMs`. */
+  touch(kind: string, eventId: string, id: string): void {
+    if (this.closed) return;
+    const kinds = this.dirty.get(eventId) ?? new Map<string, Set<string>>();
+    this.dirty.set(eventId, kinds);
+    const ids = kinds.get(kind) ?? new Set<string>();
+    kinds.set(kind, ids);
+    ids.add(id);
+    if (this.timer) return;
+    // Leading edge: a lone vote goes out at once; under churn, one update per interval.
+    const wait = Math.max(0, this.lastFlush + this.coalesceMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flushing = this.flushing.then(() => this.flush());
+    }, wait);
+  }
+
+  /** Sends every pending coalesced update now (also used by tests and on shutdown). */
+  async flush(): Promise<void> {
+    this.lastFlush = Date.now();
+    const batch = this.dirty;
+    this.dirty = new Map();
+    for (const [eventId, kinds] of batch) {
+      for (const [kind, ids] of kinds) {
+        const render = this.renderers.get(kind);
+        if (!render) continue;
+        try {
+          await this.publish(eventId, (trx) => render(trx, eventId, [...ids]));
+        } catch (err) {
+          this.ctx.log.error({ err, eventId, kind }, 'live: coalesced update failed');
+        }
+      }
+    }
+  }
+
+  /** Waits until every touched id has been published (tests use it instead of sleeping). */
+  async settle(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.flushing = this.flushing.then(() => this.flush());
+    }
+    await this.flushing;
+  }
+
+  async snapshot(eventId: string, role: LiveRole): Promise<{ seq: number; message: string }> {
+    if (!this.snapshotProvider) throw new Error('live: no snapshot provider registered');
+    await this.ensure(eventId);
+    // The sequence is read before the data: the data can only be newer, and newer is harmless because
+    // every update carries the whole state of what it changes.
+    const seq = await repo.currentSeq(this.ctx.db, eventId);
+    const d = await this.snapshotProvider(this.ctx.db, eventId, role);
+    return { seq, message: serialize(seq, 'snapshot', d) };
+  }
+
+  /**
+   * The updates a client at `since` missed, as serialized messages for its role; a snapshot instead
+   * when it has none, is too far behind, or claims a number from the future.
+   */
+  async catchUp(
+    eventId: string,
+    role: LiveRole,
+    since: number | null,
+  ): Promise<{ seq: number; messages: string[] }> {
+    await this.ensure(eventId);
+    if (since !== null && since >= 0) {
+      const current = await repo.currentSeq(this.ctx.db, eventId);
+      if (since === current) return { seq: current, messages: [] };
+      if (since < current) {
+        const rows = await repo.readLog(this.ctx.db, eventId, since, REPLAY_LIMIT + 1);
+        const contiguous = rows.length > 0 && Number(rows[0]!.seq) === since + 1;
+        if (contiguous && rows.length <= REPLAY_LIMIT) {
+          const last = Number(rows[rows.length - 1]!.seq);
+          const messages = rows
+            .map((r) => (role === 'staff' ? r.staff : r.public))
+            .filter((m): m is string => m !== null);
+          return { seq: last, messages };
+        }
+      }
+    }
+    const snap = await this.snapshot(eventId, role);
+    return { seq: snap.seq, messages: [snap.message] };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flushing.catch(() => undefined);
+    this.unsubscribe();
+    this.hub.close();
+  }
+}
+
+const instances = new WeakMap<AppContext, Realtime>();
+
+/** The one Realtime of an app (the Q&A and live modules share it: one coalescer, one hub). */
+export function realtimeFor(ctx: AppContext): Realtime {
+  let r = instances.get(ctx);
+  if (!r) {
+    r = new Realtime(ctx);
+    instances.set(ctx, r);
+  }
+  return r;
+}
+
+export function parseMessage(raw: string): ServerMessage {
+  return JSON.parse(raw) as ServerMessage;
+}
