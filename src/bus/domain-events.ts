@@ -9,6 +9,8 @@ export interface DomainEvents {
   'event.published': { eventId: string; actorId: string | null };
   /** Live-room traffic for every node's WebSocket clients; `message` is a typed realtime message. */
   'live.message': { eventId: string; message: unknown };
+  /** Someone's attendance changed (check-in, join, code, import, correction): dashboards refresh their counts. */
+  'attendance.changed': { eventId: string; kind: 'checkin' | 'join' | 'code' | 'import' | 'correction' };
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AttendanceTables } from '../modules/attendance/attendance.tables.js';
 import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
 import type { QaTables } from '../modules/qa/qa.tables.js';
 import type { RealtimeTables } from '../realtime/realtime.tables.js';
@@ -150,4 +151,4 @@ export interface FoundationTables {
 }
 
 // Modules add their table interfaces here: `export interface DB extends FoundationTables, RegistrationTables {}`.
-export interface DB extends FoundationTables, RegistrationTables, QaTables, RealtimeTables {}
+export interface DB extends FoundationTables, RegistrationTables, QaTables, RealtimeTables, AttendanceTables {}

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { attendanceModule } from './attendance/index.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { eventsManageRoutes, eventsRoutes } from './events/index.js';
 import { orgsRoutes } from './orgs/index.js';
@@ -17,4 +18,5 @@ export const modules: FastifyPluginAsync[] = [
   eventsManageRoutes,
   qaRoutes,
   liveModule,
+  attendanceModule,
 ];

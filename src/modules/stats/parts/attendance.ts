@@ -1,6 +1,10 @@
 import type { Db } from '../../../db/database.js';
+import { presenceCounts } from '../../attendance/index.js';
+import { eventsRepository } from '../../events/index.js';
 
-// Replaced by the attendance module: people present in the hall, online, and in all (each counted once).
-export async function attendanceStats(_db: Db, _eventId: string) {
-  return { onsite: 0, online: 0, total: 0 };
+// People present in the hall, online, and in all, each counted once by the event's presence rule.
+export async function attendanceStats(db: Db, eventId: string) {
+  const event = await eventsRepository.findByIdOrSlug(db, eventId);
+  if (!event) return { onsite: 0, online: 0, total: 0 };
+  return presenceCounts(db, event);
 }

@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { bilingual } from '../../http/validation.js';
+import { ONLINE_RULES } from './attendance.tables.js';
+
+/**
+ * A ticket code as scanned: the bare code, or the ticket URL the QR code holds (…/t/<code>), which is
+ * what a hardware scanner types. Anything else is refused before it reaches the database.
+ */
+export function normalizeTicketCode(raw: string): string | null {
+  const s = raw.trim();
+  const m = /\/t\/([0-9A-Za-z_-]{8,80})(?:[/?#].*)?$/.exec(s);
+  const code = m ? m[1]! : s;
+  return /^[0-9A-Za-z_-]{8,80}$/.test(code) ? code.toLowerCase() : null;
+}
+
+export const TicketCode = z
+  .string()
+  .max(300)
+  .transform((v, ctx) => {
+    const code = normalizeTicketCode(v);
+    if (!code) {
+      ctx.addIssue({
+        code: 'custom',
+        message: bilingual({ id: 'kode tiket tidak terbaca', en: 'the ticket code cannot be read' }),
+      });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+/** Scan ids come from devices: short, printable, unique per device (a UUID in practice). */
+const ScanId = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, {
+  message: bilingual({ id: 'id pindaian tidak sah', en: 'invalid scan id' }),
+});
+
+const Device = z.string().trim().max(60).optional();
+
+export const CheckinBody = z
+  .object({
+    ticketCode: TicketCode.optional(),
+    registrationId: z.string().max(40).optional(),
+    scanId: ScanId.optional(),
+    /** When an offline device scanned it (epoch ms or ISO); the server's clock otherwise. */
+    scannedAt: z.union([z.number().int().positive(), z.iso.datetime({ offset: true })]).optional(),
+    device: Device,
+    method: z.enum(['qr', 'search', 'manual']).optional(),
+  })
+  .strict()
+  .refine((b) => (b.ticketCode === undefined) !== (b.registrationId === undefined), {
+    message: bilingual({
+      id: 'isi tepat satu dari ticketCode atau registrationId',
+      en: 'give exactly one of ticketCode or registrationId',
+    }),
+  });
+export type CheckinInput = z.infer<typeof CheckinBody>;
+
+export const SyncBody = z
+  .object({
+    device: Device,
+    scans: z
+      .array(
+        z
+          .object({
+            scanId: ScanId,
+            ticketCode: TicketCode.optional(),
+            registrationId: z.string().max(40).optional(),
+            scannedAt: z.number().int().positive(),
+            method: z.enum(['qr', 'search', 'manual']).optional(),
+          })
+          .strict()
+          .refine((s) => (s.ticketCode === undefined) !== (s.registrationId === undefined), {
+            message: bilingual({
+              id: 'isi ticketCode atau registrationId',
+              en: 'give ticketCode or registrationId',
+            }),
+          }),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict();
+
+const RegistrationBrief = z.object({
+  id: z.string(),
+  name: z.string(),
+  institution: z.string().nullable(),
+  mode: z.enum(['onsite', 'online']),
+  seat: z.string().nullable(),
+});
+
+export const CheckinOut = z.object({
+  result: z.enum(['checked_in', 'already_checked_in']),
+  first: z.boolean(),
+  scanId: z.string().nullable(),
+  message: z.string(),
+  registration: RegistrationBrief,
+  checkedInAt: z.string(),
+  checkedInBy: z.string().nullable(),
+  device: z.string().nullable(),
+  walkIn: z.boolean().optional(),
+});
+
+export const SyncOut = z.object({
+  results: z.array(
+    z.union([
+      CheckinOut,
+      z.object({
+        result: z.literal('error'),
+        scanId: z.string(),
+        error: z.object({ code: z.string(), message: z.string() }),
+      }),
+    ]),
+  ),
+  counts: z.object({ onsite: z.number(), online: z.number(), total: z.number() }),
+});
+
+export const RosterOut = z.object({
+  eventId: z.string(),
+  generatedAt: z.number(),
+  /** Ticket codes are sent only as SHA-256 (hex, first 32): a lost phone does not leak usable tickets. */
+  people: z.array(
+    z.object({
+      id: z.string(),
+      h: z.string(),
+      name: z.string(),
+      institution: z.string().nullable(),
+      phone4: z.string().nullable(),
+      mode: z.enum(['onsite', 'online']),
+      status: z.string(),
+      seat: z.string().nullable(),
+      checkedInAt: z.number().nullable(),
+      checkedInBy: z.string().nullable(),
+    }),
+  ),
+});
+
+export const SearchQuery = z.object({ q: z.string().trim().min(2).max(100) });
+
+export const AttendanceCodeBody = z
+  .object({
+    ticketCode: TicketCode,
+    code: z
+      .string()
+      .max(40)
+      .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
+      .pipe(
+        z.string().regex(/^[A-Z0-9]{4,12}$/, {
+          message: bilingual({
+            id: 'kode presensi berisi 4–12 huruf/angka',
+            en: 'an attendance code has 4–12 letters/digits',
+          }),
+        }),
+      ),
+  })
+  .strict();
+
+export const AttendanceCodeOut = z.object({
+  accepted: z.boolean(),
+  first: z.boolean(),
+  message: z.string(),
+  codesEntered: z.number(),
+  presentOnline: z.boolean(),
+});
+
+export const NewCodeBody = z
+  .object({
+    label: z.string().trim().max(100).optional(),
+    agendaItemId: z.string().max(40).optional(),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
+    opensAt: z.iso.datetime({ offset: true }).optional(),
+    /** Fixed code for printed material; generated otherwise. */
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{4,12}$/, {
+        message: bilingual({ id: 'kode berisi 4–12 huruf/angka', en: 'a code has 4–12 letters/digits' }),
+      })
+      .optional(),
+  })
+  .strict();
+
+export const CodeOut = z.object({
+  id: z.string(),
+  code: z.string(),
+  label: z.string().nullable(),
+  agendaItemId: z.string().nullable(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  open: z.boolean(),
+  entries: z.number(),
+});
+
+export const SettingsBody = z
+  .object({
+    onlineRule: z.enum(ONLINE_RULES),
+    minCodes: z.number().int().min(1).max(20).default(1),
+    minPercent: z.number().int().min(1).max(100).default(70),
+    codeWindowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+  })
+  .strict();
+export const SettingsOut = z.object({
+  onlineRule: z.enum(ONLINE_RULES),
+  minCodes: z.number(),
+  minPercent: z.number(),
+  codeWindowMinutes: z.number(),
+});
+
+export const CorrectionBody = z
+  .object({
+    registrationId: z.string().max(40),
+    /** onsite/online: count as present there; absent: not present (undoes a check-in); auto: back to the rule. */
+    set: z.enum(['onsite', 'online', 'absent', 'auto']),
+    reason: z.string().trim().min(3).max(500),
+  })
+  .strict();
+
+export const SummaryOut = z.object({
+  present: z.object({ onsite: z.number(), online: z.number(), total: z.number() }),
+  expected: z.object({ onsite: z.number(), online: z.number() }),
+  /** Hall arrivals per 10 minutes (bucket start as ISO in the event's zone). */
+  arrivals: z.array(z.object({ at: z.string(), count: z.number() })),
+  openCodes: z.number(),
+});
+
+export const ImportJsonBody = z
+  .object({
+    csv: z
+      .string()
+      .min(1)
+      .max(5 * 1024 * 1024),
+    filename: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const ResolveRowBody = z.object({ registrationId: z.string().max(40).nullable() }).strict();
+
+export const ListParams = z.object({
+  id: z.string().min(1).max(100),
+  list: z.enum(['hall', 'online', 'speakers', 'committee']),
+});
+export const ListQuery = z.object({
+  format: z.enum(['pdf', 'xlsx']).default('pdf'),
+  /** hall list: everyone expected (a sheet to sign at the door) or only those who came. */
+  only: z.enum(['present', 'all']).optional(),
+});

@@ -1,0 +1,138 @@
+import type { AppContext } from '../../context.js';
+import { errors } from '../../errors.js';
+import type { AuthUser } from '../../http/types.js';
+import { newId } from '../../shared/ids.js';
+import { fullName } from '../../shared/names.js';
+import { isoInZone } from '../../shared/time.js';
+import type { EventRow } from '../events/index.js';
+import { notFoundWhat } from './attendance.errors.js';
+import { attendanceRepository as repo } from './attendance.repository.js';
+import { eventMinutes, loadSettings, presenceOf } from './presence.js';
+
+const BUCKET = 10 * 60000;
+
+/** The organizer's side: live numbers, the per-person table and manual corrections. */
+export function createAttendanceService(ctx: AppContext) {
+  const { db, bus } = ctx;
+
+  const service = {
+    async summary(event: EventRow) {
+      const [facts, settings, arrivals, expected, open] = await Promise.all([
+        repo.presenceFacts(db, event.id),
+        loadSettings(db, event.id),
+        repo.arrivals(db, event.id),
+        repo.expected(db, event.id),
+        repo.openCodes(db, event.id, Date.now()),
+      ]);
+      const minutes = eventMinutes(event);
+      let onsite = 0;
+      let online = 0;
+      for (const f of facts) {
+        const p = presenceOf(f, settings, minutes);
+        if (p === 'onsite') onsite++;
+        else if (p === 'online') online++;
+      }
+      const buckets = new Map<number, number>();
+      for (const a of arrivals) {
+        const b = Math.floor(Number(a.checked_in_at) / BUCKET) * BUCKET;
+        buckets.set(b, (buckets.get(b) ?? 0) + 1);
+      }
+      const exp = (m: string) => Number(expected.find((e) => e.mode === m)?.n ?? 0);
+      return {
+        present: { onsite, online, total: onsite + online },
+        expected: { onsite: exp('onsite'), online: exp('online') },
+        arrivals: [...buckets.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([at, count]) => ({ at: isoInZone(at, event.timezone), count })),
+        openCodes: open.length,
+      };
+    },
+
+    /** One line per confirmed registration: what happened and where (if anywhere) they count. */
+    async list(event: EventRow) {
+      const [rows, facts, settings] = await Promise.all([
+        repo.attendanceList(db, event.id),
+        repo.presenceFacts(db, event.id),
+        loadSettings(db, event.id),
+      ]);
+      const codes = new Map(facts.map((f) => [f.id, Number(f.codes ?? 0)]));
+      const minutes = eventMinutes(event);
+      const tz = event.timezone;
+      return rows.map((r) => {
+        const c = codes.get(r.id) ?? 0;
+        return {
+          id: r.id,
+          name: fullName({ frontTitles: r.front_titles, name: r.name, backTitles: r.back_titles }),
+          institution: r.institution,
+          mode: r.mode,
+          seat: r.seat_id,
+          checkedInAt: r.checked_in_at == null ? null : isoInZone(Number(r.checked_in_at), tz),
+          checkedInBy: r.checked_in_by_name,
+          joinedAt: r.joined_at == null ? null : isoInZone(Number(r.joined_at), tz),
+          codes: c,
+          reportMinutes: r.report_minutes,
+          override: r.override,
+          present: presenceOf({ ...r, codes: c }, settings, minutes),
+        };
+      });
+    },
+
+    /** A manual correction, always with a reason, always in the audit log. */
+    async correct(
+      event: EventRow,
+      input: { registrationId: string; set: 'onsite' | 'online' | 'absent' | 'auto'; reason: string },
+      actor: AuthUser,
+    ) {
+      const reg = await repo.registrationById(db, event.id, input.registrationId);
+      if (!reg) throw errors.notFound(notFoundWhat.registration);
+      if (reg.status !== 'confirmed' && input.set !== 'absent' && input.set !== 'auto') {
+        throw errors.conflict('registration_not_confirmed', {
+          id: 'Hanya pendaftaran yang terkonfirmasi yang dapat dihitung hadir.',
+          en: 'Only a confirmed registration can be counted as present.',
+        });
+      }
+      const before = await repo.attendanceOf(db, reg.id);
+      await db.transaction().execute(async (trx) => {
+        if (input.set === 'absent' && before?.checked_in_at != null) await repo.clearCheckIn(trx, reg.id);
+        await repo.setOverride(trx, event.id, reg.id, input.set === 'auto' ? null : input.set);
+        await repo.audit(trx, {
+          id: newId(),
+          eventId: event.id,
+          actorId: actor.id,
+          action: 'attendance.correction',
+          target: reg.id,
+          reason: input.reason,
+          data: {
+            name: reg.name,
+            set: input.set,
+            before: before
+              ? {
+                  checkedInAt: before.checked_in_at,
+                  override: before.override,
+                  checkedInBy: before.checked_in_by_name,
+                }
+              : null,
+          },
+        });
+      });
+      await bus.emit('attendance.changed', { eventId: event.id, kind: 'correction' });
+      return (await service.list(event)).find((r) => r.id === reg.id) ?? null;
+    },
+
+    async audit(event: EventRow) {
+      const rows = await repo.auditFor(db, event.id);
+      return rows.map((r) => ({
+        id: r.id,
+        action: r.action,
+        target: r.target,
+        reason: r.reason,
+        by: r.actor_name,
+        at: isoInZone(Number(r.at), event.timezone),
+        data: r.data ? (JSON.parse(r.data) as unknown) : null,
+      }));
+    },
+  };
+  return service;
+}
+
+export type AttendanceService = ReturnType<typeof createAttendanceService>;

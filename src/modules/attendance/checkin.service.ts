@@ -1,0 +1,299 @@
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../../context.js';
+import { AppError, errors } from '../../errors.js';
+import type { AuthUser } from '../../http/types.js';
+import type { Text } from '../../i18n/index.js';
+import { fullName } from '../../shared/names.js';
+import { formatTime, isoInZone } from '../../shared/time.js';
+import type { EventRow } from '../events/index.js';
+import { attendanceErrors as E, notFoundWhat } from './attendance.errors.js';
+import { type RegistrationLite, attendanceRepository as repo } from './attendance.repository.js';
+import { presenceCounts } from './presence.js';
+
+export interface CheckinRequest {
+  ticketCode?: string;
+  registrationId?: string;
+  scanId?: string;
+  scannedAt?: number | string;
+  device?: string;
+  method?: 'qr' | 'search' | 'manual' | 'walkin';
+}
+
+export interface CheckinResult {
+  result: 'checked_in' | 'already_checked_in';
+  first: boolean;
+  scanId: string | null;
+  message: Text;
+  registration: {
+    id: string;
+    name: string;
+    institution: string | null;
+    mode: 'onsite' | 'online';
+    seat: string | null;
+  };
+  checkedInAt: string;
+  checkedInBy: string | null;
+  device: string | null;
+  walkIn?: boolean;
+}
+
+export type SyncItemResult =
+  | CheckinResult
+  | { result: 'error'; scanId: string; error: { code: string; message: Text } };
+
+/** The hash a door device keeps instead of the ticket code (see RosterOut). */
+export const ticketHash = (code: string) => createHash('sha256').update(code).digest('hex').slice(0, 32);
+
+const DAY = 24 * 3600 * 1000;
+
+export function createCheckinService(ctx: AppContext) {
+  const { db, bus } = ctx;
+
+  /** An offline device's clock is trusted within reason: never in the future, never days before the event. */
+  function arrivalTime(event: EventRow, scannedAt: number | string | undefined): number {
+    const now = Date.now();
+    if (scannedAt === undefined) return now;
+    const t = typeof scannedAt === 'number' ? scannedAt : Date.parse(scannedAt);
+    if (!Number.isFinite(t) || t > now) return now;
+    return Math.max(t, Number(event.starts_at) - DAY);
+  }
+
+  function brief(reg: RegistrationLite) {
+    return {
+      id: reg.id,
+      name: fullName({ frontTitles: reg.front_titles, name: reg.name, backTitles: reg.back_titles }),
+      institution: reg.institution,
+      mode: reg.mode,
+      seat: reg.seat_id,
+    };
+  }
+
+  function refuse(reg: RegistrationLite): AppError | null {
+    const name = fullName({ frontTitles: reg.front_titles, name: reg.name, backTitles: reg.back_titles });
+    if (reg.status === 'cancelled') return E.cancelled(name);
+    if (reg.status !== 'confirmed') return E.notConfirmed(name, reg.status);
+    if (reg.mode === 'online') return E.registeredOnline({ id: reg.id, name });
+    return null;
+  }
+
+  async function answer(
+    event: EventRow,
+    reg: RegistrationLite,
+    first: boolean,
+    scanId: string | null,
+  ): Promise<CheckinResult> {
+    const att = await repo.attendanceOf(db, reg.id);
+    if (!att?.checked_in_at) {
+      // The ticket changed (cancelled, moved) between the lookup and the write: report what it is now.
+      const now = await repo.registrationById(db, event.id, reg.id);
+      throw (now && refuse(now)) ?? E.ticketNotFound();
+    }
+    const b = brief(reg);
+    const tz = event.timezone;
+    const at = Number(att.checked_in_at);
+    const by = att.checked_in_by_name;
+    const message: Text = first
+      ? {
+          id: `Selamat datang, ${b.name}.${b.seat ? ` Kursi ${b.seat}.` : ''}`,
+          en: `Welcome, ${b.name}.${b.seat ? ` Seat ${b.seat}.` : ''}`,
+        }
+      : {
+          id: `Sudah check-in pukul ${formatTime(at, tz, 'id')}${by ? ` oleh ${by}` : ''}.`,
+          en: `Already checked in at ${formatTime(at, tz, 'en')}${by ? ` by ${by}` : ''}.`,
+        };
+    return {
+      result: first ? 'checked_in' : 'already_checked_in',
+      first,
+      scanId,
+      message,
+      registration: b,
+      checkedInAt: isoInZone(at, tz),
+      checkedInBy: by,
+      device: att.checkin_device,
+    };
+  }
+
+  async function resolve(event: EventRow, req: CheckinRequest): Promise<RegistrationLite> {
+    if (req.ticketCode) {
+      const reg = await repo.registrationByTicket(db, req.ticketCode);
+      // Another event's ticket is "not registered here": its existence elsewhere is not revealed.
+      if (!reg || reg.event_id !== event.id) throw E.ticketNotFound();
+      return reg;
+    }
+    if (req.registrationId) {
+      const reg = await repo.registrationById(db, event.id, req.registrationId);
+      if (!reg) throw errors.notFound(notFoundWhat.registration);
+      return reg;
+    }
+    throw E.ticketMalformed();
+  }
+
+  /** Writes one arrival; `reg` is already known to belong to the event. */
+  async function write(
+    event: EventRow,
+    reg: RegistrationLite,
+    req: CheckinRequest,
+    user: AuthUser | null,
+  ): Promise<CheckinResult> {
+    const refusal = refuse(reg);
+    if (refusal) throw refusal;
+    const first = await repo.checkIn(db, {
+      registrationId: reg.id,
+      eventId: event.id,
+      at: arrivalTime(event, req.scannedAt),
+      userId: user?.id ?? null,
+      userName: user?.name ?? null,
+      device: req.device ?? null,
+      method: req.method ?? (req.ticketCode ? 'qr' : 'search'),
+    });
+    if (req.scanId) {
+      await repo.insertScan(db, {
+        event_id: event.id,
+        scan_id: req.scanId,
+        registration_id: reg.id,
+        first: first ? 1 : 0,
+        at: Date.now(),
+        user_id: user?.id ?? null,
+        device: req.device ?? null,
+      });
+    }
+    return answer(event, reg, first, req.scanId ?? null);
+  }
+
+  /** A scan id seen before answers as it did the first time: a replayed queue changes nothing. */
+  async function replay(event: EventRow, scanId: string): Promise<CheckinResult | null> {
+    const seen = await repo.findScan(db, event.id, scanId);
+    if (!seen) return null;
+    const reg = await repo.registrationById(db, event.id, seen.registration_id);
+    if (!reg) return null;
+    return answer(event, reg, seen.first === 1, scanId);
+  }
+
+  const service = {
+    ticketHash,
+
+    async checkIn(event: EventRow, req: CheckinRequest, user: AuthUser | null): Promise<CheckinResult> {
+      if (req.scanId) {
+        const again = await replay(event, req.scanId);
+        if (again) return again;
+      }
+      const reg = await resolve(event, req);
+      const r = await write(event, reg, req, user);
+      if (r.first) await bus.emit('attendance.changed', { eventId: event.id, kind: 'checkin' });
+      return r;
+    },
+
+    /**
+     * The offline queue of one device, in the order it was scanned. Each item is answered on its own
+     * (a cancelled ticket in the middle does not stop the rest); lookups are batched so 1,000 scans
+     * cost two reads plus two writes each.
+     */
+    async sync(
+      event: EventRow,
+      scans: {
+        scanId: string;
+        ticketCode?: string;
+        registrationId?: string;
+        scannedAt: number;
+        method?: 'qr' | 'search' | 'manual';
+      }[],
+      device: string | undefined,
+      user: AuthUser | null,
+    ): Promise<SyncItemResult[]> {
+      const seen = new Map(
+        (
+          await repo.findScans(
+            db,
+            event.id,
+            scans.map((s) => s.scanId),
+          )
+        ).map((s) => [s.scan_id, s]),
+      );
+      const byCode = new Map(
+        (
+          await repo.registrationsByTickets(
+            db,
+            scans.flatMap((s) => (s.ticketCode ? [s.ticketCode] : [])),
+          )
+        ).map((r) => [r.ticket_code, r]),
+      );
+      const ids = [
+        ...new Set([
+          ...scans.flatMap((s) => (s.registrationId ? [s.registrationId] : [])),
+          ...[...seen.values()].map((s) => s.registration_id),
+        ]),
+      ];
+      const byId = new Map((await repo.registrationsByIds(db, event.id, ids)).map((r) => [r.id, r]));
+      const out: SyncItemResult[] = [];
+      const done = new Map<string, SyncItemResult>();
+      let changed = false;
+      for (const s of scans) {
+        const twice = done.get(s.scanId);
+        if (twice) {
+          out.push(twice);
+          continue;
+        }
+        try {
+          const prior = seen.get(s.scanId);
+          const priorReg = prior ? byId.get(prior.registration_id) : undefined;
+          if (prior && priorReg) {
+            out.push(await answer(event, priorReg, prior.first === 1, s.scanId));
+            continue;
+          }
+          const reg = s.ticketCode ? byCode.get(s.ticketCode) : byId.get(s.registrationId!);
+          if (!reg || reg.event_id !== event.id)
+            throw s.ticketCode ? E.ticketNotFound() : errors.notFound(notFoundWhat.registration);
+          const r = await write(event, reg, { ...s, device }, user);
+          changed ||= r.first;
+          out.push(r);
+          done.set(s.scanId, r);
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          out.push({ result: 'error', scanId: s.scanId, error: { code: err.code, message: err.text } });
+        }
+      }
+      if (changed) await bus.emit('attendance.changed', { eventId: event.id, kind: 'checkin' });
+      return out;
+    },
+
+    async roster(event: EventRow) {
+      const rows = await repo.roster(db, event.id);
+      return {
+        eventId: event.id,
+        generatedAt: Date.now(),
+        people: rows.map((r) => ({
+          id: r.id,
+          h: ticketHash(r.ticket_code),
+          name: fullName({ frontTitles: r.front_titles, name: r.name, backTitles: r.back_titles }),
+          institution: r.institution,
+          phone4: r.phone ? r.phone.slice(-4) : null,
+          mode: r.mode,
+          status: r.status,
+          seat: r.seat_id,
+          checkedInAt: r.checked_in_at == null ? null : Number(r.checked_in_at),
+          checkedInBy: r.checked_in_by_name,
+        })),
+      };
+    },
+
+    async search(event: EventRow, q: string) {
+      const digits = q.replace(/\D/g, '');
+      const rows = await repo.search(db, event.id, {
+        text: q.replace(/[%_]/g, ''),
+        digits: digits.length >= 4 ? digits : null,
+      });
+      return rows.map((r) => ({
+        ...brief(r),
+        status: r.status,
+        phone4: r.phone ? r.phone.slice(-4) : null,
+        checkedInAt: r.checked_in_at == null ? null : isoInZone(Number(r.checked_in_at), event.timezone),
+        checkedInBy: r.checked_in_by_name,
+      }));
+    },
+
+    counts: (event: EventRow) => presenceCounts(db, event),
+  };
+  return service;
+}
+
+export type CheckinService = ReturnType<typeof createCheckinService>;

@@ -1,0 +1,239 @@
+import type { AppContext } from '../../context.js';
+import { isUniqueViolation } from '../../db/database.js';
+import { errors } from '../../errors.js';
+import type { AuthUser } from '../../http/types.js';
+import type { Text } from '../../i18n/index.js';
+import { newId, shortCode } from '../../shared/ids.js';
+import { formatTime, isoInZone } from '../../shared/time.js';
+import { type EventRow, eventsRepository } from '../events/index.js';
+import { programRepository } from '../program/index.js';
+import { attendanceErrors as E, notFoundWhat } from './attendance.errors.js';
+import { type RegistrationLite, attendanceRepository as repo } from './attendance.repository.js';
+import type { OnlineRule } from './attendance.tables.js';
+import { eventMinutes, loadSettings, type PresenceSettings, presenceOf } from './presence.js';
+
+export interface CodeEntryResult {
+  accepted: boolean;
+  first: boolean;
+  message: Text;
+  codesEntered: number;
+  presentOnline: boolean;
+}
+
+/** Online presence: the personal join link, attendance codes and the presence settings. */
+export function createOnlineService(ctx: AppContext) {
+  const { db, bus } = ctx;
+
+  async function registrationFor(event: EventRow, ticketCode: string): Promise<RegistrationLite> {
+    const reg = await repo.registrationByTicket(db, ticketCode);
+    if (!reg || reg.event_id !== event.id) throw E.ticketNotFound();
+    if (reg.status === 'cancelled') throw E.cancelled(reg.name);
+    if (reg.status !== 'confirmed') throw E.notConfirmed(reg.name, reg.status);
+    return reg;
+  }
+
+  async function isPresent(event: EventRow, registrationId: string, settings: PresenceSettings) {
+    const facts = (await repo.presenceFacts(db, event.id)).find((f) => f.id === registrationId);
+    return facts ? presenceOf(facts, settings, eventMinutes(event)) : null;
+  }
+
+  const service = {
+    settings: (event: EventRow) => loadSettings(db, event.id),
+
+    async saveSettings(event: EventRow, s: PresenceSettings, actor: AuthUser): Promise<PresenceSettings> {
+      await repo.saveSettings(db, {
+        event_id: event.id,
+        online_rule: s.onlineRule,
+        min_codes: s.minCodes,
+        min_percent: s.minPercent,
+        code_window_minutes: s.codeWindowMinutes,
+        updated_at: Date.now(),
+      });
+      await repo.audit(db, {
+        id: newId(),
+        eventId: event.id,
+        actorId: actor.id,
+        action: 'attendance.settings',
+        target: event.id,
+        reason: null,
+        data: s,
+      });
+      await bus.emit('attendance.changed', { eventId: event.id, kind: 'correction' });
+      return s;
+    },
+
+    /** The personal join link: records the join, then the caller redirects to the room. */
+    async join(ticketCode: string): Promise<{ event: EventRow; url: string }> {
+      const reg = await repo.registrationByTicket(db, ticketCode);
+      if (!reg) throw E.ticketNotFound();
+      const event = (await eventsRepository.findByIdOrSlug(db, reg.event_id))!;
+      if (reg.status === 'cancelled') throw E.cancelled(reg.name);
+      if (reg.status !== 'confirmed') throw E.notConfirmed(reg.name, reg.status);
+      if (!event.online_join_url) throw E.noOnlineRoom();
+      await repo.recordJoin(db, reg.id, event.id, Date.now());
+      await bus.emit('attendance.changed', { eventId: event.id, kind: 'join' });
+      return { event, url: event.online_join_url };
+    },
+
+    async createCode(
+      event: EventRow,
+      input: {
+        label?: string;
+        agendaItemId?: string;
+        windowMinutes?: number;
+        opensAt?: string;
+        code?: string;
+      },
+      actor: AuthUser,
+    ) {
+      const settings = await loadSettings(db, event.id);
+      if (input.agendaItemId) {
+        const item = await programRepository.findAgendaItem(db, event.id, input.agendaItemId);
+        if (!item) throw errors.notFound({ id: 'Susunan acara', en: 'Agenda item' });
+      }
+      const opens = input.opensAt ? Date.parse(input.opensAt) : Date.now();
+      const closes = opens + (input.windowMinutes ?? settings.codeWindowMinutes) * 60000;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const code = input.code ?? shortCode(6);
+        const row = {
+          id: newId(),
+          event_id: event.id,
+          code,
+          label: input.label ?? null,
+          agenda_item_id: input.agendaItemId ?? null,
+          opens_at: opens,
+          closes_at: closes,
+          created_by: actor.id,
+          created_at: Date.now(),
+        };
+        try {
+          await repo.insertCode(db, row);
+          return service.presentCode(event, { ...row, entries: 0 });
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err;
+          if (input.code) {
+            throw errors.conflict('attendance_code_taken', {
+              id: `Kode ${code} sudah dipakai di acara ini.`,
+              en: `The code ${code} is already used in this event.`,
+            });
+          }
+        }
+      }
+      throw new Error('could not generate a unique attendance code');
+    },
+
+    presentCode(
+      event: EventRow,
+      c: {
+        id: string;
+        code: string;
+        label: string | null;
+        agenda_item_id: string | null;
+        opens_at: number;
+        closes_at: number;
+        entries: number | string;
+      },
+    ) {
+      const now = Date.now();
+      return {
+        id: c.id,
+        code: c.code,
+        label: c.label,
+        agendaItemId: c.agenda_item_id,
+        opensAt: isoInZone(Number(c.opens_at), event.timezone),
+        closesAt: isoInZone(Number(c.closes_at), event.timezone),
+        open: Number(c.opens_at) <= now && now <= Number(c.closes_at),
+        entries: Number(c.entries),
+      };
+    },
+
+    async listCodes(event: EventRow) {
+      return (await repo.codes(db, event.id)).map((c) => service.presentCode(event, c));
+    },
+
+    async closeCode(event: EventRow, codeId: string) {
+      const c = await repo.codeById(db, event.id, codeId);
+      if (!c) throw errors.notFound(notFoundWhat.code);
+      await repo.closeCode(db, c.id, Date.now());
+      const all = await repo.codes(db, event.id);
+      return service.presentCode(event, all.find((x) => x.id === c.id)!);
+    },
+
+    /** A participant enters a code: counts only inside the window, once per code. */
+    async enterCode(event: EventRow, ticketCode: string, code: string): Promise<CodeEntryResult> {
+      const reg = await registrationFor(event, ticketCode);
+      const c = await repo.codeByValue(db, event.id, code);
+      if (!c) throw E.codeUnknown();
+      const now = Date.now();
+      const before = await repo.hasEntered(db, c.id, reg.id);
+      let first = false;
+      if (!before) {
+        if (now < Number(c.opens_at)) throw E.codeNotOpen();
+        if (now > Number(c.closes_at))
+          throw E.codeClosed(formatTime(Number(c.closes_at), event.timezone, 'id'));
+        first = await repo.enterCode(db, c.id, reg.id, now);
+        // Nothing written and not entered before: the window closed in between.
+        if (!first && !(await repo.hasEntered(db, c.id, reg.id))) {
+          throw E.codeClosed(formatTime(Number(c.closes_at), event.timezone, 'id'));
+        }
+      }
+      const settings = await loadSettings(db, event.id);
+      const entries = await repo.codeEntriesOf(db, reg.id);
+      const present = await isPresent(event, reg.id, settings);
+      if (first) await bus.emit('attendance.changed', { eventId: event.id, kind: 'code' });
+      return {
+        accepted: true,
+        first,
+        codesEntered: entries.length,
+        presentOnline: present === 'online',
+        message: first
+          ? {
+              id: `Kode ${c.code} diterima. Terima kasih, kehadiran Anda tercatat.`,
+              en: `Code ${c.code} accepted. Thank you, your attendance is recorded.`,
+            }
+          : {
+              id: `Kode ${c.code} sudah Anda masukkan sebelumnya.`,
+              en: `You already entered the code ${c.code}.`,
+            },
+      };
+    },
+
+    /** What the ticket page shows: the codes entered so far and whether one is open now. */
+    async ticketState(event: EventRow, registrationId: string) {
+      const [entries, open, settings] = await Promise.all([
+        repo.codeEntriesOf(db, registrationId),
+        repo.openCodes(db, event.id, Date.now()),
+        loadSettings(db, event.id),
+      ]);
+      return {
+        entries,
+        openCount: open.length,
+        settings,
+        present: await isPresent(event, registrationId, settings),
+      };
+    },
+  };
+  return service;
+}
+
+export type OnlineService = ReturnType<typeof createOnlineService>;
+
+export const RULE_TEXT: Record<OnlineRule, Text> = {
+  join: {
+    id: 'Masuk lewat tautan pribadi (atau tercatat di laporan Zoom/Meet)',
+    en: 'Joined through the personal link (or listed in the Zoom/Meet report)',
+  },
+  code: { id: 'Memasukkan kode presensi', en: 'Entered attendance codes' },
+  join_and_code: {
+    id: 'Masuk ruang daring dan memasukkan kode presensi',
+    en: 'Joined the online room and entered attendance codes',
+  },
+  duration: {
+    id: 'Hadir minimal sekian persen durasi (laporan Zoom/Meet)',
+    en: 'Attended at least a share of the time (Zoom/Meet report)',
+  },
+  code_or_duration: {
+    id: 'Memasukkan kode presensi atau hadir minimal sekian persen durasi',
+    en: 'Entered attendance codes or attended at least a share of the time',
+  },
+};

@@ -1,0 +1,105 @@
+import type { Db } from '../../db/database.js';
+import type { EventRow } from '../events/index.js';
+import { attendanceRepository as repo } from './attendance.repository.js';
+import type { AttendanceOverride, AttendanceSettingsTable, OnlineRule } from './attendance.tables.js';
+
+export interface PresenceSettings {
+  onlineRule: OnlineRule;
+  minCodes: number;
+  minPercent: number;
+  codeWindowMinutes: number;
+}
+
+/** "Joined and entered at least one code" is the default: what organizers already ask for with two forms. */
+export const DEFAULT_SETTINGS: PresenceSettings = {
+  onlineRule: 'join_and_code',
+  minCodes: 1,
+  minPercent: 70,
+  codeWindowMinutes: 15,
+};
+
+export function settingsFrom(row: AttendanceSettingsTable | undefined): PresenceSettings {
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    onlineRule: row.online_rule,
+    minCodes: row.min_codes,
+    minPercent: row.min_percent,
+    codeWindowMinutes: row.code_window_minutes,
+  };
+}
+
+export async function loadSettings(db: Db, eventId: string): Promise<PresenceSettings> {
+  return settingsFrom(await repo.settings(db, eventId));
+}
+
+export interface PresenceFacts {
+  checked_in_at: number | null;
+  joined_at: number | null;
+  report_minutes: number | null;
+  override: AttendanceOverride | null;
+  codes: number | string | null;
+}
+
+/** Minutes the event lasts, so "attended ≥ 70%" has something to be 70% of. */
+export const eventMinutes = (event: Pick<EventRow, 'starts_at' | 'ends_at'>) =>
+  Math.max(1, Math.round((Number(event.ends_at) - Number(event.starts_at)) / 60000));
+
+export function onlineRuleMet(f: PresenceFacts, s: PresenceSettings, minutesTotal: number): boolean {
+  // Showing up in the meeting's own report is a join too, even without the personal link.
+  const joined = f.joined_at != null || (f.report_minutes ?? 0) > 0;
+  const codesOk = Number(f.codes ?? 0) >= s.minCodes;
+  const durationOk = f.report_minutes != null && (f.report_minutes * 100) / minutesTotal >= s.minPercent;
+  switch (s.onlineRule) {
+    case 'join':
+      return joined;
+    case 'code':
+      return codesOk;
+    case 'join_and_code':
+      return joined && codesOk;
+    case 'duration':
+      return durationOk;
+    case 'code_or_duration':
+      return codesOk || durationOk;
+  }
+}
+
+/**
+ * Where a person counts, once: a hall check-in wins over anything online (they were in the room),
+ * a manual correction wins over both, and an online presence needs the event's rule.
+ */
+export function presenceOf(
+  f: PresenceFacts,
+  s: PresenceSettings,
+  minutesTotal: number,
+): 'onsite' | 'online' | null {
+  if (f.override === 'absent') return null;
+  if (f.override === 'onsite' || f.override === 'online') return f.override;
+  if (f.checked_in_at != null) return 'onsite';
+  return onlineRuleMet(f, s, minutesTotal) ? 'online' : null;
+}
+
+/** Who counts as present by the event's presence rule (used by certificates and the report). */
+export async function presentRegistrations(
+  db: Db,
+  event: EventRow,
+): Promise<Map<string, 'onsite' | 'online'>> {
+  const [facts, settings] = await Promise.all([repo.presenceFacts(db, event.id), loadSettings(db, event.id)]);
+  const minutes = eventMinutes(event);
+  const out = new Map<string, 'onsite' | 'online'>();
+  for (const f of facts) {
+    const p = presenceOf(f, settings, minutes);
+    if (p) out.set(f.id, p);
+  }
+  return out;
+}
+
+export async function presenceCounts(db: Db, event: EventRow) {
+  const present = await presentRegistrations(db, event);
+  let onsite = 0;
+  let online = 0;
+  for (const m of present.values()) {
+    if (m === 'onsite') onsite++;
+    else online++;
+  }
+  return { onsite, online, total: onsite + online };
+}

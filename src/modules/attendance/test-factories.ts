@@ -1,0 +1,61 @@
+import type { Db } from '../../db/database.js';
+import { newId, newSecretToken } from '../../shared/ids.js';
+
+export interface FakeRegistration {
+  id: string;
+  ticketCode: string;
+  name: string;
+}
+
+/**
+ * Inserts registrations the way the registrations module stores them, for attendance tests that need
+ * hundreds of people quickly (the public registration API is tested in its own module).
+ */
+export async function seedRegistrations(
+  db: Db,
+  eventId: string,
+  count: number,
+  opts: {
+    mode?: 'onsite' | 'online';
+    status?: 'confirmed' | 'cancelled' | 'waitlisted';
+    prefix?: string;
+    withEmail?: boolean;
+  } = {},
+): Promise<FakeRegistration[]> {
+  const now = Date.now();
+  const rows = Array.from({ length: count }, (_, i) => {
+    const name = `${opts.prefix ?? 'Peserta'} ${String(i + 1).padStart(3, '0')}`;
+    return {
+      id: newId(),
+      event_id: eventId,
+      ticket_code: newSecretToken(),
+      front_titles: null,
+      name,
+      back_titles: null,
+      institution: 'UMKM Probolinggo',
+      email:
+        opts.withEmail === false
+          ? null
+          : `${name.toLowerCase().replace(/\s+/g, '.')}.${newId().slice(-6)}@example.test`,
+      phone: `+62812${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+      mode: opts.mode ?? 'onsite',
+      status: opts.status ?? 'confirmed',
+      source: 'self',
+      seat_id: null,
+      waitlist_at: null,
+      answers: null,
+      consents: null,
+      locale: 'id',
+      created_at: now,
+      updated_at: now,
+      confirmed_at: now,
+      cancelled_at: null,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('registrations')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  return rows.map((r) => ({ id: r.id, ticketCode: r.ticket_code, name: r.name }));
+}
