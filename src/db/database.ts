@@ -30,6 +30,9 @@ export function createDb(config: DbConfig, opts: { poolSize?: number } = {}): Db
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: opts.poolSize ?? 10 });
+  // An idle client's error (server restart, database dropped) must not crash the process; the pool
+  // discards that client and the next query opens a new one.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

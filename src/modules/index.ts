@@ -3,6 +3,7 @@ import { attendanceModule } from './attendance/index.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { eventsManageRoutes, eventsRoutes } from './events/index.js';
 import { orgsRoutes } from './orgs/index.js';
+import { sitePages } from './site/index.js';
 import { programRoutes } from './program/index.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { liveModule } from './live/index.js';
@@ -16,6 +17,7 @@ export const modules: FastifyPluginAsync[] = [
   statsRoutes,
   orgsRoutes,
   eventsManageRoutes,
+  sitePages,
   qaRoutes,
   liveModule,
   attendanceModule,

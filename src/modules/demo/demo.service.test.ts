@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../test/helpers/env.js';
+import { authService } from '../auth/auth.service.js';
+import { DEMO_SLUG, loadDemo } from './demo.service.js';
+
+describe.each(DB_KINDS)('demo event on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    await authService.createUser(t.app.ctx.db, {
+      email: 'panitia@example.test',
+      password: 'password123',
+      role: 'organizer',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('builds the seed seminar exactly, published', async () => {
+    expect(await loadDemo(t.app.ctx.db, { ownerEmail: 'panitia@example.test' })).toEqual({ slug: DEMO_SLUG });
+    const e = (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}` })).json();
+    expect(e).toMatchObject({
+      title:
+        'Seminar Hybrid (Tatap Muka dan Daring): Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
+      theme: 'Strategi Pemulihan Mikro Kecil dan Menengah di Tengah Pandemi',
+      status: 'published',
+      timezone: 'Asia/Jakarta',
+      startsAt: '2021-12-30T09:00:00+07:00',
+      venue: { name: 'Aula Kelurahan Kanigaran', capacity: 52 },
+      online: { platform: 'zoom', streamUrl: null },
+    });
+    expect(e.venue.address).toContain('Kota Probolinggo');
+    expect(e.org.name).toBe(
+      'Program Studi Administrasi Publik, Fakultas Ilmu Sosial dan Ilmu Politik, Universitas Panca Marga',
+    );
+    expect(e.partners.map((p: { name: string }) => p.name)).toEqual([
+      'Kelurahan Kanigaran',
+      'Lembaga Pengabdian Masyarakat Kota Probolinggo',
+    ]);
+
+    const people = (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/people` })).json()
+      .people;
+    const byName = Object.fromEntries(people.map((p: { name: string }) => [p.name, p]));
+    expect(byName['Dwi Arianto']).toMatchObject({
+      backTitles: 'S.Sos., M.M.',
+      role: 'official',
+      presence: 'onsite',
+      position: 'Lurah Kanigaran',
+    });
+    expect(byName['Imam Sucahyo']).toMatchObject({
+      backTitles: 'M.AP',
+      role: 'official',
+      presence: 'online',
+    });
+    expect(byName['Choirul Arifin']).toMatchObject({
+      fullName: 'Choirul Arifin, S.St.Pi., M.M',
+      position: 'Kasi Pengembangan Usaha Mikro DKUPP Kota Probolinggo',
+      role: 'speaker',
+    });
+    expect(byName['Heri Sutanto']).toMatchObject({
+      backTitles: null,
+      position: 'Ketua Lembaga Pengabdian Masyarakat Kota Probolinggo',
+    });
+    expect(byName['Munawar Hasyim'].fullName).toBe('Munawar Hasyim, S.E.');
+    expect(byName['Andi Nur Rahmadi']).toMatchObject({
+      fullName: 'Andi Nur Rahmadi, S.IP., M.IP.',
+      position: 'Dosen Program Studi Administrasi Publik',
+    });
+    expect(people.filter((p: { role: string }) => p.role === 'speaker')).toHaveLength(4);
+
+    const agenda = (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/agenda` })).json()
+      .agenda;
+    expect(agenda.map((a: { kind: string }) => a.kind)).toEqual([
+      'opening',
+      'remarks',
+      'remarks',
+      'talk',
+      'talk',
+      'talk',
+      'video',
+      'talk',
+      'qa',
+      'closing',
+    ]);
+    expect(agenda[1].people[0]).toMatchObject({ fullName: 'Dwi Arianto, S.Sos., M.M.', presence: 'onsite' });
+    expect(agenda[2].people[0]).toMatchObject({ fullName: 'Imam Sucahyo, M.AP', presence: 'online' });
+    expect(agenda[6].people[0].fullName).toBe('Heri Sutanto');
+    expect(agenda[9].notes).toContain('kutipan inspirasional');
+  });
+
+  it('is idempotent and gives a later owner access', async () => {
+    const before = (await t.inject({ method: 'GET', url: '/api/v1/events' })).json().events.length;
+    const orgsBefore = (await t.inject({ method: 'GET', url: '/api/v1/organizations' })).json().organizations
+      .length;
+    await authService.createUser(t.app.ctx.db, {
+      email: 'kedua@example.test',
+      password: 'password123',
+      role: 'organizer',
+    });
+    await Promise.all([
+      loadDemo(t.app.ctx.db, { ownerEmail: null }),
+      loadDemo(t.app.ctx.db, { ownerEmail: 'kedua@example.test' }),
+    ]);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/events' })).json().events.length).toBe(before);
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/organizations' })).json().organizations.length,
+    ).toBe(orgsBefore);
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/people` })).json().people,
+    ).toHaveLength(6);
+    const token = await authService.createApiToken(t.app.ctx.db, 'kedua@example.test');
+    const patch = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/events/${DEMO_SLUG}`,
+      token,
+      payload: { summary: 'Ringkasan' },
+    });
+    expect(patch.statusCode).toBe(200);
+  });
+
+  it('refuses an unknown owner e-mail without writing anything', async () => {
+    const fresh = await createTestApp(kind);
+    try {
+      await expect(loadDemo(fresh.app.ctx.db, { ownerEmail: 'nobody@example.test' })).rejects.toMatchObject({
+        status: 404,
+      });
+      expect((await fresh.inject({ method: 'GET', url: '/api/v1/events' })).json().events).toHaveLength(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

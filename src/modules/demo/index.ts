@@ -1,0 +1,1 @@
+export { DEMO_SLUG, loadDemo } from './demo.service.js';
