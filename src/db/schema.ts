@@ -151,4 +151,4 @@ export interface FoundationTables {
 }
 
 // Modules add their table interfaces here: `export interface DB extends FoundationTables, RegistrationTables {}`.
-export interface DB extends FoundationTables, RegistrationTables, QaTables, RealtimeTables, AttendanceTables {}
+export interface DB extends FoundationTables, RegistrationTables, QaTables, RealtimeTables, AttendanceTables, QaTables, RealtimeTables {}
