@@ -11,6 +11,20 @@ export interface DomainEvents {
   'live.message': { eventId: string; message: unknown };
   /** Someone's attendance changed (check-in, join, code, import, correction): dashboards refresh their counts. */
   'attendance.changed': { eventId: string; kind: 'checkin' | 'join' | 'code' | 'import' | 'correction' };
+  /** Registrations (issue 3): a ticket was made, cancelled, promoted from the waitlist, or changed. */
+  'registration.created': {
+    eventId: string;
+    registrationId: string;
+    status: string;
+    mode: string;
+    source: string;
+  };
+  'registration.cancelled': { eventId: string; registrationId: string; mode: string; wasStatus: string };
+  'registration.promoted': { eventId: string; registrationId: string; mode: string };
+  'registration.changed': { eventId: string; registrationId: string; change: string };
+  'invitation.replied': { eventId: string; invitationId: string; status: string };
+  /** The seat plan changed: the hall capacity may have grown, so the waitlist is looked at again. */
+  'seating.changed': { eventId: string };
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -1,7 +1,9 @@
 import type { Generated } from 'kysely';
 import type { AttendanceTables } from '../modules/attendance/attendance.tables.js';
+import type { InvitationTables } from '../modules/invitations/invitations.tables.js';
 import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
 import type { QaTables } from '../modules/qa/qa.tables.js';
+import type { SeatingTables } from '../modules/seating/seating.tables.js';
 import type { RealtimeTables } from '../realtime/realtime.tables.js';
 
 /**
@@ -151,4 +153,13 @@ export interface FoundationTables {
 }
 
 // Modules add their table interfaces here: `export interface DB extends FoundationTables, RegistrationTables {}`.
-export interface DB extends FoundationTables, RegistrationTables, QaTables, RealtimeTables, AttendanceTables, QaTables, RealtimeTables {}
+export interface DB
+  extends FoundationTables,
+    RegistrationTables,
+    QaTables,
+    RealtimeTables,
+    AttendanceTables,
+    QaTables,
+    RealtimeTables,
+    SeatingTables,
+    InvitationTables {}

@@ -2,7 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { attendanceModule } from './attendance/index.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { eventsManageRoutes, eventsRoutes } from './events/index.js';
+import { invitationsRoutes } from './invitations/index.js';
 import { orgsRoutes } from './orgs/index.js';
+import { registrationsRoutes } from './registrations/index.js';
+import { seatingRoutes } from './seating/index.js';
 import { sitePages } from './site/index.js';
 import { programRoutes } from './program/index.js';
 import { statsRoutes } from './stats/stats.routes.js';
@@ -21,4 +24,7 @@ export const modules: FastifyPluginAsync[] = [
   qaRoutes,
   liveModule,
   attendanceModule,
+  registrationsRoutes,
+  seatingRoutes,
+  invitationsRoutes,
 ];

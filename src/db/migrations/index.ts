@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './2026_11_29_0100_foundation.js';
 import * as registrations from './2026_11_29_0200_registrations.js';
 import * as orgs from './2026_11_29_0210_orgs.js';
+import * as registrationSetup from './2026_11_29_0310_registration_setup.js';
 import * as attendance from './2026_11_29_0410_attendance.js';
 import * as live from './2026_11_29_0500_live.js';
 
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0210_orgs': orgs,
   '2026_11_29_0410_attendance': attendance,
   '2026_11_29_0500_live': live,
+  '2026_11_29_0310_registration_setup': registrationSetup,
 };

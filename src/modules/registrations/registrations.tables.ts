@@ -1,5 +1,7 @@
 export type RegistrationMode = 'onsite' | 'online';
 export type RegistrationStatus = 'pending' | 'confirmed' | 'waitlisted' | 'cancelled' | 'declined';
+export type RegistrationSource = 'self' | 'manual' | 'import' | 'walkin' | 'invitation';
+export type SeatMode = 'registration' | 'checkin' | 'none';
 
 export interface RegistrationsTable {
   id: string;
@@ -31,6 +33,37 @@ export interface RegistrationsTable {
   cancelled_at: number | null;
 }
 
+/** One row per event once the organizer touched the settings; absent means the defaults. */
+export interface RegistrationSettingsTable {
+  event_id: string;
+  opens_at: number | null;
+  closes_at: number | null;
+  /** 1: registrations wait as `pending` until an organizer approves them. */
+  approval: number;
+  /** 1: a full mode puts people on its waitlist; 0: a full mode refuses. */
+  waitlist: number;
+  seat_mode: SeatMode;
+  /** JSON: the organizer's extra questions (see registrations.schemas.ts `Question`). */
+  questions: string | null;
+  privacy_controller: string | null;
+  privacy_contact: string | null;
+  privacy_purpose: string | null;
+  retention_days: number;
+  updated_at: number;
+}
+
+/**
+ * Confirmed places taken per (event, mode), invitations excluded. Every confirmation is a conditional
+ * `taken = taken + 1 WHERE taken < capacity` on this row, which also serializes seat assignment.
+ */
+export interface RegistrationCountersTable {
+  event_id: string;
+  mode: RegistrationMode;
+  taken: number;
+}
+
 export interface RegistrationTables {
   registrations: RegistrationsTable;
+  registration_settings: RegistrationSettingsTable;
+  registration_counters: RegistrationCountersTable;
 }

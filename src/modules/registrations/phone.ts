@@ -1,0 +1,30 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/**
+ * Indonesian numbers as people type them — "0812-3456-7890", "+62 812 3456 7890", "62812…", "(0341) 551234" —
+ * to E.164 ("+6281234567890"), or null when it is not a valid number. Country code 62 without the plus is
+ * common in WhatsApp copy-paste, so digits starting with 62 are read as international.
+ */
+export function normalizePhone(input: string): string | null {
+  const raw = input.trim();
+  if (!raw) return null;
+  const digits = raw.replace(/[^\d+]/g, '');
+  const candidate = digits.startsWith('62') ? `+${digits}` : digits;
+  const parsed = parsePhoneNumberFromString(candidate, 'ID');
+  if (!parsed?.isValid()) return null;
+  return parsed.number;
+}
+
+/** "+6281234567890" → "0812-3456-7890" for Indonesian numbers (how organizers write them), else E.164. */
+export function displayPhone(e164: string): string {
+  const p = parsePhoneNumberFromString(e164);
+  if (!p) return e164;
+  if (p.countryCallingCode === '62') {
+    const n = `0${p.nationalNumber}`;
+    return n.replace(/^(\d{4})(\d{4})(\d+)$/, '$1-$2-$3');
+  }
+  return p.formatInternational();
+}
+
+/** The digits wa.me wants: country code, no plus, no leading zero. */
+export const waDigits = (e164: string) => e164.replace(/^\+/, '');

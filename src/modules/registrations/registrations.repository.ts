@@ -1,0 +1,210 @@
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import type {
+  RegistrationMode,
+  RegistrationSettingsTable,
+  RegistrationStatus,
+  RegistrationsTable,
+} from './registrations.tables.js';
+
+export type Tx = Db | Transaction<DB>;
+export type RegistrationRow = Selectable<RegistrationsTable>;
+export type SettingsRow = Selectable<RegistrationSettingsTable>;
+
+export interface ListFilter {
+  q?: string;
+  mode?: RegistrationMode;
+  status?: RegistrationStatus;
+}
+
+export const registrationsRepository = {
+  getSettings: (db: Tx, eventId: string) =>
+    db.selectFrom('registration_settings').selectAll().where('event_id', '=', eventId).executeTakeFirst(),
+
+  upsertSettings: (db: Tx, row: SettingsRow) => {
+    const { event_id, ...rest } = row;
+    return db
+      .insertInto('registration_settings')
+      .values(row)
+      .onConflict((oc) => oc.column('event_id').doUpdateSet(rest))
+      .execute();
+  },
+
+  ensureCounter: (db: Tx, eventId: string, mode: RegistrationMode) =>
+    db
+      .insertInto('registration_counters')
+      .values({ event_id: eventId, mode, taken: 0 })
+      .onConflict((oc) => oc.columns(['event_id', 'mode']).doNothing())
+      .execute(),
+
+  /**
+   * Takes one place if there is room: the conditional update is the capacity invariant. On PostgreSQL a
+   * concurrent taker waits for the row lock and re-checks `taken < capacity` against the committed value.
+   */
+  async takePlace(
+    db: Tx,
+    eventId: string,
+    mode: RegistrationMode,
+    capacity: number | null,
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('registration_counters')
+      .set((eb) => ({ taken: eb('taken', '+', 1) }))
+      .where('event_id', '=', eventId)
+      .where('mode', '=', mode)
+      .$if(capacity !== null, (q) => q.where('taken', '<', capacity!))
+      .returning('taken')
+      .executeTakeFirst();
+    return !!r;
+  },
+
+  releasePlace: (db: Tx, eventId: string, mode: RegistrationMode) =>
+    db
+      .updateTable('registration_counters')
+      .set((eb) => ({ taken: eb('taken', '-', 1) }))
+      .where('event_id', '=', eventId)
+      .where('mode', '=', mode)
+      .where('taken', '>', 0)
+      .execute(),
+
+  /** Locks the counter row without changing it: serializes every change of one mode of one event. */
+  lockCounter: (db: Tx, eventId: string, mode: RegistrationMode) =>
+    db
+      .updateTable('registration_counters')
+      .set((eb) => ({ taken: eb.ref('taken') }))
+      .where('event_id', '=', eventId)
+      .where('mode', '=', mode)
+      .execute(),
+
+  counter: async (db: Tx, eventId: string, mode: RegistrationMode) =>
+    (
+      await db
+        .selectFrom('registration_counters')
+        .select('taken')
+        .where('event_id', '=', eventId)
+        .where('mode', '=', mode)
+        .executeTakeFirst()
+    )?.taken ?? 0,
+
+  insert: (db: Tx, row: Insertable<RegistrationsTable>) =>
+    db.insertInto('registrations').values(row).execute(),
+
+  findById: (db: Tx, id: string) =>
+    db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  findByTicketCode: (db: Tx, code: string) =>
+    db.selectFrom('registrations').selectAll().where('ticket_code', '=', code).executeTakeFirst(),
+
+  findByContact: (db: Tx, eventId: string, email: string | null, phone: string | null) =>
+    email || phone
+      ? db
+          .selectFrom('registrations')
+          .selectAll()
+          .where('event_id', '=', eventId)
+          .where((eb) => {
+            const ors = [];
+            if (email) ors.push(eb('email', '=', email));
+            if (phone) ors.push(eb('phone', '=', phone));
+            return eb.or(ors);
+          })
+          .execute()
+      : Promise.resolve([]),
+
+  /** Changes a registration only if it is still in the status the caller saw (no lost update). */
+  async updateIf(db: Tx, id: string, expected: RegistrationStatus, patch: Updateable<RegistrationsTable>) {
+    const r = await db
+      .updateTable('registrations')
+      .set({ ...patch, updated_at: Date.now() })
+      .where('id', '=', id)
+      .where('status', '=', expected)
+      .executeTakeFirst();
+    return r.numUpdatedRows > 0n;
+  },
+
+  update: (db: Tx, id: string, patch: Updateable<RegistrationsTable>) =>
+    db
+      .updateTable('registrations')
+      .set({ ...patch, updated_at: Date.now() })
+      .where('id', '=', id)
+      .execute(),
+
+  firstWaitlisted: (db: Tx, eventId: string, mode: RegistrationMode) =>
+    db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .where('mode', '=', mode)
+      .where('status', '=', 'waitlisted')
+      .orderBy('waitlist_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst(),
+
+  /** 1-based place on the waitlist of its mode. */
+  waitlistPosition: async (db: Tx, r: RegistrationRow) => {
+    if (r.status !== 'waitlisted' || r.waitlist_at === null) return null;
+    const ahead = await db
+      .selectFrom('registrations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('event_id', '=', r.event_id)
+      .where('mode', '=', r.mode)
+      .where('status', '=', 'waitlisted')
+      .where((eb) =>
+        eb.or([
+          eb('waitlist_at', '<', r.waitlist_at!),
+          eb.and([eb('waitlist_at', '=', r.waitlist_at!), eb('id', '<', r.id)]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(ahead.n) + 1;
+  },
+
+  list: (db: Tx, eventId: string, f: ListFilter = {}, limit = 5000) =>
+    db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .$if(!!f.mode, (q) => q.where('mode', '=', f.mode!))
+      .$if(!!f.status, (q) => q.where('status', '=', f.status!))
+      .$if(!!f.q, (q) => {
+        // Wildcards typed by the organizer are dropped rather than escaped: LIKE escaping differs per engine.
+        const like = `%${f.q!.toLowerCase().replace(/[\\%_]/g, '')}%`;
+        return q.where((eb) =>
+          eb.or([
+            eb(eb.fn('lower', ['name']), 'like', like),
+            eb(eb.fn('lower', ['institution']), 'like', like),
+            eb('email', 'like', like),
+            eb('phone', 'like', like),
+            eb(eb.fn('lower', ['seat_id']), 'like', like),
+          ]),
+        );
+      })
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+
+  /** Counts per (mode, status): the numbers of the stats and of the console. */
+  counts: (db: Tx, eventId: string) =>
+    db
+      .selectFrom('registrations')
+      .select(['mode', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('event_id', '=', eventId)
+      .groupBy(['mode', 'status'])
+      .execute(),
+
+  countCounted: async (db: Tx, eventId: string, mode: RegistrationMode) =>
+    Number(
+      (
+        await db
+          .selectFrom('registrations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('event_id', '=', eventId)
+          .where('mode', '=', mode)
+          .where('status', '=', 'confirmed')
+          .where('source', '!=', 'invitation')
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+};
