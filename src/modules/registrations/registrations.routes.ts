@@ -5,6 +5,8 @@ import { errors, what } from '../../errors.js';
 import { requireUser } from '../auth/auth.plugin.js';
 import { eventsRepository, IdParams, loadEventFor } from '../events/index.js';
 import { toCsv, toXlsx } from './registrations.export.js';
+import { registrationsMail } from './registrations.mail.js';
+import { registrationsPages } from './registrations.pages.js';
 import { presentAdmin, presentTicket } from './registrations.presenter.js';
 import {
   ListQuery,
@@ -19,6 +21,7 @@ import {
 } from './registrations.schemas.js';
 import { createRegistrationsService, type RegistrationsService } from './registrations.service.js';
 import { settingsService } from './registrations.settings.js';
+import { ticketPages } from './ticket.pages.js';
 
 const tags = ['registrations'];
 
@@ -59,6 +62,7 @@ export const registrationsRoutes: FastifyPluginAsync = async (base) => {
   };
   app.ctx.bus.on('event.updated', refill);
   app.ctx.bus.on('seating.changed', refill);
+  registrationsMail(app.ctx, regs);
 
   const contactLimiter = app.rateLimit({
     ...perContactLimit,
@@ -282,4 +286,7 @@ export const registrationsRoutes: FastifyPluginAsync = async (base) => {
       return settingsService.present(db, event);
     },
   );
+
+  await app.register(ticketPages, { regs });
+  await app.register(registrationsPages, { regs, rateLimit: registerRateLimit, contactLimiter });
 };

@@ -1,0 +1,123 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { AppError } from '../../errors.js';
+import { formatDateTime } from '../../shared/time.js';
+import { asPage, page } from '../../web/page.js';
+import { type EventRow, eventsRepository, loadEventFor } from '../events/index.js';
+import { type FormValues, FT, formToInput, RegistrationForm } from './registration.form.js';
+import type { RegistrationsService } from './registrations.service.js';
+
+/** The organizer's name as the data controller in the privacy notice. */
+async function controllerOf(
+  app: { ctx: { db: Parameters<typeof eventsRepository.findOrg>[0] } },
+  event: EventRow,
+  configured: string | null,
+  locale: 'id' | 'en',
+) {
+  if (configured) return configured;
+  const org = event.org_id ? await eventsRepository.findOrg(app.ctx.db, event.org_id) : undefined;
+  return org?.name ?? (locale === 'id' ? 'Panitia acara ini' : 'The organizers of this event');
+}
+
+/**
+ * The registration form on the event page (through `ctx.ui.eventSections`) and on its own page at
+ * /e/:slug/daftar, which is also where a form with mistakes comes back, values kept, message on top.
+ */
+export const registrationsPages: FastifyPluginAsync<{
+  regs: RegistrationsService;
+  rateLimit: { max: number; timeWindow: string };
+  contactLimiter: preHandlerAsyncHookHandler;
+}> = async (app, { regs, rateLimit, contactLimiter }) => {
+  const { db } = app.ctx;
+
+  async function formFor(req: FastifyRequest, event: EventRow, values?: FormValues, error?: string) {
+    const s = await regs.settings(event);
+    return (
+      <RegistrationForm
+        req={req}
+        event={event}
+        s={s}
+        room={await regs.room(event)}
+        controller={await controllerOf(app, event, s.privacyController, req.locale)}
+        values={values}
+        error={error}
+      />
+    );
+  }
+
+  app.ctx.ui.eventSections.push({
+    key: 'registration',
+    order: 10,
+    render: async (req, event) =>
+      event.status === 'published' ? (
+        <section id="daftar">
+          <h2>{FT.title[req.locale]}</h2>
+          {await formFor(req, event)}
+        </section>
+      ) : null,
+  });
+
+  const formPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    event: EventRow,
+    values?: FormValues,
+    error?: string,
+    status = 200,
+  ) =>
+    page(
+      req,
+      reply,
+      {
+        title: `${FT.title[req.locale]} — ${event.title}`,
+        status,
+        description: formatDateTime(event.starts_at, event.timezone, req.locale),
+      },
+      <section>
+        <p>
+          <a href={`/e/${event.slug}`}>← {event.title}</a>
+        </p>
+        <h1>{FT.title[req.locale]}</h1>
+        <p class="muted">{formatDateTime(event.starts_at, event.timezone, req.locale)}</p>
+        {await formFor(req, event, values, error)}
+      </section>,
+    );
+
+  app.register(async (pages) => {
+    pages.addHook('onRequest', async (req) => asPage(req));
+
+    pages.get<{ Params: { slug: string } }>(
+      '/e/:slug/daftar',
+      { schema: { hide: true } },
+      async (req, reply) => formPage(req, reply, await loadEventFor(req, db, req.params.slug, 'view')),
+    );
+
+    pages.post<{ Params: { slug: string }; Body: FormValues }>(
+      '/e/:slug/daftar',
+      { schema: { hide: true }, config: { rateLimit }, preHandler: contactLimiter },
+      async (req, reply) => {
+        const event = await loadEventFor(req, db, req.params.slug, 'view');
+        const body = (req.body ?? {}) as FormValues;
+        if (typeof body.website === 'string' && body.website.trim() !== '') {
+          // A bot filled the invisible field: answer like a success, write nothing.
+          return page(
+            req,
+            reply,
+            { title: FT.title[req.locale] },
+            <p class="notice ok">{req.locale === 'id' ? 'Terima kasih.' : 'Thank you.'}</p>,
+          );
+        }
+        const s = await regs.settings(event);
+        try {
+          const input = { ...formToInput(body, s.questions), locale: req.locale };
+          const { registration, created } = await regs.register(event, input as never, { source: 'self' });
+          return reply.redirect(`/t/${registration.ticket_code}?done=${created ? 'new' : 'existing'}`, 303);
+        } catch (err) {
+          if (err instanceof AppError && err.status < 500) {
+            return formPage(req, reply, event, body, err.text[req.locale], err.status);
+          }
+          throw err;
+        }
+      },
+    );
+  });
+};

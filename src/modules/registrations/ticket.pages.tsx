@@ -1,0 +1,135 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errors, what } from '../../errors.js';
+import { renderSections, type TicketView } from '../../web/extensions.js';
+import { Notice } from '../../web/layout.js';
+import { asPage, page } from '../../web/page.js';
+import { eventsRepository } from '../events/index.js';
+import { eventIcs } from './ics.js';
+import { printedName, ticketUrl } from './registrations.presenter.js';
+import type { RegistrationRow } from './registrations.repository.js';
+import type { RegistrationsService } from './registrations.service.js';
+import { TicketBody, TT } from './ticket.view.js';
+
+const CODE = /^[0-9a-z]{20,80}$/;
+
+/**
+ * The participant's personal page at /t/:ticketCode. The code is the only key, so the page is never
+ * cached and never sends a Referer (the join link and the map must not learn the ticket URL).
+ */
+export const ticketPages: FastifyPluginAsync<{ regs: RegistrationsService }> = async (app, { regs }) => {
+  const { db, config, ui } = app.ctx;
+  app.addHook('onRequest', async (req, reply) => {
+    asPage(req);
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-robots-tag', 'noindex');
+  });
+
+  async function load(code: string) {
+    const r = CODE.test(code) ? await regs.findByTicketCode(code) : undefined;
+    if (!r) throw errors.notFound(what.ticket);
+    const event = await eventsRepository.findByIdOrSlug(db, r.event_id);
+    if (!event) throw errors.notFound(what.event);
+    return { r, event };
+  }
+
+  async function show(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    r: RegistrationRow,
+    opts: { done?: string; error?: string; status?: number } = {},
+  ) {
+    const event = (await eventsRepository.findByIdOrSlug(db, r.event_id))!;
+    const s = await regs.settings(event);
+    const view: TicketView = {
+      id: r.id,
+      event_id: r.event_id,
+      ticket_code: r.ticket_code,
+      mode: r.mode,
+      status: r.status,
+      name: r.name,
+    };
+    const sections = await renderSections(ui.ticketSections, req, event, view);
+    return page(
+      req,
+      reply,
+      { title: `${TT.ticket[req.locale]} — ${event.title}`, status: opts.status ?? 200 },
+      <>
+        {opts.error ? <Notice kind="error">{opts.error}</Notice> : null}
+        <TicketBody
+          req={req}
+          event={event}
+          r={r}
+          url={ticketUrl(config, r.ticket_code)}
+          printedName={printedName(r)}
+          waitlistPosition={await regs.waitlistPosition(r)}
+          room={await regs.room(event)}
+          modes={s.modes}
+          seatMode={s.seatMode}
+          done={opts.done}
+          sections={sections}
+        />
+      </>,
+    );
+  }
+
+  app.get<{ Params: { code: string }; Querystring: { done?: string } }>(
+    '/t/:code',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const { r } = await load(req.params.code);
+      return show(req, reply, r, { done: req.query.done });
+    },
+  );
+
+  app.get<{ Params: { code: string } }>(
+    '/t/:code/acara.ics',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const { r, event } = await load(req.params.code);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${event.slug}.ics"`)
+        .header('cache-control', 'no-store')
+        .send(
+          eventIcs(event, { ticketUrl: ticketUrl(config, r.ticket_code), mode: r.mode, seat: r.seat_id }),
+        );
+    },
+  );
+
+  app.post<{ Params: { code: string } }>(
+    '/t/:code/cancel',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const { r } = await load(req.params.code);
+      await regs.cancelRow(r);
+      return reply.redirect(`/t/${r.ticket_code}?done=cancelled`, 303);
+    },
+  );
+
+  app.post<{ Params: { code: string }; Body: { mode?: string } }>(
+    '/t/:code/mode',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const { r } = await load(req.params.code);
+      const mode = req.body?.mode;
+      if (mode !== 'onsite' && mode !== 'online')
+        return show(req, reply, r, {
+          error: errors.validation({ id: 'Pilih luring atau daring.', en: 'Choose hall or online.' }).text[
+            req.locale
+          ],
+          status: 400,
+        });
+      try {
+        await regs.switchRow(r, mode);
+      } catch (err) {
+        if (err instanceof AppError)
+          return show(req, reply, (await regs.findById(r.id))!, {
+            error: err.text[req.locale],
+            status: err.status,
+          });
+        throw err;
+      }
+      return reply.redirect(`/t/${r.ticket_code}?done=switched`, 303);
+    },
+  );
+};

@@ -1,0 +1,224 @@
+import type { FastifyRequest } from 'fastify';
+import type { Locale, Text } from '../../i18n/index.js';
+import { formatDateTime, formatTimeRange } from '../../shared/time.js';
+import type { EventRow } from '../events/index.js';
+import { waDigits } from './phone.js';
+import { QrSvg } from './qr.js';
+import type { RegistrationRow } from './registrations.repository.js';
+import { MODE_TEXT } from './registrations.service.js';
+
+export const TT = {
+  ticket: { id: 'Tiket', en: 'Ticket' },
+  status: {
+    confirmed: { id: 'Terkonfirmasi', en: 'Confirmed' },
+    waitlisted: { id: 'Daftar tunggu', en: 'Waitlist' },
+    pending: { id: 'Menunggu persetujuan panitia', en: 'Awaiting the organizers’ approval' },
+    cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
+    declined: { id: 'Ditolak', en: 'Declined' },
+  } satisfies Record<string, Text>,
+  waitPos: (n: number): Text => ({
+    id: `Anda di urutan ke-${n} daftar tunggu.`,
+    en: `You are number ${n} on the waitlist.`,
+  }),
+  waitInfo: {
+    id: 'Jika ada peserta yang batal, tempatnya otomatis diberikan kepada urutan pertama daftar tunggu dan Anda diberi tahu.',
+    en: 'When someone cancels, the place goes automatically to the first person on the waitlist, and you are told.',
+  },
+  showQr: {
+    id: 'Tunjukkan kode QR ini kepada panitia di pintu masuk.',
+    en: 'Show this QR code to the staff at the door.',
+  },
+  printed: { id: 'Nama di sertifikat', en: 'Name on the certificate' },
+  mode: { id: 'Kehadiran', en: 'Attendance' },
+  venue: { id: 'Tempat', en: 'Venue' },
+  map: { id: 'Buka peta', en: 'Open the map' },
+  seat: { id: 'Kursi', en: 'Seat' },
+  seatAtDoor: {
+    id: 'Nomor kursi diberikan saat registrasi ulang di pintu masuk.',
+    en: 'Your seat number is given at the door.',
+  },
+  join: { id: 'Gabung ke ruang daring', en: 'Join the online room' },
+  joinLater: {
+    id: 'Tautan ruang daring muncul di sini setelah pendaftaran Anda terkonfirmasi.',
+    en: 'The online room link appears here once your registration is confirmed.',
+  },
+  stream: { id: 'Siaran langsung', en: 'Live stream' },
+  ics: { id: 'Simpan ke kalender (.ics)', en: 'Add to calendar (.ics)' },
+  wa: { id: 'Kirim tiket ke WhatsApp saya', en: 'Send the ticket to my WhatsApp' },
+  waText: (title: string, when: string, url: string): Text => ({
+    id: `Tiket saya untuk "${title}" (${when}): ${url}`,
+    en: `My ticket for "${title}" (${when}): ${url}`,
+  }),
+  switchTo: (m: Text): Text => ({ id: `Pindah ke ${m.id}`, en: `Switch to ${m.en}` }),
+  switchHint: (left: number | null): Text =>
+    left === null
+      ? { id: 'Masih ada tempat.', en: 'There is room.' }
+      : { id: `Tersisa ${left} tempat.`, en: `${left} places left.` },
+  cancel: { id: 'Batalkan pendaftaran saya', en: 'Cancel my registration' },
+  cancelConfirm: {
+    id: 'Yakin? Tempat Anda akan diberikan kepada orang lain dan tidak dapat dikembalikan otomatis.',
+    en: 'Sure? Your place goes to someone else and cannot be given back automatically.',
+  },
+  cancelDo: { id: 'Ya, batalkan', en: 'Yes, cancel' },
+  keepSafe: {
+    id: 'Simpan tautan halaman ini: siapa pun yang memilikinya dapat melihat dan membatalkan tiket Anda.',
+    en: 'Keep this page’s link private: anyone who has it can see and cancel your ticket.',
+  },
+  done: {
+    new: { id: 'Pendaftaran berhasil. Simpan halaman ini.', en: 'You are registered. Keep this page.' },
+    existing: {
+      id: 'Nomor WhatsApp atau e-mail ini sudah terdaftar: ini tiket Anda.',
+      en: 'This WhatsApp number or e-mail was already registered: this is your ticket.',
+    },
+    cancelled: { id: 'Pendaftaran Anda sudah dibatalkan.', en: 'Your registration is cancelled.' },
+    switched: { id: 'Kehadiran Anda sudah diubah.', en: 'Your attendance mode is changed.' },
+  } satisfies Record<string, Text>,
+};
+
+export function mapUrl(event: EventRow): string | null {
+  if (event.venue_map_url) return event.venue_map_url;
+  const q = [event.venue_name, event.venue_address].filter(Boolean).join(', ');
+  return q ? `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(q)}` : null;
+}
+
+/** The wa.me link to oneself: the text holds the event and the link only, never a name or number. */
+export function waSelfLink(event: EventRow, r: RegistrationRow, url: string, l: Locale): string {
+  const text = TT.waText(event.title, formatDateTime(event.starts_at, event.timezone, l), url)[l];
+  return `https://wa.me/${r.phone ? waDigits(r.phone) : ''}?text=${encodeURIComponent(text)}`;
+}
+
+export function TicketBody(props: {
+  req: FastifyRequest;
+  event: EventRow;
+  r: RegistrationRow;
+  url: string;
+  printedName: string;
+  waitlistPosition: number | null;
+  room: Record<'onsite' | 'online', number | null>;
+  modes: ('onsite' | 'online')[];
+  seatMode: string;
+  done?: string;
+  sections: unknown[];
+}) {
+  const { event, r, url } = props;
+  const l = props.req.locale;
+  const active = r.status === 'confirmed' || r.status === 'waitlisted' || r.status === 'pending';
+  const other = r.mode === 'onsite' ? 'online' : 'onsite';
+  const otherRoom = props.room[other];
+  const canSwitch =
+    active &&
+    props.modes.includes(other) &&
+    r.source !== 'invitation' &&
+    (otherRoom === null || otherRoom > 0);
+  const base = `/t/${r.ticket_code}`;
+  const done = props.done && props.done in TT.done ? TT.done[props.done as keyof typeof TT.done] : null;
+  const badge =
+    r.status === 'confirmed' ? 'ok' : r.status === 'cancelled' || r.status === 'declined' ? 'bad' : 'warn';
+  return (
+    <article class="ticket">
+      {done ? (
+        <div class="notice ok" role="status">
+          {done[l]}
+        </div>
+      ) : null}
+      <p class="muted">{TT.ticket[l]}</p>
+      <h1>{event.title}</h1>
+      <p>{formatDateTime(event.starts_at, event.timezone, l)}</p>
+      <p>
+        <span class={`badge ${badge}`}>{TT.status[r.status][l]}</span> · {TT.mode[l]}:{' '}
+        <strong>{MODE_TEXT[r.mode][l]}</strong>
+      </p>
+      {r.status === 'waitlisted' && props.waitlistPosition ? (
+        <p>
+          {TT.waitPos(props.waitlistPosition)[l]} {TT.waitInfo[l]}
+        </p>
+      ) : null}
+      {active ? (
+        <div class="card" style="text-align:center">
+          <QrSvg text={r.ticket_code} label={`${TT.ticket[l]} ${event.title}`} />
+          <p class="muted">{TT.showQr[l]}</p>
+          <p>
+            {TT.printed[l]}: <strong>{props.printedName}</strong>
+          </p>
+        </div>
+      ) : null}
+      {active && r.mode === 'onsite' ? (
+        <section>
+          <h2>{TT.venue[l]}</h2>
+          <p>
+            {event.venue_name}
+            {event.venue_address ? `, ${event.venue_address}` : ''}
+          </p>
+          {mapUrl(event) ? (
+            <p>
+              <a href={mapUrl(event)!} rel="noopener" target="_blank">
+                {TT.map[l]}
+              </a>
+            </p>
+          ) : null}
+          {r.seat_id ? (
+            <p class="seat">
+              {TT.seat[l]}: <strong>{r.seat_id}</strong>
+            </p>
+          ) : r.status === 'confirmed' && props.seatMode === 'checkin' ? (
+            <p class="muted">{TT.seatAtDoor[l]}</p>
+          ) : null}
+        </section>
+      ) : null}
+      {active && r.mode === 'online' ? (
+        <section>
+          <h2>{MODE_TEXT.online[l]}</h2>
+          {r.status === 'confirmed' && event.online_join_url ? (
+            <p>
+              <a class="btn" href={event.online_join_url} rel="noopener">
+                {TT.join[l]}
+              </a>
+            </p>
+          ) : (
+            <p class="muted">{TT.joinLater[l]}</p>
+          )}
+          {r.status === 'confirmed' && event.online_stream_url ? (
+            <p>
+              <a href={event.online_stream_url} rel="noopener">
+                {TT.stream[l]}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      {props.sections}
+      {active ? (
+        <section>
+          <p class="row">
+            <a class="btn secondary" href={`${base}/acara.ics`}>
+              {TT.ics[l]}
+            </a>
+            <a class="btn secondary" href={waSelfLink(event, r, url, l)} rel="noopener">
+              {TT.wa[l]}
+            </a>
+          </p>
+          {canSwitch ? (
+            <form method="post" action={`${base}/mode`}>
+              <input type="hidden" name="mode" value={other} />
+              <button type="submit" class="secondary">
+                {TT.switchTo(MODE_TEXT[other])[l]}
+              </button>{' '}
+              <span class="muted">{TT.switchHint(otherRoom)[l]}</span>
+            </form>
+          ) : null}
+          <details>
+            <summary>{TT.cancel[l]}</summary>
+            <form method="post" action={`${base}/cancel`}>
+              <p>{TT.cancelConfirm[l]}</p>
+              <button type="submit" class="danger">
+                {TT.cancelDo[l]}
+              </button>
+            </form>
+          </details>
+          <p class="muted">{TT.keepSafe[l]}</p>
+        </section>
+      ) : null}
+      <p class="muted">{formatTimeRange(event.starts_at, event.ends_at, event.timezone, l)}</p>
+    </article>
+  );
+}
