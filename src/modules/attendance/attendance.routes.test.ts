@@ -200,13 +200,11 @@ describe.each(DB_KINDS)('attendance API on %s', (kind) => {
       .slice(0, 20)
       .map((p, i) => ({ scanId: `devA-${String(i).padStart(4, '0')}`, ticketCode: p.ticketCode, scannedAt }));
     // Device B saw ten of the same people (a second door) and five others.
-    const queueB = people
-      .slice(10, 25)
-      .map((p, i) => ({
-        scanId: `devB-${String(i).padStart(4, '0')}`,
-        ticketCode: p.ticketCode,
-        scannedAt: scannedAt + 60000,
-      }));
+    const queueB = people.slice(10, 25).map((p, i) => ({
+      scanId: `devB-${String(i).padStart(4, '0')}`,
+      ticketCode: p.ticketCode,
+      scannedAt: scannedAt + 60000,
+    }));
     const sync = (scans: unknown[], token: string) =>
       t.inject({
         method: 'POST',
@@ -262,26 +260,24 @@ describe.each(DB_KINDS)('attendance API on %s', (kind) => {
     expect(code.statusCode).toBe(201);
     // 52 arrive in the hall, scanned by two doors, some twice.
     await Promise.all(
-      hall
-        .slice(0, 52)
-        .flatMap((p, i) => [
-          t.inject({
-            method: 'POST',
-            url: `/api/v1/events/${e.id}/checkins`,
-            token: organizer,
-            payload: { ticketCode: p.ticketCode },
-          }),
-          ...(i % 4 === 0
-            ? [
-                t.inject({
-                  method: 'POST',
-                  url: `/api/v1/events/${e.id}/checkins`,
-                  token: organizer,
-                  payload: { ticketCode: p.ticketCode },
-                }),
-              ]
-            : []),
-        ]),
+      hall.slice(0, 52).flatMap((p, i) => [
+        t.inject({
+          method: 'POST',
+          url: `/api/v1/events/${e.id}/checkins`,
+          token: organizer,
+          payload: { ticketCode: p.ticketCode },
+        }),
+        ...(i % 4 === 0
+          ? [
+              t.inject({
+                method: 'POST',
+                url: `/api/v1/events/${e.id}/checkins`,
+                token: organizer,
+                payload: { ticketCode: p.ticketCode },
+              }),
+            ]
+          : []),
+      ]),
     );
     // 50 online people join; 47 of them enter the code (default rule: joined and one code).
     for (const p of remote.slice(0, 50))
@@ -589,5 +585,78 @@ describe.each(DB_KINDS)('attendance API on %s', (kind) => {
       payload: { registrationId: people[1]!.id, method: 'search' },
     });
     expect(byId.json().first).toBe(true);
+  });
+
+  it('registers a walk-in through the registrations module and checks them in; a repeat finds the same person', async () => {
+    const e = await newEvent();
+    const url = `/api/v1/events/${e.id}/checkins`;
+    const walkIn = {
+      name: 'Sri Wahyuni',
+      phone: '0812-3456-7890',
+      institution: 'UMKM Kanigaran',
+      consent: true,
+    };
+    expect((await t.inject({ method: 'POST', url, token: moderator, payload: { walkIn } })).statusCode).toBe(
+      403,
+    );
+    const noConsent = await t.inject({
+      method: 'POST',
+      url,
+      token: door,
+      payload: { walkIn: { ...walkIn, consent: false } },
+    });
+    expect(noConsent.statusCode).toBe(400);
+    const r = await t.inject({ method: 'POST', url, token: door, payload: { walkIn, device: 'pintu-1' } });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({
+      first: true,
+      walkIn: true,
+      registration: { name: 'Sri Wahyuni', mode: 'onsite' },
+    });
+    const again = await t.inject({
+      method: 'POST',
+      url,
+      token: door,
+      payload: { walkIn: { ...walkIn, phone: '+6281234567890' } },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ first: false, walkIn: false });
+    const regs = await t.app.ctx.db
+      .selectFrom('registrations')
+      .select(['source', 'status'])
+      .where('event_id', '=', e.id)
+      .execute();
+    expect(regs).toEqual([{ source: 'walkin', status: 'confirmed' }]);
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/stats`, token: organizer })).json()
+        .attendance.onsite,
+    ).toBe(1);
+  });
+
+  it('moves an online registrant to the hall at the door when asked, then checks them in', async () => {
+    // Registration is open only before the event, so this one is in the future.
+    const e = await newEvent({ startsAt: '2031-12-30T09:00:00+07:00', endsAt: '2031-12-30T12:00:00+07:00' });
+    const reg = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${e.id}/registrations`,
+      payload: { name: 'Dewi Lestari', phone: '081298765432', mode: 'online', consent: true },
+    });
+    expect(reg.statusCode).toBe(201);
+    const ticketCode = reg.json().ticketCode as string;
+    const url = `/api/v1/events/${e.id}/checkins`;
+    const refused = await t.inject({ method: 'POST', url, token: door, payload: { ticketCode } });
+    expect(refused.json().error.code).toBe('registered_online');
+    const moved = await t.inject({
+      method: 'POST',
+      url,
+      token: door,
+      payload: { ticketCode, switchToOnsite: true },
+    });
+    expect(moved.statusCode).toBe(201);
+    expect(moved.json().registration.mode).toBe('onsite');
+    const stats = (
+      await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/stats`, token: organizer })
+    ).json();
+    expect(stats.attendance).toEqual({ onsite: 1, online: 0, total: 1 });
   });
 });

@@ -53,7 +53,10 @@ export const attendanceApiRoutes: FastifyPluginAsync = async (base) => {
     async (req, reply) => {
       const user = requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'checkin');
-      const r = await checkins.checkIn(event, req.body, user);
+      const { walkIn, ...scan } = req.body;
+      const r = walkIn
+        ? await checkins.walkIn(event, walkIn, { scanId: scan.scanId, device: scan.device }, user)
+        : await checkins.checkIn(event, scan, user);
       return reply.status(r.first ? 201 : 200).send(say(r, req.locale));
     },
   );

@@ -44,12 +44,30 @@ export const CheckinBody = z
     scannedAt: z.union([z.number().int().positive(), z.iso.datetime({ offset: true })]).optional(),
     device: Device,
     method: z.enum(['qr', 'search', 'manual']).optional(),
+    /** An online registrant at the door: move them to the hall when it has room, then check in. */
+    switchToOnsite: z.boolean().optional(),
+    /** A walk-in: registered on the spot (hall mode) and checked in. Staff confirm the privacy notice with the person. */
+    walkIn: z
+      .object({
+        name: z.string().trim().min(2).max(120),
+        phone: z.string().trim().max(30).optional(),
+        email: z.string().trim().toLowerCase().email().max(200).optional(),
+        institution: z.string().trim().max(200).optional(),
+        consent: z.literal(true, {
+          message: bilingual({
+            id: 'peserta harus menyetujui pemberitahuan privasi',
+            en: 'the person must agree to the privacy notice',
+          }),
+        }),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
-  .refine((b) => (b.ticketCode === undefined) !== (b.registrationId === undefined), {
+  .refine((b) => [b.ticketCode, b.registrationId, b.walkIn].filter((x) => x !== undefined).length === 1, {
     message: bilingual({
-      id: 'isi tepat satu dari ticketCode atau registrationId',
-      en: 'give exactly one of ticketCode or registrationId',
+      id: 'isi tepat satu dari ticketCode, registrationId atau walkIn',
+      en: 'give exactly one of ticketCode, registrationId or walkIn',
     }),
   });
 export type CheckinInput = z.infer<typeof CheckinBody>;

@@ -6,6 +6,7 @@ import type { Text } from '../../i18n/index.js';
 import { fullName } from '../../shared/names.js';
 import { formatTime, isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
+import { assignSeat, createRegistrationsService } from '../registrations/index.js';
 import { attendanceErrors as E, notFoundWhat } from './attendance.errors.js';
 import { type RegistrationLite, attendanceRepository as repo } from './attendance.repository.js';
 import { presenceCounts } from './presence.js';
@@ -17,6 +18,16 @@ export interface CheckinRequest {
   scannedAt?: number | string;
   device?: string;
   method?: 'qr' | 'search' | 'manual' | 'walkin';
+  /** An online registrant at the door: move them to the hall (if it has room) and check in. */
+  switchToOnsite?: boolean;
+}
+
+export interface WalkInInput {
+  name: string;
+  phone?: string;
+  email?: string;
+  institution?: string;
+  consent: true;
 }
 
 export interface CheckinResult {
@@ -48,6 +59,17 @@ const DAY = 24 * 3600 * 1000;
 
 export function createCheckinService(ctx: AppContext) {
   const { db, bus } = ctx;
+  const registrations = createRegistrationsService(ctx);
+
+  // The seat mode is read on every first arrival; a few seconds of caching spares the door a query.
+  const seatModes = new Map<string, { mode: string; at: number }>();
+  async function seatsAtCheckin(event: EventRow): Promise<boolean> {
+    const hit = seatModes.get(event.id);
+    if (hit && Date.now() - hit.at < 5000) return hit.mode === 'checkin';
+    const mode = (await registrations.settings(event)).seatMode;
+    seatModes.set(event.id, { mode, at: Date.now() });
+    return mode === 'checkin';
+  }
 
   /** An offline device's clock is trusted within reason: never in the future, never days before the event. */
   function arrivalTime(event: EventRow, scannedAt: number | string | undefined): number {
@@ -131,10 +153,17 @@ export function createCheckinService(ctx: AppContext) {
   /** Writes one arrival; `reg` is already known to belong to the event. */
   async function write(
     event: EventRow,
-    reg: RegistrationLite,
+    regIn: RegistrationLite,
     req: CheckinRequest,
     user: AuthUser | null,
   ): Promise<CheckinResult> {
+    let reg = regIn;
+    if (req.switchToOnsite && reg.mode === 'online' && reg.status === 'confirmed') {
+      // The registrations module moves the place (hall capacity and the waitlists are its rules).
+      const moved = await registrations.switchMode(reg.ticket_code, 'onsite');
+      if (moved.status !== 'confirmed') throw E.hallFull();
+      reg = { ...reg, mode: moved.mode, status: moved.status, seat_id: moved.seat_id };
+    }
     const refusal = refuse(reg);
     if (refusal) throw refusal;
     const first = await repo.checkIn(db, {
@@ -156,6 +185,10 @@ export function createCheckinService(ctx: AppContext) {
         user_id: user?.id ?? null,
         device: req.device ?? null,
       });
+    }
+    if (first && !reg.seat_id && (await seatsAtCheckin(event))) {
+      const seat = await assignSeat(ctx, event, reg.id);
+      if (seat) reg = { ...reg, seat_id: seat };
     }
     return answer(event, reg, first, req.scanId ?? null);
   }
@@ -181,6 +214,34 @@ export function createCheckinService(ctx: AppContext) {
       const r = await write(event, reg, req, user);
       if (r.first) await bus.emit('attendance.changed', { eventId: event.id, kind: 'checkin' });
       return r;
+    },
+
+    /**
+     * A person at the door without a ticket: registered through the registrations module (so hall
+     * capacity, duplicates and seats follow its rules) and checked in. Someone already registered with
+     * that phone or e-mail is checked in on their existing ticket.
+     */
+    async walkIn(
+      event: EventRow,
+      input: WalkInInput,
+      opts: { scanId?: string; device?: string },
+      user: AuthUser,
+    ): Promise<CheckinResult> {
+      if (opts.scanId) {
+        const again = await replay(event, opts.scanId);
+        if (again) return { ...again, walkIn: true };
+      }
+      const { registration, created } = await registrations.register(
+        event,
+        { ...input, mode: 'onsite', consent: true },
+        { source: 'walkin' },
+      );
+      if (registration.status === 'waitlisted') throw E.hallFull();
+      const reg = await repo.registrationById(db, event.id, registration.id);
+      if (!reg) throw E.ticketNotFound();
+      const r = await write(event, reg, { ...opts, method: 'walkin' }, user);
+      if (r.first) await bus.emit('attendance.changed', { eventId: event.id, kind: 'checkin' });
+      return { ...r, walkIn: created };
     },
 
     /**

@@ -1,0 +1,394 @@
+// The door check-in page: camera, keyboard-wedge scanner and search, a big green/amber/red answer,
+// and an offline mode that checks people in against the roster kept on the phone and syncs later.
+import { type Camera, startCamera } from './_checkin-camera.js';
+import {
+  createStore,
+  newScanId,
+  type QueuedScan,
+  type RosterPerson,
+  ticketCodeOf,
+  ticketHash,
+} from './_checkin-store.js';
+
+type Texts = Record<string, string>;
+type Tone = 'green' | 'amber' | 'red' | 'idle';
+
+interface ServerResult {
+  result: 'checked_in' | 'already_checked_in';
+  first: boolean;
+  message: string;
+  registration: {
+    id: string;
+    name: string;
+    institution: string | null;
+    mode: 'onsite' | 'online';
+    seat: string | null;
+  };
+  checkedInAt: string;
+  checkedInBy: string | null;
+}
+interface ServerError {
+  error: { code: string; message: string; registrationId?: string };
+}
+
+const root = document.getElementById('checkin');
+if (root) void main(root);
+
+async function main(el: HTMLElement) {
+  const eventId = el.dataset.event!;
+  const path = el.dataset.path!;
+  const csrf = el.dataset.csrf ?? '';
+  const lang = el.dataset.lang ?? 'id';
+  const tz = el.dataset.tz ?? 'Asia/Jakarta';
+  const t = JSON.parse(el.dataset.t ?? '{}') as Texts;
+  const api = `/api/v1/events/${eventId}`;
+  const store = createStore(eventId);
+  const device = deviceName();
+
+  const $ = <E extends HTMLElement>(id: string) => document.getElementById(id) as E;
+  const resultBox = $('ci-result');
+  const countEl = $('ci-count');
+  const queueEl = $('ci-queue');
+  const netEl = $('ci-net');
+  const input = $<HTMLInputElement>('ci-input');
+  const list = $('ci-results');
+  let serverOnsite = Number(countEl.textContent ?? 0);
+  let online = navigator.onLine;
+
+  const fmt = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
+  const time = (ms: number) => {
+    const p = new Intl.DateTimeFormat('en-GB', {
+      timeZone: tz,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(ms);
+    const h = p.find((x) => x.type === 'hour')?.value ?? '';
+    const m = p.find((x) => x.type === 'minute')?.value ?? '';
+    return lang === 'id' ? `${h}.${m}` : `${h}:${m}`;
+  };
+
+  function show(tone: Tone, title: string, ...lines: string[]) {
+    resultBox.className = `ci-result ${tone}`;
+    resultBox.replaceChildren();
+    const strong = document.createElement('strong');
+    strong.textContent = title;
+    resultBox.append(strong);
+    for (const line of lines.filter(Boolean)) {
+      const span = document.createElement('span');
+      span.textContent = line;
+      resultBox.append(span);
+    }
+    resultBox.dataset.tone = tone;
+    if (tone !== 'idle') feedback(tone);
+  }
+
+  function refreshBar() {
+    const q = store.queue();
+    queueEl.textContent = String(q.length);
+    // Offline arrivals are shown at once; the server's number replaces them after the sync.
+    countEl.textContent = String(
+      serverOnsite + q.filter((s) => s.personId && store.byId(s.personId)?.checkedInAt).length,
+    );
+    netEl.textContent = online ? t.netOn! : t.netOff!;
+    netEl.classList.toggle('off', !online);
+  }
+
+  const modeLine = (p: { mode: string; seat: string | null }) =>
+    `${p.mode === 'onsite' ? t.onsite : t.online}${p.seat ? ` · ${t.seat} ${p.seat}` : ''}`;
+
+  async function post(url: string, body: unknown): Promise<Response> {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'accept-language': lang },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  }
+
+  /** One scan: to the server when there is a connection, against the phone's roster otherwise. */
+  async function scan(what: { ticketCode?: string; registrationId?: string }, method: QueuedScan['method']) {
+    const scanId = newScanId();
+    const scannedAt = Date.now();
+    if (online) {
+      try {
+        const r = await post(`${api}/checkins?lang=${lang}`, { ...what, scanId, scannedAt, device, method });
+        const body = (await r.json()) as ServerResult | ServerError;
+        if ('error' in body) return showError(body.error);
+        const reg = body.registration;
+        if (body.first) serverOnsite++;
+        store.markArrived(reg.id, Date.parse(body.checkedInAt), body.checkedInBy);
+        show(body.first ? 'green' : 'amber', reg.name, body.message, modeLine(reg));
+        refreshBar();
+        return;
+      } catch {
+        setOnline(false);
+      }
+    }
+    await offlineScan({ ...what, scanId, scannedAt, method });
+  }
+
+  async function offlineScan(s: QueuedScan) {
+    let p: RosterPerson | undefined;
+    if (s.registrationId) p = store.byId(s.registrationId);
+    else if (s.ticketCode) {
+      const h = await ticketHash(s.ticketCode);
+      p = h ? store.byHash(h) : undefined;
+    }
+    if (!p) {
+      store.enqueue(s);
+      refreshBar();
+      return show('red', t.notInList!);
+    }
+    if (p.status === 'cancelled') return show('red', p.name, t.cancelled!);
+    if (p.status !== 'confirmed') return show('red', p.name, t.waitlisted!);
+    if (p.mode === 'online') return show('red', p.name, t.registeredOnline!);
+    if (p.checkedInAt) {
+      return show(
+        'amber',
+        p.name,
+        [
+          fmt(t.alreadyAt!, { time: time(p.checkedInAt) }),
+          p.checkedInBy ? fmt(t.by!, { name: p.checkedInBy }) : '',
+        ].join(' '),
+        modeLine(p),
+      );
+    }
+    store.enqueue({ ...s, personId: p.id });
+    store.markArrived(p.id, s.scannedAt, null);
+    refreshBar();
+    show('green', p.name, `${t.welcome}. ${t.offlineSaved}`, modeLine(p));
+  }
+
+  function showError(e: ServerError['error']) {
+    show('red', e.message);
+    if (e.code === 'registered_online' && e.registrationId) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = t.switchToHall!;
+      b.addEventListener('click', async () => {
+        const r = await post(`${api}/checkins?lang=${lang}`, {
+          registrationId: e.registrationId,
+          switchToOnsite: true,
+          device,
+          method: 'search',
+        });
+        const body = (await r.json()) as ServerResult | ServerError;
+        if ('error' in body) return show('red', body.error.message);
+        if (body.first) serverOnsite++;
+        show(
+          body.first ? 'green' : 'amber',
+          body.registration.name,
+          body.message,
+          modeLine(body.registration),
+        );
+        refreshBar();
+      });
+      resultBox.append(b);
+    }
+  }
+
+  /** Sends the offline queue in chunks; the server answers each scan and counts each person once. */
+  let syncing = false;
+  async function sync() {
+    if (syncing || !online) return;
+    const queue = store.queue();
+    if (!queue.length) return refreshRoster();
+    syncing = true;
+    try {
+      let sent = 0;
+      for (let i = 0; i < queue.length; i += 200) {
+        const chunk = queue.slice(i, i + 200);
+        const r = await post(`${api}/checkins/sync?lang=${lang}`, {
+          device,
+          scans: chunk.map(({ personId: _local, ...s }) => s),
+        });
+        if (!r.ok) break;
+        const body = (await r.json()) as { counts: { onsite: number } };
+        serverOnsite = body.counts.onsite;
+        store.dequeue(new Set(chunk.map((s) => s.scanId)));
+        sent += chunk.length;
+      }
+      if (sent && resultBox.dataset.tone !== 'red') show('idle', fmt(t.synced!, { n: String(sent) }));
+      await refreshRoster();
+    } catch {
+      setOnline(false);
+    } finally {
+      syncing = false;
+      refreshBar();
+    }
+  }
+
+  async function refreshRoster() {
+    try {
+      const r = await fetch(`${api}/checkins/roster`, { credentials: 'same-origin' });
+      if (!r.ok) return;
+      const body = (await r.json()) as { people: RosterPerson[] };
+      store.setRoster(body.people);
+      const s = await fetch(`${api}/attendance/summary`, { credentials: 'same-origin' });
+      if (s.ok) serverOnsite = ((await s.json()) as { present: { onsite: number } }).present.onsite;
+      refreshBar();
+    } catch {
+      setOnline(false);
+    }
+  }
+
+  function setOnline(v: boolean) {
+    if (online === v) return;
+    online = v;
+    refreshBar();
+    if (v) void sync();
+  }
+  window.addEventListener('online', () => setOnline(true));
+  window.addEventListener('offline', () => setOnline(false));
+  // Several phones work the same door: pick up their arrivals, and retry a pending queue.
+  setInterval(() => {
+    if (!online && navigator.onLine) setOnline(true);
+    else void sync();
+  }, 15_000);
+
+  async function search(q: string) {
+    let rows: (
+      | RosterPerson
+      | (ServerResult['registration'] & { checkedInAt: string | null; phone4: string | null })
+    )[] = [];
+    if (online) {
+      try {
+        const r = await fetch(`${api}/checkins/search?q=${encodeURIComponent(q)}`, {
+          credentials: 'same-origin',
+        });
+        if (r.ok) rows = ((await r.json()) as { results: typeof rows }).results;
+      } catch {
+        setOnline(false);
+        rows = store.search(q);
+      }
+    } else rows = store.search(q);
+    list.replaceChildren();
+    if (!rows.length) {
+      const li = document.createElement('li');
+      li.textContent = t.none!;
+      list.append(li);
+      return;
+    }
+    for (const p of rows) {
+      const li = document.createElement('li');
+      const span = document.createElement('span');
+      const at = typeof p.checkedInAt === 'string' ? Date.parse(p.checkedInAt) : p.checkedInAt;
+      span.textContent = [
+        p.name,
+        p.institution,
+        modeLine(p),
+        p.phone4 ? `…${p.phone4}` : '',
+        at ? `${t.already} ${time(at)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = t.checkIn!;
+      b.addEventListener('click', () => {
+        list.replaceChildren();
+        void scan({ registrationId: p.id }, 'search');
+        input.focus();
+      });
+      li.append(span, b);
+      list.append(li);
+    }
+  }
+
+  // The input takes a typed or wedge-scanned code (code + Enter), or a name/phone to search.
+  $<HTMLFormElement>('ci-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const v = input.value.trim();
+    input.value = '';
+    if (!v) return;
+    const code = /\s/.test(v) ? null : ticketCodeOf(v);
+    if (code) void scan({ ticketCode: code }, 'manual');
+    else if (v.length >= 2) void search(v);
+    input.focus();
+  });
+
+  $<HTMLFormElement>('ci-walkin').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const form = ev.currentTarget as HTMLFormElement;
+    const data: Record<string, string | boolean> = Object.fromEntries(
+      [...new FormData(form).entries()]
+        .filter(([k, v]) => k !== '_csrf' && k !== 'consent' && String(v).trim() !== '')
+        .map(([k, v]) => [k, String(v).trim()]),
+    );
+    data.consent = (form.elements.namedItem('consent') as HTMLInputElement).checked;
+    try {
+      const r = await post(`${api}/checkins?lang=${lang}`, { walkIn: data, scanId: newScanId(), device });
+      const body = (await r.json()) as ServerResult | ServerError;
+      if ('error' in body) return show('red', body.error.message);
+      if (body.first) serverOnsite++;
+      show(body.first ? 'green' : 'amber', body.registration.name, body.message, modeLine(body.registration));
+      form.reset();
+      ($('ci-walkin-box') as HTMLDetailsElement).open = false;
+      refreshBar();
+    } catch {
+      show('red', t.error!);
+    }
+  });
+
+  // Camera: shown only where the browser can open one.
+  const camBtn = $<HTMLButtonElement>('ci-camera');
+  let camera: Camera | null = null;
+  if (typeof navigator.mediaDevices?.getUserMedia === 'function') {
+    camBtn.hidden = false;
+    camBtn.addEventListener('click', async () => {
+      if (camera) {
+        camera.stop();
+        camera = null;
+        camBtn.textContent = t.camera!;
+        return;
+      }
+      try {
+        camera = await startCamera($<HTMLVideoElement>('ci-video'), (text) => {
+          const code = ticketCodeOf(text);
+          if (code) void scan({ ticketCode: code }, 'qr');
+          else show('red', t.notInList!);
+        });
+        camBtn.textContent = t.stopCamera!;
+      } catch {
+        show('red', t.cameraError!);
+      }
+    });
+  }
+
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register(`${path}/sw.js`, { scope: path }).catch(() => {});
+  }
+  refreshBar();
+  el.dataset.ready = '1';
+  await sync();
+}
+
+/** A short, stable name for this phone, shown as "checked in on …" in the log. */
+function deviceName(): string {
+  const key = 'aula-checkin-device';
+  let name = localStorage.getItem(key);
+  if (!name) {
+    name = `HP-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+    localStorage.setItem(key, name);
+  }
+  return name;
+}
+
+let audio: AudioContext | null = null;
+/** A beep and a buzz, so staff hear the answer without looking at the screen in a noisy hall. */
+function feedback(tone: Tone) {
+  try {
+    navigator.vibrate?.(tone === 'green' ? 80 : [80, 60, 80]);
+    audio ??= new AudioContext();
+    const o = audio.createOscillator();
+    const g = audio.createGain();
+    o.frequency.value = tone === 'green' ? 880 : tone === 'amber' ? 520 : 220;
+    g.gain.value = 0.08;
+    o.connect(g).connect(audio.destination);
+    o.start();
+    o.stop(audio.currentTime + (tone === 'green' ? 0.12 : 0.3));
+  } catch {
+    // No sound on this device.
+  }
+}
