@@ -145,6 +145,19 @@ export const errors = {
     id: 'Pendaftaran ini sudah dibatalkan atau ditolak.',
     en: 'This registration was cancelled or declined.',
   })),
+  // After the event (issue 6): evaluation and certificates
+  evaluationNotOpen: make(409, 'evaluation_not_open', () => ({
+    id: 'Evaluasi acara ini sedang tidak dibuka.',
+    en: 'The evaluation of this event is not open.',
+  })),
+  evaluationDone: make(409, 'evaluation_already_submitted', () => ({
+    id: 'Evaluasi dari tiket ini sudah diterima. Terima kasih!',
+    en: 'An evaluation from this ticket has already been received. Thank you!',
+  })),
+  certificateRevoked: make(410, 'certificate_revoked', () => ({
+    id: 'Sertifikat ini sudah dicabut dan tidak bisa diunduh.',
+    en: 'This certificate has been revoked and cannot be downloaded.',
+  })),
 } as const;
 
 export const what = {
@@ -154,6 +167,8 @@ export const what = {
   organization: { id: 'Organisasi', en: 'Organization' },
   user: { id: 'Pengguna', en: 'User' },
   file: { id: 'Berkas', en: 'File' },
+  certificate: { id: 'Sertifikat dengan kode ini', en: 'A certificate with this code' },
+  mediaItem: { id: 'Foto atau materi', en: 'Photo or material' },
   question: { id: 'Pertanyaan', en: 'Question' },
   poll: { id: 'Jajak pendapat', en: 'Poll' },
   ticket: { id: 'Tiket', en: 'Ticket' },

@@ -11,6 +11,8 @@ import { programRoutes } from './program/index.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { liveModule } from './live/index.js';
 import { qaRoutes } from './qa/index.js';
+import { evaluationRoutes } from './evaluation/index.js';
+import { certificatesRoutes } from './certificates/index.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
 export const modules: FastifyPluginAsync[] = [
@@ -27,4 +29,6 @@ export const modules: FastifyPluginAsync[] = [
   registrationsRoutes,
   seatingRoutes,
   invitationsRoutes,
+  evaluationRoutes,
+  certificatesRoutes,
 ];

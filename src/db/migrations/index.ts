@@ -5,6 +5,7 @@ import * as orgs from './2026_11_29_0210_orgs.js';
 import * as registrationSetup from './2026_11_29_0310_registration_setup.js';
 import * as attendance from './2026_11_29_0410_attendance.js';
 import * as live from './2026_11_29_0500_live.js';
+import * as afterEvent from './2026_11_29_0610_after_event.js';
 
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0410_attendance': attendance,
   '2026_11_29_0500_live': live,
   '2026_11_29_0310_registration_setup': registrationSetup,
+  '2026_11_29_0610_after_event': afterEvent,
 };

@@ -1,0 +1,236 @@
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import type {
+  CertificateJobsTable,
+  CertificateSettingsTable,
+  CertificatesTable,
+  CertificateTemplatesTable,
+  CertRole,
+} from './certificates.tables.js';
+
+export type CertificateRow = Selectable<CertificatesTable>;
+export type TemplateRow = Selectable<CertificateTemplatesTable>;
+export type SettingsRow = Selectable<CertificateSettingsTable>;
+export type JobRow = Selectable<CertificateJobsTable>;
+
+export const certificatesRepository = {
+  settings: (db: Db, eventId: string) =>
+    db.selectFrom('certificate_settings').selectAll().where('event_id', '=', eventId).executeTakeFirst(),
+  upsertSettings: (db: Db, row: Insertable<CertificateSettingsTable>) =>
+    db
+      .insertInto('certificate_settings')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('event_id').doUpdateSet({
+          pattern: row.pattern,
+          org_code: row.org_code,
+          rules: row.rules,
+          issuer: row.issuer,
+          place: row.place,
+          issue_date: row.issue_date,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute(),
+
+  templates: (db: Db, eventId: string) =>
+    db.selectFrom('certificate_templates').selectAll().where('event_id', '=', eventId).execute(),
+  template: (db: Db, eventId: string, role: CertRole) =>
+    db
+      .selectFrom('certificate_templates')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .where('role', '=', role)
+      .executeTakeFirst(),
+  upsertTemplate: (db: Db, row: Insertable<CertificateTemplatesTable>) =>
+    db
+      .insertInto('certificate_templates')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['event_id', 'role']).doUpdateSet({
+          orientation: row.orientation,
+          background_path: row.background_path,
+          background_kind: row.background_kind,
+          fields: row.fields,
+          signers: row.signers,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute(),
+
+  /**
+   * Takes `count` numbers from the counter of one prefix in a transaction: the row is created at 0
+   * if new, then moved forward by a single conditional UPDATE … RETURNING. Both engines serialize
+   * writers on the row, so two bulk issues at once get disjoint ranges; a number handed out is
+   * never handed out again, even if the certificate is later revoked.
+   */
+  async reserveNumbers(trx: Transaction<DB>, scope: string, count: number): Promise<number> {
+    await trx
+      .insertInto('certificate_counters')
+      .values({ scope, value: 0 })
+      .onConflict((oc) => oc.column('scope').doNothing())
+      .execute();
+    const row = await trx
+      .updateTable('certificate_counters')
+      .set((eb) => ({ value: eb('value', '+', count) }))
+      .where('scope', '=', scope)
+      .where('value', '>=', 0)
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(row.value) - count + 1;
+  },
+
+  insertCertificates: (trx: Transaction<DB>, rows: Insertable<CertificatesTable>[]) =>
+    rows.length ? trx.insertInto('certificates').values(rows).execute() : Promise.resolve([]),
+
+  existingKeys: async (db: Db, eventId: string, role: CertRole) =>
+    new Set(
+      (
+        await db
+          .selectFrom('certificates')
+          .select('recipient_key')
+          .where('event_id', '=', eventId)
+          .where('role', '=', role)
+          .execute()
+      ).map((r) => r.recipient_key),
+    ),
+
+  byCode: (db: Db, code: string) =>
+    db.selectFrom('certificates').selectAll().where('code', '=', code).executeTakeFirst(),
+  byId: (db: Db, id: string) =>
+    db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst(),
+  forEvent: (db: Db, eventId: string) =>
+    db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .orderBy('issued_at')
+      .orderBy('number')
+      .execute(),
+  forRegistration: (db: Db, registrationId: string) =>
+    db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('registration_id', '=', registrationId)
+      .orderBy('issued_at')
+      .execute(),
+  byRecipient: (db: Db, eventId: string, role: CertRole, key: string) =>
+    db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .where('role', '=', role)
+      .where('recipient_key', '=', key)
+      .executeTakeFirst(),
+
+  /** Revokes only a valid certificate: revoking twice changes nothing the second time. */
+  revoke: (db: Db, id: string, reason: string, at: number) =>
+    db
+      .updateTable('certificates')
+      .set({ status: 'revoked', revoked_at: at, revoke_reason: reason, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'valid')
+      .returning('id')
+      .executeTakeFirst(),
+
+  update: (db: Db | Transaction<DB>, id: string, patch: Updateable<CertificatesTable>) =>
+    db.updateTable('certificates').set(patch).where('id', '=', id).execute(),
+
+  audit: (
+    db: Db | Transaction<DB>,
+    row: {
+      id: string;
+      event_id: string;
+      actor_user_id: string | null;
+      action: string;
+      target: string;
+      reason: string | null;
+      data: unknown;
+      at: number;
+    },
+  ) =>
+    db
+      .insertInto('audit_log')
+      .values({ ...row, data: row.data == null ? null : JSON.stringify(row.data) })
+      .execute(),
+
+  insertJob: (db: Db, row: Insertable<CertificateJobsTable>) =>
+    db.insertInto('certificate_jobs').values(row).execute(),
+  updateJob: (db: Db, id: string, patch: Updateable<CertificateJobsTable>) =>
+    db.updateTable('certificate_jobs').set(patch).where('id', '=', id).execute(),
+  job: (db: Db, eventId: string, id: string) =>
+    db
+      .selectFrom('certificate_jobs')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  latestJob: (db: Db, eventId: string) =>
+    db
+      .selectFrom('certificate_jobs')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+
+  /** Confirmed registrations of the event (the candidates for a participant certificate). */
+  confirmedRegistrations: (db: Db, eventId: string) =>
+    db
+      .selectFrom('registrations')
+      .select(['id', 'front_titles', 'name', 'back_titles', 'email', 'mode', 'institution'])
+      .where('event_id', '=', eventId)
+      .where('status', '=', 'confirmed')
+      .orderBy('name')
+      .execute(),
+  registration: (db: Db, eventId: string, id: string) =>
+    db
+      .selectFrom('registrations')
+      .select(['id', 'front_titles', 'name', 'back_titles', 'email', 'status'])
+      .where('event_id', '=', eventId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  registrationByTicket: (db: Db, ticketCode: string) =>
+    db
+      .selectFrom('registrations')
+      .select(['id', 'event_id', 'status'])
+      .where('ticket_code', '=', ticketCode)
+      .executeTakeFirst(),
+  people: (db: Db, eventId: string, role: string) =>
+    db
+      .selectFrom('people')
+      .select(['id', 'front_titles', 'name', 'back_titles', 'email'])
+      .where('event_id', '=', eventId)
+      .where('role', '=', role)
+      .orderBy('sort')
+      .execute(),
+  peopleOnAgenda: async (db: Db, eventId: string) =>
+    new Set(
+      (
+        await db
+          .selectFrom('agenda_people')
+          .innerJoin('agenda_items', 'agenda_items.id', 'agenda_people.agenda_item_id')
+          .select('agenda_people.person_id')
+          .where('agenda_items.event_id', '=', eventId)
+          .execute()
+      ).map((r) => r.person_id),
+    ),
+  person: (db: Db, eventId: string, id: string) =>
+    db
+      .selectFrom('people')
+      .select(['id', 'front_titles', 'name', 'back_titles', 'email', 'role'])
+      .where('event_id', '=', eventId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  evaluatedRegistrations: async (db: Db, eventId: string) =>
+    new Set(
+      (
+        await db
+          .selectFrom('evaluation_responses')
+          .select('registration_id')
+          .where('event_id', '=', eventId)
+          .execute()
+      ).map((r) => r.registration_id),
+    ),
+};

@@ -1,0 +1,4 @@
+export { certificatesRoutes } from './certificates.routes.js';
+export { CERT_ROLES, ROLE_LABELS } from './certificates.schemas.js';
+export { type CertificatesService, createCertificatesService } from './certificates.service.js';
+export { type CertData, prepareTemplate, renderCertificate } from './pdf/render.js';

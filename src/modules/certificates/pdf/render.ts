@@ -1,0 +1,345 @@
+import { deflateSync } from 'node:zlib';
+import {
+  beginMarkedContent,
+  concatTransformationMatrix,
+  drawObject,
+  endMarkedContent,
+  fill,
+  PDFDocument,
+  type PDFFont,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFillingRgbColor,
+} from 'pdf-lib';
+import QRCode from 'qrcode';
+import sharp from 'sharp';
+import { drawable, embed, useFonts, wrap } from '../../../shared/pdf.js';
+import type { FieldBox, Layout, Signer } from '../certificates.schemas.js';
+
+/** What one certificate says; the template says where and how. */
+export interface CertData {
+  name: string;
+  roleText: string;
+  number: string;
+  eventTitle: string;
+  datePlace: string;
+  issuer: string;
+  issued: string;
+  verifyUrl: string;
+}
+
+interface RawImage {
+  width: number;
+  height: number;
+  rgb: Uint8Array;
+  alpha: Uint8Array;
+}
+
+/** A template made ready once: parsed background, pre-compressed signature images. */
+export interface PreparedTemplate {
+  width: number;
+  height: number;
+  layout: Layout;
+  signers: Signer[];
+  signatures: (RawImage | null)[];
+  background: { kind: 'image'; jpeg: Uint8Array } | { kind: 'pdf'; doc: PDFDocument } | null;
+}
+
+export const PAGE = { landscape: [841.89, 595.28], portrait: [595.28, 841.89] } as const;
+
+export async function prepareTemplate(input: {
+  orientation: 'landscape' | 'portrait';
+  layout: Layout;
+  signers: Signer[];
+  signatureImages: (Uint8Array | null)[];
+  background: { kind: 'image' | 'pdf'; bytes: Uint8Array } | null;
+}): Promise<PreparedTemplate> {
+  const [width, height] = PAGE[input.orientation];
+  const signatures = await Promise.all(
+    input.signatureImages.map(async (png) => {
+      if (!png) return null;
+      const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const n = info.width * info.height;
+      const rgbBuf = Buffer.alloc(n * 3);
+      const alpha = Buffer.alloc(n);
+      for (let i = 0; i < n; i++) {
+        rgbBuf[i * 3] = data[i * 4]!;
+        rgbBuf[i * 3 + 1] = data[i * 4 + 1]!;
+        rgbBuf[i * 3 + 2] = data[i * 4 + 2]!;
+        alpha[i] = data[i * 4 + 3]!;
+      }
+      // Compressed once here; every certificate copies the finished streams instead of re-encoding the image.
+      return { width: info.width, height: info.height, rgb: deflateSync(rgbBuf), alpha: deflateSync(alpha) };
+    }),
+  );
+  let background: PreparedTemplate['background'] = null;
+  if (input.background?.kind === 'image') background = { kind: 'image', jpeg: input.background.bytes };
+  if (input.background?.kind === 'pdf')
+    background = { kind: 'pdf', doc: await PDFDocument.load(input.background.bytes) };
+  return { width, height, layout: input.layout, signers: input.signers, signatures, background };
+}
+
+const hex = (c: string) =>
+  rgb(
+    parseInt(c.slice(1, 3), 16) / 255,
+    parseInt(c.slice(3, 5), 16) / 255,
+    parseInt(c.slice(5, 7), 16) / 255,
+  );
+
+interface Ctx {
+  page: PDFPage;
+  W: number;
+  H: number;
+  regular: PDFFont;
+  bold: PDFFont;
+}
+
+function lineX(ctx: Ctx, box: FieldBox, font: PDFFont, text: string, size: number): number {
+  const left = box.x * ctx.W;
+  const w = box.width * ctx.W;
+  if (box.align === 'left') return left;
+  const tw = font.widthOfTextAtSize(text, size);
+  return box.align === 'right' ? left + w - tw : left + (w - tw) / 2;
+}
+
+/** Draws lines from the box's top; returns the y (points from the bottom) under the last line. */
+function drawLines(
+  ctx: Ctx,
+  box: FieldBox,
+  lines: string[],
+  size: number,
+  font: PDFFont,
+  top?: number,
+): number {
+  let y = top ?? ctx.H - box.y * ctx.H;
+  const color = hex(box.color);
+  for (const line of lines) {
+    y -= size * 1.05;
+    ctx.page.drawText(line, { x: lineX(ctx, box, font, line, size), y, size, font, color });
+    y -= size * 0.2;
+  }
+  return y;
+}
+
+/**
+ * Long names with many titles ("Prof. Dr. H. … , S.E., M.Si., Ak., CA") shrink until they fit one
+ * line; below half the designed size they wrap onto two lines instead of becoming unreadable.
+ */
+export function fitName(
+  font: PDFFont,
+  text: string,
+  size: number,
+  maxWidth: number,
+): { lines: string[]; size: number } {
+  const min = Math.max(9, size * 0.5);
+  let s = size;
+  while (s > min && font.widthOfTextAtSize(text, s) > maxWidth) s -= 0.5;
+  if (font.widthOfTextAtSize(text, s) <= maxWidth) return { lines: [text], size: s };
+  const two = Math.max(9, size * 0.6);
+  let lines = wrap(font, text, two, maxWidth);
+  let t = two;
+  while (lines.length > 2 && t > 7) {
+    t -= 0.5;
+    lines = wrap(font, text, t, maxWidth);
+  }
+  return { lines, size: t };
+}
+
+/** Paragraph text (event title, date and place): wraps, and shrinks when it needs more than `maxLines`. */
+function fitParagraph(font: PDFFont, text: string, size: number, maxWidth: number, maxLines: number) {
+  let s = size;
+  let lines = wrap(font, text, s, maxWidth);
+  while (lines.length > maxLines && s > 6) {
+    s -= 0.5;
+    lines = wrap(font, text, s, maxWidth);
+  }
+  return { lines, size: s };
+}
+
+function drawQr(ctx: Ctx, box: FieldBox, url: string) {
+  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const side = box.width * ctx.W;
+  const m = side / (n + 2);
+  const x0 = box.x * ctx.W;
+  const top = ctx.H - box.y * ctx.H;
+  // A white quiet zone, so the code also scans on a dark background; then each run of dark modules as one rectangle.
+  const ops = [
+    beginMarkedContent('AulaQR'),
+    pushGraphicsState(),
+    setFillingRgbColor(1, 1, 1),
+    rectangle(x0, top - side, side, side),
+    fill(),
+    setFillingRgbColor(0, 0, 0),
+  ];
+  const data = qr.modules.data;
+  for (let row = 0; row < n; row++) {
+    let col = 0;
+    while (col < n) {
+      if (!data[row * n + col]) {
+        col++;
+        continue;
+      }
+      let end = col;
+      while (end < n && data[row * n + end]) end++;
+      ops.push(rectangle(x0 + (col + 1) * m, top - (row + 2) * m, (end - col) * m, m));
+      col = end;
+    }
+  }
+  ops.push(fill(), popGraphicsState(), endMarkedContent());
+  ctx.page.pushOperators(...ops);
+  const caption = drawable(ctx.regular, url.replace(/^https?:\/\//, ''));
+  const size = Math.min(box.size, (side * 1.6) / Math.max(10, caption.length) + 2);
+  const lines = wrap(ctx.regular, caption, size, side * 1.6);
+  drawLines(ctx, { ...box, width: box.width * 1.6, align: 'left' }, lines, size, ctx.regular, top - side - 2);
+}
+
+function drawSignatures(ctx: Ctx, box: FieldBox, prepared: PreparedTemplate) {
+  const signers = prepared.signers.slice(0, 2);
+  if (!signers.length) return;
+  const colW = (box.width * ctx.W) / signers.length;
+  const top = ctx.H - box.y * ctx.H;
+  const color = hex(box.color);
+  signers.forEach((s, i) => {
+    const col: FieldBox = {
+      ...box,
+      x: box.x + (i * colW) / ctx.W,
+      width: colW / ctx.W - 0.01,
+      align: 'center',
+    };
+    const pos = s.position
+      ? wrap(ctx.regular, drawable(ctx.regular, s.position), box.size, col.width * ctx.W)
+      : [];
+    let y = drawLines(ctx, col, pos.slice(0, 3), box.size, ctx.regular, top);
+    const sigH = box.size * 5;
+    const img = prepared.signatures[i];
+    if (img) {
+      const scale = Math.min(sigH / img.height, (colW * 0.8) / img.width);
+      const w = img.width * scale;
+      const h = img.height * scale;
+      const ctxPdf = ctx.page.doc.context;
+      const smask = ctxPdf.register(
+        ctxPdf.stream(img.alpha, {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: img.width,
+          Height: img.height,
+          ColorSpace: 'DeviceGray',
+          BitsPerComponent: 8,
+          Filter: 'FlateDecode',
+        }),
+      );
+      const ref = ctxPdf.register(
+        ctxPdf.stream(img.rgb, {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: img.width,
+          Height: img.height,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+          Filter: 'FlateDecode',
+          SMask: smask,
+        }),
+      );
+      const key = ctx.page.node.newXObject('Sig', ref);
+      const x = col.x * ctx.W + (colW - w) / 2;
+      ctx.page.pushOperators(
+        pushGraphicsState(),
+        concatTransformationMatrix(w, 0, 0, h, x, y - sigH + (sigH - h) / 2),
+        drawObject(key),
+        popGraphicsState(),
+      );
+    }
+    y -= sigH;
+    const name = drawable(ctx.bold, s.name);
+    const nameSize = Math.min(box.size + 1, fitName(ctx.bold, name, box.size + 1, col.width * ctx.W).size);
+    y = drawLines(ctx, col, [name], nameSize, ctx.bold, y);
+    const nx = lineX(ctx, col, ctx.bold, name, nameSize);
+    ctx.page.drawLine({
+      start: { x: nx, y: y + nameSize * 0.05 },
+      end: { x: nx + ctx.bold.widthOfTextAtSize(name, nameSize), y: y + nameSize * 0.05 },
+      thickness: 0.6,
+      color,
+    });
+    if (s.idNumber) {
+      const idLine = drawable(ctx.regular, `${s.idLabel ? `${s.idLabel}. ` : ''}${s.idNumber}`);
+      drawLines(ctx, col, [idLine], box.size, ctx.regular, y - 1);
+    }
+  });
+}
+
+/** One certificate as a one-page PDF: vector text in subset DejaVu fonts, a vector QR code. */
+export async function renderCertificate(prepared: PreparedTemplate, data: CertData): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  useFonts(doc);
+  doc.setTitle(`Sertifikat ${data.number}`);
+  doc.setProducer('Aula');
+  doc.setCreator('Aula');
+  const page = doc.addPage([prepared.width, prepared.height]);
+  const [regular, bold] = await Promise.all([embed(doc, 'serif'), embed(doc, 'serifBold')]);
+  const ctx: Ctx = { page, W: prepared.width, H: prepared.height, regular, bold };
+  const bg = prepared.background;
+  if (bg?.kind === 'image') {
+    const img = await doc.embedJpg(bg.jpeg);
+    page.drawImage(img, { x: 0, y: 0, width: ctx.W, height: ctx.H });
+  } else if (bg?.kind === 'pdf') {
+    const [emb] = await doc.embedPages([bg.doc.getPage(0)]);
+    page.drawPage(emb!, { x: 0, y: 0, width: ctx.W, height: ctx.H });
+  } else {
+    // No background: a double frame, so a certificate without a design still looks like one.
+    const frame = rgb(0.04, 0.24, 0.43);
+    page.drawRectangle({
+      x: 18,
+      y: 18,
+      width: ctx.W - 36,
+      height: ctx.H - 36,
+      borderColor: frame,
+      borderWidth: 3,
+    });
+    page.drawRectangle({
+      x: 26,
+      y: 26,
+      width: ctx.W - 52,
+      height: ctx.H - 52,
+      borderColor: frame,
+      borderWidth: 0.8,
+    });
+  }
+  const f = prepared.layout.fields;
+  const text = (key: 'title' | 'intro' | 'role' | 'number' | 'issued', value: string) => {
+    const box = f[key];
+    if (!box.visible || !value) return;
+    const font = box.bold ? bold : regular;
+    const v = drawable(font, value);
+    const { lines, size } = fitName(font, v, box.size, box.width * ctx.W);
+    drawLines(ctx, box, lines, size, font);
+  };
+  const para = (key: 'event' | 'dateplace' | 'issuer', value: string, maxLines: number) => {
+    const box = f[key];
+    if (!box.visible || !value) return;
+    const font = box.bold ? bold : regular;
+    const { lines, size } = fitParagraph(font, drawable(font, value), box.size, box.width * ctx.W, maxLines);
+    drawLines(ctx, box, lines, size, font);
+  };
+  const t = prepared.layout.texts;
+  text('title', t.title);
+  text('number', `Nomor: ${data.number}`);
+  text('intro', t.intro);
+  if (f.name.visible) {
+    const font = f.name.bold ? bold : regular;
+    const name = drawable(font, data.name);
+    const { lines, size } = fitName(font, name, f.name.size, f.name.width * ctx.W);
+    drawLines(ctx, f.name, lines, size, font);
+  }
+  text('role', `${t.rolePrefix ? `${t.rolePrefix} ` : ''}${data.roleText}`.trim());
+  para('event', `${t.eventPrefix ? `${t.eventPrefix} ` : ''}“${data.eventTitle}”`, 3);
+  para('dateplace', data.datePlace, 2);
+  para('issuer', data.issuer, 2);
+  text('issued', data.issued);
+  if (f.signatures.visible) drawSignatures(ctx, f.signatures, prepared);
+  if (f.qr.visible) drawQr(ctx, f.qr, data.verifyUrl);
+  return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
+}

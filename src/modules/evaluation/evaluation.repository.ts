@@ -1,0 +1,62 @@
+import type { Db } from '../../db/database.js';
+import type { EvaluationFormsTable, EvaluationResponsesTable } from './evaluation.tables.js';
+
+export const evaluationRepository = {
+  form: (db: Db, eventId: string) =>
+    db.selectFrom('evaluation_forms').selectAll().where('event_id', '=', eventId).executeTakeFirst(),
+  upsertForm: (db: Db, row: EvaluationFormsTable) =>
+    db
+      .insertInto('evaluation_forms')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('event_id').doUpdateSet({
+          questions: row.questions,
+          status: row.status,
+          opened_at: row.opened_at,
+          closed_at: row.closed_at,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute(),
+  /** Inserts the one response of a registration; the unique index refuses a second one. */
+  insertResponse: (db: Db, row: EvaluationResponsesTable) =>
+    db.insertInto('evaluation_responses').values(row).execute(),
+  responses: (db: Db, eventId: string) =>
+    db
+      .selectFrom('evaluation_responses')
+      .select(['registration_id', 'answers'])
+      .where('event_id', '=', eventId)
+      .execute(),
+  countResponses: async (db: Db, eventId: string) =>
+    Number(
+      (
+        await db
+          .selectFrom('evaluation_responses')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('event_id', '=', eventId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  responseOf: (db: Db, registrationId: string) =>
+    db
+      .selectFrom('evaluation_responses')
+      .select(['id', 'submitted_at'])
+      .where('registration_id', '=', registrationId)
+      .executeTakeFirst(),
+  respondedIds: async (db: Db, eventId: string) =>
+    new Set(
+      (
+        await db
+          .selectFrom('evaluation_responses')
+          .select('registration_id')
+          .where('event_id', '=', eventId)
+          .execute()
+      ).map((r) => r.registration_id),
+    ),
+  registrationByTicket: (db: Db, ticketCode: string) =>
+    db
+      .selectFrom('registrations')
+      .select(['id', 'event_id', 'status', 'name'])
+      .where('ticket_code', '=', ticketCode)
+      .executeTakeFirst(),
+};

@@ -1,0 +1,130 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams, loadEventFor } from '../events/index.js';
+import { evaluationPages } from './evaluation.pages.js';
+import { AnswersBody, FormBody, Question, ResultsOut } from './evaluation.schemas.js';
+import { evaluationService as svc } from './evaluation.service.js';
+
+const FormOut = z.object({
+  status: z.enum(['draft', 'open', 'closed']),
+  questions: z.array(Question),
+  responses: z.number(),
+});
+const TicketParams = z.object({
+  code: z
+    .string()
+    .min(10)
+    .max(80)
+    .regex(/^[0-9a-z]+$/),
+});
+const tags = ['evaluation'];
+
+const present = (f: Awaited<ReturnType<typeof svc.form>>) => ({
+  status: f.status,
+  questions: f.questions,
+  responses: f.responses,
+});
+
+export const evaluationRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.ctx;
+
+  app.get(
+    '/api/v1/events/:id/evaluation',
+    {
+      schema: {
+        tags,
+        summary: 'The evaluation form of the event',
+        params: IdParams,
+        response: { 200: FormOut },
+      },
+    },
+    async (req) => present(await svc.form(db, (await loadEventFor(req, db, req.params.id, 'organize')).id)),
+  );
+
+  app.put(
+    '/api/v1/events/:id/evaluation',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the questions (before any answer)',
+        params: IdParams,
+        body: FormBody,
+        response: { 200: FormOut },
+      },
+    },
+    async (req) =>
+      present(await svc.saveQuestions(db, await loadEventFor(req, db, req.params.id, 'organize'), req.body)),
+  );
+
+  for (const [action, status] of [
+    ['open', 'open'],
+    ['close', 'closed'],
+  ] as const) {
+    app.post(
+      `/api/v1/events/:id/evaluation/${action}`,
+      {
+        schema: {
+          tags,
+          summary: `${action === 'open' ? 'Open' : 'Close'} the evaluation`,
+          params: IdParams,
+          response: { 200: FormOut },
+        },
+      },
+      async (req) =>
+        present(await svc.setStatus(db, await loadEventFor(req, db, req.params.id, 'organize'), status)),
+    );
+  }
+
+  app.get(
+    '/api/v1/events/:id/evaluation/results',
+    {
+      schema: {
+        tags,
+        summary: 'Averages, distributions and comments',
+        params: IdParams,
+        response: { 200: ResultsOut },
+      },
+    },
+    async (req) => svc.results(db, (await loadEventFor(req, db, req.params.id, 'organize')).id),
+  );
+
+  app.get(
+    '/api/v1/tickets/:code/evaluation',
+    {
+      schema: {
+        tags,
+        summary: 'The form for one participant (by ticket code) and whether it is already filled in',
+        params: TicketParams,
+        response: { 200: FormOut.omit({ responses: true }).extend({ submitted: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const reg = await svc.participant(db, req.params.code);
+      const form = await svc.form(db, reg.event_id);
+      return { status: form.status, questions: form.questions, submitted: await svc.submitted(db, reg.id) };
+    },
+  );
+
+  app.post(
+    '/api/v1/tickets/:code/evaluation',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Submit the evaluation once per registration',
+        params: TicketParams,
+        body: AnswersBody,
+        response: { 201: z.object({ submitted: z.literal(true) }) },
+      },
+    },
+    async (req, reply) => {
+      const reg = await svc.participant(db, req.params.code);
+      await svc.submit(db, reg.event_id, reg.id, req.body.answers);
+      return reply.status(201).send({ submitted: true as const });
+    },
+  );
+
+  await app.register(evaluationPages);
+};

@@ -1,0 +1,207 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/database.js';
+import { errors, what } from '../../errors.js';
+import { newId } from '../../shared/ids.js';
+import type { EventRow } from '../events/index.js';
+import { evaluationRepository as repo } from './evaluation.repository.js';
+import { defaultQuestions, type FormBody, type Question, type Results } from './evaluation.schemas.js';
+import type { EvaluationStatus } from './evaluation.tables.js';
+
+export interface FormState {
+  status: EvaluationStatus;
+  questions: Question[];
+  responses: number;
+  openedAt: number | null;
+  closedAt: number | null;
+}
+
+const parseQuestions = (s: string): Question[] => JSON.parse(s) as Question[];
+
+/**
+ * Checks one participant's answers against the form: every required question answered, Likert
+ * items 1–5, choices from the list, text trimmed. Returns the clean answers or throws a 400 that
+ * names the questions to fix.
+ */
+export function validateAnswers(
+  questions: Question[],
+  raw: Record<string, string | number>,
+): Record<string, string | number> {
+  const clean: Record<string, string | number> = {};
+  const problems: { id: string; en: string }[] = [];
+  for (const q of questions) {
+    const v = raw[q.id];
+    const empty = v === undefined || (typeof v === 'string' && v.trim() === '');
+    if (empty) {
+      if (q.required) problems.push({ id: `"${q.label}" wajib diisi`, en: `"${q.label}" is required` });
+      continue;
+    }
+    if (q.kind === 'likert') {
+      const n = typeof v === 'number' ? v : Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 5) {
+        problems.push({
+          id: `"${q.label}": pilih nilai 1–5`,
+          en: `"${q.label}": choose a value from 1 to 5`,
+        });
+      } else clean[q.id] = n;
+    } else if (q.kind === 'choice') {
+      const s = String(v).trim();
+      if (!q.options?.includes(s))
+        problems.push({ id: `"${q.label}": pilihan tidak dikenal`, en: `"${q.label}": unknown choice` });
+      else clean[q.id] = s;
+    } else {
+      clean[q.id] = String(v).trim().slice(0, 2000);
+    }
+  }
+  const unknown = Object.keys(raw).filter((k) => !questions.some((q) => q.id === k) && k !== '_csrf');
+  if (unknown.length)
+    problems.push({
+      id: `pertanyaan tidak dikenal: ${unknown.join(', ')}`,
+      en: `unknown questions: ${unknown.join(', ')}`,
+    });
+  if (problems.length) {
+    throw errors.validation(
+      {
+        id: `Periksa isian evaluasi: ${problems.map((p) => p.id).join('; ')}.`,
+        en: `Check the evaluation: ${problems.map((p) => p.en).join('; ')}.`,
+      },
+      { fields: problems.length ? Object.keys(raw) : [] },
+    );
+  }
+  return clean;
+}
+
+export function summarize(
+  status: EvaluationStatus,
+  questions: Question[],
+  answers: Record<string, string | number>[],
+): Results {
+  return {
+    status,
+    responses: answers.length,
+    questions: questions.map((q) => {
+      const given = answers.map((a) => a[q.id]).filter((v) => v !== undefined && v !== '');
+      if (q.kind === 'likert') {
+        const nums = given.map(Number).filter((n) => n >= 1 && n <= 5);
+        const distribution = [0, 0, 0, 0, 0];
+        for (const n of nums) distribution[n - 1]!++;
+        const average = nums.length
+          ? Math.round((nums.reduce((a, b) => a + b, 0) / nums.length) * 100) / 100
+          : null;
+        return { ...base(q), answered: nums.length, average, distribution, options: null, comments: null };
+      }
+      if (q.kind === 'choice') {
+        const options = (q.options ?? []).map((label) => ({
+          label,
+          count: given.filter((g) => g === label).length,
+        }));
+        return {
+          ...base(q),
+          answered: given.length,
+          average: null,
+          distribution: null,
+          options,
+          comments: null,
+        };
+      }
+      const comments = given.map(String).filter((s) => s.trim().length > 0);
+      return {
+        ...base(q),
+        answered: comments.length,
+        average: null,
+        distribution: null,
+        options: null,
+        comments,
+      };
+    }),
+  };
+}
+
+const base = (q: Question) => ({ id: q.id, kind: q.kind, label: q.label, topic: q.topic });
+
+export const evaluationService = {
+  async form(db: Db, eventId: string): Promise<FormState> {
+    const row = await repo.form(db, eventId);
+    return {
+      status: row?.status ?? 'draft',
+      questions: row ? parseQuestions(row.questions) : defaultQuestions(),
+      responses: await repo.countResponses(db, eventId),
+      openedAt: row?.opened_at ?? null,
+      closedAt: row?.closed_at ?? null,
+    };
+  },
+
+  async saveQuestions(db: Db, event: EventRow, body: z.output<typeof FormBody>): Promise<FormState> {
+    const current = await evaluationService.form(db, event.id);
+    if (current.responses > 0) {
+      throw errors.conflict('evaluation_has_responses', {
+        id: 'Pertanyaan tidak bisa diubah setelah ada jawaban masuk (hasilnya tidak akan bisa dibandingkan).',
+        en: 'The questions cannot change once answers have come in (the results would not be comparable).',
+      });
+    }
+    await repo.upsertForm(db, {
+      event_id: event.id,
+      questions: JSON.stringify(body.questions),
+      status: current.status,
+      opened_at: current.openedAt,
+      closed_at: current.closedAt,
+      updated_at: Date.now(),
+    });
+    return evaluationService.form(db, event.id);
+  },
+
+  async setStatus(db: Db, event: EventRow, status: 'open' | 'closed'): Promise<FormState> {
+    const current = await evaluationService.form(db, event.id);
+    const now = Date.now();
+    await repo.upsertForm(db, {
+      event_id: event.id,
+      questions: JSON.stringify(current.questions),
+      status,
+      opened_at: status === 'open' ? (current.openedAt ?? now) : current.openedAt,
+      closed_at: status === 'closed' ? now : null,
+      updated_at: now,
+    });
+    return evaluationService.form(db, event.id);
+  },
+
+  /** The participant behind a ticket code, if the ticket is confirmed for this event. */
+  async participant(db: Db, ticketCode: string) {
+    const reg = await repo.registrationByTicket(db, ticketCode);
+    if (reg?.status !== 'confirmed') throw errors.notFound(what.ticket);
+    return reg;
+  },
+
+  /** One response per registration: the unique index decides, so two taps at once store one. */
+  async submit(db: Db, eventId: string, registrationId: string, raw: Record<string, string | number>) {
+    const form = await evaluationService.form(db, eventId);
+    if (form.status !== 'open') throw errors.evaluationNotOpen();
+    const answers = validateAnswers(form.questions, raw);
+    try {
+      await repo.insertResponse(db, {
+        id: newId(),
+        event_id: eventId,
+        registration_id: registrationId,
+        answers: JSON.stringify(answers),
+        submitted_at: Date.now(),
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw errors.evaluationDone();
+      throw err;
+    }
+    return answers;
+  },
+
+  submitted: async (db: Db, registrationId: string) => !!(await repo.responseOf(db, registrationId)),
+
+  async results(db: Db, eventId: string): Promise<Results> {
+    const form = await evaluationService.form(db, eventId);
+    const rows = await repo.responses(db, eventId);
+    return summarize(
+      form.status,
+      form.questions,
+      rows.map((r) => JSON.parse(r.answers) as Record<string, string | number>),
+    );
+  },
+
+  respondedIds: (db: Db, eventId: string) => repo.respondedIds(db, eventId),
+};
