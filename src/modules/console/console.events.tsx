@@ -1,0 +1,433 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errors, what } from '../../errors.js';
+import { parseOrThrow } from '../../http/validation.js';
+import { formatDateTime, toLocalInput } from '../../shared/time.js';
+import { Notice } from '../../web/layout.js';
+import { CsrfField } from '../../web/page.js';
+import { requireRole, requireUser } from '../auth/auth.plugin.js';
+import { DEMO_SLUG, loadDemo } from '../demo/index.js';
+import {
+  CreateEventBody,
+  createEventsManageService,
+  createEventsService,
+  DuplicateBody,
+  type EventRow,
+  eventRoleOf,
+  eventsRepository,
+  loadEventFor,
+  UpdateEventBody,
+  uploadUrl,
+} from '../events/index.js';
+import { orgsRepository } from '../orgs/index.js';
+import { whatsAppLink, whatsAppText } from '../site/index.js';
+import { EventForm, eventFormValues, eventInputFromForm, localToIso } from './console.event-form.js';
+import {
+  ActionButton,
+  consolePage,
+  ErrorNotice,
+  Field,
+  type FormError,
+  type FormValues,
+  formBody,
+  formError,
+  list,
+  savedNotice,
+  str,
+} from './console.forms.js';
+import { uploadFromForm } from './console.multipart.js';
+import { C } from './console.text.js';
+
+type Params = { id: string };
+
+export async function consoleEventRoutes(app: FastifyInstance) {
+  const { db, config } = app.ctx;
+  const events = createEventsService(app.ctx);
+  const manage = createEventsManageService(app.ctx);
+
+  /** The console page of an event is for its team; others get the same 404 as for a draft. */
+  async function teamEvent(req: FastifyRequest, id: string): Promise<EventRow> {
+    const user = requireUser(req);
+    const event = await eventsRepository.findByIdOrSlug(db, id);
+    if (!event || !(await eventRoleOf(db, event, user))) throw errors.notFound(what.event);
+    return event;
+  }
+
+  app.get('/console', async (req, reply) => {
+    const user = requireUser(req);
+    const l = req.locale;
+    const all = await events.list(user);
+    // The console lists what the user works on, not every published event of others.
+    const mine = [];
+    for (const e of all) if (await eventRoleOf(db, e, user)) mine.push(e);
+    const canCreate = user.role === 'admin' || user.role === 'organizer';
+    const demoMissing = canCreate && !(await eventsRepository.slugExists(db, DEMO_SLUG));
+    return consolePage(
+      req,
+      reply,
+      { title: C.console },
+      <>
+        <h1>{C.myEvents[l]}</h1>
+        {(req.query as { welcome?: string }).welcome ? <Notice kind="ok">{C.welcome[l]}</Notice> : null}
+        {canCreate ? (
+          <p class="row">
+            <a class="btn" href="/console/events/new">
+              {C.newEvent[l]}
+            </a>
+            <a class="btn secondary" href="/console/orgs">
+              {C.organizations[l]}
+            </a>
+          </p>
+        ) : null}
+        {demoMissing ? (
+          <div class="card">
+            <p style="margin-top:0">{C.demoHint[l]}</p>
+            <ActionButton req={req} action="/console/demo" label={`${C.loadDemo[l]}`} kind="secondary" />
+          </div>
+        ) : null}
+        {mine.length ? (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{C.title[l]}</th>
+                  <th scope="col">{C.when[l]}</th>
+                  <th scope="col">{C.status[l]}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mine.map((e) => (
+                  <tr>
+                    <td>
+                      <a href={`/console/events/${e.id}`}>{e.title}</a>
+                    </td>
+                    <td>{formatDateTime(e.starts_at, e.timezone, l)}</td>
+                    <td>
+                      <span class={`badge ${e.status === 'published' ? 'ok' : 'warn'}`}>
+                        {e.status === 'published' ? C.published[l] : C.draft[l]}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p class="muted">{C.noEvents[l]}</p>
+        )}
+      </>,
+    );
+  });
+
+  app.post('/console/demo', async (req, reply) => {
+    const user = requireRole(req, 'organizer');
+    const { slug } = await loadDemo(db, { ownerEmail: user.email });
+    const event = await eventsRepository.findByIdOrSlug(db, slug);
+    return reply.redirect(event ? `/console/events/${event.id}` : '/console', 303);
+  });
+
+  async function renderNew(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: FormValues,
+    error?: FormError | null,
+    status = 200,
+  ) {
+    const l = req.locale;
+    return consolePage(
+      req,
+      reply,
+      { title: C.newEvent, status },
+      <>
+        <h1>{C.newEvent[l]}</h1>
+        <EventForm
+          req={req}
+          action="/console/events/new"
+          values={values}
+          orgs={await orgsRepository.list(db)}
+          error={error}
+          submit={C.create[l]}
+        />
+      </>,
+    );
+  }
+
+  app.get('/console/events/new', async (req, reply) => {
+    requireRole(req, 'organizer');
+    return renderNew(req, reply, { timezone: 'Asia/Jakarta' });
+  });
+
+  app.post('/console/events/new', async (req, reply) => {
+    const user = requireRole(req, 'organizer');
+    const values = formBody(req);
+    try {
+      const input = parseOrThrow(CreateEventBody, eventInputFromForm(values));
+      const partnerIds = list(values, 'partnerIds');
+      if (partnerIds.length) await assertOrgs(partnerIds);
+      const row = await events.create(input, user);
+      if (partnerIds.length) await manage.setPartners(row, partnerIds, user);
+      return reply.redirect(`/console/events/${row.id}?saved=1`, 303);
+    } catch (err) {
+      const fe = formError(err, req.locale);
+      if (!fe) throw err;
+      return renderNew(req, reply, values, fe, (err as { status: number }).status);
+    }
+  });
+
+  async function assertOrgs(ids: string[]) {
+    const found = await eventsRepository.orgsByIds(db, ids);
+    if (found.length !== new Set(ids).size) throw errors.notFound(what.organization);
+  }
+
+  app.get<{ Params: Params }>('/console/events/:id', async (req, reply) => {
+    const event = await teamEvent(req, req.params.id);
+    const user = requireUser(req);
+    const l = req.locale;
+    const role = await eventRoleOf(db, event, user);
+    const url = `${config.publicUrl}/e/${event.slug}`;
+    const share = whatsAppText(event, l, url);
+    return consolePage(
+      req,
+      reply,
+      { title: C.overview, event, tab: 'overview' },
+      <>
+        {savedNotice(req)}
+        <p>
+          <strong>{C.when[l]}:</strong> {formatDateTime(event.starts_at, event.timezone, l)}
+        </p>
+        <p>
+          <strong>{C.publicPage[l]}:</strong> <a href={`/e/${event.slug}`}>{url}</a>
+          {event.status !== 'published' ? <span class="muted"> ({C.onlyPublishedHint[l]})</span> : null}
+        </p>
+        {role === 'organizer' ? (
+          <p class="row">
+            {event.status === 'published' ? (
+              <ActionButton
+                req={req}
+                action={`/console/events/${event.id}/unpublish`}
+                label={C.unpublish[l]}
+                kind="secondary"
+              />
+            ) : (
+              <ActionButton req={req} action={`/console/events/${event.id}/publish`} label={C.publish[l]} />
+            )}
+            <a class="btn secondary" href={`/console/events/${event.id}/duplicate`}>
+              {C.duplicate[l]}
+            </a>
+          </p>
+        ) : null}
+        {event.status === 'published' ? (
+          <section class="card">
+            <h2 style="margin-top:0">{C.shareText[l]}</h2>
+            <label for="share-text" class="muted">
+              {C.shareText[l]}
+            </label>
+            <textarea id="share-text" readOnly rows={6}>
+              {share}
+            </textarea>
+            <p>
+              <a class="btn secondary" href={whatsAppLink(share)} rel="noopener">
+                {C.openWhatsApp[l]}
+              </a>
+            </p>
+          </section>
+        ) : null}
+      </>,
+    );
+  });
+
+  for (const [action, status] of [
+    ['publish', 'published'],
+    ['unpublish', 'draft'],
+  ] as const) {
+    app.post<{ Params: Params }>(`/console/events/:id/${action}`, async (req, reply) => {
+      const user = requireUser(req);
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      await events.setStatus(event, status, user);
+      return reply.redirect(`/console/events/${event.id}?saved=1`, 303);
+    });
+  }
+
+  async function renderEdit(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    event: EventRow,
+    values: FormValues,
+    error?: FormError | null,
+    status = 200,
+    bannerError?: string,
+  ) {
+    const l = req.locale;
+    return consolePage(
+      req,
+      reply,
+      { title: C.details, event, tab: 'edit', status },
+      <>
+        {savedNotice(req)}
+        <EventForm
+          req={req}
+          action={`/console/events/${event.id}/edit`}
+          values={values}
+          orgs={await orgsRepository.list(db)}
+          error={error}
+          submit={C.save[l]}
+        />
+        <section class="card" id="banner">
+          <h2 style="margin-top:0">{C.banner[l]}</h2>
+          {bannerError ? <Notice kind="error">{bannerError}</Notice> : null}
+          {event.banner_path ? (
+            <img class="banner" src={uploadUrl(event.banner_path)!} alt={C.banner[l]} />
+          ) : null}
+          <form method="post" action={`/console/events/${event.id}/banner`} enctype="multipart/form-data">
+            <CsrfField req={req} />
+            <label for="banner-file">{C.banner[l]}</label>
+            <input
+              id="banner-file"
+              type="file"
+              name="file"
+              accept="image/jpeg,image/png,image/webp"
+              required
+            />
+            <small class="muted">{C.bannerHint[l]}</small>
+            <p>
+              <button type="submit">{C.upload[l]}</button>
+            </p>
+          </form>
+          {event.banner_path ? (
+            <ActionButton
+              req={req}
+              action={`/console/events/${event.id}/banner/delete`}
+              label={C.removeBanner[l]}
+              kind="secondary"
+            />
+          ) : null}
+        </section>
+      </>,
+    );
+  }
+
+  app.get<{ Params: Params }>('/console/events/:id/edit', async (req, reply) => {
+    requireUser(req);
+    const event = await loadEventFor(req, db, req.params.id, 'organize');
+    const partners = (await eventsRepository.partners(db, [event.id])).map((p) => p.id);
+    return renderEdit(req, reply, event, eventFormValues(event, partners));
+  });
+
+  app.post<{ Params: Params }>('/console/events/:id/edit', async (req, reply) => {
+    const user = requireUser(req);
+    const event = await loadEventFor(req, db, req.params.id, 'organize');
+    const values = formBody(req);
+    try {
+      const input = parseOrThrow(UpdateEventBody, eventInputFromForm(values));
+      const partnerIds = list(values, 'partnerIds');
+      await assertOrgs(partnerIds);
+      const row = await events.update(event, input, user);
+      await manage.setPartners(row, partnerIds, user);
+      return reply.redirect(`/console/events/${event.id}/edit?saved=1`, 303);
+    } catch (err) {
+      const fe = formError(err, req.locale);
+      if (!fe) throw err;
+      return renderEdit(req, reply, event, values, fe, (err as { status: number }).status);
+    }
+  });
+
+  app.post<{ Params: Params }>('/console/events/:id/banner', async (req, reply) => {
+    const { user, upload } = await uploadFromForm(req, db);
+    const event = await loadEventFor(req, db, req.params.id, 'organize');
+    try {
+      await manage.setBanner(event, upload.file, user);
+      return reply.redirect(`/console/events/${event.id}/edit?saved=1#banner`, 303);
+    } catch (err) {
+      const fe = formError(err, req.locale);
+      if (!fe) throw err;
+      const partners = (await eventsRepository.partners(db, [event.id])).map((p) => p.id);
+      return renderEdit(
+        req,
+        reply,
+        event,
+        eventFormValues(event, partners),
+        null,
+        (err as { status: number }).status,
+        fe.message,
+      );
+    }
+  });
+
+  app.post<{ Params: Params }>('/console/events/:id/banner/delete', async (req, reply) => {
+    const user = requireUser(req);
+    const event = await loadEventFor(req, db, req.params.id, 'organize');
+    await manage.removeBanner(event, user);
+    return reply.redirect(`/console/events/${event.id}/edit?saved=1#banner`, 303);
+  });
+
+  async function renderDuplicate(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    event: EventRow,
+    values: FormValues,
+    error?: FormError | null,
+    status = 200,
+  ) {
+    const l = req.locale;
+    const f = { l, values, error };
+    return consolePage(
+      req,
+      reply,
+      { title: C.duplicate, event, tab: 'duplicate', status },
+      <>
+        <h2>{C.duplicate[l]}</h2>
+        <p>{C.duplicateIntro[l]}</p>
+        <form method="post" action={`/console/events/${event.id}/duplicate`} novalidate>
+          <CsrfField req={req} />
+          <ErrorNotice error={error} />
+          <Field name="title" label={C.newTitle} required minLength={3} maxLength={200} {...f} />
+          <div class="grid">
+            <div>
+              <Field name="startsAt" label={C.startsAt} type="datetime-local" required {...f} />
+            </div>
+            <div>
+              <Field name="endsAt" label={C.endsAt} type="datetime-local" required {...f} />
+            </div>
+          </div>
+          <p class="muted">
+            {C.timezone[l]}: {event.timezone}
+          </p>
+          <p>
+            <button type="submit">{C.duplicate[l]}</button>
+          </p>
+        </form>
+      </>,
+    );
+  }
+
+  app.get<{ Params: Params }>('/console/events/:id/duplicate', async (req, reply) => {
+    requireRole(req, 'organizer');
+    const event = await loadEventFor(req, db, req.params.id, 'organize');
+    const week = 7 * 86400_000;
+    return renderDuplicate(req, reply, event, {
+      title: event.title,
+      startsAt: toLocalInput(event.starts_at + week, event.timezone),
+      endsAt: toLocalInput(event.ends_at + week, event.timezone),
+    });
+  });
+
+  app.post<{ Params: Params }>('/console/events/:id/duplicate', async (req, reply) => {
+    const user = requireRole(req, 'organizer');
+    const event = await loadEventFor(req, db, req.params.id, 'organize');
+    const values = formBody(req);
+    try {
+      const input = parseOrThrow(DuplicateBody, {
+        title: str(values, 'title'),
+        startsAt: localToIso(str(values, 'startsAt'), event.timezone, 'startsAt'),
+        endsAt: localToIso(str(values, 'endsAt'), event.timezone, 'endsAt'),
+      });
+      const copy = await manage.duplicate(event, input, user);
+      return reply.redirect(`/console/events/${copy.id}/edit?saved=1`, 303);
+    } catch (err) {
+      const fe = formError(err, req.locale);
+      if (!fe) throw err;
+      return renderDuplicate(req, reply, event, values, fe, (err as { status: number }).status);
+    }
+  });
+
+  return { teamEvent };
+}

@@ -1,0 +1,235 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.js';
+import type { Locale, Text } from '../../i18n/index.js';
+import { Notice } from '../../web/layout.js';
+import { CsrfField, page } from '../../web/page.js';
+import type { Children } from '../../web/render.js';
+import type { EventRow } from '../events/index.js';
+import { C, FIELD_LABELS } from './console.text.js';
+
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** The posted form, as strings (repeated fields such as checkboxes become arrays). */
+export function formBody(req: FastifyRequest): FormValues {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === '_csrf') continue;
+    if (Array.isArray(v)) out[k] = v.map(String);
+    else if (v !== undefined && v !== null) out[k] = String(v);
+  }
+  return out;
+}
+
+export const str = (v: FormValues, k: string): string => {
+  const x = v[k];
+  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
+};
+export const list = (v: FormValues, k: string): string[] => {
+  const x = v[k];
+  return Array.isArray(x) ? x : x ? [x] : [];
+};
+/** Empty → null, else a number (NaN lets the schema say "wrong type"). */
+export const num = (v: FormValues, k: string): number | null =>
+  str(v, k).trim() === '' ? null : Number(str(v, k));
+
+export interface FormError {
+  message: string;
+  fields: Set<string>;
+}
+
+/**
+ * Turns an expected error into a message that names the fields as the form labels them
+ * ("Kapasitas ruangan (orang): …" rather than "venue.capacity: …").
+ */
+export function formError(err: unknown, l: Locale): FormError | null {
+  if (!(err instanceof AppError) || err.status >= 500) return null;
+  const paths = ((err.details?.fields as string[] | undefined) ?? []).filter((p) => FIELD_LABELS[p]);
+  let message = err.text[l];
+  const sorted = [...new Set(paths)].sort((a, b) => b.length - a.length);
+  sorted.forEach((p, i) => {
+    message = message.replaceAll(`${p}:`, `\u0000${i}\u0000:`);
+  });
+  sorted.forEach((p, i) => {
+    message = message.replaceAll(`\u0000${i}\u0000`, FIELD_LABELS[p]![l]);
+  });
+  return { message, fields: new Set((err.details?.fields as string[] | undefined) ?? []) };
+}
+
+interface InputProps {
+  type?: 'text' | 'email' | 'url' | 'number' | 'datetime-local' | 'password';
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  pattern?: string;
+  placeholder?: string;
+  inputMode?: 'text' | 'email' | 'url' | 'numeric';
+  autocomplete?: string;
+}
+
+/** A labelled input that keeps what the user typed and marks itself invalid after a failed submit. */
+export function Field(
+  props: {
+    name: string;
+    label: Text;
+    l: Locale;
+    values: FormValues;
+    hint?: Text;
+    error?: FormError | null;
+    apiPath?: string;
+  } & InputProps,
+) {
+  const { name, label, l, values, hint, error, apiPath, ...input } = props;
+  // Preact types `<input>` as a union keyed on `type`; these props are plain attributes.
+  const rest = input as Record<string, unknown>;
+  const id = `f-${name}`;
+  const invalid = !!error?.fields.has(apiPath ?? name);
+  return (
+    <>
+      <label for={id}>{label[l]}</label>
+      <input
+        id={id}
+        name={name}
+        value={str(values, name)}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...rest}
+      />
+      {hint ? (
+        <small id={`${id}-hint`} class="muted">
+          {hint[l]}
+        </small>
+      ) : null}
+    </>
+  );
+}
+
+export function TextArea(props: {
+  name: string;
+  label: Text;
+  l: Locale;
+  values: FormValues;
+  rows?: number;
+  hint?: Text;
+}) {
+  const id = `f-${props.name}`;
+  return (
+    <>
+      <label for={id}>{props.label[props.l]}</label>
+      <textarea id={id} name={props.name} rows={props.rows ?? 4}>
+        {str(props.values, props.name)}
+      </textarea>
+      {props.hint ? <small class="muted">{props.hint[props.l]}</small> : null}
+    </>
+  );
+}
+
+export function Select(props: {
+  name: string;
+  label: Text;
+  l: Locale;
+  values: FormValues;
+  options: { value: string; label: string }[];
+  required?: boolean;
+}) {
+  const id = `f-${props.name}`;
+  const current = str(props.values, props.name);
+  return (
+    <>
+      <label for={id}>{props.label[props.l]}</label>
+      <select id={id} name={props.name} required={props.required}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+export function ErrorNotice(props: { error?: FormError | null | undefined }) {
+  return props.error ? <Notice kind="error">{props.error.message}</Notice> : null;
+}
+
+/** A one-button POST form (publish, remove…): works without JavaScript, carries the CSRF token. */
+export function ActionButton(props: {
+  req: FastifyRequest;
+  action: string;
+  label: string;
+  kind?: 'secondary' | 'danger';
+}) {
+  return (
+    <form method="post" action={props.action} style="display:inline">
+      <CsrfField req={props.req} />
+      <button type="submit" class={props.kind ?? ''}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+export type Tab = 'overview' | 'edit' | 'people' | 'rundown' | 'team' | 'duplicate';
+
+/** The console frame of one event: its title, status and the menu (own tabs, then other modules' tools). */
+export function consolePage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: { title: Text | string; event?: EventRow; tab?: Tab; status?: number },
+  body: Children,
+) {
+  const l = req.locale;
+  const e = opts.event;
+  const tabs: [Tab, Text, string][] = e
+    ? [
+        ['overview', C.overview, ''],
+        ['edit', C.details, '/edit'],
+        ['people', C.people, '/people'],
+        ['rundown', C.rundown, '/rundown'],
+        ['team', C.team, '/team'],
+      ]
+    : [];
+  const tools = [...req.server.ctx.ui.consoleLinks].sort((a, b) => a.order - b.order);
+  const title = typeof opts.title === 'string' ? opts.title : opts.title[l];
+  return page(
+    req,
+    reply,
+    { title: e ? `${title} — ${e.title}` : title, nav: 'console', status: opts.status ?? 200 },
+    <>
+      {e ? (
+        <>
+          <p class="muted" style="margin:0">
+            <a href="/console">{C.myEvents[l]}</a> ›{' '}
+            <span class={`badge ${e.status === 'published' ? 'ok' : 'warn'}`}>
+              {e.status === 'published' ? C.published[l] : C.draft[l]}
+            </span>
+          </p>
+          <h1 style="font-size:1.3rem">{e.title}</h1>
+          <nav
+            aria-label={C.console[l]}
+            class="row"
+            style="margin-bottom:1rem;border-bottom:1px solid var(--line);padding-bottom:.5rem"
+          >
+            {tabs.map(([key, label, path]) => (
+              <a
+                href={`/console/events/${e.id}${path}`}
+                aria-current={opts.tab === key ? 'page' : undefined}
+                style={opts.tab === key ? 'font-weight:700' : undefined}
+              >
+                {label[l]}
+              </a>
+            ))}
+            {tools.map((t) => (
+              <a href={`/console/events/${e.id}${t.path}`}>{t.label[l]}</a>
+            ))}
+          </nav>
+        </>
+      ) : null}
+      {body}
+    </>,
+  );
+}
+
+export const savedNotice = (req: FastifyRequest) =>
+  (req.query as { saved?: string }).saved ? <Notice kind="ok">{C.saved[req.locale]}</Notice> : null;

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { asPage } from '../../web/page.js';
+import { rememberLang } from '../site/index.js';
+import { consoleEventRoutes } from './console.events.js';
+import { consoleOrgRoutes } from './console.orgs.js';
+import { consoleProgramRoutes } from './console.program.js';
+import { consoleTeamRoutes } from './console.team.js';
+
+/**
+ * The organizer console: server-rendered forms (POST, redirect after post, errors shown in the form
+ * with the input kept). Every route checks the caller; a missing login redirects to /login.
+ */
+export const consolePages: FastifyPluginAsync = async (app) => {
+  app.addHook('onRequest', async (req, reply) => {
+    asPage(req);
+    rememberLang(req, reply);
+  });
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...(route.schema ?? {}), hide: true };
+  });
+  await consoleEventRoutes(app);
+  await consoleProgramRoutes(app);
+  await consoleTeamRoutes(app);
+  await consoleOrgRoutes(app);
+};
