@@ -4,7 +4,6 @@ import { authRoutes } from './auth/auth.routes.js';
 import { eventsManageRoutes, eventsRoutes } from './events/index.js';
 import { invitationsRoutes } from './invitations/index.js';
 import { orgsRoutes } from './orgs/index.js';
-import { sitePages } from './site/index.js';
 import { consolePages } from './console/index.js';
 import { registrationsRoutes } from './registrations/index.js';
 import { seatingRoutes } from './seating/index.js';
