@@ -1,8 +1,11 @@
-/** One small stylesheet inlined in every page: no extra request, no web fonts (research/indonesia.md §5). */
+/**
+ * One small stylesheet inlined in every page: no extra request, no web fonts (research/indonesia.md §5).
+ * It goes through JSX text escaping, so it must contain no quotes, `<`, `>` or `&` (tested).
+ */
 export const CSS = `
 *{box-sizing:border-box}
 :root{--fg:#1b1f24;--muted:#59636e;--bg:#fff;--soft:#f4f6f8;--line:#d6dbe0;--brand:#0b5cad;--ok:#1a7f37;--warn:#9a6700;--bad:#cf222e}
-html{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
+html{font:16px/1.5 system-ui,-apple-system,Segoe UI,Roboto,Noto Sans,sans-serif;color:var(--fg);background:var(--bg)}
 body{margin:0}
 a{color:var(--brand)}
 header.top{display:flex;gap:.75rem;align-items:center;justify-content:space-between;padding:.6rem 1rem;border-bottom:1px solid var(--line);flex-wrap:wrap}
