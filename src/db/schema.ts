@@ -9,6 +9,8 @@ import type { ReportTables } from '../modules/reports/reports.tables.js';
 import type { QaTables } from '../modules/qa/qa.tables.js';
 import type { SeatingTables } from '../modules/seating/seating.tables.js';
 import type { RealtimeTables } from '../realtime/realtime.tables.js';
+import type { QaTables } from '../modules/qa/qa.tables.js';
+import type { RealtimeTables } from '../realtime/realtime.tables.js';
 
 /**
  * The typed shape of the database. Each module declares its own tables in `<module>.tables.ts`

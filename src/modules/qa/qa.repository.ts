@@ -61,6 +61,16 @@ export const qaRepository = {
       .where('id', '=', id)
       .executeTakeFirst(),
 
+  listSpeakers: (db: Db, eventId: string) =>
+    db
+      .selectFrom('people')
+      .select(['id', 'front_titles', 'name', 'back_titles'])
+      .where('event_id', '=', eventId)
+      .where('role', '=', 'speaker')
+      .orderBy('sort')
+      .orderBy('created_at')
+      .execute(),
+
   liveSettings: async (db: Db, eventId: string) => {
     const row = await db
       .selectFrom('live_state')

@@ -14,6 +14,15 @@ export interface Voter {
   name: string | null;
 }
 
+/** The voter key this request already has (ticket first, then a valid cookie), without setting anything. */
+export function peekVoterKey(req: FastifyRequest, registrationId: string | null): string | null {
+  if (registrationId) return `t:${registrationId}`;
+  const raw = req.cookies[VOTER_COOKIE];
+  if (!raw) return null;
+  const u = req.unsignCookie(raw);
+  return u.valid && u.value ? `c:${u.value}` : null;
+}
+
 /** The browser's own id from its signed cookie, or a new one (set on the reply). */
 export function browserId(req: FastifyRequest, reply: FastifyReply, secure: boolean): string {
   const raw = req.cookies[VOTER_COOKIE];

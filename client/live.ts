@@ -1,0 +1,423 @@
+import type { PollDto, QuestionDto, ServerMessage, SettingsDto } from '../src/shared/realtime.js';
+import { openLive } from './_live-conn.js';
+import { $, h, L, lang, stageTimer, tr } from './_live-dom.js';
+
+// The participant's live page (and the speaker's view): keeps the server-rendered page current.
+
+const T = {
+  sent: {
+    id: 'Pertanyaan terkirim. Moderator akan meninjaunya.',
+    en: 'Question sent. A moderator will review it.',
+  },
+  shown: { id: 'Pertanyaan terkirim dan sudah tampil.', en: 'Question sent and shown.' },
+  pending: { id: 'Menunggu persetujuan moderator', en: 'Waiting for the moderator' },
+  yours: { id: 'Pertanyaan Anda', en: 'Your question' },
+  failed: {
+    id: 'Gagal mengirim. Periksa koneksi lalu coba lagi.',
+    en: 'Could not send. Check your connection and try again.',
+  },
+  pollThanks: { id: 'Terima kasih, pilihan Anda tercatat.', en: 'Thank you, your choice is recorded.' },
+  pollVote: { id: 'Pilih', en: 'Vote' },
+  attended: { id: 'Kehadiran Anda tercatat. Terima kasih!', en: 'Your attendance is recorded. Thank you!' },
+  choose: { id: 'Pilih salah satu pilihan.', en: 'Choose an option.' },
+};
+
+const root = $('live-root');
+if (root) start(root);
+
+function start(root: HTMLElement) {
+  const d = root.dataset;
+  const eventId = d.event!;
+  const ticket = d.ticket || null;
+  const speakerId = d.speaker || null;
+  const tz = d.tz || 'Asia/Jakarta';
+  const questions = new Map<string, QuestionDto>();
+  const polls = new Map<string, PollDto>();
+  const voted = new Set<string>(JSON.parse(d.voted || '[]') as string[]);
+  const ballots = JSON.parse(d.ballots || '{}') as Record<string, string[]>;
+  const mine = new Map<string, QuestionDto>(
+    (JSON.parse(sessionStorage.getItem(`aula-mine-${eventId}`) || '[]') as QuestionDto[]).map((q) => [
+      q.id,
+      q,
+    ]),
+  );
+  let sort: 'votes' | 'time' = new URLSearchParams(location.search).get('sort') === 'time' ? 'time' : 'votes';
+  let screenId: string | null = null;
+  const setTimer = stageTimer($('stage-timer'), tz);
+  const json = (body: unknown) => ({
+    method: 'POST',
+    credentials: 'same-origin' as const,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const errorText = async (r: Response) => {
+    try {
+      return ((await r.json()) as { error?: { message?: string } }).error?.message ?? tr(T.failed);
+    } catch {
+      return tr(T.failed);
+    }
+  };
+
+  let scheduled = false;
+  const render = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      renderQuestions();
+      renderPolls();
+    });
+  };
+
+  function saveMine() {
+    sessionStorage.setItem(`aula-mine-${eventId}`, JSON.stringify([...mine.values()]));
+  }
+
+  function questionEl(q: QuestionDto, pending: boolean): HTMLElement {
+    const isVoted = voted.has(q.id);
+    const meta = h(
+      'p',
+      { class: 'meta' },
+      h('span', { class: `badge origin-${q.channel}` }, q.channel === 'onsite' ? tr(L.hall) : tr(L.online)),
+      ' ',
+      h('span', { class: 'author' }, q.author ?? tr(L.anon)),
+      q.speaker ? h('span', { class: 'muted' }, ` → ${q.speaker.name}`) : null,
+      q.status === 'answered' ? h('span', { class: 'badge ok' }, tr(L.answered)) : null,
+      pending ? h('span', { class: 'badge warn' }, tr(T.pending)) : null,
+    );
+    const votes =
+      speakerId || pending
+        ? h('p', { class: 'votes' }, '▲ ', h('span', { class: 'n' }, String(q.votes)), ` ${tr(L.votes)}`)
+        : h(
+            'form',
+            { class: 'vote', 'data-id': q.id },
+            h(
+              'button',
+              {
+                type: 'submit',
+                class: isVoted ? '' : 'secondary',
+                'aria-pressed': isVoted ? 'true' : 'false',
+              },
+              '▲ ',
+              h('span', { class: 'n' }, String(q.votes)),
+              ' ',
+              h('span', { class: 'sr' }, tr(L.votes)),
+            ),
+          );
+    const cls = `question${q.status === 'answered' ? ' answered' : ''}${pending || mine.has(q.id) ? ' mine' : ''}${screenId === q.id ? ' on-screen' : ''}`;
+    return h('li', { class: cls, 'data-id': q.id }, h('p', { class: 'qtext' }, q.text), meta, votes);
+  }
+
+  function renderQuestions() {
+    const list = $('questions');
+    if (!list) return;
+    const shown = [...questions.values()].filter((q) => !speakerId || q.speaker?.id === speakerId);
+    shown.sort((a, b) =>
+      sort === 'time'
+        ? b.createdAt.localeCompare(a.createdAt)
+        : b.votes - a.votes || a.createdAt.localeCompare(b.createdAt),
+    );
+    // Own questions still waiting for the moderator stay visible to their author only.
+    const waiting = speakerId
+      ? []
+      : [...mine.values()].filter((q) => !questions.has(q.id) && q.status === 'pending');
+    list.replaceChildren(
+      ...waiting.map((q) => questionEl(q, true)),
+      ...shown.map((q) => questionEl(q, false)),
+    );
+    const none = $('no-questions');
+    if (none) none.hidden = shown.length + waiting.length > 0;
+  }
+
+  function pollEl(p: PollDto): HTMLElement {
+    const my = ballots[p.id];
+    const total = Math.max(
+      1,
+      p.options.reduce((n, o) => n + o.votes, 0),
+    );
+    const body =
+      p.status === 'open' && !my?.length && !speakerId
+        ? h(
+            'form',
+            { 'data-poll': p.id },
+            ...p.options.map((o) =>
+              h(
+                'label',
+                { class: 'inline' },
+                h('input', { type: p.kind === 'single' ? 'radio' : 'checkbox', name: 'option', value: o.id }),
+                ` ${o.label}`,
+              ),
+            ),
+            h('button', { type: 'submit' }, tr(T.pollVote)),
+          )
+        : h(
+            'ul',
+            { class: 'results' },
+            ...p.options.map((o) =>
+              h(
+                'li',
+                { 'data-option': o.id },
+                h('span', { class: 'label' }, `${my?.includes(o.id) ? '✓ ' : ''}${o.label}`),
+                h('span', { class: 'bar', style: `width:${Math.round((o.votes / total) * 100)}%` }),
+                h('span', { class: 'n' }, String(o.votes)),
+              ),
+            ),
+          );
+    return h(
+      'div',
+      { class: 'card poll', 'data-id': p.id },
+      h('h3', {}, p.question),
+      body,
+      h(
+        'p',
+        { class: 'muted' },
+        `${p.voters} ${tr(L.respondents)}${p.status === 'closed' ? ` · ${tr(L.closed)}` : ''}`,
+      ),
+    );
+  }
+
+  function renderPolls() {
+    const box = $('polls');
+    const section = $('polls-section');
+    if (!box || !section) return;
+    // Keep a half-filled ballot: do not rebuild a form the participant is using.
+    const active = document.activeElement?.closest('form[data-poll]') as HTMLFormElement | null;
+    const list = [...polls.values()].filter((p) => p.status !== 'draft');
+    const els = list.map((p) =>
+      active && active.dataset.poll === p.id && p.status === 'open' ? active.closest('.poll')! : pollEl(p),
+    );
+    box.replaceChildren(...els);
+    section.hidden = list.length === 0;
+  }
+
+  function renderStage(s: import('../src/shared/realtime.js').StageDto) {
+    const now = $('stage-now');
+    if (now) now.textContent = s.now ? s.now.title : tr(L.notStarted);
+    const people = $('stage-people');
+    if (people) {
+      people.replaceChildren(
+        ...(s.now?.people ?? []).map((p) =>
+          h(
+            'li',
+            {},
+            h('strong', {}, p.fullName),
+            p.position ? h('span', { class: 'muted' }, ` — ${p.position}`) : null,
+            ' ',
+            h('span', { class: 'badge' }, p.presence === 'online' ? tr(L.online) : tr(L.hall)),
+          ),
+        ),
+      );
+    }
+    const next = $('stage-next');
+    if (next) next.textContent = s.next?.title ?? '';
+    const wrap = $('stage-next-wrap');
+    if (wrap) wrap.hidden = !s.next;
+    const kind = $('stage-kind');
+    if (kind && !s.now) kind.textContent = '';
+    setTimer(s);
+  }
+
+  function renderSettings(s: SettingsDto) {
+    const form = $('ask-form');
+    if (form) form.hidden = !s.qaOpen;
+  }
+
+  function onMessage(m: ServerMessage) {
+    switch (m.t) {
+      case 'snapshot':
+        questions.clear();
+        for (const q of m.d.questions) questions.set(q.id, q);
+        polls.clear();
+        for (const p of m.d.polls) polls.set(p.id, p);
+        screenId = m.d.screen.question?.id ?? null;
+        renderStage(m.d.stage);
+        renderSettings(m.d.settings);
+        break;
+      case 'q':
+        if (m.d.status === 'approved' || m.d.status === 'answered') questions.set(m.d.id, m.d);
+        else questions.delete(m.d.id);
+        if (mine.has(m.d.id)) {
+          mine.set(m.d.id, m.d);
+          saveMine();
+        }
+        break;
+      case 'q.remove':
+        questions.delete(m.d.id);
+        if (mine.has(m.d.id)) {
+          mine.delete(m.d.id);
+          saveMine();
+        }
+        break;
+      case 'votes':
+        for (const [id, n] of Object.entries(m.d)) {
+          const q = questions.get(id);
+          if (q) q.votes = n;
+        }
+        break;
+      case 'stage':
+        renderStage(m.d);
+        break;
+      case 'poll':
+        if (m.d.status === 'draft') polls.delete(m.d.id);
+        else polls.set(m.d.id, m.d);
+        break;
+      case 'poll.remove':
+        polls.delete(m.d.id);
+        break;
+      case 'poll.votes':
+        for (const [id, r] of Object.entries(m.d)) {
+          const p = polls.get(id);
+          if (!p) continue;
+          p.voters = r.voters;
+          for (const o of p.options) o.votes = r.options[o.id] ?? o.votes;
+        }
+        break;
+      case 'screen':
+        screenId = m.d.question?.id ?? null;
+        break;
+      case 'settings':
+        renderSettings(m.d);
+        break;
+    }
+    render();
+  }
+
+  const conn = $('conn');
+  openLive({
+    eventId,
+    onMessage,
+    onState: (s) => {
+      if (conn) conn.textContent = tr(L[s]);
+      root.dataset.conn = s;
+    },
+  });
+
+  // Ask
+  const ask = $('ask-form') as HTMLFormElement | null;
+  ask?.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(ask);
+    const msg = $('ask-msg');
+    const button = ask.querySelector('button[type=submit]') as HTMLButtonElement | null;
+    if (button) button.disabled = true;
+    try {
+      const r = await fetch(
+        `/api/v1/events/${eventId}/questions?lang=${lang()}`,
+        json({
+          text: String(f.get('text') ?? ''),
+          channel: f.get('channel') === 'online' ? 'online' : 'onsite',
+          ...(f.get('authorName') ? { authorName: String(f.get('authorName')) } : {}),
+          anonymous: f.get('anonymous') === 'on',
+          ...(ticket ? { ticketCode: ticket } : {}),
+          ...(f.get('speakerId') ? { speakerId: String(f.get('speakerId')) } : {}),
+        }),
+      );
+      if (!r.ok) {
+        if (msg) msg.textContent = await errorText(r);
+        return;
+      }
+      const q = (await r.json()) as QuestionDto;
+      mine.set(q.id, q);
+      saveMine();
+      if (q.status !== 'pending') questions.set(q.id, q);
+      (ask.elements.namedItem('text') as HTMLTextAreaElement).value = '';
+      if (msg) msg.textContent = tr(q.status === 'pending' ? T.sent : T.shown);
+      render();
+    } catch {
+      if (msg) msg.textContent = tr(T.failed);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  });
+
+  // Vote (and take back a vote)
+  $('questions')?.addEventListener('submit', async (e) => {
+    const form = (e.target as HTMLElement).closest('form.vote') as HTMLFormElement | null;
+    if (!form) return;
+    e.preventDefault();
+    const id = form.dataset.id ?? form.closest('li')?.dataset.id;
+    if (!id) return;
+    const on = !voted.has(id);
+    const r = await fetch(`/api/v1/questions/${id}/votes?lang=${lang()}`, {
+      ...json(ticket ? { ticketCode: ticket } : {}),
+      method: on ? 'POST' : 'DELETE',
+    }).catch(() => null);
+    if (!r?.ok) return;
+    const body = (await r.json()) as { votes: number; voted: boolean };
+    if (body.voted) voted.add(id);
+    else voted.delete(id);
+    const q = questions.get(id);
+    if (q) q.votes = body.votes;
+    render();
+  });
+
+  // Polls
+  $('polls')?.addEventListener('submit', async (e) => {
+    const form = (e.target as HTMLElement).closest('form') as HTMLFormElement | null;
+    if (!form) return;
+    e.preventDefault();
+    const id = form.dataset.poll ?? form.closest('.poll')?.getAttribute('data-id');
+    const optionIds = [...form.querySelectorAll<HTMLInputElement>('input[name=option]:checked')].map(
+      (i) => i.value,
+    );
+    if (!id) return;
+    if (!optionIds.length) {
+      form.append(h('p', { role: 'alert' }, tr(T.choose)));
+      return;
+    }
+    const r = await fetch(
+      `/api/v1/polls/${id}/votes?lang=${lang()}`,
+      json({ optionIds, ...(ticket ? { ticketCode: ticket } : {}) }),
+    ).catch(() => null);
+    if (!r) return;
+    if (!r.ok) {
+      form.append(h('p', { role: 'alert' }, await errorText(r)));
+      return;
+    }
+    const body = (await r.json()) as { optionIds: string[] };
+    ballots[id] = body.optionIds;
+    (document.activeElement as HTMLElement | null)?.blur();
+    render();
+  });
+
+  // Sort
+  $('sort')?.addEventListener('click', (e) => {
+    const a = (e.target as HTMLElement).closest('a[data-sort]') as HTMLAnchorElement | null;
+    if (!a) return;
+    e.preventDefault();
+    sort = a.dataset.sort === 'time' ? 'time' : 'votes';
+    for (const x of $('sort')!.querySelectorAll('a')) x.removeAttribute('aria-current');
+    a.setAttribute('aria-current', 'true');
+    render();
+  });
+
+  // The stream loads only when asked for: a YouTube player is heavier than the whole page.
+  const watch = $('watch-btn') as HTMLAnchorElement | null;
+  watch?.addEventListener('click', (e) => {
+    const src = watch.dataset.embed;
+    if (!src) return;
+    e.preventDefault();
+    watch.replaceWith(
+      h('iframe', {
+        src: `${src}?autoplay=1`,
+        title: watch.textContent ?? '',
+        allow: 'autoplay; encrypted-media; picture-in-picture',
+        allowfullscreen: true,
+      }),
+    );
+  });
+
+  // Attendance code (the attendance module's route)
+  const att = $('attendance-form') as HTMLFormElement | null;
+  att?.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(att);
+    const out = $('attendance-msg');
+    const r = await fetch(
+      `/api/v1/events/${eventId}/attendance?lang=${lang()}`,
+      json({ ticketCode: String(f.get('ticketCode') ?? ''), code: String(f.get('code') ?? '').trim() }),
+    ).catch(() => null);
+    if (out) out.textContent = !r ? tr(T.failed) : r.ok ? tr(T.attended) : await errorText(r);
+    if (r?.ok) (att.elements.namedItem('code') as HTMLInputElement).value = '';
+  });
+}
