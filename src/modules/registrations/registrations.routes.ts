@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { errors, what } from '../../errors.js';
 import { requireUser } from '../auth/auth.plugin.js';
 import { eventsRepository, IdParams, loadEventFor } from '../events/index.js';
+import { registrationsConsole } from './registrations.console.js';
 import { toCsv, toXlsx } from './registrations.export.js';
+import { registrationsImportRoutes } from './registrations.import.routes.js';
 import { registrationsMail } from './registrations.mail.js';
 import { registrationsPages } from './registrations.pages.js';
 import { presentAdmin, presentTicket } from './registrations.presenter.js';
@@ -21,6 +23,7 @@ import {
 } from './registrations.schemas.js';
 import { createRegistrationsService, type RegistrationsService } from './registrations.service.js';
 import { settingsService } from './registrations.settings.js';
+import { settingsConsole } from './settings.console.js';
 import { ticketPages } from './ticket.pages.js';
 
 const tags = ['registrations'];
@@ -287,6 +290,23 @@ export const registrationsRoutes: FastifyPluginAsync = async (base) => {
     },
   );
 
+  await app.register(registrationsImportRoutes, { regs });
   await app.register(ticketPages, { regs });
   await app.register(registrationsPages, { regs, rateLimit: registerRateLimit, contactLimiter });
+  await registrationsConsole(app, regs);
+  await settingsConsole(app);
+  app.ctx.ui.consoleLinks.push(
+    {
+      key: 'registrations',
+      order: 10,
+      label: { id: 'Pendaftar', en: 'Registrations' },
+      path: '/registrations',
+    },
+    {
+      key: 'registration-settings',
+      order: 11,
+      label: { id: 'Pengaturan pendaftaran', en: 'Registration settings' },
+      path: '/registration-settings',
+    },
+  );
 };

@@ -475,6 +475,13 @@ export function createRegistrationsService(ctx: AppContext) {
       };
     },
 
+    async capacities(event: EventRow) {
+      return {
+        onsite: await settingsService.capacity(db, event, 'onsite'),
+        online: await settingsService.capacity(db, event, 'online'),
+      };
+    },
+
     /** Free places left per mode (null = unlimited). */
     async room(event: EventRow) {
       const out: Record<RegistrationMode, number | null> = { onsite: null, online: null };
