@@ -5,6 +5,7 @@ import { errors, what } from '../../errors.js';
 import { fullName } from '../../shared/names.js';
 import { IdParams, loadEventFor } from '../events/index.js';
 import { type ComputedPlan, DISTANCING_KINDS, PlanInput } from './seating.layout.js';
+import { seatingPages } from './seating.pages.js';
 import { seatingService } from './seating.service.js';
 
 const tags = ['seating'];
@@ -147,4 +148,6 @@ export const seatingRoutes: FastifyPluginAsync = async (base) => {
       return reply.status(204).send(null);
     },
   );
+
+  await app.register(seatingPages);
 };
