@@ -62,6 +62,13 @@ export function createOnlineService(ctx: AppContext) {
       return s;
     },
 
+    async eventOfTicket(ticketCode: string): Promise<EventRow> {
+      const reg = await repo.registrationByTicket(db, ticketCode);
+      const event = reg ? await eventsRepository.findByIdOrSlug(db, reg.event_id) : undefined;
+      if (!event) throw E.ticketNotFound();
+      return event;
+    },
+
     /** The personal join link: records the join, then the caller redirects to the room. */
     async join(ticketCode: string): Promise<{ event: EventRow; url: string }> {
       const reg = await repo.registrationByTicket(db, ticketCode);
@@ -154,7 +161,8 @@ export function createOnlineService(ctx: AppContext) {
     async closeCode(event: EventRow, codeId: string) {
       const c = await repo.codeById(db, event.id, codeId);
       if (!c) throw errors.notFound(notFoundWhat.code);
-      await repo.closeCode(db, c.id, Date.now());
+      // One millisecond back: the window is over the moment the answer is sent.
+      await repo.closeCode(db, c.id, Date.now() - 1);
       const all = await repo.codes(db, event.id);
       return service.presentCode(event, all.find((x) => x.id === c.id)!);
     },

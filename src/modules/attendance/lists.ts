@@ -1,0 +1,301 @@
+import ExcelJS from 'exceljs';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import type { Db } from '../../db/database.js';
+import { fullName } from '../../shared/names.js';
+import { CM, drawable, embed, useFonts, wrap } from '../../shared/pdf.js';
+import { formatDate, formatTime } from '../../shared/time.js';
+import type { EventRow } from '../events/index.js';
+import { attendanceRepository as repo } from './attendance.repository.js';
+import { eventMinutes, loadSettings, presenceOf } from './presence.js';
+
+export type ListKind = 'hall' | 'online' | 'speakers' | 'committee';
+
+export interface ListRow {
+  name: string;
+  institution: string;
+  mode: 'Luring' | 'Daring';
+  /** Blank for people who sign on paper; a note of the recorded presence for online people. */
+  sign: string;
+}
+
+export interface AttendanceList {
+  kind: ListKind;
+  heading: string;
+  event: string;
+  dateLine: string;
+  placeLine: string;
+  rows: ListRow[];
+}
+
+const HEADINGS: Record<ListKind, string> = {
+  hall: 'PESERTA LURING',
+  online: 'PESERTA DARING',
+  speakers: 'NARASUMBER, MODERATOR DAN PEMBAWA ACARA',
+  committee: 'PANITIA',
+};
+
+const SPEAKER_ROLES = new Set(['speaker', 'moderator', 'mc', 'official']);
+
+/**
+ * The rows of one daftar hadir. The hall list is a sheet to sign (everyone expected in the hall, or
+ * only those who came); the online list holds only those present by the event's rule, with the
+ * recorded proof in place of a signature.
+ */
+export async function buildList(
+  db: Db,
+  event: EventRow,
+  kind: ListKind,
+  only: 'present' | 'all',
+): Promise<AttendanceList> {
+  const tz = event.timezone;
+  const base = {
+    kind,
+    heading: HEADINGS[kind],
+    event: event.title,
+    dateLine: formatDate(Number(event.starts_at), tz, 'id'),
+    placeLine: [
+      event.venue_name ? [event.venue_name, event.venue_address].filter(Boolean).join(', ') : null,
+      event.online_platform ? `Daring (${platformName(event.online_platform)})` : null,
+    ]
+      .filter(Boolean)
+      .join(' dan '),
+  };
+  if (kind === 'speakers' || kind === 'committee') {
+    const people = (await repo.eventPeople(db, event.id)).filter((p) =>
+      kind === 'committee' ? p.role === 'committee' : SPEAKER_ROLES.has(p.role),
+    );
+    return {
+      ...base,
+      rows: people.map((p) => ({
+        name: fullName({ frontTitles: p.front_titles, name: p.name, backTitles: p.back_titles }),
+        institution: [p.position, p.institution].filter(Boolean).join(', '),
+        mode: p.presence === 'online' ? 'Daring' : 'Luring',
+        sign: p.presence === 'online' ? 'Hadir daring' : '',
+      })),
+    };
+  }
+  const [rows, facts, settings] = await Promise.all([
+    repo.attendanceList(db, event.id),
+    repo.presenceFacts(db, event.id),
+    loadSettings(db, event.id),
+  ]);
+  const codes = new Map(facts.map((f) => [f.id, Number(f.codes ?? 0)]));
+  const minutes = eventMinutes(event);
+  const out: ListRow[] = [];
+  for (const r of rows) {
+    const present = presenceOf({ ...r, codes: codes.get(r.id) ?? 0 }, settings, minutes);
+    const name = fullName({ frontTitles: r.front_titles, name: r.name, backTitles: r.back_titles });
+    if (kind === 'hall') {
+      const inHall = present === 'onsite' || (only === 'all' && r.mode === 'onsite' && present !== 'online');
+      if (inHall) out.push({ name, institution: r.institution ?? '', mode: 'Luring', sign: '' });
+    } else if (present === 'online') {
+      const proof = [
+        r.joined_at != null ? `masuk ${formatTime(Number(r.joined_at), tz, 'id')}` : null,
+        (codes.get(r.id) ?? 0) > 0 ? `${codes.get(r.id)} kode` : null,
+        r.report_minutes != null ? `${r.report_minutes} menit` : null,
+      ].filter(Boolean);
+      out.push({
+        name,
+        institution: r.institution ?? '',
+        mode: 'Daring',
+        sign: proof.length ? `Hadir (${proof.join(', ')})` : 'Hadir',
+      });
+    }
+  }
+  out.sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  return { ...base, rows: out };
+}
+
+function platformName(p: string): string {
+  return (
+    (
+      {
+        zoom: 'Zoom',
+        meet: 'Google Meet',
+        jitsi: 'Jitsi',
+        youtube: 'YouTube',
+        bbb: 'BigBlueButton',
+      } as Record<string, string>
+    )[p] ?? 'video konferensi'
+  );
+}
+
+const COLS = [
+  { title: 'No', w: 0.07 },
+  { title: 'Nama', w: 0.31 },
+  { title: 'Instansi', w: 0.27 },
+  { title: 'Luring/Daring', w: 0.13 },
+  { title: 'Tanda tangan', w: 0.22 },
+];
+
+/** A4 portrait, the familiar layout: title, event, day and date, then the numbered table. */
+export async function listPdf(list: AttendanceList): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  useFonts(doc);
+  const font = await embed(doc, 'sans');
+  const bold = await embed(doc, 'sansBold');
+  doc.setTitle(`Daftar Hadir ${list.heading} - ${list.event}`);
+  doc.setLanguage('id-ID');
+  doc.setProducer('Aula');
+  const W = 595.28;
+  const H = 841.89;
+  const margin = 2 * CM;
+  const tableW = W - 2 * margin;
+  const size = 9.5;
+  const pad = 4;
+  const minRow = list.kind === 'hall' || list.kind === 'committee' ? 26 : 18;
+  const pages: PDFPage[] = [];
+  const black = rgb(0, 0, 0);
+
+  const center = (p: PDFPage, text: string, y: number, f: PDFFont, s: number) => {
+    for (const line of wrap(f, drawable(f, text), s, tableW)) {
+      p.drawText(line, { x: (W - f.widthOfTextAtSize(line, s)) / 2, y, size: s, font: f, color: black });
+      y -= s * 1.35;
+    }
+    return y;
+  };
+
+  const header = (p: PDFPage): number => {
+    let y = H - margin;
+    y = center(p, 'DAFTAR HADIR', y, bold, 14);
+    y = center(p, list.heading, y, bold, 11);
+    y = center(p, list.event, y - 2, bold, 11);
+    y -= 6;
+    for (const [k, v] of [
+      ['Hari, tanggal', list.dateLine],
+      ['Tempat', list.placeLine || '-'],
+    ] as const) {
+      p.drawText(k, { x: margin, y, size: 10, font, color: black });
+      const lines = wrap(font, drawable(font, `: ${v}`), 10, tableW - 90);
+      for (const [i, line] of lines.entries())
+        p.drawText(line, { x: margin + 90, y: y - i * 13, size: 10, font, color: black });
+      y -= 13 * lines.length;
+    }
+    y -= 8;
+    // Column titles
+    const h = 20;
+    let x = margin;
+    for (const c of COLS) {
+      const w = c.w * tableW;
+      p.drawRectangle({
+        x,
+        y: y - h,
+        width: w,
+        height: h,
+        borderColor: black,
+        borderWidth: 0.7,
+        color: rgb(0.92, 0.92, 0.92),
+      });
+      p.drawText(c.title, {
+        x: x + (w - bold.widthOfTextAtSize(c.title, size)) / 2,
+        y: y - 14,
+        size,
+        font: bold,
+        color: black,
+      });
+      x += w;
+    }
+    return y - h;
+  };
+
+  let page = doc.addPage([W, H]);
+  pages.push(page);
+  let y = header(page);
+  const rows = list.rows.length ? list.rows : [{ name: '', institution: '', mode: '' as const, sign: '' }];
+  for (const [i, r] of rows.entries()) {
+    const cells = [list.rows.length ? String(i + 1) : '', r.name, r.institution, r.mode, r.sign].map(
+      (text, k) => wrap(font, drawable(font, text), size, COLS[k]!.w * tableW - 2 * pad),
+    );
+    const h = Math.max(minRow, Math.max(...cells.map((c) => c.length)) * size * 1.3 + 2 * pad);
+    if (y - h < margin + 20) {
+      page = doc.addPage([W, H]);
+      pages.push(page);
+      y = header(page);
+    }
+    let x = margin;
+    for (const [k, c] of COLS.entries()) {
+      const w = c.w * tableW;
+      page.drawRectangle({ x, y: y - h, width: w, height: h, borderColor: black, borderWidth: 0.7 });
+      for (const [j, line] of cells[k]!.entries()) {
+        const tx = k === 0 || k === 3 ? x + (w - font.widthOfTextAtSize(line, size)) / 2 : x + pad;
+        page.drawText(line, { x: tx, y: y - pad - size - j * size * 1.3, size, font, color: black });
+      }
+      // The paper habit: a small number where each person signs, alternating left and right.
+      if (k === 4 && !r.sign && list.rows.length) {
+        page.drawText(`${i + 1}.`, {
+          x: x + (i % 2 ? w / 2 : pad),
+          y: y - pad - 7,
+          size: 7,
+          font,
+          color: rgb(0.4, 0.4, 0.4),
+        });
+      }
+      x += w;
+    }
+    y -= h;
+  }
+  for (const [i, p] of pages.entries()) {
+    const text = `Halaman ${i + 1} dari ${pages.length}`;
+    p.drawText(text, {
+      x: W - margin - font.widthOfTextAtSize(text, 8),
+      y: margin / 2,
+      size: 8,
+      font,
+      color: rgb(0.35, 0.35, 0.35),
+    });
+  }
+  return doc.save();
+}
+
+export async function listXlsx(list: AttendanceList): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Aula';
+  const ws = wb.addWorksheet('Daftar Hadir', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.columns = [{ width: 6 }, { width: 34 }, { width: 30 }, { width: 14 }, { width: 26 }];
+  const title = (text: string, sz: number) => {
+    const row = ws.addRow([text]);
+    ws.mergeCells(row.number, 1, row.number, 5);
+    row.getCell(1).font = { bold: true, size: sz };
+    row.getCell(1).alignment = { horizontal: 'center', wrapText: true };
+  };
+  title('DAFTAR HADIR', 14);
+  title(list.heading, 12);
+  title(list.event, 12);
+  ws.addRow([]);
+  ws.addRow(['', 'Hari, tanggal', `: ${list.dateLine}`]);
+  ws.addRow(['', 'Tempat', `: ${list.placeLine || '-'}`]);
+  ws.addRow([]);
+  const head = ws.addRow(COLS.map((c) => c.title));
+  const border = {
+    top: { style: 'thin' },
+    left: { style: 'thin' },
+    bottom: { style: 'thin' },
+    right: { style: 'thin' },
+  } as const;
+  head.eachCell((c) => {
+    c.font = { bold: true };
+    c.alignment = { horizontal: 'center', vertical: 'middle' };
+    c.border = border;
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEAEAEA' } };
+  });
+  ws.pageSetup.printTitlesRow = `${head.number}:${head.number}`;
+  for (const [i, r] of list.rows.entries()) {
+    // Names are written as text values: a name starting with "=" stays a name, never a formula.
+    const row = ws.addRow([i + 1, r.name, r.institution, r.mode, r.sign]);
+    row.height = list.kind === 'hall' || list.kind === 'committee' ? 26 : 18;
+    row.eachCell({ includeEmpty: true }, (c, col) => {
+      c.border = border;
+      c.alignment = {
+        vertical: 'middle',
+        wrapText: true,
+        horizontal: col === 1 || col === 4 ? 'center' : 'left',
+      };
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const listFilename = (list: AttendanceList, ext: 'pdf' | 'xlsx') =>
+  `daftar-hadir-${list.kind === 'hall' ? 'luring' : list.kind === 'online' ? 'daring' : list.kind === 'speakers' ? 'narasumber' : 'panitia'}.${ext}`;
