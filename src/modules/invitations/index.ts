@@ -1,1 +1,2 @@
 export { invitationsRoutes } from './invitations.routes.js';
+export { createInvitationsService, type InvitationsService, invitationUrl } from './invitations.service.js';
