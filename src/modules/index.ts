@@ -14,6 +14,8 @@ import { liveModule } from './live/index.js';
 import { qaRoutes } from './qa/index.js';
 import { evaluationRoutes } from './evaluation/index.js';
 import { certificatesRoutes } from './certificates/index.js';
+import { mediaRoutes } from './media/index.js';
+import { reportsRoutes } from './reports/index.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
 export const modules: FastifyPluginAsync[] = [
@@ -33,4 +35,6 @@ export const modules: FastifyPluginAsync[] = [
   invitationsRoutes,
   evaluationRoutes,
   certificatesRoutes,
+  mediaRoutes,
+  reportsRoutes,
 ];

@@ -8,6 +8,7 @@ import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/auth.plugin.js';
 import { loadEventFor } from '../events/index.js';
+import { adoptSessionFromForm } from '../media/index.js';
 import {
   CERT_ROLES,
   CorrectBody,
@@ -17,6 +18,13 @@ import {
   SettingsBody,
 } from './certificates.schemas.js';
 import type { CertificatesService } from './certificates.service.js';
+import {
+  MAX_BACKGROUND_BYTES,
+  MAX_SIGNATURE_BYTES,
+  readOneFile,
+  storeBackground,
+  storeSignature,
+} from './certificates.uploads.js';
 
 const T = {
   verifyTitle: { id: 'Verifikasi sertifikat', en: 'Certificate verification' },
@@ -567,12 +575,10 @@ export const certificatePages =
       { schema: { hide: true } },
       async (req, reply) => {
         asPage(req);
+        const { data, fields } = await readOneFile(req, MAX_BACKGROUND_BYTES, 'JPEG, PNG, WebP, PDF');
+        await adoptSessionFromForm(req, db, fields._csrf);
         const event = await loadEventFor(req, db, parseOrThrow(Id, req.params).id, 'organize');
         const { role } = parseOrThrow(z.object({ role: z.enum(CERT_ROLES).default('peserta') }), req.query);
-        const { readOneFile, storeBackground, MAX_BACKGROUND_BYTES } = await import(
-          './certificates.uploads.js'
-        );
-        const { data } = await readOneFile(req, MAX_BACKGROUND_BYTES, 'JPEG, PNG, WebP, PDF');
         const current = svc.templateView(await svc.templateRow(event, role));
         await svc.saveTemplate(
           event,
@@ -590,12 +596,10 @@ export const certificatePages =
       async (req, reply) => {
         asPage(req);
         const p = parseOrThrow(Id.extend({ index: z.coerce.number().int().min(0).max(1) }), req.params);
+        const { data, fields } = await readOneFile(req, MAX_SIGNATURE_BYTES, 'PNG, JPEG, WebP');
+        await adoptSessionFromForm(req, db, fields._csrf);
         const event = await loadEventFor(req, db, p.id, 'organize');
         const { role } = parseOrThrow(z.object({ role: z.enum(CERT_ROLES).default('peserta') }), req.query);
-        const { readOneFile, storeSignature, MAX_SIGNATURE_BYTES } = await import(
-          './certificates.uploads.js'
-        );
-        const { data } = await readOneFile(req, MAX_SIGNATURE_BYTES, 'PNG, JPEG, WebP');
         const path = await storeSignature(app.ctx.config.dataDir, data);
         await svc.saveTemplate(event, role, {}, { signature: { index: p.index, path } });
         return reply.redirect(back(event.id, `?role=${role}`), 303);

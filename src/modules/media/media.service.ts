@@ -1,0 +1,237 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import type { AppContext } from '../../context.js';
+import { errors, what } from '../../errors.js';
+import type { AuthUser } from '../../http/types.js';
+import { newId } from '../../shared/ids.js';
+import { type EventRow, uploadUrl } from '../events/index.js';
+import { programRepository } from '../program/index.js';
+import { type MediaRow, mediaRepository as repo } from './media.repository.js';
+import type { MediaItemsTable, MediaKind } from './media.tables.js';
+
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
+export const MAX_FILES = 20;
+const MAX_PIXELS = 50_000_000;
+const SAFE = /^media\/[0-9a-z]{26}(-t)?\.(jpg|pdf)$/;
+
+export interface UploadedFile {
+  filename: string;
+  data: Buffer;
+}
+
+/** Reads several files (field "files" or "file") plus text fields from one multipart request. */
+export async function readFiles(req: FastifyRequest, maxBytes: number, allowed: string) {
+  if (!req.isMultipart()) throw errors.unsupportedMedia(`multipart/form-data (${allowed})`);
+  const files: UploadedFile[] = [];
+  const fields: Record<string, string> = {};
+  try {
+    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: MAX_FILES, fields: 60 } })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (data.length) files.push({ filename: part.filename.slice(0, 200), data });
+      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw errors.tooLarge(Math.floor(maxBytes / 1024));
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+      throw errors.validation({
+        id: `Paling banyak ${MAX_FILES} berkas sekali unggah.`,
+        en: `At most ${MAX_FILES} files per upload.`,
+      });
+    }
+    throw err;
+  }
+  if (!files.length)
+    throw errors.validation({
+      id: `files: pilih berkas (${allowed}).`,
+      en: `files: choose files (${allowed}).`,
+    });
+  return { files, fields };
+}
+
+export function createMediaService(ctx: AppContext) {
+  const { db, config } = ctx;
+  const abs = (rel: string) => join(config.dataDir, 'uploads', rel);
+
+  async function write(rel: string, data: Uint8Array) {
+    await mkdir(join(abs(rel), '..'), { recursive: true });
+    await writeFile(`${abs(rel)}.tmp`, data);
+    await rename(`${abs(rel)}.tmp`, abs(rel));
+  }
+
+  async function assertAgenda(event: EventRow, agendaItemId: string | null) {
+    if (agendaItemId && !(await programRepository.findAgendaItem(db, event.id, agendaItemId)))
+      throw errors.notFound(what.agendaItem);
+  }
+
+  /**
+   * Phone photos: decoded and re-encoded by sharp, turned upright by their EXIF orientation, then
+   * written without any metadata (camera, time, GPS location). A 1600 px JPEG for the report and
+   * gallery, a 480 px thumbnail for phones. Every file is checked before any is stored.
+   */
+  async function encodePhoto(data: Buffer) {
+    const allowed = 'JPEG, PNG, WebP, HEIC';
+    let meta: { format?: string };
+    try {
+      meta = await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata();
+    } catch {
+      throw errors.unsupportedMedia(allowed);
+    }
+    if (!meta.format || !['jpeg', 'png', 'webp', 'heif', 'avif', 'tiff'].includes(meta.format))
+      throw errors.unsupportedMedia(allowed);
+    try {
+      const base = sharp(data, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate();
+      const full = await base
+        .clone()
+        .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: 78, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true });
+      const thumb = await base
+        .clone()
+        .resize({ width: 480, height: 480, fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: 70, mozjpeg: true })
+        .toBuffer();
+      return { full: full.data, width: full.info.width, height: full.info.height, thumb };
+    } catch {
+      throw errors.unsupportedMedia(allowed);
+    }
+  }
+
+  const service = {
+    async addPhotos(
+      event: EventRow,
+      files: UploadedFile[],
+      opts: { captions: string[]; agendaItemId: string | null },
+      actor: AuthUser,
+    ) {
+      await assertAgenda(event, opts.agendaItemId);
+      const encoded = [];
+      for (const f of files) encoded.push(await encodePhoto(f.data));
+      const now = Date.now();
+      const rows: MediaItemsTable[] = [];
+      for (const [i, e] of encoded.entries()) {
+        const id = newId();
+        const path = `media/${id}.jpg`;
+        const thumbPath = `media/${id}-t.jpg`;
+        await write(path, e.full);
+        await write(thumbPath, e.thumb);
+        rows.push({
+          id,
+          event_id: event.id,
+          kind: 'photo',
+          agenda_item_id: opts.agendaItemId,
+          person_id: null,
+          caption: opts.captions[i]?.trim().slice(0, 500) || null,
+          path,
+          thumb_path: thumbPath,
+          width: e.width,
+          height: e.height,
+          bytes: e.full.length,
+          original_name: files[i]!.filename,
+          shared: 1,
+          created_by: actor.id,
+          created_at: now + i,
+        });
+      }
+      await repo.insert(db, rows);
+      return rows;
+    },
+
+    /** Speakers' slides as PDF: checked to be a real PDF, stored as is, shared when the organizer says so. */
+    async addMaterials(
+      event: EventRow,
+      files: UploadedFile[],
+      opts: { captions: string[]; personId: string | null; shared: boolean },
+      actor: AuthUser,
+    ) {
+      if (opts.personId && !(await programRepository.findPerson(db, event.id, opts.personId)))
+        throw errors.notFound(what.person);
+      for (const f of files) {
+        if (f.data.subarray(0, 5).toString('latin1') !== '%PDF-') throw errors.unsupportedMedia('PDF');
+        try {
+          await PDFDocument.load(f.data, { updateMetadata: false, ignoreEncryption: true });
+        } catch {
+          throw errors.unsupportedMedia('PDF');
+        }
+      }
+      const now = Date.now();
+      const rows: MediaItemsTable[] = [];
+      for (const [i, f] of files.entries()) {
+        const id = newId();
+        const path = `media/${id}.pdf`;
+        await write(path, f.data);
+        rows.push({
+          id,
+          event_id: event.id,
+          kind: 'material',
+          agenda_item_id: null,
+          person_id: opts.personId,
+          caption: opts.captions[i]?.trim().slice(0, 500) || f.filename.replace(/\.pdf$/i, '').slice(0, 200),
+          path,
+          thumb_path: null,
+          width: null,
+          height: null,
+          bytes: f.data.length,
+          original_name: f.filename,
+          shared: opts.shared ? 1 : 0,
+          created_by: actor.id,
+          created_at: now + i,
+        });
+      }
+      await repo.insert(db, rows);
+      return rows;
+    },
+
+    list: (event: EventRow, kind?: MediaKind, onlyShared = false) =>
+      repo.list(db, event.id, kind, onlyShared),
+
+    async update(
+      event: EventRow,
+      id: string,
+      patch: { caption?: string | null; agendaItemId?: string | null; shared?: boolean },
+    ) {
+      const row = await repo.find(db, event.id, id);
+      if (!row) throw errors.notFound(what.mediaItem);
+      if (patch.agendaItemId !== undefined) await assertAgenda(event, patch.agendaItemId);
+      await repo.update(db, id, {
+        ...(patch.caption !== undefined ? { caption: patch.caption?.trim() || null } : {}),
+        ...(patch.agendaItemId !== undefined ? { agenda_item_id: patch.agendaItemId } : {}),
+        ...(patch.shared !== undefined ? { shared: patch.shared ? 1 : 0 } : {}),
+      });
+      return (await repo.find(db, event.id, id))!;
+    },
+
+    async remove(event: EventRow, id: string) {
+      const row = await repo.find(db, event.id, id);
+      if (!row) throw errors.notFound(what.mediaItem);
+      await repo.remove(db, id);
+      for (const p of [row.path, row.thumb_path]) if (p && SAFE.test(p)) await rm(abs(p), { force: true });
+    },
+
+    present: (m: MediaRow) => ({
+      id: m.id,
+      kind: m.kind,
+      caption: m.caption,
+      agendaItemId: m.agenda_item_id,
+      personId: m.person_id,
+      url: uploadUrl(m.path)!,
+      thumbUrl: uploadUrl(m.thumb_path),
+      width: m.width,
+      height: m.height,
+      bytes: m.bytes,
+      shared: m.shared === 1,
+    }),
+
+    absPath: abs,
+  };
+  return service;
+}
+
+export type MediaService = ReturnType<typeof createMediaService>;

@@ -1,0 +1,236 @@
+import { readFile } from 'node:fs/promises';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { CM, drawable, embed, useFonts, wrap } from '../../shared/pdf.js';
+import type { Block } from './reports.document.js';
+import type { Narrative } from './reports.schemas.js';
+
+const A4: [number, number] = [595.28, 841.89];
+const BLACK = rgb(0.07, 0.07, 0.07);
+const GREY = rgb(0.35, 0.35, 0.35);
+
+class Writer {
+  page!: PDFPage;
+  y = 0;
+  pages: PDFPage[] = [];
+  constructor(
+    readonly doc: PDFDocument,
+    readonly m: { top: number; left: number; bottom: number; right: number },
+    readonly f: { regular: PDFFont; bold: PDFFont; italic: PDFFont },
+  ) {
+    this.newPage();
+  }
+  get width() {
+    return A4[0] - this.m.left - this.m.right;
+  }
+  newPage() {
+    this.page = this.doc.addPage(A4);
+    this.pages.push(this.page);
+    this.y = A4[1] - this.m.top;
+  }
+  ensure(h: number) {
+    if (this.y - h < this.m.bottom) this.newPage();
+  }
+  lines(
+    text: string,
+    size: number,
+    font: PDFFont,
+    opts: { align?: 'left' | 'center' | 'right'; indent?: number; after?: number; color?: typeof BLACK } = {},
+  ) {
+    const indent = opts.indent ?? 0;
+    const lh = size * 1.45;
+    for (const line of wrap(font, drawable(font, text), size, this.width - indent)) {
+      this.ensure(lh);
+      const w = font.widthOfTextAtSize(line, size);
+      const x =
+        opts.align === 'center'
+          ? this.m.left + (this.width - w) / 2
+          : opts.align === 'right'
+            ? this.m.left + this.width - w
+            : this.m.left + indent;
+      this.y -= lh;
+      this.page.drawText(line, { x, y: this.y + size * 0.3, size, font, color: opts.color ?? BLACK });
+    }
+    this.y -= opts.after ?? size * 0.5;
+  }
+  table(head: string[] | null, rows: string[][], widths: number[], borders = true) {
+    const size = 9.5;
+    const pad = 3;
+    const lh = size * 1.3;
+    const cols = widths.map((w) => (w / 100) * this.width);
+    const layout = (r: string[], font: PDFFont) =>
+      r.map((c, i) => wrap(font, drawable(font, c), size, cols[i]! - 2 * pad));
+    const drawRow = (cells: string[][], font: PDFFont) => {
+      const h = Math.max(1, ...cells.map((c) => c.length)) * lh + 2 * pad;
+      let x = this.m.left;
+      cells.forEach((lines, i) => {
+        if (borders)
+          this.page.drawRectangle({
+            x,
+            y: this.y - h,
+            width: cols[i]!,
+            height: h,
+            borderColor: GREY,
+            borderWidth: 0.5,
+          });
+        lines.forEach((line, k) => {
+          this.page.drawText(line, {
+            x: x + pad,
+            y: this.y - pad - (k + 1) * lh + size * 0.3,
+            size,
+            font,
+            color: BLACK,
+          });
+        });
+        x += cols[i]!;
+      });
+      this.y -= h;
+    };
+    const headCells = head ? layout(head, this.f.bold) : null;
+    const headH = headCells ? Math.max(...headCells.map((c) => c.length)) * lh + 2 * pad : 0;
+    this.ensure(headH + lh + 2 * pad);
+    if (headCells) drawRow(headCells, this.f.bold);
+    for (const r of rows) {
+      const cells = layout(r, this.f.regular);
+      const h = Math.max(1, ...cells.map((c) => c.length)) * lh + 2 * pad;
+      if (this.y - h < this.m.bottom) {
+        this.newPage();
+        if (headCells) drawRow(headCells, this.f.bold);
+      }
+      drawRow(cells, this.f.regular);
+    }
+    this.y -= 10;
+  }
+}
+
+/** The report as PDF: A4, the report's margins, vector text in DejaVu Serif, page numbers. */
+export async function renderPdf(
+  blocks: Block[],
+  margins: Narrative['margins'],
+  uploadsDir: string,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  useFonts(doc);
+  doc.setTitle('Laporan Kegiatan');
+  doc.setCreator('Aula');
+  const [regular, bold, italic] = await Promise.all([
+    embed(doc, 'serif'),
+    embed(doc, 'serifBold'),
+    embed(doc, 'serifItalic'),
+  ]);
+  const w = new Writer(
+    doc,
+    {
+      top: margins.top * CM,
+      left: margins.left * CM,
+      bottom: margins.bottom * CM,
+      right: margins.right * CM,
+    },
+    { regular, bold, italic },
+  );
+  const images = new Map<string, Awaited<ReturnType<PDFDocument['embedJpg']>> | null>();
+  let coverPage: PDFPage | null = null;
+  for (const b of blocks) {
+    switch (b.t) {
+      case 'cover': {
+        coverPage = w.page;
+        w.y = A4[1] - w.m.top - 120;
+        for (const l of b.lines) {
+          const size = { xl: 20, l: 16, m: 13, s: 11 }[l.size];
+          w.lines(l.text, size, l.bold ? bold : regular, { align: 'center', after: size * 1.1 });
+        }
+        break;
+      }
+      case 'h1':
+        w.ensure(60);
+        w.y -= 6;
+        w.lines(b.text, 13, bold, { align: 'center', after: 10 });
+        break;
+      case 'h2':
+        w.ensure(50);
+        w.lines(b.text, 11.5, bold, { after: 4 });
+        break;
+      case 'p':
+        w.lines(b.text, 11, regular, { after: 7 });
+        break;
+      case 'list':
+        for (const i of b.items) {
+          w.lines(`•  ${i}`, 11, regular, { indent: 10, after: 2 });
+        }
+        w.y -= 5;
+        break;
+      case 'kv':
+        w.table(
+          null,
+          b.rows.map(([k, v]) => [k, `: ${v}`]),
+          [35, 65],
+          false,
+        );
+        break;
+      case 'table':
+        w.table(b.head, b.rows, b.widths);
+        break;
+      case 'image': {
+        let img = images.get(b.path);
+        if (img === undefined) {
+          const data = await readFile(`${uploadsDir}/${b.path}`).catch(() => null);
+          img = data ? await doc.embedJpg(data).catch(() => null) : null;
+          images.set(b.path, img);
+        }
+        if (!img) break;
+        const maxW = w.width * 0.7;
+        const scale = Math.min(maxW / img.width, 260 / img.height);
+        const iw = img.width * scale;
+        const ih = img.height * scale;
+        w.ensure(ih + 30);
+        w.y -= ih;
+        w.page.drawImage(img, { x: w.m.left + (w.width - iw) / 2, y: w.y, width: iw, height: ih });
+        w.y -= 4;
+        w.lines(b.caption, 9.5, italic, { align: 'center', after: 10, color: GREY });
+        break;
+      }
+      case 'signatures': {
+        w.ensure(150);
+        w.y -= 10;
+        w.lines(b.place, 11, regular, { align: 'right', after: 12 });
+        const colW = w.width / Math.max(1, b.slots.length);
+        const top = w.y;
+        b.slots.forEach((s, i) => {
+          const cx = w.m.left + colW * i + colW / 2;
+          const put = (text: string, y: number, font: PDFFont, size: number) => {
+            const t = drawable(font, text);
+            const tw = font.widthOfTextAtSize(t, size);
+            w.page.drawText(t, { x: cx - tw / 2, y, size, font, color: BLACK });
+            return tw;
+          };
+          put(s.label, top - 14, regular, 11);
+          const name = s.name || '(……………………………)';
+          const nw = put(name, top - 90, bold, 11);
+          w.page.drawLine({
+            start: { x: cx - nw / 2, y: top - 92 },
+            end: { x: cx + nw / 2, y: top - 92 },
+            thickness: 0.6,
+            color: BLACK,
+          });
+          if (s.idNumber) put(s.idNumber, top - 106, regular, 10);
+        });
+        w.y = top - 120;
+        break;
+      }
+      case 'pagebreak':
+        w.newPage();
+        break;
+    }
+  }
+  w.pages.forEach((p, i) => {
+    if (p === coverPage) return;
+    const label = `${i + 1}`;
+    p.drawText(label, {
+      x: A4[0] - w.m.right - regular.widthOfTextAtSize(label, 9),
+      y: w.m.bottom / 2,
+      size: 9,
+      font: regular,
+      color: GREY,
+    });
+  });
+  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
+}

@@ -1,0 +1,184 @@
+import type { AppContext } from '../../context.js';
+import { fullName } from '../../shared/names.js';
+import { formatDate, formatTimeRange } from '../../shared/time.js';
+import { presentRegistrations } from '../attendance/index.js';
+import { CERT_ROLES, ROLE_LABELS } from '../certificates/index.js';
+import { evaluationResults, type Results } from '../evaluation/index.js';
+import { type EventRow, eventsRepository } from '../events/index.js';
+import { mediaRepository } from '../media/index.js';
+import { createProgramService, programRepository } from '../program/index.js';
+import { listPollsForReport, listQuestionsForReport } from '../qa/index.js';
+import { type Stats, statsService } from '../stats/stats.service.js';
+import { reportsRepository as repo } from './reports.repository.js';
+import { Narrative } from './reports.schemas.js';
+
+export interface PersonLine {
+  id: string;
+  name: string;
+  role: string;
+  position: string | null;
+  institution: string | null;
+  presence: 'onsite' | 'online';
+}
+
+export interface ReportData {
+  event: EventRow;
+  org: { name: string; shortName: string | null; logoPath: string | null } | null;
+  partners: { name: string; logoPath: string | null }[];
+  date: string;
+  dateEn: string;
+  timeRange: string;
+  venue: string | null;
+  online: { platform: string; joinUrl: string | null; streamUrl: string | null } | null;
+  people: PersonLine[];
+  agenda: {
+    time: string;
+    title: string;
+    kind: string;
+    notes: string | null;
+    people: { name: string; presence: 'onsite' | 'online' }[];
+  }[];
+  stats: Stats;
+  byInstitution: { institution: string; onsite: number; online: number }[];
+  attendees: { name: string; institution: string | null; mode: 'onsite' | 'online' }[];
+  questions: Awaited<ReturnType<typeof listQuestionsForReport>>;
+  polls: Awaited<ReturnType<typeof listPollsForReport>>;
+  evaluation: Results;
+  photos: {
+    path: string;
+    thumbPath: string | null;
+    caption: string | null;
+    agendaTitle: string | null;
+    width: number | null;
+    height: number | null;
+  }[];
+  materials: { caption: string | null; path: string }[];
+  certificates: { number: string; name: string; role: string; status: string }[];
+  narrative: Narrative;
+  generatedAt: number;
+}
+
+export const PLATFORM_NAMES: Record<string, string> = {
+  zoom: 'Zoom',
+  meet: 'Google Meet',
+  jitsi: 'Jitsi Meet',
+  youtube: 'YouTube',
+  bbb: 'BigBlueButton',
+  other: 'ruang daring',
+};
+
+/**
+ * Everything the report says, read once. The counts are the stats endpoint's numbers (the same
+ * service), so the report, the dashboard and the news article agree.
+ */
+export async function gatherReport(ctx: AppContext, event: EventRow): Promise<ReportData> {
+  const { db } = ctx;
+  const program = createProgramService(ctx);
+  const [
+    org,
+    partners,
+    people,
+    agenda,
+    stats,
+    present,
+    regs,
+    questions,
+    polls,
+    evaluation,
+    media,
+    certs,
+    narrativeRow,
+    agendaRows,
+  ] = await Promise.all([
+    event.org_id ? eventsRepository.findOrg(db, event.org_id) : Promise.resolve(undefined),
+    eventsRepository.partners(db, [event.id]),
+    programRepository.listPeople(db, event.id),
+    program.listAgenda(event),
+    statsService.forEvent(db, event),
+    presentRegistrations(db, event),
+    repo.registrations(db, event.id),
+    listQuestionsForReport(db, event.id),
+    listPollsForReport(db, event.id),
+    evaluationResults(db, event.id),
+    mediaRepository.list(db, event.id),
+    repo.certificates(db, event.id),
+    repo.narrative(db, event.id),
+    programRepository.listAgenda(db, event.id),
+  ]);
+  const tz = event.timezone;
+  const attendees = regs
+    .filter((r) => present.has(r.id))
+    .map((r) => ({
+      name: fullName({ frontTitles: r.front_titles, name: r.name, backTitles: r.back_titles }),
+      institution: r.institution,
+      mode: present.get(r.id)!,
+    }));
+  const inst = new Map<string, { onsite: number; online: number }>();
+  for (const a of attendees) {
+    const key = a.institution?.trim() || '(tidak diisi)';
+    const v = inst.get(key) ?? { onsite: 0, online: 0 };
+    v[a.mode]++;
+    inst.set(key, v);
+  }
+  const agendaTitle = new Map(agendaRows.map((a) => [a.id, a.title]));
+  return {
+    event,
+    org: org ? { name: org.name, shortName: org.short_name, logoPath: org.logo_path } : null,
+    partners: partners.map((p) => ({ name: p.name, logoPath: p.logo_path })),
+    date: formatDate(event.starts_at, tz, 'id'),
+    dateEn: formatDate(event.starts_at, tz, 'en'),
+    timeRange: formatTimeRange(event.starts_at, event.ends_at, tz, 'id'),
+    venue: event.venue_name ? [event.venue_name, event.venue_address].filter(Boolean).join(', ') : null,
+    online: event.online_platform
+      ? {
+          platform: PLATFORM_NAMES[event.online_platform] ?? event.online_platform,
+          joinUrl: event.online_join_url,
+          streamUrl: event.online_stream_url,
+        }
+      : null,
+    people: people.map((p) => ({
+      id: p.id,
+      name: fullName({ frontTitles: p.front_titles, name: p.name, backTitles: p.back_titles }),
+      role: p.role,
+      position: p.position,
+      institution: p.institution,
+      presence: p.presence,
+    })),
+    agenda: agenda.map((a) => ({
+      time: formatTimeRange(Date.parse(a.startsAt), a.endsAt ? Date.parse(a.endsAt) : null, tz, 'id'),
+      title: a.title,
+      kind: a.kind,
+      notes: a.notes,
+      people: a.people.map((p) => ({ name: p.fullName, presence: p.presence })),
+    })),
+    stats,
+    byInstitution: [...inst.entries()]
+      .map(([institution, v]) => ({ institution, ...v }))
+      .sort(
+        (a, b) => b.onsite + b.online - (a.onsite + a.online) || a.institution.localeCompare(b.institution),
+      ),
+    attendees: attendees.sort((a, b) => a.mode.localeCompare(b.mode) * -1 || a.name.localeCompare(b.name)),
+    questions,
+    polls,
+    evaluation,
+    photos: media
+      .filter((m) => m.kind === 'photo')
+      .map((m) => ({
+        path: m.path,
+        thumbPath: m.thumb_path,
+        caption: m.caption,
+        agendaTitle: m.agenda_item_id ? (agendaTitle.get(m.agenda_item_id) ?? null) : null,
+        width: m.width,
+        height: m.height,
+      })),
+    materials: media.filter((m) => m.kind === 'material').map((m) => ({ caption: m.caption, path: m.path })),
+    certificates: certs.map((c) => ({
+      number: c.number,
+      name: fullName({ frontTitles: c.front_titles, name: c.name, backTitles: c.back_titles }),
+      role: (CERT_ROLES as readonly string[]).includes(c.role) ? ROLE_LABELS[c.role].id : c.role,
+      status: c.status === 'valid' ? 'sah' : 'dicabut',
+    })),
+    narrative: Narrative.parse(narrativeRow ? JSON.parse(narrativeRow.data) : {}),
+    generatedAt: Date.now(),
+  };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max).default('');
+
+/** The parts of the report the organizer writes; everything else comes from the data. */
+export const Narrative = z
+  .object({
+    background: text(8000),
+    goals: text(4000),
+    obstacles: text(4000),
+    conclusion: text(4000),
+    suggestions: text(4000),
+    /** Signature slots on the approval sheet (lembar pengesahan). */
+    approvals: z
+      .array(
+        z
+          .object({
+            label: z.string().trim().min(1).max(80),
+            name: z.string().trim().max(150).default(''),
+            idNumber: z.string().trim().max(60).default(''),
+          })
+          .strict(),
+      )
+      .max(4)
+      .default([
+        { label: 'Ketua Pelaksana', name: '', idNumber: '' },
+        { label: 'Mengetahui, Pimpinan Lembaga', name: '', idNumber: '' },
+      ]),
+    /** Page margins in cm: top, left, bottom, right (4-3-4-3 is the common LPJ layout). */
+    margins: z
+      .object({
+        top: z.number().min(1).max(6).default(4),
+        left: z.number().min(1).max(6).default(3),
+        bottom: z.number().min(1).max(6).default(4),
+        right: z.number().min(1).max(6).default(3),
+      })
+      .strict()
+      .default({ top: 4, left: 3, bottom: 4, right: 3 }),
+  })
+  .strict();
+export type Narrative = z.infer<typeof Narrative>;
+
+export const NarrativePatch = Narrative.partial().strict();
+
+export const FORMATS = ['pdf', 'docx', 'html', 'md'] as const;
+export const ReportQuery = z.object({
+  format: z.enum(FORMATS).default('html'),
+  lang: z.enum(['id', 'en']).optional(),
+});
