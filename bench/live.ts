@@ -1,0 +1,349 @@
+// `npm run bench -- live [--clients 1000,5000,10000] [--seconds 8]`
+//
+// N WebSocket clients (in a child process) in one event's live room; questions and votes arrive at a
+// steady rate. Measured per N: delivered messages per second at saturation, p50/p99 from an accepted
+// vote to the last client holding the update that carries it, server memory per connection, and a
+// plain `ws` broadcast of the same payload to the same N in the same run (the baseline of the ratio).
+// Then the same room on two app nodes sharing Redis (when REDIS_URL is set).
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { FastifyInstance } from 'fastify';
+import { WebSocketServer } from 'ws';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { authService } from '../src/modules/auth/auth.service.js';
+import { eventsRepository } from '../src/modules/events/index.js';
+import { createQaService, type QaService } from '../src/modules/qa/index.js';
+import { realtimeFor } from '../src/realtime/realtime.js';
+import { createTestDatabase } from '../test/helpers/app.js';
+
+setFlagsFromString('--expose_gc');
+const gc = runInNewContext('gc') as () => void;
+
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : def;
+};
+const CLIENTS = arg('clients', '1000,5000,10000').split(',').map(Number);
+const SECONDS = Number(arg('seconds', '8'));
+const SATURATION_MESSAGES = 30;
+const VOTES_PER_SEC = 40;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const now = () => process.hrtime.bigint();
+const ms = (ns: bigint) => Number(ns) / 1e6;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : Number.NaN;
+};
+
+// The client process and a request/response wrapper around its IPC channel.
+type Reply = { ok: boolean; error?: string; [k: string]: unknown };
+function startClients(): Promise<{ cp: ChildProcess; ask: (m: object) => Promise<Reply> }> {
+  const cp = fork(join(import.meta.dirname, '_live-clients.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  });
+  const queue: ((r: Reply) => void)[] = [];
+  cp.on('message', (r: Reply) => queue.shift()?.(r));
+  const ask = (m: object) =>
+    new Promise<Reply>((resolve, reject) => {
+      queue.push((r) => (r.ok ? resolve(r) : reject(new Error(r.error))));
+      cp.send(m);
+    });
+  return new Promise((resolve) => {
+    queue.push(() => resolve({ cp, ask }));
+  });
+}
+
+interface Node {
+  app: FastifyInstance;
+  url: string;
+  qa: QaService;
+}
+
+async function startNode(dir: string, dbUrl: string, redis: string | null, prefix: string): Promise<Node> {
+  const config = loadConfig({
+    DATA_DIR: dir,
+    DATABASE_URL: dbUrl,
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    PUBLIC_URL: 'http://aula.bench',
+    ...(redis ? { REDIS_URL: redis, REDIS_PREFIX: prefix } : {}),
+  });
+  const app = await buildApp(config, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, qa: createQaService(app.ctx) };
+}
+
+async function seedEvent(node: Node) {
+  const db = node.app.ctx.db;
+  const email = `bench-${Date.now()}@example.test`;
+  await authService.createUser(db, { email, password: 'password123', role: 'organizer' });
+  const token = await authService.createApiToken(db, email);
+  const inject = async (method: 'POST' | 'PATCH', url: string, payload: object) =>
+    (await node.app.inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } })).json();
+  const e = await inject('POST', '/api/v1/events', {
+    title: 'Seminar Hybrid: Strategi Pemulihan Perekonomian UMKM',
+    startsAt: '2021-12-30T09:00:00+07:00',
+    endsAt: '2021-12-30T12:00:00+07:00',
+  });
+  await inject('POST', `/api/v1/events/${e.id}/publish`, {});
+  await inject('PATCH', `/api/v1/events/${e.id}/live/settings`, { moderation: 'auto' });
+  return (await eventsRepository.findByIdOrSlug(db, e.id))!;
+}
+
+let asker = 0;
+const ask = (node: Node, event: Awaited<ReturnType<typeof seedEvent>>) =>
+  node.qa.ask(
+    event,
+    {
+      text: `Bagaimana UMKM di Kota Probolinggo bisa masuk pasar digital? (${asker})`,
+      channel: asker % 2 ? 'online' : 'onsite',
+      authorName: `Peserta ${asker}`,
+      anonymous: false,
+      ticketCode: null,
+      speakerId: null,
+    },
+    { key: `c:bench-asker-${asker++}`, registrationId: null, name: null },
+  );
+
+/** Records every update published on a node: sequence, type, and when it left for the sockets. */
+function recorder(node: Node) {
+  const list: { s: number; t: string; at: bigint }[] = [];
+  node.app.ctx.bus.onEveryNode('live.message', ({ message }) => {
+    const m = message as { s: number; staff: string };
+    list.push({
+      s: m.s,
+      t: m.staff.slice(m.staff.indexOf('"t":"') + 5, m.staff.indexOf('"', m.staff.indexOf('"t":"') + 5)),
+      at: now(),
+    });
+  });
+  return list;
+}
+
+async function report(clients: Awaited<ReturnType<typeof startClients>>) {
+  const r = await clients.ask({ cmd: 'report' });
+  const seqs = new Map(
+    (r.seqs as [number, number, string][]).map(([s, c, last]) => [s, { count: c, last: BigInt(last) }]),
+  );
+  return { deliveries: r.deliveries as number, lastAt: BigInt(r.lastAt as string), seqs };
+}
+
+async function aulaRun(
+  nodes: Node[],
+  n: number,
+  clients: Awaited<ReturnType<typeof startClients>>,
+  event: Awaited<ReturnType<typeof seedEvent>>,
+) {
+  const published = recorder(nodes[0]!);
+  const memBefore = (gc(), process.memoryUsage());
+  const t0 = now();
+  await clients.ask({
+    cmd: 'connect',
+    urls: nodes.map((x) => `${x.url.replace('http', 'ws')}/api/v1/events/${event.id}/live`),
+    n,
+  });
+  const connectMs = ms(now() - t0);
+  await sleep(1500);
+  const memAfter = (gc(), process.memoryUsage());
+  const bytesPerConnection = Math.round((memAfter.rss - memBefore.rss) / n);
+  const heapPerConnection = Math.round(
+    (memAfter.heapUsed + memAfter.external - memBefore.heapUsed - memBefore.external) / n,
+  );
+
+  // Saturation: questions published back to back, each one a broadcast to every client.
+  await clients.ask({ cmd: 'reset' });
+  published.length = 0;
+  const s0 = now();
+  for (let i = 0; i < SATURATION_MESSAGES; i++) await ask(nodes[i % nodes.length]!, event);
+  const satSeqs = published.filter((p) => p.t === 'q').map((p) => p.s);
+  await clients.ask({ cmd: 'wait', seqs: satSeqs, timeoutMs: 60_000 });
+  const sat = await report(clients);
+  const deliveredPerSec = sat.deliveries / (ms(sat.lastAt - s0) / 1000);
+
+  // Steady: votes at a fixed rate on a few questions (coalesced), one new question per second.
+  const targets = [];
+  for (let i = 0; i < 10; i++) targets.push((await ask(nodes[0]!, event)).question.id);
+  await realtimeFor(nodes[0]!.app.ctx).settle();
+  await sleep(500);
+  await clients.ask({ cmd: 'reset' });
+  published.length = 0;
+  const accepted: bigint[] = [];
+  const start = now();
+  const total = VOTES_PER_SEC * SECONDS;
+  let voter = 0;
+  const pending: Promise<unknown>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + BigInt(Math.round((i * 1e9) / VOTES_PER_SEC));
+    const wait = ms(due - now());
+    if (wait > 1) await sleep(wait);
+    const node = nodes[i % nodes.length]!;
+    pending.push(
+      node.qa
+        .vote(
+          targets[i % targets.length]!,
+          { key: `c:bench-voter-${n}-${voter++}`, registrationId: null, name: null },
+          true,
+        )
+        .then(() => accepted.push(now())),
+    );
+    if (i % VOTES_PER_SEC === 0) pending.push(ask(nodes[(i / VOTES_PER_SEC) % nodes.length]!, event));
+  }
+  await Promise.all(pending);
+  for (const node of nodes) await realtimeFor(node.app.ctx).settle();
+  await sleep(300);
+  const steadySeqs = published.map((p) => p.s);
+  await clients.ask({ cmd: 'wait', seqs: steadySeqs, timeoutMs: 60_000 });
+  const steady = await report(clients);
+  const voteMsgs = published.filter((p) => p.t === 'votes').sort((a, b) => (a.at < b.at ? -1 : 1));
+  const latencies: number[] = [];
+  for (const a of accepted) {
+    const carrier = voteMsgs.find((v) => v.at >= a);
+    const last = carrier && steady.seqs.get(carrier.s);
+    if (last && last.count >= n) latencies.push(ms(last.last - a));
+  }
+  const steadyPerSec = steady.deliveries / (ms(steady.lastAt - start) / 1000);
+  await clients.ask({ cmd: 'close' });
+  return {
+    connectMs,
+    bytesPerConnection,
+    heapPerConnection,
+    deliveredPerSec,
+    steadyPerSec,
+    broadcastsPerSec: published.length / SECONDS,
+    votes: accepted.length,
+    measured: latencies.length,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+  };
+}
+
+/** The baseline: a bare `ws` server sending the same payload string to every socket. */
+async function plainRun(n: number, clients: Awaited<ReturnType<typeof startClients>>, payload: string) {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
+  await new Promise((r) => wss.once('listening', r));
+  const { port } = wss.address() as AddressInfo;
+  await clients.ask({ cmd: 'connect', urls: [`ws://127.0.0.1:${port}`], n });
+  await sleep(500);
+  await clients.ask({ cmd: 'reset' });
+  const body = payload.slice(payload.indexOf(','));
+  const sent: bigint[] = [];
+  const s0 = now();
+  for (let i = 1; i <= SATURATION_MESSAGES; i++) {
+    const msg = `{"s":${i}${body}`;
+    sent.push(now());
+    for (const ws of wss.clients) ws.send(msg);
+    await new Promise((r) => setImmediate(r));
+  }
+  await clients.ask({
+    cmd: 'wait',
+    seqs: Array.from({ length: SATURATION_MESSAGES }, (_, i) => i + 1),
+    timeoutMs: 60_000,
+  });
+  const r = await report(clients);
+  const perBroadcast = sent.map((at, i) => ms((r.seqs.get(i + 1)?.last ?? at) - at));
+  await clients.ask({ cmd: 'close' });
+  await new Promise((r) => wss.close(() => r(null)));
+  return {
+    deliveredPerSec: r.deliveries / (ms(r.lastAt - s0) / 1000),
+    p50: pct(perBroadcast, 50),
+    p99: pct(perBroadcast, 99),
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'aula-bench-live-'));
+// One node runs on SQLite, the default storage (BENCH_DB=postgres for PostgreSQL).
+const dbUrl =
+  process.env.BENCH_DB === 'postgres' && process.env.DATABASE_URL
+    ? process.env.DATABASE_URL
+    : `sqlite:${join(dir, 'bench.sqlite')}`;
+const clients = await startClients();
+const rows: Record<string, number | string>[] = [];
+let final: Record<string, unknown> = {};
+try {
+  const node = await startNode(dir, dbUrl, null, 'bench');
+  const event = await seedEvent(node);
+  const sample = (await ask(node, event)).question;
+  const payload = JSON.stringify({ s: 0, t: 'q', d: sample });
+  console.log(
+    `live room benchmark: ${dbUrl.startsWith('sqlite') ? 'SQLite' : 'PostgreSQL'}, payload ${payload.length} bytes, ${SECONDS}s at ${VOTES_PER_SEC} votes/s + 1 question/s, coalescing ${realtimeFor(node.app.ctx).coalesceMs} ms`,
+  );
+  for (const n of CLIENTS) {
+    const plain = await plainRun(n, clients, payload);
+    const aula = await aulaRun([node], n, clients, event);
+    const row = {
+      clients: n,
+      nodes: 1,
+      connectMs: Math.round(aula.connectMs),
+      deliveredPerSec: Math.round(aula.deliveredPerSec),
+      plainDeliveredPerSec: Math.round(plain.deliveredPerSec),
+      ratio: Number((aula.deliveredPerSec / plain.deliveredPerSec).toFixed(2)),
+      steadyDeliveredPerSec: Math.round(aula.steadyPerSec),
+      voteP50Ms: Math.round(aula.p50),
+      voteP99Ms: Math.round(aula.p99),
+      plainBroadcastP99Ms: Math.round(plain.p99),
+      bytesPerConnection: aula.bytesPerConnection,
+      heapBytesPerConnection: aula.heapPerConnection,
+      votesMeasured: `${aula.measured}/${aula.votes}`,
+    };
+    rows.push(row);
+    console.log(JSON.stringify(row));
+    final = {
+      bench: 'live',
+      clients: n,
+      deliveredPerSec: row.deliveredPerSec,
+      p99Ms: row.voteP99Ms,
+      bytesPerConnection: row.bytesPerConnection,
+      plainDeliveredPerSec: row.plainDeliveredPerSec,
+      ratio: row.ratio,
+    };
+  }
+  await node.app.close();
+
+  // Two nodes are two processes in production; in one process two SQLite connections would block each
+  // other's thread, so this part runs on a PostgreSQL database of its own.
+  const redis = process.env.REDIS_URL;
+  const pg = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : null;
+  if (redis && pg) {
+    const prefix = `aula-bench-${process.pid}`;
+    const pgDb = await createTestDatabase('postgres');
+    const dir2 = mkdtempSync(join(tmpdir(), 'aula-bench-live2-'));
+    const a = await startNode(dir, pgDb.url, redis, prefix);
+    const b = await startNode(dir2, pgDb.url, redis, prefix);
+    const event = await seedEvent(a);
+    const n = CLIENTS[CLIENTS.length - 1]!;
+    const two = await aulaRun([a, b], n, clients, event);
+    const row = {
+      clients: n,
+      nodes: 2,
+      connectMs: Math.round(two.connectMs),
+      deliveredPerSec: Math.round(two.deliveredPerSec),
+      steadyDeliveredPerSec: Math.round(two.steadyPerSec),
+      voteP50Ms: Math.round(two.p50),
+      voteP99Ms: Math.round(two.p99),
+      bytesPerConnection: two.bytesPerConnection,
+      votesMeasured: `${two.measured}/${two.votes}`,
+    };
+    rows.push(row);
+    console.log(
+      JSON.stringify(row),
+      '(two nodes, Redis; half the clients on each; votes and questions on both)',
+    );
+    await b.app.close();
+    await a.app.close();
+    await pgDb.drop();
+    rmSync(dir2, { recursive: true, force: true });
+  } else console.log('two nodes: skipped (needs REDIS_URL and a PostgreSQL DATABASE_URL)');
+  console.table(rows);
+} finally {
+  clients.cp.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(JSON.stringify(final));
+process.exit(0);
