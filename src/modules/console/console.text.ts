@@ -89,8 +89,8 @@ export const C = {
   },
   banner: { id: 'Gambar spanduk', en: 'Banner image' },
   bannerHint: {
-    id: 'JPEG, PNG atau WebP, maks. 5 MB. Dipotong ke 1200×675 dan data lokasi (GPS) dihapus.',
-    en: 'JPEG, PNG or WebP, up to 5 MB. Cropped to 1200×675; location data (GPS) is removed.',
+    id: 'JPEG, PNG atau WebP, maks. 5 MB. Dipotong ke 960×540 dan data lokasi (GPS) dihapus.',
+    en: 'JPEG, PNG or WebP, up to 5 MB. Cropped to 960×540; location data (GPS) is removed.',
   },
   upload: { id: 'Unggah', en: 'Upload' },
   removeBanner: { id: 'Hapus spanduk', en: 'Remove the banner' },

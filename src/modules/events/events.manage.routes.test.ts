@@ -329,7 +329,7 @@ describe.each(DB_KINDS)('event partners, team, duplicate and banner on %s', (kin
     expect(bannerUrl).toMatch(/^\/uploads\/banners\/[0-9a-z]+\.jpg$/);
     const img = (await t.inject({ method: 'GET', url: bannerUrl })).rawPayload;
     const meta = await sharp(img).metadata();
-    expect(meta).toMatchObject({ format: 'jpeg', width: 1200, height: 675 });
+    expect(meta).toMatchObject({ format: 'jpeg', width: 960, height: 540 });
     expect(meta.exif).toBeUndefined();
     expect(img.includes(Buffer.from('AulaTestCam'))).toBe(false);
 

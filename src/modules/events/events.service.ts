@@ -145,6 +145,8 @@ export function createEventsService(ctx: AppContext) {
     async setStatus(event: EventRow, status: 'draft' | 'published', actor: AuthUser): Promise<EventRow> {
       await repo.update(db, event.id, { status, updated_at: Date.now() });
       if (status === 'published') await bus.emit('event.published', { eventId: event.id, actorId: actor.id });
+      // Back to draft changes what the public may see: caches on every node drop the page.
+      else await bus.emit('event.updated', { eventId: event.id, actorId: actor.id });
       return (await repo.findByIdOrSlug(db, event.id))!;
     },
 

@@ -62,7 +62,7 @@ export function EventPageBody(props: {
         </div>
       ) : null}
       {e.banner_path ? (
-        <img class="banner" src={uploadUrl(e.banner_path)!} alt="" width={1200} height={675} />
+        <img class="banner" src={uploadUrl(e.banner_path)!} alt="" width={960} height={540} />
       ) : null}
       {org ? (
         <p class="muted" style="margin:.75rem 0 0">

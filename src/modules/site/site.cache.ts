@@ -42,3 +42,34 @@ export class PageCache {
     for (const key of [...this.entries.keys()]) if (key.startsWith(`${eventId}:`)) this.entries.delete(key);
   }
 }
+
+/**
+ * Whole anonymous event pages, including the other modules' sections (registration with places
+ * left, gallery), for one second: a crowd opening the link from a WhatsApp group costs one render
+ * per second instead of one per visitor. A second is the most a place count can lag; registering
+ * itself is checked by the database, never by this page. Keyed by slug and language.
+ */
+export class MicroCache {
+  private entries = new Map<string, { eventId: string; html: string; expires: number }>();
+  constructor(
+    private readonly ttlMs = 1000,
+    private readonly max = 1000,
+  ) {}
+
+  get(slug: string, locale: string, now = Date.now()): string | null {
+    const e = this.entries.get(`${slug}:${locale}`);
+    return e && e.expires >= now ? e.html : null;
+  }
+
+  set(slug: string, locale: string, eventId: string, html: string, now = Date.now()): void {
+    if (this.entries.size >= this.max) {
+      for (const [k, v] of this.entries) if (v.expires < now) this.entries.delete(k);
+      if (this.entries.size >= this.max) this.entries.clear();
+    }
+    this.entries.set(`${slug}:${locale}`, { eventId, html, expires: now + this.ttlMs });
+  }
+
+  invalidate(eventId: string): void {
+    for (const [k, v] of this.entries) if (v.eventId === eventId) this.entries.delete(k);
+  }
+}

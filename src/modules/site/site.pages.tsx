@@ -10,7 +10,7 @@ import { can, type EventRow, eventsRepository, uploadUrl } from '../events/index
 import { createOrgsService } from '../orgs/index.js';
 import { EventPageBody } from './event.page.js';
 import { eventIcs } from './ics.js';
-import { PageCache } from './site.cache.js';
+import { MicroCache, PageCache } from './site.cache.js';
 import { EventCard, OrgBadge } from './site.components.js';
 import { metaDescription, siteService } from './site.service.js';
 import { T } from './site.text.js';
@@ -27,10 +27,14 @@ export const sitePages: FastifyPluginAsync = async (app) => {
   const { db, config, ui, bus } = app.ctx;
   const orgs = createOrgsService(app.ctx);
   const cache = new PageCache();
+  const micro = new MicroCache();
   // A marker no visitor can type: user text is escaped, and this nonce is unknown outside the process.
   const SLOT = `aula-slot-${randomBytes(16).toString('hex')}`;
   for (const name of ['event.updated', 'event.published'] as const) {
-    bus.onEveryNode(name, ({ eventId }) => cache.invalidate(eventId));
+    bus.onEveryNode(name, ({ eventId }) => {
+      cache.invalidate(eventId);
+      micro.invalidate(eventId);
+    });
   }
 
   app.addHook('onRequest', async (req, reply) => {
@@ -158,9 +162,20 @@ export const sitePages: FastifyPluginAsync = async (app) => {
     };
   }
 
+  const sendHtml = (reply: FastifyReply, html: string, l: string) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-language', l)
+      .send(html);
+
   app.get('/e/:slug', { schema: { hide: true } }, async (req, reply) => {
-    const { event, draft } = await findEvent(req);
     const l = req.locale;
+    const anonymous = !req.user && !req.csrfFailed;
+    const slug = (req.params as { slug: string }).slug;
+    const hit = anonymous ? micro.get(slug, l) : null;
+    if (hit) return sendHtml(reply, hit, l);
+    const { event, draft } = await findEvent(req);
     const sections = await renderSections(ui.eventSections, req, event);
     if (req.user || draft) {
       const data = await siteService.eventPage(db, event);
@@ -184,12 +199,9 @@ export const sitePages: FastifyPluginAsync = async (app) => {
         tail: html.slice(at + SLOT.length),
       });
     }
-    const middle = sections.map((s) => renderToString(s)).join('');
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .header('content-language', l)
-      .send(cached.head + middle + cached.tail);
+    const html = cached.head + sections.map((s) => renderToString(s)).join('') + cached.tail;
+    if (anonymous) micro.set(slug, l, event.id, html);
+    return sendHtml(reply, html, l);
   });
 
   app.get('/e/:slug/event.ics', { schema: { hide: true } }, async (req, reply) => {

@@ -24,10 +24,11 @@ interface Spec {
   height: number;
 }
 
-// Banners are photos: JPEG at 1200 px wide keeps them around 60–120 KB and WhatsApp previews accept it.
+// Banners are photos: JPEG at 960×540 keeps a typical photo near 50–70 KB (the event page budget is 100 KB
+// in all, research/indonesia.md §5) and is large enough for a WhatsApp link preview.
 // Logos keep transparency as PNG, which pdf-lib can embed in certificates and reports (it reads only PNG and JPEG).
 const SPECS: Record<ImageKind, Spec> = {
-  banner: { dir: 'banners', ext: 'jpg', width: 1200, height: 675 },
+  banner: { dir: 'banners', ext: 'jpg', width: 960, height: 540 },
   logo: { dir: 'logos', ext: 'png', width: 320, height: 160 },
 };
 
@@ -69,7 +70,7 @@ export async function encodeImage(
       spec.ext === 'jpg'
         ? await pipeline
             .flatten({ background: '#ffffff' })
-            .jpeg({ quality: 70, mozjpeg: true })
+            .jpeg({ quality: 65, mozjpeg: true })
             .toBuffer({ resolveWithObject: true })
         : await pipeline.png({ compressionLevel: 9, palette: true }).toBuffer({ resolveWithObject: true });
     return { data: out.data, width: out.info.width, height: out.info.height };

@@ -1,0 +1,45 @@
+// The servers measured by bench/pages.ts, in their own process so the load generator does not share
+// their event loop: the whole Aula app on a fresh SQLite file with the demo event, and a plain Fastify
+// route returning a constant (the baseline). Prints one JSON line with both ports.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { loadDemo } from '../src/modules/demo/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aula-bench-'));
+const config = loadConfig({
+  DATA_DIR: dir,
+  DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
+  LOG_LEVEL: 'silent',
+  SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-1',
+  PUBLIC_URL: 'http://aula.bench',
+  NODE_ENV: 'production',
+});
+const app = await buildApp(config, { logger: false });
+const { slug } = await loadDemo(app.ctx.db, { ownerEmail: null });
+await app.listen({ port: 0, host: '127.0.0.1' });
+
+const plain = Fastify({ logger: false });
+plain.get('/plain', async () => ({ status: 'ok' }));
+await plain.listen({ port: 0, host: '127.0.0.1' });
+
+console.log(
+  JSON.stringify({
+    app: (app.server.address() as AddressInfo).port,
+    plain: (plain.server.address() as AddressInfo).port,
+    slug,
+  }),
+);
+
+const stop = async () => {
+  await plain.close();
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
