@@ -39,6 +39,32 @@ export const registrationsRepository = {
       .execute(),
 
   /**
+   * Takes one place if there is room, creating the counter row on first use — one statement. The conditional
+   * upsert is the capacity invariant: on PostgreSQL a concurrent taker waits for the row lock and re-checks
+   * `taken < capacity` against the committed value; SQLite runs one writer at a time.
+   */
+  async upsertTakePlace(
+    db: Tx,
+    eventId: string,
+    mode: RegistrationMode,
+    capacity: number | null,
+  ): Promise<boolean> {
+    if (capacity !== null && capacity < 1) return false;
+    const r = await db
+      .insertInto('registration_counters')
+      .values({ event_id: eventId, mode, taken: 1 })
+      .onConflict((oc) => {
+        const upd = oc
+          .columns(['event_id', 'mode'])
+          .doUpdateSet((eb) => ({ taken: eb('registration_counters.taken', '+', 1) }));
+        return capacity === null ? upd : upd.where('registration_counters.taken', '<', capacity);
+      })
+      .returning('taken')
+      .executeTakeFirst();
+    return !!r;
+  },
+
+  /**
    * Takes one place if there is room: the conditional update is the capacity invariant. On PostgreSQL a
    * concurrent taker waits for the row lock and re-checks `taken < capacity` against the committed value.
    */

@@ -21,7 +21,11 @@ import {
   TicketParams,
   UpdateRegistrationInput,
 } from './registrations.schemas.js';
-import { createRegistrationsService, type RegistrationsService } from './registrations.service.js';
+import {
+  createRegistrationsService,
+  markParsed,
+  type RegistrationsService,
+} from './registrations.service.js';
 import { settingsService } from './registrations.settings.js';
 import { settingsConsole } from './settings.console.js';
 import { ticketPages } from './ticket.pages.js';
@@ -89,7 +93,7 @@ export const registrationsRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'view');
-      const { registration, created } = await regs.register(event, req.body, { source: 'self' });
+      const { registration, created } = await regs.register(event, markParsed(req.body), { source: 'self' });
       return reply.status(created ? 201 : 200).send(presentTicket(config, registration, !created));
     },
   );
@@ -107,7 +111,9 @@ export const registrationsRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const { registration, created } = await regs.register(event, req.body, { source: 'manual' });
+      const { registration, created } = await regs.register(event, markParsed(req.body), {
+        source: 'manual',
+      });
       return reply.status(created ? 201 : 200).send(presentAdmin(registration, event.timezone));
     },
   );

@@ -62,6 +62,13 @@ export function checkAnswers(
   return out;
 }
 
+/** Bodies already validated by a route's schema: the service does not parse (and normalize phones) twice. */
+const parsedInputs = new WeakSet<object>();
+export function markParsed<T extends object>(input: T): T {
+  parsedInputs.add(input);
+  return input;
+}
+
 export function createRegistrationsService(ctx: AppContext) {
   const { db, bus } = ctx;
 
@@ -79,8 +86,7 @@ export function createRegistrationsService(ctx: AppContext) {
   ) {
     if (!counted) return 'confirmed' as const;
     const capacity = await settingsService.capacity(trx, event, mode);
-    await repo.ensureCounter(trx, event.id, mode);
-    if (await repo.takePlace(trx, event.id, mode, capacity)) return 'confirmed' as const;
+    if (await repo.upsertTakePlace(trx, event.id, mode, capacity)) return 'confirmed' as const;
     if (!s.waitlist) throw errors.modeFull(MODE_TEXT[mode]);
     return 'waitlisted' as const;
   }
@@ -93,10 +99,11 @@ export function createRegistrationsService(ctx: AppContext) {
     status: string,
     mode: RegistrationMode,
   ) {
+    // Every caller holds the hall's counter row (it just took or moved a hall place), so seat picks are serialized.
     if (status === 'confirmed' && mode === 'onsite' && s.seatMode === 'registration') {
-      await seatingService.lockHall(trx, event.id);
-      await seatingService.assignInTx(trx, event.id, id);
+      return seatingService.assignNewInTx(trx, event.id, id);
     }
+    return null;
   }
 
   /** Moves people from the waitlist of `mode` into free places, first come first served. */
@@ -150,7 +157,7 @@ export function createRegistrationsService(ctx: AppContext) {
       input: RegisterInput,
       opts: { source?: RegistrationSource } = {},
     ): Promise<{ registration: RegistrationRow; created: boolean }> {
-      const data = parseOrThrow(RegisterInput, input);
+      const data = parsedInputs.has(input) ? (input as RegisterData) : parseOrThrow(RegisterInput, input);
       const source = opts.source ?? 'self';
       const self = source === 'self';
       const s = await settingsService.get(db, event);
@@ -176,25 +183,11 @@ export function createRegistrationsService(ctx: AppContext) {
         ),
       };
 
-      const existing = await service.findExisting(event, data.email ?? null, data.phone ?? null);
-      if (existing) {
-        if (ACTIVE.has(existing.status)) {
-          if (!self || sameName(existing.name, data.name)) return { registration: existing, created: false };
-          const resent = !!existing.email && ctx.mailer.enabled;
-          if (resent)
-            await bus.emit('registration.changed', {
-              eventId: event.id,
-              registrationId: existing.id,
-              change: 'resend',
-            });
-          throw errors.alreadyRegistered(resent);
-        }
-      }
-
       const counted = source !== 'invitation';
       const pending = s.approval && self;
-      try {
-        const row = await db.transaction().execute(async (trx) => {
+      /** One attempt in one transaction: a new row, or a cancelled one of the same person brought back. */
+      const attempt = (existing: RegistrationRow | null) =>
+        db.transaction().execute(async (trx): Promise<RegistrationRow> => {
           const status = pending ? ('pending' as const) : await place(trx, event, s, data.mode, counted);
           const fields = {
             front_titles: data.frontTitles,
@@ -214,43 +207,63 @@ export function createRegistrationsService(ctx: AppContext) {
             confirmed_at: status === 'confirmed' ? now : null,
             cancelled_at: null,
           };
-          let id: string;
           if (existing) {
             // A cancelled registration comes back to life: same row, same ticket link.
-            id = existing.id;
-            if (!(await repo.updateIf(trx, id, existing.status, fields)))
+            if (!(await repo.updateIf(trx, existing.id, existing.status, fields))) {
               throw errors.conflict('changed', conflictText);
-          } else {
-            id = newId();
-            await repo.insert(trx, {
-              id,
-              event_id: event.id,
-              ticket_code: newSecretToken(),
-              ...fields,
-              created_at: now,
-              updated_at: now,
-            });
+            }
+            await seatIfDue(trx, event, s, existing.id, status, data.mode);
+            return (await repo.findById(trx, existing.id))!;
           }
-          await seatIfDue(trx, event, s, id, status, data.mode);
-          return (await repo.findById(trx, id))!;
+          const row: RegistrationRow = {
+            id: newId(),
+            event_id: event.id,
+            ticket_code: newSecretToken(),
+            ...fields,
+            created_at: now,
+            updated_at: now,
+          };
+          await repo.insert(trx, row);
+          row.seat_id = await seatIfDue(trx, event, s, row.id, status, data.mode);
+          return row;
         });
-        await bus.emit('registration.created', {
-          eventId: event.id,
-          registrationId: row.id,
-          status: row.status,
-          mode: row.mode,
-          source,
-        });
-        return { registration: row, created: true };
+
+      let row: RegistrationRow;
+      try {
+        // The common case first, with no look-up: the unique indexes on (event, phone) and (event, e-mail)
+        // answer "already registered", atomically with the place taken in the same transaction.
+        row = await attempt(null);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
-        // Someone registered the same phone or e-mail a moment earlier: that registration is the answer.
-        const again = await service.findExisting(event, data.email ?? null, data.phone ?? null);
-        if (again && ACTIVE.has(again.status) && (!self || sameName(again.name, data.name))) {
-          return { registration: again, created: false };
+        const existing = await service.findExisting(event, data.email ?? null, data.phone ?? null);
+        if (!existing) throw errors.alreadyRegistered(false);
+        if (ACTIVE.has(existing.status)) {
+          if (!self || sameName(existing.name, data.name)) return { registration: existing, created: false };
+          const resent = !!existing.email && ctx.mailer.enabled;
+          if (resent) {
+            await bus.emit('registration.changed', {
+              eventId: event.id,
+              registrationId: existing.id,
+              change: 'resend',
+            });
+          }
+          throw errors.alreadyRegistered(resent);
         }
-        throw errors.alreadyRegistered(false);
+        try {
+          row = await attempt(existing);
+        } catch (err2) {
+          if (isUniqueViolation(err2)) throw errors.contactTaken();
+          throw err2;
+        }
       }
+      await bus.emit('registration.created', {
+        eventId: event.id,
+        registrationId: row.id,
+        status: row.status,
+        mode: row.mode,
+        source,
+      });
+      return { registration: row, created: true };
     },
 
     async findExisting(event: EventRow, email: string | null, phone: string | null) {

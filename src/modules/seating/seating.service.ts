@@ -182,6 +182,16 @@ export const seatingService = {
     return label;
   },
 
+  /**
+   * The registration path's variant: the caller just confirmed `registrationId` for the hall inside its
+   * transaction and holds the hall's counter row, so nothing needs re-reading or re-locking.
+   */
+  async assignNewInTx(trx: Tx, eventId: string, registrationId: string): Promise<string | null> {
+    const label = await repo.firstFreeSeat(trx, eventId);
+    if (label) await repo.setSeat(trx, registrationId, label);
+    return label;
+  },
+
   /** Moves a registration to a named seat (or clears it with null). The caller holds the hall lock. */
   async moveInTx(
     trx: Tx,
