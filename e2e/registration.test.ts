@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../src/app.js';
+import { authService } from '../src/modules/auth/auth.service.js';
+import { person, publishedEvent } from '../src/modules/registrations/registrations.test-helpers.js';
+import { createTestApp, type TestApp } from '../test/helpers/app.js';
+import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
+
+describe.skipIf(!hasChromium)('registration in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    base = await listen(t);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('registers for the hall on a phone with JavaScript off and shows the ticket with a QR code that scans', async () => {
+    const e = await publishedEvent(t, { capacity: 52 });
+    const ctx = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/e/${e.slug}/daftar`);
+    await page.fill('#reg-name', 'Siti Aminah');
+    await page.fill('#reg-back', 'S.E., M.Si.');
+    await page.fill('#reg-inst', 'UMKM Kanigaran');
+    await page.fill('#reg-phone', '0812-3456-7890');
+    await page.check('input[name=mode][value=onsite]');
+    // The optional purposes stay unticked unless the person ticks them.
+    expect(await page.isChecked('input[name=consent_news]')).toBe(false);
+    await page.check('input[name=consent]');
+    await Promise.all([
+      page.waitForURL(/\/t\/[0-9a-z]+\?done=new/),
+      page.click('button[type=submit]:has-text("Daftar sekarang")'),
+    ]);
+    await expect.poll(() => page.textContent('h1')).toContain('Strategi Pemulihan');
+    const body = (await page.textContent('main')) ?? '';
+    expect(body).toContain('Terkonfirmasi');
+    expect(body).toContain('Siti Aminah, S.E., M.Si.');
+    expect(body).toContain('Aula Kelurahan Kanigaran');
+    const qr = page.locator('svg.qr');
+    expect(await qr.isVisible()).toBe(true);
+    const png = await qr.screenshot();
+    const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const code = jsQR(new Uint8ClampedArray(data), info.width, info.height);
+    const ticketCode = new URL(page.url()).pathname.split('/')[2];
+    expect(code?.data).toBe(ticketCode);
+    // No horizontal scrolling on a 360 px phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await ctx.close();
+  });
+
+  it('a full hall puts the person on the waitlist and offers to go online', async () => {
+    const e = await publishedEvent(t, { capacity: 1 });
+    await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/registrations`, payload: person(1) });
+    const ctx = await browser.newContext({ ...phone });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/e/${e.slug}/daftar`);
+    expect(await page.textContent('form[data-reg]')).toContain('penuh — masuk daftar tunggu');
+    await page.fill('#reg-name', 'Budi Santoso');
+    await page.fill('#reg-front', 'Dr.');
+    if (existsSync(join(ROOT, 'dist', 'public', 'registration.js'))) {
+      // With JavaScript (built island), the certificate name preview follows the typing.
+      await expect.poll(() => page.textContent('output[name=preview]')).toBe('Dr. Budi Santoso');
+    }
+    await page.fill('#reg-phone', '+62 812 3456 7891');
+    await page.check('input[name=mode][value=onsite]');
+    await page.check('input[name=consent]');
+    await Promise.all([page.waitForURL(/\/t\//), page.click('button:has-text("Daftar sekarang")')]);
+    const text = (await page.textContent('main')) ?? '';
+    expect(text).toContain('Daftar tunggu');
+    expect(text).toContain('urutan ke-1');
+    const offer = page.locator('button:has-text("Pindah ke daring")');
+    expect(await offer.isVisible()).toBe(true);
+    await Promise.all([page.waitForURL(/done=switched/), offer.click()]);
+    const after = (await page.textContent('main')) ?? '';
+    expect(after).toContain('Terkonfirmasi');
+    expect(after).toContain('Gabung ke ruang daring');
+    await ctx.close();
+  });
+
+  it('an organizer draws a seat plan with a distancing rule and sees the capacity', async () => {
+    await authService.createUser(t.app.ctx.db, {
+      email: 'panitia@example.test',
+      password: 'rahasia123',
+      role: 'organizer',
+      name: 'Panitia',
+    });
+    const token = await authService.createApiToken(t.app.ctx.db, 'panitia@example.test');
+    const e = await publishedEvent(t, { capacity: 200, token });
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/login?next=${encodeURIComponent(`/console/events/${e.id}/seating`)}`);
+    await page.fill('#email', 'panitia@example.test');
+    await page.fill('#password', 'rahasia123');
+    await Promise.all([page.waitForURL(/\/seating/), page.click('button[type=submit]')]);
+    await page.fill('#sp-rows', '8');
+    await page.fill('#sp-seats', '26');
+    await page.fill('#sp-aisles', '13');
+    await page.fill('#sp-blocked', 'A1, A2, C1, C2, E1, E2, G1, G2');
+    await page.check('input[name=kind][value=gap]');
+    await page.fill('#sp-sgap', '1');
+    await page.fill('#sp-rgap', '1');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[value=preview]')]);
+    expect(await page.getAttribute('#seat-capacity', 'data-capacity')).toBe('52');
+    expect(await page.textContent('#seat-capacity')).toContain('52 kursi untuk umum');
+    await Promise.all([page.waitForURL(/saved=1/), page.click('button[value=save]')]);
+    expect(await page.getAttribute('#seat-capacity', 'data-capacity')).toBe('52');
+    expect(await page.locator('.seat-usable').count()).toBe(52);
+    const s = (await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/registration-settings` })).json();
+    expect(s.capacity.onsite).toBe(52);
+    await ctx.close();
+  });
+});
