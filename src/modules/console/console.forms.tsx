@@ -192,6 +192,22 @@ export function consolePage(
     : [];
   const tools = [...req.server.ctx.ui.consoleLinks].sort((a, b) => a.order - b.order);
   const title = typeof opts.title === 'string' ? opts.title : opts.title[l];
+  // Other modules' tools: open below the overview, folded above the forms so a phone reaches the form first.
+  const toolsBlock =
+    e && tools.length ? (
+      <details open={opts.tab === 'overview'} style="margin:1rem 0">
+        <summary style="cursor:pointer;font-weight:600;padding:.6rem 0">
+          {C.tools[l]} ({tools.length})
+        </summary>
+        <ul class="row" style="list-style:none;padding:0;margin:.25rem 0 0">
+          {tools.map((t) => (
+            <li>
+              <a href={`/console/events/${e.id}${t.path}`}>{t.label[l]}</a>
+            </li>
+          ))}
+        </ul>
+      </details>
+    ) : null;
   return page(
     req,
     reply,
@@ -220,13 +236,12 @@ export function consolePage(
                 {label[l]}
               </a>
             ))}
-            {tools.map((t) => (
-              <a href={`/console/events/${e.id}${t.path}`}>{t.label[l]}</a>
-            ))}
           </nav>
+          {opts.tab === 'overview' ? null : toolsBlock}
         </>
       ) : null}
       {body}
+      {opts.tab === 'overview' ? toolsBlock : null}
     </>,
   );
 }

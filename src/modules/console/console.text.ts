@@ -26,7 +26,7 @@ export const C = {
   people: { id: 'Narasumber dan pejabat', en: 'Speakers and officials' },
   rundown: { id: 'Susunan acara', en: 'Programme' },
   team: { id: 'Tim panitia', en: 'Team' },
-  tools: { id: 'Alat', en: 'Tools' },
+  tools: { id: 'Alat lain untuk acara ini', en: 'More tools for this event' },
   publicPage: { id: 'Halaman publik', en: 'Public page' },
   preview: { id: 'Pratinjau', en: 'Preview' },
   publish: { id: 'Terbitkan', en: 'Publish' },
