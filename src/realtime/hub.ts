@@ -30,6 +30,19 @@ const MAX_BUFFERED = 1024 * 1024;
 const GAP_WAIT_MS = 150;
 const HEARTBEAT_MS = 25_000;
 
+const encoded = new WeakMap<Envelope, { staff: Buffer; pub: Buffer | null }>();
+
+/** The update's bytes for a role, encoded once per node however many sockets receive it. */
+function bytesFor(env: Envelope, role: LiveRole): Buffer | null {
+  let e = encoded.get(env);
+  if (!e) {
+    const staff = Buffer.from(env.staff);
+    e = { staff, pub: env.pub === null ? null : env.pub === env.staff ? staff : Buffer.from(env.pub) };
+    encoded.set(env, e);
+  }
+  return role === 'staff' ? e.staff : e.pub;
+}
+
 /**
  * The WebSocket clients of one node, grouped in rooms per event. Updates from the bus are put back in
  * sequence order per room (two nodes' messages may cross in Redis); a hole is filled from the log.
@@ -135,13 +148,13 @@ export class LiveHub {
   private send(c: Client, env: Envelope): void {
     if (env.s <= c.last) return;
     c.last = env.s;
-    const data = c.role === 'staff' ? env.staff : env.pub;
+    const data = bytesFor(env, c.role);
     if (data === null || c.ws.readyState !== 1) return;
     if (c.ws.bufferedAmount > MAX_BUFFERED) {
       c.ws.close(CLOSE_SLOW, 'slow');
       return;
     }
-    c.ws.send(data);
+    c.ws.send(data, { binary: false });
   }
 
   /**

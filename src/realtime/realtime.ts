@@ -55,6 +55,10 @@ export class Realtime {
   private lastFlush = 0;
   private flushing: Promise<void> = Promise.resolve();
   private snapshotProvider: SnapshotProvider | null = null;
+  private snapshots = new Map<
+    string,
+    { seq: number; at: number; value: Promise<{ seq: number; message: string }> }
+  >();
   private unsubscribe: () => void;
   private closed = false;
 
@@ -165,8 +169,19 @@ export class Realtime {
     // The sequence is read before the data: the data can only be newer, and newer is harmless because
     // every update carries the whole state of what it changes.
     const seq = await repo.currentSeq(this.ctx.db, eventId);
-    const d = await this.snapshotProvider(this.ctx.db, eventId, role);
-    return { seq, message: serialize(seq, 'snapshot', d) };
+    // A reconnect storm (a node restarts, the hall Wi-Fi comes back) asks for the same snapshot thousands
+    // of times: build it once per sequence number and role, and keep it a second at most (it carries the
+    // server's clock for the stage timer, and the rundown can change without a live update).
+    const key = `${eventId}:${role}`;
+    const cached = this.snapshots.get(key);
+    if (cached && cached.seq === seq && Date.now() - cached.at < 1000) return cached.value;
+    const value = this.snapshotProvider(this.ctx.db, eventId, role).then((d) => ({
+      seq,
+      message: serialize(seq, 'snapshot', d),
+    }));
+    this.snapshots.set(key, { seq, at: Date.now(), value });
+    value.catch(() => this.snapshots.delete(key));
+    return value;
   }
 
   /**
