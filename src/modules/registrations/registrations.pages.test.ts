@@ -93,6 +93,31 @@ describe.each(DB_KINDS)('registration form, ticket page and e-mail on %s', (kind
     expect(mail).toContain('text/calendar');
   });
 
+  it('tells the first person on the waitlist by e-mail when a place frees up', async () => {
+    const e = await publishedEvent(t, { capacity: 1 });
+    const a = (
+      await t.inject({
+        method: 'POST',
+        url: `/api/v1/events/${e.id}/registrations`,
+        payload: person(11, { email: 'pertama@example.test' }),
+      })
+    ).json();
+    const b = (
+      await t.inject({
+        method: 'POST',
+        url: `/api/v1/events/${e.id}/registrations`,
+        payload: person(12, { email: 'kedua@example.test' }),
+      })
+    ).json();
+    expect(b.status).toBe('waitlisted');
+    await t.inject({ method: 'POST', url: `/api/v1/tickets/${a.ticketCode}/cancel` });
+    const promoted = () =>
+      inbox.find((m) => m.includes('kedua@example.test') && m.includes('mendapat tempat'));
+    for (let i = 0; i < 100 && !promoted(); i++) await new Promise((res) => setTimeout(res, 30));
+    expect(promoted()).toBeTruthy();
+    expect(promoted()!.replace(/=\r?\n/g, '')).toContain(`/t/${b.ticketCode}`);
+  });
+
   it('sends the form back with the values and a clear message, writing nothing; the honeypot drops bots', async () => {
     const e = await publishedEvent(t);
     const bad = await t.inject({

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
 import { formatDateTime } from '../../shared/time.js';
 import { asPage, page } from '../../web/page.js';
@@ -25,7 +25,7 @@ async function controllerOf(
 export const registrationsPages: FastifyPluginAsync<{
   regs: RegistrationsService;
   rateLimit: { max: number; timeWindow: string };
-  contactLimiter: preHandlerAsyncHookHandler;
+  contactLimiter: (req: FastifyRequest) => Promise<void>;
 }> = async (app, { regs, rateLimit, contactLimiter }) => {
   const { db } = app.ctx;
 

@@ -84,6 +84,32 @@ describe.each(DB_KINDS)('registrations API on %s', (kind) => {
     expect(list.json().registrations).toHaveLength(1);
   });
 
+  it('the same person registering eight times at once (the per-phone limit) gets one ticket', async () => {
+    const e = await publishedEvent(t, { capacity: 52 });
+    const out = await Promise.all(
+      Array.from({ length: 8 }, () => register(e.id, person(7000, { email: 'sama@example.test' }))),
+    );
+    const codes = new Set(out.map((r) => r.json().ticketCode));
+    expect(codes.size).toBe(1);
+    expect(out.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(out.filter((r) => r.statusCode === 200)).toHaveLength(7);
+    const stats = (
+      await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/stats`, token: e.token })
+    ).json();
+    expect(stats.registrations.onsite).toBe(1);
+  });
+
+  it('limits attempts per phone number, not per address', async () => {
+    const e = await publishedEvent(t, { capacity: 52 });
+    const same = [];
+    for (let i = 0; i < 9; i++) same.push(await register(e.id, person(7100)));
+    expect(same.slice(0, 8).every((r) => r.statusCode === 200 || r.statusCode === 201)).toBe(true);
+    expect(same[8]!.statusCode).toBe(429);
+    expect(same[8]!.json().error.message).toContain('Coba lagi');
+    // Other people from the same address still get through.
+    expect((await register(e.id, person(7101))).statusCode).toBe(201);
+  });
+
   it('refuses bad input in the caller’s language and writes nothing', async () => {
     const e = await publishedEvent(t);
     const cases: [Record<string, unknown>, string][] = [
