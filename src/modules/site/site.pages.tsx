@@ -78,6 +78,9 @@ export const sitePages: FastifyPluginAsync = async (app) => {
             </ul>
           </section>
         ) : null}
+        <p class="muted">
+          <a href="/console">{T.forOrganizers[l]}</a>
+        </p>
       </>,
     );
   });
@@ -152,8 +155,10 @@ export const sitePages: FastifyPluginAsync = async (app) => {
     throw errors.notFound(what.event);
   }
 
-  function metaFor(e: EventRow, l: 'id' | 'en') {
-    const ogImage = e.banner_path ? `${config.publicUrl}${uploadUrl(e.banner_path)}` : undefined;
+  /** Preview image: the banner, else the organizer's logo (WhatsApp shows a plain card without one). */
+  function metaFor(e: EventRow, l: 'id' | 'en', org: { logo_path: string | null } | null) {
+    const image = e.banner_path ?? org?.logo_path ?? null;
+    const ogImage = image ? `${config.publicUrl}${uploadUrl(image)}` : undefined;
     return {
       title: e.title,
       description: metaDescription(e, l),
@@ -179,7 +184,7 @@ export const sitePages: FastifyPluginAsync = async (app) => {
     const sections = await renderSections(ui.eventSections, req, event);
     if (req.user || draft) {
       const data = await siteService.eventPage(db, event);
-      return page(req, reply, metaFor(event, l), [
+      return page(req, reply, metaFor(event, l, data.org), [
         <EventPageBody data={data} locale={l} publicUrl={config.publicUrl} draft={draft} />,
         ...sections,
       ]);
@@ -188,7 +193,13 @@ export const sitePages: FastifyPluginAsync = async (app) => {
     if (!cached) {
       const data = await siteService.eventPage(db, event);
       const html = renderPage(
-        <Layout locale={l} path={`/e/${event.slug}`} user={null} csrf={null} meta={metaFor(event, l)}>
+        <Layout
+          locale={l}
+          path={`/e/${event.slug}`}
+          user={null}
+          csrf={null}
+          meta={metaFor(event, l, data.org)}
+        >
           <EventPageBody data={data} locale={l} publicUrl={config.publicUrl} />
           {SLOT}
         </Layout>,

@@ -54,6 +54,10 @@ export const T = {
   onlineShort: { id: 'daring', en: 'online' },
   eventsOf: { id: 'Acara', en: 'Events' },
   at: { id: 'di', en: 'at' },
+  forOrganizers: {
+    id: 'Panitia? Buat dan kelola acara di konsol.',
+    en: 'Organizer? Create and manage events in the console.',
+  },
 } satisfies Record<string, Text>;
 
 export const PLATFORM_LABELS: Record<string, Text> = {
