@@ -68,12 +68,16 @@ export async function embed(doc: PDFDocument, name: FontName): Promise<PDFFont> 
 }
 
 /** Characters the DejaVu fonts cannot draw become "?" instead of failing the whole PDF. */
+// Subset fonts are named "ABCDEF+DejaVuSerif" with a new tag per document: cache by the family.
+const baseName = (font: PDFFont) => font.name.replace(/^[A-Z]{6}\+/, '');
+
 const charSets = new Map<string, Set<number>>();
 export function drawable(font: PDFFont, text: string): string {
-  let set = charSets.get(font.name);
+  const key = baseName(font);
+  let set = charSets.get(key);
   if (!set) {
     set = new Set(font.getCharacterSet());
-    charSets.set(font.name, set);
+    charSets.set(key, set);
   }
   let out = '';
   for (const ch of text.normalize('NFC')) {
@@ -85,22 +89,55 @@ export function drawable(font: PDFFont, text: string): string {
   return out;
 }
 
+const advances = new Map<string, Map<string, number>>();
+/**
+ * Text width from cached per-character advances. pdf-lib's own measure runs fontkit's full layout
+ * (GSUB/GPOS) on every call; fitting and wrapping measure hundreds of candidates per page.
+ */
+export function widthOf(font: PDFFont, text: string, size: number): number {
+  const key = baseName(font);
+  let m = advances.get(key);
+  if (!m) {
+    m = new Map();
+    advances.set(key, m);
+  }
+  let w = 0;
+  for (const ch of text) {
+    let a = m.get(ch);
+    if (a === undefined) {
+      a = font.widthOfTextAtSize(ch, 1);
+      m.set(ch, a);
+    }
+    w += a;
+  }
+  return w * size;
+}
+
 /** Breaks text into lines no wider than `maxWidth` at `size` (words longer than a line are cut). */
 export function wrap(font: PDFFont, text: string, size: number, maxWidth: number): string[] {
+  return wrapMeasured((t, s) => widthOf(font, t, s), text, size, maxWidth);
+}
+
+export function wrapMeasured(
+  measure: (text: string, size: number) => number,
+  text: string,
+  size: number,
+  maxWidth: number,
+): string[] {
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
     for (const word of para.split(/\s+/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
+      if (measure(candidate, size) <= maxWidth) {
         line = candidate;
         continue;
       }
       if (line) lines.push(line);
       let w = word;
-      while (font.widthOfTextAtSize(w, size) > maxWidth && w.length > 1) {
+      while (measure(w, size) > maxWidth && w.length > 1) {
         let cut = w.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(w.slice(0, cut), size) > maxWidth) cut--;
+        while (cut > 1 && measure(w.slice(0, cut), size) > maxWidth) cut--;
         lines.push(w.slice(0, cut));
         w = w.slice(cut);
       }

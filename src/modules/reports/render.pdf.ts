@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { CM, drawable, embed, useFonts, wrap } from '../../shared/pdf.js';
+import { PDFDocument, type PDFPage, rgb } from 'pdf-lib';
+import { CM, wrapMeasured } from '../../shared/pdf.js';
+import { drawWith, type Face, face } from '../certificates/index.js';
+
+type PDFFont = Face;
+const drawable = (f: Face, t: string) => f.clean(t);
+const widthOf = (f: Face, t: string, size: number) => f.width(t, size);
+const wrap = (f: Face, t: string, size: number, max: number) =>
+  wrapMeasured((x, s) => f.width(x, s), t, size, max);
+
 import type { Block } from './reports.document.js';
 import type { Narrative } from './reports.schemas.js';
 
@@ -40,7 +48,7 @@ class Writer {
     const lh = size * 1.45;
     for (const line of wrap(font, drawable(font, text), size, this.width - indent)) {
       this.ensure(lh);
-      const w = font.widthOfTextAtSize(line, size);
+      const w = widthOf(font, line, size);
       const x =
         opts.align === 'center'
           ? this.m.left + (this.width - w) / 2
@@ -48,7 +56,7 @@ class Writer {
             ? this.m.left + this.width - w
             : this.m.left + indent;
       this.y -= lh;
-      this.page.drawText(line, { x, y: this.y + size * 0.3, size, font, color: opts.color ?? BLACK });
+      drawWith(this.page, font, line, x, this.y + size * 0.3, size, opts.color ?? BLACK);
     }
     this.y -= opts.after ?? size * 0.5;
   }
@@ -73,13 +81,7 @@ class Writer {
             borderWidth: 0.5,
           });
         lines.forEach((line, k) => {
-          this.page.drawText(line, {
-            x: x + pad,
-            y: this.y - pad - (k + 1) * lh + size * 0.3,
-            size,
-            font,
-            color: BLACK,
-          });
+          drawWith(this.page, font, line, x + pad, this.y - pad - (k + 1) * lh + size * 0.3, size, BLACK);
         });
         x += cols[i]!;
       });
@@ -109,14 +111,9 @@ export async function renderPdf(
   uploadsDir: string,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  useFonts(doc);
   doc.setTitle('Laporan Kegiatan');
   doc.setCreator('Aula');
-  const [regular, bold, italic] = await Promise.all([
-    embed(doc, 'serif'),
-    embed(doc, 'serifBold'),
-    embed(doc, 'serifItalic'),
-  ]);
+  const [regular, bold, italic] = await Promise.all([face('serif'), face('serifBold'), face('serifItalic')]);
   const w = new Writer(
     doc,
     {
@@ -198,8 +195,8 @@ export async function renderPdf(
           const cx = w.m.left + colW * i + colW / 2;
           const put = (text: string, y: number, font: PDFFont, size: number) => {
             const t = drawable(font, text);
-            const tw = font.widthOfTextAtSize(t, size);
-            w.page.drawText(t, { x: cx - tw / 2, y, size, font, color: BLACK });
+            const tw = widthOf(font, t, size);
+            drawWith(w.page, font, t, cx - tw / 2, y, size, BLACK);
             return tw;
           };
           put(s.label, top - 14, regular, 11);
@@ -224,13 +221,7 @@ export async function renderPdf(
   w.pages.forEach((p, i) => {
     if (p === coverPage) return;
     const label = `${i + 1}`;
-    p.drawText(label, {
-      x: A4[0] - w.m.right - regular.widthOfTextAtSize(label, 9),
-      y: w.m.bottom / 2,
-      size: 9,
-      font: regular,
-      color: GREY,
-    });
+    drawWith(p, regular, label, A4[0] - w.m.right - widthOf(regular, label, 9), w.m.bottom / 2, 9, GREY);
   });
   return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
 }

@@ -6,7 +6,6 @@ import {
   endMarkedContent,
   fill,
   PDFDocument,
-  type PDFFont,
   type PDFPage,
   popGraphicsState,
   pushGraphicsState,
@@ -16,8 +15,9 @@ import {
 } from 'pdf-lib';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
-import { drawable, embed, useFonts, wrap } from '../../../shared/pdf.js';
+import { wrapMeasured } from '../../../shared/pdf.js';
 import type { FieldBox, Layout, Signer } from '../certificates.schemas.js';
+import { drawWith, type Face, face } from './face.js';
 
 /** What one certificate says; the template says where and how. */
 export interface CertData {
@@ -93,32 +93,29 @@ interface Ctx {
   page: PDFPage;
   W: number;
   H: number;
-  regular: PDFFont;
-  bold: PDFFont;
+  regular: Face;
+  bold: Face;
 }
 
-function lineX(ctx: Ctx, box: FieldBox, font: PDFFont, text: string, size: number): number {
+const wrap = (font: Face, text: string, size: number, maxWidth: number) =>
+  wrapMeasured((t, s) => font.width(t, s), text, size, maxWidth);
+const drawable = (font: Face, text: string) => font.clean(text);
+
+function lineX(ctx: Ctx, box: FieldBox, font: Face, text: string, size: number): number {
   const left = box.x * ctx.W;
   const w = box.width * ctx.W;
   if (box.align === 'left') return left;
-  const tw = font.widthOfTextAtSize(text, size);
+  const tw = font.width(text, size);
   return box.align === 'right' ? left + w - tw : left + (w - tw) / 2;
 }
 
 /** Draws lines from the box's top; returns the y (points from the bottom) under the last line. */
-function drawLines(
-  ctx: Ctx,
-  box: FieldBox,
-  lines: string[],
-  size: number,
-  font: PDFFont,
-  top?: number,
-): number {
+function drawLines(ctx: Ctx, box: FieldBox, lines: string[], size: number, font: Face, top?: number): number {
   let y = top ?? ctx.H - box.y * ctx.H;
   const color = hex(box.color);
   for (const line of lines) {
     y -= size * 1.05;
-    ctx.page.drawText(line, { x: lineX(ctx, box, font, line, size), y, size, font, color });
+    drawWith(ctx.page, font, line, lineX(ctx, box, font, line, size), y, size, color);
     y -= size * 0.2;
   }
   return y;
@@ -129,15 +126,15 @@ function drawLines(
  * line; below half the designed size they wrap onto two lines instead of becoming unreadable.
  */
 export function fitName(
-  font: PDFFont,
+  font: Face,
   text: string,
   size: number,
   maxWidth: number,
 ): { lines: string[]; size: number } {
   const min = Math.max(9, size * 0.5);
   let s = size;
-  while (s > min && font.widthOfTextAtSize(text, s) > maxWidth) s -= 0.5;
-  if (font.widthOfTextAtSize(text, s) <= maxWidth) return { lines: [text], size: s };
+  while (s > min && font.width(text, s) > maxWidth) s -= 0.5;
+  if (font.width(text, s) <= maxWidth) return { lines: [text], size: s };
   const two = Math.max(9, size * 0.6);
   let lines = wrap(font, text, two, maxWidth);
   let t = two;
@@ -149,7 +146,7 @@ export function fitName(
 }
 
 /** Paragraph text (event title, date and place): wraps, and shrinks when it needs more than `maxLines`. */
-function fitParagraph(font: PDFFont, text: string, size: number, maxWidth: number, maxLines: number) {
+function fitParagraph(font: Face, text: string, size: number, maxWidth: number, maxLines: number) {
   let s = size;
   let lines = wrap(font, text, s, maxWidth);
   while (lines.length > maxLines && s > 6) {
@@ -260,7 +257,7 @@ function drawSignatures(ctx: Ctx, box: FieldBox, prepared: PreparedTemplate) {
     const nx = lineX(ctx, col, ctx.bold, name, nameSize);
     ctx.page.drawLine({
       start: { x: nx, y: y + nameSize * 0.05 },
-      end: { x: nx + ctx.bold.widthOfTextAtSize(name, nameSize), y: y + nameSize * 0.05 },
+      end: { x: nx + ctx.bold.width(name, nameSize), y: y + nameSize * 0.05 },
       thickness: 0.6,
       color,
     });
@@ -274,12 +271,11 @@ function drawSignatures(ctx: Ctx, box: FieldBox, prepared: PreparedTemplate) {
 /** One certificate as a one-page PDF: vector text in subset DejaVu fonts, a vector QR code. */
 export async function renderCertificate(prepared: PreparedTemplate, data: CertData): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  useFonts(doc);
   doc.setTitle(`Sertifikat ${data.number}`);
   doc.setProducer('Aula');
   doc.setCreator('Aula');
   const page = doc.addPage([prepared.width, prepared.height]);
-  const [regular, bold] = await Promise.all([embed(doc, 'serif'), embed(doc, 'serifBold')]);
+  const [regular, bold] = await Promise.all([face('serif'), face('serifBold')]);
   const ctx: Ctx = { page, W: prepared.width, H: prepared.height, regular, bold };
   const bg = prepared.background;
   if (bg?.kind === 'image') {
