@@ -282,6 +282,28 @@ describe.each(DB_KINDS)('event partners, team, duplicate and banner on %s', (kin
     ).toHaveLength(1);
   });
 
+  it('duplicate: two copies racing for one slug make one event, the other gets 409 and leaves nothing behind', async () => {
+    const payload = {
+      slug: 'seminar-umkm-balapan',
+      startsAt: '2023-01-12T09:00:00+07:00',
+      endsAt: '2023-01-12T12:00:00+07:00',
+    };
+    const people = async () => (await t.app.ctx.db.selectFrom('people').select('id').execute()).length;
+    const before = await people();
+    const results = await Promise.all(
+      [0, 1, 2].map(() =>
+        t.inject({ method: 'POST', url: `/api/v1/events/${eventId}/duplicate`, token: organizer, payload }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    const copy = results.find((r) => r.statusCode === 201)!.json();
+    const copied = (
+      await t.inject({ method: 'GET', url: `/api/v1/events/${copy.id}/people`, token: organizer })
+    ).json().people.length;
+    // Only the winner's people exist: a losing copy rolled back entirely.
+    expect(await people()).toBe(before + copied);
+  });
+
   it('duplicate: roles and bad input', async () => {
     const payload = { startsAt: '2022-06-16T13:00:00+07:00', endsAt: '2022-06-16T16:00:00+07:00' };
     const url = `/api/v1/events/${eventId}/duplicate`;

@@ -110,6 +110,22 @@ describe.each(DB_KINDS)('organizations API on %s', (kind) => {
     expect(after).toBe(before);
   });
 
+  it('two organizers racing for one slug: one organization, one 409', async () => {
+    const results = await Promise.all(
+      ['Yayasan A', 'Yayasan B'].map((name) =>
+        t.inject({
+          method: 'POST',
+          url: '/api/v1/organizations',
+          token: organizer,
+          payload: { name, slug: 'yayasan-balapan' },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const all = (await t.inject({ method: 'GET', url: '/api/v1/organizations' })).json().organizations;
+    expect(all.filter((o: { slug: string }) => o.slug === 'yayasan-balapan')).toHaveLength(1);
+  });
+
   it('only the creator or an admin changes an organization', async () => {
     const ok = await t.inject({
       method: 'PATCH',
