@@ -142,7 +142,8 @@ async function aulaRun(
   event: Awaited<ReturnType<typeof seedEvent>>,
 ) {
   const published = recorder(nodes[0]!);
-  const memBefore = (gc(), process.memoryUsage());
+  gc();
+  const memBefore = process.memoryUsage();
   const t0 = now();
   await clients.ask({
     cmd: 'connect',
@@ -151,7 +152,8 @@ async function aulaRun(
   });
   const connectMs = ms(now() - t0);
   await sleep(1500);
-  const memAfter = (gc(), process.memoryUsage());
+  gc();
+  const memAfter = process.memoryUsage();
   const bytesPerConnection = Math.round((memAfter.rss - memBefore.rss) / n);
   const heapPerConnection = Math.round(
     (memAfter.heapUsed + memAfter.external - memBefore.heapUsed - memBefore.external) / n,

@@ -60,7 +60,7 @@ function start(root: HTMLElement) {
       body: body === undefined ? undefined : JSON.stringify(body),
     }).catch(() => null);
     const out = $('mod-msg');
-    if (!r || !r.ok) {
+    if (!r?.ok) {
       let text = tr(T.failed);
       try {
         if (r) text = ((await r.json()) as { error?: { message?: string } }).error?.message ?? text;

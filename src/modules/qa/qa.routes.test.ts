@@ -355,6 +355,16 @@ describe.each(DB_KINDS)('Q&A API on %s', (kind) => {
     });
   });
 
+  it('limits questions per address too (generously: a hall shares one Wi-Fi), with a clear 429', async () => {
+    let limited: { statusCode: number; json(): { error: { code: string; message: string } } } | null = null;
+    for (let i = 0; i < 130 && !limited; i++) {
+      const r = await ask({ text: `Dari alamat yang sama ${i}`, channel: 'onsite' });
+      if (r.statusCode === 429) limited = r;
+    }
+    expect(limited?.json().error.code).toBe('rate_limited');
+    expect(limited?.json().error.message).toMatch(/Coba lagi dalam \d+ detik/);
+  });
+
   it('reports the questions part of the stats and the report lists', async () => {
     const stats = await t.inject({
       method: 'GET',
