@@ -390,6 +390,29 @@ describe.each(DB_KINDS)('organizer console on %s', (kind) => {
     expect(agenda[0].startsAt).toBe('2030-04-02T09:30:00+08:00');
   });
 
+  it('reorders people for the event page', async () => {
+    await post(rina, `/console/events/${eventId}/people`, {
+      name: 'Budi Santoso',
+      role: 'speaker',
+      presence: 'onsite',
+    });
+    const names = async () =>
+      (await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/people` }))
+        .json()
+        .people.map((p: { name: string }) => p.name);
+    expect(await names()).toEqual(['Siti Rahmawati', 'Budi Santoso']);
+    const people = (await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/people` })).json().people;
+    expect(
+      (await post(rina, `/console/events/${eventId}/people/${people[1].id}/move-up`, {})).statusCode,
+    ).toBe(303);
+    expect(await names()).toEqual(['Budi Santoso', 'Siti Rahmawati']);
+    // Budi is on the team as moderator: he may not reorder.
+    expect(
+      (await post(budi, `/console/events/${eventId}/people/${people[1].id}/move-down`, {})).statusCode,
+    ).toBe(403);
+    await post(rina, `/console/events/${eventId}/people/${people[1].id}/delete`, {});
+  });
+
   it('removes a rundown item, a person and a team member', async () => {
     const items = (await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/agenda` })).json().agenda;
     expect(

@@ -166,6 +166,7 @@ export async function consoleProgramRoutes(app: FastifyInstance) {
       { title: C.people, event, tab: 'people', status },
       <>
         {savedNotice(req)}
+        {people.length ? <p class="muted">{C.orderHint[l]}</p> : null}
         {people.length ? (
           <div class="table-wrap">
             <table>
@@ -180,7 +181,7 @@ export async function consoleProgramRoutes(app: FastifyInstance) {
                 </tr>
               </thead>
               <tbody>
-                {people.map((p) => (
+                {people.map((p, i) => (
                   <tr>
                     <td>
                       <strong>{personName(p)}</strong>
@@ -194,6 +195,24 @@ export async function consoleProgramRoutes(app: FastifyInstance) {
                     <td>{ROLE_LABELS[p.role]?.[l] ?? p.role}</td>
                     <td>{PRESENCE_LABELS[p.presence]?.[l]}</td>
                     <td class="row">
+                      {(['up', 'down'] as const).map((dir) =>
+                        (dir === 'up' && i === 0) || (dir === 'down' && i === people.length - 1) ? null : (
+                          <form
+                            method="post"
+                            action={`/console/events/${event.id}/people/${p.id}/move-${dir}`}
+                            style="display:inline"
+                          >
+                            <CsrfField req={req} />
+                            <button
+                              type="submit"
+                              class="secondary"
+                              aria-label={`${(dir === 'up' ? C.moveUp : C.moveDown)[l]}: ${personName(p)}`}
+                            >
+                              {dir === 'up' ? '↑' : '↓'}
+                            </button>
+                          </form>
+                        ),
+                      )}
                       <a href={`/console/events/${event.id}/people/${p.id}`}>{C.edit[l]}</a>
                       <ActionButton
                         req={req}
@@ -299,6 +318,25 @@ export async function consoleProgramRoutes(app: FastifyInstance) {
       );
     }
   });
+
+  /** Moves a person one place; the whole list is renumbered so equal or missing sort values never tie. */
+  for (const dir of ['up', 'down'] as const) {
+    app.post<{ Params: Params }>(`/console/events/:id/people/:itemId/move-${dir}`, async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      const people = await programRepository.listPeople(db, event.id);
+      const at = people.findIndex((p) => p.id === req.params.itemId);
+      if (at < 0) throw errors.notFound(what.person);
+      const to = dir === 'up' ? at - 1 : at + 1;
+      if (to >= 0 && to < people.length) {
+        [people[at], people[to]] = [people[to]!, people[at]!];
+        for (const [sort, p] of people.entries()) {
+          if (p.sort !== sort) await program.updatePerson(event, p.id, { sort });
+        }
+        await touched(event);
+      }
+      return reply.redirect(`/console/events/${event.id}/people?saved=1`, 303);
+    });
+  }
 
   app.post<{ Params: Params }>('/console/events/:id/people/:itemId/delete', async (req, reply) => {
     const event = await organize(req, req.params.id);

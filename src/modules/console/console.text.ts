@@ -42,6 +42,12 @@ export const C = {
   add: { id: 'Tambah', en: 'Add' },
   edit: { id: 'Ubah', en: 'Edit' },
   remove: { id: 'Hapus', en: 'Remove' },
+  moveUp: { id: 'Naikkan', en: 'Move up' },
+  moveDown: { id: 'Turunkan', en: 'Move down' },
+  orderHint: {
+    id: 'Urutan di sini adalah urutan tampil di halaman acara.',
+    en: 'This order is the order on the event page.',
+  },
   cancel: { id: 'Batal', en: 'Cancel' },
   back: { id: 'Kembali', en: 'Back' },
   fixErrors: { id: 'Periksa isian yang ditandai.', en: 'Check the marked fields.' },
