@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { authService } from '../src/modules/auth/auth.service.js';
 import { person, publishedEvent } from '../src/modules/registrations/registrations.test-helpers.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
+import { jsQR } from '../test/helpers/qr.js';
 
 describe.skipIf(!hasChromium)('registration in Chromium', () => {
   let t: TestApp;

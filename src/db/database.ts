@@ -18,6 +18,27 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/**
+ * Kysely prepares every SQLite statement anew; preparing costs more than running a small insert.
+ * Statements are reused per SQL text (bounded). Kysely's SQLite driver runs one query at a time on
+ * its single connection, so a cached statement is never used by two queries at once.
+ */
+function cachingPrepare(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 export function createDb(config: DbConfig, opts: { poolSize?: number } = {}): DbHandle {
   if (config.kind === 'sqlite') {
     if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
@@ -26,7 +47,19 @@ export function createDb(config: DbConfig, opts: { poolSize?: number } = {}): Db
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    // Kysely prepares every query anew; keeping statements prepared saves ~70 µs a query (measured
+    // in bench/checkin.ts). Each SQL text is prepared once (capped for `in (…)` lists of every length);
+    // a statement still busy iterating a streamed query is never handed out twice.
+    const prepare = sqlite.prepare.bind(sqlite);
+    const statements = new Map<string, SQLite.Statement>();
+    sqlite.prepare = ((source: string) => {
+      const hit = statements.get(source);
+      if (hit && !hit.busy) return hit;
+      const stmt = prepare(source);
+      if (!hit && statements.size < 2000) statements.set(source, stmt);
+      return stmt;
+    }) as typeof sqlite.prepare;
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingPrepare(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: opts.poolSize ?? 10 });
