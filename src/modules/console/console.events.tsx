@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
-import { formatDateTime, toLocalInput } from '../../shared/time.js';
+import { formatDateTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { CsrfField } from '../../web/page.js';
 import { requireRole, requireUser } from '../auth/auth.plugin.js';
@@ -10,7 +10,6 @@ import {
   CreateEventBody,
   createEventsManageService,
   createEventsService,
-  DuplicateBody,
   type EventRow,
   eventRoleOf,
   eventsRepository,
@@ -20,19 +19,16 @@ import {
 } from '../events/index.js';
 import { orgsRepository } from '../orgs/index.js';
 import { whatsAppLink, whatsAppText } from '../site/index.js';
-import { EventForm, eventFormValues, eventInputFromForm, localToIso } from './console.event-form.js';
+import { EventForm, eventFormValues, eventInputFromForm } from './console.event-form.js';
 import {
   ActionButton,
   consolePage,
-  ErrorNotice,
-  Field,
   type FormError,
   type FormValues,
   formBody,
   formError,
   list,
   savedNotice,
-  str,
 } from './console.forms.js';
 import { uploadFromForm } from './console.multipart.js';
 import { C } from './console.text.js';
@@ -357,76 +353,6 @@ export async function consoleEventRoutes(app: FastifyInstance) {
     const event = await loadEventFor(req, db, req.params.id, 'organize');
     await manage.removeBanner(event, user);
     return reply.redirect(`/console/events/${event.id}/edit?saved=1#banner`, 303);
-  });
-
-  async function renderDuplicate(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    event: EventRow,
-    values: FormValues,
-    error?: FormError | null,
-    status = 200,
-  ) {
-    const l = req.locale;
-    const f = { l, values, error };
-    return consolePage(
-      req,
-      reply,
-      { title: C.duplicate, event, tab: 'duplicate', status },
-      <>
-        <h2>{C.duplicate[l]}</h2>
-        <p>{C.duplicateIntro[l]}</p>
-        <form method="post" action={`/console/events/${event.id}/duplicate`} novalidate>
-          <CsrfField req={req} />
-          <ErrorNotice error={error} />
-          <Field name="title" label={C.newTitle} required minLength={3} maxLength={200} {...f} />
-          <div class="grid">
-            <div>
-              <Field name="startsAt" label={C.startsAt} type="datetime-local" required {...f} />
-            </div>
-            <div>
-              <Field name="endsAt" label={C.endsAt} type="datetime-local" required {...f} />
-            </div>
-          </div>
-          <p class="muted">
-            {C.timezone[l]}: {event.timezone}
-          </p>
-          <p>
-            <button type="submit">{C.duplicate[l]}</button>
-          </p>
-        </form>
-      </>,
-    );
-  }
-
-  app.get<{ Params: Params }>('/console/events/:id/duplicate', async (req, reply) => {
-    requireRole(req, 'organizer');
-    const event = await loadEventFor(req, db, req.params.id, 'organize');
-    const week = 7 * 86400_000;
-    return renderDuplicate(req, reply, event, {
-      title: event.title,
-      startsAt: toLocalInput(event.starts_at + week, event.timezone),
-      endsAt: toLocalInput(event.ends_at + week, event.timezone),
-    });
-  });
-
-  app.post<{ Params: Params }>('/console/events/:id/duplicate', async (req, reply) => {
-    const user = requireRole(req, 'organizer');
-    const event = await loadEventFor(req, db, req.params.id, 'organize');
-    const values = formBody(req);
-    try {
-      const input = parseOrThrow(DuplicateBody, {
-        title: str(values, 'title'),
-        startsAt: localToIso(str(values, 'startsAt'), event.timezone, 'startsAt'),
-        endsAt: localToIso(str(values, 'endsAt'), event.timezone, 'endsAt'),
-      });
-      const copy = await manage.duplicate(event, input, user);
-      return reply.redirect(`/console/events/${copy.id}/edit?saved=1`, 303);
-    } catch (err) {
-      const fe = formError(err, req.locale);
-      if (!fe) throw err;
-      return renderDuplicate(req, reply, event, values, fe, (err as { status: number }).status);
-    }
   });
 
   return { teamEvent };

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { asPage } from '../../web/page.js';
 import { rememberLang } from '../site/index.js';
+import { consoleDuplicateRoutes } from './console.duplicate.js';
 import { consoleEventRoutes } from './console.events.js';
 import { consoleOrgRoutes } from './console.orgs.js';
-import { consoleProgramRoutes } from './console.program.js';
+import { consolePeopleRoutes } from './console.people.js';
+import { consoleRundownRoutes } from './console.rundown.js';
 import { consoleTeamRoutes } from './console.team.js';
 
 /**
@@ -19,7 +21,9 @@ export const consolePages: FastifyPluginAsync = async (app) => {
     route.schema = { ...(route.schema ?? {}), hide: true };
   });
   await consoleEventRoutes(app);
-  await consoleProgramRoutes(app);
+  await consoleDuplicateRoutes(app);
+  await consolePeopleRoutes(app);
+  await consoleRundownRoutes(app);
   await consoleTeamRoutes(app);
   await consoleOrgRoutes(app);
 };
