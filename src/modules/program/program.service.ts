@@ -29,7 +29,9 @@ export const presentPerson = (p: PersonRow): z.infer<typeof PersonOut> => ({
 });
 
 export function createProgramService(ctx: AppContext) {
-  const { db } = ctx;
+  const { db, bus } = ctx;
+  // Public pages cache an event's programme; a change must reach them (and other nodes) at once.
+  const changed = (event: EventRow) => bus.emit('event.updated', { eventId: event.id, actorId: null });
 
   async function assertPeople(eventId: string, ids: string[]) {
     const people = await repo.listPeople(db, eventId);
@@ -62,6 +64,7 @@ export function createProgramService(ctx: AppContext) {
         created_at: Date.now(),
       };
       await repo.insertPerson(db, row);
+      await changed(event);
       return presentPerson(row);
     },
 
@@ -79,6 +82,7 @@ export function createProgramService(ctx: AppContext) {
         ...(input.email !== undefined ? { email: input.email ?? null } : {}),
         ...(input.sort !== undefined ? { sort: input.sort } : {}),
       });
+      await changed(event);
       return presentPerson((await repo.findPerson(db, event.id, personId))!);
     },
 
@@ -86,6 +90,7 @@ export function createProgramService(ctx: AppContext) {
       const p = await repo.findPerson(db, event.id, personId);
       if (!p) throw errors.notFound(what.person);
       await repo.deletePerson(db, p.id);
+      await changed(event);
     },
 
     async listAgenda(event: EventRow): Promise<z.infer<typeof AgendaOut>[]> {
@@ -135,6 +140,7 @@ export function createProgramService(ctx: AppContext) {
         created_at: Date.now(),
       };
       await repo.saveAgendaItem(db, row, input.personIds, true);
+      await changed(event);
       return (await service.listAgenda(event)).find((i) => i.id === row.id)!;
     },
 
@@ -165,6 +171,7 @@ export function createProgramService(ctx: AppContext) {
         input.personIds,
         false,
       );
+      await changed(event);
       return (await service.listAgenda(event)).find((i) => i.id === item.id)!;
     },
 
@@ -172,6 +179,7 @@ export function createProgramService(ctx: AppContext) {
       const item = await repo.findAgendaItem(db, event.id, itemId);
       if (!item) throw errors.notFound(what.agendaItem);
       await repo.deleteAgendaItem(db, item.id);
+      await changed(event);
     },
   };
   return service;
