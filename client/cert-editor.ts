@@ -24,8 +24,8 @@ if (root) start(root);
 
 function start(el: HTMLElement) {
   const d = el.dataset;
-  const id = d.lang === 'en';
-  const t = (a: string, b: string) => (id ? b : a);
+  const en = d.lang === 'en';
+  const t = (a: string, b: string) => (en ? b : a);
   const layout = JSON.parse(d.layout ?? '{}') as Layout;
   const api = `/api/v1/events/${d.event}/certificates/templates/${d.role}`;
   const ratio = d.orientation === 'portrait' ? 841.89 / 595.28 : 595.28 / 841.89;
@@ -50,7 +50,7 @@ function start(el: HTMLElement) {
   const stage = document.createElement('div');
   stage.setAttribute('role', 'application');
   stage.setAttribute('aria-label', t('Halaman sertifikat', 'Certificate page'));
-  stage.style.cssText = `position:relative;width:100%;padding-top:${ratio * 100}%;border:1px solid #8c959f;background:#fff center/100% 100% no-repeat;touch-action:none;overflow:hidden`;
+  stage.style.cssText = `position:relative;align-self:start;height:0;width:100%;padding-top:${ratio * 100}%;border:1px solid #8c959f;background:#fff center/100% 100% no-repeat;touch-action:none;overflow:hidden`;
   if (d.background) stage.style.backgroundImage = `url("${d.background}")`;
   const side = document.createElement('div');
   const status = document.createElement('p');

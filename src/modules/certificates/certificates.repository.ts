@@ -223,14 +223,4 @@ export const certificatesRepository = {
       .where('event_id', '=', eventId)
       .where('id', '=', id)
       .executeTakeFirst(),
-  evaluatedRegistrations: async (db: Db, eventId: string) =>
-    new Set(
-      (
-        await db
-          .selectFrom('evaluation_responses')
-          .select('registration_id')
-          .where('event_id', '=', eventId)
-          .execute()
-      ).map((r) => r.registration_id),
-    ),
 };

@@ -138,12 +138,13 @@ export async function renderPdf(
         break;
       }
       case 'h1':
-        w.ensure(60);
+        // Keep a chapter heading with at least a few lines of its text.
+        w.ensure(110);
         w.y -= 6;
         w.lines(b.text, 13, bold, { align: 'center', after: 10 });
         break;
       case 'h2':
-        w.ensure(50);
+        w.ensure(70);
         w.lines(b.text, 11.5, bold, { after: 4 });
         break;
       case 'p':
