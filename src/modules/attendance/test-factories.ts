@@ -23,6 +23,8 @@ export async function seedRegistrations(
   } = {},
 ): Promise<FakeRegistration[]> {
   const now = Date.now();
+  // Consecutive numbers from a random start: unique within a call, and calls rarely meet.
+  const phoneBase = Math.floor(Math.random() * 9e7);
   const rows = Array.from({ length: count }, (_, i) => {
     const name = `${opts.prefix ?? 'Peserta'} ${String(i + 1).padStart(3, '0')}`;
     return {
@@ -37,7 +39,7 @@ export async function seedRegistrations(
         opts.withEmail === false
           ? null
           : `${name.toLowerCase().replace(/\s+/g, '.')}.${newId().slice(-6)}@example.test`,
-      phone: `+62812${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+      phone: `+62812${String((phoneBase + i) % 1e8).padStart(8, '0')}`,
       mode: opts.mode ?? 'onsite',
       status: opts.status ?? 'confirmed',
       source: 'self',
