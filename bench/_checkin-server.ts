@@ -13,7 +13,7 @@ import { seedRegistrations } from '../src/modules/attendance/test-factories.js';
 import { authService } from '../src/modules/auth/auth.service.js';
 import { eventsRepository } from '../src/modules/events/index.js';
 
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 40_000);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 60_000);
 const dir = mkdtempSync(join(tmpdir(), 'aula-bench-checkin-'));
 // PostgreSQL: a database of its own for this run, dropped at the end.
 const pgAdmin = process.env.BENCH_PG_URL;

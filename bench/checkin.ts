@@ -96,6 +96,7 @@ let next = 0;
 let firsts = 0;
 let repeats = 0;
 const other = new Map<string, number>();
+let firstError = '';
 const result = await autocannon({
   url: base,
   connections: SCANNERS,
@@ -111,7 +112,8 @@ const result = await autocannon({
         req.body = JSON.stringify({ ticketCode: code, device: `hp-${n % SCANNERS}` });
         return req;
       },
-      onResponse: (status) => {
+      onResponse: (status, body) => {
+        if (status >= 400 && !firstError) firstError = body;
         if (status === 201) firsts++;
         else if (status === 200) repeats++;
         else other.set(String(status), (other.get(String(status)) ?? 0) + 1);
@@ -159,7 +161,7 @@ console.log(`engine: ${engine}, ${SCANNERS} scanners, ${DURATION} s`);
 console.log(
   `scans: ${Math.round(scansPerSec)}/s (first arrivals ${firsts}, repeats ${repeats}, errors ${errors}), p50 ${result.latency.p50} ms, p99 ${p99Ms} ms`,
 );
-if (other.size) console.log(`other answers: ${JSON.stringify(Object.fromEntries(other))}`);
+if (other.size) console.log(`other answers: ${JSON.stringify(Object.fromEntries(other))}, e.g. ${firstError.slice(0, 200)}`);
 console.log(`offline queue of 1,000 scans synced in ${Math.round(sync1000Ms)} ms (${synced} arrivals)`);
 console.log(
   `present in the hall after the run: ${stats.present.onsite} (= ${firsts} first scans + ${synced} synced + ${stats.present.onsite - firsts - synced} in flight at the deadline)`,

@@ -53,7 +53,7 @@ export const CheckinBody = z
         phone: z.string().trim().max(30).optional(),
         email: z.string().trim().toLowerCase().email().max(200).optional(),
         institution: z.string().trim().max(200).optional(),
-        consent: z.literal(true, {
+        consent: z.boolean().refine((v) => v === true, {
           message: bilingual({
             id: 'peserta harus menyetujui pemberitahuan privasi',
             en: 'the person must agree to the privacy notice',

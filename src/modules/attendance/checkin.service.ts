@@ -28,7 +28,8 @@ export interface WalkInInput {
   phone?: string;
   email?: string;
   institution?: string;
-  consent: true;
+  /** Checked by the schema: only `true` gets this far. */
+  consent: boolean;
 }
 
 export interface CheckinResult {
@@ -242,6 +243,12 @@ export function createCheckinService(ctx: AppContext) {
       opts: { scanId?: string; device?: string },
       user: AuthUser,
     ): Promise<CheckinResult> {
+      if (input.consent !== true) {
+        throw errors.validation({
+          id: 'Peserta harus menyetujui pemberitahuan privasi.',
+          en: 'The person must agree to the privacy notice.',
+        });
+      }
       if (opts.scanId) {
         const again = await replay(event, opts.scanId);
         if (again) return { ...again, walkIn: true };
