@@ -360,8 +360,9 @@ async function main(el: HTMLElement) {
     navigator.serviceWorker.register(`${path}/sw.js`, { scope: path }).catch(() => {});
   }
   refreshBar();
-  el.dataset.ready = '1';
   await sync();
+  // Set once the roster is on the device: from here on the page can work offline.
+  el.dataset.ready = '1';
 }
 
 /** A short, stable name for this phone, shown as "checked in on …" in the log. */
