@@ -161,7 +161,10 @@ console.log(`engine: ${engine}, ${SCANNERS} scanners, ${DURATION} s`);
 console.log(
   `scans: ${Math.round(scansPerSec)}/s (first arrivals ${firsts}, repeats ${repeats}, errors ${errors}), p50 ${result.latency.p50} ms, p99 ${p99Ms} ms`,
 );
-if (other.size) console.log(`other answers: ${JSON.stringify(Object.fromEntries(other))}, e.g. ${firstError.slice(0, 200)}`);
+if (other.size)
+  console.log(
+    `other answers: ${JSON.stringify(Object.fromEntries(other))}, e.g. ${firstError.slice(0, 200)}`,
+  );
 console.log(`offline queue of 1,000 scans synced in ${Math.round(sync1000Ms)} ms (${synced} arrivals)`);
 console.log(
   `present in the hall after the run: ${stats.present.onsite} (= ${firsts} first scans + ${synced} synced + ${stats.present.onsite - firsts - synced} in flight at the deadline)`,
