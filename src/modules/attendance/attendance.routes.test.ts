@@ -659,4 +659,58 @@ describe.each(DB_KINDS)('attendance API on %s', (kind) => {
     ).json();
     expect(stats.attendance).toEqual({ onsite: 1, online: 0, total: 1 });
   });
+
+  it('assigns a seat at the first check-in when the organizer chose seats at the door, by the distancing rule', async () => {
+    const e = await newEvent({ startsAt: '2031-12-30T09:00:00+07:00', endsAt: '2031-12-30T12:00:00+07:00' });
+    const plan = {
+      layout: { rows: [12, 12, 12], aisles: [6], blocked: ['A2'], reserved: ['A1', 'A3'] },
+      rule: { kind: 'gap', seatGap: 1, rowGap: 1 },
+    };
+    expect(
+      (
+        await t.inject({
+          method: 'PUT',
+          url: `/api/v1/events/${e.id}/seat-plan`,
+          token: organizer,
+          payload: plan,
+        })
+      ).statusCode,
+    ).toBe(200);
+    await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/events/${e.id}/registration-settings`,
+      token: organizer,
+      payload: { seatMode: 'checkin' },
+    });
+    const tickets: string[] = [];
+    for (const [name, phone] of [
+      ['Ani', '081211110001'],
+      ['Bayu', '081211110002'],
+    ]) {
+      const r = await t.inject({
+        method: 'POST',
+        url: `/api/v1/events/${e.id}/registrations`,
+        payload: { name, phone, mode: 'onsite', consent: true },
+      });
+      expect(r.json().seat).toBeUndefined();
+      tickets.push(r.json().ticketCode);
+    }
+    const url = `/api/v1/events/${e.id}/checkins`;
+    const [a, a2] = await Promise.all([
+      t.inject({ method: 'POST', url, token: door, payload: { ticketCode: tickets[0] } }),
+      t.inject({ method: 'POST', url, token: door, payload: { ticketCode: tickets[0] } }),
+    ]);
+    const first = a.json().first ? a.json() : a2.json();
+    expect(first.registration.seat).toMatch(/^[A-C]\d+$/);
+    expect(first.message).toContain(`Kursi ${first.registration.seat}`);
+    const b = (
+      await t.inject({ method: 'POST', url, token: door, payload: { ticketCode: tickets[1] } })
+    ).json();
+    expect(b.registration.seat).toMatch(/^[A-C]\d+$/);
+    expect(b.registration.seat).not.toBe(first.registration.seat);
+    const again = (
+      await t.inject({ method: 'POST', url, token: door, payload: { ticketCode: tickets[0] } })
+    ).json();
+    expect(again.registration.seat).toBe(first.registration.seat);
+  });
 });
