@@ -1,15 +1,13 @@
 import type { Generated } from 'kysely';
 import type { AttendanceTables } from '../modules/attendance/attendance.tables.js';
-import type { InvitationTables } from '../modules/invitations/invitations.tables.js';
-import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
-import type { EvaluationTables } from '../modules/evaluation/evaluation.tables.js';
 import type { CertificateTables } from '../modules/certificates/certificates.tables.js';
+import type { EvaluationTables } from '../modules/evaluation/evaluation.tables.js';
+import type { InvitationTables } from '../modules/invitations/invitations.tables.js';
 import type { MediaTables } from '../modules/media/media.tables.js';
+import type { QaTables } from '../modules/qa/qa.tables.js';
+import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
 import type { ReportTables } from '../modules/reports/reports.tables.js';
-import type { QaTables } from '../modules/qa/qa.tables.js';
 import type { SeatingTables } from '../modules/seating/seating.tables.js';
-import type { RealtimeTables } from '../realtime/realtime.tables.js';
-import type { QaTables } from '../modules/qa/qa.tables.js';
 import type { RealtimeTables } from '../realtime/realtime.tables.js';
 
 /**
@@ -162,10 +160,12 @@ export interface FoundationTables {
 export interface DB
   extends FoundationTables,
     RegistrationTables,
-    QaTables,
-    RealtimeTables,
+    SeatingTables,
+    InvitationTables,
     AttendanceTables,
     QaTables,
     RealtimeTables,
-    SeatingTables,
-    InvitationTables {}
+    EvaluationTables,
+    CertificateTables,
+    MediaTables,
+    ReportTables {}

@@ -1,21 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { attendanceModule } from './attendance/index.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { certificatesRoutes } from './certificates/index.js';
+import { consolePages } from './console/index.js';
+import { evaluationRoutes } from './evaluation/index.js';
 import { eventsManageRoutes, eventsRoutes } from './events/index.js';
 import { invitationsRoutes } from './invitations/index.js';
+import { liveModule } from './live/index.js';
+import { mediaRoutes } from './media/index.js';
 import { orgsRoutes } from './orgs/index.js';
-import { consolePages } from './console/index.js';
+import { programRoutes } from './program/index.js';
+import { qaRoutes } from './qa/index.js';
 import { registrationsRoutes } from './registrations/index.js';
+import { reportsRoutes } from './reports/index.js';
 import { seatingRoutes } from './seating/index.js';
 import { sitePages } from './site/index.js';
-import { programRoutes } from './program/index.js';
 import { statsRoutes } from './stats/stats.routes.js';
-import { liveModule } from './live/index.js';
-import { qaRoutes } from './qa/index.js';
-import { evaluationRoutes } from './evaluation/index.js';
-import { certificatesRoutes } from './certificates/index.js';
-import { mediaRoutes } from './media/index.js';
-import { reportsRoutes } from './reports/index.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
 export const modules: FastifyPluginAsync[] = [
@@ -27,9 +27,9 @@ export const modules: FastifyPluginAsync[] = [
   eventsManageRoutes,
   sitePages,
   consolePages,
+  attendanceModule,
   qaRoutes,
   liveModule,
-  attendanceModule,
   registrationsRoutes,
   seatingRoutes,
   invitationsRoutes,

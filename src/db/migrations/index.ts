@@ -15,8 +15,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0100_foundation': foundation,
   '2026_11_29_0200_registrations': registrations,
   '2026_11_29_0210_orgs': orgs,
+  '2026_11_29_0310_registration_setup': registrationSetup,
   '2026_11_29_0410_attendance': attendance,
   '2026_11_29_0500_live': live,
-  '2026_11_29_0310_registration_setup': registrationSetup,
   '2026_11_29_0610_after_event': afterEvent,
 };
