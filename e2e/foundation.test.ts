@@ -50,7 +50,13 @@ describe.skipIf(!hasChromium)('foundation in Chromium', () => {
     // banner is a photo-like picture (smooth noise), re-encoded by the upload like any other.
     const admin = await t.tokenFor('admin');
     const photo = await sharp({
-      create: { width: 2400, height: 1600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+      create: {
+        width: 2400,
+        height: 1600,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
     })
       .blur(2)
       .jpeg({ quality: 92 })

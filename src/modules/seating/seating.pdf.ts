@@ -22,7 +22,7 @@ function fontFiles() {
   return fonts;
 }
 
-function fit(text: string, font: PDFFont, size: number, width: number): string {
+function fitText(text: string, font: PDFFont, size: number, width: number): string {
   if (font.widthOfTextAtSize(text, size) <= width) return text;
   let t = text;
   while (t.length > 1 && font.widthOfTextAtSize(`${t}…`, size) > width) t = t.slice(0, -1);
@@ -68,9 +68,14 @@ export async function seatMapPdf(event: EventRow, v: PlanView, l: Locale): Promi
   const pageRows = Math.max(1, Math.floor(gridH / rowH));
   for (let start = 0; start < rows.length; start += pageRows) {
     const p = doc.addPage([W, H]);
-    p.drawText(fit(event.title, bold, 14, gridW), { x: margin, y: H - margin - 10, size: 14, font: bold });
+    p.drawText(fitText(event.title, bold, 14, gridW), {
+      x: margin,
+      y: H - margin - 10,
+      size: 14,
+      font: bold,
+    });
     p.drawText(
-      fit(
+      fitText(
         `${formatDateTime(event.starts_at, event.timezone, l)} · ${event.venue_name ?? ''}`,
         regular,
         9,
@@ -82,7 +87,12 @@ export async function seatMapPdf(event: EventRow, v: PlanView, l: Locale): Promi
       l === 'id'
         ? `${ruleText(v, l)} · kapasitas umum ${v.computed.capacity}, kursi tamu ${v.computed.reserved.length}, terisi ${v.holders.size}`
         : `${ruleText(v, l)} · public capacity ${v.computed.capacity}, guest seats ${v.computed.reserved.length}, taken ${v.holders.size}`;
-    p.drawText(fit(summary, regular, 9, gridW), { x: margin, y: H - margin - 40, size: 9, font: regular });
+    p.drawText(fitText(summary, regular, 9, gridW), {
+      x: margin,
+      y: H - margin - 40,
+      size: 9,
+      font: regular,
+    });
     const stage = l === 'id' ? 'PANGGUNG / DEPAN' : 'STAGE / FRONT';
     p.drawRectangle({ x: margin, y: H - top + 8, width: gridW, height: 14, color: rgb(0.9, 0.92, 0.95) });
     p.drawText(stage, {
@@ -124,13 +134,13 @@ export async function seatMapPdf(event: EventRow, v: PlanView, l: Locale): Promi
         if (h) {
           const ns = Math.min(6.5, boxH / 4);
           const name = fullName(h);
-          const words = fit(name, regular, ns, (boxW - 4) * 2).split(' ');
+          const words = fitText(name, regular, ns, (boxW - 4) * 2).split(' ');
           let line1 = '';
           let k = 0;
           while (k < words.length && regular.widthOfTextAtSize(`${line1} ${words[k]}`.trim(), ns) <= boxW - 4)
             line1 = `${line1} ${words[k++]}`.trim();
-          const line2 = fit(words.slice(k).join(' '), regular, ns, boxW - 4);
-          p.drawText(line1 || fit(name, regular, ns, boxW - 4), {
+          const line2 = fitText(words.slice(k).join(' '), regular, ns, boxW - 4);
+          p.drawText(line1 || fitText(name, regular, ns, boxW - 4), {
             x: x + 2,
             y: y + boxH / 2 - ns / 2,
             size: ns,
