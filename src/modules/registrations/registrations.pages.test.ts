@@ -176,9 +176,16 @@ describe.each(DB_KINDS)('registration form, ticket page and e-mail on %s', (kind
     ).json();
     expect(b.status).toBe('waitlisted');
     const pa = await t.inject({ method: 'GET', url: `/t/${a.ticketCode}` });
-    expect(pa.body).toContain('https://zoom.us/j/123456789');
+    // The one join button goes through the recorded /t/:code/join (attendance module), never straight to the room.
+    expect(pa.body).toContain(`/t/${a.ticketCode}/join`);
+    expect(pa.body.split(`href="/t/${a.ticketCode}/join"`)).toHaveLength(2);
+    expect(pa.body).not.toContain('https://zoom.us/j/123456789');
+    const joined = await t.inject({ method: 'GET', url: `/t/${a.ticketCode}/join` });
+    expect(joined.statusCode).toBe(302);
+    expect(joined.headers.location).toBe('https://zoom.us/j/123456789');
     const pb = await t.inject({ method: 'GET', url: `/t/${b.ticketCode}` });
     expect(pb.body).not.toContain('zoom.us');
+    expect(pb.body).not.toContain(`/t/${b.ticketCode}/join`);
     expect(pb.body).toContain('urutan ke-1');
     expect(pb.body).toContain('Pindah ke luring');
     const sw = await t.inject({

@@ -37,7 +37,6 @@ export const TT = {
     id: 'Nomor kursi diberikan saat registrasi ulang di pintu masuk.',
     en: 'Your seat number is given at the door.',
   },
-  join: { id: 'Gabung ke ruang daring', en: 'Join the online room' },
   joinLater: {
     id: 'Tautan ruang daring muncul di sini setelah pendaftaran Anda terkonfirmasi.',
     en: 'The online room link appears here once your registration is confirmed.',
@@ -165,18 +164,13 @@ export function TicketBody(props: {
           ) : null}
         </section>
       ) : null}
-      {active && r.mode === 'online' ? (
+      {/* The join button itself is the attendance module's (ticket section "Presensi daring"): it goes
+          through /t/:code/join, which records the join before redirecting. This page never links the
+          meeting URL directly, so no join goes unrecorded and there is exactly one join button. */}
+      {active && r.mode === 'online' && (r.status !== 'confirmed' || event.online_stream_url) ? (
         <section>
           <h2>{MODE_TEXT.online[l]}</h2>
-          {r.status === 'confirmed' && event.online_join_url ? (
-            <p>
-              <a class="btn" href={event.online_join_url} rel="noopener">
-                {TT.join[l]}
-              </a>
-            </p>
-          ) : (
-            <p class="muted">{TT.joinLater[l]}</p>
-          )}
+          {r.status !== 'confirmed' ? <p class="muted">{TT.joinLater[l]}</p> : null}
           {r.status === 'confirmed' && event.online_stream_url ? (
             <p>
               <a href={event.online_stream_url} rel="noopener">
