@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
-import { realtimeFor } from '../../realtime/realtime.js';
+import { type Realtime, realtimeFor } from '../../realtime/realtime.js';
 import { realtimeRepository } from '../../realtime/realtime.repository.js';
 import { fullName } from '../../shared/names.js';
 import type { LiveRole, SettingsDto, SnapshotDto, StageDto, StageItem } from '../../shared/realtime.js';
@@ -69,16 +69,33 @@ export async function liveSnapshot(db: Db, eventId: string, role: LiveRole): Pro
   return { ...qa, stage };
 }
 
+const publishStageOn = (rt: Realtime, eventId: string) =>
+  rt.publish(eventId, async (trx) => ({
+    staff: { t: 'stage', d: await loadStage(trx, eventId) },
+    pub: 'same',
+  }));
+
+/**
+ * Rundown and people edits (the program module, through the API or the console) emit `event.updated`;
+ * the stage message carries now/next with their people, so live pages, projector and overlay follow at
+ * once. Subscribed once per app with `on` (once in the cluster): the published update itself reaches
+ * every node through the bus. Returns the unsubscribe.
+ */
+export function followProgramChanges(ctx: AppContext): () => void {
+  const rt = realtimeFor(ctx);
+  return ctx.bus.on('event.updated', async ({ eventId }) => {
+    // No live row yet: nobody has opened the room, and every page renders the stage when it loads.
+    if (!(await repo.state(ctx.db, eventId))) return;
+    await publishStageOn(rt, eventId);
+  });
+}
+
 export function createLiveService(ctx: AppContext) {
   const { db } = ctx;
   const rt = realtimeFor(ctx);
   rt.setSnapshotProvider(liveSnapshot);
 
-  const publishStage = (eventId: string) =>
-    rt.publish(eventId, async (trx) => ({
-      staff: { t: 'stage', d: await loadStage(trx, eventId) },
-      pub: 'same',
-    }));
+  const publishStage = (eventId: string) => publishStageOn(rt, eventId);
 
   const ensure = (eventId: string) => realtimeRepository.ensureState(db, eventId);
 
