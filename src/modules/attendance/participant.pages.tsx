@@ -7,8 +7,8 @@ import { formatTime } from '../../shared/time.js';
 import type { TicketView } from '../../web/extensions.js';
 import { Notice } from '../../web/layout.js';
 import { asPage } from '../../web/page.js';
-import type { EventRow } from '../events/index.js';
-import { AttendanceCodeBody, TicketCode } from './attendance.schemas.js';
+import { type EventRow, loadEventFor } from '../events/index.js';
+import { AttendanceCodeBody, normalizeTicketCode, TicketCode } from './attendance.schemas.js';
 import { createOnlineService } from './online.service.js';
 
 const TicketParams = z.object({ code: TicketCode });
@@ -30,6 +30,14 @@ const T = {
   entered: { id: 'Kode yang sudah Anda masukkan', en: 'Codes you entered' },
   present: { id: 'Anda tercatat hadir secara daring.', en: 'You are recorded as present online.' },
   ok: { id: 'Kode diterima. Terima kasih!', en: 'Code accepted. Thank you!' },
+  again: {
+    id: 'Kode ini sudah tercatat sebelumnya. Tidak perlu dikirim lagi.',
+    en: 'This code was already recorded. No need to send it again.',
+  },
+  invalid: {
+    id: 'Kode presensi berisi 4–12 huruf/angka.',
+    en: 'An attendance code has 4–12 letters/digits.',
+  },
 } satisfies Record<string, Text>;
 
 /** The participant's side, reached from the ticket: the personal join link and the attendance-code box. */
@@ -44,7 +52,6 @@ export const participantPages: FastifyPluginAsync = async (base) => {
       if (ticket.status !== 'confirmed' || ticket.mode !== 'online') return null;
       const l = req.locale;
       const state = await online.ticketState(event, ticket.id);
-      const q = req.query as { presensi?: string; presensi_err?: string };
       return (
         <section id="presensi" class="card">
           <h2>{T.heading[l]}</h2>
@@ -56,10 +63,7 @@ export const participantPages: FastifyPluginAsync = async (base) => {
               <span class="muted">{T.joinNote[l]}</span>
             </p>
           ) : null}
-          {q.presensi === 'ok' ? <Notice kind="ok">{T.ok[l]}</Notice> : null}
-          {typeof q.presensi_err === 'string' ? (
-            <Notice kind="error">{q.presensi_err.slice(0, 300)}</Notice>
-          ) : null}
+          <CodeResultNotice req={req} />
           {state.present === 'online' ? <Notice kind="ok">{T.present[l]}</Notice> : null}
           <p>{T.intro[l]}</p>
           {state.openCount > 0 ? <p class="badge ok">{T.open[l]}</p> : null}
@@ -106,30 +110,99 @@ export const participantPages: FastifyPluginAsync = async (base) => {
     },
   );
 
-  // The form on the ticket page (works without JavaScript): back to the ticket with the outcome.
+  /**
+   * The code box without JavaScript, on the ticket page and the live page: a form POST that answers with a
+   * redirect back to the page it came from, carrying the outcome (`presensi=ok|again` or `presensi_err`).
+   */
+  async function enterFromForm(
+    req: FastifyRequest,
+    ticketCode: string,
+    code: string,
+    event: EventRow | null,
+  ): Promise<string> {
+    try {
+      const body = AttendanceCodeBody.parse({ ticketCode, code });
+      const r = await online.enterCode(
+        event ?? (await online.eventOfTicket(body.ticketCode)),
+        body.ticketCode,
+        body.code,
+      );
+      return `presensi=${r.first ? 'ok' : 'again'}`;
+    } catch (err) {
+      const msg =
+        err instanceof AppError
+          ? err.text[req.locale]
+          : err instanceof z.ZodError
+            ? T.invalid[req.locale]
+            : null;
+      if (!msg) throw err;
+      return `presensi_err=${encodeURIComponent(msg)}`;
+    }
+  }
+
   app.post<{ Params: { code: string }; Body: { code?: string } }>(
     '/t/:code/presensi',
     { schema: { hide: true }, config: { rateLimit: { max: 600, timeWindow: '1 minute' } } },
     async (req, reply) => {
       asPage(req);
       const ticket = req.params.code;
-      const back = (q: string) => reply.redirect(`/t/${encodeURIComponent(ticket)}?${q}#presensi`, 303);
-      try {
-        const body = AttendanceCodeBody.parse({ ticketCode: ticket, code: String(req.body?.code ?? '') });
-        await online.enterCode(await online.eventOfTicket(body.ticketCode), body.ticketCode, body.code);
-        return back('presensi=ok');
-      } catch (err) {
-        const msg =
-          err instanceof AppError
-            ? err.text[req.locale]
-            : err instanceof z.ZodError
-              ? req.locale === 'id'
-                ? 'Kode presensi berisi 4–12 huruf/angka.'
-                : 'An attendance code has 4–12 letters/digits.'
-              : null;
-        if (!msg) throw err;
-        return back(`presensi_err=${encodeURIComponent(msg)}`);
-      }
+      const outcome = await enterFromForm(req, ticket, String(req.body?.code ?? ''), null);
+      return reply.redirect(`/t/${encodeURIComponent(ticket)}?${outcome}#presensi`, 303);
+    },
+  );
+
+  // The live page's code box posts here (the JSON API keeps its contract for scripts and the island).
+  app.post<{ Params: { slug: string } }>(
+    '/e/:slug/presensi',
+    { schema: { hide: true }, config: { rateLimit: { max: 600, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      asPage(req);
+      const form = CodeForm.safeParse(req.body ?? {});
+      const f = form.success ? form.data : { ticketCode: '', code: '', back: undefined };
+      const event = await loadEventFor(req, app.ctx.db, req.params.slug, 'view');
+      const outcome = await enterFromForm(req, f.ticketCode, f.code, event);
+      const fallback = normalizeTicketCode(f.ticketCode)
+        ? `/t/${encodeURIComponent(normalizeTicketCode(f.ticketCode)!)}#presensi`
+        : `/e/${encodeURIComponent(event.slug)}`;
+      return reply.redirect(withOutcome(safeBackPath(f.back) ?? fallback, outcome), 303);
     },
   );
 };
+
+const CodeForm = z.object({
+  ticketCode: z.string().max(300).default(''),
+  code: z.string().max(40).default(''),
+  back: z.string().max(500).optional(),
+  _csrf: z.string().optional(),
+});
+
+/**
+ * Only a path on this site: one leading slash, not `//host` or `/\host` (browsers read both as another
+ * origin), no scheme, only printable ASCII without spaces. Anything else falls back to the ticket page.
+ */
+export function safeBackPath(back: string | undefined): string | null {
+  // Printable ASCII without space or backslash: `!`–`[` and `]`–`~`.
+  if (!back || !/^\/(?![/\\])[!-[\]-~]*$/.test(back)) return null;
+  const base = 'http://aula.invalid';
+  const u = new URL(back, base);
+  return u.origin === base ? `${u.pathname}${u.search}${u.hash}` : null;
+}
+
+/** The back path with this outcome in its query (an earlier outcome replaced), its #fragment kept. */
+export function withOutcome(back: string, outcome: string): string {
+  const u = new URL(back, 'http://aula.invalid');
+  u.searchParams.delete('presensi');
+  u.searchParams.delete('presensi_err');
+  const q = u.searchParams.toString();
+  return `${u.pathname}?${q ? `${q}&` : ''}${outcome}${u.hash}`;
+}
+
+/** The outcome of a code sent as a form, for the page it came back to (ticket or live page). */
+export function CodeResultNotice(props: { req: FastifyRequest }) {
+  const l = props.req.locale;
+  const q = (props.req.query ?? {}) as { presensi?: unknown; presensi_err?: unknown };
+  if (q.presensi === 'ok') return <Notice kind="ok">{T.ok[l]}</Notice>;
+  if (q.presensi === 'again') return <Notice kind="ok">{T.again[l]}</Notice>;
+  if (typeof q.presensi_err === 'string') return <Notice kind="error">{q.presensi_err.slice(0, 300)}</Notice>;
+  return null;
+}

@@ -4,6 +4,7 @@ import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { fullName } from '../../shared/names.js';
 import { asPage, page } from '../../web/page.js';
+import { CodeResultNotice } from '../attendance/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { createQaService, peekVoterKey, qaRepository, resolveVoter } from '../qa/index.js';
 import { LIVE_CSS, PollView, QuestionItem, StageView, youtubeEmbed } from './live.components.js';
@@ -268,8 +269,10 @@ export const livePages: FastifyPluginAsync = async (app) => {
             <section id="attendance" class="card">
               <h2>{T.attendance[l]}</h2>
               <p>{T.attendanceIntro[l]}</p>
-              <form id="attendance-form" method="post" action={`/api/v1/events/${event.id}/attendance`}>
+              <form id="attendance-form" method="post" action={`/e/${event.slug}/presensi`}>
                 <input type="hidden" name="ticketCode" value={ticket.code} />
+                <input type="hidden" name="back" value={`${liveUrl(event.slug, ticket.code)}#attendance`} />
+                <CodeResultNotice req={req} />
                 <label for="att-code">{T.attendance[l]}</label>
                 <input
                   id="att-code"
