@@ -20,7 +20,7 @@ const config = loadConfig({
   NODE_ENV: 'production',
 });
 const app = await buildApp(config, { logger: false });
-const { slug } = await loadDemo(app.ctx.db, { ownerEmail: null });
+const { slug } = await loadDemo(app.ctx.db, { ownerEmail: null, dataDir: config.dataDir });
 await app.listen({ port: 0, host: '127.0.0.1' });
 
 const plain = Fastify({ logger: false });

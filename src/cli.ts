@@ -70,7 +70,9 @@ const commands: Record<string, Command> = {
     const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
     const { loadDemo } = await import('./modules/demo/demo.service.js');
     const config = loadConfig();
-    const result = await withDb((db) => loadDemo(db, { ownerEmail: values.email ?? null }));
+    const result = await withDb((db) =>
+      loadDemo(db, { ownerEmail: values.email ?? null, dataDir: config.dataDir }),
+    );
     console.log(`Demo event ready: ${config.publicUrl}/e/${result.slug}`);
     return 0;
   },

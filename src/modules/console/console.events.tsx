@@ -116,7 +116,7 @@ export async function consoleEventRoutes(app: FastifyInstance) {
 
   app.post('/console/demo', async (req, reply) => {
     const user = requireRole(req, 'organizer');
-    const { slug } = await loadDemo(db, { ownerEmail: user.email });
+    const { slug } = await loadDemo(db, { ownerEmail: user.email, dataDir: config.dataDir });
     const event = await eventsRepository.findByIdOrSlug(db, slug);
     return reply.redirect(event ? `/console/events/${event.id}` : '/console', 303);
   });

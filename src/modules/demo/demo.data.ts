@@ -31,6 +31,16 @@ export const DEMO_ORGS = {
   ],
 } as const;
 
+/** Placeholder logos (the real ones are not ours to ship): initials on a coloured shape, by slug. */
+export const DEMO_LOGOS = {
+  'administrasi-publik-upm': { initials: 'AP', colour: '#0f766e', shape: 'rounded' },
+  'kelurahan-kanigaran': { initials: 'KK', colour: '#b45309', shape: 'hexagon' },
+  'lpm-kota-probolinggo': { initials: 'LPM', colour: '#4338ca', shape: 'circle' },
+} as const;
+
+export const DEMO_BANNER_LINE = 'Kamis, 30 Desember 2021 · Aula Kelurahan Kanigaran dan daring';
+export const DEMO_BANNER_TAG = 'Aula · acara contoh / demo event';
+
 export const DEMO_EVENT = {
   title:
     'Seminar Hybrid (Tatap Muka dan Daring): Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',

@@ -1,7 +1,11 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { authService } from '../auth/auth.service.js';
+import { orgsRepository } from '../orgs/index.js';
 import { DEMO_SLUG, loadDemo } from './demo.service.js';
 
 describe.each(DB_KINDS)('demo event on %s', (kind) => {
@@ -116,6 +120,78 @@ describe.each(DB_KINDS)('demo event on %s', (kind) => {
       payload: { summary: 'Ringkasan' },
     });
     expect(patch.statusCode).toBe(200);
+  });
+
+  it('gives the three organizations placeholder logos and the event a banner, once', async () => {
+    const fresh = await createTestApp(kind);
+    const dataDir = fresh.config.dataDir;
+    const files = (dir: string) => {
+      try {
+        return readdirSync(join(dataDir, 'uploads', dir)).sort();
+      } catch {
+        return [];
+      }
+    };
+    try {
+      // Two loads at once: one file per picture survives, the loser's copies are removed.
+      await Promise.all([
+        loadDemo(fresh.app.ctx.db, { ownerEmail: null, dataDir }),
+        loadDemo(fresh.app.ctx.db, { ownerEmail: null, dataDir }),
+      ]);
+      const e = (await fresh.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}` })).json();
+      expect(e.bannerUrl).toMatch(/^\/uploads\/banners\/[0-9a-z]+\.jpg$/);
+      const logos = [e.org, ...e.partners].map((o: { logoUrl: string | null }) => o.logoUrl);
+      expect(logos).toHaveLength(3);
+      for (const url of logos) expect(url).toMatch(/^\/uploads\/logos\/[0-9a-z]+\.png$/);
+      expect(files('logos')).toEqual(logos.map((u) => u!.split('/').pop()).sort());
+      expect(files('banners')).toEqual([e.bannerUrl.split('/').pop()]);
+
+      const banner = await fresh.inject({ method: 'GET', url: e.bannerUrl });
+      expect(banner.statusCode).toBe(200);
+      expect(await sharp(banner.rawPayload).metadata()).toMatchObject({
+        format: 'jpeg',
+        width: 960,
+        height: 540,
+      });
+      const logo = await fresh.inject({ method: 'GET', url: logos[0]! });
+      const meta = await sharp(logo.rawPayload).metadata();
+      expect(meta).toMatchObject({ format: 'png', hasAlpha: true });
+      // Not a blank square: the initials are drawn from the bundled font, whatever fonts the system has.
+      const { channels } = await sharp(logo.rawPayload).stats();
+      expect(channels[0]!.stdev).toBeGreaterThan(20);
+
+      // A later run keeps the pictures as they are.
+      await loadDemo(fresh.app.ctx.db, { ownerEmail: null, dataDir });
+      const again = (await fresh.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}` })).json();
+      expect(again.bannerUrl).toBe(e.bannerUrl);
+      expect(again.org.logoUrl).toBe(e.org.logoUrl);
+      expect(files('logos')).toHaveLength(3);
+      expect(files('banners')).toHaveLength(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('adds the pictures to a demo loaded without them, and never replaces an uploaded logo', async () => {
+    const fresh = await createTestApp(kind);
+    const dataDir = fresh.config.dataDir;
+    try {
+      await loadDemo(fresh.app.ctx.db, { ownerEmail: null });
+      const before = (await fresh.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}` })).json();
+      expect(before.bannerUrl).toBeNull();
+      expect(before.org.logoUrl).toBeNull();
+      const org = await orgsRepository.findBySlug(fresh.app.ctx.db, 'kelurahan-kanigaran');
+      await orgsRepository.update(fresh.app.ctx.db, org!.id, { logo_path: 'logos/uploadedbyhand1.png' });
+
+      await loadDemo(fresh.app.ctx.db, { ownerEmail: null, dataDir });
+      const after = (await fresh.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}` })).json();
+      expect(after.bannerUrl).toMatch(/^\/uploads\/banners\//);
+      expect(after.org.logoUrl).toMatch(/^\/uploads\/logos\//);
+      expect(after.partners[0].logoUrl).toBe('/uploads/logos/uploadedbyhand1.png');
+      expect(after.partners[1].logoUrl).toMatch(/^\/uploads\/logos\//);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('refuses an unknown owner e-mail without writing anything', async () => {

@@ -4,7 +4,20 @@ import { errors } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { eventGraphRepository, eventsRepository } from '../events/index.js';
 import { type OrganizationRow, orgsRepository } from '../orgs/index.js';
-import { at, DEMO_AGENDA, DEMO_EVENT, DEMO_ORGS, DEMO_PEOPLE, DEMO_SLUG, DEMO_TZ } from './demo.data.js';
+import { type ImageKind, uploadsService } from '../uploads/index.js';
+import {
+  at,
+  DEMO_AGENDA,
+  DEMO_BANNER_LINE,
+  DEMO_BANNER_TAG,
+  DEMO_EVENT,
+  DEMO_LOGOS,
+  DEMO_ORGS,
+  DEMO_PEOPLE,
+  DEMO_SLUG,
+  DEMO_TZ,
+} from './demo.data.js';
+import { bannerSvg, logoSvg, rasterize } from './demo.images.js';
 import { demoRepository } from './demo.repository.js';
 
 export { DEMO_SLUG };
@@ -35,10 +48,56 @@ async function ensureOrg(
 }
 
 /**
- * Builds the seed seminar as a published demo event. Idempotent: the slug is fixed, so a second run
- * finds the event and only makes sure the given owner can organize it.
+ * Stores a generated picture through the uploads pipeline and points the row at it, unless the row got
+ * one meanwhile (a concurrent load, or a logo someone uploaded): then the new file is removed again.
  */
-export async function loadDemo(db: Db, opts: { ownerEmail: string | null }): Promise<{ slug: string }> {
+async function attachImage(
+  dataDir: string,
+  svg: string,
+  kind: ImageKind,
+  attach: (path: string) => Promise<boolean>,
+): Promise<void> {
+  const stored = await uploadsService.store(dataDir, await rasterize(svg), kind);
+  let attached = false;
+  try {
+    attached = await attach(stored.path);
+  } finally {
+    if (!attached) await uploadsService.remove(dataDir, stored.path);
+  }
+}
+
+/** Logos for the three organizations and the banner, where they have none yet. */
+async function ensureImages(db: Db, dataDir: string): Promise<void> {
+  for (const o of [DEMO_ORGS.owner, ...DEMO_ORGS.partners]) {
+    const org = await orgsRepository.findBySlug(db, o.slug);
+    if (!org || org.logo_path) continue;
+    await attachImage(dataDir, logoSvg(DEMO_LOGOS[o.slug]), 'logo', (path) =>
+      orgsRepository.setLogoIfNone(db, org.id, path),
+    );
+  }
+  const event = await eventsRepository.findByIdOrSlug(db, DEMO_SLUG);
+  if (event && !event.banner_path) {
+    const svg = bannerSvg({ title: DEMO_EVENT.title, subtitle: DEMO_BANNER_LINE, tag: DEMO_BANNER_TAG });
+    await attachImage(dataDir, svg, 'banner', (path) => eventsRepository.setBannerIfNone(db, event.id, path));
+  }
+}
+
+/**
+ * Builds the seed seminar as a published demo event. Idempotent: the slug is fixed, so a second run
+ * finds the event and only makes sure the given owner can organize it. With `dataDir`, the three
+ * organizations get placeholder logos and the event a banner, where they have none (so a demo loaded
+ * before pictures existed gets them on the next run, and an uploaded logo is never replaced).
+ */
+export async function loadDemo(
+  db: Db,
+  opts: { ownerEmail: string | null; dataDir?: string },
+): Promise<{ slug: string }> {
+  const result = await loadGraph(db, opts);
+  if (opts.dataDir) await ensureImages(db, opts.dataDir);
+  return result;
+}
+
+async function loadGraph(db: Db, opts: { ownerEmail: string | null }): Promise<{ slug: string }> {
   const owner = opts.ownerEmail ? await demoRepository.userByEmail(db, opts.ownerEmail) : null;
   if (opts.ownerEmail && !owner) throw errors.teamUserUnknown(opts.ownerEmail);
   const ownerId = owner?.id ?? null;
@@ -118,7 +177,7 @@ export async function loadDemo(db: Db, opts: { ownerEmail: string | null }): Pro
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // Another load won the race: take the "already there" path (which gives this owner access).
-    return loadDemo(db, opts);
+    return loadGraph(db, opts);
   }
   return { slug: DEMO_SLUG };
 }

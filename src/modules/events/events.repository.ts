@@ -22,6 +22,17 @@ export const eventsRepository = {
   update: (db: Db, id: string, patch: Updateable<EventsTable>) =>
     db.updateTable('events').set(patch).where('id', '=', id).execute(),
 
+  /** Sets a banner only where there is none; true if set. `updated_at` moves so cached pages are rebuilt. */
+  setBannerIfNone: async (db: Db, id: string, path: string) =>
+    (
+      await db
+        .updateTable('events')
+        .set({ banner_path: path, updated_at: Date.now() })
+        .where('id', '=', id)
+        .where('banner_path', 'is', null)
+        .executeTakeFirst()
+    ).numUpdatedRows > 0n,
+
   delete: (db: Db, id: string) => db.deleteFrom('events').where('id', '=', id).execute(),
 
   listPublished: (db: Db, opts: { orgId?: string; limit?: number } = {}) =>

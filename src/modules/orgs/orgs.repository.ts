@@ -20,4 +20,14 @@ export const orgsRepository = {
     db.insertInto('organizations').values(row).execute(),
   update: (db: Db, id: string, patch: Updateable<OrganizationsTable>) =>
     db.updateTable('organizations').set(patch).where('id', '=', id).execute(),
+  /** Sets a logo only where there is none (the demo never replaces a logo someone uploaded); true if set. */
+  setLogoIfNone: async (db: Db, id: string, path: string) =>
+    (
+      await db
+        .updateTable('organizations')
+        .set({ logo_path: path })
+        .where('id', '=', id)
+        .where('logo_path', 'is', null)
+        .executeTakeFirst()
+    ).numUpdatedRows > 0n,
 };
