@@ -7,8 +7,8 @@ import { formatDate } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/auth.plugin.js';
+import { adoptSessionFromForm } from '../console/index.js';
 import { loadEventFor } from '../events/index.js';
-import { adoptSessionFromForm } from '../media/index.js';
 import {
   CERT_ROLES,
   CorrectBody,

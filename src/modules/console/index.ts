@@ -1,1 +1,2 @@
+export { adoptSessionFromForm } from './console.multipart.js';
 export { consolePages } from './console.pages.js';

@@ -53,10 +53,4 @@ export const evaluationRepository = {
           .execute()
       ).map((r) => r.registration_id),
     ),
-  registrationByTicket: (db: Db, ticketCode: string) =>
-    db
-      .selectFrom('registrations')
-      .select(['id', 'event_id', 'status', 'name'])
-      .where('ticket_code', '=', ticketCode)
-      .executeTakeFirst(),
 };

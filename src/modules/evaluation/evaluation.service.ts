@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import type { EventRow } from '../events/index.js';
+import { findRegistrationByTicket } from '../registrations/index.js';
 import { evaluationRepository as repo } from './evaluation.repository.js';
 import { defaultQuestions, type FormBody, type Question, type Results } from './evaluation.schemas.js';
 import type { EvaluationStatus } from './evaluation.tables.js';
@@ -166,7 +167,7 @@ export const evaluationService = {
 
   /** The participant behind a ticket code, if the ticket is confirmed for this event. */
   async participant(db: Db, ticketCode: string) {
-    const reg = await repo.registrationByTicket(db, ticketCode);
+    const reg = await findRegistrationByTicket(db, ticketCode);
     if (reg?.status !== 'confirmed') throw errors.notFound(what.ticket);
     return reg;
   },

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { parseOrThrow } from '../../http/validation.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/auth.plugin.js';
+import { adoptSessionFromForm } from '../console/index.js';
 import { can, type EventRow, IdParams, loadEventFor } from '../events/index.js';
 import { programRepository } from '../program/index.js';
 import { createMediaService, MAX_MATERIAL_BYTES, MAX_PHOTO_BYTES, readFiles } from './media.service.js';
-import { adoptSessionFromForm } from './media.session.js';
 
 const tags = ['media'];
 const MediaOut = z.object({

@@ -1,10 +1,17 @@
 import type { AppContext } from '../../context.js';
 import type { EventRow } from '../events/index.js';
 import { seatingService } from '../seating/index.js';
+import { registrationsRepository } from './registrations.repository.js';
 
 export { displayPhone, normalizePhone, waDigits } from './phone.js';
 export { presentTicket, printedName, ticketUrl } from './registrations.presenter.js';
 export type { RegistrationRow } from './registrations.repository.js';
+/** Reads for other modules (certificates, evaluation, reports): by id, by ticket code, the list with filters. */
+export const {
+  findById: findRegistration,
+  findByTicketCode: findRegistrationByTicket,
+  list: listRegistrations,
+} = registrationsRepository;
 export { registrationsRoutes } from './registrations.routes.js';
 export { Email, Phone, type RegisterData, RegisterInput } from './registrations.schemas.js';
 export { createRegistrationsService, MODE_TEXT, type RegistrationsService } from './registrations.service.js';

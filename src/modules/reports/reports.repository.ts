@@ -11,14 +11,6 @@ export const reportsRepository = {
         oc.column('event_id').doUpdateSet({ data, updated_at: Date.now(), updated_by: userId }),
       )
       .execute(),
-  /** Confirmed registrations: the attendance list keeps those the presence rule counts as present. */
-  registrations: (db: Db, eventId: string) =>
-    db
-      .selectFrom('registrations')
-      .select(['id', 'front_titles', 'name', 'back_titles', 'institution', 'mode'])
-      .where('event_id', '=', eventId)
-      .where('status', '=', 'confirmed')
-      .execute(),
   certificates: (db: Db, eventId: string) =>
     db
       .selectFrom('certificates')

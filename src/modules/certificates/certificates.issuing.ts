@@ -1,0 +1,221 @@
+import type { Insertable } from 'kysely';
+import type { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { isUniqueViolation } from '../../db/database.js';
+import { errors } from '../../errors.js';
+import type { AuthUser } from '../../http/types.js';
+import { newId, newSecretToken, shortCode } from '../../shared/ids.js';
+import { fullName } from '../../shared/names.js';
+import type { EventRow } from '../events/index.js';
+import type { CertificateDesign, Settings } from './certificates.design.js';
+import { counterScope, formatNumber } from './certificates.numbering.js';
+import { candidatesFor, overrideRecipient, type Recipient } from './certificates.recipients.js';
+import { type CertificateRow, certificatesRepository as repo } from './certificates.repository.js';
+import type { IssueBody, OverrideBody } from './certificates.schemas.js';
+import type { CertificatesTable, CertRole } from './certificates.tables.js';
+
+export interface IssueSummary {
+  issued: number;
+  alreadyIssued: number;
+  notEligible: number;
+  byRole: Record<string, { issued: number; alreadyIssued: number; notEligible: number }>;
+}
+
+/** Handing out numbers and certificates: by rule, in bulk jobs, or by staff override. */
+export function createCertificateIssuing(ctx: AppContext, design: CertificateDesign) {
+  const { db, config } = ctx;
+  const { settings, numberParts, verifyUrl } = design;
+
+  const candidates = async (event: EventRow, role: CertRole, s: Settings) =>
+    candidatesFor(db, event, role, s.rules, await repo.existingKeys(db, event.id, role));
+
+  /**
+   * Writes certificates for recipients in one transaction: numbers are reserved from the counter
+   * first, then the rows are inserted. A recipient that got a certificate meanwhile (another staff
+   * member issuing at the same moment) makes the unique index refuse the batch; it is then retried
+   * without them, and the reserved numbers stay unused: numbers may skip, never repeat.
+   */
+  async function writeBatch(
+    event: EventRow,
+    role: CertRole,
+    s: Settings,
+    list: Recipient[],
+    actor: AuthUser | null,
+    override: boolean,
+  ): Promise<CertificateRow[]> {
+    let pending = list;
+    for (let attempt = 0; attempt < 3 && pending.length; attempt++) {
+      const parts = await numberParts(event, s, role);
+      const scope = counterScope(s.pattern, parts);
+      const now = Date.now();
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const first = await repo.reserveNumbers(trx, scope, pending.length);
+          const rows: Insertable<CertificatesTable>[] = pending.map((c, i) => ({
+            id: newId(),
+            event_id: event.id,
+            code: shortCode(12),
+            download_key: newSecretToken(),
+            number: formatNumber(s.pattern, parts, first + i),
+            role,
+            registration_id: c.registrationId,
+            person_id: c.personId,
+            recipient_key: c.key,
+            front_titles: c.frontTitles,
+            name: c.name,
+            back_titles: c.backTitles,
+            email: c.email,
+            status: 'valid',
+            override: override ? 1 : 0,
+            version: 1,
+            issued_at: now,
+            issued_by: actor?.id ?? null,
+            revoked_at: null,
+            revoke_reason: null,
+            updated_at: now,
+          }));
+          for (let i = 0; i < rows.length; i += 100)
+            await repo.insertCertificates(trx, rows.slice(i, i + 100));
+          return rows as CertificateRow[];
+        });
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        const taken = await repo.existingKeys(db, event.id, role);
+        pending = pending.filter((c) => !taken.has(c.key));
+      }
+    }
+    return [];
+  }
+
+  async function notify(event: EventRow, rows: CertificateRow[]) {
+    if (!ctx.mailer.enabled) return;
+    for (const c of rows) {
+      if (!c.email) continue;
+      const name = fullName({ frontTitles: c.front_titles, name: c.name, backTitles: c.back_titles });
+      const link = `${config.publicUrl}/api/v1/certificates/${c.code}/pdf?key=${c.download_key}`;
+      try {
+        await ctx.mailer.send({
+          to: c.email,
+          subject: `Sertifikat: ${event.title}`,
+          text: [
+            `Yth. ${name},`,
+            '',
+            `Sertifikat Anda untuk "${event.title}" sudah terbit (nomor ${c.number}).`,
+            `Unduh: ${link}`,
+            `Periksa keasliannya: ${verifyUrl(c.code)}`,
+            '',
+            `Your certificate for "${event.title}" is ready (number ${c.number}).`,
+            `Download: ${link}`,
+          ].join('\n'),
+        });
+      } catch (err) {
+        ctx.log.warn({ err, certificate: c.id }, 'certificate e-mail failed');
+      }
+    }
+  }
+
+  const issuing = {
+    async candidates(event: EventRow, role: CertRole) {
+      return candidates(event, role, await settings(event));
+    },
+
+    /** Issues by rule to everyone eligible and not yet issued; `onProgress` reports after each batch. */
+    async issue(
+      event: EventRow,
+      body: z.output<typeof IssueBody>,
+      actor: AuthUser | null,
+      onProgress?: (p: { total: number; done: number; issued: number }) => Promise<void>,
+    ): Promise<IssueSummary> {
+      const s = await settings(event);
+      const summary: IssueSummary = { issued: 0, alreadyIssued: 0, notEligible: 0, byRole: {} };
+      const plans = [];
+      for (const role of [...new Set(body.roles)]) {
+        const list = await candidates(event, role, s);
+        const todo = list.filter((c) => c.eligible && !c.issued);
+        const r = {
+          issued: 0,
+          alreadyIssued: list.filter((c) => c.issued).length,
+          notEligible: list.filter((c) => !c.eligible && !c.issued).length,
+        };
+        summary.byRole[role] = r;
+        plans.push({ role, todo, r });
+      }
+      const total = plans.reduce((a, p) => a + p.todo.length, 0);
+      let done = 0;
+      await onProgress?.({ total, done, issued: 0 });
+      for (const { role, todo, r } of plans) {
+        for (let i = 0; i < todo.length; i += 200) {
+          const rows = await writeBatch(event, role, s, todo.slice(i, i + 200), actor, false);
+          r.issued += rows.length;
+          r.alreadyIssued += todo.slice(i, i + 200).length - rows.length;
+          if (body.notify) await notify(event, rows);
+          done += Math.min(200, todo.length - i);
+          summary.issued += rows.length;
+          await onProgress?.({ total, done, issued: summary.issued });
+        }
+      }
+      summary.alreadyIssued = Object.values(summary.byRole).reduce((a, r) => a + r.alreadyIssued, 0);
+      summary.notEligible = Object.values(summary.byRole).reduce((a, r) => a + r.notEligible, 0);
+      return summary;
+    },
+
+    /** Staff issue outside the rule; the reason goes to the audit log with the certificate. */
+    /** Staff issue outside the rule; the reason goes to the audit log with the certificate. */
+    async override(event: EventRow, body: z.output<typeof OverrideBody>, actor: AuthUser) {
+      const s = await settings(event);
+      const recipient = await overrideRecipient(db, event, body);
+      const existing = await repo.byRecipient(db, event.id, body.role, recipient.key);
+      if (existing) return { certificate: existing, created: false };
+      const [row] = await writeBatch(event, body.role, s, [recipient], actor, true);
+      if (!row) {
+        const again = await repo.byRecipient(db, event.id, body.role, recipient.key);
+        if (again) return { certificate: again, created: false };
+        throw errors.conflict('certificate_conflict', { id: 'Coba lagi.', en: 'Try again.' });
+      }
+      await repo.audit(db, {
+        id: newId(),
+        event_id: event.id,
+        actor_user_id: actor.id,
+        action: 'certificate.override',
+        target: row.id,
+        reason: body.reason,
+        data: { role: body.role, number: row.number, recipient: recipient.key },
+        at: Date.now(),
+      });
+      return { certificate: row, created: true };
+    },
+
+    async startJob(event: EventRow, body: z.output<typeof IssueBody>, actor: AuthUser) {
+      const id = newId();
+      await repo.insertJob(db, {
+        id,
+        event_id: event.id,
+        roles: JSON.stringify(body.roles),
+        status: 'running',
+        total: 0,
+        done: 0,
+        issued: 0,
+        error: null,
+        created_by: actor.id,
+        created_at: Date.now(),
+        finished_at: null,
+      });
+      // Runs after the response: the console page shows its progress from the job row.
+      void issuing
+        .issue(event, body, actor, (p) =>
+          repo.updateJob(db, id, { total: p.total, done: p.done, issued: p.issued }).then(() => {}),
+        )
+        .then((s) => repo.updateJob(db, id, { status: 'done', issued: s.issued, finished_at: Date.now() }))
+        .catch(async (err) => {
+          ctx.log.error({ err, job: id }, 'certificate job failed');
+          await repo
+            .updateJob(db, id, { status: 'failed', error: String(err), finished_at: Date.now() })
+            .catch(() => {});
+        });
+      return id;
+    },
+    job: (event: EventRow, id: string) => repo.job(db, event.id, id),
+    latestJob: (event: EventRow) => repo.latestJob(db, event.id),
+  };
+  return issuing;
+}

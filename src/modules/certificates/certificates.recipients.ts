@@ -1,0 +1,149 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import { errors, what } from '../../errors.js';
+import { newId } from '../../shared/ids.js';
+import { presentRegistrations } from '../attendance/index.js';
+import { respondedRegistrationIds } from '../evaluation/index.js';
+import type { EventRow } from '../events/index.js';
+import { programRepository } from '../program/index.js';
+import { findRegistration, listRegistrations } from '../registrations/index.js';
+import { type OverrideBody, PERSON_ROLE_FOR, type Rules } from './certificates.schemas.js';
+import type { CertRole } from './certificates.tables.js';
+
+/** Who may receive a certificate: read from the registrations, attendance, evaluation and program modules. */
+export interface Recipient {
+  key: string;
+  registrationId: string | null;
+  personId: string | null;
+  frontTitles: string | null;
+  name: string;
+  backTitles: string | null;
+  email: string | null;
+}
+
+export interface Candidate extends Recipient {
+  eligible: boolean;
+  /** Why not, in both languages, for the console list. */
+  reason: { id: string; en: string } | null;
+  issued: boolean;
+}
+
+/** Far above any event; the registrations list is capped by default for the console's sake. */
+const ALL = 1_000_000;
+
+async function peopleOnAgenda(db: Db, eventId: string): Promise<Set<string>> {
+  const items = await programRepository.listAgenda(db, eventId);
+  const links = await programRepository.agendaPeople(
+    db,
+    items.map((i) => i.id),
+  );
+  return new Set(links.map((l) => l.person_id));
+}
+
+/** Every possible recipient of one role, with the rule's verdict and whether one is already issued. */
+export async function candidatesFor(
+  db: Db,
+  event: EventRow,
+  role: CertRole,
+  rules: Rules,
+  issuedKeys: Set<string>,
+): Promise<Candidate[]> {
+  if (role === 'peserta') {
+    const [regs, present, evaluated] = await Promise.all([
+      listRegistrations(db, event.id, { status: 'confirmed' }, ALL),
+      rules.peserta.requireAttendance ? presentRegistrations(db, event) : Promise.resolve(null),
+      rules.peserta.requireEvaluation ? respondedRegistrationIds(db, event.id) : Promise.resolve(null),
+    ]);
+    regs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return regs.map((r) => {
+      const key = `r:${r.id}`;
+      let reason: Candidate['reason'] = null;
+      if (present && !present.has(r.id))
+        reason = { id: 'tidak tercatat hadir', en: 'not recorded as present' };
+      else if (evaluated && !evaluated.has(r.id))
+        reason = { id: 'belum mengisi evaluasi', en: 'has not filled in the evaluation' };
+      return {
+        key,
+        registrationId: r.id,
+        personId: null,
+        frontTitles: r.front_titles,
+        name: r.name,
+        backTitles: r.back_titles,
+        email: r.email,
+        eligible: reason === null,
+        reason,
+        issued: issuedKeys.has(key),
+      };
+    });
+  }
+  const personRole = PERSON_ROLE_FOR[role]!;
+  const [all, onAgenda] = await Promise.all([
+    programRepository.listPeople(db, event.id),
+    rules.people.requireAgenda ? peopleOnAgenda(db, event.id) : Promise.resolve(null),
+  ]);
+  return all
+    .filter((p) => p.role === personRole)
+    .map((p) => {
+      const key = `p:${p.id}`;
+      const reason =
+        onAgenda && !onAgenda.has(p.id)
+          ? { id: 'tidak ada di susunan acara', en: 'not on the rundown' }
+          : null;
+      return {
+        key,
+        registrationId: null,
+        personId: p.id,
+        frontTitles: p.front_titles,
+        name: p.name,
+        backTitles: p.back_titles,
+        email: p.email,
+        eligible: reason === null,
+        reason,
+        issued: issuedKeys.has(key),
+      };
+    });
+}
+
+/** The recipient of a staff override: a registration, a programme person, or a typed-in name. */
+export async function overrideRecipient(
+  db: Db,
+  event: EventRow,
+  body: z.output<typeof OverrideBody>,
+): Promise<Recipient> {
+  if (body.registrationId) {
+    const r = await findRegistration(db, body.registrationId);
+    if (r?.event_id !== event.id) throw errors.notFound({ id: 'Pendaftaran', en: 'Registration' });
+    return {
+      key: `r:${r.id}`,
+      registrationId: r.id,
+      personId: null,
+      frontTitles: r.front_titles,
+      name: r.name,
+      backTitles: r.back_titles,
+      email: r.email,
+    };
+  }
+  if (body.personId) {
+    const p = await programRepository.findPerson(db, event.id, body.personId);
+    if (!p) throw errors.notFound(what.person);
+    return {
+      key: `p:${p.id}`,
+      registrationId: null,
+      personId: p.id,
+      frontTitles: p.front_titles,
+      name: p.name,
+      backTitles: p.back_titles,
+      email: p.email,
+    };
+  }
+  const m = body.recipient!;
+  return {
+    key: `m:${newId()}`,
+    registrationId: null,
+    personId: null,
+    frontTitles: m.frontTitles ?? null,
+    name: m.name,
+    backTitles: m.backTitles ?? null,
+    email: m.email ?? null,
+  };
+}

@@ -1,0 +1,1 @@
+export { type Stats, StatsOut, statsService } from './stats.service.js';
