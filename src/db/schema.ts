@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AnnouncementTables } from '../modules/announcements/announcements.tables.js';
 import type { AttendanceTables } from '../modules/attendance/attendance.tables.js';
 import type { CertificateTables } from '../modules/certificates/certificates.tables.js';
 import type { EvaluationTables } from '../modules/evaluation/evaluation.tables.js';
@@ -168,4 +169,5 @@ export interface DB
     EvaluationTables,
     CertificateTables,
     MediaTables,
-    ReportTables {}
+    ReportTables,
+    AnnouncementTables {}

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { announcementsRoutes } from './announcements/index.js';
 import { attendanceModule } from './attendance/index.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { certificatesRoutes } from './certificates/index.js';
@@ -37,4 +38,5 @@ export const modules: FastifyPluginAsync[] = [
   certificatesRoutes,
   mediaRoutes,
   reportsRoutes,
+  announcementsRoutes,
 ];

@@ -6,6 +6,7 @@ import * as registrationSetup from './2026_11_29_0310_registration_setup.js';
 import * as attendance from './2026_11_29_0410_attendance.js';
 import * as live from './2026_11_29_0500_live.js';
 import * as afterEvent from './2026_11_29_0610_after_event.js';
+import * as announcements from './2026_11_29_0700_announcements.js';
 
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0410_attendance': attendance,
   '2026_11_29_0500_live': live,
   '2026_11_29_0610_after_event': afterEvent,
+  '2026_11_29_0700_announcements': announcements,
 };

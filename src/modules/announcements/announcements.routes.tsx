@@ -1,0 +1,252 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errors } from '../../errors.js';
+import { parseOrThrow } from '../../http/validation.js';
+import type { Text } from '../../i18n/index.js';
+import { Notice } from '../../web/layout.js';
+import { asPage, CsrfField, page } from '../../web/page.js';
+import { requireUser } from '../auth/auth.plugin.js';
+import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
+import { type AnnouncementsService, createAnnouncementsService } from './announcements.service.js';
+
+const L = {
+  console: { id: 'Umumkan ke peserta lalu', en: 'Announce to past attendees' },
+  intro: {
+    id: 'Kabari orang yang hadir di acara Anda sebelumnya dan bersedia menerima kabar acara berikutnya. Setiap orang menerima paling banyak satu pesan untuk acara ini.',
+    en: 'Tell the people who attended your earlier events and agreed to hear about the next ones. Each person gets at most one message for this event.',
+  },
+  eligible: { id: 'Penerima yang memenuhi syarat', en: 'Eligible recipients' },
+  sent: { id: 'Sudah dikirimi', en: 'Already sent' },
+  pendingEmail: { id: 'Belum dikirimi, lewat e-mail', en: 'Not yet sent, by e-mail' },
+  send: { id: 'Kirim e-mail sekarang', en: 'Send the e-mails now' },
+  noMail: {
+    id: 'E-mail belum disiapkan di server (SMTP_URL). Gunakan tautan WhatsApp di bawah.',
+    en: 'E-mail is not set up on the server (SMTP_URL). Use the WhatsApp links below.',
+  },
+  phoneOnly: { id: 'Hanya punya nomor WhatsApp', en: 'WhatsApp number only' },
+  openWa: { id: 'Buka WhatsApp', en: 'Open WhatsApp' },
+  markSent: { id: 'Tandai terkirim', en: 'Mark as sent' },
+  none: { id: 'Tidak ada.', en: 'None.' },
+  draft: {
+    id: 'Acara ini masih draf. Terbitkan dulu agar tautannya bisa dibuka.',
+    en: 'This event is still a draft. Publish it first so its link opens.',
+  },
+  back: { id: 'Kembali ke konsol acara', en: 'Back to the event console' },
+  stopTitle: { id: 'Berhenti menerima kabar acara', en: 'Stop event news' },
+  stopAsk: {
+    id: 'Anda tidak akan lagi menerima kabar acara berikutnya dari penyelenggara di Aula ini. Tiket dan sertifikat Anda tetap ada.',
+    en: 'You will no longer receive news of upcoming events from organizers on this Aula. Your tickets and certificates stay.',
+  },
+  stopButton: { id: 'Ya, berhenti', en: 'Yes, stop' },
+  stopDone: {
+    id: 'Selesai. Anda tidak akan menerima kabar acara lagi.',
+    en: 'Done. You will not receive event news again.',
+  },
+  unknownTicket: { id: 'Tautan ini tidak dikenal.', en: 'This link is not known.' },
+} satisfies Record<string, Text>;
+
+const SummaryOut = z.object({
+  eligible: z.number(),
+  pendingEmail: z.number(),
+  sent: z.number(),
+  mailEnabled: z.boolean(),
+  whatsapp: z.array(z.object({ contact: z.string(), url: z.string() })),
+});
+const SendOut = z.object({
+  emailed: z.number(),
+  failed: z.number(),
+  skipped: z.number(),
+  mailEnabled: z.boolean(),
+});
+const WhatsappBody = z.object({ contact: z.string().min(1).max(200) }).strict();
+
+async function summaryDto(svc: AnnouncementsService, event: EventRow) {
+  const s = await svc.summary(event);
+  return {
+    eligible: s.eligible,
+    pendingEmail: s.pendingEmail,
+    sent: s.sent,
+    mailEnabled: s.mailEnabled,
+    whatsapp: s.phoneOnly.map((r) => ({ contact: r.contact, url: svc.whatsappLink(event, r) })),
+  };
+}
+
+export const announcementsRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.ctx;
+  const svc = createAnnouncementsService(app.ctx);
+  app.ctx.ui.consoleLinks.push({ key: 'announce', order: 95, label: L.console, path: '/announce' });
+  const tags = ['announcements'];
+
+  app.get(
+    '/api/v1/events/:id/announcements',
+    {
+      schema: {
+        tags,
+        summary: 'Who would be told about this event: past attendees who opted in to news',
+        params: IdParams,
+        response: { 200: SummaryOut },
+      },
+    },
+    async (req) => summaryDto(svc, await loadEventFor(req, db, req.params.id, 'organize')),
+  );
+
+  app.post(
+    '/api/v1/events/:id/announcements',
+    {
+      schema: {
+        tags,
+        summary: 'E-mail the announcement (each person at most once)',
+        params: IdParams,
+        response: { 200: SendOut },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      return svc.sendEmails(await loadEventFor(req, db, req.params.id, 'organize'), user);
+    },
+  );
+
+  app.post(
+    '/api/v1/events/:id/announcements/whatsapp',
+    {
+      schema: {
+        tags,
+        summary: 'Record that the organizer sent the WhatsApp message to one contact',
+        params: IdParams,
+        body: WhatsappBody,
+        response: { 200: z.object({ recorded: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      return { recorded: await svc.markWhatsappSent(event, req.body.contact, user) };
+    },
+  );
+
+  // Console page.
+  const consolePage = async (req: FastifyRequest, reply: FastifyReply, event: EventRow, notice?: string) => {
+    const l = req.locale;
+    const s = await summaryDto(svc, event);
+    return page(
+      req,
+      reply,
+      { title: `${L.console[l]} — ${event.title}`, nav: 'console' },
+      <>
+        <p class="muted" style="margin:0">
+          <a href={`/console/events/${event.id}`}>← {L.back[l]}</a>
+        </p>
+        <h1>{L.console[l]}</h1>
+        <p>{L.intro[l]}</p>
+        {notice ? <Notice kind="ok">{notice}</Notice> : null}
+        {event.status !== 'published' ? <Notice kind="error">{L.draft[l]}</Notice> : null}
+        <div class="grid">
+          <div class="card">
+            <strong>{s.eligible}</strong> {L.eligible[l]}
+          </div>
+          <div class="card">
+            <strong>{s.sent}</strong> {L.sent[l]}
+          </div>
+          <div class="card">
+            <strong>{s.pendingEmail}</strong> {L.pendingEmail[l]}
+          </div>
+        </div>
+        {s.mailEnabled ? (
+          <form method="post" action={`/console/events/${event.id}/announce`}>
+            <CsrfField req={req} />
+            <button type="submit" disabled={event.status !== 'published' || s.pendingEmail === 0}>
+              {L.send[l]}
+            </button>
+          </form>
+        ) : (
+          <Notice>{L.noMail[l]}</Notice>
+        )}
+        <h2>{L.phoneOnly[l]}</h2>
+        {s.whatsapp.length === 0 ? <p class="muted">{L.none[l]}</p> : null}
+        <ul>
+          {s.whatsapp.map((w) => (
+            <li class="row">
+              <span>{w.contact.replace(/^phone:/, '')}</span>
+              <a class="btn secondary" href={w.url} rel="noopener noreferrer" target="_blank">
+                {L.openWa[l]}
+              </a>
+              <form method="post" action={`/console/events/${event.id}/announce/whatsapp`}>
+                <CsrfField req={req} />
+                <input type="hidden" name="contact" value={w.contact} />
+                <button class="secondary" type="submit">
+                  {L.markSent[l]}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </>,
+    );
+  };
+
+  app.register(async (pages) => {
+    pages.addHook('onRequest', async (req) => asPage(req));
+
+    pages.get('/console/events/:id/announce', { schema: { hide: true } }, async (req, reply) => {
+      requireUser(req);
+      const { id } = parseOrThrow(IdParams, req.params);
+      const q = req.query as { emailed?: string };
+      const event = await loadEventFor(req, db, id, 'organize');
+      const notice =
+        q.emailed !== undefined
+          ? req.locale === 'id'
+            ? `${Number(q.emailed) || 0} e-mail terkirim.`
+            : `${Number(q.emailed) || 0} e-mails sent.`
+          : undefined;
+      return consolePage(req, reply, event, notice);
+    });
+
+    pages.post('/console/events/:id/announce', { schema: { hide: true } }, async (req, reply) => {
+      const user = requireUser(req);
+      const { id } = parseOrThrow(IdParams, req.params);
+      const event = await loadEventFor(req, db, id, 'organize');
+      const r = await svc.sendEmails(event, user);
+      return reply.redirect(`/console/events/${event.id}/announce?emailed=${r.emailed}`, 303);
+    });
+
+    pages.post('/console/events/:id/announce/whatsapp', { schema: { hide: true } }, async (req, reply) => {
+      const user = requireUser(req);
+      const { id } = parseOrThrow(IdParams, req.params);
+      const body = parseOrThrow(
+        WhatsappBody.extend({ _csrf: z.string().optional() }).strict(),
+        req.body ?? {},
+      );
+      const event = await loadEventFor(req, db, id, 'organize');
+      await svc.markWhatsappSent(event, body.contact, user);
+      return reply.redirect(`/console/events/${event.id}/announce`, 303);
+    });
+
+    const stopPage = async (req: FastifyRequest, reply: FastifyReply, done: boolean) => {
+      const l = req.locale;
+      const code = String((req.params as { code?: string }).code ?? '').slice(0, 100);
+      const found = await svc.findOptOut(code);
+      if (!found) throw errors.notFound({ id: 'Tautan', en: 'Link' });
+      if (done) await svc.optOut(code);
+      return page(
+        req,
+        reply,
+        { title: L.stopTitle },
+        <section style="max-width:32rem">
+          <h1>{L.stopTitle[l]}</h1>
+          {done ? (
+            <Notice kind="ok">{L.stopDone[l]}</Notice>
+          ) : (
+            <form method="post" action={`/berhenti/${encodeURIComponent(code)}`}>
+              <p>{L.stopAsk[l]}</p>
+              <button type="submit">{L.stopButton[l]}</button>
+            </form>
+          )}
+        </section>,
+      );
+    };
+    pages.get('/berhenti/:code', { schema: { hide: true } }, (req, reply) => stopPage(req, reply, false));
+    pages.post('/berhenti/:code', { schema: { hide: true } }, (req, reply) => stopPage(req, reply, true));
+  });
+};
