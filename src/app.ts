@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -77,6 +79,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   mkdirSync(join(config.dataDir, 'uploads'), { recursive: true });
+  // Phones on mobile data: HTML, JSON, CSS, JS and SVG go compressed (brotli at a cheap level, or gzip).
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(cookie, { secret: sessionSecret(config) });
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024, files: 20 } });
