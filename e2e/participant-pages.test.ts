@@ -1,0 +1,114 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedRegistration } from '../src/modules/certificates/test-factories.js';
+import { createTestApp, type TestApp } from '../test/helpers/app.js';
+import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
+
+/**
+ * The brief's budget for every participant page on a cheap phone over mobile data: a first load of at
+ * most 100 KB transferred, of which at most 30 KB of JavaScript (gzipped), measured in Chromium with an
+ * empty cache, and the page must work (no console errors).
+ */
+const BUDGET_TOTAL = 100 * 1024;
+const BUDGET_JS = 30 * 1024;
+
+describe.skipIf(!hasChromium)('participant pages stay within the weight budget', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const urls: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    base = await listen(t);
+    browser = await launchBrowser();
+    const token = await t.tokenFor('organizer');
+    const mk = async (startsAt: string, endsAt: string) => {
+      const e = await t.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        token,
+        payload: {
+          title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
+          startsAt,
+          endsAt,
+          venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity: 52 },
+          online: {
+            platform: 'youtube',
+            joinUrl: 'https://zoom.us/j/1',
+            streamUrl: 'https://www.youtube.com/watch?v=abc',
+          },
+        },
+      });
+      await t.inject({ method: 'POST', url: `/api/v1/events/${e.json().id}/publish`, token });
+      return e.json() as { id: string; slug: string };
+    };
+    const next = await mk('2031-12-30T09:00:00+07:00', '2031-12-30T12:00:00+07:00');
+    const reg = async (mode: string, phoneNo: string) =>
+      (
+        await t.inject({
+          method: 'POST',
+          url: `/api/v1/events/${next.id}/registrations`,
+          payload: { name: 'Siti Aminah', phone: phoneNo, mode, consent: true },
+        })
+      ).json().ticketCode as string;
+    urls.event = `/e/${next.slug}`;
+    urls.registration = `/e/${next.slug}/daftar`;
+    urls.hallTicket = `/t/${await reg('onsite', '081234567001')}`;
+    urls.onlineTicket = `/t/${await reg('online', '081234567002')}`;
+    urls.live = `/e/${next.slug}/live`;
+    // A past event with an issued certificate, for the verification page.
+    const past = await mk('2021-12-30T09:00:00+07:00', '2021-12-30T12:00:00+07:00');
+    const ticket = await seedRegistration(t.app.ctx.db, past.id, {
+      name: 'Imam Sucahyo',
+      backTitles: 'M.AP',
+    });
+    await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${past.id}/checkins`,
+      token,
+      payload: { ticketCode: ticket.ticketCode },
+    });
+    await t.inject({ method: 'POST', url: `/api/v1/events/${past.id}/certificates`, token, payload: {} });
+    const certs = await t.inject({ method: 'GET', url: `/api/v1/events/${past.id}/certificates`, token });
+    const code = certs.json().certificates[0]?.code as string | undefined;
+    if (!code) throw new Error(`no certificate issued: ${certs.body.slice(0, 300)}`);
+    urls.verification = `/v/${code}`;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it.each(['event', 'registration', 'hallTicket', 'onlineTicket', 'live', 'verification'])(
+    '%s page',
+    async (name) => {
+      const context = await browser.newContext(phone);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      const sizes = new Map<string, number>();
+      cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
+      const scripts: string[] = [];
+      page.on('response', (r) => {
+        if (r.request().resourceType() === 'script' && r.url().startsWith(base)) scripts.push(r.url());
+      });
+      const res = await page.goto(`${base}${urls[name]}`, { waitUntil: 'networkidle' });
+      expect(res?.status()).toBe(200);
+      const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+      let js = 0;
+      for (const url of scripts) js += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
+      console.log(
+        `${name}: ${(total / 1024).toFixed(1)} KB in ${sizes.size} responses, JS ${(js / 1024).toFixed(1)} KB gzipped`,
+      );
+      expect(total).toBeLessThanOrEqual(BUDGET_TOTAL);
+      expect(js).toBeLessThanOrEqual(BUDGET_JS);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+});
