@@ -3,17 +3,18 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRegistration } from '../src/modules/certificates/test-factories.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
+import { seriousViolations } from '../test/helpers/axe.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
 
 /**
  * The brief's budget for every participant page on a cheap phone over mobile data: a first load of at
  * most 100 KB transferred, of which at most 30 KB of JavaScript (gzipped), measured in Chromium with an
- * empty cache, and the page must work (no console errors).
+ * empty cache; the page must work (no script errors) and pass axe-core without serious or critical violations.
  */
 const BUDGET_TOTAL = 100 * 1024;
 const BUDGET_JS = 30 * 1024;
 
-describe.skipIf(!hasChromium)('participant pages stay within the weight budget', () => {
+describe.skipIf(!hasChromium)('participant pages: weight budget and accessibility', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -108,6 +109,7 @@ describe.skipIf(!hasChromium)('participant pages stay within the weight budget',
       expect(total).toBeLessThanOrEqual(BUDGET_TOTAL);
       expect(js).toBeLessThanOrEqual(BUDGET_JS);
       expect(errors).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     },
   );
