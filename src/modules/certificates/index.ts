@@ -1,5 +1,6 @@
 export { certificatesRoutes } from './certificates.routes.js';
 export { CERT_ROLES, ROLE_LABELS } from './certificates.schemas.js';
 export { type CertificatesService, createCertificatesService } from './certificates.service.js';
+export type { CertRole } from './certificates.tables.js';
 export { drawWith, type Face, face } from './pdf/face.js';
 export { type CertData, prepareTemplate, renderCertificate } from './pdf/render.js';

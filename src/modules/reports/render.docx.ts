@@ -35,6 +35,7 @@ export async function renderDocx(
   blocks: Block[],
   margins: Narrative['margins'],
   uploadsDir: string,
+  meta: { title: string } = { title: 'Laporan Kegiatan' },
 ): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
   const body = (text: string) =>
@@ -219,7 +220,7 @@ export async function renderDocx(
   }
   const doc = new Document({
     creator: 'Aula',
-    title: 'Laporan Kegiatan',
+    title: meta.title,
     styles: { default: { document: { run: { font: FONT, size: 24 } } } },
     sections: [
       {

@@ -99,9 +99,14 @@ function BlockView({ b }: { b: Block }) {
 }
 
 /** A printable HTML document (A4 with the report's margins); every value is escaped by Preact. */
-export function renderHtml(title: string, blocks: Block[], margins: Narrative['margins']): string {
+export function renderHtml(
+  title: string,
+  blocks: Block[],
+  margins: Narrative['margins'],
+  lang: 'id' | 'en' = 'id',
+): string {
   return renderPage(
-    <html lang="id">
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />

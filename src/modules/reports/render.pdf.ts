@@ -104,15 +104,28 @@ class Writer {
   }
 }
 
+/** Document properties: the title, the language and the instant the data was taken. */
+export interface DocMeta {
+  title: string;
+  lang: 'id' | 'en';
+  at: number;
+}
+
 /** The report as PDF: A4, the report's margins, vector text in DejaVu Serif, page numbers. */
 export async function renderPdf(
   blocks: Block[],
   margins: Narrative['margins'],
   uploadsDir: string,
+  meta: DocMeta = { title: 'Laporan Kegiatan', lang: 'id', at: Date.now() },
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle('Laporan Kegiatan');
+  doc.setTitle(meta.title);
+  doc.setLanguage(meta.lang);
   doc.setCreator('Aula');
+  doc.setProducer('Aula');
+  // Dates from the data, not the clock: a final version renders to the same bytes every time.
+  doc.setCreationDate(new Date(meta.at));
+  doc.setModificationDate(new Date(meta.at));
   const [regular, bold, italic] = await Promise.all([face('serif'), face('serifBold'), face('serifItalic')]);
   const w = new Writer(
     doc,

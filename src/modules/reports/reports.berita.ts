@@ -143,7 +143,7 @@ export function berita(d: ReportData, locale: Locale): { title: string; paragrap
     paragraphs.push(
       id
         ? `Kegiatan ini diikuti oleh ${st.attendance.onsite} audiens yang hadir di lokasi${hybrid ? ' dengan mematuhi protokol kesehatan' : ''} dan ${st.attendance.online} lainnya yang hadir secara daring${d.online ? ` lewat ${d.online.platform}` : ''}, sehingga seluruhnya ${st.attendance.total} peserta.`
-        : `${st.attendance.onsite} people attended in the hall and ${st.attendance.online} online${d.online ? ` via ${d.online.platform}` : ''}, ${st.attendance.total} participants in all.`,
+        : `${st.attendance.onsite} people attended in the hall and ${st.attendance.online} online${d.online ? ` via ${d.online.platformEn}` : ''}, ${st.attendance.total} participants in all.`,
     );
   }
   if (st.questions.total > 0) {

@@ -2,7 +2,6 @@ import type { AppContext } from '../../context.js';
 import { fullName } from '../../shared/names.js';
 import { formatDate, formatTimeRange } from '../../shared/time.js';
 import { presentRegistrations } from '../attendance/index.js';
-import { CERT_ROLES, ROLE_LABELS } from '../certificates/index.js';
 import { evaluationResults, type Results } from '../evaluation/index.js';
 import { type EventRow, eventsRepository } from '../events/index.js';
 import { mediaRepository } from '../media/index.js';
@@ -29,17 +28,20 @@ export interface ReportData {
   date: string;
   dateEn: string;
   timeRange: string;
+  timeRangeEn: string;
   venue: string | null;
-  online: { platform: string; joinUrl: string | null; streamUrl: string | null } | null;
+  online: { platform: string; platformEn: string; joinUrl: string | null; streamUrl: string | null } | null;
   people: PersonLine[];
   agenda: {
     time: string;
+    timeEn: string;
     title: string;
     kind: string;
     notes: string | null;
     people: { name: string; presence: 'onsite' | 'online' }[];
   }[];
   stats: Stats;
+  /** Present participants per institution; '' groups those who left it empty. */
   byInstitution: { institution: string; onsite: number; online: number }[];
   attendees: { name: string; institution: string | null; mode: 'onsite' | 'online' }[];
   questions: Awaited<ReturnType<typeof listQuestionsForReport>>;
@@ -54,6 +56,7 @@ export interface ReportData {
     height: number | null;
   }[];
   materials: { caption: string | null; path: string }[];
+  /** Role key (`peserta` …) and status (`valid`|`revoked`); the document prints them per language. */
   certificates: { number: string; name: string; role: string; status: string }[];
   narrative: Narrative;
   generatedAt: number;
@@ -116,7 +119,7 @@ export async function gatherReport(ctx: AppContext, event: EventRow): Promise<Re
     }));
   const inst = new Map<string, { onsite: number; online: number }>();
   for (const a of attendees) {
-    const key = a.institution?.trim() || '(tidak diisi)';
+    const key = a.institution?.trim() || '';
     const v = inst.get(key) ?? { onsite: 0, online: 0 };
     v[a.mode]++;
     inst.set(key, v);
@@ -129,10 +132,15 @@ export async function gatherReport(ctx: AppContext, event: EventRow): Promise<Re
     date: formatDate(event.starts_at, tz, 'id'),
     dateEn: formatDate(event.starts_at, tz, 'en'),
     timeRange: formatTimeRange(event.starts_at, event.ends_at, tz, 'id'),
+    timeRangeEn: formatTimeRange(event.starts_at, event.ends_at, tz, 'en'),
     venue: event.venue_name ? [event.venue_name, event.venue_address].filter(Boolean).join(', ') : null,
     online: event.online_platform
       ? {
           platform: PLATFORM_NAMES[event.online_platform] ?? event.online_platform,
+          platformEn:
+            event.online_platform === 'other'
+              ? 'online room'
+              : (PLATFORM_NAMES[event.online_platform] ?? event.online_platform),
           joinUrl: event.online_join_url,
           streamUrl: event.online_stream_url,
         }
@@ -147,6 +155,7 @@ export async function gatherReport(ctx: AppContext, event: EventRow): Promise<Re
     })),
     agenda: agenda.map((a) => ({
       time: formatTimeRange(Date.parse(a.startsAt), a.endsAt ? Date.parse(a.endsAt) : null, tz, 'id'),
+      timeEn: formatTimeRange(Date.parse(a.startsAt), a.endsAt ? Date.parse(a.endsAt) : null, tz, 'en'),
       title: a.title,
       kind: a.kind,
       notes: a.notes,
@@ -176,8 +185,8 @@ export async function gatherReport(ctx: AppContext, event: EventRow): Promise<Re
     certificates: certs.map((c) => ({
       number: c.number,
       name: fullName({ frontTitles: c.front_titles, name: c.name, backTitles: c.back_titles }),
-      role: (CERT_ROLES as readonly string[]).includes(c.role) ? ROLE_LABELS[c.role].id : c.role,
-      status: c.status === 'valid' ? 'sah' : 'dicabut',
+      role: c.role,
+      status: c.status,
     })),
     narrative: Narrative.parse(narrativeRow ? JSON.parse(narrativeRow.data) : {}),
     generatedAt: Date.now(),

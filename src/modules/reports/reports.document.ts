@@ -1,6 +1,9 @@
+import type { Locale } from '../../i18n/index.js';
 import { formatDate } from '../../shared/time.js';
+import { CERT_ROLES, type CertRole, ROLE_LABELS } from '../certificates/index.js';
 import { berita } from './reports.berita.js';
 import type { ReportData } from './reports.data.js';
+import { REPORT_TEXT } from './reports.text.js';
 
 /** A format-neutral report: Markdown, HTML, DOCX and PDF are four renderings of the same blocks. */
 export type Block =
@@ -15,72 +18,64 @@ export type Block =
   | { t: 'signatures'; place: string; slots: { label: string; name: string; idNumber: string }[] }
   | { t: 'pagebreak' };
 
-const ROLE_ID: Record<string, string> = {
-  speaker: 'Narasumber',
-  moderator: 'Moderator',
-  mc: 'Pembawa acara',
-  official: 'Pejabat/sambutan',
-  committee: 'Panitia',
-};
-const KIND_ID: Record<string, string> = {
-  opening: 'Pembukaan',
-  remarks: 'Sambutan',
-  talk: 'Materi',
-  video: 'Pemutaran video',
-  qa: 'Tanya jawab',
-  break: 'Jeda',
-  closing: 'Penutupan',
-  other: 'Lainnya',
-};
-const mode = (m: 'onsite' | 'online') => (m === 'onsite' ? 'Luring' : 'Daring');
-
-export function buildReport(d: ReportData): Block[] {
+/**
+ * The report in one language. Headings, labels, table headers and generated sentences come from
+ * `REPORT_TEXT`; the organizer's narrative and everything people typed stay as written.
+ */
+export function buildReport(
+  d: ReportData,
+  lang: Locale = 'id',
+  final: { version: number; finalizedAt: number } | null = null,
+): Block[] {
+  const T = REPORT_TEXT[lang];
   const e = d.event;
   const n = d.narrative;
   const st = d.stats;
   const b: Block[] = [];
+  const mode = (m: 'onsite' | 'online') => T.mode[m];
+  const role = (r: string) => T.roles[r] ?? r;
+  const date = lang === 'id' ? d.date : d.dateEn;
+  const timeRange = lang === 'id' ? d.timeRange : d.timeRangeEn;
+  const platform = d.online ? (lang === 'id' ? d.online.platform : d.online.platformEn) : null;
   const partners = d.partners.map((p) => p.name);
-  const organizer = d.org?.name ?? 'Panitia';
+  const organizer = d.org?.name ?? (lang === 'id' ? 'Panitia' : 'The committee');
   const year = formatDate(e.starts_at, e.timezone, 'id').split(' ').pop() ?? '';
 
   b.push({
     t: 'cover',
     lines: [
-      { text: 'LAPORAN KEGIATAN', size: 'xl', bold: true },
+      { text: T.reportTitle.toUpperCase(), size: 'xl', bold: true },
       { text: e.title, size: 'l', bold: true },
-      ...(e.theme ? [{ text: `Tema: ${e.theme}`, size: 'm' as const }] : []),
-      { text: d.date, size: 'm' },
+      ...(e.theme ? [{ text: T.cover.theme(e.theme), size: 'm' as const }] : []),
+      { text: date, size: 'm' },
       {
-        text: [d.venue, d.online ? `daring (${d.online.platform})` : null].filter(Boolean).join(' dan '),
+        text: [d.venue, platform ? T.cover.online(platform) : null].filter(Boolean).join(T.cover.and),
         size: 's',
       },
-      { text: 'Diselenggarakan oleh', size: 's' },
+      { text: T.cover.organizedBy, size: 's' },
       { text: organizer, size: 'm', bold: true },
-      ...(partners.length
-        ? [{ text: `bekerja sama dengan ${partners.join(', ')}`, size: 's' as const }]
-        : []),
+      ...(partners.length ? [{ text: T.cover.withPartners(partners.join(', ')), size: 's' as const }] : []),
       { text: year, size: 'm', bold: true },
+      {
+        text: final ? T.finalStamp(final.version, formatDate(final.finalizedAt, e.timezone, lang)) : T.draft,
+        size: 's',
+      },
     ],
   });
   b.push({ t: 'pagebreak' });
 
-  b.push({ t: 'h1', text: 'LEMBAR PENGESAHAN' });
+  const A = T.approval;
+  b.push({ t: 'h1', text: A.heading });
   b.push({
     t: 'kv',
     rows: [
-      ['Nama kegiatan', e.title],
-      ['Tema', e.theme ?? '-'],
-      ['Penyelenggara', organizer],
-      ['Mitra', partners.join(', ') || '-'],
-      ['Waktu', `${d.date}, ${d.timeRange}`],
-      [
-        'Tempat',
-        [d.venue, d.online ? `daring melalui ${d.online.platform}` : null].filter(Boolean).join('; ') || '-',
-      ],
-      [
-        'Jumlah peserta hadir',
-        `${st.attendance.total} orang (${st.attendance.onsite} luring, ${st.attendance.online} daring)`,
-      ],
+      [A.name, e.title],
+      [A.theme, e.theme ?? '-'],
+      [A.organizer, organizer],
+      [A.partners, partners.join(', ') || '-'],
+      [A.time, `${date}, ${timeRange}`],
+      [A.place, [d.venue, platform ? A.onlineVia(platform) : null].filter(Boolean).join('; ') || '-'],
+      [A.attended, A.attendedValue(st.attendance.total, st.attendance.onsite, st.attendance.online)],
     ],
   });
   b.push({
@@ -90,144 +85,140 @@ export function buildReport(d: ReportData): Block[] {
   });
   b.push({ t: 'pagebreak' });
 
-  b.push({ t: 'h1', text: 'BAB I PENDAHULUAN' });
-  b.push({ t: 'h2', text: 'A. Latar Belakang' });
+  const C1 = T.ch1;
+  b.push({ t: 'h1', text: C1.heading });
+  b.push({ t: 'h2', text: C1.background });
   b.push({
     t: 'p',
-    text:
-      n.background ||
-      e.description ||
-      e.summary ||
-      `Kegiatan “${e.title}” diselenggarakan oleh ${organizer} sebagai wadah berbagi pengetahuan dan pengalaman bagi peserta.`,
+    text: n.background || e.description || e.summary || C1.backgroundDefault(e.title, organizer),
   });
-  b.push({ t: 'h2', text: 'B. Tujuan' });
-  b.push({
-    t: 'p',
-    text:
-      n.goals ||
-      `Memberikan pengetahuan dan wawasan kepada peserta mengenai ${e.theme ?? e.title}, serta membuka ruang diskusi antara peserta dan narasumber.`,
-  });
-  b.push({ t: 'h2', text: 'C. Tema' });
+  b.push({ t: 'h2', text: C1.goals });
+  b.push({ t: 'p', text: n.goals || C1.goalsDefault(e.theme ?? e.title) });
+  b.push({ t: 'h2', text: C1.theme });
   b.push({ t: 'p', text: e.theme ?? e.title });
-  b.push({ t: 'h2', text: 'D. Penyelenggara dan Mitra' });
-  b.push({ t: 'list', items: [`Penyelenggara: ${organizer}`, ...partners.map((p) => `Mitra: ${p}`)] });
+  b.push({ t: 'h2', text: C1.organizers });
+  b.push({ t: 'list', items: [C1.organizerItem(organizer), ...partners.map(C1.partnerItem)] });
 
-  b.push({ t: 'h1', text: 'BAB II PELAKSANAAN' });
-  b.push({ t: 'h2', text: 'A. Waktu dan Tempat' });
+  const C2 = T.ch2;
+  b.push({ t: 'h1', text: C2.heading });
+  b.push({ t: 'h2', text: C2.timePlace });
   const rows: [string, string][] = [
-    ['Hari, tanggal', d.date],
-    ['Waktu', d.timeRange],
+    [C2.day, date],
+    [C2.time, timeRange],
   ];
-  if (d.venue) rows.push(['Tempat (luring)', d.venue]);
+  if (d.venue) rows.push([C2.venue, d.venue]);
   if (d.online) {
-    rows.push(['Ruang daring', d.online.platform]);
-    if (d.online.joinUrl) rows.push(['Tautan', d.online.joinUrl]);
-    if (d.online.streamUrl) rows.push(['Siaran', d.online.streamUrl]);
+    rows.push([C2.onlineRoom, platform!]);
+    if (d.online.joinUrl) rows.push([C2.link, d.online.joinUrl]);
+    if (d.online.streamUrl) rows.push([C2.stream, d.online.streamUrl]);
   }
   b.push({ t: 'kv', rows });
-  b.push({ t: 'h2', text: 'B. Susunan Acara' });
+  b.push({ t: 'h2', text: C2.rundown });
   b.push({
     t: 'table',
-    head: ['Waktu', 'Acara', 'Pengisi'],
+    head: [...C2.rundownHead],
     widths: [22, 43, 35],
     rows: d.agenda.map((a) => [
-      a.time,
-      `${a.title}${a.kind !== 'other' ? ` (${KIND_ID[a.kind] ?? a.kind})` : ''}`,
-      a.people.map((p) => `${p.name}${p.presence === 'online' ? ' (daring)' : ''}`).join('; '),
+      lang === 'id' ? a.time : a.timeEn,
+      `${a.title}${a.kind !== 'other' ? ` (${T.kinds[a.kind] ?? a.kind})` : ''}`,
+      a.people.map((p) => `${p.name}${p.presence === 'online' ? ` (${C2.online})` : ''}`).join('; '),
     ]),
   });
-  b.push({ t: 'h2', text: 'C. Narasumber, Moderator dan Pengisi Acara' });
+  b.push({ t: 'h2', text: C2.people });
   b.push({
     t: 'table',
-    head: ['Nama', 'Peran', 'Jabatan/Instansi', 'Kehadiran'],
+    head: [...C2.peopleHead],
     widths: [32, 16, 37, 15],
     rows: d.people
       .filter((p) => p.role !== 'committee')
       .map((p) => [
         p.name,
-        ROLE_ID[p.role] ?? p.role,
+        role(p.role),
         [p.position, p.institution].filter(Boolean).join(', '),
         mode(p.presence),
       ]),
   });
-  b.push({ t: 'h2', text: 'D. Peserta' });
+  b.push({ t: 'h2', text: C2.participants });
   b.push({
     t: 'table',
-    head: ['', 'Luring', 'Daring', 'Jumlah'],
+    head: [...C2.participantsHead],
     widths: [40, 20, 20, 20],
     rows: [
       [
-        'Terdaftar (terkonfirmasi)',
+        C2.registered,
         String(st.registrations.onsite),
         String(st.registrations.online),
         String(st.registrations.onsite + st.registrations.online),
       ],
-      ['Hadir', String(st.attendance.onsite), String(st.attendance.online), String(st.attendance.total)],
-      ['Daftar tunggu', '', '', String(st.registrations.waitlisted)],
-      ['Batal', '', '', String(st.registrations.cancelled)],
+      [C2.present, String(st.attendance.onsite), String(st.attendance.online), String(st.attendance.total)],
+      [C2.waitlisted, '', '', String(st.registrations.waitlisted)],
+      [C2.cancelled, '', '', String(st.registrations.cancelled)],
     ],
   });
-  const roleCounts = Object.entries(ROLE_ID)
-    .map(([r, label]) => [label, d.people.filter((p) => p.role === r).length] as const)
+  const roleCounts = Object.keys(T.roles)
+    .map((r) => [role(r), d.people.filter((p) => p.role === r).length] as const)
     .filter(([, c]) => c > 0)
-    .map(([label, c]) => `${label}: ${c} orang`);
+    .map(([label, c]) => C2.roleCount(label, c));
   if (roleCounts.length) b.push({ t: 'list', items: roleCounts });
   if (d.byInstitution.length) {
-    b.push({ t: 'p', text: 'Peserta hadir menurut instansi:' });
+    b.push({ t: 'p', text: C2.byInstitution });
     b.push({
       t: 'table',
-      head: ['Instansi', 'Luring', 'Daring'],
+      head: [...C2.institutionHead],
       widths: [60, 20, 20],
-      rows: d.byInstitution.slice(0, 25).map((r) => [r.institution, String(r.onsite), String(r.online)]),
+      rows: d.byInstitution
+        .slice(0, 25)
+        .map((r) => [r.institution || C2.notGiven, String(r.onsite), String(r.online)]),
     });
   }
 
-  b.push({ t: 'h1', text: 'BAB III HASIL DAN EVALUASI' });
-  b.push({ t: 'h2', text: 'A. Tanya Jawab' });
+  const C3 = T.ch3;
+  const letter = (i: number) => String.fromCharCode(65 + i);
+  let sec = 0;
+  b.push({ t: 'h1', text: C3.heading });
+  b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.qa}` });
   b.push({
     t: 'p',
-    text: `Terdapat ${st.questions.total} pertanyaan dari audiens: ${st.questions.onsite} dari peserta luring dan ${st.questions.online} dari peserta daring. Sebanyak ${st.questions.answered} pertanyaan dijawab oleh narasumber.`,
+    text: C3.qaSentence(st.questions.total, st.questions.onsite, st.questions.online, st.questions.answered),
   });
   if (d.questions.length) {
     b.push({
       t: 'table',
-      head: ['No', 'Pertanyaan', 'Asal', 'Ditujukan kepada', 'Status'],
+      head: [...C3.questionsHead],
       widths: [6, 50, 12, 20, 12],
       rows: d.questions.map((q, i) => [
         String(i + 1),
         `${q.text}${q.author ? ` — ${q.author}` : ''}`,
         mode(q.origin),
         q.speaker ?? '-',
-        q.answered ? 'dijawab' : 'belum',
+        q.answered ? C3.answered : C3.notAnswered,
       ]),
     });
   }
   if (d.polls.length) {
-    b.push({ t: 'h2', text: 'B. Jajak Pendapat' });
+    b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.polls}` });
     for (const p of d.polls) {
-      b.push({ t: 'p', text: `${p.question} (${p.voters} pemilih)` });
+      b.push({ t: 'p', text: `${p.question} (${C3.voters(p.voters)})` });
       b.push({ t: 'list', items: p.options.map((o) => `${o.label}: ${o.votes}`) });
     }
   }
-  b.push({ t: 'h2', text: `${d.polls.length ? 'C' : 'B'}. Hasil Evaluasi` });
+  b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.evaluation}` });
   const ev = d.evaluation;
-  if (!ev.responses) b.push({ t: 'p', text: 'Belum ada evaluasi yang masuk.' });
+  if (!ev.responses) b.push({ t: 'p', text: C3.noEvaluation });
   else {
-    b.push({
-      t: 'p',
-      text: `Evaluasi diisi oleh ${ev.responses} peserta. Nilai 1 (sangat tidak setuju) sampai 5 (sangat setuju).`,
-    });
-    const likert = ev.questions.filter((q) => q.kind === 'likert');
+    b.push({ t: 'p', text: C3.evaluationSentence(ev.responses) });
     b.push({
       t: 'table',
-      head: ['Aspek', 'Rata-rata', 'n', '1/2/3/4/5'],
+      head: [...C3.evaluationHead],
       widths: [52, 14, 10, 24],
-      rows: likert.map((q) => [
-        q.label,
-        q.average?.toFixed(2) ?? '-',
-        String(q.answered),
-        q.distribution?.join('/') ?? '',
-      ]),
+      rows: ev.questions
+        .filter((q) => q.kind === 'likert')
+        .map((q) => [
+          q.label,
+          q.average?.toFixed(2) ?? '-',
+          String(q.answered),
+          q.distribution?.join('/') ?? '',
+        ]),
     });
     for (const q of ev.questions.filter((x) => x.kind === 'choice')) {
       b.push({ t: 'p', text: q.label });
@@ -238,74 +229,80 @@ export function buildReport(d: ReportData): Block[] {
       b.push({ t: 'list', items: q.comments!.slice(0, 30) });
     }
   }
-  b.push({ t: 'h2', text: `${d.polls.length ? 'D' : 'C'}. Hambatan` });
-  b.push({ t: 'p', text: n.obstacles || 'Tidak ada hambatan berarti yang dicatat panitia.' });
+  b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.obstacles}` });
+  b.push({ t: 'p', text: n.obstacles || C3.obstaclesDefault });
 
-  b.push({ t: 'h1', text: 'BAB IV PENUTUP' });
-  b.push({ t: 'h2', text: 'A. Kesimpulan' });
+  const C4 = T.ch4;
+  b.push({ t: 'h1', text: C4.heading });
+  b.push({ t: 'h2', text: C4.conclusion });
   b.push({
     t: 'p',
     text:
       n.conclusion ||
-      `Kegiatan “${e.title}” telah terlaksana pada ${d.date} dan dihadiri ${st.attendance.total} peserta (${st.attendance.onsite} luring, ${st.attendance.online} daring).${ev.responses ? ` Rata-rata penilaian peserta ${avg(ev)} dari 5.` : ''}`,
+      C4.conclusionDefault(
+        e.title,
+        date,
+        st.attendance.total,
+        st.attendance.onsite,
+        st.attendance.online,
+        ev.responses ? avg(ev) : null,
+      ),
   });
-  b.push({ t: 'h2', text: 'B. Saran' });
-  b.push({
-    t: 'p',
-    text:
-      n.suggestions ||
-      'Kegiatan serupa dapat dilanjutkan dengan topik yang diusulkan peserta dalam evaluasi.',
-  });
+  b.push({ t: 'h2', text: C4.suggestions });
+  b.push({ t: 'p', text: n.suggestions || C4.suggestionsDefault });
 
+  const L = T.appendix;
+  let k = 1;
   b.push({ t: 'pagebreak' });
-  b.push({ t: 'h1', text: 'LAMPIRAN' });
-  b.push({ t: 'h2', text: 'Lampiran 1. Daftar Hadir Peserta' });
+  b.push({ t: 'h1', text: L.heading });
+  b.push({ t: 'h2', text: L.item(k++, L.attendance) });
   b.push({
     t: 'table',
-    head: ['No', 'Nama', 'Instansi', 'Luring/Daring', 'Tanda tangan'],
+    head: [...L.attendanceHead],
     widths: [6, 34, 30, 14, 16],
     rows: d.attendees.map((a, i) => [String(i + 1), a.name, a.institution ?? '', mode(a.mode), '']),
   });
-  b.push({ t: 'h2', text: 'Lampiran 2. Daftar Hadir Narasumber dan Panitia' });
+  b.push({ t: 'h2', text: L.item(k++, L.peopleList) });
   b.push({
     t: 'table',
-    head: ['No', 'Nama', 'Peran', 'Luring/Daring', 'Tanda tangan'],
+    head: [...L.peopleHead],
     widths: [6, 40, 24, 14, 16],
-    rows: d.people.map((p, i) => [String(i + 1), p.name, ROLE_ID[p.role] ?? p.role, mode(p.presence), '']),
+    rows: d.people.map((p, i) => [String(i + 1), p.name, role(p.role), mode(p.presence), '']),
   });
-  b.push({ t: 'h2', text: 'Lampiran 3. Dokumentasi' });
-  if (!d.photos.length) b.push({ t: 'p', text: 'Belum ada foto dokumentasi.' });
+  b.push({ t: 'h2', text: L.item(k++, L.photos) });
+  if (!d.photos.length) b.push({ t: 'p', text: L.noPhotos });
   for (const p of d.photos) {
     b.push({
       t: 'image',
       path: p.thumbPath ?? p.path,
       caption:
-        [p.caption, p.agendaTitle ? `(${p.agendaTitle})` : null].filter(Boolean).join(' ') ||
-        'Dokumentasi kegiatan',
+        [p.caption, p.agendaTitle ? `(${p.agendaTitle})` : null].filter(Boolean).join(' ') || L.photoDefault,
       width: p.width,
       height: p.height,
     });
   }
-  b.push({ t: 'h2', text: 'Lampiran 4. Sertifikat yang Diterbitkan' });
+  b.push({ t: 'h2', text: L.item(k++, L.certificates) });
   b.push({
     t: 'table',
-    head: ['No', 'Nomor', 'Nama', 'Sebagai', 'Status'],
+    head: [...L.certificatesHead],
     widths: [6, 28, 36, 18, 12],
-    rows: d.certificates.map((c, i) => [String(i + 1), c.number, c.name, c.role, c.status]),
+    rows: d.certificates.map((c, i) => [
+      String(i + 1),
+      c.number,
+      c.name,
+      (CERT_ROLES as readonly string[]).includes(c.role) ? ROLE_LABELS[c.role as CertRole][lang] : c.role,
+      c.status === 'valid' ? L.valid : L.revoked,
+    ]),
   });
   if (d.materials.length) {
-    b.push({ t: 'h2', text: 'Lampiran 5. Materi Narasumber' });
+    b.push({ t: 'h2', text: L.item(k++, L.materials) });
     b.push({ t: 'list', items: d.materials.map((m) => m.caption ?? m.path) });
   }
-  for (const [label, lang] of [
-    ['Draf Berita (Bahasa Indonesia)', 'id'],
-    ['News Article Draft (English)', 'en'],
-  ] as const) {
-    const a = berita(d, lang);
-    b.push({
-      t: 'h2',
-      text: `${d.materials.length ? 'Lampiran' : 'Lampiran'} ${lang === 'id' ? (d.materials.length ? 6 : 5) : d.materials.length ? 7 : 6}. ${label}`,
-    });
+  // Both news drafts in either report: the organizer sends the Indonesian one to local media and the
+  // English one to the partners' sites.
+  for (const news of ['id', 'en'] as const) {
+    const a = berita(d, news);
+    b.push({ t: 'h2', text: L.item(k++, L.news[news]) });
     b.push({ t: 'p', text: a.title });
     for (const p of a.paragraphs) b.push({ t: 'p', text: p });
   }

@@ -46,4 +46,6 @@ export const FORMATS = ['pdf', 'docx', 'html', 'md'] as const;
 export const ReportQuery = z.object({
   format: z.enum(FORMATS).default('html'),
   lang: z.enum(['id', 'en']).optional(),
+  /** A final version by number; without it, the current final version or else the live draft. */
+  version: z.coerce.number().int().min(1).max(100000).optional(),
 });
