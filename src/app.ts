@@ -97,7 +97,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       info: { title: 'Aula API', version: '1', description: 'Hybrid seminar platform' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
-    transform: jsonSchemaTransform,
+    // The document describes the JSON API; server-rendered pages and forms stay out of it.
+    transform: (args) =>
+      args.url.startsWith('/api/')
+        ? jsonSchemaTransform(args)
+        : { schema: { ...args.schema, hide: true }, url: args.url },
   });
   await app.register(authPlugin);
   installErrorHandler(app);
