@@ -1,6 +1,7 @@
 import type { PollDto, QuestionDto, ServerMessage, SettingsDto } from '../src/shared/realtime.js';
 import { openLive } from './_live-conn.js';
 import { $, h, L, lang, stageTimer, tr } from './_live-dom.js';
+import { pollEl, type QuestionView, questionEl, renderStage } from './_live-views.js';
 
 // The participant's live page (and the speaker's view): keeps the server-rendered page current.
 
@@ -10,14 +11,12 @@ const T = {
     en: 'Question sent. A moderator will review it.',
   },
   shown: { id: 'Pertanyaan terkirim dan sudah tampil.', en: 'Question sent and shown.' },
-  pending: { id: 'Menunggu persetujuan moderator', en: 'Waiting for the moderator' },
   yours: { id: 'Pertanyaan Anda', en: 'Your question' },
   failed: {
     id: 'Gagal mengirim. Periksa koneksi lalu coba lagi.',
     en: 'Could not send. Check your connection and try again.',
   },
   pollThanks: { id: 'Terima kasih, pilihan Anda tercatat.', en: 'Thank you, your choice is recorded.' },
-  pollVote: { id: 'Pilih', en: 'Vote' },
   attended: { id: 'Kehadiran Anda tercatat. Terima kasih!', en: 'Your attendance is recorded. Thank you!' },
   choose: { id: 'Pilih salah satu pilihan.', en: 'Choose an option.' },
 };
@@ -73,40 +72,13 @@ function start(root: HTMLElement) {
     sessionStorage.setItem(`aula-mine-${eventId}`, JSON.stringify([...mine.values()]));
   }
 
-  function questionEl(q: QuestionDto, pending: boolean): HTMLElement {
-    const isVoted = voted.has(q.id);
-    const meta = h(
-      'p',
-      { class: 'meta' },
-      h('span', { class: `badge origin-${q.channel}` }, q.channel === 'onsite' ? tr(L.hall) : tr(L.online)),
-      ' ',
-      h('span', { class: 'author' }, q.author ?? tr(L.anon)),
-      q.speaker ? h('span', { class: 'muted' }, ` → ${q.speaker.name}`) : null,
-      q.status === 'answered' ? h('span', { class: 'badge ok' }, tr(L.answered)) : null,
-      pending ? h('span', { class: 'badge warn' }, tr(T.pending)) : null,
-    );
-    const votes =
-      speakerId || pending
-        ? h('p', { class: 'votes' }, '▲ ', h('span', { class: 'n' }, String(q.votes)), ` ${tr(L.votes)}`)
-        : h(
-            'form',
-            { class: 'vote', 'data-id': q.id },
-            h(
-              'button',
-              {
-                type: 'submit',
-                class: isVoted ? '' : 'secondary',
-                'aria-pressed': isVoted ? 'true' : 'false',
-              },
-              '▲ ',
-              h('span', { class: 'n' }, String(q.votes)),
-              ' ',
-              h('span', { class: 'sr' }, tr(L.votes)),
-            ),
-          );
-    const cls = `question${q.status === 'answered' ? ' answered' : ''}${pending || mine.has(q.id) ? ' mine' : ''}${screenId === q.id ? ' on-screen' : ''}`;
-    return h('li', { class: cls, 'data-id': q.id }, h('p', { class: 'qtext' }, q.text), meta, votes);
-  }
+  const view = (q: QuestionDto, pending: boolean): QuestionView => ({
+    voted: voted.has(q.id),
+    pending,
+    mine: mine.has(q.id),
+    onScreen: screenId === q.id,
+    readOnly: !!speakerId,
+  });
 
   function renderQuestions() {
     const list = $('questions');
@@ -122,58 +94,11 @@ function start(root: HTMLElement) {
       ? []
       : [...mine.values()].filter((q) => !questions.has(q.id) && q.status === 'pending');
     list.replaceChildren(
-      ...waiting.map((q) => questionEl(q, true)),
-      ...shown.map((q) => questionEl(q, false)),
+      ...waiting.map((q) => questionEl(q, view(q, true))),
+      ...shown.map((q) => questionEl(q, view(q, false))),
     );
     const none = $('no-questions');
     if (none) none.hidden = shown.length + waiting.length > 0;
-  }
-
-  function pollEl(p: PollDto): HTMLElement {
-    const my = ballots[p.id];
-    const total = Math.max(
-      1,
-      p.options.reduce((n, o) => n + o.votes, 0),
-    );
-    const body =
-      p.status === 'open' && !my?.length && !speakerId
-        ? h(
-            'form',
-            { 'data-poll': p.id },
-            ...p.options.map((o) =>
-              h(
-                'label',
-                { class: 'inline' },
-                h('input', { type: p.kind === 'single' ? 'radio' : 'checkbox', name: 'option', value: o.id }),
-                ` ${o.label}`,
-              ),
-            ),
-            h('button', { type: 'submit' }, tr(T.pollVote)),
-          )
-        : h(
-            'ul',
-            { class: 'results' },
-            ...p.options.map((o) =>
-              h(
-                'li',
-                { 'data-option': o.id },
-                h('span', { class: 'label' }, `${my?.includes(o.id) ? '✓ ' : ''}${o.label}`),
-                h('span', { class: 'bar', style: `width:${Math.round((o.votes / total) * 100)}%` }),
-                h('span', { class: 'n' }, String(o.votes)),
-              ),
-            ),
-          );
-    return h(
-      'div',
-      { class: 'card poll', 'data-id': p.id },
-      h('h3', {}, p.question),
-      body,
-      h(
-        'p',
-        { class: 'muted' },
-        `${p.voters} ${tr(L.respondents)}${p.status === 'closed' ? ` · ${tr(L.closed)}` : ''}`,
-      ),
-    );
   }
 
   function renderPolls() {
@@ -184,37 +109,12 @@ function start(root: HTMLElement) {
     const active = document.activeElement?.closest('form[data-poll]') as HTMLFormElement | null;
     const list = [...polls.values()].filter((p) => p.status !== 'draft');
     const els = list.map((p) =>
-      active && active.dataset.poll === p.id && p.status === 'open' ? active.closest('.poll')! : pollEl(p),
+      active && active.dataset.poll === p.id && p.status === 'open'
+        ? active.closest('.poll')!
+        : pollEl(p, ballots[p.id], !!speakerId),
     );
     box.replaceChildren(...els);
     section.hidden = list.length === 0;
-  }
-
-  function renderStage(s: import('../src/shared/realtime.js').StageDto) {
-    const now = $('stage-now');
-    if (now) now.textContent = s.now ? s.now.title : tr(L.notStarted);
-    const people = $('stage-people');
-    if (people) {
-      people.replaceChildren(
-        ...(s.now?.people ?? []).map((p) =>
-          h(
-            'li',
-            {},
-            h('strong', {}, p.fullName),
-            p.position ? h('span', { class: 'muted' }, ` — ${p.position}`) : null,
-            ' ',
-            h('span', { class: 'badge' }, p.presence === 'online' ? tr(L.online) : tr(L.hall)),
-          ),
-        ),
-      );
-    }
-    const next = $('stage-next');
-    if (next) next.textContent = s.next?.title ?? '';
-    const wrap = $('stage-next-wrap');
-    if (wrap) wrap.hidden = !s.next;
-    const kind = $('stage-kind');
-    if (kind && !s.now) kind.textContent = '';
-    setTimer(s);
   }
 
   function renderSettings(s: SettingsDto) {
@@ -230,7 +130,7 @@ function start(root: HTMLElement) {
         polls.clear();
         for (const p of m.d.polls) polls.set(p.id, p);
         screenId = m.d.screen.question?.id ?? null;
-        renderStage(m.d.stage);
+        renderStage(m.d.stage, setTimer);
         renderSettings(m.d.settings);
         break;
       case 'q':
@@ -255,7 +155,7 @@ function start(root: HTMLElement) {
         }
         break;
       case 'stage':
-        renderStage(m.d);
+        renderStage(m.d, setTimer);
         break;
       case 'poll':
         if (m.d.status === 'draft') polls.delete(m.d.id);

@@ -6,40 +6,20 @@ import { fullName } from '../../shared/names.js';
 import { asPage, page } from '../../web/page.js';
 import { CodeResultNotice } from '../attendance/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
-import { createQaService, peekVoterKey, qaRepository, resolveVoter } from '../qa/index.js';
+import { createQaService, peekVoterKey, qaRepository } from '../qa/index.js';
 import { LIVE_CSS, PollView, QuestionItem, StageView, youtubeEmbed } from './live.components.js';
 import { consolePages } from './live.console.js';
+import { liveForms, liveUrl, SlugParams } from './live.forms.js';
 import { screenPages } from './live.screens.js';
 import { liveSnapshot } from './live.service.js';
 import { T } from './live.text.js';
 
-const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 const LiveQuery = z.object({
   t: z.string().trim().min(8).max(64).optional().catch(undefined),
   from: z.enum(['hall', 'online']).optional().catch(undefined),
   msg: z.enum(['sent', 'shown', 'voted']).optional().catch(undefined),
   sort: z.enum(['votes', 'time']).optional().catch(undefined),
 });
-const AskForm = z.object({
-  text: z.string().max(4000),
-  channel: z.enum(['onsite', 'online']),
-  authorName: z.string().max(400).optional(),
-  anonymous: z.literal('on').optional(),
-  speakerId: z.string().max(40).optional(),
-  t: z.string().max(64).optional(),
-  _csrf: z.string().optional(),
-});
-const VoteForm = z.object({
-  on: z.enum(['0', '1']).default('1'),
-  t: z.string().max(64).optional(),
-  _csrf: z.string().optional(),
-});
-const PollForm = z.object({
-  option: z.union([z.string().max(40), z.array(z.string().max(40)).max(10)]).optional(),
-  t: z.string().max(64).optional(),
-  _csrf: z.string().optional(),
-});
-
 /** The ticket behind `?t=`, when it belongs to this event and is active. */
 async function ticketOf(req: FastifyRequest, event: EventRow, code: string | undefined) {
   if (!code) return null;
@@ -47,11 +27,8 @@ async function ticketOf(req: FastifyRequest, event: EventRow, code: string | und
   return t && t.status !== 'cancelled' && t.status !== 'declined' ? { ...t, code } : null;
 }
 
-const liveUrl = (slug: string, t: string | null | undefined, extra = '') =>
-  `/e/${slug}/live${t ? `?t=${encodeURIComponent(t)}${extra ? `&${extra}` : ''}` : extra ? `?${extra}` : ''}`;
-
 export const livePages: FastifyPluginAsync = async (app) => {
-  const { db, config } = app.ctx;
+  const { db } = app.ctx;
   const qa = createQaService(app.ctx);
 
   app.ctx.ui.ticketSections.push({
@@ -317,83 +294,7 @@ export const livePages: FastifyPluginAsync = async (app) => {
     });
   });
 
-  // The same actions without JavaScript: plain forms that redirect back to the live page.
-
-  app.post(
-    '/e/:slug/live/ask',
-    {
-      schema: { hide: true },
-      config: { rateLimit: { max: 120, timeWindow: '1 minute', groupId: 'qa-ask' } },
-    },
-    async (req, reply) => {
-      asPage(req);
-      const { slug } = parseOrThrow(SlugParams, req.params);
-      const f = parseOrThrow(AskForm, req.body ?? {});
-      const event = await loadEventFor(req, db, slug, 'view');
-      const { AskBody } = await import('../qa/index.js');
-      const input = parseOrThrow(AskBody, {
-        text: f.text,
-        channel: f.channel,
-        authorName: f.authorName || null,
-        anonymous: f.anonymous === 'on',
-        ticketCode: f.t || null,
-        speakerId: f.speakerId || null,
-      });
-      const voter = await resolveVoter(db, req, reply, event.id, input.ticketCode, config.secureCookies);
-      const r = await qa.ask(event, input, voter);
-      return reply.redirect(
-        liveUrl(event.slug, f.t, `msg=${r.question.status === 'pending' ? 'sent' : 'shown'}#qa`),
-        303,
-      );
-    },
-  );
-
-  app.post(
-    '/e/:slug/live/questions/:qid/vote',
-    {
-      schema: { hide: true },
-      config: { rateLimit: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' } },
-    },
-    async (req, reply) => {
-      asPage(req);
-      const { slug, qid } = parseOrThrow(
-        z.object({ slug: z.string().max(80), qid: z.string().max(40) }),
-        req.params,
-      );
-      const f = parseOrThrow(VoteForm, req.body ?? {});
-      const event = await loadEventFor(req, db, slug, 'view');
-      const q = await qa.findQuestion(qid);
-      if (!q || q.event_id !== event.id) throw errors.notFound(what.question);
-      const voter = await resolveVoter(db, req, reply, event.id, f.t || null, config.secureCookies);
-      await qa.vote(q.id, voter, f.on === '1');
-      return reply.redirect(liveUrl(event.slug, f.t, '#qa'), 303);
-    },
-  );
-
-  app.post(
-    '/e/:slug/live/polls/:pid/vote',
-    {
-      schema: { hide: true },
-      config: { rateLimit: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' } },
-    },
-    async (req, reply) => {
-      asPage(req);
-      const { slug, pid } = parseOrThrow(
-        z.object({ slug: z.string().max(80), pid: z.string().max(40) }),
-        req.params,
-      );
-      const f = parseOrThrow(PollForm, req.body ?? {});
-      const event = await loadEventFor(req, db, slug, 'view');
-      const p = await qa.findPoll(pid);
-      if (!p || p.event_id !== event.id) throw errors.notFound(what.poll);
-      const ids = f.option === undefined ? [] : Array.isArray(f.option) ? f.option : [f.option];
-      if (!ids.length) throw errors.validation({ id: 'Pilih salah satu pilihan.', en: 'Choose an option.' });
-      const voter = await resolveVoter(db, req, reply, event.id, f.t || null, config.secureCookies);
-      await qa.votePoll(p.id, voter, ids);
-      return reply.redirect(liveUrl(event.slug, f.t, 'msg=voted#polls-section'), 303);
-    },
-  );
-
+  await app.register(liveForms);
   await app.register(screenPages);
   await app.register(consolePages);
 };

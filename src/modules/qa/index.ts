@@ -3,10 +3,11 @@ import { fullName } from '../../shared/names.js';
 import { presentPoll } from './qa.presenter.js';
 import { qaRepository } from './qa.repository.js';
 
+export { loadScreen, loadSettings, qaSnapshot } from './qa.render.js';
 export { qaRepository } from './qa.repository.js';
 export { qaRoutes } from './qa.routes.js';
 export { AskBody, cleanText, PollBody } from './qa.schemas.js';
-export { createQaService, loadScreen, loadSettings, type QaService, qaSnapshot } from './qa.service.js';
+export { createQaService, type QaService } from './qa.service.js';
 export { browserId, peekVoterKey, resolveVoter, type Voter } from './qa.voter.js';
 
 /** Questions and answers for the activity report: approved and answered ones, oldest first. */

@@ -1,0 +1,114 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { errors, what } from '../../errors.js';
+import { parseOrThrow } from '../../http/validation.js';
+import { asPage } from '../../web/page.js';
+import { loadEventFor } from '../events/index.js';
+import { AskBody, createQaService, resolveVoter } from '../qa/index.js';
+
+// The live page's actions without JavaScript: plain forms (ask, vote, poll ballot) that do what the
+// JSON API does and redirect back to the live page (the island posts to the API instead).
+
+export const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const AskForm = z.object({
+  text: z.string().max(4000),
+  channel: z.enum(['onsite', 'online']),
+  authorName: z.string().max(400).optional(),
+  anonymous: z.literal('on').optional(),
+  speakerId: z.string().max(40).optional(),
+  t: z.string().max(64).optional(),
+  _csrf: z.string().optional(),
+});
+const VoteForm = z.object({
+  on: z.enum(['0', '1']).default('1'),
+  t: z.string().max(64).optional(),
+  _csrf: z.string().optional(),
+});
+const PollForm = z.object({
+  option: z.union([z.string().max(40), z.array(z.string().max(40)).max(10)]).optional(),
+  t: z.string().max(64).optional(),
+  _csrf: z.string().optional(),
+});
+
+/** The live page's address, keeping the ticket (`?t=`) and adding the rest of the query. */
+export const liveUrl = (slug: string, t: string | null | undefined, extra = '') =>
+  `/e/${slug}/live${t ? `?t=${encodeURIComponent(t)}${extra ? `&${extra}` : ''}` : extra ? `?${extra}` : ''}`;
+
+export const liveForms: FastifyPluginAsync = async (app) => {
+  const { db, config } = app.ctx;
+  const qa = createQaService(app.ctx);
+
+  app.post(
+    '/e/:slug/live/ask',
+    {
+      schema: { hide: true },
+      config: { rateLimit: { max: 120, timeWindow: '1 minute', groupId: 'qa-ask' } },
+    },
+    async (req, reply) => {
+      asPage(req);
+      const { slug } = parseOrThrow(SlugParams, req.params);
+      const f = parseOrThrow(AskForm, req.body ?? {});
+      const event = await loadEventFor(req, db, slug, 'view');
+      const input = parseOrThrow(AskBody, {
+        text: f.text,
+        channel: f.channel,
+        authorName: f.authorName || null,
+        anonymous: f.anonymous === 'on',
+        ticketCode: f.t || null,
+        speakerId: f.speakerId || null,
+      });
+      const voter = await resolveVoter(db, req, reply, event.id, input.ticketCode, config.secureCookies);
+      const r = await qa.ask(event, input, voter);
+      return reply.redirect(
+        liveUrl(event.slug, f.t, `msg=${r.question.status === 'pending' ? 'sent' : 'shown'}#qa`),
+        303,
+      );
+    },
+  );
+
+  app.post(
+    '/e/:slug/live/questions/:qid/vote',
+    {
+      schema: { hide: true },
+      config: { rateLimit: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' } },
+    },
+    async (req, reply) => {
+      asPage(req);
+      const { slug, qid } = parseOrThrow(
+        z.object({ slug: z.string().max(80), qid: z.string().max(40) }),
+        req.params,
+      );
+      const f = parseOrThrow(VoteForm, req.body ?? {});
+      const event = await loadEventFor(req, db, slug, 'view');
+      const q = await qa.findQuestion(qid);
+      if (!q || q.event_id !== event.id) throw errors.notFound(what.question);
+      const voter = await resolveVoter(db, req, reply, event.id, f.t || null, config.secureCookies);
+      await qa.vote(q.id, voter, f.on === '1');
+      return reply.redirect(liveUrl(event.slug, f.t, '#qa'), 303);
+    },
+  );
+
+  app.post(
+    '/e/:slug/live/polls/:pid/vote',
+    {
+      schema: { hide: true },
+      config: { rateLimit: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' } },
+    },
+    async (req, reply) => {
+      asPage(req);
+      const { slug, pid } = parseOrThrow(
+        z.object({ slug: z.string().max(80), pid: z.string().max(40) }),
+        req.params,
+      );
+      const f = parseOrThrow(PollForm, req.body ?? {});
+      const event = await loadEventFor(req, db, slug, 'view');
+      const p = await qa.findPoll(pid);
+      if (!p || p.event_id !== event.id) throw errors.notFound(what.poll);
+      const ids = f.option === undefined ? [] : Array.isArray(f.option) ? f.option : [f.option];
+      if (!ids.length) throw errors.validation({ id: 'Pilih salah satu pilihan.', en: 'Choose an option.' });
+      const voter = await resolveVoter(db, req, reply, event.id, f.t || null, config.secureCookies);
+      await qa.votePoll(p.id, voter, ids);
+      return reply.redirect(liveUrl(event.slug, f.t, 'msg=voted#polls-section'), 303);
+    },
+  );
+};
