@@ -7,6 +7,7 @@ import * as attendance from './2026_11_29_0410_attendance.js';
 import * as live from './2026_11_29_0500_live.js';
 import * as afterEvent from './2026_11_29_0610_after_event.js';
 import * as announcements from './2026_11_29_0700_announcements.js';
+import * as attendanceWalkins from './2026_11_29_0810_attendance_walkins.js';
 import * as reportVersions from './2026_11_29_0820_report_versions.js';
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0500_live': live,
   '2026_11_29_0610_after_event': afterEvent,
   '2026_11_29_0700_announcements': announcements,
+  '2026_11_29_0810_attendance_walkins': attendanceWalkins,
   '2026_11_29_0820_report_versions': reportVersions,
 };

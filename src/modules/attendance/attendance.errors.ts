@@ -43,6 +43,21 @@ export const attendanceErrors = {
       id: 'Aula sudah penuh: tidak bisa pindah ke luring.',
       en: 'The hall is full: cannot switch to in-person.',
     }),
+  walkInRefused: (name: string) =>
+    new AppError(
+      409,
+      'hall_full',
+      {
+        id: `Aula penuh dan acara ini tidak memakai daftar tunggu: ${name} tidak didaftarkan dan belum check-in.`,
+        en: `The hall is full and this event keeps no waitlist: ${name} was not registered or checked in.`,
+      },
+      { name },
+    ),
+  walkInBusy: () =>
+    new AppError(409, 'walkin_in_progress', {
+      id: 'Pendaftaran di tempat ini sedang diproses perangkat lain. Sinkronkan lagi sebentar.',
+      en: 'This walk-in is being registered by another request. Sync again in a moment.',
+    }),
   codeUnknown: () =>
     new AppError(400, 'attendance_code_invalid', {
       id: 'Kode presensi salah. Periksa lagi kode yang diumumkan.',

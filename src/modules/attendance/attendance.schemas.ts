@@ -35,6 +35,22 @@ const ScanId = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, {
 
 const Device = z.string().trim().max(60).optional();
 
+/** A person registered at the door. With a `scanId` (the device's id for the walk-in) a replay registers no one twice. */
+const WalkIn = z
+  .object({
+    name: z.string().trim().min(2).max(120),
+    phone: z.string().trim().max(30).optional(),
+    email: z.string().trim().toLowerCase().email().max(200).optional(),
+    institution: z.string().trim().max(200).optional(),
+    consent: z.boolean().refine((v) => v === true, {
+      message: bilingual({
+        id: 'peserta harus menyetujui pemberitahuan privasi',
+        en: 'the person must agree to the privacy notice',
+      }),
+    }),
+  })
+  .strict();
+
 export const CheckinBody = z
   .object({
     ticketCode: TicketCode.optional(),
@@ -47,21 +63,7 @@ export const CheckinBody = z
     /** An online registrant at the door: move them to the hall when it has room, then check in. */
     switchToOnsite: z.boolean().optional(),
     /** A walk-in: registered on the spot (hall mode) and checked in. Staff confirm the privacy notice with the person. */
-    walkIn: z
-      .object({
-        name: z.string().trim().min(2).max(120),
-        phone: z.string().trim().max(30).optional(),
-        email: z.string().trim().toLowerCase().email().max(200).optional(),
-        institution: z.string().trim().max(200).optional(),
-        consent: z.boolean().refine((v) => v === true, {
-          message: bilingual({
-            id: 'peserta harus menyetujui pemberitahuan privasi',
-            en: 'the person must agree to the privacy notice',
-          }),
-        }),
-      })
-      .strict()
-      .optional(),
+    walkIn: WalkIn.optional(),
   })
   .strict()
   .refine((b) => [b.ticketCode, b.registrationId, b.walkIn].filter((x) => x !== undefined).length === 1, {
@@ -82,16 +84,21 @@ export const SyncBody = z
             scanId: ScanId,
             ticketCode: TicketCode.optional(),
             registrationId: z.string().max(40).optional(),
+            /** A walk-in registered offline: `scanId` is its id, so a replay registers no one twice. */
+            walkIn: WalkIn.optional(),
             scannedAt: z.number().int().positive(),
             method: z.enum(['qr', 'search', 'manual']).optional(),
           })
           .strict()
-          .refine((s) => (s.ticketCode === undefined) !== (s.registrationId === undefined), {
-            message: bilingual({
-              id: 'isi ticketCode atau registrationId',
-              en: 'give ticketCode or registrationId',
-            }),
-          }),
+          .refine(
+            (s) => [s.ticketCode, s.registrationId, s.walkIn].filter((x) => x !== undefined).length === 1,
+            {
+              message: bilingual({
+                id: 'isi tepat satu dari ticketCode, registrationId atau walkIn',
+                en: 'give exactly one of ticketCode, registrationId or walkIn',
+              }),
+            },
+          ),
       )
       .min(1)
       .max(1000),
@@ -118,10 +125,21 @@ export const CheckinOut = z.object({
   walkIn: z.boolean().optional(),
 });
 
+/** A walk-in the full hall could only put on its waitlist (registered, not checked in). */
+export const WalkInWaitlistedOut = z.object({
+  result: z.literal('waitlisted'),
+  first: z.literal(false),
+  scanId: z.string().nullable(),
+  message: z.string(),
+  registration: RegistrationBrief,
+  walkIn: z.literal(true),
+});
+
 export const SyncOut = z.object({
   results: z.array(
     z.union([
       CheckinOut,
+      WalkInWaitlistedOut,
       z.object({
         result: z.literal('error'),
         scanId: z.string(),

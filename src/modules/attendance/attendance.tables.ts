@@ -40,6 +40,16 @@ export interface CheckinScansTable {
   device: string | null;
 }
 
+/** A walk-in keyed by the id its device gave it; `outcome` is `pending` until the request that claimed it is done. */
+export interface CheckinWalkinsTable {
+  event_id: string;
+  walkin_id: string;
+  registration_id: string | null;
+  outcome: 'pending' | 'checked_in' | 'waitlisted' | 'refused';
+  claimed_at: number;
+  done_at: number | null;
+}
+
 export interface AttendanceCodesTable {
   id: string;
   event_id: string;
@@ -94,6 +104,7 @@ export interface AttendanceImportRowsTable {
 export interface AttendanceTables {
   attendance: AttendanceTable;
   checkin_scans: CheckinScansTable;
+  checkin_walkins: CheckinWalkinsTable;
   attendance_codes: AttendanceCodesTable;
   attendance_code_entries: AttendanceCodeEntriesTable;
   attendance_settings: AttendanceSettingsTable;

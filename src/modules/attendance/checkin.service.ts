@@ -9,7 +9,7 @@ import { formatTime, isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
 import { assignSeat, createRegistrationsService } from '../registrations/index.js';
 import { attendanceErrors as E, notFoundWhat } from './attendance.errors.js';
-import { type RegistrationLite, attendanceRepository as repo } from './attendance.repository.js';
+import { type RegistrationLite, checkinRepository as repo } from './checkin.repository.js';
 import { presenceCounts } from './presence.js';
 
 export interface CheckinRequest {
@@ -21,15 +21,6 @@ export interface CheckinRequest {
   method?: 'qr' | 'search' | 'manual' | 'walkin';
   /** An online registrant at the door: move them to the hall (if it has room) and check in. */
   switchToOnsite?: boolean;
-}
-
-export interface WalkInInput {
-  name: string;
-  phone?: string;
-  email?: string;
-  institution?: string;
-  /** Checked by the schema: only `true` gets this far. */
-  consent: boolean;
 }
 
 export interface CheckinResult {
@@ -220,6 +211,9 @@ export function createCheckinService(ctx: AppContext) {
 
   const service = {
     ticketHash,
+    /** For the walk-in service: one arrival of a known registration, and a scan id's first answer. */
+    writeArrival: write,
+    replay,
 
     async checkIn(event: EventRow, req: CheckinRequest, user: AuthUser | null): Promise<CheckinResult> {
       if (req.scanId) {
@@ -230,40 +224,6 @@ export function createCheckinService(ctx: AppContext) {
       const r = await write(event, reg, req, user);
       if (r.first) await bus.emit('attendance.changed', { eventId: event.id, kind: 'checkin' });
       return r;
-    },
-
-    /**
-     * A person at the door without a ticket: registered through the registrations module (so hall
-     * capacity, duplicates and seats follow its rules) and checked in. Someone already registered with
-     * that phone or e-mail is checked in on their existing ticket.
-     */
-    async walkIn(
-      event: EventRow,
-      input: WalkInInput,
-      opts: { scanId?: string; device?: string },
-      user: AuthUser,
-    ): Promise<CheckinResult> {
-      if (input.consent !== true) {
-        throw errors.validation({
-          id: 'Peserta harus menyetujui pemberitahuan privasi.',
-          en: 'The person must agree to the privacy notice.',
-        });
-      }
-      if (opts.scanId) {
-        const again = await replay(event, opts.scanId);
-        if (again) return { ...again, walkIn: true };
-      }
-      const { registration, created } = await registrations.register(
-        event,
-        { ...input, mode: 'onsite', consent: true },
-        { source: 'walkin' },
-      );
-      if (registration.status === 'waitlisted') throw E.hallFull();
-      const reg = await repo.registrationById(db, event.id, registration.id);
-      if (!reg) throw E.ticketNotFound();
-      const r = await write(event, reg, { ...opts, method: 'walkin' }, user);
-      if (r.first) await bus.emit('attendance.changed', { eventId: event.id, kind: 'checkin' });
-      return { ...r, walkIn: created };
     },
 
     /**

@@ -1,0 +1,266 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppError } from '../../errors.js';
+import type { Locale, Text } from '../../i18n/index.js';
+import { formatTime } from '../../shared/time.js';
+import { CsrfField } from '../../web/page.js';
+import type { EventRow } from '../events/index.js';
+import type { CheckinService } from './checkin.service.js';
+import type { WalkInResult } from './walkin.service.js';
+
+// What the door page shows: the counts, the big answer, the input, search results and the walk-in form.
+// The island (client/checkin.ts) takes over the same markup; without JavaScript the forms post.
+
+export const T = {
+  title: { id: 'Check-in di pintu', en: 'Door check-in' },
+  present: { id: 'Hadir di aula', en: 'In the hall' },
+  expected: { id: 'terdaftar luring', en: 'registered in person' },
+  queued: { id: 'Antrean offline', en: 'Offline queue' },
+  ready: {
+    id: 'Siap memindai. Arahkan kamera ke kode QR tiket, atau ketik nama/no. HP.',
+    en: 'Ready. Point the camera at the ticket QR code, or type a name/phone number.',
+  },
+  input: { id: 'Kode tiket, nama, atau nomor HP', en: 'Ticket code, name or phone number' },
+  go: { id: 'Check-in / Cari', en: 'Check in / Search' },
+  camera: { id: 'Pindai dengan kamera', en: 'Scan with the camera' },
+  stopCamera: { id: 'Matikan kamera', en: 'Stop the camera' },
+  walkIn: { id: 'Peserta datang langsung (walk-in)', en: 'Walk-in participant' },
+  name: { id: 'Nama lengkap', en: 'Full name' },
+  phone: { id: 'Nomor WhatsApp', en: 'WhatsApp number' },
+  email: { id: 'E-mail (jika tidak ada nomor)', en: 'E-mail (if no number)' },
+  institution: { id: 'Instansi', en: 'Institution' },
+  register: { id: 'Daftarkan dan check-in', en: 'Register and check in' },
+  checkIn: { id: 'Check-in', en: 'Check in' },
+  none: { id: 'Tidak ada yang cocok.', en: 'No match.' },
+  online: { id: 'Daring', en: 'Online' },
+  onsite: { id: 'Luring', en: 'In person' },
+  seat: { id: 'Kursi', en: 'Seat' },
+  already: { id: 'sudah check-in', en: 'checked in' },
+  netOn: { id: 'Terhubung', en: 'Online' },
+  netOff: {
+    id: 'Offline — pindaian disimpan di HP ini dan dikirim saat tersambung',
+    en: 'Offline — scans are kept on this phone and sent when connected',
+  },
+  install: {
+    id: 'Pasang di layar utama agar tetap bisa dibuka tanpa sinyal.',
+    en: 'Add to the home screen so it opens without a signal.',
+  },
+  back: { id: 'Kembali ke acara', en: 'Back to the event' },
+  consent: {
+    id: 'Peserta sudah diberi tahu dan setuju datanya dipakai untuk pendaftaran, daftar hadir dan sertifikat acara ini.',
+    en: 'The person was told and agrees that their data is used for this event’s registration, attendance list and certificate.',
+  },
+} satisfies Record<string, Text>;
+
+/** Strings the island needs, in the page's language (the island carries no dictionary of its own). */
+function clientTexts(l: Locale) {
+  const pick = (t: Text) => t[l];
+  return {
+    ready: pick(T.ready),
+    none: pick(T.none),
+    checkIn: pick(T.checkIn),
+    online: pick(T.online),
+    onsite: pick(T.onsite),
+    seat: pick(T.seat),
+    already: pick(T.already),
+    netOn: pick(T.netOn),
+    netOff: pick(T.netOff),
+    camera: pick(T.camera),
+    stopCamera: pick(T.stopCamera),
+    welcome: l === 'id' ? 'Selamat datang' : 'Welcome',
+    alreadyAt: l === 'id' ? 'Sudah check-in pukul {time}' : 'Already checked in at {time}',
+    by: l === 'id' ? 'oleh {name}' : 'by {name}',
+    offlineSaved:
+      l === 'id' ? 'Disimpan offline, dikirim saat tersambung.' : 'Saved offline, sent when connected.',
+    notInList:
+      l === 'id'
+        ? 'Tidak ada di daftar peserta pada HP ini. Dicatat dan diperiksa saat tersambung.'
+        : 'Not on the list on this phone. Recorded and checked when connected.',
+    cancelled: l === 'id' ? 'Pendaftaran dibatalkan.' : 'Registration cancelled.',
+    waitlisted: l === 'id' ? 'Masih dalam daftar tunggu.' : 'Still on the waitlist.',
+    registeredOnline: l === 'id' ? 'Terdaftar daring, bukan di aula.' : 'Registered online, not in the hall.',
+    switchToHall: l === 'id' ? 'Pindahkan ke luring' : 'Move to in-person',
+    cameraError:
+      l === 'id'
+        ? 'Kamera tidak bisa dibuka. Izinkan akses kamera, atau ketik kode/nama.'
+        : 'The camera cannot be opened. Allow camera access, or type the code/name.',
+    error: l === 'id' ? 'Gagal. Coba lagi.' : 'Failed. Try again.',
+    synced: l === 'id' ? '{n} pindaian offline terkirim.' : '{n} offline scans sent.',
+  };
+}
+export type CheckinTexts = ReturnType<typeof clientTexts>;
+
+export const checkinPagePath = (event: EventRow) => `/console/events/${event.id}/checkin`;
+
+function ResultBox(props: { l: Locale; result?: WalkInResult; error?: AppError }) {
+  const { l, result, error } = props;
+  if (error) {
+    return (
+      <div id="ci-result" class="ci-result red" role="alert">
+        <strong>{error.text[l]}</strong>
+      </div>
+    );
+  }
+  if (!result) {
+    return (
+      <div id="ci-result" class="ci-result idle" role="status" aria-live="assertive">
+        {T.ready[l]}
+      </div>
+    );
+  }
+  if (result.result === 'waitlisted') {
+    return (
+      <div id="ci-result" class="ci-result amber" role="status" aria-live="assertive">
+        <strong>{result.registration.name}</strong>
+        <span>{result.message[l]}</span>
+      </div>
+    );
+  }
+  return (
+    <div
+      id="ci-result"
+      class={`ci-result ${result.first ? 'green' : 'amber'}`}
+      role="status"
+      aria-live="assertive"
+    >
+      <strong>{result.registration.name}</strong>
+      <span>{result.message[l]}</span>
+      <span>
+        {result.registration.mode === 'onsite' ? T.onsite[l] : T.online[l]}
+        {result.registration.seat ? ` · ${T.seat[l]} ${result.registration.seat}` : ''}
+      </span>
+    </div>
+  );
+}
+
+const CHECKIN_CSS = `
+.ci-result{border-radius:.75rem;padding:1.25rem;margin:.75rem 0;font-size:1.15rem;display:flex;flex-direction:column;gap:.25rem;min-height:6.5rem;border:3px solid var(--line);background:var(--soft)}
+.ci-result strong{font-size:1.5rem;line-height:1.2}
+.ci-result.green{background:#1a7f37;border-color:#116329;color:#fff}
+.ci-result.amber{background:#fff1c2;border-color:#d4a72c;color:#4d2d00}
+.ci-result.red{background:#cf222e;border-color:#a40e26;color:#fff}
+.ci-bar{display:flex;gap:1rem;flex-wrap:wrap;align-items:baseline;font-size:1.05rem}
+.ci-bar b{font-size:1.6rem}
+.ci-net{font-size:.9rem;padding:.1rem .5rem;border-radius:1rem;background:#dafbe1}
+.ci-net.off{background:#ffebe9}
+#ci-video{width:100%;max-height:50vh;border-radius:.5rem;background:#000}
+.ci-list{list-style:none;padding:0;margin:0}
+.ci-list li{display:flex;justify-content:space-between;gap:.5rem;align-items:center;padding:.5rem 0;border-bottom:1px solid var(--line)}
+`;
+
+export interface CheckinBox {
+  result?: WalkInResult;
+  error?: AppError;
+  search?: Awaited<ReturnType<CheckinService['search']>>;
+}
+
+export function CheckinView(props: {
+  req: FastifyRequest;
+  event: EventRow;
+  onsite: number;
+  box: CheckinBox;
+}) {
+  const { req, event, box } = props;
+  const l = req.locale;
+  const path = checkinPagePath(event);
+  return (
+    <>
+      <link rel="manifest" href={`${path}/manifest.webmanifest`} />
+      <meta name="theme-color" content="#0b5cad" />
+      <style>{CHECKIN_CSS}</style>
+      <p class="muted">
+        <a href={`/console/events/${event.id}`}>{T.back[l]}</a>
+      </p>
+      <h1>
+        {T.title[l]}: {event.title}
+      </h1>
+      <div
+        id="checkin"
+        data-event={event.id}
+        data-path={path}
+        data-csrf={req.user?.csrf ?? ''}
+        data-lang={l}
+        data-tz={event.timezone}
+        data-t={JSON.stringify(clientTexts(l))}
+      >
+        <div class="ci-bar">
+          <span>
+            {T.present[l]}: <b id="ci-count">{props.onsite}</b>
+          </span>
+          <span>
+            {T.queued[l]}: <b id="ci-queue">0</b>
+          </span>
+          <span id="ci-net" class="ci-net">
+            {T.netOn[l]}
+          </span>
+        </div>
+        <ResultBox l={l} result={box.result} error={box.error} />
+        <form id="ci-form" method="post" action={path}>
+          <CsrfField req={req} />
+          <label for="ci-input">{T.input[l]}</label>
+          <div class="row">
+            <input
+              id="ci-input"
+              name="q"
+              autocomplete="off"
+              autofocus
+              required
+              maxLength={300}
+              style="flex:1"
+              enterkeyhint="go"
+            />
+            <button type="submit">{T.go[l]}</button>
+          </div>
+        </form>
+        <p class="row">
+          <button id="ci-camera" type="button" class="secondary" hidden>
+            {T.camera[l]}
+          </button>
+        </p>
+        <video id="ci-video" playsinline muted hidden />
+        <ul id="ci-results" class="ci-list">
+          {box.search?.map((r) => (
+            <li>
+              <span>
+                <strong>{r.name}</strong>
+                {r.institution ? ` · ${r.institution}` : ''} ·{' '}
+                {r.mode === 'onsite' ? T.onsite[l] : T.online[l]}
+                {r.phone4 ? ` · …${r.phone4}` : ''}
+                {r.checkedInAt
+                  ? ` · ${T.already[l]} ${formatTime(Date.parse(r.checkedInAt), event.timezone, l)}`
+                  : ''}
+              </span>
+              <form method="post" action={path}>
+                <CsrfField req={req} />
+                <input type="hidden" name="registrationId" value={r.id} />
+                <button type="submit">{T.checkIn[l]}</button>
+              </form>
+            </li>
+          ))}
+          {box.search && box.search.length === 0 ? <li>{T.none[l]}</li> : null}
+        </ul>
+        <details id="ci-walkin-box">
+          <summary>{T.walkIn[l]}</summary>
+          <form id="ci-walkin" method="post" action={`${path}/walkin`}>
+            <CsrfField req={req} />
+            <label for="wi-name">{T.name[l]}</label>
+            <input id="wi-name" name="name" required minLength={2} maxLength={120} autocomplete="off" />
+            <label for="wi-phone">{T.phone[l]}</label>
+            <input id="wi-phone" name="phone" type="tel" inputMode="tel" maxLength={30} autocomplete="off" />
+            <label for="wi-email">{T.email[l]}</label>
+            <input id="wi-email" name="email" type="email" maxLength={200} autocomplete="off" />
+            <label for="wi-inst">{T.institution[l]}</label>
+            <input id="wi-inst" name="institution" maxLength={200} autocomplete="off" />
+            <label class="inline">
+              <input type="checkbox" name="consent" value="true" required />
+              <span>{T.consent[l]}</span>
+            </label>
+            <p>
+              <button type="submit">{T.register[l]}</button>
+            </p>
+          </form>
+        </details>
+        <p class="muted">{T.install[l]}</p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { type Insertable, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { AttendanceCodesTable, AttendanceSettingsTable } from './attendance.tables.js';
+
+/** Online presence: joins through the personal link, the presence settings and attendance codes. */
+export const onlineRepository = {
+  /** Records a join through the personal link: the first join time stays, the count grows. */
+  recordJoin: async (db: Db, registrationId: string, eventId: string, at: number) => {
+    await db
+      .insertInto('attendance')
+      .values({
+        registration_id: registrationId,
+        event_id: eventId,
+        joined_at: at,
+        last_joined_at: at,
+        join_count: 1,
+        updated_at: at,
+      })
+      .onConflict((oc) =>
+        oc.column('registration_id').doUpdateSet((eb) => ({
+          joined_at: eb.fn.coalesce('attendance.joined_at', eb.ref('excluded.joined_at')),
+          last_joined_at: eb.ref('excluded.last_joined_at'),
+          join_count: eb('attendance.join_count', '+', 1),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  },
+
+  // Settings ------------------------------------------------------------------------------------
+  settings: (db: Db, eventId: string) =>
+    db.selectFrom('attendance_settings').selectAll().where('event_id', '=', eventId).executeTakeFirst(),
+
+  saveSettings: (db: Db, row: AttendanceSettingsTable) =>
+    db
+      .insertInto('attendance_settings')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('event_id').doUpdateSet({
+          online_rule: row.online_rule,
+          min_codes: row.min_codes,
+          min_percent: row.min_percent,
+          code_window_minutes: row.code_window_minutes,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute(),
+
+  // Attendance codes -----------------------------------------------------------------------------
+  insertCode: (db: Db, row: Insertable<AttendanceCodesTable>) =>
+    db.insertInto('attendance_codes').values(row).execute(),
+
+  codes: (db: Db, eventId: string) =>
+    db
+      .selectFrom('attendance_codes')
+      .leftJoin('attendance_code_entries', (j) =>
+        j
+          .onRef('attendance_code_entries.code_id', '=', 'attendance_codes.id')
+          .onRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at'),
+      )
+      .select((eb) => [
+        'attendance_codes.id',
+        'attendance_codes.code',
+        'attendance_codes.label',
+        'attendance_codes.agenda_item_id',
+        'attendance_codes.opens_at',
+        'attendance_codes.closes_at',
+        'attendance_codes.created_at',
+        eb.fn.count<number>('attendance_code_entries.registration_id').as('entries'),
+      ])
+      .where('attendance_codes.event_id', '=', eventId)
+      .groupBy([
+        'attendance_codes.id',
+        'attendance_codes.code',
+        'attendance_codes.label',
+        'attendance_codes.agenda_item_id',
+        'attendance_codes.opens_at',
+        'attendance_codes.closes_at',
+        'attendance_codes.created_at',
+      ])
+      .orderBy('attendance_codes.opens_at', 'desc')
+      .execute(),
+
+  codeById: (db: Db, eventId: string, id: string) =>
+    db
+      .selectFrom('attendance_codes')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+
+  codeByValue: (db: Db, eventId: string, code: string) =>
+    db
+      .selectFrom('attendance_codes')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .where('code', '=', code)
+      .executeTakeFirst(),
+
+  closeCode: (db: Db, id: string, at: number) =>
+    db
+      .updateTable('attendance_codes')
+      .set({ closes_at: at })
+      .where('id', '=', id)
+      .where('closes_at', '>', at)
+      .execute(),
+
+  /**
+   * Records the entry only while the code's window is open and the ticket confirmed, in the same
+   * statement: an entry that arrives after the window closes never counts, whatever the app checked before.
+   */
+  enterCode: async (db: Db, codeId: string, registrationId: string, at: number): Promise<boolean> => {
+    const r = await sql<{ code_id: string }>`
+      insert into attendance_code_entries (code_id, registration_id, event_id, entered_at)
+      select c.id, r.id, c.event_id, cast(${at} as bigint)
+      from attendance_codes c
+      join registrations r on r.event_id = c.event_id
+      where c.id = ${codeId} and r.id = ${registrationId} and r.status = 'confirmed'
+        and c.opens_at <= ${at} and c.closes_at >= ${at}
+      on conflict (code_id, registration_id) do nothing
+      returning code_id`.execute(db);
+    return r.rows.length === 1;
+  },
+
+  hasEntered: async (db: Db, codeId: string, registrationId: string) =>
+    !!(await db
+      .selectFrom('attendance_code_entries')
+      .select('code_id')
+      .where('code_id', '=', codeId)
+      .where('registration_id', '=', registrationId)
+      .executeTakeFirst()),
+
+  codeEntriesOf: (db: Db, registrationId: string) =>
+    db
+      .selectFrom('attendance_code_entries')
+      .innerJoin('attendance_codes', 'attendance_codes.id', 'attendance_code_entries.code_id')
+      .select(['attendance_codes.code', 'attendance_codes.label', 'attendance_code_entries.entered_at'])
+      .where('attendance_code_entries.registration_id', '=', registrationId)
+      .whereRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at')
+      .orderBy('attendance_code_entries.entered_at')
+      .execute(),
+
+  openCodes: (db: Db, eventId: string, at: number) =>
+    db
+      .selectFrom('attendance_codes')
+      .select(['id', 'label', 'opens_at', 'closes_at'])
+      .where('event_id', '=', eventId)
+      .where('opens_at', '<=', at)
+      .where('closes_at', '>=', at)
+      .execute(),
+};
