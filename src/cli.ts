@@ -10,6 +10,7 @@ const HELP = `Aula command line
   aula user add --email E --password P [--name N] [--role admin|organizer|moderator|checkin]
   aula token create --email E [--name N]      prints an API token (Authorization: Bearer …)
   aula demo [--email E]                       loads the seed seminar as a demo event
+  aula retention run                          erases personal data of events past their retention period
 
 Uses the same DATABASE_URL and DATA_DIR as the server.`;
 
@@ -74,6 +75,12 @@ const commands: Record<string, Command> = {
       loadDemo(db, { ownerEmail: values.email ?? null, dataDir: config.dataDir }),
     );
     console.log(`Demo event ready: ${config.publicUrl}/e/${result.slug}`);
+    return 0;
+  },
+  async 'retention run'() {
+    const { runRetention } = await import('./modules/registrations/privacy.service.js');
+    const r = await withDb((db) => runRetention(db));
+    console.log(`Retention: ${r.registrations} registrations erased in ${r.events} events.`);
     return 0;
   },
 };

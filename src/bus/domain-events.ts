@@ -22,6 +22,8 @@ export interface DomainEvents {
   'registration.cancelled': { eventId: string; registrationId: string; mode: string; wasStatus: string };
   'registration.promoted': { eventId: string; registrationId: string; mode: string };
   'registration.changed': { eventId: string; registrationId: string; change: string };
+  /** A registration's personal fields were erased (UU PDP): on the person's request, or after the retention period. */
+  'registration.anonymized': { eventId: string; registrationIds: string[]; reason: 'request' | 'retention' };
   'invitation.replied': { eventId: string; invitationId: string; status: string };
   /** The seat plan changed: the hall capacity may have grown, so the waitlist is looked at again. */
   'seating.changed': { eventId: string };

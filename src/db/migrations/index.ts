@@ -9,6 +9,7 @@ import * as afterEvent from './2026_11_29_0610_after_event.js';
 import * as announcements from './2026_11_29_0700_announcements.js';
 import * as attendanceWalkins from './2026_11_29_0810_attendance_walkins.js';
 import * as reportVersions from './2026_11_29_0820_report_versions.js';
+import * as registrationPrivacy from './2026_11_29_0830_registration_privacy.js';
 
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0700_announcements': announcements,
   '2026_11_29_0810_attendance_walkins': attendanceWalkins,
   '2026_11_29_0820_report_versions': reportVersions,
+  '2026_11_29_0830_registration_privacy': registrationPrivacy,
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errors, what } from '../../errors.js';
 import { requireUser } from '../auth/auth.plugin.js';
 import { eventsRepository, IdParams, loadEventFor } from '../events/index.js';
+import { privacyRoutes } from './privacy.routes.js';
 import { registrationsConsole } from './registrations.console.js';
 import { toCsv, toXlsx } from './registrations.export.js';
 import { registrationsImportRoutes } from './registrations.import.routes.js';
@@ -302,6 +303,7 @@ export const registrationsRoutes: FastifyPluginAsync = async (base) => {
 
   await app.register(registrationsImportRoutes, { regs });
   await app.register(ticketPages, { regs });
+  await app.register(privacyRoutes, { regs });
   await app.register(registrationsPages, { regs, rateLimit: registerRateLimit, contactLimiter });
   await registrationsConsole(app, regs);
   await settingsConsole(app);

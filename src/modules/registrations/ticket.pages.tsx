@@ -5,6 +5,8 @@ import { Notice } from '../../web/layout.js';
 import { asPage, page } from '../../web/page.js';
 import { eventsRepository } from '../events/index.js';
 import { eventIcs } from './ics.js';
+import { createPrivacyService } from './privacy.service.js';
+import { ErasedTicket, MyDataSection, PT } from './privacy.view.js';
 import { printedName, ticketUrl } from './registrations.presenter.js';
 import type { RegistrationRow } from './registrations.repository.js';
 import type { RegistrationsService } from './registrations.service.js';
@@ -18,6 +20,7 @@ const CODE = /^[0-9a-z]{20,80}$/;
  */
 export const ticketPages: FastifyPluginAsync<{ regs: RegistrationsService }> = async (app, { regs }) => {
   const { db, config, ui } = app.ctx;
+  const privacy = createPrivacyService(app.ctx, regs);
   app.addHook('onRequest', async (req, reply) => {
     asPage(req);
     reply.header('referrer-policy', 'no-referrer');
@@ -36,9 +39,18 @@ export const ticketPages: FastifyPluginAsync<{ regs: RegistrationsService }> = a
     req: FastifyRequest,
     reply: FastifyReply,
     r: RegistrationRow,
-    opts: { done?: string; error?: string; status?: number } = {},
+    opts: { done?: string; error?: string; status?: number; openData?: boolean } = {},
   ) {
     const event = (await eventsRepository.findByIdOrSlug(db, r.event_id))!;
+    if (r.anonymized_at !== null) {
+      // Nothing personal is left to show, and no other module's part (join, code box, certificate) applies.
+      return page(
+        req,
+        reply,
+        { title: `${TT.ticket[req.locale]} — ${event.title}` },
+        <ErasedTicket l={req.locale} event={event} />,
+      );
+    }
     const s = await regs.settings(event);
     const view: TicketView = {
       id: r.id,
@@ -67,6 +79,17 @@ export const ticketPages: FastifyPluginAsync<{ regs: RegistrationsService }> = a
           seatMode={s.seatMode}
           done={opts.done}
           sections={sections}
+          myData={
+            <MyDataSection
+              l={req.locale}
+              event={event}
+              r={r}
+              questions={s.questions}
+              retentionDays={s.retentionDays}
+              erasedAfter={await privacy.erasedAfter(r, req.locale)}
+              open={opts.openData}
+            />
+          }
         />
       </>,
     );
@@ -130,6 +153,37 @@ export const ticketPages: FastifyPluginAsync<{ regs: RegistrationsService }> = a
         throw err;
       }
       return reply.redirect(`/t/${r.ticket_code}?done=switched`, 303);
+    },
+  );
+
+  // Right of access: the same JSON as GET /api/v1/tickets/:code/data, as a file to keep.
+  app.get<{ Params: { code: string } }>(
+    '/t/:code/data-saya.json',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const { r, event } = await load(req.params.code);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="data-saya-${event.slug}.json"`)
+        .header('cache-control', 'no-store')
+        .send(JSON.stringify(await privacy.myData(r), null, 2));
+    },
+  );
+
+  // Right to erasure, behind a ticked confirmation box (the form works without JavaScript).
+  app.post<{ Params: { code: string }; Body: { confirm?: string } }>(
+    '/t/:code/hapus',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const { r } = await load(req.params.code);
+      if (req.body?.confirm !== 'yes')
+        return show(req, reply, r, {
+          error: PT.eraseNeedsConfirm[req.locale],
+          status: 400,
+          openData: true,
+        });
+      await privacy.erase(r);
+      return reply.redirect(`/t/${r.ticket_code}`, 303);
     },
   );
 };

@@ -98,6 +98,8 @@ export function TicketBody(props: {
   seatMode: string;
   done?: string;
   sections: unknown[];
+  /** "Data saya" (UU PDP rights), shown on every ticket that still holds personal data. */
+  myData?: unknown;
 }) {
   const { event, r, url } = props;
   const l = props.req.locale;
@@ -212,6 +214,7 @@ export function TicketBody(props: {
           <p class="muted">{TT.keepSafe[l]}</p>
         </section>
       ) : null}
+      {props.myData}
       <p class="muted">{formatTimeRange(event.starts_at, event.ends_at, event.timezone, l)}</p>
     </article>
   );

@@ -1,0 +1,181 @@
+import type { AppContext } from '../../context.js';
+import { errors, what } from '../../errors.js';
+import type { EventRow } from '../events/index.js';
+import { ACTIVE, conflictText, MODE_TEXT, type Places, queuedAt } from './registrations.places.js';
+import { type RegistrationRow, registrationsRepository as repo } from './registrations.repository.js';
+import { settingsService } from './registrations.settings.js';
+import type { RegistrationMode } from './registrations.tables.js';
+
+/**
+ * What happens to a registration after sign-up: cancel, switch mode, approve, and the waitlist moving up.
+ * Each change locks the counter row(s) it touches first, so a freed place is taken exactly once.
+ */
+export function createLifecycle(ctx: AppContext, places: Places) {
+  const { db, bus } = ctx;
+  const { seatIfDue, promoteInTx, announce, eventOf } = places;
+  const lifecycle = {
+    /** Cancels a ticket; its place goes to the first person on that mode's waitlist, in the same transaction. */
+    async cancel(ticketCode: string): Promise<{ registration: RegistrationRow; changed: boolean }> {
+      const r = await repo.findByTicketCode(db, ticketCode);
+      if (!r) throw errors.notFound(what.ticket);
+      return lifecycle.cancelRow(r);
+    },
+
+    async cancelRow(r: RegistrationRow, newStatus: 'cancelled' | 'declined' = 'cancelled') {
+      if (!ACTIVE.has(r.status)) return { registration: r, changed: false };
+      const event = await eventOf(r);
+      const s = await settingsService.get(db, event);
+      const counted = r.source !== 'invitation';
+      const { row, promoted } = await db.transaction().execute(async (trx) => {
+        await repo.ensureCounter(trx, event.id, r.mode);
+        await repo.lockCounter(trx, event.id, r.mode);
+        const cur = (await repo.findById(trx, r.id))!;
+        if (!ACTIVE.has(cur.status)) return { row: cur, promoted: [] as string[] };
+        const ok = await repo.updateIf(trx, cur.id, cur.status, {
+          status: newStatus,
+          seat_id: null,
+          waitlist_at: null,
+          cancelled_at: Date.now(),
+        });
+        if (!ok) throw errors.conflict('changed', conflictText);
+        let promoted: string[] = [];
+        if (cur.status === 'confirmed' && counted) {
+          await repo.releasePlace(trx, event.id, cur.mode);
+          promoted = await promoteInTx(trx, event, s, cur.mode);
+        }
+        return { row: { ...(await repo.findById(trx, r.id))!, previous: cur.status }, promoted };
+      });
+      const { previous, ...registration } = row as RegistrationRow & { previous?: string };
+      if (previous) {
+        await bus.emit('registration.cancelled', {
+          eventId: event.id,
+          registrationId: r.id,
+          mode: r.mode,
+          wasStatus: previous,
+        });
+      }
+      await announce(event.id, r.mode, promoted);
+      return { registration, changed: !!previous };
+    },
+
+    /**
+     * Moves a registration to the other mode when that mode has room (a waitlisted person is confirmed
+     * there). The freed place goes to the old mode's waitlist. Both counters are locked in a fixed order.
+     */
+    async switchMode(ticketCode: string, mode: RegistrationMode): Promise<RegistrationRow> {
+      const r = await repo.findByTicketCode(db, ticketCode);
+      if (!r) throw errors.notFound(what.ticket);
+      return lifecycle.switchRow(r, mode);
+    },
+
+    async switchRow(r: RegistrationRow, mode: RegistrationMode): Promise<RegistrationRow> {
+      if (!ACTIVE.has(r.status)) throw errors.ticketInactive();
+      if (r.mode === mode) return r;
+      const event = await eventOf(r);
+      const s = await settingsService.get(db, event);
+      if (!s.modes.includes(mode)) throw errors.modeUnavailable(MODE_TEXT[mode]);
+      if (r.source === 'invitation') {
+        throw errors.conflict('invitation_seat', {
+          id: 'Tamu undangan mengubah kehadiran melalui panitia.',
+          en: 'Invited guests change their attendance through the organizers.',
+        });
+      }
+      const { row, promoted } = await db.transaction().execute(async (trx) => {
+        for (const m of ['online', 'onsite'] as const) {
+          await repo.ensureCounter(trx, event.id, m);
+          await repo.lockCounter(trx, event.id, m);
+        }
+        const cur = (await repo.findById(trx, r.id))!;
+        if (!ACTIVE.has(cur.status)) throw errors.ticketInactive();
+        if (cur.mode === mode) return { row: cur, promoted: [] as string[] };
+        let status = cur.status;
+        if (cur.status !== 'pending') {
+          const cap = await settingsService.capacity(trx, event, mode);
+          if (!(await repo.takePlace(trx, event.id, mode, cap))) throw errors.noRoomToSwitch(MODE_TEXT[mode]);
+          status = 'confirmed';
+        }
+        const now = Date.now();
+        const ok = await repo.updateIf(trx, cur.id, cur.status, {
+          mode,
+          status,
+          seat_id: null,
+          waitlist_at: null,
+          confirmed_at: status === 'confirmed' ? now : cur.confirmed_at,
+        });
+        if (!ok) throw errors.conflict('changed', conflictText);
+        let promoted: string[] = [];
+        if (cur.status === 'confirmed') {
+          await repo.releasePlace(trx, event.id, cur.mode);
+          promoted = await promoteInTx(trx, event, s, cur.mode);
+        }
+        await seatIfDue(trx, event, s, cur.id, status, mode);
+        return { row: (await repo.findById(trx, cur.id))!, promoted };
+      });
+      await bus.emit('registration.changed', {
+        eventId: event.id,
+        registrationId: r.id,
+        change: `mode:${mode}`,
+      });
+      await announce(event.id, r.mode, promoted);
+      return row;
+    },
+
+    /** Organizer's approval of a pending (or waitlisted) registration: confirmed if there is room. */
+    async approve(r: RegistrationRow): Promise<RegistrationRow> {
+      if (r.status === 'confirmed') return r;
+      if (r.status !== 'pending' && r.status !== 'waitlisted') throw errors.ticketInactive();
+      const event = await eventOf(r);
+      const s = await settingsService.get(db, event);
+      const row = await db.transaction().execute(async (trx) => {
+        await repo.ensureCounter(trx, event.id, r.mode);
+        const cap = await settingsService.capacity(trx, event, r.mode);
+        const counted = r.source !== 'invitation';
+        if (counted && !(await repo.takePlace(trx, event.id, r.mode, cap))) {
+          if (r.status === 'waitlisted' || !s.waitlist) throw errors.modeFull(MODE_TEXT[r.mode]);
+          if (
+            !(await repo.updateIf(trx, r.id, 'pending', { status: 'waitlisted', waitlist_at: queuedAt() }))
+          ) {
+            throw errors.conflict('changed', conflictText);
+          }
+          return (await repo.findById(trx, r.id))!;
+        }
+        if (
+          !(await repo.updateIf(trx, r.id, r.status, {
+            status: 'confirmed',
+            confirmed_at: Date.now(),
+            waitlist_at: null,
+          }))
+        ) {
+          throw errors.conflict('changed', conflictText);
+        }
+        await seatIfDue(trx, event, s, r.id, 'confirmed', r.mode);
+        return (await repo.findById(trx, r.id))!;
+      });
+      if (row.status === 'confirmed') await announce(event.id, r.mode, [r.id]);
+      else
+        await bus.emit('registration.changed', {
+          eventId: event.id,
+          registrationId: r.id,
+          change: 'waitlisted',
+        });
+      return row;
+    },
+
+    /** Fills free places of both modes from their waitlists (after a capacity grew). */
+    async fillFromWaitlist(event: EventRow): Promise<string[]> {
+      const s = await settingsService.get(db, event);
+      const all: string[] = [];
+      for (const mode of ['online', 'onsite'] as const) {
+        const promoted = await db.transaction().execute(async (trx) => {
+          await repo.ensureCounter(trx, event.id, mode);
+          await repo.lockCounter(trx, event.id, mode);
+          return promoteInTx(trx, event, s, mode);
+        });
+        await announce(event.id, mode, promoted);
+        all.push(...promoted);
+      }
+      return all;
+    },
+  };
+  return lifecycle;
+}

@@ -1,0 +1,155 @@
+import type { AppContext } from '../../context.js';
+import { isUniqueViolation } from '../../db/database.js';
+import { errors } from '../../errors.js';
+import { parseOrThrow } from '../../http/validation.js';
+import { newId, newSecretToken } from '../../shared/ids.js';
+import { formatDateTime } from '../../shared/time.js';
+import type { EventRow } from '../events/index.js';
+import { checkAnswers } from './registrations.answers.js';
+import { ACTIVE, conflictText, MODE_TEXT, type Places, queuedAt } from './registrations.places.js';
+import { type RegistrationRow, registrationsRepository as repo } from './registrations.repository.js';
+import { NOTICE_VERSION, type RegisterData, RegisterInput } from './registrations.schemas.js';
+import { settingsService } from './registrations.settings.js';
+import type { RegistrationSource } from './registrations.tables.js';
+
+const sameName = (a: string, b: string) =>
+  a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Bodies already validated by a route's schema: the service does not parse (and normalize phones) twice. */
+const parsedInputs = new WeakSet<object>();
+export function markParsed<T extends object>(input: T): T {
+  parsedInputs.add(input);
+  return input;
+}
+
+/** Signing up: the one hot path (self, manual, import, walk-in, invitation), and "already registered". */
+export function createRegisterUseCase(ctx: AppContext, places: Places) {
+  const { db, bus } = ctx;
+  const { place, seatIfDue } = places;
+  const useCase = {
+    /**
+     * Registers one person. Registering again with the same phone or e-mail returns the existing ticket
+     * (`created: false`) — the unique indexes on (event, e-mail) and (event, phone) settle races.
+     */
+    async register(
+      event: EventRow,
+      input: RegisterInput,
+      opts: { source?: RegistrationSource } = {},
+    ): Promise<{ registration: RegistrationRow; created: boolean }> {
+      const data = parsedInputs.has(input) ? (input as RegisterData) : parseOrThrow(RegisterInput, input);
+      const source = opts.source ?? 'self';
+      const self = source === 'self';
+      const s = await settingsService.get(db, event);
+      const now = Date.now();
+      if (self) {
+        if (event.status !== 'published') throw errors.eventNotOpen();
+        if (s.opensAt && now < s.opensAt)
+          throw errors.registrationClosed('before', formatDateTime(s.opensAt, event.timezone, 'id'));
+        if (now >= s.closesAt) throw errors.registrationClosed('after', '');
+        if (!data.email && !data.phone) {
+          throw errors.validation({
+            id: 'Isi nomor WhatsApp atau e-mail agar tiket dapat dikirim.',
+            en: 'Give a WhatsApp number or an e-mail so the ticket can reach you.',
+          });
+        }
+      }
+      if (!s.modes.includes(data.mode)) throw errors.modeUnavailable(MODE_TEXT[data.mode]);
+      const answers = checkAnswers(s.questions, data.answers, self);
+      const consents = {
+        privacy: { at: now, version: NOTICE_VERSION, channel: source },
+        ...Object.fromEntries(
+          Object.entries(data.consents ?? {}).map(([k, v]) => [k, { given: v === true, at: now }]),
+        ),
+      };
+
+      const counted = source !== 'invitation';
+      const pending = s.approval && self;
+      /** One attempt in one transaction: a new row, or a cancelled one of the same person brought back. */
+      const attempt = (existing: RegistrationRow | null) =>
+        db.transaction().execute(async (trx): Promise<RegistrationRow> => {
+          const status = pending ? ('pending' as const) : await place(trx, event, s, data.mode, counted);
+          const fields = {
+            front_titles: data.frontTitles,
+            name: data.name,
+            back_titles: data.backTitles,
+            institution: data.institution,
+            email: data.email ?? null,
+            phone: data.phone ?? null,
+            mode: data.mode,
+            status,
+            source,
+            seat_id: null,
+            waitlist_at: status === 'waitlisted' ? queuedAt() : null,
+            answers: JSON.stringify(answers),
+            consents: JSON.stringify(consents),
+            locale: data.locale ?? 'id',
+            confirmed_at: status === 'confirmed' ? now : null,
+            cancelled_at: null,
+          };
+          if (existing) {
+            // A cancelled registration comes back to life: same row, same ticket link.
+            if (!(await repo.updateIf(trx, existing.id, existing.status, fields))) {
+              throw errors.conflict('changed', conflictText);
+            }
+            await seatIfDue(trx, event, s, existing.id, status, data.mode);
+            return (await repo.findById(trx, existing.id))!;
+          }
+          const row: RegistrationRow = {
+            id: newId(),
+            event_id: event.id,
+            ticket_code: newSecretToken(),
+            ...fields,
+            anonymized_at: null,
+            created_at: now,
+            updated_at: now,
+          };
+          await repo.insert(trx, row);
+          row.seat_id = await seatIfDue(trx, event, s, row.id, status, data.mode);
+          return row;
+        });
+
+      let row: RegistrationRow;
+      try {
+        // The common case first, with no look-up: the unique indexes on (event, phone) and (event, e-mail)
+        // answer "already registered", atomically with the place taken in the same transaction.
+        row = await attempt(null);
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        const existing = await useCase.findExisting(event, data.email ?? null, data.phone ?? null);
+        if (!existing) throw errors.alreadyRegistered(false);
+        if (ACTIVE.has(existing.status)) {
+          if (!self || sameName(existing.name, data.name)) return { registration: existing, created: false };
+          const resent = !!existing.email && ctx.mailer.enabled;
+          if (resent) {
+            await bus.emit('registration.changed', {
+              eventId: event.id,
+              registrationId: existing.id,
+              change: 'resend',
+            });
+          }
+          throw errors.alreadyRegistered(resent);
+        }
+        try {
+          row = await attempt(existing);
+        } catch (err2) {
+          if (isUniqueViolation(err2)) throw errors.contactTaken();
+          throw err2;
+        }
+      }
+      await bus.emit('registration.created', {
+        eventId: event.id,
+        registrationId: row.id,
+        status: row.status,
+        mode: row.mode,
+        source,
+      });
+      return { registration: row, created: true };
+    },
+
+    async findExisting(event: EventRow, email: string | null, phone: string | null) {
+      const rows = await repo.findByContact(db, event.id, email, phone);
+      return rows.find((r) => ACTIVE.has(r.status)) ?? rows[0] ?? null;
+    },
+  };
+  return useCase;
+}
