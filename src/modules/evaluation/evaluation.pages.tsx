@@ -5,6 +5,7 @@ import type { Locale } from '../../i18n/index.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { loadEventFor } from '../events/index.js';
+import { evaluationEditor } from './evaluation.editor.js';
 import { LIKERT_LABELS, type Question, type Results } from './evaluation.schemas.js';
 import { evaluationService as svc } from './evaluation.service.js';
 
@@ -21,6 +22,7 @@ const T = {
   },
   optional: { id: '(boleh dikosongkan)', en: '(optional)' },
   results: { id: 'Hasil evaluasi', en: 'Evaluation results' },
+  editQuestions: { id: 'Ubah pertanyaan', en: 'Edit the questions' },
   open: { id: 'Buka evaluasi', en: 'Open the evaluation' },
   close: { id: 'Tutup evaluasi', en: 'Close the evaluation' },
   responses: { id: 'Jawaban masuk', en: 'Responses' },
@@ -210,6 +212,11 @@ export const evaluationPages: FastifyPluginAsync = async (app) => {
             </form>
           )}
         </div>
+        <p>
+          <a class="btn secondary" href={`/console/events/${event.id}/evaluation/questions`}>
+            {T.editQuestions[l]}
+          </a>
+        </p>
         <h2>{T.results[l]}</h2>
         <ResultsView results={results} locale={l} />
       </>,
@@ -228,4 +235,6 @@ export const evaluationPages: FastifyPluginAsync = async (app) => {
       return reply.redirect(`/console/events/${event.id}/evaluation`, 303);
     });
   }
+
+  await app.register(evaluationEditor);
 };

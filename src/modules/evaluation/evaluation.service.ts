@@ -72,6 +72,39 @@ export function validateAnswers(
   return clean;
 }
 
+/** How a new question list would change the meaning of answers already given, in both languages. */
+export function meaningChanges(
+  before: Question[],
+  after: Question[],
+  answers: Record<string, string | number>[],
+): { id: string; en: string }[] {
+  const problems: { id: string; en: string }[] = [];
+  for (const q of before) {
+    const given = answers.map((a) => a[q.id]).filter((v) => v !== undefined && v !== '');
+    if (!given.length) continue;
+    const n = given.length;
+    const next = after.find((x) => x.id === q.id);
+    if (!next) {
+      problems.push({
+        id: `"${q.label}" (dijawab ${n} orang) dihapus`,
+        en: `"${q.label}" (${n} answers) is removed`,
+      });
+    } else if (next.kind !== q.kind) {
+      problems.push({ id: `jenis "${q.label}" diganti`, en: `the kind of "${q.label}" changes` });
+    } else if (next.label !== q.label) {
+      problems.push({ id: `teks "${q.label}" diganti`, en: `the wording of "${q.label}" changes` });
+    } else if (q.kind === 'choice') {
+      const lost = [...new Set(given.map(String))].filter((o) => !(next.options ?? []).includes(o));
+      if (lost.length)
+        problems.push({
+          id: `pilihan ${lost.map((o) => `"${o}"`).join(', ')} pada "${q.label}" sudah dipilih`,
+          en: `the choices ${lost.map((o) => `"${o}"`).join(', ')} of "${q.label}" have been picked`,
+        });
+    }
+  }
+  return problems;
+}
+
 export function summarize(
   status: EvaluationStatus,
   questions: Question[],
@@ -132,13 +165,24 @@ export const evaluationService = {
     };
   },
 
+  /**
+   * Replaces the questions. Before any answer anything goes. Once answers exist, a question that has
+   * been answered keeps its meaning: it cannot be removed, change kind or wording, or lose a choice
+   * someone picked. Reordering, new questions, more choices, topic and required stay possible.
+   */
   async saveQuestions(db: Db, event: EventRow, body: z.output<typeof FormBody>): Promise<FormState> {
     const current = await evaluationService.form(db, event.id);
     if (current.responses > 0) {
-      throw errors.conflict('evaluation_has_responses', {
-        id: 'Pertanyaan tidak bisa diubah setelah ada jawaban masuk (hasilnya tidak akan bisa dibandingkan).',
-        en: 'The questions cannot change once answers have come in (the results would not be comparable).',
-      });
+      const answers = (await repo.responses(db, event.id)).map(
+        (r) => JSON.parse(r.answers) as Record<string, string | number>,
+      );
+      const problems = meaningChanges(current.questions, body.questions, answers);
+      if (problems.length) {
+        throw errors.conflict('evaluation_question_answered', {
+          id: `Pertanyaan yang sudah dijawab tidak bisa diubah artinya: ${problems.map((p) => p.id).join('; ')}. Urutan, pertanyaan baru, pilihan tambahan, topik dan wajib/tidak tetap bisa diubah; untuk pertanyaan lain, tambahkan pertanyaan baru.`,
+          en: `Questions that have answers cannot change meaning: ${problems.map((p) => p.en).join('; ')}. Order, new questions, extra choices, topic and required can still change; for anything else, add a new question.`,
+        });
+      }
     }
     await repo.upsertForm(db, {
       event_id: event.id,
