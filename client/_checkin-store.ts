@@ -15,10 +15,21 @@ export interface RosterPerson {
   checkedInBy: string | null;
 }
 
+/** A person registered at the door (the API's `walkIn`). */
+export interface WalkInData {
+  name: string;
+  phone?: string;
+  email?: string;
+  institution?: string;
+  consent: true;
+}
+
 export interface QueuedScan {
+  /** For a walk-in, also its id: the server registers the person once, however often it is sent. */
   scanId: string;
   ticketCode?: string;
   registrationId?: string;
+  walkIn?: WalkInData;
   scannedAt: number;
   method: 'qr' | 'search' | 'manual';
   /** Known locally (kept on this device only, never sent): whose arrival this is. */

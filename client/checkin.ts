@@ -1,6 +1,7 @@
 // The door check-in page: camera, keyboard-wedge scanner and search, a big green/amber/red answer,
 // and an offline mode that checks people in against the roster kept on the phone and syncs later.
 import { type Camera, startCamera } from './_checkin-camera.js';
+import { deviceName, feedback, type Tone } from './_checkin-feedback.js';
 import {
   createStore,
   newScanId,
@@ -9,12 +10,13 @@ import {
   ticketCodeOf,
   ticketHash,
 } from './_checkin-store.js';
+import { renderPending, submitWalkIn, walkInFrom } from './_checkin-walkin.js';
 
 type Texts = Record<string, string>;
-type Tone = 'green' | 'amber' | 'red' | 'idle';
 
 interface ServerResult {
-  result: 'checked_in' | 'already_checked_in';
+  /** `waitlisted`: a walk-in the full hall could only put on its waitlist (not checked in). */
+  result: 'checked_in' | 'already_checked_in' | 'waitlisted';
   first: boolean;
   message: string;
   registration: {
@@ -52,6 +54,7 @@ async function main(el: HTMLElement) {
   const netEl = $('ci-net');
   const input = $<HTMLInputElement>('ci-input');
   const list = $('ci-results');
+  const pendingList = $('ci-pending');
   let serverOnsite = Number(countEl.textContent ?? 0);
   let online = navigator.onLine;
 
@@ -92,6 +95,23 @@ async function main(el: HTMLElement) {
     );
     netEl.textContent = online ? t.netOn! : t.netOff!;
     netEl.classList.toggle('off', !online);
+    renderPending(pendingList, store, t);
+  }
+
+  /** A server answer to a scan or a walk-in: green for an arrival, amber for a repeat or the waitlist. */
+  function answer(body: ServerResult | ServerError) {
+    if ('error' in body) return showError(body.error);
+    const reg = body.registration;
+    if (body.first) serverOnsite++;
+    if (body.result !== 'waitlisted')
+      store.markArrived(reg.id, Date.parse(body.checkedInAt), body.checkedInBy);
+    show(
+      body.first ? 'green' : 'amber',
+      reg.name,
+      body.message,
+      body.result === 'waitlisted' ? '' : modeLine(reg),
+    );
+    refreshBar();
   }
 
   const modeLine = (p: { mode: string; seat: string | null }) =>
@@ -113,14 +133,7 @@ async function main(el: HTMLElement) {
     if (online) {
       try {
         const r = await post(`${api}/checkins?lang=${lang}`, { ...what, scanId, scannedAt, device, method });
-        const body = (await r.json()) as ServerResult | ServerError;
-        if ('error' in body) return showError(body.error);
-        const reg = body.registration;
-        if (body.first) serverOnsite++;
-        store.markArrived(reg.id, Date.parse(body.checkedInAt), body.checkedInBy);
-        show(body.first ? 'green' : 'amber', reg.name, body.message, modeLine(reg));
-        refreshBar();
-        return;
+        return answer((await r.json()) as ServerResult | ServerError);
       } catch {
         setOnline(false);
       }
@@ -195,6 +208,7 @@ async function main(el: HTMLElement) {
     const queue = store.queue();
     if (!queue.length) return refreshRoster();
     syncing = true;
+    const notices: { tone: Tone; title: string; line: string }[] = [];
     try {
       let sent = 0;
       for (let i = 0; i < queue.length; i += 200) {
@@ -204,12 +218,38 @@ async function main(el: HTMLElement) {
           scans: chunk.map(({ personId: _local, ...s }) => s),
         });
         if (!r.ok) break;
-        const body = (await r.json()) as { counts: { onsite: number } };
+        const body = (await r.json()) as {
+          counts: { onsite: number };
+          results: (
+            | (ServerResult & { scanId: string })
+            | (ServerError & { scanId: string; result: 'error' })
+          )[];
+        };
         serverOnsite = body.counts.onsite;
-        store.dequeue(new Set(chunk.map((s) => s.scanId)));
-        sent += chunk.length;
+        // A walk-in another request is still registering stays queued for the next round.
+        const retry = new Set(
+          body.results.flatMap((x) =>
+            'error' in x && x.error.code === 'walkin_in_progress' ? [x.scanId] : [],
+          ),
+        );
+        store.dequeue(new Set(chunk.map((s) => s.scanId).filter((id) => !retry.has(id))));
+        sent += chunk.length - retry.size;
+        // The device learns what became of each walk-in it registered offline (waitlisted, hall full…).
+        const walkIns = new Set(chunk.flatMap((s) => (s.walkIn ? [s.scanId] : [])));
+        for (const x of body.results) {
+          if (!walkIns.has(x.scanId) || retry.has(x.scanId)) continue;
+          if ('error' in x) notices.push({ tone: 'red', title: x.error.message, line: '' });
+          else
+            notices.push({
+              tone: x.result === 'waitlisted' ? 'amber' : 'green',
+              title: x.registration.name,
+              line: x.message,
+            });
+        }
       }
-      if (sent && resultBox.dataset.tone !== 'red') show('idle', fmt(t.synced!, { n: String(sent) }));
+      const bad = notices.find((n) => n.tone !== 'green');
+      if (bad) show(bad.tone, bad.title, bad.line, fmt(t.synced!, { n: String(sent) }));
+      else if (sent && resultBox.dataset.tone !== 'red') show('idle', fmt(t.synced!, { n: String(sent) }));
       await refreshRoster();
     } catch {
       setOnline(false);
@@ -311,24 +351,23 @@ async function main(el: HTMLElement) {
   $<HTMLFormElement>('ci-walkin').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const form = ev.currentTarget as HTMLFormElement;
-    const data: Record<string, string | boolean> = Object.fromEntries(
-      [...new FormData(form).entries()]
-        .filter(([k, v]) => k !== '_csrf' && k !== 'consent' && String(v).trim() !== '')
-        .map(([k, v]) => [k, String(v).trim()]),
-    );
-    data.consent = (form.elements.namedItem('consent') as HTMLInputElement).checked;
-    try {
-      const r = await post(`${api}/checkins?lang=${lang}`, { walkIn: data, scanId: newScanId(), device });
-      const body = (await r.json()) as ServerResult | ServerError;
-      if ('error' in body) return show('red', body.error.message);
-      if (body.first) serverOnsite++;
-      show(body.first ? 'green' : 'amber', body.registration.name, body.message, modeLine(body.registration));
-      form.reset();
-      ($('ci-walkin-box') as HTMLDetailsElement).open = false;
-      refreshBar();
-    } catch {
-      show('red', t.error!);
-    }
+    const w = walkInFrom(form);
+    if (!w) return show('red', t.error!);
+    const done = await submitWalkIn(w, {
+      store,
+      t,
+      isOnline: () => online,
+      setOnline,
+      post: (body) => post(`${api}/checkins?lang=${lang}`, { ...(body as object), device }),
+      answer: (body) => answer(body as ServerResult | ServerError),
+      queued: (q) => {
+        show('amber', q.name, t.pendingSync!, t.walkInQueued!);
+        refreshBar();
+      },
+    });
+    if (!done) return;
+    form.reset();
+    ($('ci-walkin-box') as HTMLDetailsElement).open = false;
   });
 
   // Camera: shown only where the browser can open one.
@@ -363,33 +402,4 @@ async function main(el: HTMLElement) {
   await sync();
   // Set once the roster is on the device: from here on the page can work offline.
   el.dataset.ready = '1';
-}
-
-/** A short, stable name for this phone, shown as "checked in on …" in the log. */
-function deviceName(): string {
-  const key = 'aula-checkin-device';
-  let name = localStorage.getItem(key);
-  if (!name) {
-    name = `HP-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-    localStorage.setItem(key, name);
-  }
-  return name;
-}
-
-let audio: AudioContext | null = null;
-/** A beep and a buzz, so staff hear the answer without looking at the screen in a noisy hall. */
-function feedback(tone: Tone) {
-  try {
-    navigator.vibrate?.(tone === 'green' ? 80 : [80, 60, 80]);
-    audio ??= new AudioContext();
-    const o = audio.createOscillator();
-    const g = audio.createGain();
-    o.frequency.value = tone === 'green' ? 880 : tone === 'amber' ? 520 : 220;
-    g.gain.value = 0.08;
-    o.connect(g).connect(audio.destination);
-    o.start();
-    o.stop(audio.currentTime + (tone === 'green' ? 0.12 : 0.3));
-  } catch {
-    // No sound on this device.
-  }
 }

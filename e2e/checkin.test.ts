@@ -212,4 +212,52 @@ describe.skipIf(!hasChromium)('door check-in and online presence in Chromium', (
     await participant.close();
     await desk.close();
   });
+
+  it('offline, registers a walk-in (waiting to sync) and checks a ticket in; online again, both land once', async () => {
+    const db = t.app.ctx.db;
+    const [late] = await seedRegistrations(db, eventId, 1, { prefix: 'Peserta Terlambat' });
+    const before = (await stats()).onsite as number;
+    const page = await context.newPage();
+    await page.goto(`${base}/console/events/${eventId}/checkin`);
+    await page.waitForSelector('#checkin[data-ready="1"]');
+    await context.setOffline(true);
+    await expect.poll(() => page.locator('#ci-net').getAttribute('class')).toContain('off');
+    const result = page.locator('#ci-result');
+
+    await page.click('#ci-walkin-box summary');
+    await page.fill('#wi-name', 'Bu Sulastri');
+    await page.fill('#wi-inst', 'PKK Kanigaran');
+    await page.check('#ci-walkin input[name=consent]');
+    await page.click('#ci-walkin button[type=submit]');
+    await expect.poll(() => result.getAttribute('class')).toContain('amber');
+    await expect(result.textContent()).resolves.toContain('Menunggu sinkron');
+    await expect(page.locator('#ci-pending li').textContent()).resolves.toContain('Bu Sulastri');
+    await expect(page.locator('#ci-pending li').textContent()).resolves.toContain('Menunggu sinkron');
+
+    await page.fill('#ci-input', late!.ticketCode);
+    await page.press('#ci-input', 'Enter');
+    await expect.poll(() => result.getAttribute('class')).toContain('green');
+    expect(await page.locator('#ci-queue').textContent()).toBe('2');
+    expect((await stats()).onsite).toBe(before);
+
+    await context.setOffline(false);
+    await expect.poll(() => page.locator('#ci-queue').textContent(), { timeout: 20_000 }).toBe('0');
+    await expect.poll(() => page.locator('#ci-pending li').count()).toBe(0);
+    expect((await stats()).onsite).toBe(before + 2);
+    // Once each: one new person for the walk-in, one arrival for the ticket.
+    const walkIns = await db
+      .selectFrom('registrations')
+      .innerJoin('attendance', 'attendance.registration_id', 'registrations.id')
+      .select(['registrations.source', 'attendance.checked_in_at'])
+      .where('registrations.event_id', '=', eventId)
+      .where('registrations.name', '=', 'Bu Sulastri')
+      .execute();
+    expect(walkIns).toHaveLength(1);
+    expect(walkIns[0]!.source).toBe('walkin');
+    // The device's queue is empty; replaying it by hand changes nothing either.
+    await page.reload();
+    await page.waitForSelector('#checkin[data-ready="1"]');
+    expect((await stats()).onsite).toBe(before + 2);
+    await page.close();
+  });
 });

@@ -85,6 +85,11 @@ function clientTexts(l: Locale) {
         : 'The camera cannot be opened. Allow camera access, or type the code/name.',
     error: l === 'id' ? 'Gagal. Coba lagi.' : 'Failed. Try again.',
     synced: l === 'id' ? '{n} pindaian offline terkirim.' : '{n} offline scans sent.',
+    pendingSync: l === 'id' ? 'Menunggu sinkron' : 'Waiting to sync',
+    walkInQueued:
+      l === 'id'
+        ? 'Disimpan di HP ini: didaftarkan dan check-in saat tersambung.'
+        : 'Kept on this phone: registered and checked in when connected.',
   };
 }
 export type CheckinTexts = ReturnType<typeof clientTexts>;
@@ -259,6 +264,7 @@ export function CheckinView(props: {
             </p>
           </form>
         </details>
+        <ul id="ci-pending" class="ci-list" aria-live="polite" />
         <p class="muted">{T.install[l]}</p>
       </div>
     </>
