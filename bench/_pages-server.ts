@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { authService } from '../src/modules/auth/auth.service.js';
 import { loadDemo } from '../src/modules/demo/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aula-bench-'));
@@ -21,6 +22,37 @@ const config = loadConfig({
 });
 const app = await buildApp(config, { logger: false });
 const { slug } = await loadDemo(app.ctx.db, { ownerEmail: null, dataDir: config.dataDir });
+
+// For the logged-in list (never cached): 30 more published events by another organizer, with the
+// measured caller a team moderator on each, so the join links depend on one role per event.
+const { db } = app.ctx;
+for (const email of ['creator@bench.test', 'moderator@bench.test']) {
+  await authService.createUser(db, { email, password: 'bench-password', role: 'organizer' });
+}
+const creator = await authService.createApiToken(db, 'creator@bench.test');
+const token = await authService.createApiToken(db, 'moderator@bench.test');
+const as = (t: string) => ({ authorization: `Bearer ${t}` });
+for (let i = 0; i < 30; i++) {
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/events',
+    headers: as(creator),
+    payload: {
+      title: `Seminar UMKM seri ${i + 1}`,
+      startsAt: '2026-03-05T09:00:00+07:00',
+      endsAt: '2026-03-05T12:00:00+07:00',
+      online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/1234567890' },
+    },
+  });
+  const { id } = r.json() as { id: string };
+  await app.inject({ method: 'POST', url: `/api/v1/events/${id}/publish`, headers: as(creator) });
+  await app.inject({
+    method: 'PUT',
+    url: `/api/v1/events/${id}/team`,
+    headers: as(creator),
+    payload: { email: 'moderator@bench.test', role: 'moderator' },
+  });
+}
 await app.listen({ port: 0, host: '127.0.0.1' });
 
 const plain = Fastify({ logger: false });
@@ -32,6 +64,7 @@ console.log(
     app: (app.server.address() as AddressInfo).port,
     plain: (plain.server.address() as AddressInfo).port,
     slug,
+    token,
   }),
 );
 

@@ -118,6 +118,8 @@ export async function consoleEventRoutes(app: FastifyInstance) {
     const user = requireRole(req, 'organizer');
     const { slug } = await loadDemo(db, { ownerEmail: user.email, dataDir: config.dataDir });
     const event = await eventsRepository.findByIdOrSlug(db, slug);
+    // The demo is written by the repository, not the events service: tell cached lists and pages.
+    if (event) await app.ctx.bus.emit('event.published', { eventId: event.id, actorId: user.id });
     return reply.redirect(event ? `/console/events/${event.id}` : '/console', 303);
   });
 

@@ -14,10 +14,39 @@ import { type EventRow, eventsRepository as repo } from './events.repository.js'
  */
 export type EventAction = 'view' | 'organize' | 'moderate' | 'checkin';
 
-export async function eventRoleOf(db: Db, event: EventRow, user: AuthUser | null) {
+export type EventRole = 'organizer' | 'moderator' | 'checkin';
+
+export async function eventRoleOf(db: Db, event: EventRow, user: AuthUser | null): Promise<EventRole | null> {
   if (!user) return null;
-  if (user.role === 'admin' || event.created_by === user.id) return 'organizer' as const;
+  if (user.role === 'admin' || event.created_by === user.id) return 'organizer';
   return repo.teamRole(db, event.id, user.id);
+}
+
+/** The caller's role on each of many events, with one query for the team rows (lists, not one query per event). */
+export async function eventRolesOf(
+  db: Db,
+  events: EventRow[],
+  user: AuthUser | null,
+): Promise<Map<string, EventRole | null>> {
+  const roles = new Map<string, EventRole | null>();
+  if (!user) return roles;
+  const needTeam: string[] = [];
+  for (const e of events) {
+    if (user.role === 'admin' || e.created_by === user.id) roles.set(e.id, 'organizer');
+    else needTeam.push(e.id);
+  }
+  const team = await repo.teamRoles(db, needTeam, user.id);
+  for (const id of needTeam) roles.set(id, team.get(id) ?? null);
+  return roles;
+}
+
+/** Whether a caller with `role` on the event may do `action`; the rules without any query. */
+export function allows(event: EventRow, role: EventRole | null, action: EventAction): boolean {
+  if (action === 'view' && event.status === 'published') return true;
+  if (!role) return false;
+  if (role === 'organizer') return true;
+  if (action === 'view') return true;
+  return role === (action === 'moderate' ? 'moderator' : action === 'checkin' ? 'checkin' : '');
 }
 
 export async function can(
@@ -27,11 +56,7 @@ export async function can(
   action: EventAction,
 ): Promise<boolean> {
   if (action === 'view' && event.status === 'published') return true;
-  const role = await eventRoleOf(db, event, user);
-  if (!role) return false;
-  if (role === 'organizer') return true;
-  if (action === 'view') return true;
-  return role === (action === 'moderate' ? 'moderator' : action === 'checkin' ? 'checkin' : '');
+  return allows(event, await eventRoleOf(db, event, user), action);
 }
 
 /**

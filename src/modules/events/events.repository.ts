@@ -73,6 +73,20 @@ export const eventsRepository = {
         .executeTakeFirst()
     )?.role ?? null,
 
+  /** The user's team role on each of the given events that has one. */
+  teamRoles: async (db: Db, eventIds: string[], userId: string) => {
+    const out = new Map<string, 'organizer' | 'moderator' | 'checkin'>();
+    if (!eventIds.length) return out;
+    const rows = await db
+      .selectFrom('event_team')
+      .select(['event_id', 'role'])
+      .where('user_id', '=', userId)
+      .where('event_id', 'in', eventIds)
+      .execute();
+    for (const r of rows) out.set(r.event_id, r.role);
+    return out;
+  },
+
   listTeam: (db: Db, eventId: string) =>
     db
       .selectFrom('event_team')

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole, requireUser } from '../auth/auth.plugin.js';
+import { PublicListCache } from './events.list-cache.js';
 import { loadEventFor } from './events.policy.js';
 import { CreateEventBody, EventOut, IdParams, UpdateEventBody } from './events.schemas.js';
 import { createEventsService } from './events.service.js';
@@ -10,8 +11,12 @@ const tags = ['events'];
 
 export const eventsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const { db } = app.ctx;
+  const { db, bus } = app.ctx;
   const events = createEventsService(app.ctx);
+  const publicList = new PublicListCache();
+  for (const name of ['event.updated', 'event.published'] as const) {
+    bus.onEveryNode(name, () => publicList.invalidate());
+  }
 
   app.post(
     '/api/v1/events',
@@ -39,7 +44,16 @@ export const eventsRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: z.object({ events: z.array(EventOut) }) },
       },
     },
-    async (req) => ({ events: await events.present(await events.list(req.user), req.user) }),
+    async (req, reply) => {
+      if (req.user) return { events: await events.present(await events.list(req.user), req.user) };
+      // Serialized through the route's own schema once, then sent as is (a string with a JSON content
+      // type is not serialized again) while cached.
+      const body = await publicList.get(
+        async () =>
+          reply.serialize({ events: await events.present(await events.list(null), null) }) as string,
+      );
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
   );
 
   app.get(

@@ -3,9 +3,9 @@ import { isUniqueViolation } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId, slugify } from '../../shared/ids.js';
-import { can } from './events.policy.js';
+import { allows, eventRolesOf } from './events.policy.js';
 import { presentEvent } from './events.presenter.js';
-import { type EventRow, eventsRepository as repo } from './events.repository.js';
+import { type EventRow, type OrgRow, eventsRepository as repo } from './events.repository.js';
 import type { CreateEventInput, EventDto, UpdateEventInput } from './events.schemas.js';
 
 function columnsFrom(input: UpdateEventInput) {
@@ -52,25 +52,29 @@ export function createEventsService(ctx: AppContext) {
   const service = {
     async present(events: EventRow[], user: AuthUser | null): Promise<EventDto[]> {
       const orgIds = [...new Set(events.map((e) => e.org_id).filter((x): x is string => !!x))];
-      const [orgs, partners] = await Promise.all([
+      const [orgs, partners, roles] = await Promise.all([
         repo.orgsByIds(db, orgIds),
         repo.partners(
           db,
           events.map((e) => e.id),
         ),
+        eventRolesOf(db, events, user),
       ]);
-      const out: EventDto[] = [];
-      for (const e of events) {
-        out.push(
-          presentEvent(e, {
-            publicUrl: config.publicUrl,
-            org: orgs.find((o) => o.id === e.org_id) ?? null,
-            partners: partners.filter((p) => p.event_id === e.id),
-            includeJoinUrl: await can(db, e, user, 'moderate'),
-          }),
-        );
+      const orgById = new Map(orgs.map((o) => [o.id, o]));
+      const partnersOf = new Map<string, OrgRow[]>();
+      for (const p of partners) {
+        const list = partnersOf.get(p.event_id);
+        if (list) list.push(p);
+        else partnersOf.set(p.event_id, [p]);
       }
-      return out;
+      return events.map((e) =>
+        presentEvent(e, {
+          publicUrl: config.publicUrl,
+          org: (e.org_id && orgById.get(e.org_id)) || null,
+          partners: partnersOf.get(e.id) ?? [],
+          includeJoinUrl: allows(e, roles.get(e.id) ?? null, 'moderate'),
+        }),
+      );
     },
 
     async presentOne(e: EventRow, user: AuthUser | null): Promise<EventDto> {

@@ -2,7 +2,15 @@ export { type EventGraph, eventGraphRepository } from './events.graph.repository
 export { eventsManageRoutes } from './events.manage.routes.js';
 export * from './events.manage.schemas.js';
 export { createEventsManageService, type EventsManageService } from './events.manage.service.js';
-export { can, type EventAction, eventRoleOf, loadEventFor } from './events.policy.js';
+export {
+  allows,
+  can,
+  type EventAction,
+  type EventRole,
+  eventRoleOf,
+  eventRolesOf,
+  loadEventFor,
+} from './events.policy.js';
 export { presentOrg, uploadUrl } from './events.presenter.js';
 export { type EventRow, eventsRepository, type OrgRow } from './events.repository.js';
 export { eventsRoutes } from './events.routes.js';
