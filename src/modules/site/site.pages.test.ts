@@ -175,6 +175,47 @@ describe.each(DB_KINDS)('public site on %s', (kind) => {
     expect((await t.inject({ method: 'GET', url: `/e/${DEMO_SLUG}` })).statusCode).toBe(200);
   });
 
+  it('shows a person added through the REST API at once, and drops them at once when removed', async () => {
+    // Two visits first, so both the one-second page and the body cache hold the page.
+    for (let i = 0; i < 2; i++) {
+      const warm = await t.inject({ method: 'GET', url: `/e/${DEMO_SLUG}` });
+      expect(warm.statusCode).toBe(200);
+      expect(decode(warm.body)).not.toContain('Sri Wahyuni');
+    }
+    const admin = await t.tokenFor('admin');
+    const added = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${DEMO_SLUG}/people`,
+      token: admin,
+      payload: {
+        frontTitles: 'Dr.',
+        name: 'Sri Wahyuni',
+        backTitles: 'S.E., M.Si.',
+        position: 'Kepala Dinas Koperasi dan UMKM',
+        role: 'speaker',
+        presence: 'online',
+      },
+    });
+    expect(added.statusCode).toBe(201);
+    // The program service writes only the people table and emits event.updated; no updated_at moves.
+    const shown = decode((await t.inject({ method: 'GET', url: `/e/${DEMO_SLUG}` })).body);
+    expect(shown).toContain('Dr. Sri Wahyuni, S.E., M.Si.');
+    expect(shown).toContain('Kepala Dinas Koperasi dan UMKM');
+    expect(decode((await t.inject({ method: 'GET', url: `/e/${DEMO_SLUG}?lang=en` })).body)).toContain(
+      'Dr. Sri Wahyuni, S.E., M.Si.',
+    );
+
+    const removed = await t.inject({
+      method: 'DELETE',
+      url: `/api/v1/events/${DEMO_SLUG}/people/${added.json().id}`,
+      token: admin,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(decode((await t.inject({ method: 'GET', url: `/e/${DEMO_SLUG}` })).body)).not.toContain(
+      'Sri Wahyuni',
+    );
+  });
+
   it('answers unknown events with a 404 page in the visitor language', async () => {
     const r = await t.inject({ method: 'GET', url: '/e/tidak-ada?lang=en' });
     expect(r.statusCode).toBe(404);
