@@ -1,7 +1,12 @@
 // The client side of bench/live.ts, in its own process (as on the real network, the server does not
 // pay for its clients): opens N WebSockets and records, per sequence number, how many clients got it
 // and when the last one did (CLOCK_MONOTONIC, comparable with the parent's process.hrtime).
-import WebSocket from 'ws';
+import { randomBytes } from 'node:crypto';
+import { type Socket, connect as tcp } from 'node:net';
+
+// Raw TCP sockets with a minimal WebSocket reader rather than the `ws` client: one process has to
+// receive N copies of every update, and `ws`'s per-message work (stream, events, UTF-8 check, string)
+// made the load generator the bottleneck at 5,000 clients, so its lag was counted as the server's.
 
 type Cmd =
   | { cmd: 'connect'; urls: string[]; n: number }
@@ -10,21 +15,24 @@ type Cmd =
   | { cmd: 'report' }
   | { cmd: 'close' };
 
-const sockets: WebSocket[] = [];
+const sockets: Socket[] = [];
 let seen = new Map<number, { count: number; last: bigint }>();
 let deliveries = 0;
 let firstAt = 0n;
 let lastAt = 0n;
 let expected = 0;
+// A pong with an all-zero mask (client frames must be masked; a zero key leaves the payload as is).
+const PONG = Buffer.from([0x8a, 0x80, 0, 0, 0, 0]);
+const SNAPSHOT = Buffer.from('"snapshot"');
 
-function onMessage(raw: WebSocket.RawData) {
-  const now = process.hrtime.bigint();
-  const s = String(raw);
-  // {"s":123,"t":… — read the number without parsing the whole message.
-  const end = s.indexOf(',', 5);
-  const seq = Number(s.slice(5, end));
-  if (s.startsWith('{"s":') === false || !Number.isFinite(seq)) return;
-  if (s.startsWith('"snapshot"', end + 5)) return;
+/** One text frame's payload: {"s":123,"t":… — the number is read from the bytes, nothing is decoded. */
+function onText(buf: Buffer, start: number, end: number, now: bigint) {
+  if (buf[start] !== 0x7b || buf[start + 1] !== 0x22 || buf[start + 2] !== 0x73) return;
+  let i = start + 5;
+  let seq = 0;
+  while (i < end && buf[i]! >= 0x30 && buf[i]! <= 0x39) seq = seq * 10 + buf[i++]! - 0x30;
+  // ,"t":"snapshot" — a catch-up, not a broadcast.
+  if (buf.compare(SNAPSHOT, 0, SNAPSHOT.length, i + 5, i + 5 + SNAPSHOT.length) === 0) return;
   deliveries++;
   if (!firstAt) firstAt = now;
   lastAt = now;
@@ -35,22 +43,66 @@ function onMessage(raw: WebSocket.RawData) {
   } else seen.set(seq, { count: 1, last: now });
 }
 
+function open(url: string): Promise<Socket> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const sock = tcp({ host: u.hostname, port: Number(u.port), noDelay: true });
+    let buf: Buffer | null = null;
+    let upgraded = false;
+    sock.once('error', reject);
+    sock.on('connect', () =>
+      sock.write(
+        `GET ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      ),
+    );
+    sock.on('data', (chunk: Buffer) => {
+      const now = process.hrtime.bigint();
+      buf = buf ? Buffer.concat([buf, chunk]) : chunk;
+      if (!upgraded) {
+        const head = buf.indexOf('\r\n\r\n');
+        if (head < 0) return;
+        if (!buf.toString('latin1', 0, 12).startsWith('HTTP/1.1 101')) {
+          reject(new Error(buf.toString('latin1', 0, head)));
+          sock.destroy();
+          return;
+        }
+        upgraded = true;
+        sock.on('error', () => undefined);
+        buf = buf.subarray(head + 4);
+        resolve(sock);
+      }
+      let p = 0;
+      while (buf.length - p >= 2) {
+        const op = buf[p]! & 0x0f;
+        let len = buf[p + 1]! & 0x7f;
+        let h = 2;
+        if (len === 126) {
+          if (buf.length - p < 4) break;
+          len = buf.readUInt16BE(p + 2);
+          h = 4;
+        } else if (len === 127) {
+          if (buf.length - p < 10) break;
+          len = Number(buf.readBigUInt64BE(p + 2));
+          h = 10;
+        }
+        if (buf.length - p < h + len) break;
+        if (op === 1) onText(buf, p + h, p + h + len, now);
+        else if (op === 9) sock.write(PONG);
+        p += h + len;
+      }
+      buf = p === buf.length ? null : buf.subarray(p);
+    });
+  });
+}
+
 async function connect(urls: string[], n: number) {
   const batch = 200;
   for (let i = 0; i < n; i += batch) {
-    await Promise.all(
-      Array.from(
-        { length: Math.min(batch, n - i) },
-        (_, k) =>
-          new Promise<void>((resolve, reject) => {
-            const ws = new WebSocket(urls[(i + k) % urls.length]!, { perMessageDeflate: false });
-            ws.on('message', onMessage);
-            ws.once('open', () => resolve());
-            ws.once('error', reject);
-            sockets.push(ws);
-          }),
-      ),
+    const opened = await Promise.all(
+      Array.from({ length: Math.min(batch, n - i) }, (_, k) => open(urls[(i + k) % urls.length]!)),
     );
+    sockets.push(...opened);
   }
   expected = sockets.length;
 }
@@ -81,7 +133,7 @@ process.on('message', async (m: Cmd) => {
         seqs: [...seen.entries()].map(([s, e]) => [s, e.count, String(e.last)]),
       });
     } else if (m.cmd === 'close') {
-      for (const ws of sockets) ws.terminate();
+      for (const sock of sockets) sock.destroy();
       sockets.length = 0;
       process.send!({ ok: true });
     }

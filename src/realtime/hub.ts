@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { CLOSE_SLOW, type LiveRole } from '../shared/realtime.js';
 import type { Envelope, Realtime } from './realtime.js';
@@ -9,19 +10,30 @@ interface Client {
   /** The highest sequence number this client has been given (or skipped for its role). */
   last: number;
   /** Live updates held back while the client's catch-up is being read. */
-  queue: Envelope[] | null;
+  queue: Envelope[];
   alive: boolean;
+  /** Where pre-built frames are written (null: through ws). */
+  raw: Socket | null;
 }
 
 interface Room {
   eventId: string;
-  clients: Set<Client>;
+  /**
+   * Caught-up clients by role: a broadcast picks the role's bytes once and writes them to every socket
+   * of the set, with no per-socket role or sequence checks (the room delivers each number once, in order).
+   */
+  staff: Set<Client>;
+  pub: Set<Client>;
+  /** Clients still reading their catch-up; updates wait in their queue. */
+  joining: Set<Client>;
   /** Highest sequence delivered in order on this node; -1 while loading. */
   last: number;
   early: Envelope[];
   pending: Map<number, Envelope>;
   gapTimer: NodeJS.Timeout | null;
   ready: Promise<void>;
+  /** How long one broadcast to this node's sockets of the room takes (ms, moving average). */
+  sendMs: number;
 }
 
 /** A socket that has not read this much is on a dead link; it is dropped and will resume on reconnect. */
@@ -29,18 +41,74 @@ const MAX_BUFFERED = 1024 * 1024;
 /** How long an out-of-order update waits for the ones before it (Redis from another node) before the log fills the gap. */
 const GAP_WAIT_MS = 150;
 const HEARTBEAT_MS = 25_000;
+const SEND_TEXT = { binary: false } as const;
 
 const encoded = new WeakMap<Envelope, { staff: Buffer; pub: Buffer | null }>();
 
-/** The update's bytes for a role, encoded once per node however many sockets receive it. */
+/**
+ * The update as one complete WebSocket text frame (header and payload), built once per node however
+ * many sockets receive it: each socket then costs one write, not ws's per-send framing, cork and writev.
+ */
+function frame(text: string): Buffer {
+  const payload = Buffer.from(text);
+  const n = payload.length;
+  // RFC 6455 §5.2: FIN + text opcode, then the length (7 bits, or 126 + 16 bits, or 127 + 64 bits); unmasked.
+  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
+  const out = Buffer.allocUnsafe(head + n);
+  out[0] = 0x81;
+  if (head === 2) out[1] = n;
+  else if (head === 4) {
+    out[1] = 126;
+    out.writeUInt16BE(n, 2);
+  } else {
+    out[1] = 127;
+    out.writeBigUInt64BE(BigInt(n), 2);
+  }
+  payload.copy(out, head);
+  return out;
+}
+
+/** The update's frame for a role. */
 function bytesFor(env: Envelope, role: LiveRole): Buffer | null {
   let e = encoded.get(env);
   if (!e) {
-    const staff = Buffer.from(env.staff);
-    e = { staff, pub: env.pub === null ? null : env.pub === env.staff ? staff : Buffer.from(env.pub) };
+    const staff = frame(env.staff);
+    e = { staff, pub: env.pub === null ? null : env.pub === env.staff ? staff : frame(env.pub) };
     encoded.set(env, e);
   }
   return role === 'staff' ? e.staff : e.pub;
+}
+
+/**
+ * The socket under a ws connection, when a pre-built frame may be written to it directly: no extension
+ * negotiated (permessage-deflate is off; ws would otherwise compress and queue) — else null and ws frames it.
+ */
+function rawSocket(ws: WebSocket): Socket | null {
+  if (ws.extensions) return null;
+  return (ws as unknown as { _socket?: Socket })._socket ?? null;
+}
+
+const size = (r: Room) => r.joining.size + r.staff.size + r.pub.size;
+
+/** Writes the same frame to every open socket of a set; a socket too far behind is dropped (it resumes). */
+function sendAll(clients: Iterable<Client>, data: Buffer | null): void {
+  if (data === null) return;
+  for (const c of clients) {
+    const ws = c.ws;
+    if (ws.readyState !== 1) continue;
+    if (ws.bufferedAmount > MAX_BUFFERED) {
+      ws.close(CLOSE_SLOW, 'slow');
+      continue;
+    }
+    if (c.raw) c.raw.write(data);
+    else ws.send(data.subarray(data.length - payloadLength(data)), SEND_TEXT);
+  }
+}
+
+/** The payload length of a frame built by `frame()` (unmasked). */
+function payloadLength(f: Buffer): number {
+  const n = f[1]! & 0x7f;
+  return n === 126 ? f.readUInt16BE(2) : n === 127 ? Number(f.readBigUInt64BE(2)) : n;
 }
 
 /**
@@ -59,8 +127,13 @@ export class LiveHub {
 
   get clientCount(): number {
     let n = 0;
-    for (const r of this.rooms.values()) n += r.clients.size;
+    for (const r of this.rooms.values()) n += size(r);
     return n;
+  }
+
+  /** What a broadcast to this event's room costs on this node (ms); 0 when nobody is connected here. */
+  broadcastMs(eventId: string): number {
+    return this.rooms.get(eventId)?.sendMs ?? 0;
   }
 
   private room(eventId: string): Room {
@@ -68,12 +141,15 @@ export class LiveHub {
     if (room) return room;
     const created: Room = {
       eventId,
-      clients: new Set(),
+      staff: new Set(),
+      pub: new Set(),
+      joining: new Set(),
       last: -1,
       early: [],
       pending: new Map(),
       gapTimer: null,
       ready: Promise.resolve(),
+      sendMs: 0,
     };
     created.ready = repo.currentSeq(this.rt.db, eventId).then((seq) => {
       created.last = seq;
@@ -139,32 +215,28 @@ export class LiveHub {
 
   private deliver(room: Room, env: Envelope): void {
     room.last = env.s;
-    for (const c of room.clients) {
-      if (c.queue) c.queue.push(env);
-      else this.send(c, env);
-    }
+    for (const c of room.joining) c.queue.push(env);
+    const t0 = performance.now();
+    sendAll(room.staff, bytesFor(env, 'staff'));
+    sendAll(room.pub, bytesFor(env, 'public'));
+    const took = performance.now() - t0;
+    room.sendMs = room.sendMs === 0 ? took : room.sendMs * 0.7 + took * 0.3;
   }
 
   private send(c: Client, env: Envelope): void {
     if (env.s <= c.last) return;
     c.last = env.s;
     const data = bytesFor(env, c.role);
-    if (data === null || c.ws.readyState !== 1) return;
-    if (c.ws.bufferedAmount > MAX_BUFFERED) {
-      c.ws.close(CLOSE_SLOW, 'slow');
-      return;
-    }
-    c.ws.send(data, { binary: false });
+    if (data !== null) sendAll([c], data);
   }
-
   /**
    * Adds a socket to its event's room: first what it missed since `since` (or a snapshot), then the
    * live updates that arrived meanwhile, never one twice.
    */
   async join(eventId: string, ws: WebSocket, role: LiveRole, since: number | null): Promise<void> {
     const room = this.room(eventId);
-    const client: Client = { ws, role, last: -1, queue: [], alive: true };
-    room.clients.add(client);
+    const client: Client = { ws, role, last: -1, queue: [], alive: true, raw: rawSocket(ws) };
+    room.joining.add(client);
     ws.on('pong', () => {
       client.alive = true;
     });
@@ -175,9 +247,13 @@ export class LiveHub {
       const { seq, messages } = await this.rt.catchUp(eventId, role, since);
       for (const m of messages) if (ws.readyState === 1) ws.send(m);
       client.last = seq;
-      const queued = client.queue ?? [];
-      client.queue = null;
+      const queued = client.queue;
+      client.queue = [];
       for (const env of queued) this.send(client, env);
+      // Closed while catching up: it has already left.
+      if (!room.joining.delete(client)) return;
+      // Caught up: from here on the room's broadcasts carry every later number to it, in order.
+      (role === 'staff' ? room.staff : room.pub).add(client);
     } catch {
       ws.close(1011, 'catch-up failed');
       this.leave(room, client);
@@ -185,8 +261,10 @@ export class LiveHub {
   }
 
   private leave(room: Room, client: Client): void {
-    room.clients.delete(client);
-    if (room.clients.size === 0 && this.rooms.get(room.eventId) === room) {
+    room.joining.delete(client);
+    room.staff.delete(client);
+    room.pub.delete(client);
+    if (size(room) === 0 && this.rooms.get(room.eventId) === room) {
       if (room.gapTimer) clearTimeout(room.gapTimer);
       this.rooms.delete(room.eventId);
     }
@@ -194,7 +272,7 @@ export class LiveHub {
 
   private beat(): void {
     for (const room of this.rooms.values()) {
-      for (const c of room.clients) {
+      for (const c of [...room.joining, ...room.staff, ...room.pub]) {
         if (!c.alive) {
           c.ws.terminate();
           continue;

@@ -37,6 +37,13 @@ const LOG_KEEP = 2000;
 
 const NOTHING = Symbol('nothing to publish');
 
+/** The dirty ids of one event's room, by kind, and its coalescing timer. */
+interface Coalescing {
+  kinds: Map<string, Set<string>>;
+  timer: NodeJS.Timeout | null;
+  lastFlush: number;
+}
+
 const serialize = (s: number, t: string, d: unknown) => JSON.stringify({ s, t, d });
 
 /**
@@ -46,13 +53,18 @@ const serialize = (s: number, t: string, d: unknown) => JSON.stringify({ s, t, d
  */
 export class Realtime {
   readonly hub: LiveHub;
-  /** research/limits.md: a broadcast to 5,000 sockets costs 50–150 ms of a core; batch counts. */
-  coalesceMs = 250;
+  /**
+   * Vote counts are churn: one update per room at most every `interval`, which follows what a broadcast
+   * to the room costs on this node (`coalesceFactor` times it, between the bounds). A small room gets its
+   * counts almost at once; a big one is kept below saturation (research/limits.md: a broadcast to 5,000
+   * sockets costs 50–150 ms of a core), where a fixed window would either queue updates or add latency.
+   */
+  coalesceMinMs = 40;
+  coalesceMaxMs = 1000;
+  coalesceFactor = 1.5;
   private ensured = new Set<string>();
   private renderers = new Map<string, Renderer>();
-  private dirty = new Map<string, Map<string, Set<string>>>();
-  private timer: NodeJS.Timeout | null = null;
-  private lastFlush = 0;
+  private rooms = new Map<string, Coalescing>();
   private flushing: Promise<void> = Promise.resolve();
   private snapshotProvider: SnapshotProvider | null = null;
   private snapshots = new Map<
@@ -108,9 +120,18 @@ export class Realtime {
         throw err;
       });
     if (!env) return null;
-    if (env.s % 256 === 0) await repo.prune(this.ctx.db, eventId, env.s - LOG_KEEP);
+    // This node's sockets first, straight from memory after the commit; the bus then carries it to the
+    // other nodes (Redis brings our own copy back too: the hub drops a number it already delivered).
+    this.hub.receive(eventId, env);
     await this.ctx.bus.emit('live.message', { eventId, message: env });
+    if (env.s % 256 === 0) await repo.prune(this.ctx.db, eventId, env.s - LOG_KEEP);
     return env;
+  }
+
+  /** The current coalescing window of an event's room on this node (ms). */
+  intervalFor(eventId: string): number {
+    const ms = this.hub.broadcastMs(eventId) * this.coalesceFactor;
+    return Math.round(Math.min(this.coalesceMaxMs, Math.max(this.coalesceMinMs, ms)));
   }
 
   /** Registers how a coalesced kind (vote counts) renders its dirty ids into one message. */
@@ -118,48 +139,56 @@ export class Realtime {
     this.renderers.set(kind, render);
   }
 
-  /** Marks an id dirty; one message per room and kind goes out at most every `coalesceMs`. */
+  /** Marks an id dirty; one message per room and kind goes out at most every `intervalFor(room)`. */
   touch(kind: string, eventId: string, id: string): void {
     if (this.closed) return;
-    const kinds = this.dirty.get(eventId) ?? new Map<string, Set<string>>();
-    this.dirty.set(eventId, kinds);
-    const ids = kinds.get(kind) ?? new Set<string>();
-    kinds.set(kind, ids);
+    let room = this.rooms.get(eventId);
+    if (!room) {
+      room = { kinds: new Map(), timer: null, lastFlush: 0 };
+      this.rooms.set(eventId, room);
+    }
+    const ids = room.kinds.get(kind) ?? new Set<string>();
+    room.kinds.set(kind, ids);
     ids.add(id);
-    if (this.timer) return;
+    if (room.timer) return;
     // Leading edge: a lone vote goes out at once; under churn, one update per interval.
-    const wait = Math.max(0, this.lastFlush + this.coalesceMs - Date.now());
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.flushing = this.flushing.then(() => this.flush());
+    const wait = Math.max(0, room.lastFlush + this.intervalFor(eventId) - Date.now());
+    room.timer = setTimeout(() => {
+      room.timer = null;
+      this.flushing = this.flushing.then(() => this.flushRoom(eventId));
     }, wait);
+  }
+
+  /** Kept per event once it had votes (a few bytes each): the window runs from the last flush. */
+  private async flushRoom(eventId: string): Promise<void> {
+    const room = this.rooms.get(eventId);
+    if (!room || room.kinds.size === 0) return;
+    room.lastFlush = Date.now();
+    const kinds = room.kinds;
+    room.kinds = new Map();
+    for (const [kind, ids] of kinds) {
+      const render = this.renderers.get(kind);
+      if (!render) continue;
+      try {
+        await this.publish(eventId, (trx) => render(trx, eventId, [...ids]));
+      } catch (err) {
+        this.ctx.log.error({ err, eventId, kind }, 'live: coalesced update failed');
+      }
+    }
   }
 
   /** Sends every pending coalesced update now (also used by tests and on shutdown). */
   async flush(): Promise<void> {
-    this.lastFlush = Date.now();
-    const batch = this.dirty;
-    this.dirty = new Map();
-    for (const [eventId, kinds] of batch) {
-      for (const [kind, ids] of kinds) {
-        const render = this.renderers.get(kind);
-        if (!render) continue;
-        try {
-          await this.publish(eventId, (trx) => render(trx, eventId, [...ids]));
-        } catch (err) {
-          this.ctx.log.error({ err, eventId, kind }, 'live: coalesced update failed');
-        }
-      }
+    for (const [eventId, room] of [...this.rooms]) {
+      if (room.timer) clearTimeout(room.timer);
+      room.timer = null;
+      await this.flushRoom(eventId);
     }
   }
 
   /** Waits until every touched id has been published (tests use it instead of sleeping). */
   async settle(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-      this.flushing = this.flushing.then(() => this.flush());
-    }
+    this.flushing = this.flushing.then(() => this.flush());
     await this.flushing;
   }
 
@@ -215,9 +244,9 @@ export class Realtime {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    for (const room of this.rooms.values()) if (room.timer) clearTimeout(room.timer);
     await this.flushing.catch(() => undefined);
+    this.rooms.clear();
     this.unsubscribe();
     this.hub.close();
   }
