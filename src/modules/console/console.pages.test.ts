@@ -97,7 +97,11 @@ describe.each(DB_KINDS)('organizer console on %s', (kind) => {
     expect(decode(after.body)).toContain('Seminar Hybrid (Tatap Muka dan Daring)');
     expect((await get(door, '/console')).body).not.toContain('Muat acara contoh');
     expect((await post(door, '/console/demo', {})).statusCode).toBe(403);
-    expect((await get(null, `/e/${DEMO_SLUG}`)).statusCode).toBe(200);
+    const page = await get(null, `/e/${DEMO_SLUG}`);
+    expect(page.statusCode).toBe(200);
+    // The button stores the placeholder banner and logos too.
+    expect(page.body).toMatch(/\/uploads\/banners\/[0-9a-z]+\.jpg/);
+    expect(page.body).toMatch(/\/uploads\/logos\/[0-9a-z]+\.png/);
   });
 
   it('creates an event; bad input is shown again in the form with what was typed', async () => {
