@@ -1,0 +1,125 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.js';
+import { parseOrThrow } from '../../http/validation.js';
+import { formatTime } from '../../shared/time.js';
+import { Notice } from '../../web/layout.js';
+import { asPage, CsrfField, page } from '../../web/page.js';
+import { requireUser } from '../auth/auth.plugin.js';
+import { type EventRow, loadEventFor } from '../events/index.js';
+import { back, base, DASH_CSS, fill, T } from './attendance.console.js';
+import { NewCodeBody } from './attendance.schemas.js';
+import { createOnlineService } from './online.service.js';
+
+/** Attendance codes for moderators: open one, read it out large, close it early. */
+export const codesPages: FastifyPluginAsync = async (app) => {
+  const { db } = app.ctx;
+  const online = createOnlineService(app.ctx);
+
+  // Attendance codes: the moderator opens one at a moment of the rundown and reads it out.
+  async function codesPage(req: FastifyRequest, reply: FastifyReply, event: EventRow, error?: string) {
+    const l = req.locale;
+    const [codes, settings] = await Promise.all([online.listCodes(event), online.settings(event)]);
+    const open = codes.filter((c) => c.open);
+    return page(
+      req,
+      reply,
+      { title: `${T.codes[l]} · ${event.title}`, nav: 'console', status: error ? 400 : 200 },
+      <>
+        <style>{DASH_CSS}</style>
+        {back(event, l)}
+        <h1>{T.codes[l]}</h1>
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        {open.map((c) => (
+          <div class="card" id={`code-${c.id}`}>
+            <span class="badge ok">{T.openNow[l]}</span> {c.label ?? ''}
+            <div class="code-big" data-code={c.code}>
+              {c.code}
+            </div>
+            <p>{fill(T.announce[l], { time: formatTime(Date.parse(c.closesAt), event.timezone, l) })}</p>
+            <p class="muted">
+              {c.entries} {T.entries[l]}
+            </p>
+            <form method="post" action={`${base(event)}/codes/${c.id}/close`}>
+              <CsrfField req={req} />
+              <button type="submit" class="secondary">
+                {T.close[l]}
+              </button>
+            </form>
+          </div>
+        ))}
+        <h2>{T.newCode[l]}</h2>
+        <form method="post" action={`${base(event)}/codes`} class="card">
+          <CsrfField req={req} />
+          <label for="label">{T.label[l]}</label>
+          <input id="label" name="label" maxLength={100} />
+          <label for="windowMinutes">{T.minutes[l]}</label>
+          <input
+            id="windowMinutes"
+            name="windowMinutes"
+            type="number"
+            min={1}
+            max={1440}
+            value={settings.codeWindowMinutes}
+          />
+          <p>
+            <button type="submit">{T.newCode[l]}</button>
+          </p>
+        </form>
+        <ul>
+          {codes
+            .filter((c) => !c.open)
+            .map((c) => (
+              <li>
+                <code>{c.code}</code> {c.label ?? ''} · {formatTime(Date.parse(c.opensAt), event.timezone, l)}
+                –{formatTime(Date.parse(c.closesAt), event.timezone, l)} · {c.entries} {T.entries[l]}
+              </li>
+            ))}
+        </ul>
+      </>,
+    );
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/console/events/:id/attendance/codes',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      asPage(req);
+      requireUser(req);
+      return codesPage(req, reply, await loadEventFor(req, db, req.params.id, 'moderate'));
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: Record<string, string> }>(
+    '/console/events/:id/attendance/codes',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      asPage(req);
+      const user = requireUser(req);
+      const event = await loadEventFor(req, db, req.params.id, 'moderate');
+      const b = req.body ?? {};
+      try {
+        const input = parseOrThrow(NewCodeBody, {
+          label: b.label?.trim() || undefined,
+          windowMinutes: num(b.windowMinutes),
+        });
+        await online.createCode(event, input, user);
+        return reply.redirect(`${base(event)}/codes`, 303);
+      } catch (err) {
+        if (err instanceof AppError) return codesPage(req, reply, event, err.text[req.locale]);
+        throw err;
+      }
+    },
+  );
+
+  app.post<{ Params: { id: string; codeId: string } }>(
+    '/console/events/:id/attendance/codes/:codeId/close',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      asPage(req);
+      requireUser(req);
+      const event = await loadEventFor(req, db, req.params.id, 'moderate');
+      await online.closeCode(event, req.params.codeId);
+      return reply.redirect(`${base(event)}/codes`, 303);
+    },
+  );
+};

@@ -1,0 +1,178 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.js';
+import { Notice } from '../../web/layout.js';
+import { asPage, CsrfField, page } from '../../web/page.js';
+import { requireUser } from '../auth/auth.plugin.js';
+import { type EventRow, loadEventFor } from '../events/index.js';
+import { back, base, T } from './attendance.console.js';
+import { createAttendanceService } from './attendance.service.js';
+import { createImportService } from './import.service.js';
+
+/** Organizers: import a Zoom / Google Meet participant report and review the rows that did not match. */
+export const importPages: FastifyPluginAsync = async (app) => {
+  const { db } = app.ctx;
+  const attendance = createAttendanceService(app.ctx);
+  const imports = createImportService(app.ctx);
+
+  // Zoom / Meet report import with the review of unmatched rows.
+  async function importPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    event: EventRow,
+    opts: { importId?: string; error?: string },
+  ) {
+    const l = req.locale;
+    const [list, current, people] = await Promise.all([
+      imports.list(event),
+      opts.importId ? imports.present(event, opts.importId) : Promise.resolve(null),
+      opts.importId ? attendance.list(event) : Promise.resolve([]),
+    ]);
+    return page(
+      req,
+      reply,
+      {
+        title: `${T.importTitle[l]} · ${event.title}`,
+        nav: 'console',
+        scripts: ['/assets/attendance-import.js'],
+        status: opts.error ? 400 : 200,
+      },
+      <>
+        {back(event, l)}
+        <h1>{T.importTitle[l]}</h1>
+        {opts.error ? <Notice kind="error">{opts.error}</Notice> : null}
+        <p>{T.importHelp[l]}</p>
+        <form method="post" action={`${base(event)}/import`} class="card" id="import-form">
+          <CsrfField req={req} />
+          <label for="import-file">{T.file[l]}</label>
+          <input id="import-file" type="file" accept=".csv,text/csv" />
+          <input type="hidden" name="filename" id="import-filename" />
+          <label for="import-csv">{T.paste[l]}</label>
+          <textarea id="import-csv" name="csv" required rows={6} maxLength={1_000_000} spellcheck={false} />
+          <p>
+            <button type="submit">{T.doImport[l]}</button>
+          </p>
+        </form>
+        {current ? (
+          <section id="import-result">
+            <h2>
+              {current.filename ?? 'CSV'} · {current.source === 'zoom' ? 'Zoom' : 'Google Meet'}
+            </h2>
+            <p>
+              <span class="badge ok">
+                {T.matched[l]}: {current.matched}
+              </span>{' '}
+              <span class="badge warn">
+                {T.unmatched[l]}: {current.unmatched}
+              </span>
+            </p>
+            <div class="table-wrap">
+              <table>
+                <tbody>
+                  {current.rows.map((r) => (
+                    <tr>
+                      <td>
+                        {r.name}
+                        {r.email ? <div class="muted">{r.email}</div> : null}
+                      </td>
+                      <td>{r.minutes} min</td>
+                      <td>
+                        {r.registration ? (
+                          <span class="badge ok">{r.registration.name}</span>
+                        ) : r.status === 'ignored' ? (
+                          <span class="badge">{T.ignore[l]}</span>
+                        ) : (
+                          <form
+                            method="post"
+                            action={`${base(event)}/import/${current.id}/rows/${r.id}`}
+                            class="row"
+                          >
+                            <CsrfField req={req} />
+                            <select name="registrationId" aria-label={T.assign[l]} style="width:auto">
+                              <option value="">{T.choose[l]}</option>
+                              {people.map((p) => (
+                                <option value={p.id}>{p.name}</option>
+                              ))}
+                            </select>
+                            <button type="submit" class="secondary">
+                              {T.assign[l]}
+                            </button>
+                            <button type="submit" name="ignore" value="1" class="secondary">
+                              {T.ignore[l]}
+                            </button>
+                          </form>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ) : null}
+        {list.length ? (
+          <>
+            <h2>{T.previous[l]}</h2>
+            <ul>
+              {list.map((i) => (
+                <li>
+                  <a href={`${base(event)}/import?importId=${i.id}`}>{i.filename ?? 'CSV'}</a> · {i.total} ·{' '}
+                  {T.unmatched[l]}: {i.unmatched}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </>,
+    );
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { importId?: string } }>(
+    '/console/events/:id/attendance/import',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      asPage(req);
+      requireUser(req);
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const importId = typeof req.query.importId === 'string' ? req.query.importId.slice(0, 40) : undefined;
+      return importPage(req, reply, event, { importId });
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: Record<string, string> }>(
+    '/console/events/:id/attendance/import',
+    { schema: { hide: true }, bodyLimit: 6 * 1024 * 1024 },
+    async (req, reply) => {
+      asPage(req);
+      const user = requireUser(req);
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      try {
+        const r = await imports.importReport(
+          event,
+          String(req.body?.csv ?? ''),
+          req.body?.filename?.slice(0, 200) || null,
+          user,
+        );
+        return reply.redirect(`${base(event)}/import?importId=${r.id}`, 303);
+      } catch (err) {
+        if (err instanceof AppError) return importPage(req, reply, event, { error: err.text[req.locale] });
+        throw err;
+      }
+    },
+  );
+
+  app.post<{ Params: { id: string; importId: string; rowId: string }; Body: Record<string, string> }>(
+    '/console/events/:id/attendance/import/:importId/rows/:rowId',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      asPage(req);
+      const user = requireUser(req);
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const b = req.body ?? {};
+      const registrationId = b.ignore ? null : b.registrationId || null;
+      if (!b.ignore && !registrationId)
+        return reply.redirect(`${base(event)}/import?importId=${req.params.importId}`, 303);
+      await imports.resolveRow(event, req.params.importId, req.params.rowId, registrationId, user);
+      return reply.redirect(`${base(event)}/import?importId=${req.params.importId}`, 303);
+    },
+  );
+};
