@@ -66,6 +66,9 @@ export const T = {
   door: { id: 'Check-in di pintu', en: 'Door check-in' },
 } satisfies Record<string, Text>;
 
+/** A number typed into a form field; empty means "not given". */
+export const num = (v: unknown) => (typeof v === 'string' && v.trim() ? Number(v) : undefined);
+
 export const fill = (s: string, vars: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 

@@ -147,6 +147,16 @@ describe.each(DB_KINDS)('attendance pages on %s', (kind) => {
     expect(staff.body).not.toContain('/corrections');
     expect((await t.inject({ method: 'GET', url: `${url}/codes`, token: door })).statusCode).toBe(403);
     expect((await t.inject({ method: 'GET', url: `${url}/codes`, token: moderator })).statusCode).toBe(200);
+    const opened = await t.inject({
+      method: 'POST',
+      url: `${url}/codes`,
+      token: moderator,
+      payload: new URLSearchParams({ label: 'Penutupan', windowMinutes: '5' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(opened.statusCode).toBe(303);
+    const codesPage = await t.inject({ method: 'GET', url: `${url}/codes`, token: moderator });
+    expect(codesPage.body).toContain('Penutupan');
     expect((await t.inject({ method: 'GET', url: `${url}/import`, token: moderator })).statusCode).toBe(403);
     const fixed = await t.inject({
       method: 'POST',

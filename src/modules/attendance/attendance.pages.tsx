@@ -6,7 +6,7 @@ import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/auth.plugin.js';
 import { can, type EventRow, loadEventFor } from '../events/index.js';
-import { back, base, DASH_CSS, fill, T } from './attendance.console.js';
+import { back, base, DASH_CSS, fill, num, T } from './attendance.console.js';
 import { CorrectionBody, SettingsBody } from './attendance.schemas.js';
 import { createAttendanceService } from './attendance.service.js';
 import { ONLINE_RULES } from './attendance.tables.js';
@@ -271,8 +271,6 @@ export const attendancePages: FastifyPluginAsync = async (app) => {
       return dashboard(req, reply, await loadEventFor(req, db, req.params.id, 'checkin'));
     },
   );
-
-  const num = (v: unknown) => (typeof v === 'string' && v.trim() ? Number(v) : undefined);
 
   app.post<{ Params: { id: string }; Body: Record<string, string> }>(
     '/console/events/:id/attendance/settings',

@@ -6,7 +6,7 @@ import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/auth.plugin.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
-import { back, base, DASH_CSS, fill, T } from './attendance.console.js';
+import { back, base, DASH_CSS, fill, num, T } from './attendance.console.js';
 import { NewCodeBody } from './attendance.schemas.js';
 import { createOnlineService } from './online.service.js';
 
