@@ -1,17 +1,12 @@
 import { deflateSync } from 'node:zlib';
 import {
-  beginMarkedContent,
   concatTransformationMatrix,
   drawObject,
-  endMarkedContent,
-  fill,
   PDFDocument,
   type PDFPage,
   popGraphicsState,
   pushGraphicsState,
-  rectangle,
   rgb,
-  setFillingRgbColor,
 } from 'pdf-lib';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
@@ -156,22 +151,34 @@ function fitParagraph(font: Face, text: string, size: number, maxWidth: number, 
   return { lines, size: s };
 }
 
+/**
+ * Segments for the QR encoder: the URL up to the code as bytes, the upper-case code as
+ * alphanumerics. That is what the encoder's own optimizer would pick, without its per-URL
+ * shortest-path search.
+ */
+function qrSegments(url: string): QRCode.QRCodeSegment[] | string {
+  const cut = url.lastIndexOf('/') + 1;
+  const code = url.slice(cut);
+  if (!cut || !/^[0-9A-Z]{4,}$/.test(code)) return url;
+  return [
+    { data: Buffer.from(url.slice(0, cut)), mode: 'byte' },
+    { data: code, mode: 'alphanumeric' },
+  ];
+}
+
+const n2 = (x: number) => (Math.round(x * 100) / 100).toString();
+
 function drawQr(ctx: Ctx, box: FieldBox, url: string) {
-  const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const qr = QRCode.create(qrSegments(url) as string, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const side = box.width * ctx.W;
   const m = side / (n + 2);
   const x0 = box.x * ctx.W;
   const top = ctx.H - box.y * ctx.H;
-  // A white quiet zone, so the code also scans on a dark background; then each run of dark modules as one rectangle.
-  const ops = [
-    beginMarkedContent('AulaQR'),
-    pushGraphicsState(),
-    setFillingRgbColor(1, 1, 1),
-    rectangle(x0, top - side, side, side),
-    fill(),
-    setFillingRgbColor(0, 0, 0),
-  ];
+  // A white quiet zone, so the code also scans on a dark background; then each run of dark modules
+  // as one rectangle of one path. Written as finished content-stream text in a stream of its own:
+  // a few hundred operators as pdf-lib objects cost more than the rest of the page.
+  let ops = `/AulaQR BMC\nq\n1 1 1 rg\n${n2(x0)} ${n2(top - side)} ${n2(side)} ${n2(side)} re\nf\n0 0 0 rg\n`;
   const data = qr.modules.data;
   for (let row = 0; row < n; row++) {
     let col = 0;
@@ -182,12 +189,13 @@ function drawQr(ctx: Ctx, box: FieldBox, url: string) {
       }
       let end = col;
       while (end < n && data[row * n + end]) end++;
-      ops.push(rectangle(x0 + (col + 1) * m, top - (row + 2) * m, (end - col) * m, m));
+      ops += `${n2(x0 + (col + 1) * m)} ${n2(top - (row + 2) * m)} ${n2((end - col) * m)} ${n2(m)} re\n`;
       col = end;
     }
   }
-  ops.push(fill(), popGraphicsState(), endMarkedContent());
-  ctx.page.pushOperators(...ops);
+  ops += 'f\nQ\nEMC\n';
+  const pdf = ctx.page.doc.context;
+  ctx.page.node.addContentStream(pdf.register(pdf.flateStream(ops)));
   const caption = drawable(ctx.regular, url.replace(/^https?:\/\//, ''));
   const size = Math.min(box.size, (side * 1.6) / Math.max(10, caption.length) + 2);
   const lines = wrap(ctx.regular, caption, size, side * 1.6);

@@ -1,0 +1,115 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { parseOrThrow } from '../../http/validation.js';
+import { Notice } from '../../web/layout.js';
+import { asPage, page } from '../../web/page.js';
+import { Code, T } from './certificates.pages.text.js';
+import { ROLE_LABELS } from './certificates.schemas.js';
+import type { CertificatesService } from './certificates.service.js';
+
+/** Pages for participants and the public: verification (`/v/:code`) and the ticket page section. */
+export const certificatePublicPages =
+  (svc: CertificatesService): FastifyPluginAsync =>
+  async (app) => {
+    app.get(
+      '/v/:code',
+      { schema: { hide: true }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+      async (req, reply) => {
+        asPage(req);
+        const { code } = parseOrThrow(Code, req.params);
+        const cert = await svc.byCode(code);
+        const event = await svc.eventOf(cert);
+        const v = svc.present(cert, event, req.locale);
+        const l = req.locale;
+        return page(
+          req,
+          reply,
+          {
+            title: `${T.verifyTitle[l]} ${v.number}`,
+            description: `${v.name} · ${event.title}`,
+            canonical: v.verifyUrl,
+          },
+          <>
+            <h1>{T.verifyTitle[l]}</h1>
+            <Notice kind={v.status === 'valid' ? 'ok' : 'error'}>
+              <strong data-status={v.status}>{v.status === 'valid' ? T.valid[l] : T.revoked[l]}</strong>
+            </Notice>
+            <div class="card">
+              <table>
+                <tbody>
+                  <tr>
+                    <th>{T.name[l]}</th>
+                    <td>{v.name}</td>
+                  </tr>
+                  <tr>
+                    <th>{T.role[l]}</th>
+                    <td>{v.roleLabel}</td>
+                  </tr>
+                  <tr>
+                    <th>{T.event[l]}</th>
+                    <td>{v.event.title}</td>
+                  </tr>
+                  <tr>
+                    <th>{T.date[l]}</th>
+                    <td>{v.event.date}</td>
+                  </tr>
+                  <tr>
+                    <th>{T.place[l]}</th>
+                    <td>{v.event.place}</td>
+                  </tr>
+                  <tr>
+                    <th>{T.number[l]}</th>
+                    <td>{v.number}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+            <p class="muted">{T.compare[l]}</p>
+          </>,
+        );
+      },
+    );
+
+    app.ctx.ui.ticketSections.push({
+      key: 'certificates',
+      order: 50,
+      async render(req, event, ticket) {
+        if (ticket.status !== 'confirmed') return null;
+        const list = (await svc.forRegistration(ticket.id)).filter((c) => c.status === 'valid');
+        const l = req.locale;
+        if (!list.length) {
+          return Date.now() > event.ends_at ? (
+            <section id="sertifikat">
+              <h2>{T.mine[l]}</h2>
+              <p class="muted">{T.notYet[l]}</p>
+            </section>
+          ) : null;
+        }
+        return (
+          <section id="sertifikat">
+            <h2>{T.mine[l]}</h2>
+            {list.map((c) => {
+              const url = `/api/v1/certificates/${c.code}/pdf?key=${c.download_key}`;
+              const wa = `${l === 'id' ? 'Sertifikat saya untuk' : 'My certificate for'} "${event.title}": ${svc.verifyUrl(c.code)}`;
+              return (
+                <div class="card">
+                  <p>
+                    {ROLE_LABELS[c.role][l]} · {T.number[l]} <strong>{c.number}</strong>
+                  </p>
+                  <div class="row">
+                    <a class="btn" href={url} download data-testid="certificate-download">
+                      {T.download[l]}
+                    </a>
+                    <a class="btn secondary" href={`https://wa.me/?text=${encodeURIComponent(wa)}`}>
+                      {T.share[l]}
+                    </a>
+                  </div>
+                </div>
+              );
+            })}
+          </section>
+        );
+      },
+    });
+
+    app.ctx.ui.consoleLinks.push({ key: 'certificates', order: 70, label: T.console, path: '/certificates' });
+  };
