@@ -5,7 +5,6 @@ import { formatDateTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { CsrfField } from '../../web/page.js';
 import { requireRole, requireUser } from '../auth/auth.plugin.js';
-import { DEMO_SLUG, loadDemo } from '../demo/index.js';
 import {
   CreateEventBody,
   createEventsManageService,
@@ -47,81 +46,6 @@ export async function consoleEventRoutes(app: FastifyInstance) {
     if (!event || !(await eventRoleOf(db, event, user))) throw errors.notFound(what.event);
     return event;
   }
-
-  app.get('/console', async (req, reply) => {
-    const user = requireUser(req);
-    const l = req.locale;
-    const all = await events.list(user);
-    // The console lists what the user works on, not every published event of others.
-    const mine = [];
-    for (const e of all) if (await eventRoleOf(db, e, user)) mine.push(e);
-    const canCreate = user.role === 'admin' || user.role === 'organizer';
-    const demoMissing = canCreate && !(await eventsRepository.slugExists(db, DEMO_SLUG));
-    return consolePage(
-      req,
-      reply,
-      { title: C.console },
-      <>
-        <h1>{C.myEvents[l]}</h1>
-        {(req.query as { welcome?: string }).welcome ? <Notice kind="ok">{C.welcome[l]}</Notice> : null}
-        {canCreate ? (
-          <p class="row">
-            <a class="btn" href="/console/events/new">
-              {C.newEvent[l]}
-            </a>
-            <a class="btn secondary" href="/console/orgs">
-              {C.organizations[l]}
-            </a>
-          </p>
-        ) : null}
-        {demoMissing ? (
-          <div class="card">
-            <p style="margin-top:0">{C.demoHint[l]}</p>
-            <ActionButton req={req} action="/console/demo" label={`${C.loadDemo[l]}`} kind="secondary" />
-          </div>
-        ) : null}
-        {mine.length ? (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{C.title[l]}</th>
-                  <th scope="col">{C.when[l]}</th>
-                  <th scope="col">{C.status[l]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {mine.map((e) => (
-                  <tr>
-                    <td>
-                      <a href={`/console/events/${e.id}`}>{e.title}</a>
-                    </td>
-                    <td>{formatDateTime(e.starts_at, e.timezone, l)}</td>
-                    <td>
-                      <span class={`badge ${e.status === 'published' ? 'ok' : 'warn'}`}>
-                        {e.status === 'published' ? C.published[l] : C.draft[l]}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p class="muted">{C.noEvents[l]}</p>
-        )}
-      </>,
-    );
-  });
-
-  app.post('/console/demo', async (req, reply) => {
-    const user = requireRole(req, 'organizer');
-    const { slug } = await loadDemo(db, { ownerEmail: user.email, dataDir: config.dataDir });
-    const event = await eventsRepository.findByIdOrSlug(db, slug);
-    // The demo is written by the repository, not the events service: tell cached lists and pages.
-    if (event) await app.ctx.bus.emit('event.published', { eventId: event.id, actorId: user.id });
-    return reply.redirect(event ? `/console/events/${event.id}` : '/console', 303);
-  });
 
   async function renderNew(
     req: FastifyRequest,

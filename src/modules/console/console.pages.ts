@@ -3,6 +3,7 @@ import { asPage } from '../../web/page.js';
 import { rememberLang } from '../site/index.js';
 import { consoleDuplicateRoutes } from './console.duplicate.js';
 import { consoleEventRoutes } from './console.events.js';
+import { consoleHomeRoutes } from './console.home.js';
 import { consoleOrgRoutes } from './console.orgs.js';
 import { consolePeopleRoutes } from './console.people.js';
 import { consoleRundownRoutes } from './console.rundown.js';
@@ -20,6 +21,7 @@ export const consolePages: FastifyPluginAsync = async (app) => {
   app.addHook('onRoute', (route) => {
     route.schema = { ...(route.schema ?? {}), hide: true };
   });
+  await consoleHomeRoutes(app);
   await consoleEventRoutes(app);
   await consoleDuplicateRoutes(app);
   await consolePeopleRoutes(app);

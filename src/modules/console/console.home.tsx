@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { formatDateTime } from '../../shared/time.js';
+import { Notice } from '../../web/layout.js';
+import { requireRole, requireUser } from '../auth/auth.plugin.js';
+import { DEMO_SLUG, loadDemo } from '../demo/index.js';
+import { createEventsService, eventRolesOf, eventsRepository } from '../events/index.js';
+import { ActionButton, consolePage } from './console.forms.js';
+import { C } from './console.text.js';
+
+/** The console's front page: the events the user works on, "new event", and the demo while it is missing. */
+export async function consoleHomeRoutes(app: FastifyInstance) {
+  const { db, config, bus } = app.ctx;
+  const events = createEventsService(app.ctx);
+
+  app.get('/console', async (req, reply) => {
+    const user = requireUser(req);
+    const l = req.locale;
+    const all = await events.list(user);
+    // The console lists what the user works on, not every published event of others.
+    const roles = await eventRolesOf(db, all, user);
+    const mine = all.filter((e) => roles.get(e.id));
+    const canCreate = user.role === 'admin' || user.role === 'organizer';
+    const demoMissing = canCreate && !(await eventsRepository.slugExists(db, DEMO_SLUG));
+    return consolePage(
+      req,
+      reply,
+      { title: C.console },
+      <>
+        <h1>{C.myEvents[l]}</h1>
+        {(req.query as { welcome?: string }).welcome ? <Notice kind="ok">{C.welcome[l]}</Notice> : null}
+        {canCreate ? (
+          <p class="row">
+            <a class="btn" href="/console/events/new">
+              {C.newEvent[l]}
+            </a>
+            <a class="btn secondary" href="/console/orgs">
+              {C.organizations[l]}
+            </a>
+          </p>
+        ) : null}
+        {demoMissing ? (
+          <div class="card">
+            <p style="margin-top:0">{C.demoHint[l]}</p>
+            <ActionButton req={req} action="/console/demo" label={`${C.loadDemo[l]}`} kind="secondary" />
+          </div>
+        ) : null}
+        {mine.length ? (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{C.title[l]}</th>
+                  <th scope="col">{C.when[l]}</th>
+                  <th scope="col">{C.status[l]}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mine.map((e) => (
+                  <tr>
+                    <td>
+                      <a href={`/console/events/${e.id}`}>{e.title}</a>
+                    </td>
+                    <td>{formatDateTime(e.starts_at, e.timezone, l)}</td>
+                    <td>
+                      <span class={`badge ${e.status === 'published' ? 'ok' : 'warn'}`}>
+                        {e.status === 'published' ? C.published[l] : C.draft[l]}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p class="muted">{C.noEvents[l]}</p>
+        )}
+      </>,
+    );
+  });
+
+  app.post('/console/demo', async (req, reply) => {
+    const user = requireRole(req, 'organizer');
+    const { slug } = await loadDemo(db, { ownerEmail: user.email, dataDir: config.dataDir });
+    const event = await eventsRepository.findByIdOrSlug(db, slug);
+    // The demo is written by the repository, not the events service: tell cached lists and pages.
+    if (event) await bus.emit('event.published', { eventId: event.id, actorId: user.id });
+    return reply.redirect(event ? `/console/events/${event.id}` : '/console', 303);
+  });
+}
