@@ -45,7 +45,8 @@ describe.skipIf(!hasChromium)('foundation in Chromium', () => {
       role: 'organizer',
       name: 'Rina',
     });
-    await loadDemo(t.app.ctx.db, { ownerEmail: null });
+    // The demo with its placeholder logos; the banner is then replaced by a heavier, photo-like one.
+    await loadDemo(t.app.ctx.db, { ownerEmail: null, dataDir: t.config.dataDir });
     // A banner and a logo, so the page-weight check counts images as a real event page has them. The
     // banner is a photo-like picture (smooth noise), re-encoded by the upload like any other.
     const admin = await t.tokenFor('admin');
