@@ -5,6 +5,7 @@ import {
   endText,
   type PDFDocument,
   PDFHexString,
+  PDFObject,
   type PDFPage,
   type PDFRef,
   PDFString,
@@ -58,6 +59,30 @@ interface FontkitFont {
   hasGlyphForCodePoint(cp: number): boolean;
   glyphForCodePoint(cp: number): FontkitGlyph;
   createSubset(): { includeGlyph(g: FontkitGlyph | number): number; encodeStream(): NodeJS.ReadableStream };
+}
+
+/**
+ * A PDF object written once as finished bytes and copied into every document that uses it: the
+ * font's width array holds a few hundred numbers, which pdf-lib would otherwise turn into objects
+ * and format again for each certificate.
+ */
+class FinishedObject extends PDFObject {
+  constructor(private readonly bytes: Uint8Array) {
+    super();
+  }
+  override clone(): PDFObject {
+    return this;
+  }
+  override toString(): string {
+    return Buffer.from(this.bytes).toString('latin1');
+  }
+  override sizeInBytes(): number {
+    return this.bytes.length;
+  }
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    buffer.set(this.bytes, offset);
+    return this.bytes.length;
+  }
 }
 
 const faces = new Map<FontName, Promise<Face>>();
@@ -116,6 +141,9 @@ async function build(name: FontName): Promise<Face> {
     Math.round(v * scale),
   );
   const refs = new WeakMap<PDFDocument, PDFRef>();
+  const widthArray = new FinishedObject(
+    Buffer.from(`[0 [${widths.map((w) => w ?? 0).join(' ')}]]`, 'latin1'),
+  );
 
   return {
     name: font.postscriptName,
@@ -167,7 +195,7 @@ async function build(name: FontName): Promise<Face> {
             Supplement: 0,
           },
           FontDescriptor: descriptor,
-          W: [0, widths.map((w) => w ?? 0)],
+          W: widthArray,
           CIDToGIDMap: 'Identity',
         }),
       );
