@@ -4,3 +4,9 @@ export { type CertificatesService, createCertificatesService } from './certifica
 export type { CertRole } from './certificates.tables.js';
 export { drawWith, type Face, face } from './pdf/face.js';
 export { type CertData, prepareTemplate, renderCertificate } from './pdf/render.js';
+
+import type { Db } from '../../db/database.js';
+import { certificatesRepository } from './certificates.repository.js';
+
+/** The event's certificates, oldest first (for the activity report's appendix). */
+export const issuedCertificates = (db: Db, eventId: string) => certificatesRepository.forEvent(db, eventId);

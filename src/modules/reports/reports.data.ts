@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import { fullName } from '../../shared/names.js';
 import { formatDate, formatTimeRange } from '../../shared/time.js';
 import { presentRegistrations } from '../attendance/index.js';
+import { issuedCertificates } from '../certificates/index.js';
 import { evaluationResults, type Results } from '../evaluation/index.js';
 import { type EventRow, eventsRepository } from '../events/index.js';
 import { mediaRepository } from '../media/index.js';
@@ -105,7 +106,7 @@ export async function gatherReport(ctx: AppContext, event: EventRow): Promise<Re
     listPollsForReport(db, event.id),
     evaluationResults(db, event.id),
     mediaRepository.list(db, event.id),
-    repo.certificates(db, event.id),
+    issuedCertificates(db, event.id),
     repo.narrative(db, event.id),
     programRepository.listAgenda(db, event.id),
   ]);

@@ -13,15 +13,6 @@ export const reportsRepository = {
         oc.column('event_id').doUpdateSet({ data, updated_at: Date.now(), updated_by: userId }),
       )
       .execute(),
-  certificates: (db: Db, eventId: string) =>
-    db
-      .selectFrom('certificates')
-      .select(['number', 'front_titles', 'name', 'back_titles', 'role', 'status'])
-      .where('event_id', '=', eventId)
-      .orderBy('issued_at')
-      .orderBy('number')
-      .execute(),
-
   versions: (db: Db, eventId: string) =>
     db
       .selectFrom('report_versions')
