@@ -34,6 +34,25 @@ const T = {
   reopenedBy: { id: 'dibuka kembali', en: 'reopened' },
   noVersions: { id: 'Belum ada versi final.', en: 'No final version yet.' },
   lang: { id: { id: 'Indonesia', en: 'Inggris' }, en: { id: 'Indonesian', en: 'English' } },
+  fields: {
+    background: { id: 'I.A Latar belakang', en: 'I.A Background' },
+    goals: { id: 'I.B Tujuan', en: 'I.B Goals' },
+    obstacles: { id: 'III Hambatan', en: 'III Obstacles' },
+    conclusion: { id: 'IV.A Kesimpulan', en: 'IV.A Conclusion' },
+    suggestions: { id: 'IV.B Saran', en: 'IV.B Suggestions' },
+  },
+  hints: {
+    background: { id: 'Mengapa kegiatan ini diadakan?', en: 'Why was the event held?' },
+    goals: { id: 'Apa yang ingin dicapai?', en: 'What should it achieve?' },
+    obstacles: {
+      id: 'Kendala saat persiapan dan pelaksanaan',
+      en: 'Problems while preparing and running it',
+    },
+  },
+  oneNarrative: {
+    id: 'Narasi dicetak apa adanya di laporan berbahasa Indonesia maupun Inggris.',
+    en: 'The narrative is printed as typed in both the Indonesian and the English report.',
+  },
 };
 
 const Params = z.object({ id: z.string().min(1).max(80) });

@@ -7,7 +7,6 @@ import { requireUser } from '../auth/auth.plugin.js';
 import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
 import { berita } from './reports.berita.js';
 import { reportsConsole } from './reports.console.js';
-import { gatherReport } from './reports.data.js';
 import { produceReport } from './reports.produce.js';
 import { reportsRepository as repo } from './reports.repository.js';
 import { Narrative, NarrativePatch, ReportQuery } from './reports.schemas.js';
@@ -71,15 +70,19 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
     {
       schema: {
         tags,
-        summary: 'The news article draft (berita) in Indonesian or English, from the recorded data',
+        summary:
+          'The news article draft (berita) in Indonesian or English, from the recorded data (the current final version’s data when the report is final)',
         params: IdParams,
-        querystring: z.object({ lang: z.enum(['id', 'en']).default('id') }),
+        querystring: z.object({
+          lang: z.enum(['id', 'en']).default('id'),
+          version: ReportQuery.shape.version,
+        }),
         response: { 200: z.object({ title: z.string(), paragraphs: z.array(z.string()), text: z.string() }) },
       },
     },
     async (req) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const a = berita(await gatherReport(app.ctx, event), req.query.lang);
+      const a = berita((await versions.source(event, req.query.version)).data, req.query.lang);
       return { ...a, text: [a.title, '', ...a.paragraphs].join('\n\n') };
     },
   );

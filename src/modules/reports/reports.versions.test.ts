@@ -64,6 +64,8 @@ describe.each(DB_KINDS)('report versions on %s', (kind) => {
     const b = await api('GET', '/report?format=pdf&version=1');
     expect(Buffer.compare(a.rawPayload, b.rawPayload)).toBe(0);
     expect((await api('GET', '/report?format=md&lang=en')).body).toContain('Final version 1');
+    // The news draft of a final report tells the final version's numbers too.
+    expect((await api('GET', '/berita?lang=en')).json().text).toContain('2 people attended in the hall');
   });
 
   it('refuses a second final and narrative edits while final, with a message that says what to do', async () => {
