@@ -2,7 +2,8 @@
 // The server runs in a child process; autocannon here sends unique registrations (half for the hall with
 // 52 places, half online), each from one of 500 client addresses, as many participants behind carriers' NATs.
 // The baseline is measured in the same run: plain single-row SQLite inserts (one transaction each) into a
-// table of the same shape with the same unique indexes, on the same disk. No timing is asserted anywhere.
+// table of the same shape with the same unique indexes, on the same disk. Two phases after a warm-up: flat out
+// (the sustained rate), then at the goal rate (the p99 the goal is about). No timing is asserted anywhere.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,9 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CAPACITY = 52;
+// The issue's goal: ≥ 1,000 registrations/s with p99 under 100 ms. The p99 is taken at that rate (autocannon's
+// overallRate); the rate the node sustains flat out is measured separately, with its own p99.
+const GOAL_RATE = Number(process.env.BENCH_RATE ?? 1000);
 
 function plainInsertRate(seconds: number): number {
   const dir = mkdtempSync(join(tmpdir(), 'aula-bench-plain-'));
@@ -72,11 +76,12 @@ const ready = await new Promise<{ port: number; eventId: string }>((resolve, rej
 });
 
 let i = 0;
-const surge = (duration: number) =>
+const surge = (duration: number, overallRate?: number) =>
   autocannon({
     url: `http://127.0.0.1:${ready.port}`,
     connections: CONNECTIONS,
     duration,
+    ...(overallRate ? { overallRate } : {}),
     requests: [
       {
         method: 'POST',
@@ -103,6 +108,7 @@ const surge = (duration: number) =>
 // registrations stay in the database and count in the overbooking check.
 await surge(WARMUP);
 const result = await surge(DURATION);
+const atGoal = await surge(DURATION, GOAL_RATE);
 
 const report = await new Promise<{
   total: number;
@@ -131,6 +137,9 @@ console.log(
   `  sustained: ${regPerSec.toFixed(0)} registrations/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
 );
 console.log(
+  `  at the goal rate (${GOAL_RATE}/s offered): ${(atGoal['2xx'] / atGoal.duration).toFixed(0)} registrations/s; latency p50 ${atGoal.latency.p50} ms, p99 ${atGoal.latency.p99} ms, max ${atGoal.latency.max} ms; ${atGoal.non2xx} non-2xx, ${atGoal.errors} errors`,
+);
+console.log(
   `  rows: ${report.total}; hall confirmed ${report.onsiteConfirmed}/${CAPACITY} (counter ${report.counter.onsite}); online confirmed ${report.onlineConfirmed}; waitlisted ${report.waitlisted}`,
 );
 console.log(`  overbooked: ${overbooked}`);
@@ -141,7 +150,9 @@ console.log(
   JSON.stringify({
     bench: 'registration',
     registrationsPerSec: Math.round(regPerSec),
-    p99Ms: result.latency.p99,
+    goalRate: GOAL_RATE,
+    p99Ms: atGoal.latency.p99,
+    p99AtMaxMs: result.latency.p99,
     overbooked,
     plainInsertsPerSec: Math.round(plain),
     ratio: Number((regPerSec / plain).toFixed(4)),
