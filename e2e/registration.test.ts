@@ -83,7 +83,48 @@ describe.skipIf(!hasChromium)('registration in Chromium', () => {
     await Promise.all([page.waitForURL(/done=switched/), offer.click()]);
     const after = (await page.textContent('main')) ?? '';
     expect(after).toContain('Terkonfirmasi');
-    expect(after).toContain('Gabung ke ruang daring');
+    // The one join button (the attendance section's) goes through the recorded /t/:code/join.
+    expect(after).toContain('Masuk ruang daring');
+    const joins = page.locator('a[href$="/join"]');
+    expect(await joins.count()).toBe(1);
+    expect(await joins.getAttribute('href')).toMatch(/^\/t\/[0-9a-z]+\/join$/);
+    expect(await page.locator('a[href*="zoom.us"]').count()).toBe(0);
+    await ctx.close();
+  });
+
+  it('a participant sees their data on the ticket and deletes it, without JavaScript, on a phone', async () => {
+    const e = await publishedEvent(t, { capacity: 1 });
+    const a = (
+      await t.inject({
+        method: 'POST',
+        url: `/api/v1/events/${e.id}/registrations`,
+        payload: person(7, { email: 'tujuh@example.test' }),
+      })
+    ).json();
+    const b = (
+      await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/registrations`, payload: person(8) })
+    ).json();
+    const ctx = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/t/${a.ticketCode}`);
+    await page.click('#data-saya summary:has-text("Data saya")');
+    const mine = (await page.textContent('#data-saya')) ?? '';
+    expect(mine).toContain('Peserta 7');
+    expect(mine).toContain('tujuh@example.test');
+    await page.click('#data-saya summary:has-text("Hapus data saya")');
+    // The required confirmation box keeps a stray tap from deleting anything.
+    await page.click('button:has-text("Ya, hapus data saya")');
+    expect(page.url()).toBe(`${base}/t/${a.ticketCode}`);
+    await page.check('input[name=confirm]');
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Ya, hapus data saya")')]);
+    const after = (await page.textContent('main')) ?? '';
+    expect(after).toContain('sudah dihapus');
+    expect(after).not.toContain('Peserta 7');
+    expect(await page.locator('svg.qr').count()).toBe(0);
+    // The freed hall place went to the next person on the waitlist.
+    expect((await t.inject({ method: 'GET', url: `/api/v1/tickets/${b.ticketCode}` })).json().status).toBe(
+      'confirmed',
+    );
     await ctx.close();
   });
 

@@ -96,17 +96,21 @@ export function MyDataSection(props: {
             .filter(([, v]) => v)
             .map(([k, v]) => (
               <>
-                <dt>{k}</dt>
+                <dt>
+                  <strong>{k}</strong>
+                </dt>
                 <dd>{v}</dd>
               </>
             ))}
-          <dt>{PT.consents[l]}</dt>
+          <dt>
+            <strong>{PT.consents[l]}</strong>
+          </dt>
           <dd>
-            {PT.processing[l]}: {consents.privacy ? PT.given[l] : PT.notGiven[l]}
+            {PT.processing[l]} — <strong>{consents.privacy ? PT.given[l] : PT.notGiven[l]}</strong>
             {purposes.map((p) => (
               <>
                 <br />
-                {FT.purposes[p][l]} {consents[p]?.given ? PT.given[l] : PT.notGiven[l]}
+                {FT.purposes[p][l]} — <strong>{consents[p]?.given ? PT.given[l] : PT.notGiven[l]}</strong>
               </>
             ))}
           </dd>
