@@ -15,6 +15,27 @@ export type SettingsRow = Selectable<CertificateSettingsTable>;
 export type JobRow = Selectable<CertificateJobsTable>;
 
 export const certificatesRepository = {
+  /**
+   * UU PDP erasure: the number stays taken (numbers are never reused) but the certificate no longer
+   * names anyone and no longer verifies as valid.
+   */
+  forgetRecipients: (db: Db, registrationIds: string[], now: number) =>
+    registrationIds.length
+      ? db
+          .updateTable('certificates')
+          .set({
+            front_titles: null,
+            name: '—',
+            back_titles: null,
+            email: null,
+            status: 'revoked',
+            revoked_at: now,
+            revoke_reason: 'data erased at the recipient’s request (UU PDP)',
+            updated_at: now,
+          })
+          .where('registration_id', 'in', registrationIds)
+          .execute()
+      : Promise.resolve([]),
   settings: (db: Db, eventId: string) =>
     db.selectFrom('certificate_settings').selectAll().where('event_id', '=', eventId).executeTakeFirst(),
   upsertSettings: (db: Db, row: Insertable<CertificateSettingsTable>) =>

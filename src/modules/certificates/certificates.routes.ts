@@ -8,6 +8,7 @@ import { IdParams, loadEventFor } from '../events/index.js';
 import { registerCertificateDesignRoutes } from './certificates.design.routes.js';
 import { registerCertificateRoutes } from './certificates.one.routes.js';
 import { presentCertificate } from './certificates.presenter.js';
+import { certificatesRepository } from './certificates.repository.js';
 import { CERT_ROLES, CertificateOut, IssueBody, OverrideBody } from './certificates.schemas.js';
 import { type CertificatesService, createCertificatesService } from './certificates.service.js';
 
@@ -183,6 +184,9 @@ function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: Certi
 
 export const certificatesRoutes: FastifyPluginAsync = async (app) => {
   const svc = createCertificatesService(app.ctx);
+  app.ctx.bus.on('registration.anonymized', async ({ registrationIds }) => {
+    await certificatesRepository.forgetRecipients(app.ctx.db, registrationIds, Date.now());
+  });
   registerIssueRoutes(app, svc);
   registerCertificateDesignRoutes(app, svc);
   registerCertificateRoutes(app, svc);

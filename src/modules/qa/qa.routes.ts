@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errors, what } from '../../errors.js';
 import { requireUser } from '../auth/auth.plugin.js';
 import { can, IdParams, loadEventFor } from '../events/index.js';
+import { qaRepository } from './qa.repository.js';
 import {
   AskBody,
   ListQuery,
@@ -42,6 +43,9 @@ export const qaRoutes: FastifyPluginAsync = async (base) => {
   const { db, config } = app.ctx;
   const qa = createQaService(app.ctx);
   const tags = ['qa'];
+  app.ctx.bus.on('registration.anonymized', async ({ registrationIds }) => {
+    await qaRepository.forgetAuthors(db, registrationIds);
+  });
 
   async function questionEvent(req: FastifyRequest, id: string, action: 'view' | 'moderate') {
     const q = await qa.findQuestion(id);
