@@ -1,37 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '../src/modules/auth/auth.service.js';
 import { DEMO_SLUG, loadDemo } from '../src/modules/demo/index.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
+import { seriousViolations } from '../test/helpers/axe.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
 import { multipart, pngLogo } from '../test/helpers/images.js';
-
-const axeSource = readFileSync(
-  join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'),
-  'utf8',
-);
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run()).violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(!hasChromium)('foundation in Chromium', () => {
   let t: TestApp;

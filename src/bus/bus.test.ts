@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDatabase, type TestApp } from '../../test/helpers/app.js';
+import { createTwoNodes, type TestApp, type TwoNodes } from '../../test/helpers/app.js';
 import { REDIS_URL, REQUIRE_ALL } from '../../test/helpers/env.js';
 import { MemoryBus } from './bus.js';
 
@@ -19,26 +19,14 @@ describe('in-process bus', () => {
 });
 
 describe.runIf(REDIS_URL || REQUIRE_ALL)('Redis bus with two app nodes', () => {
+  let nodes: TwoNodes;
   let a: TestApp;
   let b: TestApp;
-  let drop: () => Promise<void>;
   beforeAll(async () => {
-    if (!REDIS_URL) throw new Error('REDIS_URL is required in CI');
-    const shared = await createTestDatabase('sqlite');
-    drop = shared.drop;
-    const env = {
-      DATABASE_URL: shared.url,
-      REDIS_URL,
-      REDIS_PREFIX: `aula-test-${process.pid}-${Date.now()}`,
-    };
-    a = await createTestApp('sqlite', env);
-    b = await createTestApp('sqlite', env);
+    nodes = await createTwoNodes(REDIS_URL, 'bus');
+    ({ a, b } = nodes);
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await drop?.();
-  });
+  afterAll(() => nodes?.close());
 
   it('delivers an event emitted on node A to every node, and runs once-in-cluster handlers only on A', async () => {
     const onB: unknown[] = [];

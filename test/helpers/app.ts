@@ -94,3 +94,34 @@ export async function createTestApp(
     },
   };
 }
+
+export interface TwoNodes {
+  a: TestApp;
+  b: TestApp;
+  close(): Promise<void>;
+}
+
+/**
+ * Two app nodes on one database and one Redis (a prefix of their own), as behind a load balancer.
+ * Needs REDIS_URL; CI sets it, and a plain `npm test` leaves these tests out and says so.
+ */
+export async function createTwoNodes(redisUrl: string | undefined, label: string): Promise<TwoNodes> {
+  if (!redisUrl) throw new Error('REDIS_URL is required for the two-node tests (CI sets it)');
+  const shared = await createTestDatabase('sqlite');
+  const env = {
+    DATABASE_URL: shared.url,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `aula-${label}-${process.pid}-${Date.now()}`,
+  };
+  const a = await createTestApp('sqlite', env);
+  const b = await createTestApp('sqlite', env);
+  return {
+    a,
+    b,
+    async close() {
+      await a.close();
+      await b.close();
+      await shared.drop();
+    },
+  };
+}

@@ -1,29 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDatabase, type TestApp } from '../../../test/helpers/app.js';
+import { createTwoNodes, type TestApp, type TwoNodes } from '../../../test/helpers/app.js';
 import { REDIS_URL, REQUIRE_ALL } from '../../../test/helpers/env.js';
 
 /** Two app nodes on one database and one Redis: a change on A drops B's cached anonymous events list at once. */
 describe.runIf(REDIS_URL || REQUIRE_ALL)('anonymous events list across two nodes', () => {
+  let nodes: TwoNodes;
   let a: TestApp;
   let b: TestApp;
-  let drop: () => Promise<void>;
   beforeAll(async () => {
-    if (!REDIS_URL) throw new Error('REDIS_URL is required in CI');
-    const shared = await createTestDatabase('sqlite');
-    drop = shared.drop;
-    const env = {
-      DATABASE_URL: shared.url,
-      REDIS_URL,
-      REDIS_PREFIX: `aula-list-${process.pid}-${Date.now()}`,
-    };
-    a = await createTestApp('sqlite', env);
-    b = await createTestApp('sqlite', env);
+    nodes = await createTwoNodes(REDIS_URL, 'list');
+    ({ a, b } = nodes);
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await drop?.();
-  });
+  afterAll(() => nodes?.close());
 
   /** Resolves once node B has handled the next bus event of that name (its list cache subscribed at boot, so first). */
   const nextOnB = (name: 'event.updated' | 'event.published') =>

@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { createMailer } from '../../mail/mailer.js';
+import { startSmtp } from '../../../test/helpers/smtp.js';
 import { person, publishedEvent } from './registrations.test-helpers.js';
 
 const form = (v: Record<string, string | string[]>) => {
@@ -15,31 +13,16 @@ const urlencoded = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe.each(DB_KINDS)('registration form, ticket page and e-mail on %s', (kind) => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  const inbox: string[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let inbox: string[];
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, _session, cb) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => {
-          raw += c.toString('utf8');
-        });
-        stream.on('end', () => {
-          inbox.push(raw);
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    const port = (smtp.server.address() as AddressInfo).port;
-    const mailer = createMailer({ url: `smtp://127.0.0.1:${port}`, from: 'Aula <aula@example.test>' });
-    t = await createTestApp(kind, {}, { mailer });
+    smtp = await startSmtp();
+    inbox = smtp.inbox;
+    t = await createTestApp(kind, {}, { mailer: smtp.mailer });
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
   });
 
   it('shows the form with the privacy notice and unticked consent boxes, and registers without JavaScript', async () => {

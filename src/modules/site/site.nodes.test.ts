@@ -1,31 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDatabase, type TestApp } from '../../../test/helpers/app.js';
+import { createTwoNodes, type TestApp, type TwoNodes } from '../../../test/helpers/app.js';
 import { REDIS_URL, REQUIRE_ALL } from '../../../test/helpers/env.js';
 import { DEMO_SLUG, loadDemo } from '../demo/index.js';
 
 /** Two app nodes on one database and one Redis: a change on A drops B's cached event page at once. */
 describe.runIf(REDIS_URL || REQUIRE_ALL)('event page cache across two nodes', () => {
+  let nodes: TwoNodes;
   let a: TestApp;
   let b: TestApp;
-  let drop: () => Promise<void>;
   beforeAll(async () => {
-    if (!REDIS_URL) throw new Error('REDIS_URL is required in CI');
-    const shared = await createTestDatabase('sqlite');
-    drop = shared.drop;
-    const env = {
-      DATABASE_URL: shared.url,
-      REDIS_URL,
-      REDIS_PREFIX: `aula-site-${process.pid}-${Date.now()}`,
-    };
-    a = await createTestApp('sqlite', env);
-    b = await createTestApp('sqlite', env);
+    nodes = await createTwoNodes(REDIS_URL, 'site');
+    ({ a, b } = nodes);
     await loadDemo(a.app.ctx.db, { ownerEmail: null });
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await drop?.();
-  });
+  afterAll(() => nodes?.close());
 
   /** Resolves once node B has handled the next `event.updated` (its page cache runs first, being registered at boot). */
   const nextUpdateOnB = () =>
