@@ -1,74 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
+import type { TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { authService } from '../auth/auth.service.js';
-import { eventsRepository } from '../events/index.js';
 import { seedRegistrations } from './test-factories.js';
-
-const seminar = {
-  title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
-  startsAt: '2021-12-30T09:00:00+07:00',
-  endsAt: '2021-12-30T12:00:00+07:00',
-  venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity: 60 },
-  online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
-};
+import { type AttendanceFixture, attendanceFixture } from './test-fixture.js';
 
 describe.each(DB_KINDS)('door check-in API on %s', (kind) => {
   let t: TestApp;
   let organizer: string;
   let otherOrganizer: string;
+  let outsider: string;
   let door: string;
   let moderator: string;
-  let outsider: string;
   let eventId: string;
-  let rinaId: string;
-  let budiId: string;
-
-  async function teamMember(role: 'checkin' | 'moderator', name: string) {
-    const email = `${name.toLowerCase()}.${role}@example.test`;
-    const user = await authService.createUser(t.app.ctx.db, { email, password: 'password123', role, name });
-    await eventsRepository.upsertTeamMember(t.app.ctx.db, eventId, user.id, role);
-    if (role === 'checkin') rinaId = user.id;
-    else budiId = user.id;
-    return authService.createApiToken(t.app.ctx.db, email);
-  }
-
-  async function newEvent(extra: Record<string, unknown> = {}) {
-    const { noDoor, ...fields } = extra;
-    void noDoor;
-    const e = await t.inject({
-      method: 'POST',
-      url: '/api/v1/events',
-      token: organizer,
-      payload: { ...seminar, ...fields },
-    });
-    expect(e.statusCode).toBe(201);
-    await t.inject({ method: 'POST', url: `/api/v1/events/${e.json().id}/publish`, token: organizer });
-    if (rinaId && !extra.noDoor)
-      await eventsRepository.upsertTeamMember(t.app.ctx.db, e.json().id, rinaId, 'checkin');
-    if (budiId) await eventsRepository.upsertTeamMember(t.app.ctx.db, e.json().id, budiId, 'moderator');
-    return e.json() as { id: string; slug: string };
-  }
-
-  const attendanceRows = async () =>
-    Number(
-      (
-        await t.app.ctx.db
-          .selectFrom('attendance')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('checked_in_at', 'is not', null)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-
+  let newEvent: AttendanceFixture['newEvent'];
+  let attendanceRows: AttendanceFixture['attendanceRows'];
   beforeAll(async () => {
-    t = await createTestApp(kind);
-    organizer = await t.tokenFor('organizer');
-    otherOrganizer = await t.tokenFor('organizer');
-    outsider = await t.tokenFor('checkin');
-    eventId = (await newEvent()).id;
-    door = await teamMember('checkin', 'Rina');
-    moderator = await teamMember('moderator', 'Budi');
+    const f = await attendanceFixture(kind);
+    ({ t, organizer, otherOrganizer, outsider, door, moderator, eventId, newEvent, attendanceRows } = f);
   });
   afterAll(() => t.close());
 
