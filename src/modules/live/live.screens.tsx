@@ -16,7 +16,7 @@ import { T } from './live.text.js';
  * large type, no header. Their island (client/projector.ts) keeps them live.
  */
 const PROJECTOR_CSS = `
-*{box-sizing:border-box}html{font:2.2vw/1.3 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;background:#0b1d33;color:#fff}
+*{box-sizing:border-box}html{font:2.2vw/1.3 system-ui,-apple-system,Segoe UI,Roboto,Noto Sans,sans-serif;background:#0b1d33;color:#fff}
 body{margin:0;padding:2.5vw 3vw;min-height:100vh;display:grid;grid-template-columns:1fr 22vw;grid-template-rows:auto 1fr;gap:2vw}
 .label{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:.7em;color:#9ec5ff}
 h1{font-size:2.4em;margin:.1em 0;line-height:1.1}
@@ -37,7 +37,7 @@ h1{font-size:2.4em;margin:.1em 0;line-height:1.1}
 `;
 
 const OVERLAY_CSS = `
-*{box-sizing:border-box}html,body{margin:0;background:transparent;font:28px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#fff}
+*{box-sizing:border-box}html,body{margin:0;background:transparent;font:28px/1.3 system-ui,-apple-system,Segoe UI,Roboto,Noto Sans,sans-serif;color:#fff}
 body{width:100vw;height:100vh;position:relative;overflow:hidden}
 .lower{position:absolute;left:4vw;bottom:6vh;max-width:70vw;background:rgba(11,29,51,.88);border-left:.4em solid #ffd166;padding:.5em .9em;border-radius:.2em}
 .lower .name{font-size:1.3em;font-weight:700;margin:0}.lower .pos{margin:0;color:#c8d6e5;font-size:.9em}
