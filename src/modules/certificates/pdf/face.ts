@@ -33,6 +33,8 @@ export interface Face {
   /** The font objects, added to one document (cached per document by the caller). */
   embed(doc: PDFDocument): PDFRef;
   hex(text: string): PDFHexString;
+  /** The glyph codes of `text` as the hex digits of a PDF string (Identity-H, two bytes per glyph). */
+  codes(text: string): string;
 }
 
 const RANGES: [number, number][] = [
@@ -122,6 +124,12 @@ async function build(name: FontName): Promise<Face> {
       .on('end', () => resolve(Buffer.concat(parts)))
       .on('error', reject);
   });
+  const hexOf = new Map([...gidOf].map(([cp, gid]) => [cp, gid.toString(16).padStart(4, '0')]));
+  const codes = (text: string) => {
+    let h = '';
+    for (const ch of text) h += hexOf.get(ch.codePointAt(0)!) ?? '0000';
+    return h;
+  };
   const fontFile = deflateSync(bytes);
   const cmapLines = [...gidOf.entries()].map(
     ([cp, gid]) => `<${gid.toString(16).padStart(4, '0')}> <${cp.toString(16).padStart(4, '0')}>`,
@@ -160,11 +168,8 @@ async function build(name: FontName): Promise<Face> {
       }
       return out;
     },
-    hex(text) {
-      let h = '';
-      for (const ch of text) h += (gidOf.get(ch.codePointAt(0)!) ?? 0).toString(16).padStart(4, '0');
-      return PDFHexString.of(h);
-    },
+    hex: (text) => PDFHexString.of(codes(text)),
+    codes,
     embed(doc) {
       const known = refs.get(doc);
       if (known) return known;

@@ -1,18 +1,12 @@
 import { deflateSync } from 'node:zlib';
-import {
-  concatTransformationMatrix,
-  drawObject,
-  PDFDocument,
-  type PDFPage,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-} from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { wrapMeasured } from '../../../shared/pdf.js';
 import type { FieldBox, Layout, Signer } from '../certificates.schemas.js';
-import { drawWith, type Face, face } from './face.js';
+import { type Face, face } from './face.js';
+import './qr-mask.js';
+import { Canvas, num, type SkeletonCache, skeletonFor, writePdf } from './writer.js';
 
 /** What one certificate says; the template says where and how. */
 export interface CertData {
@@ -41,6 +35,8 @@ export interface PreparedTemplate {
   signers: Signer[];
   signatures: (RawImage | null)[];
   background: { kind: 'image'; jpeg: Uint8Array } | { kind: 'pdf'; doc: PDFDocument } | null;
+  /** Finished shared objects, by the faces and signatures a page uses; shared by `{ ...t, layout }` copies. */
+  skeletons: SkeletonCache;
 }
 
 export const PAGE = { landscape: [841.89, 595.28], portrait: [595.28, 841.89] } as const;
@@ -74,18 +70,23 @@ export async function prepareTemplate(input: {
   if (input.background?.kind === 'image') background = { kind: 'image', jpeg: input.background.bytes };
   if (input.background?.kind === 'pdf')
     background = { kind: 'pdf', doc: await PDFDocument.load(input.background.bytes) };
-  return { width, height, layout: input.layout, signers: input.signers, signatures, background };
+  return {
+    width,
+    height,
+    layout: input.layout,
+    signers: input.signers,
+    signatures,
+    background,
+    skeletons: new Map(),
+  };
 }
 
+/** A colour as the operands of `rg`/`RG`: four decimals are finer than the 1/255 steps of #rrggbb. */
 const hex = (c: string) =>
-  rgb(
-    parseInt(c.slice(1, 3), 16) / 255,
-    parseInt(c.slice(3, 5), 16) / 255,
-    parseInt(c.slice(5, 7), 16) / 255,
-  );
+  [1, 3, 5].map((i) => String(Math.round((parseInt(c.slice(i, i + 2), 16) / 255) * 1e4) / 1e4)).join(' ');
 
 interface Ctx {
-  page: PDFPage;
+  page: Canvas;
   W: number;
   H: number;
   regular: Face;
@@ -104,13 +105,20 @@ function lineX(ctx: Ctx, box: FieldBox, font: Face, text: string, size: number):
   return box.align === 'right' ? left + w - tw : left + (w - tw) / 2;
 }
 
+function drawText(ctx: Ctx, font: Face, text: string, x: number, y: number, size: number, color: string) {
+  const isBold = font === ctx.bold;
+  if (isBold) ctx.page.bold = true;
+  else ctx.page.regular = true;
+  ctx.page.ops += `q\nBT\n${color} rg\n/${isBold ? 'F2' : 'F1'} ${num(size)} Tf\n1 0 0 1 ${num(x)} ${num(y)} Tm\n<${font.codes(text)}> Tj\nET\nQ\n`;
+}
+
 /** Draws lines from the box's top; returns the y (points from the bottom) under the last line. */
 function drawLines(ctx: Ctx, box: FieldBox, lines: string[], size: number, font: Face, top?: number): number {
   let y = top ?? ctx.H - box.y * ctx.H;
   const color = hex(box.color);
   for (const line of lines) {
     y -= size * 1.05;
-    drawWith(ctx.page, font, line, lineX(ctx, box, font, line, size), y, size, color);
+    drawText(ctx, font, line, lineX(ctx, box, font, line, size), y, size, color);
     y -= size * 0.2;
   }
   return y;
@@ -176,8 +184,7 @@ function drawQr(ctx: Ctx, box: FieldBox, url: string) {
   const x0 = box.x * ctx.W;
   const top = ctx.H - box.y * ctx.H;
   // A white quiet zone, so the code also scans on a dark background; then each run of dark modules
-  // as one rectangle of one path. Written as finished content-stream text in a stream of its own:
-  // a few hundred operators as pdf-lib objects cost more than the rest of the page.
+  // as one rectangle of one path.
   let ops = `/AulaQR BMC\nq\n1 1 1 rg\n${n2(x0)} ${n2(top - side)} ${n2(side)} ${n2(side)} re\nf\n0 0 0 rg\n`;
   const data = qr.modules.data;
   for (let row = 0; row < n; row++) {
@@ -193,9 +200,7 @@ function drawQr(ctx: Ctx, box: FieldBox, url: string) {
       col = end;
     }
   }
-  ops += 'f\nQ\nEMC\n';
-  const pdf = ctx.page.doc.context;
-  ctx.page.node.addContentStream(pdf.register(pdf.flateStream(ops)));
+  ctx.page.ops += `${ops}f\nQ\nEMC\n`;
   const caption = drawable(ctx.regular, url.replace(/^https?:\/\//, ''));
   const size = Math.min(box.size, (side * 1.6) / Math.max(10, caption.length) + 2);
   const lines = wrap(ctx.regular, caption, size, side * 1.6);
@@ -225,50 +230,17 @@ function drawSignatures(ctx: Ctx, box: FieldBox, prepared: PreparedTemplate) {
       const scale = Math.min(sigH / img.height, (colW * 0.8) / img.width);
       const w = img.width * scale;
       const h = img.height * scale;
-      const ctxPdf = ctx.page.doc.context;
-      const smask = ctxPdf.register(
-        ctxPdf.stream(img.alpha, {
-          Type: 'XObject',
-          Subtype: 'Image',
-          Width: img.width,
-          Height: img.height,
-          ColorSpace: 'DeviceGray',
-          BitsPerComponent: 8,
-          Filter: 'FlateDecode',
-        }),
-      );
-      const ref = ctxPdf.register(
-        ctxPdf.stream(img.rgb, {
-          Type: 'XObject',
-          Subtype: 'Image',
-          Width: img.width,
-          Height: img.height,
-          ColorSpace: 'DeviceRGB',
-          BitsPerComponent: 8,
-          Filter: 'FlateDecode',
-          SMask: smask,
-        }),
-      );
-      const key = ctx.page.node.newXObject('Sig', ref);
       const x = col.x * ctx.W + (colW - w) / 2;
-      ctx.page.pushOperators(
-        pushGraphicsState(),
-        concatTransformationMatrix(w, 0, 0, h, x, y - sigH + (sigH - h) / 2),
-        drawObject(key),
-        popGraphicsState(),
-      );
+      ctx.page.sigs[i] = true;
+      ctx.page.ops += `q\n${num(w)} 0 0 ${num(h)} ${num(x)} ${num(y - sigH + (sigH - h) / 2)} cm\n/Sig${i} Do\nQ\n`;
     }
     y -= sigH;
     const name = drawable(ctx.bold, s.name);
     const nameSize = Math.min(box.size + 1, fitName(ctx.bold, name, box.size + 1, col.width * ctx.W).size);
     y = drawLines(ctx, col, [name], nameSize, ctx.bold, y);
     const nx = lineX(ctx, col, ctx.bold, name, nameSize);
-    ctx.page.drawLine({
-      start: { x: nx, y: y + nameSize * 0.05 },
-      end: { x: nx + ctx.bold.width(name, nameSize), y: y + nameSize * 0.05 },
-      thickness: 0.6,
-      color,
-    });
+    const ly = num(y + nameSize * 0.05);
+    ctx.page.ops += `q\n${color} RG\n0.6 w\n${num(nx)} ${ly} m\n${num(nx + ctx.bold.width(name, nameSize))} ${ly} l\nS\nQ\n`;
     if (s.idNumber) {
       const idLine = drawable(ctx.regular, `${s.idLabel ? `${s.idLabel}. ` : ''}${s.idNumber}`);
       drawLines(ctx, col, [idLine], box.size, ctx.regular, y - 1);
@@ -276,42 +248,15 @@ function drawSignatures(ctx: Ctx, box: FieldBox, prepared: PreparedTemplate) {
   });
 }
 
-/** One certificate as a one-page PDF: vector text in subset DejaVu fonts, a vector QR code. */
+/**
+ * One certificate as a one-page PDF: vector text in subset DejaVu fonts, a vector QR code. The page's
+ * content is written as content-stream text and appended to the template's skeleton (writer.ts): no
+ * pdf-lib document per certificate, whose object model was about half of each certificate's time.
+ */
 export async function renderCertificate(prepared: PreparedTemplate, data: CertData): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.setTitle(`Sertifikat ${data.number}`);
-  doc.setProducer('Aula');
-  doc.setCreator('Aula');
-  const page = doc.addPage([prepared.width, prepared.height]);
   const [regular, bold] = await Promise.all([face('serif'), face('serifBold')]);
+  const page = new Canvas();
   const ctx: Ctx = { page, W: prepared.width, H: prepared.height, regular, bold };
-  const bg = prepared.background;
-  if (bg?.kind === 'image') {
-    const img = await doc.embedJpg(bg.jpeg);
-    page.drawImage(img, { x: 0, y: 0, width: ctx.W, height: ctx.H });
-  } else if (bg?.kind === 'pdf') {
-    const [emb] = await doc.embedPages([bg.doc.getPage(0)]);
-    page.drawPage(emb!, { x: 0, y: 0, width: ctx.W, height: ctx.H });
-  } else {
-    // No background: a double frame, so a certificate without a design still looks like one.
-    const frame = rgb(0.04, 0.24, 0.43);
-    page.drawRectangle({
-      x: 18,
-      y: 18,
-      width: ctx.W - 36,
-      height: ctx.H - 36,
-      borderColor: frame,
-      borderWidth: 3,
-    });
-    page.drawRectangle({
-      x: 26,
-      y: 26,
-      width: ctx.W - 52,
-      height: ctx.H - 52,
-      borderColor: frame,
-      borderWidth: 0.8,
-    });
-  }
   const f = prepared.layout.fields;
   const text = (key: 'title' | 'intro' | 'role' | 'number' | 'issued', value: string) => {
     const box = f[key];
@@ -345,5 +290,7 @@ export async function renderCertificate(prepared: PreparedTemplate, data: CertDa
   text('issued', data.issued);
   if (f.signatures.visible) drawSignatures(ctx, f.signatures, prepared);
   if (f.qr.visible) drawQr(ctx, f.qr, data.verifyUrl);
-  return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
+
+  const sk = await skeletonFor(prepared, page);
+  return writePdf(sk, page, ctx.W, ctx.H, `Sertifikat ${data.number}`);
 }
