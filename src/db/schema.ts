@@ -142,7 +142,17 @@ export interface AuditLogTable {
   at: number;
 }
 
+export interface UserInvitesTable {
+  token_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface FoundationTables {
+  user_invites: UserInvitesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -15,7 +15,7 @@ export interface LayoutProps {
   meta: PageMeta;
   /** The current path, used for the language switch link. */
   path: string;
-  user?: { name: string } | null;
+  user?: { name: string; role?: string } | null;
   csrf?: string | null;
   children: Children;
   /** Module scripts for pages that need client code (islands); participant pages keep this small. */
@@ -26,6 +26,7 @@ export interface LayoutProps {
 const L = {
   skip: { id: 'Lewati ke isi', en: 'Skip to content' },
   console: { id: 'Konsol', en: 'Console' },
+  accounts: { id: 'Akun panitia', en: 'Staff accounts' },
   login: { id: 'Masuk', en: 'Log in' },
   logout: { id: 'Keluar', en: 'Log out' },
   footer: {
@@ -77,6 +78,9 @@ export function Layout(props: LayoutProps) {
             {props.user ? (
               <>
                 <a href="/console">{L.console[locale]}</a>
+                {props.user.role === 'admin' || props.user.role === 'organizer' ? (
+                  <a href="/console/users">{L.accounts[locale]}</a>
+                ) : null}
                 <form method="post" action="/logout" style="display:inline">
                   {props.csrf ? <input type="hidden" name="_csrf" value={props.csrf} /> : null}
                   <button class="secondary" type="submit">

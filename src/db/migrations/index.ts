@@ -10,6 +10,7 @@ import * as announcements from './2026_11_29_0700_announcements.js';
 import * as attendanceWalkins from './2026_11_29_0810_attendance_walkins.js';
 import * as reportVersions from './2026_11_29_0820_report_versions.js';
 import * as registrationPrivacy from './2026_11_29_0830_registration_privacy.js';
+import * as userInvites from './2026_11_29_0900_user_invites.js';
 
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0810_attendance_walkins': attendanceWalkins,
   '2026_11_29_0820_report_versions': reportVersions,
   '2026_11_29_0830_registration_privacy': registrationPrivacy,
+  '2026_11_29_0900_user_invites': userInvites,
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authPages } from './auth.pages.js';
 import { requireRole, requireUser } from './auth.plugin.js';
 import { authService, GLOBAL_ROLES, NewUserSchema, SESSION_COOKIE } from './auth.service.js';
+import { invitesRoutes } from './invites.routes.js';
 
 const LoginBody = z.object({
   email: z.string().trim().min(1).max(200),
@@ -106,4 +107,5 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
   );
 
   await app.register(authPages);
+  await app.register(invitesRoutes);
 };
