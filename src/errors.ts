@@ -63,8 +63,8 @@ export const errors = {
     en: `The address "${slug}" is already used by another organization. Choose another one.`,
   })),
   teamUserUnknown: make(404, 'user_not_found', (email: string) => ({
-    id: `Belum ada pengguna dengan e-mail ${email}. Minta admin membuat akunnya terlebih dahulu.`,
-    en: `There is no user with the e-mail ${email}. Ask an admin to create the account first.`,
+    id: `Belum ada pengguna dengan e-mail ${email}. Buat akunnya dulu di menu Akun panitia (/console/users), lalu tambahkan ke tim.`,
+    en: `There is no user with the e-mail ${email}. Create the account first under Staff accounts (/console/users), then add it to the team.`,
   })),
   teamCreator: make(409, 'team_creator', () => ({
     id: 'Pembuat acara selalu menjadi panitia acara ini; perannya tidak dapat diubah atau dihapus.',
