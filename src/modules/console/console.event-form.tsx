@@ -2,19 +2,21 @@ import type { FastifyRequest } from 'fastify';
 import { errors } from '../../errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { isoInZone, isValidTimeZone, parseLocalDateTime, toLocalInput } from '../../shared/time.js';
-import { CsrfField } from '../../web/page.js';
 import { type EventRow, type OrgRow, PLATFORMS } from '../events/index.js';
 import { PLATFORM_LABELS } from '../site/index.js';
 import {
-  ErrorNotice,
+  COUNT_INPUT,
   Field,
   type FormError,
   type FormValues,
   list,
   num,
+  PostForm,
   Select,
+  StartEndFields,
   str,
   TextArea,
+  URL_INPUT,
 } from './console.forms.js';
 import { C, TIMEZONES } from './console.text.js';
 
@@ -105,21 +107,12 @@ export function EventForm(props: {
   const f = { l, values: v, error };
   const partners = new Set(list(v, 'partnerIds'));
   return (
-    <form method="post" action={props.action} novalidate>
-      <CsrfField req={props.req} />
-      <ErrorNotice error={error} />
+    <PostForm req={props.req} action={props.action} error={error} submit={props.submit}>
       <Field name="title" label={C.title} required minLength={3} maxLength={200} {...f} />
       <Field name="theme" label={C.theme} maxLength={300} {...f} />
       <Field name="summary" label={C.summary} maxLength={500} {...f} />
       <TextArea name="description" label={C.description} l={l} values={v} rows={6} />
-      <div class="grid">
-        <div>
-          <Field name="startsAt" label={C.startsAt} type="datetime-local" required {...f} />
-        </div>
-        <div>
-          <Field name="endsAt" label={C.endsAt} type="datetime-local" required {...f} />
-        </div>
-      </div>
+      <StartEndFields f={f} endRequired />
       <Select
         name="timezone"
         label={C.timezone}
@@ -142,8 +135,7 @@ export function EventForm(props: {
           name="venueMapUrl"
           apiPath="venue.mapUrl"
           label={C.venueMapUrl}
-          type="url"
-          inputMode="url"
+          {...URL_INPUT}
           placeholder="https://maps.app.goo.gl/…"
           {...f}
         />
@@ -151,9 +143,7 @@ export function EventForm(props: {
           name="venueCapacity"
           apiPath="venue.capacity"
           label={C.venueCapacity}
-          type="number"
-          min={1}
-          inputMode="numeric"
+          {...COUNT_INPUT}
           {...f}
         />
       </fieldset>
@@ -174,8 +164,7 @@ export function EventForm(props: {
           apiPath="online.joinUrl"
           label={C.onlineJoinUrl}
           hint={C.onlineJoinHint}
-          type="url"
-          inputMode="url"
+          {...URL_INPUT}
           placeholder="https://"
           {...f}
         />
@@ -183,19 +172,11 @@ export function EventForm(props: {
           name="onlineStreamUrl"
           apiPath="online.streamUrl"
           label={C.onlineStreamUrl}
-          type="url"
-          inputMode="url"
+          {...URL_INPUT}
           placeholder="https://"
           {...f}
         />
-        <Field
-          name="onlineCapacity"
-          label={C.onlineCapacity}
-          type="number"
-          min={1}
-          inputMode="numeric"
-          {...f}
-        />
+        <Field name="onlineCapacity" label={C.onlineCapacity} {...COUNT_INPUT} {...f} />
       </fieldset>
       <fieldset class="card">
         <legend>{C.orgs[l]}</legend>
@@ -232,9 +213,6 @@ export function EventForm(props: {
         pattern="[a-z0-9]+(-[a-z0-9]+)*"
         {...f}
       />
-      <p>
-        <button type="submit">{props.submit}</button>
-      </p>
-    </form>
+    </PostForm>
   );
 }

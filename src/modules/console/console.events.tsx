@@ -22,12 +22,11 @@ import { EventForm, eventFormValues, eventInputFromForm } from './console.event-
 import {
   ActionButton,
   consolePage,
-  type FormError,
-  type FormValues,
-  formBody,
   formError,
+  type KeptForm,
   list,
   savedNotice,
+  saveOrShowAgain,
 } from './console.forms.js';
 import { uploadFromForm } from './console.multipart.js';
 import { C } from './console.text.js';
@@ -47,26 +46,20 @@ export async function consoleEventRoutes(app: FastifyInstance) {
     return event;
   }
 
-  async function renderNew(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    values: FormValues,
-    error?: FormError | null,
-    status = 200,
-  ) {
+  async function renderNew(req: FastifyRequest, reply: FastifyReply, form: KeptForm) {
     const l = req.locale;
     return consolePage(
       req,
       reply,
-      { title: C.newEvent, status },
+      { title: C.newEvent, status: form.status },
       <>
         <h1>{C.newEvent[l]}</h1>
         <EventForm
           req={req}
           action="/console/events/new"
-          values={values}
+          values={form.values}
           orgs={await orgsRepository.list(db)}
-          error={error}
+          error={form.error}
           submit={C.create[l]}
         />
       </>,
@@ -75,24 +68,24 @@ export async function consoleEventRoutes(app: FastifyInstance) {
 
   app.get('/console/events/new', async (req, reply) => {
     requireRole(req, 'organizer');
-    return renderNew(req, reply, { timezone: 'Asia/Jakarta' });
+    return renderNew(req, reply, { values: { timezone: 'Asia/Jakarta' } });
   });
 
   app.post('/console/events/new', async (req, reply) => {
     const user = requireRole(req, 'organizer');
-    const values = formBody(req);
-    try {
-      const input = parseOrThrow(CreateEventBody, eventInputFromForm(values));
-      const partnerIds = list(values, 'partnerIds');
-      if (partnerIds.length) await assertOrgs(partnerIds);
-      const row = await events.create(input, user);
-      if (partnerIds.length) await manage.setPartners(row, partnerIds, user);
-      return reply.redirect(`/console/events/${row.id}?saved=1`, 303);
-    } catch (err) {
-      const fe = formError(err, req.locale);
-      if (!fe) throw err;
-      return renderNew(req, reply, values, fe, (err as { status: number }).status);
-    }
+    return saveOrShowAgain(
+      req,
+      reply,
+      async (values) => {
+        const input = parseOrThrow(CreateEventBody, eventInputFromForm(values));
+        const partnerIds = list(values, 'partnerIds');
+        if (partnerIds.length) await assertOrgs(partnerIds);
+        const row = await events.create(input, user);
+        if (partnerIds.length) await manage.setPartners(row, partnerIds, user);
+        return `/console/events/${row.id}?saved=1`;
+      },
+      (form) => renderNew(req, reply, form),
+    );
   });
 
   async function assertOrgs(ids: string[]) {
@@ -169,28 +162,27 @@ export async function consoleEventRoutes(app: FastifyInstance) {
     });
   }
 
+  /** The details form; a failed banner upload keeps the saved details and shows its error by the banner. */
   async function renderEdit(
     req: FastifyRequest,
     reply: FastifyReply,
     event: EventRow,
-    values: FormValues,
-    error?: FormError | null,
-    status = 200,
-    bannerError?: string,
+    form: KeptForm & { bannerError?: string },
   ) {
     const l = req.locale;
+    const { bannerError } = form;
     return consolePage(
       req,
       reply,
-      { title: C.details, event, tab: 'edit', status },
+      { title: C.details, event, tab: 'edit', status: form.status },
       <>
         {savedNotice(req)}
         <EventForm
           req={req}
           action={`/console/events/${event.id}/edit`}
-          values={values}
+          values={form.values}
           orgs={await orgsRepository.list(db)}
-          error={error}
+          error={form.error}
           submit={C.save[l]}
         />
         <section class="card" id="banner">
@@ -231,25 +223,25 @@ export async function consoleEventRoutes(app: FastifyInstance) {
     requireUser(req);
     const event = await loadEventFor(req, db, req.params.id, 'organize');
     const partners = (await eventsRepository.partners(db, [event.id])).map((p) => p.id);
-    return renderEdit(req, reply, event, eventFormValues(event, partners));
+    return renderEdit(req, reply, event, { values: eventFormValues(event, partners) });
   });
 
   app.post<{ Params: Params }>('/console/events/:id/edit', async (req, reply) => {
     const user = requireUser(req);
     const event = await loadEventFor(req, db, req.params.id, 'organize');
-    const values = formBody(req);
-    try {
-      const input = parseOrThrow(UpdateEventBody, eventInputFromForm(values));
-      const partnerIds = list(values, 'partnerIds');
-      await assertOrgs(partnerIds);
-      const row = await events.update(event, input, user);
-      await manage.setPartners(row, partnerIds, user);
-      return reply.redirect(`/console/events/${event.id}/edit?saved=1`, 303);
-    } catch (err) {
-      const fe = formError(err, req.locale);
-      if (!fe) throw err;
-      return renderEdit(req, reply, event, values, fe, (err as { status: number }).status);
-    }
+    return saveOrShowAgain(
+      req,
+      reply,
+      async (values) => {
+        const input = parseOrThrow(UpdateEventBody, eventInputFromForm(values));
+        const partnerIds = list(values, 'partnerIds');
+        await assertOrgs(partnerIds);
+        const row = await events.update(event, input, user);
+        await manage.setPartners(row, partnerIds, user);
+        return `/console/events/${event.id}/edit?saved=1`;
+      },
+      (form) => renderEdit(req, reply, event, form),
+    );
   });
 
   app.post<{ Params: Params }>('/console/events/:id/banner', async (req, reply) => {
@@ -262,15 +254,11 @@ export async function consoleEventRoutes(app: FastifyInstance) {
       const fe = formError(err, req.locale);
       if (!fe) throw err;
       const partners = (await eventsRepository.partners(db, [event.id])).map((p) => p.id);
-      return renderEdit(
-        req,
-        reply,
-        event,
-        eventFormValues(event, partners),
-        null,
-        (err as { status: number }).status,
-        fe.message,
-      );
+      return renderEdit(req, reply, event, {
+        values: eventFormValues(event, partners),
+        status: (err as { status: number }).status,
+        bannerError: fe.message,
+      });
     }
   });
 

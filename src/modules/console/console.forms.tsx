@@ -1,10 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { Locale, Text } from '../../i18n/index.js';
 import { Notice } from '../../web/layout.js';
 import { CsrfField, page } from '../../web/page.js';
 import type { Children } from '../../web/render.js';
-import type { EventRow } from '../events/index.js';
+import { requireUser } from '../auth/auth.plugin.js';
+import { type EventRow, loadEventFor } from '../events/index.js';
 import { C, FIELD_LABELS } from './console.text.js';
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -36,6 +38,13 @@ export const num = (v: FormValues, k: string): number | null =>
 export interface FormError {
   message: string;
   fields: Set<string>;
+}
+
+/** What a form page shows: the values (as typed, after a failed post) and then the error and its status. */
+export interface KeptForm {
+  values: FormValues;
+  error?: FormError | null;
+  status?: number;
 }
 
 /**
@@ -149,6 +158,35 @@ export function Select(props: {
   );
 }
 
+/** Input presets that recur across the forms: a link, and a count of people (at least one). */
+export const URL_INPUT = { type: 'url', inputMode: 'url' } as const;
+export const COUNT_INPUT = { type: 'number', min: 1, inputMode: 'numeric' } as const;
+
+/** Start and end side by side, in the event's zone; a third field (the rundown's kind) may join the row. */
+export function StartEndFields(props: {
+  f: { l: Locale; values: FormValues; error?: FormError | null | undefined };
+  endRequired: boolean;
+  children?: Children;
+}) {
+  return (
+    <div class="grid">
+      <div>
+        <Field name="startsAt" label={C.startsAt} type="datetime-local" required {...props.f} />
+      </div>
+      <div>
+        <Field
+          name="endsAt"
+          label={C.endsAt}
+          type="datetime-local"
+          required={props.endRequired}
+          {...props.f}
+        />
+      </div>
+      {props.children}
+    </div>
+  );
+}
+
 export function ErrorNotice(props: { error?: FormError | null | undefined }) {
   return props.error ? <Notice kind="error">{props.error.message}</Notice> : null;
 }
@@ -169,6 +207,85 @@ export function ActionButton(props: {
     </form>
   );
 }
+
+/** The console's post form: CSRF token, the error of a failed post above the fields, one submit button below. */
+export function PostForm(props: {
+  req: FastifyRequest;
+  action: string;
+  error?: FormError | null | undefined;
+  submit: string;
+  children: Children;
+}) {
+  return (
+    <form method="post" action={props.action} novalidate>
+      <CsrfField req={props.req} />
+      <ErrorNotice error={props.error} />
+      {props.children}
+      <p>
+        <button type="submit">{props.submit}</button>
+      </p>
+    </form>
+  );
+}
+
+/**
+ * Post-redirect-get: `save` returns where to go after success; an expected error shows the page again
+ * with what was typed, the message and the error's status.
+ */
+export async function saveOrShowAgain(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  save: (values: FormValues) => Promise<string>,
+  showAgain: (form: KeptForm) => unknown,
+) {
+  const values = formBody(req);
+  try {
+    return reply.redirect(await save(values), 303);
+  } catch (err) {
+    const error = formError(err, req.locale);
+    if (!error) throw err;
+    return showAgain({ values, error, status: (err as { status: number }).status });
+  }
+}
+
+/** A list's table: the given column heads, then a last column for the row's buttons (its head for screen readers). */
+export function ListTable(props: { l: Locale; heads: Text[]; actions: Text; children: Children }) {
+  const { l } = props;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {props.heads.map((h) => (
+              <th scope="col">{h[l]}</th>
+            ))}
+            <th scope="col">
+              <span class="skip">{props.actions[l]}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A list row's "edit" link and "remove" button; `path` is the item's page, its delete action is below it. */
+export function EditRemove(props: { req: FastifyRequest; path: string }) {
+  const l = props.req.locale;
+  return (
+    <>
+      <a href={props.path}>{C.edit[l]}</a>
+      <ActionButton req={props.req} action={`${props.path}/delete`} label={C.remove[l]} kind="secondary" />
+    </>
+  );
+}
+
+/** The console's event pages are for its organizers. */
+export const organizeEvent = async (req: FastifyRequest, db: Db, id: string) => {
+  requireUser(req);
+  return loadEventFor(req, db, id, 'organize');
+};
 
 export type Tab = 'overview' | 'edit' | 'people' | 'rundown' | 'team' | 'duplicate';
 
@@ -242,6 +359,28 @@ export function consolePage(
       ) : null}
       {body}
       {opts.tab === 'overview' ? toolsBlock : null}
+    </>,
+  );
+}
+
+/** One item's edit page: a heading, its form and the way back to the list. */
+export function itemPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: { title: Text; event: EventRow; tab: Tab; status?: number; back: string },
+  form: Children,
+) {
+  const l = req.locale;
+  return consolePage(
+    req,
+    reply,
+    { title: opts.title, event: opts.event, tab: opts.tab, status: opts.status },
+    <>
+      <h2>{opts.title[l]}</h2>
+      {form}
+      <p>
+        <a href={opts.back}>{C.back[l]}</a>
+      </p>
     </>,
   );
 }

@@ -2,14 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { CsrfField } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
-import {
-  type EventRow,
-  eventGraphRepository,
-  loadEventFor,
-  PERSON_ROLES,
-  PRESENCES,
-} from '../events/index.js';
+import { type EventRow, eventGraphRepository, PERSON_ROLES, PRESENCES } from '../events/index.js';
 import {
   createProgramService,
   PersonBody,
@@ -19,16 +12,19 @@ import {
 } from '../program/index.js';
 import { PRESENCE_LABELS, personName, ROLE_LABELS } from '../site/index.js';
 import {
-  ActionButton,
   consolePage,
-  ErrorNotice,
+  EditRemove,
   Field,
   type FormError,
   type FormValues,
-  formBody,
-  formError,
+  itemPage,
+  type KeptForm,
+  ListTable,
+  organizeEvent,
+  PostForm,
   Select,
   savedNotice,
+  saveOrShowAgain,
   str,
 } from './console.forms.js';
 import { C } from './console.text.js';
@@ -63,10 +59,7 @@ export async function consolePeopleRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
   const program = createProgramService(app.ctx);
 
-  const organize = async (req: FastifyRequest, id: string) => {
-    requireUser(req);
-    return loadEventFor(req, db, id, 'organize');
-  };
+  const organize = (req: FastifyRequest, id: string) => organizeEvent(req, db, id);
   /** Programme edits do not touch the event row; bumping it refreshes the cached public page at once. */
   const touched = (event: EventRow) => eventGraphRepository.touch(db, event.id);
 
@@ -80,9 +73,7 @@ export async function consolePeopleRoutes(app: FastifyInstance) {
     const l = props.req.locale;
     const f = { l, values: props.values, error: props.error };
     return (
-      <form method="post" action={props.action} novalidate>
-        <CsrfField req={props.req} />
-        <ErrorNotice error={props.error} />
+      <PostForm req={props.req} action={props.action} error={props.error} submit={props.submit}>
         <div class="grid">
           <div>
             <Field name="frontTitles" label={C.frontTitles} maxLength={100} placeholder="Dr. H." {...f} />
@@ -124,89 +115,59 @@ export async function consolePeopleRoutes(app: FastifyInstance) {
           </div>
         </div>
         <Field name="email" label={C.email} type="email" inputMode="email" maxLength={200} {...f} />
-        <p>
-          <button type="submit">{props.submit}</button>
-        </p>
-      </form>
+      </PostForm>
     );
   }
 
-  async function renderPeople(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    event: EventRow,
-    values: FormValues,
-    error?: FormError | null,
-    status = 200,
-  ) {
+  async function renderPeople(req: FastifyRequest, reply: FastifyReply, event: EventRow, form: KeptForm) {
     const l = req.locale;
     const people = await programRepository.listPeople(db, event.id);
     return consolePage(
       req,
       reply,
-      { title: C.people, event, tab: 'people', status },
+      { title: C.people, event, tab: 'people', status: form.status },
       <>
         {savedNotice(req)}
         {people.length ? <p class="muted">{C.orderHint[l]}</p> : null}
         {people.length ? (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{C.name[l]}</th>
-                  <th scope="col">{C.role[l]}</th>
-                  <th scope="col">{C.presence[l]}</th>
-                  <th scope="col">
-                    <span class="skip">{C.edit[l]}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {people.map((p, i) => (
-                  <tr>
-                    <td>
-                      <strong>{personName(p)}</strong>
-                      {p.position ? (
-                        <>
-                          <br />
-                          <span class="muted">{[p.position, p.institution].filter(Boolean).join(', ')}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>{ROLE_LABELS[p.role]?.[l] ?? p.role}</td>
-                    <td>{PRESENCE_LABELS[p.presence]?.[l]}</td>
-                    <td class="row">
-                      {(['up', 'down'] as const).map((dir) =>
-                        (dir === 'up' && i === 0) || (dir === 'down' && i === people.length - 1) ? null : (
-                          <form
-                            method="post"
-                            action={`/console/events/${event.id}/people/${p.id}/move-${dir}`}
-                            style="display:inline"
-                          >
-                            <CsrfField req={req} />
-                            <button
-                              type="submit"
-                              class="secondary"
-                              aria-label={`${(dir === 'up' ? C.moveUp : C.moveDown)[l]}: ${personName(p)}`}
-                            >
-                              {dir === 'up' ? '↑' : '↓'}
-                            </button>
-                          </form>
-                        ),
-                      )}
-                      <a href={`/console/events/${event.id}/people/${p.id}`}>{C.edit[l]}</a>
-                      <ActionButton
-                        req={req}
-                        action={`/console/events/${event.id}/people/${p.id}/delete`}
-                        label={C.remove[l]}
-                        kind="secondary"
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable l={l} heads={[C.name, C.role, C.presence]} actions={C.edit}>
+            {people.map((p, i) => (
+              <tr>
+                <td>
+                  <strong>{personName(p)}</strong>
+                  {p.position ? (
+                    <>
+                      <br />
+                      <span class="muted">{[p.position, p.institution].filter(Boolean).join(', ')}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{ROLE_LABELS[p.role]?.[l] ?? p.role}</td>
+                <td>{PRESENCE_LABELS[p.presence]?.[l]}</td>
+                <td class="row">
+                  {(['up', 'down'] as const).map((dir) =>
+                    (dir === 'up' && i === 0) || (dir === 'down' && i === people.length - 1) ? null : (
+                      <form
+                        method="post"
+                        action={`/console/events/${event.id}/people/${p.id}/move-${dir}`}
+                        style="display:inline"
+                      >
+                        <CsrfField req={req} />
+                        <button
+                          type="submit"
+                          class="secondary"
+                          aria-label={`${(dir === 'up' ? C.moveUp : C.moveDown)[l]}: ${personName(p)}`}
+                        >
+                          {dir === 'up' ? '↑' : '↓'}
+                        </button>
+                      </form>
+                    ),
+                  )}
+                  <EditRemove req={req} path={`/console/events/${event.id}/people/${p.id}`} />
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         ) : (
           <p class="muted">{C.noPeople[l]}</p>
         )}
@@ -214,8 +175,8 @@ export async function consolePeopleRoutes(app: FastifyInstance) {
         <PersonForm
           req={req}
           action={`/console/events/${event.id}/people`}
-          values={values}
-          error={error}
+          values={form.values}
+          error={form.error}
           submit={C.add[l]}
         />
       </>,
@@ -224,50 +185,43 @@ export async function consolePeopleRoutes(app: FastifyInstance) {
 
   app.get<{ Params: Params }>('/console/events/:id/people', async (req, reply) => {
     const event = await organize(req, req.params.id);
-    return renderPeople(req, reply, event, { role: 'speaker', presence: 'onsite' });
+    return renderPeople(req, reply, event, { values: { role: 'speaker', presence: 'onsite' } });
   });
 
   app.post<{ Params: Params }>('/console/events/:id/people', async (req, reply) => {
     const event = await organize(req, req.params.id);
-    const values = formBody(req);
-    try {
-      await program.addPerson(event, parseOrThrow(PersonBody, personInput(values)));
-      await touched(event);
-      return reply.redirect(`/console/events/${event.id}/people?saved=1`, 303);
-    } catch (err) {
-      const fe = formError(err, req.locale);
-      if (!fe) throw err;
-      return renderPeople(req, reply, event, values, fe, (err as { status: number }).status);
-    }
+    return saveOrShowAgain(
+      req,
+      reply,
+      async (values) => {
+        await program.addPerson(event, parseOrThrow(PersonBody, personInput(values)));
+        await touched(event);
+        return `/console/events/${event.id}/people?saved=1`;
+      },
+      (form) => renderPeople(req, reply, event, form),
+    );
   });
 
-  async function renderPerson(
+  function renderPerson(
     req: FastifyRequest,
     reply: FastifyReply,
     event: EventRow,
     personId: string,
-    values: FormValues,
-    error?: FormError | null,
-    status = 200,
+    form: KeptForm,
   ) {
     const l = req.locale;
-    return consolePage(
+    const back = `/console/events/${event.id}/people`;
+    return itemPage(
       req,
       reply,
-      { title: C.editPerson, event, tab: 'people', status },
-      <>
-        <h2>{C.editPerson[l]}</h2>
-        <PersonForm
-          req={req}
-          action={`/console/events/${event.id}/people/${personId}`}
-          values={values}
-          error={error}
-          submit={C.save[l]}
-        />
-        <p>
-          <a href={`/console/events/${event.id}/people`}>{C.back[l]}</a>
-        </p>
-      </>,
+      { title: C.editPerson, event, tab: 'people', status: form.status, back },
+      <PersonForm
+        req={req}
+        action={`${back}/${personId}`}
+        values={form.values}
+        error={form.error}
+        submit={C.save[l]}
+      />,
     );
   }
 
@@ -275,29 +229,21 @@ export async function consolePeopleRoutes(app: FastifyInstance) {
     const event = await organize(req, req.params.id);
     const p = await programRepository.findPerson(db, event.id, req.params.itemId!);
     if (!p) throw errors.notFound(what.person);
-    return renderPerson(req, reply, event, p.id, personValues(p));
+    return renderPerson(req, reply, event, p.id, { values: personValues(p) });
   });
 
   app.post<{ Params: Params }>('/console/events/:id/people/:itemId', async (req, reply) => {
     const event = await organize(req, req.params.id);
-    const values = formBody(req);
-    try {
-      await program.updatePerson(event, req.params.itemId!, parseOrThrow(PersonPatch, personInput(values)));
-      await touched(event);
-      return reply.redirect(`/console/events/${event.id}/people?saved=1`, 303);
-    } catch (err) {
-      const fe = formError(err, req.locale);
-      if (!fe) throw err;
-      return renderPerson(
-        req,
-        reply,
-        event,
-        req.params.itemId!,
-        values,
-        fe,
-        (err as { status: number }).status,
-      );
-    }
+    return saveOrShowAgain(
+      req,
+      reply,
+      async (values) => {
+        await program.updatePerson(event, req.params.itemId!, parseOrThrow(PersonPatch, personInput(values)));
+        await touched(event);
+        return `/console/events/${event.id}/people?saved=1`;
+      },
+      (form) => renderPerson(req, reply, event, req.params.itemId!, form),
+    );
   });
 
   /** Moves a person one place; the whole list is renumbered so equal or missing sort values never tie. */

@@ -2,9 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { toLocalInput } from '../../shared/time.js';
-import { CsrfField } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
-import { AGENDA_KINDS, type EventRow, eventGraphRepository, loadEventFor } from '../events/index.js';
+import { AGENDA_KINDS, type EventRow, eventGraphRepository } from '../events/index.js';
 import {
   AgendaBody,
   AgendaPatch,
@@ -15,17 +13,20 @@ import {
 import { AgendaTime, KIND_LABELS, PRESENCE_LABELS, personName } from '../site/index.js';
 import { localToIso } from './console.event-form.js';
 import {
-  ActionButton,
   consolePage,
-  ErrorNotice,
+  EditRemove,
   Field,
   type FormError,
   type FormValues,
-  formBody,
-  formError,
+  itemPage,
+  type KeptForm,
   list,
+  organizeEvent,
+  PostForm,
   Select,
+  StartEndFields,
   savedNotice,
+  saveOrShowAgain,
   str,
   TextArea,
 } from './console.forms.js';
@@ -49,10 +50,7 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
   const program = createProgramService(app.ctx);
 
-  const organize = async (req: FastifyRequest, id: string) => {
-    requireUser(req);
-    return loadEventFor(req, db, id, 'organize');
-  };
+  const organize = (req: FastifyRequest, id: string) => organizeEvent(req, db, id);
   /** Programme edits do not touch the event row; bumping it refreshes the cached public page at once. */
   const touched = (event: EventRow) => eventGraphRepository.touch(db, event.id);
 
@@ -69,16 +67,8 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
     const f = { l, values: props.values, error: props.error };
     const chosen = new Set(list(props.values, 'personIds'));
     return (
-      <form method="post" action={props.action} novalidate>
-        <CsrfField req={props.req} />
-        <ErrorNotice error={props.error} />
-        <div class="grid">
-          <div>
-            <Field name="startsAt" label={C.startsAt} type="datetime-local" required {...f} />
-          </div>
-          <div>
-            <Field name="endsAt" label={C.endsAt} type="datetime-local" {...f} />
-          </div>
+      <PostForm req={props.req} action={props.action} error={props.error} submit={props.submit}>
+        <StartEndFields f={f} endRequired={false}>
           <div>
             <Select
               name="kind"
@@ -88,7 +78,7 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
               options={AGENDA_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k]![l] }))}
             />
           </div>
-        </div>
+        </StartEndFields>
         <p class="muted" style="margin:.25rem 0">
           {C.timezone[l]}: {props.event.timezone}
         </p>
@@ -107,10 +97,7 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
           )}
         </fieldset>
         <TextArea name="notes" label={C.notes} l={l} values={props.values} rows={3} />
-        <p>
-          <button type="submit">{props.submit}</button>
-        </p>
-      </form>
+      </PostForm>
     );
   }
 
@@ -118,9 +105,7 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
     req: FastifyRequest,
     reply: FastifyReply,
     event: EventRow,
-    values: FormValues | null,
-    error?: FormError | null,
-    status = 200,
+    form: KeptForm | null,
   ) {
     const l = req.locale;
     const [items, people] = await Promise.all([
@@ -130,11 +115,11 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
     const rows = await programRepository.listAgenda(db, event.id);
     const last = rows.at(-1);
     const nextStart = last ? (last.ends_at ?? last.starts_at) : event.starts_at;
-    const v = values ?? { startsAt: toLocalInput(nextStart, event.timezone), kind: 'talk' };
+    const v = form?.values ?? { startsAt: toLocalInput(nextStart, event.timezone), kind: 'talk' };
     return consolePage(
       req,
       reply,
-      { title: C.rundown, event, tab: 'rundown', status },
+      { title: C.rundown, event, tab: 'rundown', status: form?.status },
       <>
         {savedNotice(req)}
         {rows.length ? (
@@ -156,13 +141,7 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
                     ) : null}
                     <br />
                     <span class="row">
-                      <a href={`/console/events/${event.id}/rundown/${a.id}`}>{C.edit[l]}</a>
-                      <ActionButton
-                        req={req}
-                        action={`/console/events/${event.id}/rundown/${a.id}/delete`}
-                        label={C.remove[l]}
-                        kind="secondary"
-                      />
+                      <EditRemove req={req} path={`/console/events/${event.id}/rundown/${a.id}`} />
                     </span>
                   </span>
                 </li>
@@ -179,7 +158,7 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
           people={people}
           action={`/console/events/${event.id}/rundown`}
           values={v}
-          error={error}
+          error={form?.error}
           submit={C.add[l]}
         />
       </>,
@@ -193,16 +172,16 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
 
   app.post<{ Params: Params }>('/console/events/:id/rundown', async (req, reply) => {
     const event = await organize(req, req.params.id);
-    const values = formBody(req);
-    try {
-      await program.addAgendaItem(event, parseOrThrow(AgendaBody, agendaInput(values, event.timezone)));
-      await touched(event);
-      return reply.redirect(`/console/events/${event.id}/rundown?saved=1`, 303);
-    } catch (err) {
-      const fe = formError(err, req.locale);
-      if (!fe) throw err;
-      return renderRundown(req, reply, event, values, fe, (err as { status: number }).status);
-    }
+    return saveOrShowAgain(
+      req,
+      reply,
+      async (values) => {
+        await program.addAgendaItem(event, parseOrThrow(AgendaBody, agendaInput(values, event.timezone)));
+        await touched(event);
+        return `/console/events/${event.id}/rundown?saved=1`;
+      },
+      (form) => renderRundown(req, reply, event, form),
+    );
   });
 
   async function renderItem(
@@ -210,31 +189,24 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
     reply: FastifyReply,
     event: EventRow,
     itemId: string,
-    values: FormValues,
-    error?: FormError | null,
-    status = 200,
+    form: KeptForm,
   ) {
     const l = req.locale;
     const people = await programRepository.listPeople(db, event.id);
-    return consolePage(
+    const back = `/console/events/${event.id}/rundown`;
+    return itemPage(
       req,
       reply,
-      { title: C.editItem, event, tab: 'rundown', status },
-      <>
-        <h2>{C.editItem[l]}</h2>
-        <AgendaForm
-          req={req}
-          event={event}
-          people={people}
-          action={`/console/events/${event.id}/rundown/${itemId}`}
-          values={values}
-          error={error}
-          submit={C.save[l]}
-        />
-        <p>
-          <a href={`/console/events/${event.id}/rundown`}>{C.back[l]}</a>
-        </p>
-      </>,
+      { title: C.editItem, event, tab: 'rundown', status: form.status, back },
+      <AgendaForm
+        req={req}
+        event={event}
+        people={people}
+        action={`${back}/${itemId}`}
+        values={form.values}
+        error={form.error}
+        submit={C.save[l]}
+      />,
     );
   }
 
@@ -244,39 +216,33 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
     if (!item) throw errors.notFound(what.agendaItem);
     const links = await programRepository.agendaPeople(db, [item.id]);
     return renderItem(req, reply, event, item.id, {
-      startsAt: toLocalInput(item.starts_at, event.timezone),
-      endsAt: item.ends_at ? toLocalInput(item.ends_at, event.timezone) : '',
-      kind: item.kind,
-      title: item.title,
-      notes: item.notes ?? '',
-      personIds: links.map((x) => x.person_id),
+      values: {
+        startsAt: toLocalInput(item.starts_at, event.timezone),
+        endsAt: item.ends_at ? toLocalInput(item.ends_at, event.timezone) : '',
+        kind: item.kind,
+        title: item.title,
+        notes: item.notes ?? '',
+        personIds: links.map((x) => x.person_id),
+      },
     });
   });
 
   app.post<{ Params: Params }>('/console/events/:id/rundown/:itemId', async (req, reply) => {
     const event = await organize(req, req.params.id);
-    const values = formBody(req);
-    try {
-      await program.updateAgendaItem(
-        event,
-        req.params.itemId!,
-        parseOrThrow(AgendaPatch, agendaInput(values, event.timezone)),
-      );
-      await touched(event);
-      return reply.redirect(`/console/events/${event.id}/rundown?saved=1`, 303);
-    } catch (err) {
-      const fe = formError(err, req.locale);
-      if (!fe) throw err;
-      return renderItem(
-        req,
-        reply,
-        event,
-        req.params.itemId!,
-        values,
-        fe,
-        (err as { status: number }).status,
-      );
-    }
+    return saveOrShowAgain(
+      req,
+      reply,
+      async (values) => {
+        await program.updateAgendaItem(
+          event,
+          req.params.itemId!,
+          parseOrThrow(AgendaPatch, agendaInput(values, event.timezone)),
+        );
+        await touched(event);
+        return `/console/events/${event.id}/rundown?saved=1`;
+      },
+      (form) => renderItem(req, reply, event, req.params.itemId!, form),
+    );
   });
 
   app.post<{ Params: Params }>('/console/events/:id/rundown/:itemId/delete', async (req, reply) => {
