@@ -1,5 +1,10 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../errors.js';
 import type { Locale, Text } from '../../i18n/index.js';
-import type { EventRow } from '../events/index.js';
+import { asPage } from '../../web/page.js';
+import { requireUser } from '../auth/auth.plugin.js';
+import { type EventRow, loadEventFor } from '../events/index.js';
 
 // What the organizer's attendance pages share: their words, the page furniture and the paths.
 
@@ -87,3 +92,17 @@ export const back = (e: EventRow, l: Locale) => (
     <a href={`/console/events/${e.id}/checkin`}>{T.door[l]}</a>
   </p>
 );
+
+/** A form post from the organizer's pages: answered as a page, by a signed-in organizer of the event. */
+export async function organizerPost(req: FastifyRequest, db: Db, eventId: string) {
+  asPage(req);
+  const user = requireUser(req);
+  const event = await loadEventFor(req, db, eventId, 'organize');
+  return { user, event };
+}
+
+/** An expected error's message, to show on the page again; anything else is rethrown. */
+export function expectedError(err: unknown, l: Locale): string {
+  if (err instanceof AppError) return err.text[l];
+  throw err;
+}

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { formatDateTime, formatTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/auth.plugin.js';
 import { can, type EventRow, loadEventFor } from '../events/index.js';
-import { back, base, DASH_CSS, fill, num, T } from './attendance.console.js';
+import { back, base, DASH_CSS, expectedError, fill, num, organizerPost, T } from './attendance.console.js';
 import { CorrectionBody, SettingsBody } from './attendance.schemas.js';
 import { createAttendanceService } from './attendance.service.js';
 import { ONLINE_RULES } from './attendance.tables.js';
@@ -14,6 +13,16 @@ import { codesPages } from './codes.pages.js';
 import { importPages } from './import.pages.js';
 import { createImportService } from './import.service.js';
 import { createOnlineService, RULE_TEXT } from './online.service.js';
+
+/** One number of the online presence rule, from 1 up to `max`. */
+function NumberSetting(props: { name: string; label: string; max: number; value: number }) {
+  return (
+    <div>
+      <label for={props.name}>{props.label}</label>
+      <input id={props.name} name={props.name} type="number" min={1} max={props.max} value={props.value} />
+    </div>
+  );
+}
 
 export const attendancePages: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx;
@@ -133,39 +142,19 @@ export const attendancePages: FastifyPluginAsync = async (app) => {
                 </label>
               ))}
               <div class="grid">
-                <div>
-                  <label for="minCodes">{T.minCodes[l]}</label>
-                  <input
-                    id="minCodes"
-                    name="minCodes"
-                    type="number"
-                    min={1}
-                    max={20}
-                    value={settings.minCodes}
-                  />
-                </div>
-                <div>
-                  <label for="minPercent">{T.minPercent[l]}</label>
-                  <input
-                    id="minPercent"
-                    name="minPercent"
-                    type="number"
-                    min={1}
-                    max={100}
-                    value={settings.minPercent}
-                  />
-                </div>
-                <div>
-                  <label for="codeWindowMinutes">{T.window[l]}</label>
-                  <input
-                    id="codeWindowMinutes"
-                    name="codeWindowMinutes"
-                    type="number"
-                    min={1}
-                    max={1440}
-                    value={settings.codeWindowMinutes}
-                  />
-                </div>
+                <NumberSetting name="minCodes" label={T.minCodes[l]} max={20} value={settings.minCodes} />
+                <NumberSetting
+                  name="minPercent"
+                  label={T.minPercent[l]}
+                  max={100}
+                  value={settings.minPercent}
+                />
+                <NumberSetting
+                  name="codeWindowMinutes"
+                  label={T.window[l]}
+                  max={1440}
+                  value={settings.codeWindowMinutes}
+                />
               </div>
               <p>
                 <button type="submit">{T.save[l]}</button>
@@ -276,9 +265,7 @@ export const attendancePages: FastifyPluginAsync = async (app) => {
     '/console/events/:id/attendance/settings',
     { schema: { hide: true } },
     async (req, reply) => {
-      asPage(req);
-      const user = requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const { user, event } = await organizerPost(req, db, req.params.id);
       const b = req.body ?? {};
       try {
         const s = parseOrThrow(SettingsBody, {
@@ -290,8 +277,7 @@ export const attendancePages: FastifyPluginAsync = async (app) => {
         await online.saveSettings(event, s, user);
         return dashboard(req, reply, event, { ok: T.saved[req.locale] });
       } catch (err) {
-        if (err instanceof AppError) return dashboard(req, reply, event, { error: err.text[req.locale] });
-        throw err;
+        return dashboard(req, reply, event, { error: expectedError(err, req.locale) });
       }
     },
   );
@@ -300,9 +286,7 @@ export const attendancePages: FastifyPluginAsync = async (app) => {
     '/console/events/:id/attendance/corrections',
     { schema: { hide: true } },
     async (req, reply) => {
-      asPage(req);
-      const user = requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const { user, event } = await organizerPost(req, db, req.params.id);
       const b = req.body ?? {};
       try {
         const input = parseOrThrow(CorrectionBody, {
@@ -313,8 +297,7 @@ export const attendancePages: FastifyPluginAsync = async (app) => {
         await attendance.correct(event, input, user);
         return reply.redirect(`${base(event)}?saved=1`, 303);
       } catch (err) {
-        if (err instanceof AppError) return dashboard(req, reply, event, { error: err.text[req.locale] });
-        throw err;
+        return dashboard(req, reply, event, { error: expectedError(err, req.locale) });
       }
     },
   );

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/auth.plugin.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
-import { back, base, T } from './attendance.console.js';
+import { back, base, expectedError, organizerPost, T } from './attendance.console.js';
 import { createAttendanceService } from './attendance.service.js';
 import { createImportService } from './import.service.js';
 
@@ -142,9 +141,7 @@ export const importPages: FastifyPluginAsync = async (app) => {
     '/console/events/:id/attendance/import',
     { schema: { hide: true }, bodyLimit: 6 * 1024 * 1024 },
     async (req, reply) => {
-      asPage(req);
-      const user = requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const { user, event } = await organizerPost(req, db, req.params.id);
       try {
         const r = await imports.importReport(
           event,
@@ -154,8 +151,7 @@ export const importPages: FastifyPluginAsync = async (app) => {
         );
         return reply.redirect(`${base(event)}/import?importId=${r.id}`, 303);
       } catch (err) {
-        if (err instanceof AppError) return importPage(req, reply, event, { error: err.text[req.locale] });
-        throw err;
+        return importPage(req, reply, event, { error: expectedError(err, req.locale) });
       }
     },
   );
@@ -164,9 +160,7 @@ export const importPages: FastifyPluginAsync = async (app) => {
     '/console/events/:id/attendance/import/:importId/rows/:rowId',
     { schema: { hide: true } },
     async (req, reply) => {
-      asPage(req);
-      const user = requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const { user, event } = await organizerPost(req, db, req.params.id);
       const b = req.body ?? {};
       const registrationId = b.ignore ? null : b.registrationId || null;
       if (!b.ignore && !registrationId)
