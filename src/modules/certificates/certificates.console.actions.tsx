@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
@@ -24,7 +24,22 @@ export const certificateConsoleActions =
     const { db } = app.ctx;
 
     const Form = z.record(z.string(), z.string());
+    const RoleQuery = z.object({ role: z.enum(CERT_ROLES).default('peserta') });
     const back = (eventId: string, extra = '') => `/console/events/${eventId}/certificates${extra}`;
+    /** The posted fields the service reads (the CSRF token is checked earlier, not passed on). */
+    const fieldsOf = (req: FastifyRequest) => {
+      const { _csrf, ...f } = parseOrThrow(Form, req.body ?? {});
+      void _csrf;
+      return f;
+    };
+    /** The event the caller organizes and its certificate in the path; another event's reads as not found. */
+    const eventCertificate = async (req: FastifyRequest) => {
+      const p = parseOrThrow(Id.merge(Code), req.params);
+      const event = await loadEventFor(req, db, p.id, 'organize');
+      const cert = await svc.byCode(p.code);
+      if (cert.event_id !== event.id) throw errors.notFound({ id: 'Sertifikat', en: 'Certificate' });
+      return { event, cert };
+    };
 
     app.post('/console/events/:id/certificates/settings', { schema: { hide: true } }, async (req, reply) => {
       asPage(req);
@@ -50,7 +65,7 @@ export const certificateConsoleActions =
     app.post('/console/events/:id/certificates/signers', { schema: { hide: true } }, async (req, reply) => {
       asPage(req);
       const event = await loadEventFor(req, db, parseOrThrow(Id, req.params).id, 'organize');
-      const { role } = parseOrThrow(z.object({ role: z.enum(CERT_ROLES).default('peserta') }), req.query);
+      const { role } = parseOrThrow(RoleQuery, req.query);
       const f = parseOrThrow(Form, req.body ?? {});
       const signers = [0, 1]
         .filter((i) => (f[`s${i}name`] ?? '').trim())
@@ -77,7 +92,7 @@ export const certificateConsoleActions =
         const { data, fields } = await readOneFile(req, MAX_BACKGROUND_BYTES, 'JPEG, PNG, WebP, PDF');
         await adoptSessionFromForm(req, db, fields._csrf);
         const event = await loadEventFor(req, db, parseOrThrow(Id, req.params).id, 'organize');
-        const { role } = parseOrThrow(z.object({ role: z.enum(CERT_ROLES).default('peserta') }), req.query);
+        const { role } = parseOrThrow(RoleQuery, req.query);
         const current = svc.templateView(await svc.templateRow(event, role));
         await svc.saveTemplate(
           event,
@@ -98,7 +113,7 @@ export const certificateConsoleActions =
         const { data, fields } = await readOneFile(req, MAX_SIGNATURE_BYTES, 'PNG, JPEG, WebP');
         await adoptSessionFromForm(req, db, fields._csrf);
         const event = await loadEventFor(req, db, p.id, 'organize');
-        const { role } = parseOrThrow(z.object({ role: z.enum(CERT_ROLES).default('peserta') }), req.query);
+        const { role } = parseOrThrow(RoleQuery, req.query);
         const path = await storeSignature(app.ctx.config.dataDir, data);
         await svc.saveTemplate(event, role, {}, { signature: { index: p.index, path } });
         return reply.redirect(back(event.id, `?role=${role}`), 303);
@@ -116,9 +131,7 @@ export const certificateConsoleActions =
     app.post('/console/events/:id/certificates/override', { schema: { hide: true } }, async (req, reply) => {
       asPage(req);
       const event = await loadEventFor(req, db, parseOrThrow(Id, req.params).id, 'organize');
-      const { _csrf, ...f } = parseOrThrow(Form, req.body ?? {});
-      void _csrf;
-      const body = parseOrThrow(OverrideBody, f);
+      const body = parseOrThrow(OverrideBody, fieldsOf(req));
       await svc.override(event, body, requireUser(req));
       return reply.redirect(back(event.id, `?role=${body.role}`), 303);
     });
@@ -128,10 +141,7 @@ export const certificateConsoleActions =
       { schema: { hide: true } },
       async (req, reply) => {
         asPage(req);
-        const p = parseOrThrow(Id.merge(Code), req.params);
-        const event = await loadEventFor(req, db, p.id, 'organize');
-        const cert = await svc.byCode(p.code);
-        if (cert.event_id !== event.id) throw errors.notFound({ id: 'Sertifikat', en: 'Certificate' });
+        const { event, cert } = await eventCertificate(req);
         const { reason } = parseOrThrow(RevokeBody.passthrough(), req.body ?? {});
         await svc.revoke(event, cert, reason, requireUser(req));
         return reply.redirect(back(event.id, `?role=${cert.role}`), 303);
@@ -143,13 +153,8 @@ export const certificateConsoleActions =
       { schema: { hide: true } },
       async (req, reply) => {
         asPage(req);
-        const p = parseOrThrow(Id.merge(Code), req.params);
-        const event = await loadEventFor(req, db, p.id, 'organize');
-        const cert = await svc.byCode(p.code);
-        if (cert.event_id !== event.id) throw errors.notFound({ id: 'Sertifikat', en: 'Certificate' });
-        const { _csrf, ...f } = parseOrThrow(Form, req.body ?? {});
-        void _csrf;
-        await svc.correct(event, cert, parseOrThrow(CorrectBody, f), requireUser(req));
+        const { event, cert } = await eventCertificate(req);
+        await svc.correct(event, cert, parseOrThrow(CorrectBody, fieldsOf(req)), requireUser(req));
         return reply.redirect(back(event.id, `?role=${cert.role}`), 303);
       },
     );

@@ -6,6 +6,7 @@ import { formatDate } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { loadEventFor } from '../events/index.js';
+import { RuleCheckbox, TextSetting, UploadForm } from './certificates.console.parts.js';
 import { Id, T } from './certificates.pages.text.js';
 import { CERT_ROLES, ROLE_LABELS } from './certificates.schemas.js';
 import type { CertificatesService } from './certificates.service.js';
@@ -87,27 +88,18 @@ export const certificateConsolePage =
                 : 'The visual editor needs JavaScript. Without it, upload a background and issue with the default layout.'}
             </p>
           </div>
-          <form
-            method="post"
+          <UploadForm
+            req={req}
             action={`${base}/background?role=${q.role}`}
-            enctype="multipart/form-data"
-            class="card"
-          >
-            <CsrfField req={req} />
-            <label for="bg">
-              {l === 'id'
+            id="bg"
+            label={
+              l === 'id'
                 ? 'Latar (JPEG, PNG, WebP atau PDF satu halaman)'
-                : 'Background (JPEG, PNG, WebP or a one-page PDF)'}
-            </label>
-            <input
-              id="bg"
-              type="file"
-              name="file"
-              accept="image/jpeg,image/png,image/webp,application/pdf"
-              required
-            />
-            <button type="submit">{l === 'id' ? 'Unggah latar' : 'Upload background'}</button>
-          </form>
+                : 'Background (JPEG, PNG, WebP or a one-page PDF)'
+            }
+            accept="image/jpeg,image/png,image/webp,application/pdf"
+            submit={l === 'id' ? 'Unggah latar' : 'Upload background'}
+          />
           <form method="post" action={`${base}/signers?role=${q.role}`} class="card">
             <CsrfField req={req} />
             <h3>{l === 'id' ? 'Penanda tangan' : 'Signers'}</h3>
@@ -145,76 +137,77 @@ export const certificateConsolePage =
             <button type="submit">{l === 'id' ? 'Simpan penanda tangan' : 'Save signers'}</button>
           </form>
           {tpl.signers.map((_, i) => (
-            <form
-              method="post"
+            <UploadForm
+              req={req}
               action={`${base}/signature/${i}?role=${q.role}`}
-              enctype="multipart/form-data"
-              class="card"
-            >
-              <CsrfField req={req} />
-              <label for={`sig${i}`}>
-                {l === 'id'
+              id={`sig${i}`}
+              label={
+                l === 'id'
                   ? `Gambar tanda tangan ${i + 1} (PNG transparan, maks. 300 KB)`
-                  : `Signature image ${i + 1} (transparent PNG, max 300 KB)`}
-              </label>
-              <input
-                id={`sig${i}`}
-                type="file"
-                name="file"
-                accept="image/png,image/jpeg,image/webp"
-                required
-              />
-              <button type="submit">{l === 'id' ? 'Unggah' : 'Upload'}</button>
-            </form>
+                  : `Signature image ${i + 1} (transparent PNG, max 300 KB)`
+              }
+              accept="image/png,image/jpeg,image/webp"
+              submit={l === 'id' ? 'Unggah' : 'Upload'}
+            />
           ))}
 
           <h2>{l === 'id' ? 'Penomoran dan aturan' : 'Numbering and rules'}</h2>
           <form method="post" action={`${base}/settings`} class="card">
             <CsrfField req={req} />
-            <label for="pattern">{l === 'id' ? 'Pola nomor' : 'Number pattern'}</label>
-            <input id="pattern" name="pattern" value={settings.pattern} required maxlength={120} />
+            <TextSetting
+              name="pattern"
+              label={l === 'id' ? 'Pola nomor' : 'Number pattern'}
+              value={settings.pattern}
+              required
+              maxlength={120}
+            />
             <p class="muted">{'{seq} {org} {month-roman} {month} {year} {event} {role}'}</p>
-            <label for="orgCode">
-              {l === 'id' ? 'Kode organisasi ({org})' : 'Organization code ({org})'}
-            </label>
-            <input id="orgCode" name="orgCode" value={settings.orgCode} required maxlength={30} />
-            <label for="issuer">
-              {l === 'id'
-                ? 'Penerbit (kosongkan: nama organisasi dan mitra)'
-                : 'Issuer (empty: organization and partners)'}
-            </label>
-            <input id="issuer" name="issuer" value={settings.issuer ?? ''} maxlength={300} />
-            <label for="place">{l === 'id' ? 'Tempat terbit' : 'Place of issue'}</label>
-            <input id="place" name="place" value={settings.place ?? ''} maxlength={100} />
-            <label class="inline">
-              <input
-                type="checkbox"
-                name="requireAttendance"
-                value="1"
-                checked={settings.rules.peserta.requireAttendance}
-              />
-              {l === 'id' ? 'Peserta: harus tercatat hadir' : 'Participants: must be recorded as present'}
-            </label>
-            <label class="inline">
-              <input
-                type="checkbox"
-                name="requireEvaluation"
-                value="1"
-                checked={settings.rules.peserta.requireEvaluation}
-              />
-              {l === 'id' ? 'Peserta: harus mengisi evaluasi' : 'Participants: must fill in the evaluation'}
-            </label>
-            <label class="inline">
-              <input
-                type="checkbox"
-                name="requireAgenda"
-                value="1"
-                checked={settings.rules.people.requireAgenda}
-              />
-              {l === 'id'
-                ? 'Narasumber, moderator, MC, panitia: harus ada di susunan acara'
-                : 'Speakers, moderator, MC, committee: must be on the rundown'}
-            </label>
+            <TextSetting
+              name="orgCode"
+              label={l === 'id' ? 'Kode organisasi ({org})' : 'Organization code ({org})'}
+              value={settings.orgCode}
+              required
+              maxlength={30}
+            />
+            <TextSetting
+              name="issuer"
+              label={
+                l === 'id'
+                  ? 'Penerbit (kosongkan: nama organisasi dan mitra)'
+                  : 'Issuer (empty: organization and partners)'
+              }
+              value={settings.issuer ?? ''}
+              maxlength={300}
+            />
+            <TextSetting
+              name="place"
+              label={l === 'id' ? 'Tempat terbit' : 'Place of issue'}
+              value={settings.place ?? ''}
+              maxlength={100}
+            />
+            <RuleCheckbox
+              name="requireAttendance"
+              checked={settings.rules.peserta.requireAttendance}
+              label={
+                l === 'id' ? 'Peserta: harus tercatat hadir' : 'Participants: must be recorded as present'
+              }
+            />
+            <RuleCheckbox
+              name="requireEvaluation"
+              checked={settings.rules.peserta.requireEvaluation}
+              label={
+                l === 'id' ? 'Peserta: harus mengisi evaluasi' : 'Participants: must fill in the evaluation'
+              }
+            />
+            <RuleCheckbox
+              name="requireAgenda"
+              checked={settings.rules.people.requireAgenda}
+              label={
+                l === 'id'
+                  ? 'Narasumber, moderator, MC, panitia: harus ada di susunan acara'
+                  : 'Speakers, moderator, MC, committee: must be on the rundown'
+              }
+            />
             <button type="submit">{l === 'id' ? 'Simpan' : 'Save'}</button>
           </form>
 
