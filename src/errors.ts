@@ -66,6 +66,10 @@ export const errors = {
     id: `Belum ada pengguna dengan e-mail ${email}. Buat akunnya dulu di menu Akun panitia (/console/users), lalu tambahkan ke tim.`,
     en: `There is no user with the e-mail ${email}. Create the account first under Staff accounts (/console/users), then add it to the team.`,
   })),
+  deleteConfirm: make(409, 'confirm_delete', (slug: string) => ({
+    id: `Untuk menghapus acara beserta semua pendaftar, presensi, pertanyaan dan sertifikatnya, ketik alamatnya: ${slug}`,
+    en: `To delete the event with all its registrations, attendance, questions and certificates, type its address: ${slug}`,
+  })),
   teamCreator: make(409, 'team_creator', () => ({
     id: 'Pembuat acara selalu menjadi panitia acara ini; perannya tidak dapat diubah atau dihapus.',
     en: 'The creator of the event is always one of its organizers; that role cannot be changed or removed.',

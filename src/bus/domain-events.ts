@@ -7,6 +7,8 @@ export interface DomainEvents {
   'event.created': { eventId: string; actorId: string | null };
   'event.updated': { eventId: string; actorId: string | null };
   'event.published': { eventId: string; actorId: string | null };
+  /** The event and everything under it is gone (database cascades); caches drop it. */
+  'event.deleted': { eventId: string; slug: string; actorId: string | null };
   /** Live-room traffic for every node's WebSocket clients; `message` is a typed realtime message. */
   'live.message': { eventId: string; message: unknown };
   /** Someone's attendance changed (check-in, join, code, import, correction): dashboards refresh their counts. */

@@ -128,6 +128,9 @@ export async function consoleEventRoutes(app: FastifyInstance) {
             <a class="btn secondary" href={`/console/events/${event.id}/duplicate`}>
               {C.duplicate[l]}
             </a>
+            <a class="btn secondary" href={`/console/events/${event.id}/delete`}>
+              {C.deleteEvent[l]}
+            </a>
           </p>
         ) : null}
         {event.status === 'published' ? (

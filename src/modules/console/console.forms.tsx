@@ -287,7 +287,7 @@ export const organizeEvent = async (req: FastifyRequest, db: Db, id: string) => 
   return loadEventFor(req, db, id, 'organize');
 };
 
-export type Tab = 'overview' | 'edit' | 'people' | 'rundown' | 'team' | 'duplicate';
+export type Tab = 'overview' | 'edit' | 'people' | 'rundown' | 'team' | 'duplicate' | 'delete';
 
 /** The console frame of one event: its title, status and the menu (own tabs, then other modules' tools). */
 export function consolePage(

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { asPage } from '../../web/page.js';
 import { rememberLang } from '../site/index.js';
+import { consoleDeleteRoutes } from './console.delete.js';
 import { consoleDuplicateRoutes } from './console.duplicate.js';
 import { consoleEventRoutes } from './console.events.js';
 import { consoleHomeRoutes } from './console.home.js';
@@ -24,6 +25,7 @@ export const consolePages: FastifyPluginAsync = async (app) => {
   await consoleHomeRoutes(app);
   await consoleEventRoutes(app);
   await consoleDuplicateRoutes(app);
+  await consoleDeleteRoutes(app);
   await consolePeopleRoutes(app);
   await consoleRundownRoutes(app);
   await consoleTeamRoutes(app);

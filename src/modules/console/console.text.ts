@@ -32,6 +32,7 @@ export const C = {
   publish: { id: 'Terbitkan', en: 'Publish' },
   unpublish: { id: 'Jadikan draf lagi', en: 'Back to draft' },
   duplicate: { id: 'Gandakan untuk acara berikutnya', en: 'Duplicate for the next event' },
+  deleteEvent: { id: 'Hapus acara', en: 'Delete the event' },
   duplicateIntro: {
     id: 'Salinan berisi detail, narasumber, susunan acara (digeser ke tanggal baru), mitra dan tim. Pendaftaran tidak ikut disalin. Salinan dimulai sebagai draf.',
     en: 'The copy has the details, people, programme (moved to the new date), partners and team. Registrations are not copied. The copy starts as a draft.',

@@ -14,7 +14,7 @@ export const eventsRoutes: FastifyPluginAsync = async (base) => {
   const { db, bus } = app.ctx;
   const events = createEventsService(app.ctx);
   const publicList = new PublicListCache();
-  for (const name of ['event.updated', 'event.published'] as const) {
+  for (const name of ['event.updated', 'event.published', 'event.deleted'] as const) {
     bus.onEveryNode(name, () => publicList.invalidate());
   }
 
@@ -77,6 +77,25 @@ export const eventsRoutes: FastifyPluginAsync = async (base) => {
       const user = requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'organize');
       return events.presentOne(await events.update(event, req.body, user), user);
+    },
+  );
+
+  app.delete(
+    '/api/v1/events/:id',
+    {
+      schema: {
+        tags,
+        summary: "Delete the event and everything under it; `confirm` must be the event's slug",
+        params: IdParams,
+        querystring: z.object({ confirm: z.string().max(80).optional() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      await events.remove(event, req.query.confirm, user);
+      return reply.status(204).send(null);
     },
   );
 

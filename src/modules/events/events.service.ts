@@ -154,6 +154,16 @@ export function createEventsService(ctx: AppContext) {
       return (await repo.findByIdOrSlug(db, event.id))!;
     },
 
+    /**
+     * Deletes the event and, through the database's cascades, everything under it. The caller types the
+     * event's address to confirm, because registrations, attendance and certificates go with it.
+     */
+    async remove(event: EventRow, confirm: string | undefined, actor: AuthUser): Promise<void> {
+      if ((confirm ?? '').trim().toLowerCase() !== event.slug) throw errors.deleteConfirm(event.slug);
+      await repo.delete(db, event.id);
+      await bus.emit('event.deleted', { eventId: event.id, slug: event.slug, actorId: actor.id });
+    },
+
     list: (user: AuthUser | null) =>
       user ? repo.listForUser(db, user.id, user.role === 'admin') : repo.listPublished(db),
 

@@ -30,7 +30,7 @@ export const sitePages: FastifyPluginAsync = async (app) => {
   const micro = new MicroCache();
   // A marker no visitor can type: user text is escaped, and this nonce is unknown outside the process.
   const SLOT = `aula-slot-${randomBytes(16).toString('hex')}`;
-  for (const name of ['event.updated', 'event.published'] as const) {
+  for (const name of ['event.updated', 'event.published', 'event.deleted'] as const) {
     bus.onEveryNode(name, ({ eventId }) => {
       cache.invalidate(eventId);
       micro.invalidate(eventId);
