@@ -97,6 +97,8 @@ describe.each(DB_KINDS)('deleting an event on %s', (kind) => {
         .executeTakeFirstOrThrow();
       expect(Number(n.n), table).toBe(0);
     }
+    const audit = await db.selectFrom('audit_log').selectAll().where('event_id', '=', e.id).execute();
+    expect(audit.map((a) => a.action)).toContain('event.deleted');
   });
 
   it('is for the event’s organizers only', async () => {

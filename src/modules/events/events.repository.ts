@@ -33,7 +33,29 @@ export const eventsRepository = {
         .executeTakeFirst()
     ).numUpdatedRows > 0n,
 
-  delete: (db: Db, id: string) => db.deleteFrom('events').where('id', '=', id).execute(),
+  /** Deletes the event and writes who did it to the audit log (which has no foreign key, so it stays). */
+  deleteWithAudit: (
+    db: Db,
+    event: { id: string; slug: string; title: string },
+    actorId: string,
+    auditId: string,
+  ) =>
+    db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('events').where('id', '=', event.id).execute();
+      await trx
+        .insertInto('audit_log')
+        .values({
+          id: auditId,
+          event_id: event.id,
+          actor_user_id: actorId,
+          action: 'event.deleted',
+          target: event.slug,
+          reason: null,
+          data: JSON.stringify({ title: event.title }),
+          at: Date.now(),
+        })
+        .execute();
+    }),
 
   listPublished: (db: Db, opts: { orgId?: string; limit?: number } = {}) =>
     db

@@ -160,7 +160,7 @@ export function createEventsService(ctx: AppContext) {
      */
     async remove(event: EventRow, confirm: string | undefined, actor: AuthUser): Promise<void> {
       if ((confirm ?? '').trim().toLowerCase() !== event.slug) throw errors.deleteConfirm(event.slug);
-      await repo.delete(db, event.id);
+      await repo.deleteWithAudit(db, event, actor.id, newId());
       await bus.emit('event.deleted', { eventId: event.id, slug: event.slug, actorId: actor.id });
     },
 
