@@ -71,6 +71,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     mailer: opts.mailer ?? createMailer(config.smtp),
     log: app.log,
     ui: createUiExtensions(),
+    eventFiles: [],
   };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {

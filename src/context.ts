@@ -6,6 +6,9 @@ import type { Mailer } from './mail/mailer.js';
 import type { UiExtensions } from './web/extensions.js';
 
 /** What every module receives: built once in buildApp, never global. */
+/** Lists the files under DATA_DIR/uploads that belong to one event (deleted with it). */
+export type EventFilesProvider = (db: Db, eventId: string) => Promise<(string | null)[]>;
+
 export interface AppContext {
   config: Config;
   db: Db;
@@ -15,4 +18,6 @@ export interface AppContext {
   log: FastifyBaseLogger;
   /** Cross-module page sections (see web/extensions.ts). */
   ui: UiExtensions;
+  /** Each module that stores files for an event says which (see EventFilesProvider). */
+  eventFiles: EventFilesProvider[];
 }

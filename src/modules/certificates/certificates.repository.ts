@@ -15,6 +15,23 @@ export type SettingsRow = Selectable<CertificateSettingsTable>;
 export type JobRow = Selectable<CertificateJobsTable>;
 
 export const certificatesRepository = {
+  /** The stored files of an event's certificate templates: backgrounds and signature images. */
+  filesOfEvent: async (db: Db, eventId: string) => {
+    const rows = await db
+      .selectFrom('certificate_templates')
+      .select(['background_path', 'signers'])
+      .where('event_id', '=', eventId)
+      .execute();
+    return rows.flatMap((r) => {
+      let signers: { signaturePath?: string | null }[] = [];
+      try {
+        signers = JSON.parse(r.signers) as typeof signers;
+      } catch {
+        signers = [];
+      }
+      return [r.background_path, ...signers.map((s) => s.signaturePath ?? null)];
+    });
+  },
   /**
    * UU PDP erasure: the number stays taken (numbers are never reused) but the certificate no longer
    * names anyone and no longer verifies as valid.

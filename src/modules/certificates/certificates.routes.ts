@@ -187,6 +187,7 @@ export const certificatesRoutes: FastifyPluginAsync = async (app) => {
   app.ctx.bus.on('registration.anonymized', async ({ registrationIds }) => {
     await certificatesRepository.forgetRecipients(app.ctx.db, registrationIds, Date.now());
   });
+  app.ctx.eventFiles.push((db, eventId) => certificatesRepository.filesOfEvent(db, eventId));
   registerIssueRoutes(app, svc);
   registerCertificateDesignRoutes(app, svc);
   registerCertificateRoutes(app, svc);

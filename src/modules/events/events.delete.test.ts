@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { jpegWithExif, multipart } from '../../../test/helpers/images.js';
 
 describe.each(DB_KINDS)('deleting an event on %s', (kind) => {
   let t: TestApp;
@@ -64,8 +67,27 @@ describe.each(DB_KINDS)('deleting an event on %s', (kind) => {
     return { ...e, ticketCode: reg.ticketCode as string };
   }
 
-  it('asks for the typed address, then deletes the event and everything under it', async () => {
+  it('asks for the typed address, then deletes the event and everything under it, files included', async () => {
     const e = await fullEvent();
+    const photo = await jpegWithExif(1200, 800);
+    const banner = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${e.id}/banner`,
+      token: organizer,
+      ...multipart([{ name: 'file', value: photo, filename: 'banner.jpg', type: 'image/jpeg' }]),
+    });
+    expect(banner.statusCode).toBe(200);
+    const photos = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${e.id}/photos`,
+      token: organizer,
+      ...multipart([{ name: 'files', value: photo, filename: 'IMG_0001.jpg', type: 'image/jpeg' }]),
+    });
+    expect(photos.statusCode, photos.body).toBe(201);
+    const stored = [banner.json().bannerUrl as string, photos.json().photos[0].url as string].map((u) =>
+      join(t.config.dataDir, 'uploads', u.replace(/^\/uploads\//, '').split('?')[0]!),
+    );
+    for (const f of stored) expect(existsSync(f), f).toBe(true);
     const unconfirmed = await t.inject({ method: 'DELETE', url: `/api/v1/events/${e.id}`, token: organizer });
     expect(unconfirmed.statusCode).toBe(409);
     expect(unconfirmed.json().error.message).toContain(e.slug);
@@ -97,6 +119,7 @@ describe.each(DB_KINDS)('deleting an event on %s', (kind) => {
         .executeTakeFirstOrThrow();
       expect(Number(n.n), table).toBe(0);
     }
+    for (const f of stored) expect(existsSync(f), f).toBe(false);
     const audit = await db.selectFrom('audit_log').selectAll().where('event_id', '=', e.id).execute();
     expect(audit.map((a) => a.action)).toContain('event.deleted');
   });

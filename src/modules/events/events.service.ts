@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId, slugify } from '../../shared/ids.js';
+import { uploadsService } from '../uploads/index.js';
 import { allows, eventRolesOf } from './events.policy.js';
 import { presentEvent } from './events.presenter.js';
 import { type EventRow, type OrgRow, eventsRepository as repo } from './events.repository.js';
@@ -160,7 +161,13 @@ export function createEventsService(ctx: AppContext) {
      */
     async remove(event: EventRow, confirm: string | undefined, actor: AuthUser): Promise<void> {
       if ((confirm ?? '').trim().toLowerCase() !== event.slug) throw errors.deleteConfirm(event.slug);
+      // The files are listed before the rows that name them go; they are removed once the rows are gone.
+      const files = [
+        event.banner_path,
+        ...(await Promise.all(ctx.eventFiles.map((list) => list(db, event.id)))).flat(),
+      ];
       await repo.deleteWithAudit(db, event, actor.id, newId());
+      await uploadsService.removeGenerated(config.dataDir, files);
       await bus.emit('event.deleted', { eventId: event.id, slug: event.slug, actorId: actor.id });
     },
 

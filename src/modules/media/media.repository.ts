@@ -5,6 +5,15 @@ import type { MediaItemsTable, MediaKind } from './media.tables.js';
 export type MediaRow = Selectable<MediaItemsTable>;
 
 export const mediaRepository = {
+  /** The stored files of an event's photos and materials (deleted with the event). */
+  filesOfEvent: async (db: Db, eventId: string) =>
+    (
+      await db
+        .selectFrom('media_items')
+        .select(['path', 'thumb_path'])
+        .where('event_id', '=', eventId)
+        .execute()
+    ).flatMap((r) => [r.path, r.thumb_path]),
   insert: (db: Db, rows: MediaItemsTable[]) =>
     rows.length ? db.insertInto('media_items').values(rows).execute() : Promise.resolve([]),
   list: (db: Db, eventId: string, kind?: MediaKind, onlyShared = false) =>

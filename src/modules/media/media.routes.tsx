@@ -7,6 +7,7 @@ import { requireUser } from '../auth/auth.plugin.js';
 import { adoptSessionFromForm } from '../console/index.js';
 import { can, type EventRow, IdParams, loadEventFor } from '../events/index.js';
 import { programRepository } from '../program/index.js';
+import { mediaRepository } from './media.repository.js';
 import { createMediaService, MAX_MATERIAL_BYTES, MAX_PHOTO_BYTES, readFiles } from './media.service.js';
 
 const tags = ['media'];
@@ -227,6 +228,7 @@ export const mediaRoutes: FastifyPluginAsync = async (base) => {
   });
 
   app.ctx.ui.consoleLinks.push({ key: 'media', order: 65, label: T.console, path: '/media' });
+  app.ctx.eventFiles.push((db, eventId) => mediaRepository.filesOfEvent(db, eventId));
 
   app.get('/console/events/:id/media', { schema: { hide: true } }, async (req, reply) => {
     asPage(req);

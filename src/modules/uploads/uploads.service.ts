@@ -33,6 +33,7 @@ const SPECS: Record<ImageKind, Spec> = {
 };
 
 const SAFE_PATH = /^(banners|logos)\/[0-9a-z]{10,40}\.(jpg|png)$/;
+const GENERATED_PATH = /^[a-z]{3,20}\/[0-9a-z-]{10,60}\.(jpg|png|webp|pdf)$/;
 
 export interface StoredImage {
   /** Relative to DATA_DIR/uploads, served at /uploads/<path>. */
@@ -105,6 +106,16 @@ export const uploadsService = {
       return rel;
     } catch {
       return null;
+    }
+  },
+
+  /**
+   * Removes files Aula generated (for a deleted event): a path must be one folder and a generated
+   * name, so nothing outside DATA_DIR/uploads can ever be named.
+   */
+  async removeGenerated(dataDir: string, paths: (string | null)[]): Promise<void> {
+    for (const p of paths) {
+      if (p && GENERATED_PATH.test(p)) await rm(join(dataDir, 'uploads', p), { force: true });
     }
   },
 
