@@ -28,6 +28,9 @@ export const authRepository = {
       .where('sessions.id_hash', '=', idHash)
       .where('sessions.expires_at', '>', now)
       .executeTakeFirst(),
+  /** Expired sessions are removed as new ones are made, so the table does not grow without end. */
+  deleteExpiredSessions: (db: Db, now: number) =>
+    db.deleteFrom('sessions').where('expires_at', '<=', now).execute(),
   deleteSession: (db: Db, idHash: string) =>
     db.deleteFrom('sessions').where('id_hash', '=', idHash).execute(),
   insertToken: (

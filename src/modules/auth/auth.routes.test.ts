@@ -163,3 +163,32 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     }
   });
 });
+
+describe('sessions', () => {
+  it('expire, and expired ones are cleared when a new session starts', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const user = await authService.createUser(t.app.ctx.db, {
+        email: 'lama@example.test',
+        password: 'rahasia123',
+      });
+      const old = await authService.createSession(t.app.ctx.db, user.id);
+      await t.app.ctx.db
+        .updateTable('sessions')
+        .set({ expires_at: Date.now() - 1000 })
+        .execute();
+      const me = await t.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        cookies: { aula_session: old.token },
+      });
+      expect(me.statusCode).toBe(401);
+      await authService.createSession(t.app.ctx.db, user.id);
+      const rows = await t.app.ctx.db.selectFrom('sessions').select('expires_at').execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.expires_at).toBeGreaterThan(Date.now());
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -65,6 +65,7 @@ export const authService = {
     const token = secret();
     const csrf = secret(18);
     const now = Date.now();
+    await repo.deleteExpiredSessions(db, now);
     await repo.insertSession(db, {
       id_hash: sha256(token),
       user_id: userId,
