@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
 import { loadConfig } from './config.js';
 import { createDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './errors.js';
+import { validationError } from './http/validation.js';
 import { authService, GLOBAL_ROLES } from './modules/auth/auth.service.js';
 
 const HELP = `Aula command line
@@ -99,8 +101,8 @@ export async function main(argv: string[]): Promise<number> {
       console.error(err.text.en);
       return 1;
     }
-    if (err && typeof err === 'object' && 'issues' in err) {
-      console.error(`Invalid input: ${JSON.stringify((err as { issues: unknown }).issues)}`);
+    if (err instanceof ZodError) {
+      console.error(validationError(err.issues).text.en);
       return 2;
     }
     throw err;
