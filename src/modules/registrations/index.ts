@@ -11,6 +11,7 @@ export const {
   findById: findRegistration,
   findByTicketCode: findRegistrationByTicket,
   list: listRegistrations,
+  statsCounts: registrationStatsFor,
 } = registrationsRepository;
 export { registrationsRoutes } from './registrations.routes.js';
 export { Email, Phone, type RegisterData, RegisterInput } from './registrations.schemas.js';

@@ -19,6 +19,18 @@ export interface ListFilter {
 }
 
 export const registrationsRepository = {
+  /** Confirmed per mode, waitlisted and cancelled (the stats), from the grouped `counts` query below. */
+  async statsCounts(db: Db, eventId: string) {
+    const rows = await registrationsRepository.counts(db, eventId);
+    const sum = (f: (r: (typeof rows)[number]) => boolean) =>
+      rows.filter(f).reduce((a, r) => a + Number(r.n), 0);
+    return {
+      onsite: sum((r) => r.mode === 'onsite' && r.status === 'confirmed'),
+      online: sum((r) => r.mode === 'online' && r.status === 'confirmed'),
+      waitlisted: sum((r) => r.status === 'waitlisted'),
+      cancelled: sum((r) => r.status === 'cancelled'),
+    };
+  },
   getSettings: (db: Tx, eventId: string) =>
     db.selectFrom('registration_settings').selectAll().where('event_id', '=', eventId).executeTakeFirst(),
 
