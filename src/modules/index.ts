@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { announcementsRoutes } from './announcements/index.js';
 import { attendanceModule } from './attendance/index.js';
-import { authRoutes } from './auth/auth.routes.js';
+import { authRoutes } from './auth/index.js';
 import { certificatesRoutes } from './certificates/index.js';
 import { consolePages } from './console/index.js';
 import { evaluationRoutes } from './evaluation/index.js';

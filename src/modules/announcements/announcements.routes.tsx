@@ -6,7 +6,7 @@ import { parseOrThrow } from '../../http/validation.js';
 import type { Text } from '../../i18n/index.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
 import { type AnnouncementsService, createAnnouncementsService } from './announcements.service.js';
 

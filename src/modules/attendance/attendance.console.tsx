@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { Locale, Text } from '../../i18n/index.js';
 import { asPage } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 
 // What the organizer's attendance pages share: their words, the page furniture and the paths.

@@ -3,7 +3,7 @@ import { parseOrThrow } from '../../http/validation.js';
 import { formatDateTime, formatTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { can, type EventRow, loadEventFor } from '../events/index.js';
 import { back, base, DASH_CSS, expectedError, fill, num, organizerPost, T } from './attendance.console.js';
 import { CorrectionBody, SettingsBody } from './attendance.schemas.js';

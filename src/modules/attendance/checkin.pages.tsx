@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { AppError } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { asPage, page } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { CheckinBody, normalizeTicketCode, SearchQuery } from './attendance.schemas.js';
 import { createCheckinService } from './checkin.service.js';

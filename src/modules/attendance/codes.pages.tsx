@@ -4,7 +4,7 @@ import { parseOrThrow } from '../../http/validation.js';
 import { formatTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { back, base, DASH_CSS, fill, num, T } from './attendance.console.js';
 import { NewCodeBody } from './attendance.schemas.js';

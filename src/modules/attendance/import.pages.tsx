@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { back, base, expectedError, organizerPost, T } from './attendance.console.js';
 import { createAttendanceService } from './attendance.service.js';

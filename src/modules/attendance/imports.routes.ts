@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { IdParams, loadEventFor } from '../events/index.js';
 import { ImportJsonBody, ListParams, ListQuery, ResolveRowBody } from './attendance.schemas.js';
 import { createImportService } from './import.service.js';

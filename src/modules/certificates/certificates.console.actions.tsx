@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errors } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { asPage } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { adoptSessionFromForm } from '../console/index.js';
 import { loadEventFor } from '../events/index.js';
 import { Code, Id } from './certificates.pages.text.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { can, IdParams, loadEventFor } from '../events/index.js';
 import { presentCertificate } from './certificates.presenter.js';
 import type { CertificateRow } from './certificates.repository.js';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import JSZip from 'jszip';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { IdParams, loadEventFor } from '../events/index.js';
 import { registerCertificateDesignRoutes } from './certificates.design.routes.js';
 import { registerCertificateRoutes } from './certificates.one.routes.js';

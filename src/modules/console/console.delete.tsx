@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Text } from '../../i18n/index.js';
-import { requireRole } from '../auth/auth.plugin.js';
+import { requireRole } from '../auth/index.js';
 import { createEventsService, type EventRow, loadEventFor } from '../events/index.js';
 import { consolePage, Field, type KeptForm, PostForm, saveOrShowAgain, str } from './console.forms.js';
 import { C } from './console.text.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseOrThrow } from '../../http/validation.js';
 import { toLocalInput } from '../../shared/time.js';
-import { requireRole } from '../auth/auth.plugin.js';
+import { requireRole } from '../auth/index.js';
 import { createEventsManageService, DuplicateBody, type EventRow, loadEventFor } from '../events/index.js';
 import { localToIso } from './console.event-form.js';
 import {

@@ -4,7 +4,7 @@ import { parseOrThrow } from '../../http/validation.js';
 import { formatDateTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { CsrfField } from '../../web/page.js';
-import { requireRole, requireUser } from '../auth/auth.plugin.js';
+import { requireRole, requireUser } from '../auth/index.js';
 import {
   CreateEventBody,
   createEventsManageService,

@@ -5,7 +5,7 @@ import type { Locale, Text } from '../../i18n/index.js';
 import { Notice } from '../../web/layout.js';
 import { CsrfField, page } from '../../web/page.js';
 import type { Children } from '../../web/render.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { C, FIELD_LABELS } from './console.text.js';
 

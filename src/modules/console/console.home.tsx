@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { formatDateTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
-import { requireRole, requireUser } from '../auth/auth.plugin.js';
+import { requireRole, requireUser } from '../auth/index.js';
 import { DEMO_SLUG, loadDemo } from '../demo/index.js';
 import { createEventsService, eventRolesOf, eventsRepository } from '../events/index.js';
 import { ActionButton, consolePage } from './console.forms.js';

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { errors } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
-import { authService, SESSION_COOKIE } from '../auth/auth.service.js';
+import { authService, SESSION_COOKIE } from '../auth/index.js';
 import { type ImageUpload, readImageUpload } from '../uploads/index.js';
 
 /**

@@ -3,7 +3,7 @@ import { errors } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { Notice } from '../../web/layout.js';
 import { CsrfField } from '../../web/page.js';
-import { requireRole } from '../auth/auth.plugin.js';
+import { requireRole } from '../auth/index.js';
 import { uploadUrl } from '../events/index.js';
 import { canEditOrg, createOrgsService, type OrganizationRow, OrgBody, OrgPatch } from '../orgs/index.js';
 import {

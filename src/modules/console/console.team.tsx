@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseOrThrow } from '../../http/validation.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { createEventsManageService, type EventRow, TEAM_ROLES, TeamPutBody } from '../events/index.js';
 import {
   ActionButton,

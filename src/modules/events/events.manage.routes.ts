@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireRole, requireUser } from '../auth/auth.plugin.js';
+import { requireRole, requireUser } from '../auth/index.js';
 import { readImageUpload } from '../uploads/index.js';
 import {
   DuplicateBody,

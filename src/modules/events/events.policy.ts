@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { type EventRow, eventsRepository as repo } from './events.repository.js';
 
 /**

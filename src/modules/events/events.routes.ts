@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole, requireUser } from '../auth/auth.plugin.js';
+import { requireRole, requireUser } from '../auth/index.js';
 import { PublicListCache } from './events.list-cache.js';
 import { loadEventFor } from './events.policy.js';
 import { CreateEventBody, EventOut, IdParams, UpdateEventBody } from './events.schemas.js';

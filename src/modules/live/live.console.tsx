@@ -4,7 +4,7 @@ import { parseOrThrow } from '../../http/validation.js';
 import { fullName } from '../../shared/names.js';
 import { formatTime } from '../../shared/time.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { loadEventFor } from '../events/index.js';
 import { createQaService, PollBody, qaRepository } from '../qa/index.js';
 import { LIVE_CSS, PollView } from './live.components.js';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseOrThrow } from '../../http/validation.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { adoptSessionFromForm } from '../console/index.js';
 import { can, type EventRow, IdParams, loadEventFor } from '../events/index.js';
 import { programRepository } from '../program/index.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole, requireUser } from '../auth/auth.plugin.js';
+import { requireRole, requireUser } from '../auth/index.js';
 import { readImageUpload } from '../uploads/index.js';
 import { OrgBody, OrgOut, OrgParams, OrgPatch } from './orgs.schemas.js';
 import { createOrgsService } from './orgs.service.js';

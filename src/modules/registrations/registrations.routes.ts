@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors, what } from '../../errors.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { eventsRepository, IdParams, loadEventFor } from '../events/index.js';
 import { privacyRoutes } from './privacy.routes.js';
 import { registrationsConsole } from './registrations.console.js';

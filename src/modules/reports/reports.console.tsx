@@ -4,7 +4,7 @@ import { parseOrThrow } from '../../http/validation.js';
 import { formatDateTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { loadEventFor } from '../events/index.js';
 import { reportsRepository as repo } from './reports.repository.js';
 import { Narrative } from './reports.schemas.js';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoInZone } from '../../shared/time.js';
-import { requireUser } from '../auth/auth.plugin.js';
+import { requireUser } from '../auth/index.js';
 import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
 import { berita } from './reports.berita.js';
 import { reportsConsole } from './reports.console.js';

@@ -1,0 +1,3 @@
+export { requireRole, requireUser } from './auth.plugin.js';
+export { authRoutes } from './auth.routes.js';
+export { authService, SESSION_COOKIE } from './auth.service.js';
