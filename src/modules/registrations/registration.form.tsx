@@ -47,10 +47,6 @@ export const FT = {
       id: 'Kirimi saya kabar acara berikutnya dari penyelenggara ini.',
       en: 'Send me news of this organizer’s next events.',
     },
-    publicList: {
-      id: 'Tampilkan nama saya di daftar peserta yang dapat dilihat umum.',
-      en: 'Show my name in the public participant list.',
-    },
   } satisfies Record<(typeof OPTIONAL_PURPOSES)[number], Text>,
   submit: { id: 'Daftar sekarang', en: 'Register now' },
   closed: { id: 'Pendaftaran sudah ditutup.', en: 'Registration is closed.' },

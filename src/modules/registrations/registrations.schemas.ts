@@ -8,7 +8,8 @@ export const STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled', 'dec
 export const SOURCES = ['self', 'manual', 'import', 'walkin', 'invitation'] as const;
 export const SEAT_MODES = ['registration', 'checkin', 'none'] as const;
 /** Optional purposes a participant may agree to, each with its own unticked box (UU PDP Pasal 22). */
-export const OPTIONAL_PURPOSES = ['news', 'publicList'] as const;
+/** Optional purposes a participant may consent to, each only if Aula really does it (UU PDP: a real, stated purpose). */
+export const OPTIONAL_PURPOSES = ['news'] as const;
 /** Bumped whenever the wording of the privacy notice changes; stored with each consent as proof. */
 export const NOTICE_VERSION = '2026-11-29';
 
