@@ -11,6 +11,7 @@ import * as attendanceWalkins from './2026_11_29_0810_attendance_walkins.js';
 import * as reportVersions from './2026_11_29_0820_report_versions.js';
 import * as registrationPrivacy from './2026_11_29_0830_registration_privacy.js';
 import * as userInvites from './2026_11_29_0900_user_invites.js';
+import * as registrationClientRef from './2026_11_29_0910_registration_client_ref.js';
 
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0820_report_versions': reportVersions,
   '2026_11_29_0830_registration_privacy': registrationPrivacy,
   '2026_11_29_0900_user_invites': userInvites,
+  '2026_11_29_0910_registration_client_ref': registrationClientRef,
 };

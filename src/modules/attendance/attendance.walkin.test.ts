@@ -2,7 +2,10 @@ import { randomUUID as newScanId } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { eventsRepository } from '../events/index.js';
+import { createRegistrationsService } from '../registrations/index.js';
 import { seedRegistrations } from './test-factories.js';
+import { walkInClientRef } from './walkin.service.js';
 
 /** Walk-ins keyed by the device's id: a queue replayed twice, or two racing syncs, register one person. */
 describe.each(DB_KINDS)('walk-ins at the door on %s', (kind) => {
@@ -189,6 +192,68 @@ describe.each(DB_KINDS)('walk-ins at the door on %s', (kind) => {
     const synced = await sync(eventId, 'hp-1', [{ scanId, walkIn, scannedAt: Date.now() }]);
     expect(synced.json().results[0]).toMatchObject({ result: 'error', error: { code: 'hall_full' } });
     expect(await people(eventId, 'Pak Joko')).toEqual([]);
+  });
+
+  it('a request that died after registering (no phone, no e-mail): the takeover finds its registration, one person, one arrival', async () => {
+    const eventId = await newEvent(50);
+    const scanId = newScanId();
+    const walkIn = { name: 'Mbah Karto', consent: true };
+    const { db } = t.app.ctx;
+    const event = (await eventsRepository.findByIdOrSlug(db, eventId))!;
+    // What the dead request got done: the claim, then the registration with the walk-in id as its reference —
+    // and no outcome, no arrival.
+    await db
+      .insertInto('checkin_walkins')
+      .values({ event_id: eventId, walkin_id: scanId, outcome: 'pending', claimed_at: Date.now() })
+      .execute();
+    const first = await createRegistrationsService(t.app.ctx).register(
+      event,
+      { ...walkIn, mode: 'onsite' },
+      { source: 'walkin', clientRef: walkInClientRef(scanId) },
+    );
+    expect(first.created).toBe(true);
+    // 31 s pass: the claim is stale and the retry takes it over.
+    await db
+      .updateTable('checkin_walkins')
+      .set({ claimed_at: Date.now() - 31_000 })
+      .where('event_id', '=', eventId)
+      .where('walkin_id', '=', scanId)
+      .execute();
+    const retried = await sync(eventId, 'hp-1', [{ scanId, walkIn, scannedAt: Date.now() }]);
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json().results[0]).toMatchObject({
+      result: 'checked_in',
+      first: true,
+      walkIn: true,
+      registration: { id: first.registration.id, name: 'Mbah Karto' },
+    });
+    // A later replay answers from the recorded outcome, exactly as the retry was answered.
+    const again = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${eventId}/checkins`,
+      token: organizer,
+      payload: { walkIn, scanId },
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({ result: 'checked_in', registration: { id: first.registration.id } });
+    const rows = await people(eventId, 'Mbah Karto');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'confirmed', source: 'walkin' });
+    expect(rows[0]!.checked_in_at).not.toBeNull();
+    const arrivals = await db
+      .selectFrom('attendance')
+      .select('registration_id')
+      .where('registration_id', '=', first.registration.id)
+      .where('checked_in_at', 'is not', null)
+      .execute();
+    expect(arrivals).toHaveLength(1);
+    expect(
+      await db
+        .selectFrom('checkin_walkins')
+        .select(['outcome', 'registration_id'])
+        .where('walkin_id', '=', scanId)
+        .execute(),
+    ).toEqual([{ outcome: 'checked_in', registration_id: first.registration.id }]);
   });
 
   it('refuses bad walk-ins in a queue without writing anything, and keeps roles', async () => {

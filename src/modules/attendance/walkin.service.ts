@@ -44,6 +44,9 @@ const WAIT_MS = 5_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The registration's client reference for a walk-in id (namespaced: other callers may have their own). */
+export const walkInClientRef = (scanId: string) => `walkin:${scanId}`;
+
 /**
  * People at the door without a ticket, registered through the registrations module (so hall capacity,
  * the waitlist, duplicates and seats follow its rules) and checked in. The device's id for the walk-in
@@ -83,13 +86,16 @@ export function createWalkInService(ctx: AppContext, checkins: CheckinService) {
       claimed && opts.scanId
         ? repo.finishWalkIn(db, event.id, opts.scanId, { outcome, registrationId })
         : Promise.resolve();
+    // The walk-in id goes with the registration (unique per event), so a request that takes over the claim of
+    // one that died after registering gets that registration back instead of a second person.
+    const clientRef = claimed && opts.scanId ? walkInClientRef(opts.scanId) : undefined;
     let registration: Awaited<ReturnType<typeof registrations.register>>['registration'];
     let created: boolean;
     try {
       ({ registration, created } = await registrations.register(
         event,
         { ...input, mode: 'onsite', consent: true },
-        { source: 'walkin' },
+        { source: 'walkin', clientRef },
       ));
     } catch (err) {
       // The hall is full and the event keeps no waitlist: a final answer, the same on every replay.
@@ -111,7 +117,8 @@ export function createWalkInService(ctx: AppContext, checkins: CheckinService) {
       const r = await checkins.writeArrival(event, reg, { ...opts, method: 'walkin' }, user);
       await finish('checked_in', reg.id);
       if (r.first) await bus.emit('attendance.changed', { eventId: event.id, kind: 'checkin' });
-      return { ...r, walkIn: created };
+      // This walk-in's own registration (first time or after a takeover), not someone matched by phone or e-mail.
+      return { ...r, walkIn: created || (!!clientRef && registration.client_ref === clientRef) };
     } catch (err) {
       // Someone already registered online, cancelled, or pending: the answer is final for this id.
       await finish('refused', reg.id);

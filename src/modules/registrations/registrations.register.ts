@@ -29,15 +29,18 @@ export function createRegisterUseCase(ctx: AppContext, places: Places) {
   const useCase = {
     /**
      * Registers one person. Registering again with the same phone or e-mail returns the existing ticket
-     * (`created: false`) — the unique indexes on (event, e-mail) and (event, phone) settle races.
+     * (`created: false`) — the unique indexes on (event, e-mail) and (event, phone) settle races. So does
+     * `clientRef`, the caller's own id for this sign-up (unique per event): a retry after a crash returns the
+     * registration the first attempt made, as it is, even when the person gave no phone or e-mail.
      */
     async register(
       event: EventRow,
       input: RegisterInput,
-      opts: { source?: RegistrationSource } = {},
+      opts: { source?: RegistrationSource; clientRef?: string } = {},
     ): Promise<{ registration: RegistrationRow; created: boolean }> {
       const data = parsedInputs.has(input) ? (input as RegisterData) : parseOrThrow(RegisterInput, input);
       const source = opts.source ?? 'self';
+      const clientRef = opts.clientRef ?? null;
       const self = source === 'self';
       const s = await settingsService.get(db, event);
       const now = Date.now();
@@ -85,6 +88,8 @@ export function createRegisterUseCase(ctx: AppContext, places: Places) {
             locale: data.locale ?? 'id',
             confirmed_at: status === 'confirmed' ? now : null,
             cancelled_at: null,
+            // Only set, never cleared: a revived row keeps the reference an earlier sign-up gave it.
+            ...(clientRef ? { client_ref: clientRef } : {}),
           };
           if (existing) {
             // A cancelled registration comes back to life: same row, same ticket link.
@@ -100,6 +105,7 @@ export function createRegisterUseCase(ctx: AppContext, places: Places) {
             ticket_code: newSecretToken(),
             ...fields,
             anonymized_at: null,
+            client_ref: clientRef,
             created_at: now,
             updated_at: now,
           };
@@ -115,6 +121,9 @@ export function createRegisterUseCase(ctx: AppContext, places: Places) {
         row = await attempt(null);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
+        // The same reference: this is a retry of a sign-up that went through, whatever became of it since.
+        const mine = clientRef ? await repo.findByClientRef(db, event.id, clientRef) : undefined;
+        if (mine) return { registration: mine, created: false };
         const existing = await useCase.findExisting(event, data.email ?? null, data.phone ?? null);
         if (!existing) throw errors.alreadyRegistered(false);
         if (ACTIVE.has(existing.status)) {

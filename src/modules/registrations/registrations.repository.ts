@@ -134,6 +134,14 @@ export const registrationsRepository = {
   findByTicketCode: (db: Tx, code: string) =>
     db.selectFrom('registrations').selectAll().where('ticket_code', '=', code).executeTakeFirst(),
 
+  findByClientRef: (db: Tx, eventId: string, clientRef: string) =>
+    db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .where('client_ref', '=', clientRef)
+      .executeTakeFirst(),
+
   findByContact: (db: Tx, eventId: string, email: string | null, phone: string | null) =>
     email || phone
       ? db

@@ -33,6 +33,11 @@ export interface RegistrationsTable {
   cancelled_at: number | null;
   /** When the personal fields were erased (on request or after the retention period); null while kept. */
   anonymized_at: number | null;
+  /**
+   * The caller's own reference for this sign-up (a door device's walk-in id), unique per event when set: a
+   * retry after a crash finds this row instead of registering the person twice.
+   */
+  client_ref: string | null;
 }
 
 /** One row per event once the organizer touched the settings; absent means the defaults. */
