@@ -5,6 +5,7 @@ import { fullName } from '../../shared/names.js';
 import { formatDateTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
+import { CF, consoleFrame } from '../../web/participants-frame.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { displayPhone } from '../registrations/index.js';
 import { seatingService } from '../seating/index.js';
@@ -31,7 +32,6 @@ const T = {
     id: 'Anda masih dapat mengubah jawaban sebelum acara dimulai.',
     en: 'You can still change your answer before the event.',
   },
-  back: { id: 'Kembali ke konsol acara', en: 'Back to the event console' },
   name: { id: 'Nama', en: 'Name' },
   frontTitles: { id: 'Gelar depan', en: 'Front titles' },
   backTitles: { id: 'Gelar belakang', en: 'Back titles' },
@@ -199,17 +199,12 @@ export const invitationsPages: FastifyPluginAsync<{ invitations: InvitationsServ
         />
       </>
     );
-    return page(
+    return consoleFrame(
       req,
       reply,
-      { title: `${T.title[l]} — ${event.title}`, nav: 'console', status: opts.status ?? 200 },
+      event,
+      CF.invitations,
       <>
-        <p class="muted" style="margin:0">
-          <a href={base}>← {T.back[l]}</a> ·{' '}
-          <a href={`${base}/seating`}>{l === 'id' ? 'Denah kursi' : 'Seat plan'}</a>
-        </p>
-        <h1 style="font-size:1.3rem">{event.title}</h1>
-        <h2 style="margin-top:0">{T.title[l]}</h2>
         {opts.error ? <Notice kind="error">{opts.error}</Notice> : null}
         <p>{T.summary(counts)[l]}</p>
         {list.length ? (
@@ -286,6 +281,7 @@ export const invitationsPages: FastifyPluginAsync<{ invitations: InvitationsServ
           </p>
         </form>
       </>,
+      opts.status ?? 200,
     );
   }
 

@@ -6,8 +6,8 @@ import { slugify } from '../../shared/ids.js';
 import { parseLocalDateTime, toLocalInput } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField } from '../../web/page.js';
+import { CF, consoleFrame } from '../../web/participants-frame.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
-import { CF, consoleFrame } from './console.frame.js';
 import { type Question, SettingsInput } from './registrations.schemas.js';
 import { settingsService } from './registrations.settings.js';
 

@@ -3,7 +3,8 @@ import { AppError, errors, what } from '../../errors.js';
 import type { Text } from '../../i18n/index.js';
 import { fullName } from '../../shared/names.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
+import { asPage, CsrfField } from '../../web/page.js';
+import { CF, consoleFrame } from '../../web/participants-frame.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import {
   type ComputedPlan,
@@ -17,7 +18,6 @@ import { type PlanView, seatingService } from './seating.service.js';
 
 const T = {
   title: { id: 'Denah kursi', en: 'Seat plan' },
-  back: { id: 'Kembali ke konsol acara', en: 'Back to the event console' },
   intro: {
     id: 'Gambar aula sebagai baris kursi (baris A paling depan). Aturan jarak menentukan kursi yang boleh dipakai, dan dari situ kapasitas aula.',
     en: 'Draw the hall as rows of seats (row A at the front). The distancing rule decides which seats may be used, and from that the hall capacity.',
@@ -180,17 +180,12 @@ export const seatingPages: FastifyPluginAsync = async (app) => {
     const v = opts.values ?? valuesFrom(view);
     const base = `/console/events/${event.id}`;
     const shown = opts.preview ?? view?.computed ?? null;
-    return page(
+    return consoleFrame(
       req,
       reply,
-      { title: `${T.title[l]} — ${event.title}`, nav: 'console', status: opts.status ?? 200 },
+      event,
+      CF.seating,
       <>
-        <p class="muted" style="margin:0">
-          <a href={base}>← {T.back[l]}</a> ·{' '}
-          <a href={`${base}/registrations`}>{l === 'id' ? 'Pendaftar' : 'Registrations'}</a>
-        </p>
-        <h1 style="font-size:1.3rem">{event.title}</h1>
-        <h2 style="margin-top:0">{T.title[l]}</h2>
         <p class="muted">{T.intro[l]}</p>
         {opts.error ? <Notice kind="error">{opts.error}</Notice> : null}
         {opts.saved ? <Notice kind="ok">{T.saved[l]}</Notice> : null}
@@ -278,6 +273,7 @@ export const seatingPages: FastifyPluginAsync = async (app) => {
           </form>
         ) : null}
       </>,
+      opts.status ?? 200,
     );
   }
 

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Text } from '../../i18n/index.js';
-import { page } from '../../web/page.js';
-import type { Children } from '../../web/render.js';
-import type { EventRow } from '../events/index.js';
+import type { Text } from '../i18n/index.js';
+import type { EventRow } from '../modules/events/events.repository.js';
+import { page } from './page.js';
+import type { Children } from './render.js';
 
 export const CF = {
   back: { id: 'Kembali ke konsol acara', en: 'Back to the event console' },
@@ -12,7 +12,10 @@ export const CF = {
   invitations: { id: 'Undangan', en: 'Invitations' },
 } satisfies Record<string, Text>;
 
-/** The frame of this module's console pages: back to the event's console, then the tool's own links. */
+/**
+ * The frame of the participant tools in the console (registrations, their settings, seat plan, invitations —
+ * three modules, one menu): back to the event's console, then the tools' own links.
+ */
 export function consoleFrame(
   req: FastifyRequest,
   reply: FastifyReply,
