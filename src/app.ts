@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { type Bus, createBus, RedisBus } from './bus/bus.js';
 import type { Config } from './config.js';
@@ -21,6 +21,7 @@ import { installErrorHandler } from './http/error-handler.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { authPlugin } from './modules/auth/auth.plugin.js';
 import { modules } from './modules/index.js';
+import { buildServices } from './services.js';
 import { createUiExtensions } from './web/extensions.js';
 
 export const ROOT = resolve(
@@ -33,6 +34,8 @@ export interface BuildOptions {
   /** Tests inject their own mailer or bus; production builds them from config. */
   mailer?: Mailer;
   bus?: Bus;
+  /** Sees every route as it is added (the architecture test checks that each declares its input). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Keeps the cookie-signing secret stable across restarts without asking the organizer for one. */
@@ -56,6 +59,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -63,7 +67,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await migrateToLatest(handle.db);
   const bus = opts.bus ?? createBus(config.redis);
   if (bus instanceof RedisBus) await bus.whenReady();
-  const ctx: AppContext = {
+  const ctx = {
     config,
     db: handle.db,
     dialect: handle.dialect,
@@ -72,7 +76,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     log: app.log,
     ui: createUiExtensions(),
     eventFiles: [],
-  };
+  } as Omit<AppContext, 'services'> as AppContext;
+  ctx.services = buildServices(ctx);
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
     if (!opts.bus) await bus.close();

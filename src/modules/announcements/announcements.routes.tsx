@@ -8,7 +8,7 @@ import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
 import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
-import { type AnnouncementsService, createAnnouncementsService } from './announcements.service.js';
+import type { AnnouncementsService } from './announcements.service.js';
 
 const L = {
   console: { id: 'Umumkan ke peserta lalu', en: 'Announce to past attendees' },
@@ -75,7 +75,7 @@ async function summaryDto(svc: AnnouncementsService, event: EventRow) {
 export const announcementsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const svc = createAnnouncementsService(app.ctx);
+  const svc = app.ctx.services.announcements;
   app.ctx.ui.consoleLinks.push({ key: 'announce', order: 95, label: L.console, path: '/announce' });
   const tags = ['announcements'];
 

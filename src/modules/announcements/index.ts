@@ -1,2 +1,3 @@
 export { announcementsRoutes } from './announcements.routes.js';
+export { createAnnouncementsService } from './announcements.service.js';
 export type { AnnouncementTables } from './announcements.tables.js';

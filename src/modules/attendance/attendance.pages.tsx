@@ -7,12 +7,10 @@ import { requireUser } from '../auth/index.js';
 import { can, type EventRow, loadEventFor } from '../events/index.js';
 import { back, base, DASH_CSS, expectedError, fill, num, organizerPost, T } from './attendance.console.js';
 import { CorrectionBody, SettingsBody } from './attendance.schemas.js';
-import { createAttendanceService } from './attendance.service.js';
 import { ONLINE_RULES } from './attendance.tables.js';
 import { codesPages } from './codes.pages.js';
 import { importPages } from './import.pages.js';
-import { createImportService } from './import.service.js';
-import { createOnlineService, RULE_TEXT } from './online.service.js';
+import { RULE_TEXT } from './online.service.js';
 
 /** One number of the online presence rule, from 1 up to `max`. */
 function NumberSetting(props: { name: string; label: string; max: number; value: number }) {
@@ -26,9 +24,9 @@ function NumberSetting(props: { name: string; label: string; max: number; value:
 
 export const attendancePages: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx;
-  const attendance = createAttendanceService(app.ctx);
-  const online = createOnlineService(app.ctx);
-  const _imports = createImportService(app.ctx);
+  const attendance = app.ctx.services.attendance;
+  const online = app.ctx.services.online;
+  const _imports = app.ctx.services.imports;
 
   for (const link of [
     { key: 'attendance-checkin', order: 30, label: T.door, path: '/checkin' },

@@ -14,10 +14,8 @@ import {
   SettingsOut,
   SummaryOut,
 } from './attendance.schemas.js';
-import { createAttendanceService } from './attendance.service.js';
 import { checkinApiRoutes } from './checkin.routes.js';
 import { attendanceFileRoutes } from './imports.routes.js';
-import { createOnlineService } from './online.service.js';
 
 const tags = ['attendance'];
 const CodeParams = IdParams.extend({ codeId: z.string().max(40) });
@@ -31,8 +29,8 @@ export const attendanceApiRoutes: FastifyPluginAsync = async (base) => {
   await base.register(attendanceFileRoutes);
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, bus } = app.ctx;
-  const online = createOnlineService(app.ctx);
-  const attendance = createAttendanceService(app.ctx);
+  const online = app.ctx.services.online;
+  const attendance = app.ctx.services.attendance;
 
   app.post(
     '/api/v1/events/:id/attendance',

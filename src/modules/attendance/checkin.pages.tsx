@@ -6,15 +6,13 @@ import { asPage, page } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { CheckinBody, normalizeTicketCode, SearchQuery } from './attendance.schemas.js';
-import { createCheckinService } from './checkin.service.js';
 import { checkinServiceWorker } from './checkin.sw.js';
 import { type CheckinBox, CheckinView, checkinPagePath, T } from './checkin.view.js';
-import { createWalkInService } from './walkin.service.js';
 
 export const checkinPages: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx;
-  const checkins = createCheckinService(app.ctx);
-  const walkIns = createWalkInService(app.ctx, checkins);
+  const checkins = app.ctx.services.checkins;
+  const walkIns = app.ctx.services.walkIns;
   const version = Date.now().toString(36);
 
   async function render(req: FastifyRequest, reply: FastifyReply, event: EventRow, box: CheckinBox) {

@@ -12,8 +12,6 @@ import {
   SyncOut,
   WalkInWaitlistedOut,
 } from './attendance.schemas.js';
-import { createCheckinService } from './checkin.service.js';
-import { createWalkInService } from './walkin.service.js';
 
 const tags = ['attendance'];
 
@@ -21,8 +19,8 @@ const tags = ['attendance'];
 export const checkinApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const checkins = createCheckinService(app.ctx);
-  const walkIns = createWalkInService(app.ctx, checkins);
+  const checkins = app.ctx.services.checkins;
+  const walkIns = app.ctx.services.walkIns;
 
   app.post(
     '/api/v1/events/:id/checkins',

@@ -8,12 +8,11 @@ import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { back, base, DASH_CSS, fill, num, T } from './attendance.console.js';
 import { NewCodeBody } from './attendance.schemas.js';
-import { createOnlineService } from './online.service.js';
 
 /** Attendance codes for moderators: open one, read it out large, close it early. */
 export const codesPages: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx;
-  const online = createOnlineService(app.ctx);
+  const online = app.ctx.services.online;
 
   // Attendance codes: the moderator opens one at a moment of the rundown and reads it out.
   async function codesPage(req: FastifyRequest, reply: FastifyReply, event: EventRow, error?: string) {

@@ -4,14 +4,12 @@ import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { back, base, expectedError, organizerPost, T } from './attendance.console.js';
-import { createAttendanceService } from './attendance.service.js';
-import { createImportService } from './import.service.js';
 
 /** Organizers: import a Zoom / Google Meet participant report and review the rows that did not match. */
 export const importPages: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx;
-  const attendance = createAttendanceService(app.ctx);
-  const imports = createImportService(app.ctx);
+  const attendance = app.ctx.services.attendance;
+  const imports = app.ctx.services.imports;
 
   // Zoom / Meet report import with the review of unmatched rows.
   async function importPage(

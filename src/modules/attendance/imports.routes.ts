@@ -6,7 +6,6 @@ import { parseOrThrow } from '../../http/validation.js';
 import { requireUser } from '../auth/index.js';
 import { IdParams, loadEventFor } from '../events/index.js';
 import { ImportJsonBody, ListParams, ListQuery, ResolveRowBody } from './attendance.schemas.js';
-import { createImportService } from './import.service.js';
 import { buildList, listFilename, listPdf, listXlsx } from './lists.js';
 
 const tags = ['attendance'];
@@ -16,7 +15,7 @@ const ImportParams = IdParams.extend({ importId: z.string().max(40) });
 export const attendanceFileRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const imports = createImportService(app.ctx);
+  const imports = app.ctx.services.imports;
 
   app.post(
     '/api/v1/events/:id/attendance/imports',

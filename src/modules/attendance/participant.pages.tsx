@@ -9,7 +9,6 @@ import { Notice } from '../../web/layout.js';
 import { asPage } from '../../web/page.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { AttendanceCodeBody, normalizeTicketCode, TicketCode } from './attendance.schemas.js';
-import { createOnlineService } from './online.service.js';
 
 const TicketParams = z.object({ code: TicketCode });
 
@@ -43,7 +42,7 @@ const T = {
 /** The participant's side, reached from the ticket: the personal join link and the attendance-code box. */
 export const participantPages: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const online = createOnlineService(app.ctx);
+  const online = app.ctx.services.online;
 
   app.ctx.ui.ticketSections.push({
     key: 'attendance-code',

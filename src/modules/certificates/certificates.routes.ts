@@ -10,7 +10,7 @@ import { registerCertificateRoutes } from './certificates.one.routes.js';
 import { presentCertificate } from './certificates.presenter.js';
 import { certificatesRepository } from './certificates.repository.js';
 import { CERT_ROLES, CertificateOut, IssueBody, OverrideBody } from './certificates.schemas.js';
-import { type CertificatesService, createCertificatesService } from './certificates.service.js';
+import type { CertificatesService } from './certificates.service.js';
 
 const tags = ['certificates'];
 const RoleParams = IdParams.extend({ role: z.enum(CERT_ROLES) });
@@ -183,7 +183,7 @@ function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: Certi
 }
 
 export const certificatesRoutes: FastifyPluginAsync = async (app) => {
-  const svc = createCertificatesService(app.ctx);
+  const svc = app.ctx.services.certificates;
   app.ctx.bus.on('registration.anonymized', async ({ registrationIds }) => {
     await certificatesRepository.forgetRecipients(app.ctx.db, registrationIds, Date.now());
   });

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Text } from '../../i18n/index.js';
+import { Field, type KeptForm, PostForm, str } from '../../web/forms.js';
 import { requireRole } from '../auth/index.js';
-import { createEventsService, type EventRow, loadEventFor } from '../events/index.js';
-import { consolePage, Field, type KeptForm, PostForm, saveOrShowAgain, str } from './console.forms.js';
+import { type EventRow, loadEventFor } from '../events/index.js';
+import { consolePage, saveOrShowAgain } from './console.forms.js';
 import { C } from './console.text.js';
 
 const D = {
@@ -18,7 +19,7 @@ type Params = { id: string };
 /** Deleting an event, behind a typed confirmation: everything under it goes with it. */
 export async function consoleDeleteRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
-  const events = createEventsService(app.ctx);
+  const events = app.ctx.services.events;
 
   function render(req: FastifyRequest, reply: FastifyReply, event: EventRow, form: KeptForm) {
     const l = req.locale;

@@ -1,18 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseOrThrow } from '../../http/validation.js';
 import { toLocalInput } from '../../shared/time.js';
+import { Field, type KeptForm, PostForm, str } from '../../web/forms.js';
 import { requireRole } from '../auth/index.js';
-import { createEventsManageService, DuplicateBody, type EventRow, loadEventFor } from '../events/index.js';
+import { DuplicateBody, type EventRow, loadEventFor } from '../events/index.js';
 import { localToIso } from './console.event-form.js';
-import {
-  consolePage,
-  Field,
-  type KeptForm,
-  PostForm,
-  StartEndFields,
-  saveOrShowAgain,
-  str,
-} from './console.forms.js';
+import { consolePage, StartEndFields, saveOrShowAgain } from './console.forms.js';
 import { C } from './console.text.js';
 
 type Params = { id: string };
@@ -20,7 +13,7 @@ type Params = { id: string };
 /** "Duplicate for the next event": a new draft with a new title and dates, everything else copied. */
 export async function consoleDuplicateRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
-  const manage = createEventsManageService(app.ctx);
+  const manage = app.ctx.services.eventsManage;
 
   async function renderDuplicate(req: FastifyRequest, reply: FastifyReply, event: EventRow, form: KeptForm) {
     const l = req.locale;

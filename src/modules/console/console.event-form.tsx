@@ -2,8 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import { errors } from '../../errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { isoInZone, isValidTimeZone, parseLocalDateTime, toLocalInput } from '../../shared/time.js';
-import { type EventRow, type OrgRow, PLATFORMS } from '../events/index.js';
-import { PLATFORM_LABELS } from '../site/index.js';
 import {
   COUNT_INPUT,
   Field,
@@ -13,11 +11,13 @@ import {
   num,
   PostForm,
   Select,
-  StartEndFields,
   str,
   TextArea,
   URL_INPUT,
-} from './console.forms.js';
+} from '../../web/forms.js';
+import { type EventRow, type OrgRow, PLATFORMS } from '../events/index.js';
+import { PLATFORM_LABELS } from '../site/index.js';
+import { StartEndFields } from './console.forms.js';
 import { C, TIMEZONES } from './console.text.js';
 
 export function eventFormValues(e: EventRow, partnerIds: string[]): FormValues {

@@ -2,13 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { formatDateTime } from '../../shared/time.js';
+import { ActionButton, type KeptForm, list } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { CsrfField } from '../../web/page.js';
 import { requireRole, requireUser } from '../auth/index.js';
 import {
   CreateEventBody,
-  createEventsManageService,
-  createEventsService,
   type EventRow,
   eventRoleOf,
   eventsRepository,
@@ -19,15 +18,7 @@ import {
 import { orgsRepository } from '../orgs/index.js';
 import { whatsAppLink, whatsAppText } from '../site/index.js';
 import { EventForm, eventFormValues, eventInputFromForm } from './console.event-form.js';
-import {
-  ActionButton,
-  consolePage,
-  formError,
-  type KeptForm,
-  list,
-  savedNotice,
-  saveOrShowAgain,
-} from './console.forms.js';
+import { consolePage, formError, savedNotice, saveOrShowAgain } from './console.forms.js';
 import { uploadFromForm } from './console.multipart.js';
 import { C } from './console.text.js';
 
@@ -35,8 +26,8 @@ type Params = { id: string };
 
 export async function consoleEventRoutes(app: FastifyInstance) {
   const { db, config } = app.ctx;
-  const events = createEventsService(app.ctx);
-  const manage = createEventsManageService(app.ctx);
+  const events = app.ctx.services.events;
+  const manage = app.ctx.services.eventsManage;
 
   /** The console page of an event is for its team; others get the same 404 as for a draft. */
   async function teamEvent(req: FastifyRequest, id: string): Promise<EventRow> {

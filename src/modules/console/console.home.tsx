@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { formatDateTime } from '../../shared/time.js';
+import { ActionButton } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { requireRole, requireUser } from '../auth/index.js';
 import { DEMO_SLUG, loadDemo } from '../demo/index.js';
-import { createEventsService, eventRolesOf, eventsRepository } from '../events/index.js';
-import { ActionButton, consolePage } from './console.forms.js';
+import { eventRolesOf, eventsRepository } from '../events/index.js';
+import { consolePage } from './console.forms.js';
 import { C } from './console.text.js';
 
 /** The console's front page: the events the user works on, "new event", and the demo while it is missing. */
 export async function consoleHomeRoutes(app: FastifyInstance) {
   const { db, config, bus } = app.ctx;
-  const events = createEventsService(app.ctx);
+  const events = app.ctx.services.events;
 
   app.get('/console', async (req, reply) => {
     const user = requireUser(req);

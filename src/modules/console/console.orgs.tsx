@@ -1,23 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
-import { Notice } from '../../web/layout.js';
-import { CsrfField } from '../../web/page.js';
-import { requireRole } from '../auth/index.js';
-import { uploadUrl } from '../events/index.js';
-import { canEditOrg, createOrgsService, type OrganizationRow, OrgBody, OrgPatch } from '../orgs/index.js';
 import {
-  consolePage,
   ErrorNotice,
   Field,
   type FormError,
   type FormValues,
   formBody,
-  formError,
-  savedNotice,
   str,
   TextArea,
-} from './console.forms.js';
+} from '../../web/forms.js';
+import { Notice } from '../../web/layout.js';
+import { CsrfField } from '../../web/page.js';
+import { requireRole } from '../auth/index.js';
+import { uploadUrl } from '../events/index.js';
+import { canEditOrg, type OrganizationRow, OrgBody, OrgPatch } from '../orgs/index.js';
+import { consolePage, formError, savedNotice } from './console.forms.js';
 import { uploadFromForm } from './console.multipart.js';
 import { C } from './console.text.js';
 
@@ -32,7 +30,7 @@ const orgInput = (v: FormValues) => ({
 
 export async function consoleOrgRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
-  const orgs = createOrgsService(app.ctx);
+  const orgs = app.ctx.services.orgs;
 
   function OrgFields(props: {
     req: FastifyRequest;

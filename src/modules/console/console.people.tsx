@@ -1,32 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
-import { CsrfField } from '../../web/page.js';
-import { type EventRow, eventGraphRepository, PERSON_ROLES, PRESENCES } from '../events/index.js';
 import {
-  createProgramService,
-  PersonBody,
-  PersonPatch,
-  type PersonRow,
-  programRepository,
-} from '../program/index.js';
-import { PRESENCE_LABELS, personName, ROLE_LABELS } from '../site/index.js';
-import {
-  consolePage,
   EditRemove,
   Field,
   type FormError,
   type FormValues,
-  itemPage,
   type KeptForm,
   ListTable,
-  organizeEvent,
   PostForm,
   Select,
-  savedNotice,
-  saveOrShowAgain,
   str,
-} from './console.forms.js';
+} from '../../web/forms.js';
+import { CsrfField } from '../../web/page.js';
+import { type EventRow, eventGraphRepository, PERSON_ROLES, PRESENCES } from '../events/index.js';
+import { PersonBody, PersonPatch, type PersonRow, programRepository } from '../program/index.js';
+import { PRESENCE_LABELS, personName, ROLE_LABELS } from '../site/index.js';
+import { consolePage, itemPage, organizeEvent, savedNotice, saveOrShowAgain } from './console.forms.js';
 import { C } from './console.text.js';
 
 type Params = { id: string; itemId?: string };
@@ -57,7 +47,7 @@ const personInput = (v: FormValues) => ({
 
 export async function consolePeopleRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
-  const program = createProgramService(app.ctx);
+  const program = app.ctx.services.program;
 
   const organize = (req: FastifyRequest, id: string) => organizeEvent(req, db, id);
   /** Programme edits do not touch the event row; bumping it refreshes the cached public page at once. */

@@ -2,33 +2,29 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { toLocalInput } from '../../shared/time.js';
-import { AGENDA_KINDS, type EventRow, eventGraphRepository } from '../events/index.js';
 import {
-  AgendaBody,
-  AgendaPatch,
-  createProgramService,
-  type PersonRow,
-  programRepository,
-} from '../program/index.js';
-import { AgendaTime, KIND_LABELS, PRESENCE_LABELS, personName } from '../site/index.js';
-import { localToIso } from './console.event-form.js';
-import {
-  consolePage,
   EditRemove,
   Field,
   type FormError,
   type FormValues,
-  itemPage,
   type KeptForm,
   list,
-  organizeEvent,
   PostForm,
   Select,
+  str,
+  TextArea,
+} from '../../web/forms.js';
+import { AGENDA_KINDS, type EventRow, eventGraphRepository } from '../events/index.js';
+import { AgendaBody, AgendaPatch, type PersonRow, programRepository } from '../program/index.js';
+import { AgendaTime, KIND_LABELS, PRESENCE_LABELS, personName } from '../site/index.js';
+import { localToIso } from './console.event-form.js';
+import {
+  consolePage,
+  itemPage,
+  organizeEvent,
   StartEndFields,
   savedNotice,
   saveOrShowAgain,
-  str,
-  TextArea,
 } from './console.forms.js';
 import { C } from './console.text.js';
 
@@ -48,7 +44,7 @@ function agendaInput(v: FormValues, tz: string) {
 
 export async function consoleRundownRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
-  const program = createProgramService(app.ctx);
+  const program = app.ctx.services.program;
 
   const organize = (req: FastifyRequest, id: string) => organizeEvent(req, db, id);
   /** Programme edits do not touch the event row; bumping it refreshes the cached public page at once. */

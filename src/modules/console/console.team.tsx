@@ -1,27 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseOrThrow } from '../../http/validation.js';
+import { ActionButton, Field, type KeptForm, ListTable, PostForm, Select, str } from '../../web/forms.js';
 import { requireUser } from '../auth/index.js';
-import { createEventsManageService, type EventRow, TEAM_ROLES, TeamPutBody } from '../events/index.js';
-import {
-  ActionButton,
-  consolePage,
-  Field,
-  type KeptForm,
-  ListTable,
-  organizeEvent,
-  PostForm,
-  Select,
-  savedNotice,
-  saveOrShowAgain,
-  str,
-} from './console.forms.js';
+import { type EventRow, TEAM_ROLES, TeamPutBody } from '../events/index.js';
+import { consolePage, organizeEvent, savedNotice, saveOrShowAgain } from './console.forms.js';
 import { C, TEAM_ROLE_LABELS } from './console.text.js';
 
 type Params = { id: string; userId?: string };
 
 export async function consoleTeamRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
-  const manage = createEventsManageService(app.ctx);
+  const manage = app.ctx.services.eventsManage;
 
   async function render(req: FastifyRequest, reply: FastifyReply, event: EventRow, form: KeptForm) {
     const l = req.locale;

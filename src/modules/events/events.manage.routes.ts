@@ -10,10 +10,8 @@ import {
   TeamOut,
   TeamPutBody,
 } from './events.manage.schemas.js';
-import { createEventsManageService } from './events.manage.service.js';
 import { loadEventFor } from './events.policy.js';
 import { EventOut, IdParams } from './events.schemas.js';
-import { createEventsService } from './events.service.js';
 
 const tags = ['events'];
 const security = [{ bearer: [] }];
@@ -21,8 +19,8 @@ const security = [{ bearer: [] }];
 export const eventsManageRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const events = createEventsService(app.ctx);
-  const manage = createEventsManageService(app.ctx);
+  const events = app.ctx.services.events;
+  const manage = app.ctx.services.eventsManage;
 
   app.put(
     '/api/v1/events/:id/partners',

@@ -5,14 +5,13 @@ import { requireRole, requireUser } from '../auth/index.js';
 import { PublicListCache } from './events.list-cache.js';
 import { loadEventFor } from './events.policy.js';
 import { CreateEventBody, EventOut, IdParams, UpdateEventBody } from './events.schemas.js';
-import { createEventsService } from './events.service.js';
 
 const tags = ['events'];
 
 export const eventsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, bus } = app.ctx;
-  const events = createEventsService(app.ctx);
+  const events = app.ctx.services.events;
   const publicList = new PublicListCache();
   for (const name of ['event.updated', 'event.published', 'event.deleted'] as const) {
     bus.onEveryNode(name, () => publicList.invalidate());

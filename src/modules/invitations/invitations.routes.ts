@@ -9,12 +9,7 @@ import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
 import { ticketUrl } from '../registrations/index.js';
 import { invitationsPages } from './invitations.pages.js';
 import type { InvitationRow } from './invitations.repository.js';
-import {
-  createInvitationsService,
-  InvitationInput,
-  invitationUrl,
-  invitationWaLink,
-} from './invitations.service.js';
+import { InvitationInput, invitationUrl, invitationWaLink } from './invitations.service.js';
 
 const tags = ['invitations'];
 const InvitationOut = z.object({
@@ -42,7 +37,7 @@ const TokenParams = z.object({ token: z.string().min(20).max(80) });
 export const invitationsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.ctx;
-  const invitations = createInvitationsService(app.ctx);
+  const invitations = app.ctx.services.invitations;
 
   async function present(event: EventRow, inv: InvitationRow, l: Locale) {
     const url = invitationUrl(config.publicUrl, inv.token);

@@ -6,9 +6,8 @@ import { formatTime } from '../../shared/time.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
 import { loadEventFor } from '../events/index.js';
-import { createQaService, PollBody, qaRepository } from '../qa/index.js';
+import { PollBody, qaRepository } from '../qa/index.js';
 import { LIVE_CSS, PollView } from './live.components.js';
-import { createLiveService } from './live.service.js';
 import { KIND_LABEL, T } from './live.text.js';
 
 const Params = z.object({ id: z.string().min(1).max(80) });
@@ -20,8 +19,8 @@ const Params = z.object({ id: z.string().min(1).max(80) });
  */
 export const consolePages: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx;
-  const live = createLiveService(app.ctx);
-  const qa = createQaService(app.ctx);
+  const live = app.ctx.services.live;
+  const qa = app.ctx.services.qa;
 
   async function staffEvent(req: FastifyRequest) {
     asPage(req);

@@ -4,7 +4,7 @@ import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { asPage } from '../../web/page.js';
 import { loadEventFor } from '../events/index.js';
-import { AskBody, createQaService, resolveVoter } from '../qa/index.js';
+import { AskBody, resolveVoter } from '../qa/index.js';
 
 // The live page's actions without JavaScript: plain forms (ask, vote, poll ballot) that do what the
 // JSON API does and redirect back to the live page (the island posts to the API instead).
@@ -36,7 +36,7 @@ export const liveUrl = (slug: string, t: string | null | undefined, extra = '') 
 
 export const liveForms: FastifyPluginAsync = async (app) => {
   const { db, config } = app.ctx;
-  const qa = createQaService(app.ctx);
+  const qa = app.ctx.services.qa;
 
   app.post(
     '/e/:slug/live/ask',

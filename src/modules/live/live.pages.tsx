@@ -6,7 +6,7 @@ import { fullName } from '../../shared/names.js';
 import { asPage, page } from '../../web/page.js';
 import { CodeResultNotice } from '../attendance/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
-import { createQaService, peekVoterKey, qaRepository } from '../qa/index.js';
+import { peekVoterKey, qaRepository } from '../qa/index.js';
 import { LIVE_CSS, PollView, QuestionItem, StageView, youtubeEmbed } from './live.components.js';
 import { consolePages } from './live.console.js';
 import { liveForms, liveUrl, SlugParams } from './live.forms.js';
@@ -29,7 +29,7 @@ async function ticketOf(req: FastifyRequest, event: EventRow, code: string | und
 
 export const livePages: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx;
-  const qa = createQaService(app.ctx);
+  const qa = app.ctx.services.qa;
 
   app.ctx.ui.ticketSections.push({
     key: 'live',

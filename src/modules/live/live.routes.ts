@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { errors } from '../../errors.js';
 import { CLOSE_NOT_ALLOWED, type LiveRole } from '../../shared/realtime.js';
 import { can, type EventRow, IdParams, loadEventFor } from '../events/index.js';
-import { createLiveService, followProgramChanges } from './live.service.js';
+import { followProgramChanges } from './live.service.js';
 
 const LiveQuery = z.object({
   since: z.coerce.number().int().min(0).optional(),
@@ -71,7 +71,7 @@ declare module 'fastify' {
 export const liveRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const live = createLiveService(app.ctx);
+  const live = app.ctx.services.live;
   const unfollow = followProgramChanges(app.ctx);
   app.addHook('onClose', async () => {
     unfollow();

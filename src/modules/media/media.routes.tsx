@@ -8,7 +8,7 @@ import { adoptSessionFromForm } from '../console/index.js';
 import { can, type EventRow, IdParams, loadEventFor } from '../events/index.js';
 import { programRepository } from '../program/index.js';
 import { mediaRepository } from './media.repository.js';
-import { createMediaService, MAX_MATERIAL_BYTES, MAX_PHOTO_BYTES, readFiles } from './media.service.js';
+import { MAX_MATERIAL_BYTES, MAX_PHOTO_BYTES, readFiles } from './media.service.js';
 
 const tags = ['media'];
 const MediaOut = z.object({
@@ -60,7 +60,7 @@ function captionsFrom(fields: Record<string, string>, count: number): string[] {
 export const mediaRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const svc = createMediaService(app.ctx);
+  const svc = app.ctx.services.media;
 
   async function agendaIdFrom(fields: Record<string, string>) {
     return parseOrThrow(z.string().max(40).nullish(), fields.agendaItemId || null) ?? null;

@@ -4,13 +4,12 @@ import { z } from 'zod';
 import { requireRole, requireUser } from '../auth/index.js';
 import { readImageUpload } from '../uploads/index.js';
 import { OrgBody, OrgOut, OrgParams, OrgPatch } from './orgs.schemas.js';
-import { createOrgsService } from './orgs.service.js';
 
 const tags = ['organizations'];
 
 export const orgsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const orgs = createOrgsService(app.ctx);
+  const orgs = app.ctx.services.orgs;
 
   app.get(
     '/api/v1/organizations',

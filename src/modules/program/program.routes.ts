@@ -11,12 +11,11 @@ import {
   PersonOut,
   PersonPatch,
 } from './program.schemas.js';
-import { createProgramService } from './program.service.js';
 
 export const programRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const program = createProgramService(app.ctx);
+  const program = app.ctx.services.program;
 
   app.get(
     '/api/v1/events/:id/people',

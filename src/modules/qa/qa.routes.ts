@@ -18,7 +18,6 @@ import {
   QuestionPatch,
   VoteBody,
 } from './qa.schemas.js';
-import { createQaService } from './qa.service.js';
 import { resolveVoter } from './qa.voter.js';
 
 /**
@@ -41,7 +40,7 @@ const BallotOut = z.object({ pollId: z.string(), counted: z.boolean(), optionIds
 export const qaRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.ctx;
-  const qa = createQaService(app.ctx);
+  const qa = app.ctx.services.qa;
   const tags = ['qa'];
   app.ctx.bus.on('registration.anonymized', async ({ registrationIds }) => {
     await qaRepository.forgetAuthors(db, registrationIds);

@@ -13,6 +13,7 @@ export const {
   list: listRegistrations,
   statsCounts: registrationStatsFor,
 } = registrationsRepository;
+export { createPrivacyService } from './privacy.service.js';
 export { registrationsRoutes } from './registrations.routes.js';
 export { Email, Phone, type RegisterData, RegisterInput } from './registrations.schemas.js';
 export { createRegistrationsService, MODE_TEXT, type RegistrationsService } from './registrations.service.js';

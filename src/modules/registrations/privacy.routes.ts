@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors, what } from '../../errors.js';
 import { bilingual } from '../../http/validation.js';
-import { createPrivacyService, startRetentionTimer } from './privacy.service.js';
+import { startRetentionTimer } from './privacy.service.js';
 import { presentTicket } from './registrations.presenter.js';
 import { TicketParams } from './registrations.schemas.js';
 import type { RegistrationsService } from './registrations.service.js';
@@ -22,7 +22,7 @@ const EraseInput = z.object({ confirm: z.boolean().optional() }).refine((b) => b
 export const privacyRoutes: FastifyPluginAsync<{ regs: RegistrationsService }> = async (base, { regs }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { config } = app.ctx;
-  const privacy = createPrivacyService(app.ctx, regs);
+  const privacy = app.ctx.services.privacy;
 
   const load = async (code: string) => {
     const r = await regs.findByTicketCode(code);

@@ -22,11 +22,7 @@ import {
   TicketParams,
   UpdateRegistrationInput,
 } from './registrations.schemas.js';
-import {
-  createRegistrationsService,
-  markParsed,
-  type RegistrationsService,
-} from './registrations.service.js';
+import { markParsed, type RegistrationsService } from './registrations.service.js';
 import { settingsService } from './registrations.settings.js';
 import { settingsConsole } from './settings.console.js';
 import { ticketPages } from './ticket.pages.js';
@@ -61,7 +57,7 @@ const CountsOut = z.object({
 export const registrationsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.ctx;
-  const regs: RegistrationsService = createRegistrationsService(app.ctx);
+  const regs: RegistrationsService = app.ctx.services.registrations;
 
   // A capacity that grows (venue capacity edited, seat plan redrawn) lets the waitlist in.
   const refill = async ({ eventId }: { eventId: string }) => {

@@ -5,7 +5,6 @@ import { Notice } from '../../web/layout.js';
 import { asPage, page } from '../../web/page.js';
 import { eventsRepository } from '../events/index.js';
 import { eventIcs } from './ics.js';
-import { createPrivacyService } from './privacy.service.js';
 import { ErasedTicket, MyDataSection, PT } from './privacy.view.js';
 import { printedName, ticketUrl } from './registrations.presenter.js';
 import type { RegistrationRow } from './registrations.repository.js';
@@ -20,7 +19,7 @@ const CODE = /^[0-9a-z]{20,80}$/;
  */
 export const ticketPages: FastifyPluginAsync<{ regs: RegistrationsService }> = async (app, { regs }) => {
   const { db, config, ui } = app.ctx;
-  const privacy = createPrivacyService(app.ctx, regs);
+  const privacy = app.ctx.services.privacy;
   app.addHook('onRequest', async (req, reply) => {
     asPage(req);
     reply.header('referrer-policy', 'no-referrer');

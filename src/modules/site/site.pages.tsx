@@ -7,7 +7,6 @@ import { Layout } from '../../web/layout.js';
 import { asPage, page } from '../../web/page.js';
 import { renderPage } from '../../web/render.js';
 import { can, type EventRow, eventsRepository, uploadUrl } from '../events/index.js';
-import { createOrgsService } from '../orgs/index.js';
 import { EventPageBody } from './event.page.js';
 import { eventIcs } from './ics.js';
 import { MicroCache, PageCache } from './site.cache.js';
@@ -25,7 +24,7 @@ export function rememberLang(req: FastifyRequest, reply: FastifyReply): void {
 
 export const sitePages: FastifyPluginAsync = async (app) => {
   const { db, config, ui, bus } = app.ctx;
-  const orgs = createOrgsService(app.ctx);
+  const orgs = app.ctx.services.orgs;
   const cache = new PageCache();
   const micro = new MicroCache();
   // A marker no visitor can type: user text is escaped, and this nonce is unknown outside the process.

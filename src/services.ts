@@ -1,0 +1,64 @@
+import type { AppContext } from './context.js';
+import { createAnnouncementsService } from './modules/announcements/index.js';
+import {
+  createAttendanceService,
+  createCheckinService,
+  createImportService,
+  createOnlineService,
+  createWalkInService,
+} from './modules/attendance/index.js';
+import { createCertificatesService } from './modules/certificates/index.js';
+import { createEventsManageService, createEventsService } from './modules/events/index.js';
+import { createInvitationsService } from './modules/invitations/index.js';
+import { createLiveService } from './modules/live/index.js';
+import { createMediaService } from './modules/media/index.js';
+import { createOrgsService } from './modules/orgs/index.js';
+import { createProgramService } from './modules/program/index.js';
+import { createQaService } from './modules/qa/index.js';
+import { createPrivacyService, createRegistrationsService } from './modules/registrations/index.js';
+
+/**
+ * The composition root: every module's services, built once per app in dependency order and handed
+ * to routes, pages and other services through `ctx.services`. Nothing else calls a `create*Service`,
+ * so a service's caches and state exist once per process, not once per call site.
+ */
+export function buildServices(ctx: AppContext) {
+  const events = createEventsService(ctx);
+  const eventsManage = createEventsManageService(ctx);
+  const orgs = createOrgsService(ctx);
+  const program = createProgramService(ctx);
+  const registrations = createRegistrationsService(ctx);
+  const privacy = createPrivacyService(ctx, registrations);
+  const invitations = createInvitationsService(ctx);
+  const checkins = createCheckinService(ctx);
+  const walkIns = createWalkInService(ctx, checkins);
+  const online = createOnlineService(ctx);
+  const attendance = createAttendanceService(ctx);
+  const imports = createImportService(ctx);
+  const qa = createQaService(ctx);
+  const live = createLiveService(ctx);
+  const media = createMediaService(ctx);
+  const certificates = createCertificatesService(ctx);
+  const announcements = createAnnouncementsService(ctx);
+  return {
+    events,
+    eventsManage,
+    orgs,
+    program,
+    registrations,
+    privacy,
+    invitations,
+    checkins,
+    walkIns,
+    online,
+    attendance,
+    imports,
+    qa,
+    live,
+    media,
+    certificates,
+    announcements,
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;

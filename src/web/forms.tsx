@@ -1,0 +1,273 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import type { Locale, Text } from '../i18n/index.js';
+import { Notice } from './layout.js';
+import { CsrfField } from './page.js';
+import type { Children } from './render.js';
+
+/**
+ * The form kit every module's pages use: values as posted, the error of a failed post shown above
+ * the fields with what was typed kept, CSRF on every form, and post-redirect-get. Forms follow the
+ * API's discipline: the route declares `FormFields` as its body schema, and the handler parses the
+ * values with the module's zod schema, so a mistake shows the page again instead of a JSON error.
+ */
+
+/** An HTML form's body as the browser posts it (repeated fields such as checkboxes become arrays). */
+export const FormFields = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+const FORM_TEXT = {
+  edit: { id: 'Ubah', en: 'Edit' },
+  remove: { id: 'Hapus', en: 'Remove' },
+} satisfies Record<string, Text>;
+
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** The posted form, as strings (repeated fields such as checkboxes become arrays). */
+export function formBody(req: FastifyRequest): FormValues {
+  const parsed = FormFields.safeParse(req.body ?? {});
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(parsed.success ? parsed.data : {})) {
+    if (k !== '_csrf') out[k] = v;
+  }
+  return out;
+}
+
+export const str = (v: FormValues, k: string): string => {
+  const x = v[k];
+  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
+};
+export const list = (v: FormValues, k: string): string[] => {
+  const x = v[k];
+  return Array.isArray(x) ? x : x ? [x] : [];
+};
+/** Empty → null, else a number (NaN lets the schema say "wrong type"). */
+export const num = (v: FormValues, k: string): number | null =>
+  str(v, k).trim() === '' ? null : Number(str(v, k));
+
+export interface FormError {
+  message: string;
+  fields: Set<string>;
+}
+
+/** What a form page shows: the values (as typed, after a failed post) and then the error and its status. */
+export interface KeptForm {
+  values: FormValues;
+  error?: FormError | null;
+  status?: number;
+}
+
+/**
+ * Turns an expected error into a message that names the fields as the form labels them
+ * ("Kapasitas ruangan (orang): …" rather than "venue.capacity: …").
+ */
+export function formError(err: unknown, l: Locale, labels: Record<string, Text> = {}): FormError | null {
+  if (!(err instanceof AppError) || err.status >= 500) return null;
+  const paths = ((err.details?.fields as string[] | undefined) ?? []).filter((p) => labels[p]);
+  let message = err.text[l];
+  const sorted = [...new Set(paths)].sort((a, b) => b.length - a.length);
+  sorted.forEach((p, i) => {
+    message = message.replaceAll(`${p}:`, `\u0000${i}\u0000:`);
+  });
+  sorted.forEach((p, i) => {
+    message = message.replaceAll(`\u0000${i}\u0000`, labels[p]![l]);
+  });
+  return { message, fields: new Set((err.details?.fields as string[] | undefined) ?? []) };
+}
+
+interface InputProps {
+  type?: 'text' | 'email' | 'url' | 'number' | 'datetime-local' | 'password';
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  pattern?: string;
+  placeholder?: string;
+  inputMode?: 'text' | 'email' | 'url' | 'numeric';
+  autocomplete?: string;
+}
+
+/** A labelled input that keeps what the user typed and marks itself invalid after a failed submit. */
+export function Field(
+  props: {
+    name: string;
+    label: Text;
+    l: Locale;
+    values: FormValues;
+    hint?: Text;
+    error?: FormError | null;
+    apiPath?: string;
+  } & InputProps,
+) {
+  const { name, label, l, values, hint, error, apiPath, ...input } = props;
+  // Preact types `<input>` as a union keyed on `type`; these props are plain attributes.
+  const rest = input as Record<string, unknown>;
+  const id = `f-${name}`;
+  const invalid = !!error?.fields.has(apiPath ?? name);
+  return (
+    <>
+      <label for={id}>{label[l]}</label>
+      <input
+        id={id}
+        name={name}
+        value={str(values, name)}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...rest}
+      />
+      {hint ? (
+        <small id={`${id}-hint`} class="muted">
+          {hint[l]}
+        </small>
+      ) : null}
+    </>
+  );
+}
+
+export function TextArea(props: {
+  name: string;
+  label: Text;
+  l: Locale;
+  values: FormValues;
+  rows?: number;
+  hint?: Text;
+}) {
+  const id = `f-${props.name}`;
+  return (
+    <>
+      <label for={id}>{props.label[props.l]}</label>
+      <textarea id={id} name={props.name} rows={props.rows ?? 4}>
+        {str(props.values, props.name)}
+      </textarea>
+      {props.hint ? <small class="muted">{props.hint[props.l]}</small> : null}
+    </>
+  );
+}
+
+export function Select(props: {
+  name: string;
+  label: Text;
+  l: Locale;
+  values: FormValues;
+  options: { value: string; label: string }[];
+  required?: boolean;
+}) {
+  const id = `f-${props.name}`;
+  const current = str(props.values, props.name);
+  return (
+    <>
+      <label for={id}>{props.label[props.l]}</label>
+      <select id={id} name={props.name} required={props.required}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** Input presets that recur across the forms: a link, and a count of people (at least one). */
+export const URL_INPUT = { type: 'url', inputMode: 'url' } as const;
+export const COUNT_INPUT = { type: 'number', min: 1, inputMode: 'numeric' } as const;
+
+export function ErrorNotice(props: { error?: FormError | null | undefined }) {
+  return props.error ? <Notice kind="error">{props.error.message}</Notice> : null;
+}
+
+/** A one-button POST form (publish, remove…): works without JavaScript, carries the CSRF token. */
+export function ActionButton(props: {
+  req: FastifyRequest;
+  action: string;
+  label: string;
+  kind?: 'secondary' | 'danger';
+}) {
+  return (
+    <form method="post" action={props.action} style="display:inline">
+      <CsrfField req={props.req} />
+      <button type="submit" class={props.kind ?? ''}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+/** The console's post form: CSRF token, the error of a failed post above the fields, one submit button below. */
+export function PostForm(props: {
+  req: FastifyRequest;
+  action: string;
+  error?: FormError | null | undefined;
+  submit: string;
+  children: Children;
+}) {
+  return (
+    <form method="post" action={props.action} novalidate>
+      <CsrfField req={props.req} />
+      <ErrorNotice error={props.error} />
+      {props.children}
+      <p>
+        <button type="submit">{props.submit}</button>
+      </p>
+    </form>
+  );
+}
+
+/**
+ * Post-redirect-get: `save` returns where to go after success; an expected error shows the page again
+ * with what was typed, the message and the error's status.
+ */
+export async function saveOrShowAgain(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  save: (values: FormValues) => Promise<string>,
+  showAgain: (form: KeptForm) => unknown,
+  labels: Record<string, Text> = {},
+) {
+  const values = formBody(req);
+  try {
+    return reply.redirect(await save(values), 303);
+  } catch (err) {
+    const error = formError(err, req.locale, labels);
+    if (!error) throw err;
+    return showAgain({ values, error, status: (err as { status: number }).status });
+  }
+}
+
+/** A list's table: the given column heads, then a last column for the row's buttons (its head for screen readers). */
+export function ListTable(props: { l: Locale; heads: Text[]; actions: Text; children: Children }) {
+  const { l } = props;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {props.heads.map((h) => (
+              <th scope="col">{h[l]}</th>
+            ))}
+            <th scope="col">
+              <span class="skip">{props.actions[l]}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A list row's "edit" link and "remove" button; `path` is the item's page, its delete action is below it. */
+export function EditRemove(props: { req: FastifyRequest; path: string }) {
+  const l = props.req.locale;
+  return (
+    <>
+      <a href={props.path}>{FORM_TEXT.edit[l]}</a>
+      <ActionButton
+        req={props.req}
+        action={`${props.path}/delete`}
+        label={FORM_TEXT.remove[l]}
+        kind="secondary"
+      />
+    </>
+  );
+}
