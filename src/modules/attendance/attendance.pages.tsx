@@ -8,9 +8,9 @@ import { can, type EventRow, loadEventFor } from '../events/index.js';
 import { back, base, DASH_CSS, expectedError, fill, num, organizerPost, T } from './attendance.console.js';
 import { CorrectionBody, SettingsBody } from './attendance.schemas.js';
 import { ONLINE_RULES } from './attendance.tables.js';
-import { codesPages } from './codes.pages.js';
-import { importPages } from './import.pages.js';
-import { RULE_TEXT } from './online.service.js';
+import { importPages } from './imports/imports.pages.js';
+import { codesPages } from './online/codes.pages.js';
+import { RULE_TEXT } from './online/online.service.js';
 
 /** One number of the online presence rule, from 1 up to `max`. */
 function NumberSetting(props: { name: string; label: string; max: number; value: number }) {

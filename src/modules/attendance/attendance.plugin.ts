@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { attendancePages } from './attendance.pages.js';
 import { attendanceApiRoutes } from './attendance.routes.js';
-import { checkinPages } from './checkin.pages.js';
-import { participantPages } from './participant.pages.js';
+import { checkinPages } from './checkin/checkin.pages.js';
+import { participantPages } from './online/participant.pages.js';
 
 /** The attendance module: door check-in, online presence, live counts and attendance lists. */
 export const attendanceModule: FastifyPluginAsync = async (app) => {

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/database.js';
 import type { AttendanceOverride } from './attendance.tables.js';
-import { checkinRepository, REG_COLUMNS } from './checkin.repository.js';
-import { importsRepository } from './imports.repository.js';
-import { onlineRepository } from './online.repository.js';
+import { checkinRepository, REG_COLUMNS } from './checkin/checkin.repository.js';
+import { importsRepository } from './imports/imports.repository.js';
+import { onlineRepository } from './online/online.repository.js';
 
-export type { CheckInWrite, RegistrationLite } from './checkin.repository.js';
+export type { CheckInWrite, RegistrationLite } from './checkin/checkin.repository.js';
 
 /** The per-person record as organizers see it: report minutes, corrections and their audit log, presence. */
 const recordsRepository = {

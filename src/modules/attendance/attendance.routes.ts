@@ -14,19 +14,21 @@ import {
   SettingsOut,
   SummaryOut,
 } from './attendance.schemas.js';
-import { checkinApiRoutes } from './checkin.routes.js';
-import { attendanceFileRoutes } from './imports.routes.js';
+import { checkinApiRoutes } from './checkin/checkin.routes.js';
+import { importsApiRoutes } from './imports/imports.routes.js';
+import { listsApiRoutes } from './lists/lists.routes.js';
 
 const tags = ['attendance'];
 const CodeParams = IdParams.extend({ codeId: z.string().max(40) });
 
 /**
- * The attendance API: the door (checkin.routes.ts), online presence and codes, the live summary, the
- * presence rule and corrections (here), imports and lists (imports.routes.ts).
+ * The attendance API: the door (checkin/), online presence and codes, the live summary, the
+ * presence rule and corrections (here), imports (imports/) and lists (lists/).
  */
 export const attendanceApiRoutes: FastifyPluginAsync = async (base) => {
   await base.register(checkinApiRoutes);
-  await base.register(attendanceFileRoutes);
+  await base.register(importsApiRoutes);
+  await base.register(listsApiRoutes);
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, bus } = app.ctx;
   const online = app.ctx.services.online;

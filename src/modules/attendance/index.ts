@@ -1,9 +1,9 @@
 export { attendanceModule } from './attendance.plugin.js';
 export { createAttendanceService } from './attendance.service.js';
 export type { AttendanceTables, OnlineRule } from './attendance.tables.js';
-export { createCheckinService } from './checkin.service.js';
-export { createImportService } from './import.service.js';
-export { createOnlineService } from './online.service.js';
-export { CodeResultNotice } from './participant.pages.js';
+export { createCheckinService } from './checkin/checkin.service.js';
+export { createWalkInService } from './checkin/walkin.service.js';
+export { createImportService } from './imports/imports.service.js';
+export { createOnlineService } from './online/online.service.js';
+export { CodeResultNotice } from './online/participant.pages.js';
 export { presenceCounts, presentRegistrations } from './presence.js';
-export { createWalkInService } from './walkin.service.js';

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
-import type { Db } from '../../db/database.js';
-import type { CheckinScansTable, CheckinWalkinsTable } from './attendance.tables.js';
+import type { Db } from '../../../db/database.js';
+import type { CheckinScansTable, CheckinWalkinsTable } from '../attendance.tables.js';
 
 // The door: ticket lookups, the one arrival, scans a device sent, walk-ins by their device id, and what
 // the door device keeps offline.

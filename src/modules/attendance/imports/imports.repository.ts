@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../db/database.js';
-import type { AttendanceImportRowsTable, AttendanceImportsTable } from './attendance.tables.js';
+import type { Db } from '../../../db/database.js';
+import type { AttendanceImportRowsTable, AttendanceImportsTable } from '../attendance.tables.js';
 
 /** Imported Zoom / Meet reports, their rows and the review of unmatched rows. */
 export const importsRepository = {

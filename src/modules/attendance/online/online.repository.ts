@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
-import type { Db } from '../../db/database.js';
-import type { AttendanceCodesTable, AttendanceSettingsTable } from './attendance.tables.js';
+import type { Db } from '../../../db/database.js';
+import type { AttendanceCodesTable, AttendanceSettingsTable } from '../attendance.tables.js';
 
 /** Online presence: joins through the personal link, the presence settings and attendance codes. */
 export const onlineRepository = {

@@ -1,18 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../../errors.js';
-import { parseOrThrow } from '../../http/validation.js';
-import { requireUser } from '../auth/index.js';
-import { IdParams, loadEventFor } from '../events/index.js';
-import { ImportJsonBody, ListParams, ListQuery, ResolveRowBody } from './attendance.schemas.js';
-import { buildList, listFilename, listPdf, listXlsx } from './lists.js';
+import { errors } from '../../../errors.js';
+import { parseOrThrow } from '../../../http/validation.js';
+import { requireUser } from '../../auth/index.js';
+import { IdParams, loadEventFor } from '../../events/index.js';
+import { ImportJsonBody, ResolveRowBody } from '../attendance.schemas.js';
 
 const tags = ['attendance'];
 const ImportParams = IdParams.extend({ importId: z.string().max(40) });
 
-/** After the event, for organizers: meeting-report imports with their review, and the daftar hadir files. */
-export const attendanceFileRoutes: FastifyPluginAsync = async (base) => {
+/** After the event, for organizers: meeting-report imports with their review. */
+export const importsApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const imports = app.ctx.services.imports;
@@ -85,34 +84,6 @@ export const attendanceFileRoutes: FastifyPluginAsync = async (base) => {
       const user = requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'organize');
       return imports.resolveRow(event, req.params.importId, req.params.rowId, req.body.registrationId, user);
-    },
-  );
-
-  app.get(
-    '/api/v1/events/:id/attendance/lists/:list',
-    {
-      schema: {
-        tags,
-        summary: 'Daftar hadir (hall, online, speakers, committee) as PDF or XLSX',
-        params: ListParams,
-        querystring: ListQuery,
-      },
-    },
-    async (req, reply) => {
-      requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const list = await buildList(db, event, req.params.list, req.query.only ?? 'all');
-      const format = req.query.format;
-      const body = format === 'pdf' ? Buffer.from(await listPdf(list)) : await listXlsx(list);
-      return reply
-        .type(
-          format === 'pdf'
-            ? 'application/pdf'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', `attachment; filename="${listFilename(list, format)}"`)
-        .header('cache-control', 'no-store')
-        .send(body);
     },
   );
 };

@@ -1,10 +1,10 @@
 import { randomUUID as newScanId } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { DB_KINDS } from '../../../test/helpers/env.js';
-import { eventsRepository } from '../events/index.js';
-import { createRegistrationsService } from '../registrations/index.js';
-import { seedRegistrations } from './test-factories.js';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { eventsRepository } from '../../events/index.js';
+import { createRegistrationsService } from '../../registrations/index.js';
+import { seedRegistrations } from '../test-factories.js';
 import { walkInClientRef } from './walkin.service.js';
 
 /** Walk-ins keyed by the device's id: a queue replayed twice, or two racing syncs, register one person. */

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import sharp from 'sharp';
-import { AppError } from '../../errors.js';
-import { parseOrThrow } from '../../http/validation.js';
-import { asPage, page } from '../../web/page.js';
-import { requireUser } from '../auth/index.js';
-import { type EventRow, loadEventFor } from '../events/index.js';
-import { CheckinBody, normalizeTicketCode, SearchQuery } from './attendance.schemas.js';
+import { AppError } from '../../../errors.js';
+import { parseOrThrow } from '../../../http/validation.js';
+import { asPage, page } from '../../../web/page.js';
+import { requireUser } from '../../auth/index.js';
+import { type EventRow, loadEventFor } from '../../events/index.js';
+import { CheckinBody, normalizeTicketCode, SearchQuery } from '../attendance.schemas.js';
 import { checkinServiceWorker } from './checkin.sw.js';
 import { type CheckinBox, CheckinView, checkinPagePath, T } from './checkin.view.js';
 

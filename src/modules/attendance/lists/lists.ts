@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import type { Db } from '../../db/database.js';
-import { fullName } from '../../shared/names.js';
-import { CM, drawable, embed, useFonts, wrap } from '../../shared/pdf.js';
-import { formatDate, formatTime } from '../../shared/time.js';
-import type { EventRow } from '../events/index.js';
-import { attendanceRepository as repo } from './attendance.repository.js';
-import { eventMinutes, loadSettings, presenceOf } from './presence.js';
+import type { Db } from '../../../db/database.js';
+import { fullName } from '../../../shared/names.js';
+import { CM, drawable, embed, useFonts, wrap } from '../../../shared/pdf.js';
+import { formatDate, formatTime } from '../../../shared/time.js';
+import type { EventRow } from '../../events/index.js';
+import { attendanceRepository as repo } from '../attendance.repository.js';
+import { eventMinutes, loadSettings, presenceOf } from '../presence.js';
 
 export type ListKind = 'hall' | 'online' | 'speakers' | 'committee';
 

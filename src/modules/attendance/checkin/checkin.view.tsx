@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppError } from '../../errors.js';
-import type { Locale, Text } from '../../i18n/index.js';
-import { formatTime } from '../../shared/time.js';
-import { CsrfField } from '../../web/page.js';
-import type { EventRow } from '../events/index.js';
+import type { AppError } from '../../../errors.js';
+import type { Locale, Text } from '../../../i18n/index.js';
+import { formatTime } from '../../../shared/time.js';
+import { CsrfField } from '../../../web/page.js';
+import type { EventRow } from '../../events/index.js';
 import type { CheckinService } from './checkin.service.js';
 import type { WalkInResult } from './walkin.service.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { seedRegistrations } from '../test-factories.js';
 import { safeBackPath, withOutcome } from './participant.pages.js';
-import { seedRegistrations } from './test-factories.js';
 
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
-import { requireUser } from '../auth/index.js';
-import { type EventRow, loadEventFor } from '../events/index.js';
-import { back, base, expectedError, organizerPost, T } from './attendance.console.js';
+import { Notice } from '../../../web/layout.js';
+import { asPage, CsrfField, page } from '../../../web/page.js';
+import { requireUser } from '../../auth/index.js';
+import { type EventRow, loadEventFor } from '../../events/index.js';
+import { back, base, expectedError, organizerPost, T } from '../attendance.console.js';
 
 /** Organizers: import a Zoom / Google Meet participant report and review the rows that did not match. */
 export const importPages: FastifyPluginAsync = async (app) => {

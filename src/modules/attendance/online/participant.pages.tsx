@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
-import type { Text } from '../../i18n/index.js';
-import { formatTime } from '../../shared/time.js';
-import type { TicketView } from '../../web/extensions.js';
-import { Notice } from '../../web/layout.js';
-import { asPage } from '../../web/page.js';
-import { type EventRow, loadEventFor } from '../events/index.js';
-import { AttendanceCodeBody, normalizeTicketCode, TicketCode } from './attendance.schemas.js';
+import { AppError } from '../../../errors.js';
+import type { Text } from '../../../i18n/index.js';
+import { formatTime } from '../../../shared/time.js';
+import type { TicketView } from '../../../web/extensions.js';
+import { Notice } from '../../../web/layout.js';
+import { asPage } from '../../../web/page.js';
+import { type EventRow, loadEventFor } from '../../events/index.js';
+import { AttendanceCodeBody, normalizeTicketCode, TicketCode } from '../attendance.schemas.js';
 
 const TicketParams = z.object({ code: TicketCode });
 

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.js';
-import { parseOrThrow } from '../../http/validation.js';
-import { formatTime } from '../../shared/time.js';
-import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
-import { requireUser } from '../auth/index.js';
-import { type EventRow, loadEventFor } from '../events/index.js';
-import { back, base, DASH_CSS, fill, num, T } from './attendance.console.js';
-import { NewCodeBody } from './attendance.schemas.js';
+import { AppError } from '../../../errors.js';
+import { parseOrThrow } from '../../../http/validation.js';
+import { formatTime } from '../../../shared/time.js';
+import { Notice } from '../../../web/layout.js';
+import { asPage, CsrfField, page } from '../../../web/page.js';
+import { requireUser } from '../../auth/index.js';
+import { type EventRow, loadEventFor } from '../../events/index.js';
+import { back, base, DASH_CSS, fill, num, T } from '../attendance.console.js';
+import { NewCodeBody } from '../attendance.schemas.js';
 
 /** Attendance codes for moderators: open one, read it out large, close it early. */
 export const codesPages: FastifyPluginAsync = async (app) => {

@@ -1,13 +1,13 @@
 import Papa from 'papaparse';
-import type { AppContext } from '../../context.js';
-import { errors } from '../../errors.js';
-import type { AuthUser } from '../../http/types.js';
-import { newId } from '../../shared/ids.js';
-import { fullName } from '../../shared/names.js';
-import { isoInZone } from '../../shared/time.js';
-import type { EventRow } from '../events/index.js';
-import { attendanceErrors as E, notFoundWhat } from './attendance.errors.js';
-import { attendanceRepository as repo } from './attendance.repository.js';
+import type { AppContext } from '../../../context.js';
+import { errors } from '../../../errors.js';
+import type { AuthUser } from '../../../http/types.js';
+import { newId } from '../../../shared/ids.js';
+import { fullName } from '../../../shared/names.js';
+import { isoInZone } from '../../../shared/time.js';
+import type { EventRow } from '../../events/index.js';
+import { attendanceErrors as E, notFoundWhat } from '../attendance.errors.js';
+import { attendanceRepository as repo } from '../attendance.repository.js';
 
 export interface ReportRow {
   rowNo: number;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../test/helpers/app.js';
-import { DB_KINDS } from '../../../test/helpers/env.js';
-import { eventsRepository } from '../events/index.js';
-import { presentRegistrations } from './index.js';
-import { seedRegistrations } from './test-factories.js';
-import { type AttendanceFixture, attendanceFixture } from './test-fixture.js';
+import type { TestApp } from '../../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { eventsRepository } from '../../events/index.js';
+import { presentRegistrations } from '../index.js';
+import { seedRegistrations } from '../test-factories.js';
+import { type AttendanceFixture, attendanceFixture } from '../test-fixture.js';
 
 describe.each(DB_KINDS)("online presence, the seed's numbers and corrections on %s", (kind) => {
   let t: TestApp;

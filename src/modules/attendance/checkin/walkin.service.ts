@@ -1,11 +1,11 @@
-import type { AppContext } from '../../context.js';
-import { AppError, errors } from '../../errors.js';
-import type { AuthUser } from '../../http/types.js';
-import type { Text } from '../../i18n/index.js';
-import { fullName } from '../../shared/names.js';
-import type { EventRow } from '../events/index.js';
-import { createRegistrationsService } from '../registrations/index.js';
-import { attendanceErrors as E } from './attendance.errors.js';
+import type { AppContext } from '../../../context.js';
+import { AppError, errors } from '../../../errors.js';
+import type { AuthUser } from '../../../http/types.js';
+import type { Text } from '../../../i18n/index.js';
+import { fullName } from '../../../shared/names.js';
+import type { EventRow } from '../../events/index.js';
+import { createRegistrationsService } from '../../registrations/index.js';
+import { attendanceErrors as E } from '../attendance.errors.js';
 import { checkinRepository as repo } from './checkin.repository.js';
 import type { CheckinResult, CheckinService, SyncItemResult } from './checkin.service.js';
 

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { AppContext } from '../../context.js';
-import type { Db } from '../../db/database.js';
-import { AppError, errors } from '../../errors.js';
-import type { AuthUser } from '../../http/types.js';
-import type { Text } from '../../i18n/index.js';
-import { fullName } from '../../shared/names.js';
-import { formatTime, isoInZone } from '../../shared/time.js';
-import type { EventRow } from '../events/index.js';
-import { assignSeat, createRegistrationsService } from '../registrations/index.js';
-import { attendanceErrors as E, notFoundWhat } from './attendance.errors.js';
+import type { AppContext } from '../../../context.js';
+import type { Db } from '../../../db/database.js';
+import { AppError, errors } from '../../../errors.js';
+import type { AuthUser } from '../../../http/types.js';
+import type { Text } from '../../../i18n/index.js';
+import { fullName } from '../../../shared/names.js';
+import { formatTime, isoInZone } from '../../../shared/time.js';
+import type { EventRow } from '../../events/index.js';
+import { assignSeat, createRegistrationsService } from '../../registrations/index.js';
+import { attendanceErrors as E, notFoundWhat } from '../attendance.errors.js';
+import { presenceCounts } from '../presence.js';
 import { type RegistrationLite, checkinRepository as repo } from './checkin.repository.js';
-import { presenceCounts } from './presence.js';
 
 export interface CheckinRequest {
   ticketCode?: string;

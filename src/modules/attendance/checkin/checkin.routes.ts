@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireUser } from '../auth/index.js';
-import { IdParams, loadEventFor } from '../events/index.js';
+import { requireUser } from '../../auth/index.js';
+import { IdParams, loadEventFor } from '../../events/index.js';
 import {
   CheckinBody,
   CheckinOut,
@@ -11,7 +11,7 @@ import {
   SyncBody,
   SyncOut,
   WalkInWaitlistedOut,
-} from './attendance.schemas.js';
+} from '../attendance.schemas.js';
 
 const tags = ['attendance'];
 

@@ -1,16 +1,16 @@
-import type { AppContext } from '../../context.js';
-import { isUniqueViolation } from '../../db/database.js';
-import { errors } from '../../errors.js';
-import type { AuthUser } from '../../http/types.js';
-import type { Text } from '../../i18n/index.js';
-import { newId, shortCode } from '../../shared/ids.js';
-import { formatTime, isoInZone } from '../../shared/time.js';
-import { type EventRow, eventsRepository } from '../events/index.js';
-import { programRepository } from '../program/index.js';
-import { attendanceErrors as E, notFoundWhat } from './attendance.errors.js';
-import { type RegistrationLite, attendanceRepository as repo } from './attendance.repository.js';
-import type { OnlineRule } from './attendance.tables.js';
-import { eventMinutes, loadSettings, type PresenceSettings, presenceOf } from './presence.js';
+import type { AppContext } from '../../../context.js';
+import { isUniqueViolation } from '../../../db/database.js';
+import { errors } from '../../../errors.js';
+import type { AuthUser } from '../../../http/types.js';
+import type { Text } from '../../../i18n/index.js';
+import { newId, shortCode } from '../../../shared/ids.js';
+import { formatTime, isoInZone } from '../../../shared/time.js';
+import { type EventRow, eventsRepository } from '../../events/index.js';
+import { programRepository } from '../../program/index.js';
+import { attendanceErrors as E, notFoundWhat } from '../attendance.errors.js';
+import { type RegistrationLite, attendanceRepository as repo } from '../attendance.repository.js';
+import type { OnlineRule } from '../attendance.tables.js';
+import { eventMinutes, loadSettings, type PresenceSettings, presenceOf } from '../presence.js';
 
 export interface CodeEntryResult {
   accepted: boolean;
