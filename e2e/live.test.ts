@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../src/app.js';
-import { authService } from '../src/modules/auth/auth.service.js';
-import { makeTicket, seedLiveEvent } from '../src/modules/qa/test-factories.js';
+import { makeTicket, seedLiveEvent, sessionFor } from '../test/helpers/live.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
 
@@ -47,12 +46,7 @@ describe.skipIf(!hasChromium)('live room in Chromium', () => {
     online = await onlineCtx.newPage();
     await online.goto(`${base}/e/${ev.event.slug}/live?t=${ticket.ticketCode}`);
 
-    const user = await t.app.ctx.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'panitia@example.test')
-      .executeTakeFirstOrThrow();
-    const session = await authService.createSession(t.app.ctx.db, user.id);
+    const session = await sessionFor(t, 'panitia@example.test');
     const modCtx = await browser.newContext({ locale: 'id-ID' });
     await modCtx.addCookies([{ name: 'aula_session', value: session.token, url: base }]);
     moderator = await modCtx.newPage();

@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../test/helpers/app.js';
 import { listen } from '../../test/helpers/browser.js';
 import { DB_KINDS, REDIS_URL } from '../../test/helpers/env.js';
 import { eventsRepository } from '../modules/events/index.js';
-import { makeTicket, seedLiveEvent } from '../modules/qa/test-factories.js';
+import { makeTicket, seedLiveEvent } from '../../test/helpers/live.js';
 import { realtimeFor } from './realtime.js';
 import { connectLive } from './test-client.js';
 

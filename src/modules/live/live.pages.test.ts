@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { authService } from '../auth/auth.service.js';
-import { makeTicket, seedLiveEvent } from '../qa/test-factories.js';
+import { makeTicket, seedLiveEvent, sessionFor } from '../../../test/helpers/live.js';
 
 const XSS = '<script>alert("x")</script><b onmouseover=alert(1)>tebal</b>';
 
@@ -184,12 +183,7 @@ describe.each(DB_KINDS)('live pages on %s', (kind) => {
       ).statusCode,
     ).toBe(404);
     // A session cookie form post needs its CSRF token.
-    const user = await t.app.ctx.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', `org-${kind}@example.test`)
-      .executeTakeFirstOrThrow();
-    const s = await authService.createSession(t.app.ctx.db, user.id);
+    const s = await sessionFor(t, `org-${kind}@example.test`);
     const cookie = `aula_session=${s.token}`;
     const noCsrf = await t.inject({
       method: 'POST',

@@ -6,7 +6,7 @@ import { realtimeFor } from '../../realtime/realtime.js';
 import { connectLive } from '../../realtime/test-client.js';
 import type { ServerMessage } from '../../shared/realtime.js';
 import { eventsRepository } from '../events/index.js';
-import { makeTicket, seedLiveEvent } from '../qa/test-factories.js';
+import { makeTicket, seedLiveEvent } from '../../../test/helpers/live.js';
 
 describe.each(DB_KINDS)('live room (stage, polls, WebSocket) on %s', (kind) => {
   let t: TestApp;

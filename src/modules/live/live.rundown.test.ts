@@ -4,7 +4,7 @@ import { listen } from '../../../test/helpers/browser.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { connectLive } from '../../realtime/test-client.js';
 import type { ServerMessage, StageDto } from '../../shared/realtime.js';
-import { seedLiveEvent } from '../qa/test-factories.js';
+import { seedLiveEvent } from '../../../test/helpers/live.js';
 
 const stageOf = (m: ServerMessage) => (m.t === 'stage' ? (m.d as StageDto) : null);
 

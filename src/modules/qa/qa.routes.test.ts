@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { eventsRepository } from '../events/index.js';
-import { makeTicket, seedLiveEvent } from './test-factories.js';
+import { makeTicket, seedLiveEvent } from '../../../test/helpers/live.js';
 
 describe.each(DB_KINDS)('Q&A API on %s', (kind) => {
   let t: TestApp;

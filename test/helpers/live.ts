@@ -1,5 +1,5 @@
-import type { TestApp } from '../../../test/helpers/app.js';
-import { newId, newSecretToken } from '../../shared/ids.js';
+import { newId, newSecretToken } from '../../src/shared/ids.js';
+import type { TestApp } from './app.js';
 
 /** The seed seminar, small: a published event with two speakers and a rundown of four items. */
 export async function seedLiveEvent(t: TestApp, organizer: string, slug?: string) {
@@ -95,4 +95,16 @@ export async function makeTicket(t: TestApp, eventId: string, mode: 'onsite' | '
     } as never)
     .execute();
   return { id, ticketCode };
+}
+
+/**
+ * A browser session for a user made by `tokenFor` (password `password123`), through the login API:
+ * the cookie value and the session's CSRF token, as a browser would hold them.
+ */
+export async function sessionFor(t: TestApp, email: string, password = 'password123') {
+  const r = await t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (r.statusCode !== 200) throw new Error(`login ${email}: ${r.statusCode} ${r.body}`);
+  const token = r.cookies.find((c) => c.name === 'aula_session')?.value;
+  if (!token) throw new Error(`login ${email}: no session cookie`);
+  return { token, csrf: (r.json() as { csrfToken: string }).csrfToken };
 }
