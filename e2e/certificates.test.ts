@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '../src/modules/auth/auth.service.js';
-import { decodeQr, pdfText, seedRegistration } from '../src/modules/certificates/test-factories.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
+import { seedRegistration } from '../test/helpers/factories.js';
+import { decodeQr, pdfText } from '../test/helpers/pdf.js';
 
 const seminar = {
   title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',

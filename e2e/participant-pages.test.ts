@@ -1,10 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedRegistration } from '../src/modules/certificates/test-factories.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { seriousViolations } from '../test/helpers/axe.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
+import { seedRegistration } from '../test/helpers/factories.js';
 
 /**
  * The brief's budget for every participant page on a cheap phone over mobile data: a first load of at

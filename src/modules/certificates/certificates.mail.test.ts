@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { seedRegistration } from '../../../test/helpers/factories.js';
 import { startSmtp } from '../../../test/helpers/smtp.js';
-import { seedRegistration } from './test-factories.js';
 
 describe.each(DB_KINDS)('"your certificate is ready" e-mail on %s', (kind) => {
   let t: TestApp;

@@ -2,8 +2,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { seedRegistration } from '../../../test/helpers/factories.js';
 import { multipart } from '../../../test/helpers/images.js';
-import { decodeQr, pdfText, seedRegistration } from './test-factories.js';
+import { decodeQr, pdfText } from '../../../test/helpers/pdf.js';
 
 const seminar = {
   title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { seedRegistration } from '../certificates/test-factories.js';
+import { seedRegistration } from '../../../test/helpers/factories.js';
 
 const seminar = {
   title: 'Seminar Evaluasi UMKM',

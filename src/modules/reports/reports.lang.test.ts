@@ -2,8 +2,9 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { seedRegistration } from '../../../test/helpers/factories.js';
+import { pdfText } from '../../../test/helpers/pdf.js';
 import { authService } from '../auth/auth.service.js';
-import { pdfText, seedRegistration } from '../certificates/test-factories.js';
 import { loadDemo } from '../demo/index.js';
 
 // Fixed Indonesian words of the report's structure: none may be left in the English report.

@@ -1,51 +1,8 @@
-import jsQRModule from 'jsqr';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import type { Db } from '../../db/database.js';
+import { jsQR } from './qr.js';
 
-// jsqr is CommonJS with a `default` export in its types; Node hands us module.exports itself.
-const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as unknown as (
-  data: Uint8ClampedArray,
-  width: number,
-  height: number,
-) => { data: string } | null;
-
-import { newId, newSecretToken } from '../../shared/ids.js';
-
-/** A confirmed registration stored the way the registrations module stores it (tests only). */
-export async function seedRegistration(
-  db: Db,
-  eventId: string,
-  p: { name: string; frontTitles?: string; backTitles?: string; mode?: 'onsite' | 'online'; email?: string },
-) {
-  const now = Date.now();
-  const row = {
-    id: newId(),
-    event_id: eventId,
-    ticket_code: newSecretToken(),
-    front_titles: p.frontTitles ?? null,
-    name: p.name,
-    back_titles: p.backTitles ?? null,
-    institution: 'UMKM Kota Probolinggo',
-    email: p.email ?? null,
-    phone: null,
-    mode: p.mode ?? 'onsite',
-    status: 'confirmed' as const,
-    source: 'manual',
-    seat_id: null,
-    waitlist_at: null,
-    answers: null,
-    consents: null,
-    locale: 'id',
-    created_at: now,
-    updated_at: now,
-    confirmed_at: now,
-    cancelled_at: null,
-  };
-  await db.insertInto('registrations').values(row).execute();
-  return { id: row.id, ticketCode: row.ticket_code };
-}
-
+/** The text of a PDF, all pages merged (what a reader would copy). */
 export async function pdfText(pdf: Uint8Array): Promise<string> {
   const doc = await getDocumentProxy(new Uint8Array(pdf));
   const { text } = await extractText(doc, { mergePages: true });
