@@ -4,7 +4,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { seedRegistrations } from '../src/modules/attendance/test-factories.js';
-import { pdfText } from '../src/modules/certificates/test-factories.js';
+import { pdfText } from '../test/helpers/pdf.js';
 import { createMediaService } from '../src/modules/media/index.js';
 import { createQaService } from '../src/modules/qa/index.js';
 import { createTestApp } from '../test/helpers/app.js';
