@@ -5,7 +5,6 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { seedRegistrations } from '../src/modules/attendance/test-factories.js';
 import { pdfText } from '../test/helpers/pdf.js';
-import { createMediaService } from '../src/modules/media/index.js';
 import { createQaService } from '../src/modules/qa/index.js';
 import { createTestApp } from '../test/helpers/app.js';
 
@@ -67,7 +66,7 @@ for (let i = 0; i < 200; i++) {
   });
   if (r.statusCode !== 200) throw new Error(`moderation failed: ${r.body}`);
 }
-const media = createMediaService(t.app.ctx);
+const media = t.app.ctx.services.media;
 // Twenty different phone-sized photos (identical files would be stored once inside the DOCX).
 const photos = await Promise.all(
   Array.from({ length: 20 }, (_, i) =>
