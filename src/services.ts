@@ -30,8 +30,8 @@ export function buildServices(ctx: AppContext) {
   const registrations = createRegistrationsService(ctx);
   const privacy = createPrivacyService(ctx, registrations);
   const invitations = createInvitationsService(ctx);
-  const checkins = createCheckinService(ctx);
-  const walkIns = createWalkInService(ctx, checkins);
+  const checkins = createCheckinService(ctx, { registrations });
+  const walkIns = createWalkInService(ctx, { checkins, registrations });
   const online = createOnlineService(ctx);
   const attendance = createAttendanceService(ctx);
   const imports = createImportService(ctx);

@@ -1,11 +1,11 @@
 import type { AppContext } from '../../context.js';
-import { errors } from '../../errors.js';
+import { inTransaction } from '../../db/transaction.js';
+import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId } from '../../shared/ids.js';
 import { fullName } from '../../shared/names.js';
 import { isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
-import { notFoundWhat } from './attendance.errors.js';
 import { attendanceRepository as repo } from './attendance.repository.js';
 import { eventMinutes, loadSettings, presenceOf } from './presence.js';
 
@@ -84,15 +84,12 @@ export function createAttendanceService(ctx: AppContext) {
       actor: AuthUser,
     ) {
       const reg = await repo.registrationById(db, event.id, input.registrationId);
-      if (!reg) throw errors.notFound(notFoundWhat.registration);
+      if (!reg) throw errors.notFound(what.registration);
       if (reg.status !== 'confirmed' && input.set !== 'absent' && input.set !== 'auto') {
-        throw errors.conflict('registration_not_confirmed', {
-          id: 'Hanya pendaftaran yang terkonfirmasi yang dapat dihitung hadir.',
-          en: 'Only a confirmed registration can be counted as present.',
-        });
+        throw errors.presenceNeedsConfirmed();
       }
       const before = await repo.attendanceOf(db, reg.id);
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         if (input.set === 'absent' && before?.checked_in_at != null) await repo.clearCheckIn(trx, reg.id);
         await repo.setOverride(trx, event.id, reg.id, input.set === 'auto' ? null : input.set);
         await repo.audit(trx, {

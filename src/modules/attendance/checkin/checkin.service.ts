@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../../context.js';
 import type { Db } from '../../../db/database.js';
-import { AppError, errors } from '../../../errors.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { AppError, errors, what } from '../../../errors.js';
 import type { AuthUser } from '../../../http/types.js';
 import type { Text } from '../../../i18n/index.js';
 import { fullName } from '../../../shared/names.js';
 import { formatTime, isoInZone } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
-import { assignSeat, createRegistrationsService } from '../../registrations/index.js';
-import { attendanceErrors as E, notFoundWhat } from '../attendance.errors.js';
+import { assignSeat, type RegistrationsService } from '../../registrations/index.js';
 import { presenceCounts } from '../presence.js';
 import { type RegistrationLite, checkinRepository as repo } from './checkin.repository.js';
 
@@ -55,11 +55,12 @@ const welcome = (b: { name: string; seat: string | null }): Text => ({
   en: `Welcome, ${b.name}.${b.seat ? ` Seat ${b.seat}.` : ''}`,
 });
 
-export function createCheckinService(ctx: AppContext) {
+export function createCheckinService(ctx: AppContext, deps: { registrations: RegistrationsService }) {
   const { db, bus } = ctx;
-  const registrations = createRegistrationsService(ctx);
+  const { registrations } = deps;
 
   // The seat mode is read on every first arrival; a few seconds of caching spares the door a query.
+  // The service is built once per app (src/services.ts), so this cache is shared by every route.
   const seatModes = new Map<string, { mode: string; at: number }>();
   async function seatsAtCheckin(event: EventRow): Promise<boolean> {
     const hit = seatModes.get(event.id);
@@ -90,9 +91,12 @@ export function createCheckinService(ctx: AppContext) {
 
   function refuse(reg: RegistrationLite): AppError | null {
     const name = fullName({ frontTitles: reg.front_titles, name: reg.name, backTitles: reg.back_titles });
-    if (reg.status === 'cancelled') return E.cancelled(name);
-    if (reg.status !== 'confirmed') return E.notConfirmed(name, reg.status);
-    if (reg.mode === 'online') return E.registeredOnline({ id: reg.id, name });
+    if (reg.status === 'cancelled') return errors.ticketCancelled(name);
+    if (reg.status !== 'confirmed')
+      return reg.status === 'waitlisted'
+        ? errors.ticketWaitlisted(name)
+        : errors.ticketNotConfirmed(name, reg.status);
+    if (reg.mode === 'online') return errors.registeredOnline({ id: reg.id, name });
     return null;
   }
 
@@ -109,7 +113,7 @@ export function createCheckinService(ctx: AppContext) {
     if (!att?.checked_in_at) {
       // The ticket changed (cancelled, moved) between the lookup and the write: report what it is now.
       const now = await repo.registrationById(dbx, event.id, reg.id);
-      throw (now && refuse(now)) ?? E.ticketNotFound();
+      throw (now && refuse(now)) ?? errors.ticketNotFound();
     }
     const b = brief(reg);
     const tz = event.timezone;
@@ -137,15 +141,15 @@ export function createCheckinService(ctx: AppContext) {
     if (req.ticketCode) {
       const reg = await repo.registrationByTicket(db, req.ticketCode);
       // Another event's ticket is "not registered here": its existence elsewhere is not revealed.
-      if (!reg || reg.event_id !== event.id) throw E.ticketNotFound();
+      if (!reg || reg.event_id !== event.id) throw errors.ticketNotFound();
       return reg;
     }
     if (req.registrationId) {
       const reg = await repo.registrationById(db, event.id, req.registrationId);
-      if (!reg) throw errors.notFound(notFoundWhat.registration);
+      if (!reg) throw errors.notFound(what.registration);
       return reg;
     }
-    throw E.ticketMalformed();
+    throw errors.ticketMalformed();
   }
 
   /**
@@ -164,7 +168,7 @@ export function createCheckinService(ctx: AppContext) {
     if (req.switchToOnsite && reg.mode === 'online' && reg.status === 'confirmed') {
       // The registrations module moves the place (hall capacity and the waitlists are its rules).
       const moved = await registrations.switchMode(reg.ticket_code, 'onsite');
-      if (moved.status !== 'confirmed') throw E.hallFull();
+      if (moved.status !== 'confirmed') throw errors.hallFull();
       reg = { ...reg, mode: moved.mode, status: moved.status, seat_id: moved.seat_id };
     }
     const refusal = refuse(reg);
@@ -271,7 +275,7 @@ export function createCheckinService(ctx: AppContext) {
       const done = new Map<string, SyncItemResult>();
       let changed = false;
       // One transaction for the whole chunk: one commit (one disk flush) instead of two per scan.
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         for (const s of scans) {
           const twice = done.get(s.scanId);
           if (twice) {
@@ -287,7 +291,7 @@ export function createCheckinService(ctx: AppContext) {
             }
             const reg = s.ticketCode ? byCode.get(s.ticketCode) : byId.get(s.registrationId!);
             if (!reg || reg.event_id !== event.id)
-              throw s.ticketCode ? E.ticketNotFound() : errors.notFound(notFoundWhat.registration);
+              throw s.ticketCode ? errors.ticketNotFound() : errors.notFound(what.registration);
             const r = await write(event, reg, { ...s, device }, user, trx);
             changed ||= r.first;
             out.push(r);

@@ -4,8 +4,7 @@ import type { AuthUser } from '../../../http/types.js';
 import type { Text } from '../../../i18n/index.js';
 import { fullName } from '../../../shared/names.js';
 import type { EventRow } from '../../events/index.js';
-import { createRegistrationsService } from '../../registrations/index.js';
-import { attendanceErrors as E } from '../attendance.errors.js';
+import type { RegistrationsService } from '../../registrations/index.js';
 import { checkinRepository as repo } from './checkin.repository.js';
 import type { CheckinResult, CheckinService, SyncItemResult } from './checkin.service.js';
 
@@ -53,9 +52,12 @@ export const walkInClientRef = (scanId: string) => `walkin:${scanId}`;
  * is claimed first (a primary key), so an offline queue replayed twice, or two racing syncs, register
  * the person once and answer the same way every time.
  */
-export function createWalkInService(ctx: AppContext, checkins: CheckinService) {
+export function createWalkInService(
+  ctx: AppContext,
+  deps: { checkins: CheckinService; registrations: RegistrationsService },
+) {
   const { db, bus } = ctx;
-  const registrations = createRegistrationsService(ctx);
+  const { checkins, registrations } = deps;
 
   function waitlisted(
     reg: { id: string; name: string; institution: string | null },
@@ -101,14 +103,14 @@ export function createWalkInService(ctx: AppContext, checkins: CheckinService) {
       // The hall is full and the event keeps no waitlist: a final answer, the same on every replay.
       if (err instanceof AppError && err.code === 'full') {
         await finish('refused', null);
-        throw E.walkInRefused(input.name);
+        throw errors.hallFull(input.name);
       }
       // Bad input or a taken contact: nothing was registered, so a corrected retry may use the id again.
       if (claimed && opts.scanId) await repo.releaseWalkIn(db, event.id, opts.scanId);
       throw err;
     }
     const reg = await repo.registrationById(db, event.id, registration.id);
-    if (!reg) throw E.ticketNotFound();
+    if (!reg) throw errors.ticketNotFound();
     if (reg.status === 'waitlisted') {
       await finish('waitlisted', reg.id);
       return waitlisted(brief(reg), opts.scanId ?? null);
@@ -152,8 +154,8 @@ export function createWalkInService(ctx: AppContext, checkins: CheckinService) {
       if (again) return { ...again, walkIn: true };
     }
     const reg = done.registration_id ? await repo.registrationById(db, event.id, done.registration_id) : null;
-    if (done.outcome === 'refused' && !reg) throw E.walkInRefused(input.name);
-    if (!reg) throw E.ticketNotFound();
+    if (done.outcome === 'refused' && !reg) throw errors.hallFull(input.name);
+    if (!reg) throw errors.ticketNotFound();
     // Waitlisted then promoted since: the person is here, so this is the arrival.
     if (reg.status === 'waitlisted') return waitlisted(brief(reg), scanId);
     const r = await checkins.writeArrival(event, reg, { ...opts, method: 'walkin' }, user);
@@ -187,7 +189,7 @@ export function createWalkInService(ctx: AppContext, checkins: CheckinService) {
         if (now - claimedAt > STALE_MS && (await repo.reclaimWalkIn(db, event.id, id, claimedAt, now))) {
           return register(event, input, opts, user, true);
         }
-        if (now - started > WAIT_MS) throw E.walkInBusy();
+        if (now - started > WAIT_MS) throw errors.walkInBusy();
         await sleep(50);
       }
     },

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
 import type { AttendanceImportRowsTable, AttendanceImportsTable } from '../attendance.tables.js';
 
 /** Imported Zoom / Meet reports, their rows and the review of unmatched rows. */
@@ -17,7 +18,7 @@ export const importsRepository = {
     head: Insertable<AttendanceImportsTable>,
     rows: Insertable<AttendanceImportRowsTable>[],
   ) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       await trx.insertInto('attendance_imports').values(head).execute();
       for (let i = 0; i < rows.length; i += 200) {
         await trx
@@ -108,7 +109,7 @@ export const importsRepository = {
     registrationId: string | null,
     previous: string | null,
   ) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       await trx
         .updateTable('attendance_import_rows')
         .set({ registration_id: registrationId, status: registrationId ? 'assigned' : 'ignored' })
