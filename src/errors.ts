@@ -162,6 +162,84 @@ export const errors = {
     id: 'Sertifikat ini sudah dicabut dan tidak bisa diunduh.',
     en: 'This certificate has been revoked and cannot be downloaded.',
   })),
+  // ── attendance ──
+  ticketNotFound: make(404, 'ticket_not_found', () => ({
+    id: 'Tiket ini tidak terdaftar untuk acara ini. Periksa acaranya, atau daftarkan sebagai peserta di tempat.',
+    en: 'This ticket is not registered for this event. Check the event, or register the person as a walk-in.',
+  })),
+  ticketMalformed: make(400, 'ticket_malformed', () => ({
+    id: 'Kode tiket tidak terbaca. Pindai ulang QR-nya atau cari berdasarkan nama.',
+    en: 'The ticket code cannot be read. Scan the QR code again or search by name.',
+  })),
+  ticketCancelled: makeWithDetails(409, 'ticket_cancelled', (name: string) => ({
+    text: { id: `Pendaftaran ${name} sudah dibatalkan.`, en: `${name}'s registration was cancelled.` },
+    details: { name },
+  })),
+  ticketWaitlisted: makeWithDetails(409, 'ticket_waitlisted', (name: string) => ({
+    text: { id: `${name} masih dalam daftar tunggu.`, en: `${name} is still on the waitlist.` },
+    details: { name, status: 'waitlisted' },
+  })),
+  ticketNotConfirmed: makeWithDetails(409, 'ticket_not_confirmed', (name: string, status: string) => ({
+    text: { id: `Pendaftaran ${name} belum dikonfirmasi.`, en: `${name}'s registration is not confirmed.` },
+    details: { name, status },
+  })),
+  registeredOnline: makeWithDetails(409, 'registered_online', (reg: { id: string; name: string }) => ({
+    text: {
+      id: `${reg.name} terdaftar daring, bukan di aula.`,
+      en: `${reg.name} registered to attend online, not in the hall.`,
+    },
+    details: { registrationId: reg.id, name: reg.name },
+  })),
+  /** One code for both: switching a ticket to the hall, and a walk-in (named) the full hall cannot waitlist. */
+  hallFull: makeWithDetails(409, 'hall_full', (walkIn?: string) =>
+    walkIn === undefined
+      ? {
+          text: {
+            id: 'Aula sudah penuh: tidak bisa pindah ke luring.',
+            en: 'The hall is full: cannot switch to in-person.',
+          },
+          details: {},
+        }
+      : {
+          text: {
+            id: `Aula penuh dan acara ini tidak memakai daftar tunggu: ${walkIn} tidak didaftarkan dan belum check-in.`,
+            en: `The hall is full and this event keeps no waitlist: ${walkIn} was not registered or checked in.`,
+          },
+          details: { name: walkIn },
+        },
+  ),
+  walkInBusy: make(409, 'walkin_in_progress', () => ({
+    id: 'Pendaftaran di tempat ini sedang diproses perangkat lain. Sinkronkan lagi sebentar.',
+    en: 'This walk-in is being registered by another request. Sync again in a moment.',
+  })),
+  attendanceCodeInvalid: make(400, 'attendance_code_invalid', () => ({
+    id: 'Kode presensi salah. Periksa lagi kode yang diumumkan.',
+    en: 'Wrong attendance code. Check the code that was announced.',
+  })),
+  attendanceCodeNotOpen: make(409, 'attendance_code_not_open', () => ({
+    id: 'Kode presensi ini belum dibuka.',
+    en: 'This attendance code is not open yet.',
+  })),
+  attendanceCodeClosed: make(409, 'attendance_code_closed', (closedAt: string) => ({
+    id: `Waktu memasukkan kode ini sudah habis (ditutup pukul ${closedAt}).`,
+    en: `The time to enter this code is over (closed at ${closedAt}).`,
+  })),
+  noOnlineRoom: make(409, 'no_online_room', () => ({
+    id: 'Tautan ruang daring belum tersedia. Coba lagi mendekati waktu acara.',
+    en: 'The online room link is not available yet. Try again closer to the start.',
+  })),
+  presenceNeedsConfirmed: make(409, 'registration_not_confirmed', () => ({
+    id: 'Hanya pendaftaran yang terkonfirmasi yang dapat dihitung hadir.',
+    en: 'Only a confirmed registration can be counted as present.',
+  })),
+  importUnknownColumns: make(400, 'import_unknown_columns', (found: string[]) => ({
+    id: `Berkas ini bukan laporan peserta Zoom atau Google Meet: kolom nama tidak ditemukan (kolom yang ada: ${found.slice(0, 8).join(', ') || '-'}). Unduh ulang laporan peserta dalam format CSV.`,
+    en: `This file is not a Zoom or Google Meet participant report: no name column found (columns present: ${found.slice(0, 8).join(', ') || '-'}). Download the participant report again as CSV.`,
+  })),
+  importEmpty: make(400, 'import_empty', () => ({
+    id: 'Berkas laporan tidak berisi satu pun peserta.',
+    en: 'The report file contains no participants.',
+  })),
 } as const;
 
 export const what = {
@@ -179,4 +257,7 @@ export const what = {
   registration: { id: 'Pendaftaran', en: 'Registration' },
   invitation: { id: 'Undangan', en: 'Invitation' },
   seatPlan: { id: 'Denah kursi', en: 'Seat plan' },
+  attendanceCode: { id: 'Kode presensi', en: 'Attendance code' },
+  reportImport: { id: 'Impor laporan', en: 'Report import' },
+  reportRow: { id: 'Baris laporan', en: 'Report row' },
 } satisfies Record<string, Text>;

@@ -1,12 +1,11 @@
 import Papa from 'papaparse';
 import type { AppContext } from '../../../context.js';
-import { errors } from '../../../errors.js';
+import { errors, what } from '../../../errors.js';
 import type { AuthUser } from '../../../http/types.js';
 import { newId } from '../../../shared/ids.js';
 import { fullName } from '../../../shared/names.js';
 import { isoInZone } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
-import { attendanceErrors as E, notFoundWhat } from '../attendance.errors.js';
 import { attendanceRepository as repo } from '../attendance.repository.js';
 
 export interface ReportRow {
@@ -101,7 +100,7 @@ export function parseReport(csv: string): { source: 'zoom' | 'meet'; rows: Repor
   };
   const hasName = col.name >= 0 || (col.first >= 0 && col.last >= 0);
   const hasTime = col.minutes >= 0 || (col.join >= 0 && col.leave >= 0);
-  if (!hasName || !hasTime) throw E.importColumns(header.map((h) => h.trim()).filter(Boolean));
+  if (!hasName || !hasTime) throw errors.importUnknownColumns(header.map((h) => h.trim()).filter(Boolean));
   const source = col.first >= 0 || header.some((h) => norm(h) === 'time joined') ? 'meet' : 'zoom';
   const rows: ReportRow[] = [];
   for (let i = headerAt + 1; i < table.length; i++) {
@@ -122,7 +121,7 @@ export function parseReport(csv: string): { source: 'zoom' | 'meet'; rows: Repor
       minutes: Math.max(0, Math.min(minutes ?? 0, 24 * 60)),
     });
   }
-  if (!rows.length) throw E.importEmpty();
+  if (!rows.length) throw errors.importEmpty();
   return { source, rows };
 }
 
@@ -226,7 +225,7 @@ export function createImportService(ctx: AppContext) {
 
     async present(event: EventRow, importId: string) {
       const head = await repo.importById(db, event.id, importId);
-      if (!head) throw errors.notFound(notFoundWhat.import);
+      if (!head) throw errors.notFound(what.reportImport);
       const rows = await repo.importRows(db, importId);
       const regs = new Map((await repo.emailIndex(db, event.id)).map((r) => [r.id, r]));
       return {
@@ -281,12 +280,12 @@ export function createImportService(ctx: AppContext) {
       actor: AuthUser,
     ) {
       const head = await repo.importById(db, event.id, importId);
-      if (!head) throw errors.notFound(notFoundWhat.import);
+      if (!head) throw errors.notFound(what.reportImport);
       const row = await repo.importRow(db, importId, rowId);
-      if (!row) throw errors.notFound(notFoundWhat.importRow);
+      if (!row) throw errors.notFound(what.reportRow);
       if (registrationId) {
         const reg = await repo.registrationById(db, event.id, registrationId);
-        if (reg?.status !== 'confirmed') throw errors.notFound(notFoundWhat.registration);
+        if (reg?.status !== 'confirmed') throw errors.notFound(what.registration);
       }
       await repo.resolveImportRow(db, event.id, importId, rowId, registrationId, row.registration_id);
       await repo.audit(db, {

@@ -1,13 +1,11 @@
 import type { AppContext } from '../../../context.js';
 import { isUniqueViolation } from '../../../db/database.js';
-import { errors } from '../../../errors.js';
+import { errors, what } from '../../../errors.js';
 import type { AuthUser } from '../../../http/types.js';
 import type { Text } from '../../../i18n/index.js';
 import { newId, shortCode } from '../../../shared/ids.js';
 import { formatTime, isoInZone } from '../../../shared/time.js';
-import { type EventRow, eventsRepository } from '../../events/index.js';
-import { programRepository } from '../../program/index.js';
-import { attendanceErrors as E, notFoundWhat } from '../attendance.errors.js';
+import type { EventRow } from '../../events/index.js';
 import { type RegistrationLite, attendanceRepository as repo } from '../attendance.repository.js';
 import type { OnlineRule } from '../attendance.tables.js';
 import { eventMinutes, loadSettings, type PresenceSettings, presenceOf } from '../presence.js';
@@ -26,9 +24,12 @@ export function createOnlineService(ctx: AppContext) {
 
   async function registrationFor(event: EventRow, ticketCode: string): Promise<RegistrationLite> {
     const reg = await repo.registrationByTicket(db, ticketCode);
-    if (!reg || reg.event_id !== event.id) throw E.ticketNotFound();
-    if (reg.status === 'cancelled') throw E.cancelled(reg.name);
-    if (reg.status !== 'confirmed') throw E.notConfirmed(reg.name, reg.status);
+    if (!reg || reg.event_id !== event.id) throw errors.ticketNotFound();
+    if (reg.status === 'cancelled') throw errors.ticketCancelled(reg.name);
+    if (reg.status !== 'confirmed')
+      throw reg.status === 'waitlisted'
+        ? errors.ticketWaitlisted(reg.name)
+        : errors.ticketNotConfirmed(reg.name, reg.status);
     return reg;
   }
 
@@ -64,19 +65,22 @@ export function createOnlineService(ctx: AppContext) {
 
     async eventOfTicket(ticketCode: string): Promise<EventRow> {
       const reg = await repo.registrationByTicket(db, ticketCode);
-      const event = reg ? await eventsRepository.findByIdOrSlug(db, reg.event_id) : undefined;
-      if (!event) throw E.ticketNotFound();
+      const event = reg ? await ctx.services.events.find(reg.event_id) : undefined;
+      if (!event) throw errors.ticketNotFound();
       return event;
     },
 
     /** The personal join link: records the join, then the caller redirects to the room. */
     async join(ticketCode: string): Promise<{ event: EventRow; url: string }> {
       const reg = await repo.registrationByTicket(db, ticketCode);
-      if (!reg) throw E.ticketNotFound();
-      const event = (await eventsRepository.findByIdOrSlug(db, reg.event_id))!;
-      if (reg.status === 'cancelled') throw E.cancelled(reg.name);
-      if (reg.status !== 'confirmed') throw E.notConfirmed(reg.name, reg.status);
-      if (!event.online_join_url) throw E.noOnlineRoom();
+      if (!reg) throw errors.ticketNotFound();
+      const event = (await ctx.services.events.find(reg.event_id))!;
+      if (reg.status === 'cancelled') throw errors.ticketCancelled(reg.name);
+      if (reg.status !== 'confirmed')
+        throw reg.status === 'waitlisted'
+          ? errors.ticketWaitlisted(reg.name)
+          : errors.ticketNotConfirmed(reg.name, reg.status);
+      if (!event.online_join_url) throw errors.noOnlineRoom();
       await repo.recordJoin(db, reg.id, event.id, Date.now());
       await bus.emit('attendance.changed', { eventId: event.id, kind: 'join' });
       return { event, url: event.online_join_url };
@@ -95,7 +99,7 @@ export function createOnlineService(ctx: AppContext) {
     ) {
       const settings = await loadSettings(db, event.id);
       if (input.agendaItemId) {
-        const item = await programRepository.findAgendaItem(db, event.id, input.agendaItemId);
+        const item = await ctx.services.program.findAgendaItem(event.id, input.agendaItemId);
         if (!item) throw errors.notFound({ id: 'Susunan acara', en: 'Agenda item' });
       }
       const opens = input.opensAt ? Date.parse(input.opensAt) : Date.now();
@@ -160,7 +164,7 @@ export function createOnlineService(ctx: AppContext) {
 
     async closeCode(event: EventRow, codeId: string) {
       const c = await repo.codeById(db, event.id, codeId);
-      if (!c) throw errors.notFound(notFoundWhat.code);
+      if (!c) throw errors.notFound(what.attendanceCode);
       // One millisecond back: the window is over the moment the answer is sent.
       await repo.closeCode(db, c.id, Date.now() - 1);
       const all = await repo.codes(db, event.id);
@@ -171,18 +175,18 @@ export function createOnlineService(ctx: AppContext) {
     async enterCode(event: EventRow, ticketCode: string, code: string): Promise<CodeEntryResult> {
       const reg = await registrationFor(event, ticketCode);
       const c = await repo.codeByValue(db, event.id, code);
-      if (!c) throw E.codeUnknown();
+      if (!c) throw errors.attendanceCodeInvalid();
       const now = Date.now();
       const before = await repo.hasEntered(db, c.id, reg.id);
       let first = false;
       if (!before) {
-        if (now < Number(c.opens_at)) throw E.codeNotOpen();
+        if (now < Number(c.opens_at)) throw errors.attendanceCodeNotOpen();
         if (now > Number(c.closes_at))
-          throw E.codeClosed(formatTime(Number(c.closes_at), event.timezone, 'id'));
+          throw errors.attendanceCodeClosed(formatTime(Number(c.closes_at), event.timezone, 'id'));
         first = await repo.enterCode(db, c.id, reg.id, now);
         // Nothing written and not entered before: the window closed in between.
         if (!first && !(await repo.hasEntered(db, c.id, reg.id))) {
-          throw E.codeClosed(formatTime(Number(c.closes_at), event.timezone, 'id'));
+          throw errors.attendanceCodeClosed(formatTime(Number(c.closes_at), event.timezone, 'id'));
         }
       }
       const settings = await loadSettings(db, event.id);
