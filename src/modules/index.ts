@@ -3,7 +3,7 @@ import { announcementsRoutes } from './announcements/index.js';
 import { attendanceModule } from './attendance/index.js';
 import { authRoutes } from './auth/index.js';
 import { certificatesRoutes } from './certificates/index.js';
-import { consolePages } from './console/index.js';
+import { consoleModule } from './console/index.js';
 import { evaluationRoutes } from './evaluation/index.js';
 import { eventsManageRoutes, eventsRoutes } from './events/index.js';
 import { invitationsRoutes } from './invitations/index.js';
@@ -15,7 +15,7 @@ import { qaRoutes } from './qa/index.js';
 import { registrationsRoutes } from './registrations/index.js';
 import { reportsRoutes } from './reports/index.js';
 import { seatingRoutes } from './seating/index.js';
-import { sitePages } from './site/index.js';
+import { siteModule } from './site/index.js';
 import { statsRoutes } from './stats/stats.routes.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
@@ -26,8 +26,8 @@ export const modules: FastifyPluginAsync[] = [
   statsRoutes,
   orgsRoutes,
   eventsManageRoutes,
-  sitePages,
-  consolePages,
+  siteModule,
+  consoleModule,
   attendanceModule,
   qaRoutes,
   liveModule,

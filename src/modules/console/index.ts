@@ -1,2 +1,1 @@
-export { adoptSessionFromForm } from './console.multipart.js';
-export { consolePages } from './console.pages.js';
+export { consoleModule } from './console.plugin.js';

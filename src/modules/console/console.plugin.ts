@@ -11,10 +11,11 @@ import { consoleRundownRoutes } from './console.rundown.js';
 import { consoleTeamRoutes } from './console.team.js';
 
 /**
- * The organizer console: server-rendered forms (POST, redirect after post, errors shown in the form
- * with the input kept). Every route checks the caller; a missing login redirects to /login.
+ * The organizer console, the module's root plugin: server-rendered forms (POST, redirect after post,
+ * errors shown in the form with the input kept). Every route checks the caller; a missing login
+ * redirects to /login. Its pages are HTML, so they stay out of the OpenAPI document.
  */
-export const consolePages: FastifyPluginAsync = async (app) => {
+export const consoleModule: FastifyPluginAsync = async (app) => {
   app.addHook('onRequest', async (req, reply) => {
     asPage(req);
     rememberLang(req, reply);

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
+import { errors, what } from '../../errors.js';
+import { renderSections } from '../../web/extensions.js';
+import { Layout } from '../../web/layout.js';
+import { page } from '../../web/page.js';
+import { renderPage } from '../../web/render.js';
+import { can, type EventRow, eventsRepository, uploadUrl } from '../events/index.js';
+import { EventPageBody } from './event.page.js';
+import { eventIcs } from './ics.js';
+import { MicroCache, PageCache } from './site.cache.js';
+import { metaDescription, siteService } from './site.service.js';
+
+/**
+ * The public event page (cached for anonymous visitors, with the other modules' sections) and its
+ * calendar file. A draft is a preview for its team and does not exist for anyone else.
+ */
+export async function siteEventPages(app: FastifyInstance) {
+  const { db, config, ui, bus } = app.ctx;
+  const cache = new PageCache();
+  const micro = new MicroCache();
+  // A marker no visitor can type: user text is escaped, and this nonce is unknown outside the process.
+  const SLOT = `aula-slot-${randomBytes(16).toString('hex')}`;
+  for (const name of ['event.updated', 'event.published', 'event.deleted'] as const) {
+    bus.onEveryNode(name, ({ eventId }) => {
+      cache.invalidate(eventId);
+      micro.invalidate(eventId);
+    });
+  }
+
+  /** A draft is visible only to its team (as a preview); to everyone else it does not exist. */
+  async function findEvent(req: FastifyRequest) {
+    const slug = (req.params as { slug: string }).slug;
+    const event = slug.length <= 120 ? await eventsRepository.findByIdOrSlug(db, slug) : undefined;
+    if (!event) throw errors.notFound(what.event);
+    if (event.status === 'published') return { event, draft: false };
+    if (await can(db, event, req.user, 'view')) return { event, draft: true };
+    throw errors.notFound(what.event);
+  }
+
+  /** Preview image: the banner, else the organizer's logo (WhatsApp shows a plain card without one). */
+  function metaFor(e: EventRow, l: 'id' | 'en', org: { logo_path: string | null } | null) {
+    const image = e.banner_path ?? org?.logo_path ?? null;
+    const ogImage = image ? `${config.publicUrl}${uploadUrl(image)}` : undefined;
+    return {
+      title: e.title,
+      description: metaDescription(e, l),
+      canonical: `${config.publicUrl}/e/${e.slug}`,
+      ...(ogImage ? { ogImage } : {}),
+    };
+  }
+
+  const sendHtml = (reply: FastifyReply, html: string, l: string) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-language', l)
+      .send(html);
+
+  app.get('/e/:slug', { schema: { hide: true } }, async (req, reply) => {
+    const l = req.locale;
+    const anonymous = !req.user && !req.csrfFailed;
+    const slug = (req.params as { slug: string }).slug;
+    const hit = anonymous ? micro.get(slug, l) : null;
+    if (hit) return sendHtml(reply, hit, l);
+    const { event, draft } = await findEvent(req);
+    const sections = await renderSections(ui.eventSections, req, event);
+    if (req.user || draft) {
+      const data = await siteService.eventPage(db, event);
+      return page(req, reply, metaFor(event, l, data.org), [
+        <EventPageBody data={data} locale={l} publicUrl={config.publicUrl} draft={draft} />,
+        ...sections,
+      ]);
+    }
+    let cached = cache.get(event.id, l, event.updated_at);
+    if (!cached) {
+      const data = await siteService.eventPage(db, event);
+      const html = renderPage(
+        <Layout
+          locale={l}
+          path={`/e/${event.slug}`}
+          user={null}
+          csrf={null}
+          meta={metaFor(event, l, data.org)}
+        >
+          <EventPageBody data={data} locale={l} publicUrl={config.publicUrl} />
+          {SLOT}
+        </Layout>,
+      );
+      const at = html.indexOf(SLOT);
+      cached = cache.set(event.id, l, event.updated_at, {
+        head: html.slice(0, at),
+        tail: html.slice(at + SLOT.length),
+      });
+    }
+    const html = cached.head + sections.map((s) => renderToString(s)).join('') + cached.tail;
+    if (anonymous) micro.set(slug, l, event.id, html);
+    return sendHtml(reply, html, l);
+  });
+
+  app.get('/e/:slug/event.ics', { schema: { hide: true } }, async (req, reply) => {
+    const { event } = await findEvent(req);
+    const url = `${config.publicUrl}/e/${event.slug}`;
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${event.slug}.ics"`)
+      .send(eventIcs(event, url, req.locale, new URL(config.publicUrl).host));
+  });
+}

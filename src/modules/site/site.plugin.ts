@@ -1,0 +1,26 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { asPage } from '../../web/page.js';
+import { siteEventPages } from './site.event-pages.js';
+import { sitePages } from './site.pages.js';
+
+/** Hooks run before the route's schema, so the query is read as it came. */
+const LangQuery = z.object({ lang: z.enum(['id', 'en']) });
+
+/** `?lang=` switches the language for the next pages too. */
+export function rememberLang(req: FastifyRequest, reply: FastifyReply): void {
+  const q = LangQuery.safeParse(req.query);
+  if (q.success && req.cookies.lang !== q.data.lang) {
+    reply.setCookie('lang', q.data.lang, { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: true });
+  }
+}
+
+/** The public site, the module's root plugin: the home page, organization pages and event pages. */
+export const siteModule: FastifyPluginAsync = async (app) => {
+  app.addHook('onRequest', async (req, reply) => {
+    asPage(req);
+    rememberLang(req, reply);
+  });
+  await sitePages(app);
+  await siteEventPages(app);
+};
