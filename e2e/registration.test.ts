@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../src/app.js';
 import { authService } from '../src/modules/auth/auth.service.js';
-import { person, publishedEvent } from '../src/modules/registrations/registrations.test-helpers.js';
+import { person, publishedEvent } from '../test/helpers/registrations.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
 import { jsQR } from '../test/helpers/qr.js';

@@ -80,7 +80,7 @@ const commands: Record<string, Command> = {
     return 0;
   },
   async 'retention run'() {
-    const { runRetention } = await import('./modules/registrations/privacy.service.js');
+    const { runRetention } = await import('./modules/registrations/index.js');
     const r = await withDb((db) => runRetention(db));
     console.log(`Retention: ${r.registrations} registrations erased in ${r.events} events.`);
     return 0;

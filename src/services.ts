@@ -27,7 +27,7 @@ export function buildServices(ctx: AppContext) {
   const eventsManage = createEventsManageService(ctx);
   const orgs = createOrgsService(ctx);
   const program = createProgramService(ctx);
-  const registrations = createRegistrationsService(ctx);
+  const registrations = createRegistrationsService(ctx, { seating });
   const privacy = createPrivacyService(ctx, registrations);
   const invitations = createInvitationsService(ctx);
   const checkins = createCheckinService(ctx, { registrations });

@@ -12,7 +12,7 @@ import { mediaRoutes } from './media/index.js';
 import { orgsRoutes } from './orgs/index.js';
 import { programRoutes } from './program/index.js';
 import { qaRoutes } from './qa/index.js';
-import { registrationsRoutes } from './registrations/index.js';
+import { registrationsModule } from './registrations/index.js';
 import { reportsRoutes } from './reports/index.js';
 import { seatingRoutes } from './seating/index.js';
 import { siteModule } from './site/index.js';
@@ -31,7 +31,7 @@ export const modules: FastifyPluginAsync[] = [
   attendanceModule,
   qaRoutes,
   liveModule,
-  registrationsRoutes,
+  registrationsModule,
   seatingRoutes,
   invitationsRoutes,
   evaluationRoutes,

@@ -6,7 +6,6 @@ import { presentRegistrations } from '../attendance/index.js';
 import { respondedRegistrationIds } from '../evaluation/index.js';
 import type { EventRow } from '../events/index.js';
 import { programRepository } from '../program/index.js';
-import { findRegistration, listRegistrations } from '../registrations/index.js';
 import { type OverrideBody, PERSON_ROLE_FOR, type Rules } from './certificates.schemas.js';
 import type { CertRole } from './certificates.tables.js';
 
@@ -50,7 +49,7 @@ export async function candidatesFor(
 ): Promise<Candidate[]> {
   if (role === 'peserta') {
     const [regs, present, evaluated] = await Promise.all([
-      listRegistrations(db, event.id, { status: 'confirmed' }, ALL),
+      ctx.services.registrations.list(event, { status: 'confirmed' }, ALL),
       rules.peserta.requireAttendance ? presentRegistrations(db, event) : Promise.resolve(null),
       rules.peserta.requireEvaluation ? respondedRegistrationIds(db, event.id) : Promise.resolve(null),
     ]);
@@ -111,7 +110,7 @@ export async function overrideRecipient(
   body: z.output<typeof OverrideBody>,
 ): Promise<Recipient> {
   if (body.registrationId) {
-    const r = await findRegistration(db, body.registrationId);
+    const r = await ctx.services.registrations.findById(body.registrationId);
     if (r?.event_id !== event.id) throw errors.notFound({ id: 'Pendaftaran', en: 'Registration' });
     return {
       key: `r:${r.id}`,

@@ -7,7 +7,6 @@ import { newId } from '../../shared/ids.js';
 import { fullName } from '../../shared/names.js';
 import { formatDate, isoInZone } from '../../shared/time.js';
 import { type EventRow, eventsRepository } from '../events/index.js';
-import { findRegistrationByTicket } from '../registrations/index.js';
 import { createCertificateDesign } from './certificates.design.js';
 import { createCertificateIssuing } from './certificates.issuing.js';
 import { type CertificateRow, certificatesRepository as repo } from './certificates.repository.js';
@@ -126,7 +125,7 @@ export function createCertificatesService(ctx: AppContext) {
     list: (event: EventRow) => repo.forEvent(db, event.id),
     forRegistration: (registrationId: string) => repo.forRegistration(db, registrationId),
     registrationByTicket: async (code: string) => {
-      const r = await findRegistrationByTicket(db, code);
+      const r = await ctx.services.registrations.findByTicketCode(code);
       return r ? { id: r.id, event_id: r.event_id, status: r.status } : undefined;
     },
   };

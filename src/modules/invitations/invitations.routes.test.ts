@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { person, publishedEvent } from '../registrations/registrations.test-helpers.js';
+import { person, publishedEvent } from '../../../test/helpers/registrations.js';
 
 const plan = {
   layout: { rows: [10, 10, 10, 10], aisles: [5], blocked: [], reserved: ['A1', 'A3', 'A5'] },

@@ -1,16 +1,17 @@
 import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
 import { errors, what } from '../../errors.js';
 import type { EventRow } from '../events/index.js';
-import { ACTIVE, conflictText, MODE_TEXT, type Places, queuedAt } from './registrations.places.js';
+import { ACTIVE, MODE_TEXT, type Places } from './registrations.places.js';
 import { type RegistrationRow, registrationsRepository as repo } from './registrations.repository.js';
-import { settingsService } from './registrations.settings.js';
 import type { RegistrationMode } from './registrations.tables.js';
+import type { Settings } from './settings/settings.service.js';
 
 /**
  * What happens to a registration after sign-up: cancel, switch mode, approve, and the waitlist moving up.
  * Each change locks the counter row(s) it touches first, so a freed place is taken exactly once.
  */
-export function createLifecycle(ctx: AppContext, places: Places) {
+export function createLifecycle(ctx: AppContext, places: Places, settings: Settings) {
   const { db, bus } = ctx;
   const { seatIfDue, promoteInTx, announce, eventOf } = places;
   const lifecycle = {
@@ -24,9 +25,9 @@ export function createLifecycle(ctx: AppContext, places: Places) {
     async cancelRow(r: RegistrationRow, newStatus: 'cancelled' | 'declined' = 'cancelled') {
       if (!ACTIVE.has(r.status)) return { registration: r, changed: false };
       const event = await eventOf(r);
-      const s = await settingsService.get(db, event);
+      const s = await settings.get(event);
       const counted = r.source !== 'invitation';
-      const { row, promoted } = await db.transaction().execute(async (trx) => {
+      const { row, promoted } = await inTransaction(db, async (trx) => {
         await repo.ensureCounter(trx, event.id, r.mode);
         await repo.lockCounter(trx, event.id, r.mode);
         const cur = (await repo.findById(trx, r.id))!;
@@ -37,7 +38,7 @@ export function createLifecycle(ctx: AppContext, places: Places) {
           waitlist_at: null,
           cancelled_at: Date.now(),
         });
-        if (!ok) throw errors.conflict('changed', conflictText);
+        if (!ok) throw errors.registrationChanged();
         let promoted: string[] = [];
         if (cur.status === 'confirmed' && counted) {
           await repo.releasePlace(trx, event.id, cur.mode);
@@ -72,15 +73,12 @@ export function createLifecycle(ctx: AppContext, places: Places) {
       if (!ACTIVE.has(r.status)) throw errors.ticketInactive();
       if (r.mode === mode) return r;
       const event = await eventOf(r);
-      const s = await settingsService.get(db, event);
+      const s = await settings.get(event);
       if (!s.modes.includes(mode)) throw errors.modeUnavailable(MODE_TEXT[mode]);
       if (r.source === 'invitation') {
-        throw errors.conflict('invitation_seat', {
-          id: 'Tamu undangan mengubah kehadiran melalui panitia.',
-          en: 'Invited guests change their attendance through the organizers.',
-        });
+        throw errors.invitedGuestMode();
       }
-      const { row, promoted } = await db.transaction().execute(async (trx) => {
+      const { row, promoted } = await inTransaction(db, async (trx) => {
         for (const m of ['online', 'onsite'] as const) {
           await repo.ensureCounter(trx, event.id, m);
           await repo.lockCounter(trx, event.id, m);
@@ -90,7 +88,7 @@ export function createLifecycle(ctx: AppContext, places: Places) {
         if (cur.mode === mode) return { row: cur, promoted: [] as string[] };
         let status = cur.status;
         if (cur.status !== 'pending') {
-          const cap = await settingsService.capacity(trx, event, mode);
+          const cap = await settings.capacity(event, mode, trx);
           if (!(await repo.takePlace(trx, event.id, mode, cap))) throw errors.noRoomToSwitch(MODE_TEXT[mode]);
           status = 'confirmed';
         }
@@ -102,7 +100,7 @@ export function createLifecycle(ctx: AppContext, places: Places) {
           waitlist_at: null,
           confirmed_at: status === 'confirmed' ? now : cur.confirmed_at,
         });
-        if (!ok) throw errors.conflict('changed', conflictText);
+        if (!ok) throw errors.registrationChanged();
         let promoted: string[] = [];
         if (cur.status === 'confirmed') {
           await repo.releasePlace(trx, event.id, cur.mode);
@@ -125,17 +123,20 @@ export function createLifecycle(ctx: AppContext, places: Places) {
       if (r.status === 'confirmed') return r;
       if (r.status !== 'pending' && r.status !== 'waitlisted') throw errors.ticketInactive();
       const event = await eventOf(r);
-      const s = await settingsService.get(db, event);
-      const row = await db.transaction().execute(async (trx) => {
+      const s = await settings.get(event);
+      const row = await inTransaction(db, async (trx) => {
         await repo.ensureCounter(trx, event.id, r.mode);
-        const cap = await settingsService.capacity(trx, event, r.mode);
+        const cap = await settings.capacity(event, r.mode, trx);
         const counted = r.source !== 'invitation';
         if (counted && !(await repo.takePlace(trx, event.id, r.mode, cap))) {
           if (r.status === 'waitlisted' || !s.waitlist) throw errors.modeFull(MODE_TEXT[r.mode]);
           if (
-            !(await repo.updateIf(trx, r.id, 'pending', { status: 'waitlisted', waitlist_at: queuedAt() }))
+            !(await repo.updateIf(trx, r.id, 'pending', {
+              status: 'waitlisted',
+              waitlist_at: places.queuedAt(),
+            }))
           ) {
-            throw errors.conflict('changed', conflictText);
+            throw errors.registrationChanged();
           }
           return (await repo.findById(trx, r.id))!;
         }
@@ -146,7 +147,7 @@ export function createLifecycle(ctx: AppContext, places: Places) {
             waitlist_at: null,
           }))
         ) {
-          throw errors.conflict('changed', conflictText);
+          throw errors.registrationChanged();
         }
         await seatIfDue(trx, event, s, r.id, 'confirmed', r.mode);
         return (await repo.findById(trx, r.id))!;
@@ -163,10 +164,10 @@ export function createLifecycle(ctx: AppContext, places: Places) {
 
     /** Fills free places of both modes from their waitlists (after a capacity grew). */
     async fillFromWaitlist(event: EventRow): Promise<string[]> {
-      const s = await settingsService.get(db, event);
+      const s = await settings.get(event);
       const all: string[] = [];
       for (const mode of ['online', 'onsite'] as const) {
-        const promoted = await db.transaction().execute(async (trx) => {
+        const promoted = await inTransaction(db, async (trx) => {
           await repo.ensureCounter(trx, event.id, mode);
           await repo.lockCounter(trx, event.id, mode);
           return promoteInTx(trx, event, s, mode);

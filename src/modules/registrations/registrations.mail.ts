@@ -1,12 +1,12 @@
 import type { AppContext } from '../../context.js';
 import type { Locale } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/time.js';
-import { type EventRow, eventsRepository } from '../events/index.js';
-import { eventIcs } from './ics.js';
+import type { EventRow } from '../events/index.js';
 import { printedName, ticketUrl } from './registrations.presenter.js';
 import type { RegistrationRow } from './registrations.repository.js';
 import { MODE_TEXT, type RegistrationsService } from './registrations.service.js';
-import { mapUrl } from './ticket.view.js';
+import { eventIcs } from './tickets/ics.js';
+import { mapUrl } from './tickets/ticket.view.js';
 
 type Kind = 'created' | 'promoted' | 'resend' | 'cancelled';
 
@@ -100,7 +100,7 @@ export function registrationsMail(ctx: AppContext, regs: RegistrationsService) {
     void (async () => {
       const r = await regs.findById(registrationId);
       if (!r?.email) return;
-      const event = await eventsRepository.findByIdOrSlug(ctx.db, r.event_id);
+      const event = await ctx.services.events.find(r.event_id);
       if (!event) return;
       await ctx.mailer.send(ticketMail(ctx, event, r, kind));
     })().catch((err) => ctx.log.warn({ err, registrationId }, 'registration e-mail failed'));

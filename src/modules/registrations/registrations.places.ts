@@ -1,15 +1,15 @@
 import type { AppContext } from '../../context.js';
 import { errors, what } from '../../errors.js';
 import type { Text } from '../../i18n/index.js';
-import { type EventRow, eventsRepository } from '../events/index.js';
-import { seatingService } from '../seating/index.js';
+import type { EventRow } from '../events/index.js';
+import type { SeatingService } from '../seating/index.js';
 import {
   type RegistrationRow,
   registrationsRepository as repo,
   type Tx,
 } from './registrations.repository.js';
-import { type ResolvedSettings, settingsService } from './registrations.settings.js';
 import type { RegistrationMode } from './registrations.tables.js';
+import type { ResolvedSettings, Settings } from './settings/settings.service.js';
 
 export const MODE_TEXT: Record<RegistrationMode, Text> = {
   onsite: { id: 'luring (di aula)', en: 'in the hall' },
@@ -19,27 +19,13 @@ export const MODE_TEXT: Record<RegistrationMode, Text> = {
 /** Statuses that hold (or wait for) a place. */
 export const ACTIVE = new Set(['confirmed', 'waitlisted', 'pending']);
 
-export const conflictText: Text = {
-  id: 'Pendaftaran ini baru saja berubah. Muat ulang lalu coba lagi.',
-  en: 'This registration just changed. Reload and try again.',
-};
-
-let lastQueued = 0;
-/**
- * The waitlist's arrival time. Strictly increasing within a process: people queued in the same millisecond
- * keep their order (ties would otherwise fall back to the random part of the id).
- */
-export function queuedAt(): number {
-  lastQueued = Math.max(Date.now(), lastQueued + 1);
-  return lastQueued;
-}
-
 /**
  * The place ledger every use case shares: taking a place against the counter row, seating, and moving
  * the waitlist up. These run inside the caller's transaction; the caller holds the counter row.
  */
-export function createPlaces(ctx: AppContext) {
-  const { db, bus } = ctx;
+export function createPlaces(ctx: AppContext, settings: Settings, seating: SeatingService) {
+  const { bus } = ctx;
+  let lastQueued = 0;
   async function seatIfDue(
     trx: Tx,
     event: EventRow,
@@ -50,7 +36,7 @@ export function createPlaces(ctx: AppContext) {
   ) {
     // Every caller holds the hall's counter row (it just took or moved a hall place), so seat picks are serialized.
     if (status === 'confirmed' && mode === 'onsite' && s.seatMode === 'registration') {
-      return seatingService.assignNewInTx(trx, event.id, id);
+      return seating.assignNewInTx(trx, event.id, id);
     }
     return null;
   }
@@ -58,10 +44,19 @@ export function createPlaces(ctx: AppContext) {
   return {
     seatIfDue,
 
+    /**
+     * The waitlist's arrival time. Strictly increasing within this service (one per app): people queued in
+     * the same millisecond keep their order (ties would otherwise fall back to the random part of the id).
+     */
+    queuedAt(): number {
+      lastQueued = Math.max(Date.now(), lastQueued + 1);
+      return lastQueued;
+    },
+
     /** Confirms in `mode` if there is room (counter row, conditional), else the waitlist. Returns the status. */
     async place(trx: Tx, event: EventRow, s: ResolvedSettings, mode: RegistrationMode, counted: boolean) {
       if (!counted) return 'confirmed' as const;
-      const capacity = await settingsService.capacity(trx, event, mode);
+      const capacity = await settings.capacity(event, mode, trx);
       if (await repo.upsertTakePlace(trx, event.id, mode, capacity)) return 'confirmed' as const;
       if (!s.waitlist) throw errors.modeFull(MODE_TEXT[mode]);
       return 'waitlisted' as const;
@@ -75,7 +70,7 @@ export function createPlaces(ctx: AppContext) {
       mode: RegistrationMode,
     ): Promise<string[]> {
       const promoted: string[] = [];
-      const capacity = await settingsService.capacity(trx, event, mode);
+      const capacity = await settings.capacity(event, mode, trx);
       await repo.ensureCounter(trx, event.id, mode);
       for (;;) {
         const next = await repo.firstWaitlisted(trx, event.id, mode);
@@ -102,7 +97,7 @@ export function createPlaces(ctx: AppContext) {
     },
 
     async eventOf(r: RegistrationRow): Promise<EventRow> {
-      const e = await eventsRepository.findByIdOrSlug(db, r.event_id);
+      const e = await ctx.services.events.find(r.event_id);
       if (!e) throw errors.notFound(what.event);
       return e;
     },

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { person, publishedEvent } from '../../../test/helpers/registrations.js';
 import { normalizePhone } from './phone.js';
-import { person, publishedEvent } from './registrations.test-helpers.js';
 
 describe('phone numbers', () => {
   it('reads the ways Indonesians write them as E.164', () => {

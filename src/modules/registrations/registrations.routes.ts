@@ -2,14 +2,9 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors, what } from '../../errors.js';
-import { requireUser } from '../auth/index.js';
-import { eventsRepository, IdParams, loadEventFor } from '../events/index.js';
-import { privacyRoutes } from './privacy.routes.js';
-import { registrationsConsole } from './registrations.console.js';
+import { IdParams, loadEventFor } from '../events/index.js';
+import { type ContactLimiter, registerRateLimit } from './register/rate-limit.js';
 import { toCsv, toXlsx } from './registrations.export.js';
-import { registrationsImportRoutes } from './registrations.import.routes.js';
-import { registrationsMail } from './registrations.mail.js';
-import { registrationsPages } from './registrations.pages.js';
 import { presentAdmin, presentTicket } from './registrations.presenter.js';
 import {
   ListQuery,
@@ -17,31 +12,11 @@ import {
   RegistrationAdminOut,
   RegistrationOut,
   RegParams,
-  SettingsInput,
-  SettingsOut,
-  TicketParams,
   UpdateRegistrationInput,
 } from './registrations.schemas.js';
 import { markParsed, type RegistrationsService } from './registrations.service.js';
-import { settingsService } from './registrations.settings.js';
-import { settingsConsole } from './settings.console.js';
-import { ticketPages } from './ticket.pages.js';
 
 const tags = ['registrations'];
-
-/**
- * Per address: generous, because a whole hall on one Wi-Fi or a carrier's NAT shares one address —
- * 500 people registering within the same minute must all get through. Per phone/e-mail: tight, which
- * is what actually stops a script hammering one identity.
- */
-export const registerRateLimit = { max: 1200, timeWindow: '1 minute' };
-export const perContactLimit = { max: 8, timeWindow: '10 minutes' };
-
-export function contactKey(req: FastifyRequest): string | null {
-  const b = req.body as { phone?: unknown; email?: unknown } | undefined;
-  const raw = [b?.phone, b?.email].find((v) => typeof v === 'string' && v.trim());
-  return typeof raw === 'string' ? `reg:${raw.replace(/[^\w@.+]/g, '').toLowerCase()}` : null;
-}
 
 const CountsOut = z.object({
   onsite: z.number(),
@@ -54,30 +29,14 @@ const CountsOut = z.object({
   waitlistedOnline: z.number(),
 });
 
-export const registrationsRoutes: FastifyPluginAsync = async (base) => {
+/** The JSON API of registrations: sign-up, manual additions, the organizer's list and edits. */
+export const registrationsApiRoutes: FastifyPluginAsync<{ contactLimiter: ContactLimiter }> = async (
+  base,
+  { contactLimiter },
+) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.ctx;
   const regs: RegistrationsService = app.ctx.services.registrations;
-
-  // A capacity that grows (venue capacity edited, seat plan redrawn) lets the waitlist in.
-  const refill = async ({ eventId }: { eventId: string }) => {
-    const e = await eventsRepository.findByIdOrSlug(db, eventId);
-    if (e) await regs.fillFromWaitlist(e);
-  };
-  app.ctx.bus.on('event.updated', refill);
-  app.ctx.bus.on('seating.changed', refill);
-  registrationsMail(app.ctx, regs);
-
-  // A second limit on the same route: the plugin runs one limiter per request, so this one is checked by hand.
-  const checkContact = app.createRateLimit({
-    ...perContactLimit,
-    keyGenerator: (req) => contactKey(req) ?? 'none',
-    allowList: (req) => contactKey(req) === null,
-  });
-  const contactLimiter = async (req: FastifyRequest) => {
-    const r = await checkContact(req);
-    if (!r.isAllowed && r.isExceeded) throw errors.rateLimited(r.ttlInSeconds);
-  };
 
   app.post(
     '/api/v1/events/:id/registrations',
@@ -207,114 +166,6 @@ export const registrationsRoutes: FastifyPluginAsync = async (base) => {
       if (b.status === 'confirmed') r = await regs.approve(r);
       if (b.seat !== undefined) r = await regs.moveSeat(r, b.seat);
       return presentAdmin(r, event.timezone, await regs.waitlistPosition(r));
-    },
-  );
-
-  app.get(
-    '/api/v1/tickets/:ticketCode',
-    {
-      schema: {
-        tags,
-        summary: 'A ticket by its personal code',
-        params: TicketParams,
-        response: {
-          200: RegistrationOut.extend({
-            eventId: z.string(),
-            name: z.string(),
-            waitlistPosition: z.number().nullable(),
-          }),
-        },
-      },
-    },
-    async (req) => {
-      const r = await regs.findByTicketCode(req.params.ticketCode);
-      if (!r) throw errors.notFound(what.ticket);
-      return {
-        ...presentTicket(config, r),
-        eventId: r.event_id,
-        name: r.name,
-        waitlistPosition: await regs.waitlistPosition(r),
-      };
-    },
-  );
-
-  app.post(
-    '/api/v1/tickets/:ticketCode/cancel',
-    {
-      schema: {
-        tags,
-        summary: 'Cancel my registration; the place goes to the first person on the waitlist',
-        params: TicketParams,
-        response: { 200: RegistrationOut },
-      },
-    },
-    async (req) => presentTicket(config, (await regs.cancel(req.params.ticketCode)).registration),
-  );
-
-  app.post(
-    '/api/v1/tickets/:ticketCode/mode',
-    {
-      schema: {
-        tags,
-        summary: 'Switch my registration to the other mode when it has room',
-        params: TicketParams,
-        body: z.object({ mode: z.enum(['onsite', 'online']) }),
-        response: { 200: RegistrationOut },
-      },
-    },
-    async (req) => presentTicket(config, await regs.switchMode(req.params.ticketCode, req.body.mode)),
-  );
-
-  app.get(
-    '/api/v1/events/:id/registration-settings',
-    {
-      schema: {
-        tags,
-        summary: 'Registration settings, capacity per mode and questions',
-        params: IdParams,
-        response: { 200: SettingsOut },
-      },
-    },
-    async (req) => settingsService.present(db, await loadEventFor(req, db, req.params.id, 'view')),
-  );
-
-  app.patch(
-    '/api/v1/events/:id/registration-settings',
-    {
-      schema: {
-        tags,
-        summary: 'Change opening, closing, approval, waitlist, seat assignment, questions and privacy notice',
-        params: IdParams,
-        body: SettingsInput,
-        response: { 200: SettingsOut },
-      },
-    },
-    async (req) => {
-      requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
-      await settingsService.save(db, event, req.body);
-      return settingsService.present(db, event);
-    },
-  );
-
-  await app.register(registrationsImportRoutes, { regs });
-  await app.register(ticketPages, { regs });
-  await app.register(privacyRoutes, { regs });
-  await app.register(registrationsPages, { regs, rateLimit: registerRateLimit, contactLimiter });
-  await registrationsConsole(app, regs);
-  await settingsConsole(app);
-  app.ctx.ui.consoleLinks.push(
-    {
-      key: 'registrations',
-      order: 10,
-      label: { id: 'Pendaftar', en: 'Registrations' },
-      path: '/registrations',
-    },
-    {
-      key: 'registration-settings',
-      order: 11,
-      label: { id: 'Pengaturan pendaftaran', en: 'Registration settings' },
-      path: '/registration-settings',
     },
   );
 };

@@ -1,39 +1,48 @@
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
 import { errors } from '../../errors.js';
 import type { EventRow } from '../events/index.js';
-import { seatingService } from '../seating/index.js';
+import type { SeatingService } from '../seating/index.js';
+import { createRegisterUseCase } from './register/register.js';
 import { createLifecycle } from './registrations.lifecycle.js';
 import { createPlaces } from './registrations.places.js';
-import { createRegisterUseCase } from './registrations.register.js';
-import { type RegistrationRow, registrationsRepository as repo } from './registrations.repository.js';
-import { settingsService } from './registrations.settings.js';
+import {
+  type ListFilter,
+  type RegistrationRow,
+  registrationsRepository as repo,
+} from './registrations.repository.js';
 import type { RegistrationMode } from './registrations.tables.js';
+import { createSettings } from './settings/settings.service.js';
 
+export { markParsed } from './register/register.js';
 export { ACTIVE, MODE_TEXT } from './registrations.places.js';
-export { markParsed } from './registrations.register.js';
 
 /**
  * The registrations service other code uses: sign-up (registrations.register.ts), the lifecycle of a
  * registration (registrations.lifecycle.ts), the organizer's edits, and the numbers (counts, room).
  */
-export function createRegistrationsService(ctx: AppContext) {
+export function createRegistrationsService(ctx: AppContext, { seating }: { seating: SeatingService }) {
   const { db, bus } = ctx;
-  const places = createPlaces(ctx);
+  const settings = createSettings(ctx, seating);
+  const places = createPlaces(ctx, settings, seating);
 
   const service = {
-    settings: (event: EventRow) => settingsService.get(db, event),
-    ...createRegisterUseCase(ctx, places),
-    ...createLifecycle(ctx, places),
+    settings: (event: EventRow) => settings.get(event),
+    saveSettings: settings.save,
+    presentSettings: settings.present,
+    capacities: settings.capacities,
+    ...createRegisterUseCase(ctx, places, settings),
+    ...createLifecycle(ctx, places, settings),
 
     findByTicketCode: (code: string) => repo.findByTicketCode(db, code),
     findById: (id: string) => repo.findById(db, id),
 
     /** Organizer moves a hall registration to a seat (or clears it); the hall lock serializes seat changes. */
     async moveSeat(r: RegistrationRow, label: string | null): Promise<RegistrationRow> {
-      await db.transaction().execute(async (trx) => {
-        await seatingService.lockHall(trx, r.event_id);
-        await seatingService.moveInTx(trx, r.event_id, r.id, label);
+      await inTransaction(db, async (trx) => {
+        await seating.lockHall(trx, r.event_id);
+        await seating.moveInTx(trx, r.event_id, r.id, label);
       });
       await bus.emit('registration.changed', { eventId: r.event_id, registrationId: r.id, change: 'seat' });
       return (await repo.findById(db, r.id))!;
@@ -59,8 +68,27 @@ export function createRegistrationsService(ctx: AppContext) {
       return (await repo.findById(db, r.id))!;
     },
 
-    list: (event: EventRow, f: Parameters<typeof repo.list>[2] = {}) => repo.list(db, event.id, f),
+    /** The registrations of an event, filtered (the organizer's list, exports); `limit` caps the rows. */
+    list: (event: EventRow, f: ListFilter = {}, limit?: number) => repo.list(db, event.id, f, limit),
+    /** Confirmed per mode, waitlisted and cancelled: the event's registration numbers (stats, reports). */
+    statsCounts: (eventId: string) => repo.statsCounts(db, eventId),
+
+    /**
+     * Gives a confirmed hall registration the first free seat (attendance calls it when seats are assigned
+     * at check-in). Returns the seat label, the one it already had, or null when there is no plan or no seat.
+     */
+    async assignSeat(event: EventRow, registrationId: string): Promise<string | null> {
+      const seat = await seating.assign(event.id, registrationId);
+      if (seat) await bus.emit('registration.changed', { eventId: event.id, registrationId, change: 'seat' });
+      return seat;
+    },
     waitlistPosition: (r: RegistrationRow) => repo.waitlistPosition(db, r),
+
+    /** After a capacity may have grown (event edited, seat plan redrawn): lets the waitlist in. */
+    async refill(eventId: string) {
+      const e = await ctx.services.events.find(eventId);
+      if (e) await service.fillFromWaitlist(e);
+    },
 
     async counts(eventId: string) {
       const rows = await repo.counts(db, eventId);
@@ -80,18 +108,11 @@ export function createRegistrationsService(ctx: AppContext) {
       };
     },
 
-    async capacities(event: EventRow) {
-      return {
-        onsite: await settingsService.capacity(db, event, 'onsite'),
-        online: await settingsService.capacity(db, event, 'online'),
-      };
-    },
-
     /** Free places left per mode (null = unlimited). */
     async room(event: EventRow) {
       const out: Record<RegistrationMode, number | null> = { onsite: null, online: null };
       for (const mode of ['onsite', 'online'] as const) {
-        const cap = await settingsService.capacity(db, event, mode);
+        const cap = await settings.capacity(event, mode, db);
         out[mode] = cap === null ? null : Math.max(0, cap - (await repo.counter(db, event.id, mode)));
       }
       return out;

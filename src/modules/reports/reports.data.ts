@@ -8,7 +8,6 @@ import { type EventRow, eventsRepository } from '../events/index.js';
 import { mediaRepository } from '../media/index.js';
 import { createProgramService, programRepository } from '../program/index.js';
 import { listPollsForReport, listQuestionsForReport } from '../qa/index.js';
-import { listRegistrations } from '../registrations/index.js';
 import { type Stats, statsService } from '../stats/index.js';
 import { reportsRepository as repo } from './reports.repository.js';
 import { Narrative } from './reports.schemas.js';
@@ -101,7 +100,7 @@ export async function gatherReport(ctx: AppContext, event: EventRow): Promise<Re
     program.listAgenda(event),
     statsService.forEvent(db, event),
     presentRegistrations(db, event),
-    listRegistrations(db, event.id, { status: 'confirmed' }, 1_000_000),
+    ctx.services.registrations.list(event, { status: 'confirmed' }, 1_000_000),
     listQuestionsForReport(db, event.id),
     listPollsForReport(db, event.id),
     evaluationResults(db, event.id),

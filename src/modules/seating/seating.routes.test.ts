@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { eventsRepository } from '../events/index.js';
-import { assignSeat } from '../registrations/index.js';
-import { person, publishedEvent } from '../registrations/registrations.test-helpers.js';
+import { person, publishedEvent } from '../../../test/helpers/registrations.js';
 import { SeatLayout, violations } from './seating.layout.js';
 
 // 6 rows of 12 with an aisle after seat 6; one empty seat between people and one empty row → rows A, C, E × 6 = 18.
@@ -155,7 +154,10 @@ describe.each(DB_KINDS)('seat plan API on %s', (kind) => {
     ).json();
     expect(r.seat).toBeUndefined();
     const event = (await eventsRepository.findByIdOrSlug(t.app.ctx.db, e.id))!;
-    const seats = await Promise.all([assignSeat(t.app.ctx, event, r.id), assignSeat(t.app.ctx, event, r.id)]);
+    const seats = await Promise.all([
+      t.app.ctx.services.registrations.assignSeat(event, r.id),
+      t.app.ctx.services.registrations.assignSeat(event, r.id),
+    ]);
     expect(seats[0]).toBe('A5');
     expect(seats[1]).toBe('A5');
   });

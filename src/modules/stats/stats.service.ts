@@ -24,7 +24,7 @@ export type Stats = z.infer<typeof StatsOut>;
 export const statsService = {
   async forEvent(db: Db, event: EventRow): Promise<Stats> {
     const [registrations, attendance, questions] = await Promise.all([
-      registrationStats(db, event.id),
+      registrationStats(ctx.services.registrations, event.id),
       attendanceStats(db, event.id),
       questionStats(db, event.id),
     ]);

@@ -8,7 +8,7 @@ import type { Text } from '../../../i18n/index.js';
 import { fullName } from '../../../shared/names.js';
 import { formatTime, isoInZone } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
-import { assignSeat, type RegistrationsService } from '../../registrations/index.js';
+import type { RegistrationsService } from '../../registrations/index.js';
 import { presenceCounts } from '../presence.js';
 import { type RegistrationLite, checkinRepository as repo } from './checkin.repository.js';
 
@@ -195,7 +195,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
       });
     }
     if (!inTx && first && !reg.seat_id && (await seatsAtCheckin(event))) {
-      const seat = await assignSeat(ctx, event, reg.id);
+      const seat = await registrations.assignSeat(event, reg.id);
       if (seat) reg = { ...reg, seat_id: seat };
     }
     const written = first
@@ -305,7 +305,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
       if (changed && (await seatsAtCheckin(event))) {
         for (const r of out) {
           if (r.result !== 'checked_in' || r.registration.seat) continue;
-          const seat = await assignSeat(ctx, event, r.registration.id);
+          const seat = await registrations.assignSeat(event, r.registration.id);
           if (seat) {
             r.registration.seat = seat;
             r.message = welcome(r.registration);

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../../test/helpers/env.js';
 import { eventsRepository } from '../../events/index.js';
-import { createRegistrationsService } from '../../registrations/index.js';
 import { seedRegistrations } from '../test-factories.js';
 import { walkInClientRef } from './walkin.service.js';
 
@@ -206,7 +205,7 @@ describe.each(DB_KINDS)('walk-ins at the door on %s', (kind) => {
       .insertInto('checkin_walkins')
       .values({ event_id: eventId, walkin_id: scanId, outcome: 'pending', claimed_at: Date.now() })
       .execute();
-    const first = await createRegistrationsService(t.app.ctx).register(
+    const first = await t.app.ctx.services.registrations.register(
       event,
       { ...walkIn, mode: 'onsite' },
       { source: 'walkin', clientRef: walkInClientRef(scanId) },

@@ -1,7 +1,6 @@
-import type { Db } from '../../../db/database.js';
-import { registrationStatsFor } from '../../registrations/index.js';
+import type { RegistrationsService } from '../../registrations/index.js';
 
 // Confirmed per mode, waitlisted and cancelled.
-export async function registrationStats(db: Db, eventId: string) {
-  return registrationStatsFor(db, eventId);
+export async function registrationStats(regs: RegistrationsService, eventId: string) {
+  return regs.statsCounts(eventId);
 }

@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import type { Locale, Text } from '../../i18n/index.js';
-import { formatDateTime, formatTimeRange } from '../../shared/time.js';
-import type { EventRow } from '../events/index.js';
-import { waDigits } from './phone.js';
+import type { Locale, Text } from '../../../i18n/index.js';
+import { formatDateTime, formatTimeRange } from '../../../shared/time.js';
+import type { EventRow } from '../../events/index.js';
+import { waDigits } from '../phone.js';
+import type { RegistrationRow } from '../registrations.repository.js';
+import { MODE_TEXT } from '../registrations.service.js';
 import { QrSvg } from './qr.js';
-import type { RegistrationRow } from './registrations.repository.js';
-import { MODE_TEXT } from './registrations.service.js';
 
 export const TT = {
   ticket: { id: 'Tiket', en: 'Ticket' },

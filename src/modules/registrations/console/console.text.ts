@@ -1,7 +1,7 @@
-import type { Locale, Text } from '../../i18n/index.js';
-import type { EventRow } from '../events/index.js';
-import { waDigits } from './phone.js';
-import type { RegistrationRow } from './registrations.repository.js';
+import type { Locale, Text } from '../../../i18n/index.js';
+import type { EventRow } from '../../events/index.js';
+import { waDigits } from '../phone.js';
+import type { RegistrationRow } from '../registrations.repository.js';
 
 /** The organizer's registrations console: its words, in both languages. */
 export const RT = {

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import type { Locale, Text } from '../../i18n/index.js';
-import { CsrfField } from '../../web/page.js';
-import type { EventRow } from '../events/index.js';
-import { OPTIONAL_PURPOSES, type Question } from './registrations.schemas.js';
-import { MODE_TEXT } from './registrations.service.js';
-import type { ResolvedSettings } from './registrations.settings.js';
+import type { Locale, Text } from '../../../i18n/index.js';
+import { CsrfField } from '../../../web/page.js';
+import type { EventRow } from '../../events/index.js';
+import { OPTIONAL_PURPOSES, type Question } from '../registrations.schemas.js';
+import { MODE_TEXT } from '../registrations.service.js';
+import type { ResolvedSettings } from '../settings/settings.service.js';
 
 export const FT = {
   title: { id: 'Daftar', en: 'Register' },

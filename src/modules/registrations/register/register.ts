@@ -1,16 +1,17 @@
-import type { AppContext } from '../../context.js';
-import { isUniqueViolation } from '../../db/database.js';
-import { errors } from '../../errors.js';
-import { parseOrThrow } from '../../http/validation.js';
-import { newId, newSecretToken } from '../../shared/ids.js';
-import { formatDateTime } from '../../shared/time.js';
-import type { EventRow } from '../events/index.js';
-import { checkAnswers } from './registrations.answers.js';
-import { ACTIVE, conflictText, MODE_TEXT, type Places, queuedAt } from './registrations.places.js';
-import { type RegistrationRow, registrationsRepository as repo } from './registrations.repository.js';
-import { NOTICE_VERSION, type RegisterData, RegisterInput } from './registrations.schemas.js';
-import { settingsService } from './registrations.settings.js';
-import type { RegistrationSource } from './registrations.tables.js';
+import type { AppContext } from '../../../context.js';
+import { isUniqueViolation } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { errors } from '../../../errors.js';
+import { parseOrThrow } from '../../../http/validation.js';
+import { newId, newSecretToken } from '../../../shared/ids.js';
+import { formatDateTime } from '../../../shared/time.js';
+import type { EventRow } from '../../events/index.js';
+import { ACTIVE, MODE_TEXT, type Places } from '../registrations.places.js';
+import { type RegistrationRow, registrationsRepository as repo } from '../registrations.repository.js';
+import { NOTICE_VERSION, type RegisterData, RegisterInput } from '../registrations.schemas.js';
+import type { RegistrationSource } from '../registrations.tables.js';
+import type { Settings } from '../settings/settings.service.js';
+import { checkAnswers } from './answers.js';
 
 const sameName = (a: string, b: string) =>
   a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -23,7 +24,7 @@ export function markParsed<T extends object>(input: T): T {
 }
 
 /** Signing up: the one hot path (self, manual, import, walk-in, invitation), and "already registered". */
-export function createRegisterUseCase(ctx: AppContext, places: Places) {
+export function createRegisterUseCase(ctx: AppContext, places: Places, settings: Settings) {
   const { db, bus } = ctx;
   const { place, seatIfDue } = places;
   const useCase = {
@@ -42,7 +43,7 @@ export function createRegisterUseCase(ctx: AppContext, places: Places) {
       const source = opts.source ?? 'self';
       const clientRef = opts.clientRef ?? null;
       const self = source === 'self';
-      const s = await settingsService.get(db, event);
+      const s = await settings.get(event);
       const now = Date.now();
       if (self) {
         if (event.status !== 'published') throw errors.eventNotOpen();
@@ -69,7 +70,7 @@ export function createRegisterUseCase(ctx: AppContext, places: Places) {
       const pending = s.approval && self;
       /** One attempt in one transaction: a new row, or a cancelled one of the same person brought back. */
       const attempt = (existing: RegistrationRow | null) =>
-        db.transaction().execute(async (trx): Promise<RegistrationRow> => {
+        inTransaction(db, async (trx): Promise<RegistrationRow> => {
           const status = pending ? ('pending' as const) : await place(trx, event, s, data.mode, counted);
           const fields = {
             front_titles: data.frontTitles,
@@ -82,7 +83,7 @@ export function createRegisterUseCase(ctx: AppContext, places: Places) {
             status,
             source,
             seat_id: null,
-            waitlist_at: status === 'waitlisted' ? queuedAt() : null,
+            waitlist_at: status === 'waitlisted' ? places.queuedAt() : null,
             answers: JSON.stringify(answers),
             consents: JSON.stringify(consents),
             locale: data.locale ?? 'id',
@@ -94,7 +95,7 @@ export function createRegisterUseCase(ctx: AppContext, places: Places) {
           if (existing) {
             // A cancelled registration comes back to life: same row, same ticket link.
             if (!(await repo.updateIf(trx, existing.id, existing.status, fields))) {
-              throw errors.conflict('changed', conflictText);
+              throw errors.registrationChanged();
             }
             await seatIfDue(trx, event, s, existing.id, status, data.mode);
             return (await repo.findById(trx, existing.id))!;

@@ -1,15 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errors } from '../../errors.js';
-import { parseOrThrow } from '../../http/validation.js';
-import type { Text } from '../../i18n/index.js';
-import { slugify } from '../../shared/ids.js';
-import { parseLocalDateTime, toLocalInput } from '../../shared/time.js';
-import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField } from '../../web/page.js';
-import { CF, consoleFrame } from '../../web/participants-frame.js';
-import { type EventRow, loadEventFor } from '../events/index.js';
-import { type Question, SettingsInput } from './registrations.schemas.js';
-import { settingsService } from './registrations.settings.js';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errors } from '../../../errors.js';
+import { parseOrThrow } from '../../../http/validation.js';
+import type { Text } from '../../../i18n/index.js';
+import { slugify } from '../../../shared/ids.js';
+import { parseLocalDateTime, toLocalInput } from '../../../shared/time.js';
+import { Notice } from '../../../web/layout.js';
+import { asPage, CsrfField } from '../../../web/page.js';
+import { CF, consoleFrame } from '../../../web/participants-frame.js';
+import { type EventRow, loadEventFor } from '../../events/index.js';
+import { type Question, SettingsInput } from '../registrations.schemas.js';
 
 const ST = {
   opens: { id: 'Pendaftaran dibuka (kosong: sekarang)', en: 'Registration opens (empty: now)' },
@@ -102,8 +101,10 @@ const questionLines = (qs: Question[]) =>
     )
     .join('\n');
 
-export async function settingsConsole(app: FastifyInstance) {
+/** The organizer's registration settings page and its form post. */
+export const settingsPages: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx;
+  const regs = app.ctx.services.registrations;
 
   async function show(
     req: FastifyRequest,
@@ -112,11 +113,8 @@ export async function settingsConsole(app: FastifyInstance) {
     opts: { error?: string; saved?: boolean; status?: number } = {},
   ) {
     const l = req.locale;
-    const s = await settingsService.get(db, event);
-    const cap = {
-      onsite: await settingsService.capacity(db, event, 'onsite'),
-      online: await settingsService.capacity(db, event, 'online'),
-    };
+    const s = await regs.settings(event);
+    const cap = await regs.capacities(event);
     const tz = event.timezone;
     return consoleFrame(
       req,
@@ -227,7 +225,7 @@ export async function settingsConsole(app: FastifyInstance) {
           privacyPurpose: b.privacyPurpose,
           retentionDays: Number(b.retentionDays || 365),
         });
-        await settingsService.save(db, event, patch);
+        await regs.saveSettings(event, patch);
       } catch (err) {
         if (err instanceof AppError && err.status < 500)
           return show(req, reply, event, { error: err.text[req.locale], status: err.status });
@@ -236,4 +234,4 @@ export async function settingsConsole(app: FastifyInstance) {
       return reply.redirect(`/console/events/${event.id}/registration-settings?saved=1`, 303);
     });
   });
-}
+};

@@ -1,13 +1,13 @@
-import type { Locale, Text } from '../../i18n/index.js';
-import { formatDateTime } from '../../shared/time.js';
-import type { EventRow } from '../events/index.js';
-import { displayPhone } from './phone.js';
-import { FT } from './registration.form.js';
-import { printedName } from './registrations.presenter.js';
-import type { RegistrationRow } from './registrations.repository.js';
-import type { Question } from './registrations.schemas.js';
-import { MODE_TEXT } from './registrations.service.js';
-import { TT } from './ticket.view.js';
+import type { Locale, Text } from '../../../i18n/index.js';
+import { formatDateTime } from '../../../shared/time.js';
+import type { EventRow } from '../../events/index.js';
+import { displayPhone } from '../phone.js';
+import { FT } from '../register/register.form.js';
+import { printedName } from '../registrations.presenter.js';
+import type { RegistrationRow } from '../registrations.repository.js';
+import type { Question } from '../registrations.schemas.js';
+import { MODE_TEXT } from '../registrations.service.js';
+import { TT } from '../tickets/ticket.view.js';
 
 export const PT = {
   myData: { id: 'Data saya', en: 'My data' },

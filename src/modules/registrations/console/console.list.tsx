@@ -1,14 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import type { Locale } from '../../i18n/index.js';
-import { CsrfField } from '../../web/page.js';
-import type { EventRow } from '../events/index.js';
+import type { Locale } from '../../../i18n/index.js';
+import { CsrfField } from '../../../web/page.js';
+import type { EventRow } from '../../events/index.js';
+import { displayPhone } from '../phone.js';
+import { printedName } from '../registrations.presenter.js';
+import type { RegistrationRow } from '../registrations.repository.js';
+import { MODE_TEXT, type RegistrationsService } from '../registrations.service.js';
+import type { RegistrationMode } from '../registrations.tables.js';
+import { TT } from '../tickets/ticket.view.js';
 import { RT, waTicketLink } from './console.text.js';
-import { displayPhone } from './phone.js';
-import { printedName } from './registrations.presenter.js';
-import type { RegistrationRow } from './registrations.repository.js';
-import { MODE_TEXT, type RegistrationsService } from './registrations.service.js';
-import type { RegistrationMode } from './registrations.tables.js';
-import { TT } from './ticket.view.js';
 
 type Counts = Awaited<ReturnType<RegistrationsService['counts']>>;
 type PerMode = Record<RegistrationMode, number | null>;

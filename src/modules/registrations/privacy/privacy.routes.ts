@@ -1,12 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, what } from '../../errors.js';
-import { bilingual } from '../../http/validation.js';
+import { errors, what } from '../../../errors.js';
+import { bilingual } from '../../../http/validation.js';
+import { presentTicket } from '../registrations.presenter.js';
+import { TicketParams } from '../registrations.schemas.js';
 import { startRetentionTimer } from './privacy.service.js';
-import { presentTicket } from './registrations.presenter.js';
-import { TicketParams } from './registrations.schemas.js';
-import type { RegistrationsService } from './registrations.service.js';
 
 const tags = ['registrations'];
 
@@ -19,8 +18,9 @@ const EraseInput = z.object({ confirm: z.boolean().optional() }).refine((b) => b
 });
 
 /** The participant's UU PDP rights over the API (the ticket page offers the same), and the retention timer. */
-export const privacyRoutes: FastifyPluginAsync<{ regs: RegistrationsService }> = async (base, { regs }) => {
+export const privacyApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  const regs = app.ctx.services.registrations;
   const { config } = app.ctx;
   const privacy = app.ctx.services.privacy;
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { DB_KINDS } from '../../../test/helpers/env.js';
-import { startSmtp } from '../../../test/helpers/smtp.js';
-import { person, publishedEvent } from './registrations.test-helpers.js';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { person, publishedEvent } from '../../../../test/helpers/registrations.js';
+import { startSmtp } from '../../../../test/helpers/smtp.js';
 
 const form = (v: Record<string, string | string[]>) => {
   const p = new URLSearchParams();

@@ -1,20 +1,20 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errors, what } from '../../errors.js';
-import { parseOrThrow } from '../../http/validation.js';
-import { formatDateTime } from '../../shared/time.js';
-import { Notice } from '../../web/layout.js';
-import { asPage } from '../../web/page.js';
-import { CF, consoleFrame } from '../../web/participants-frame.js';
-import { type EventRow, loadEventFor } from '../events/index.js';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errors, what } from '../../../errors.js';
+import { parseOrThrow } from '../../../http/validation.js';
+import { formatDateTime } from '../../../shared/time.js';
+import { Notice } from '../../../web/layout.js';
+import { asPage } from '../../../web/page.js';
+import { CF, consoleFrame } from '../../../web/participants-frame.js';
+import { type EventRow, loadEventFor } from '../../events/index.js';
+import { fileFrom, type ImportResult, runImport } from '../import/import.routes.js';
+import { ticketUrl } from '../registrations.presenter.js';
+import type { RegistrationRow } from '../registrations.repository.js';
+import { UpdateRegistrationInput } from '../registrations.schemas.js';
+import { MODE_TEXT } from '../registrations.service.js';
+import { TT } from '../tickets/ticket.view.js';
 import { AddForm, EditForm, type ImportCarry, ImportSection } from './console.forms.js';
 import { CountCards, ListTools, RegistrationsTable } from './console.list.js';
 import { RT } from './console.text.js';
-import { fileFrom, type ImportResult, runImport } from './registrations.import.routes.js';
-import { ticketUrl } from './registrations.presenter.js';
-import type { RegistrationRow } from './registrations.repository.js';
-import { UpdateRegistrationInput } from './registrations.schemas.js';
-import { MODE_TEXT, type RegistrationsService } from './registrations.service.js';
-import { TT } from './ticket.view.js';
 
 export { RT, waTicketLink } from './console.text.js';
 
@@ -22,8 +22,9 @@ type Q = { q?: string; mode?: string; status?: string; done?: string };
 const STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled', 'declined'];
 
 /** The organizer's registrations pages: the list with its tools, add by hand, import, edit one. */
-export async function registrationsConsole(app: FastifyInstance, regs: RegistrationsService) {
+export const consolePages: FastifyPluginAsync = async (app) => {
   const { db, config } = app.ctx;
+  const regs = app.ctx.services.registrations;
   const base = (e: EventRow) => `/console/events/${e.id}/registrations`;
 
   async function listPage(
@@ -256,4 +257,4 @@ export async function registrationsConsole(app: FastifyInstance, regs: Registrat
       return reply.redirect(`${base(event)}?done=1`, 303);
     });
   });
-}
+};

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { splitBilingual } from '../../http/validation.js';
-import type { Text } from '../../i18n/index.js';
-import { RegisterInput } from './registrations.schemas.js';
+import { splitBilingual } from '../../../http/validation.js';
+import type { Text } from '../../../i18n/index.js';
+import { RegisterInput } from '../registrations.schemas.js';
 
 /** Column names organizers actually use, in both languages, mapped to our fields. */
 const ALIASES: Record<string, string[]> = {

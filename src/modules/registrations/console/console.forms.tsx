@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import type { Locale, Text } from '../../i18n/index.js';
-import { CsrfField } from '../../web/page.js';
+import type { Locale, Text } from '../../../i18n/index.js';
+import { CsrfField } from '../../../web/page.js';
+import type { ImportResult } from '../import/import.routes.js';
+import { displayPhone } from '../phone.js';
+import type { RegistrationRow } from '../registrations.repository.js';
+import { MODE_TEXT } from '../registrations.service.js';
+import type { RegistrationMode } from '../registrations.tables.js';
 import { RT } from './console.text.js';
-import { displayPhone } from './phone.js';
-import type { ImportResult } from './registrations.import.routes.js';
-import type { RegistrationRow } from './registrations.repository.js';
-import { MODE_TEXT } from './registrations.service.js';
-import type { RegistrationMode } from './registrations.tables.js';
 
 /** Adding one participant by hand; the organizer vouches for the consent. */
 export function AddForm(props: { req: FastifyRequest; base: string; modes: RegistrationMode[] }) {

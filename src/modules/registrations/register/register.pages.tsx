@@ -1,20 +1,20 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.js';
-import { formatDateTime } from '../../shared/time.js';
-import { asPage, page } from '../../web/page.js';
-import { type EventRow, eventsRepository, loadEventFor } from '../events/index.js';
-import { type FormValues, FT, formToInput, RegistrationForm } from './registration.form.js';
-import type { RegistrationsService } from './registrations.service.js';
+import { AppError } from '../../../errors.js';
+import { formatDateTime } from '../../../shared/time.js';
+import { asPage, page } from '../../../web/page.js';
+import { type EventRow, type EventsService, loadEventFor } from '../../events/index.js';
+import type { ContactLimiter } from './rate-limit.js';
+import { type FormValues, FT, formToInput, RegistrationForm } from './register.form.js';
 
 /** The organizer's name as the data controller in the privacy notice. */
 async function controllerOf(
-  app: { ctx: { db: Parameters<typeof eventsRepository.findOrg>[0] } },
+  app: { ctx: { services: { events: EventsService } } },
   event: EventRow,
   configured: string | null,
   locale: 'id' | 'en',
 ) {
   if (configured) return configured;
-  const org = event.org_id ? await eventsRepository.findOrg(app.ctx.db, event.org_id) : undefined;
+  const org = await app.ctx.services.events.orgOf(event);
   return org?.name ?? (locale === 'id' ? 'Panitia acara ini' : 'The organizers of this event');
 }
 
@@ -22,12 +22,12 @@ async function controllerOf(
  * The registration form on the event page (through `ctx.ui.eventSections`) and on its own page at
  * /e/:slug/daftar, which is also where a form with mistakes comes back, values kept, message on top.
  */
-export const registrationsPages: FastifyPluginAsync<{
-  regs: RegistrationsService;
+export const registerPages: FastifyPluginAsync<{
   rateLimit: { max: number; timeWindow: string };
-  contactLimiter: (req: FastifyRequest) => Promise<void>;
-}> = async (app, { regs, rateLimit, contactLimiter }) => {
+  contactLimiter: ContactLimiter;
+}> = async (app, { rateLimit, contactLimiter }) => {
   const { db } = app.ctx;
+  const regs = app.ctx.services.registrations;
 
   async function formFor(req: FastifyRequest, event: EventRow, values?: FormValues, error?: string) {
     const s = await regs.settings(event);

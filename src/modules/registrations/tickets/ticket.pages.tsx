@@ -1,14 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errors, what } from '../../errors.js';
-import { renderSections, type TicketView } from '../../web/extensions.js';
-import { Notice } from '../../web/layout.js';
-import { asPage, page } from '../../web/page.js';
-import { eventsRepository } from '../events/index.js';
+import { AppError, errors, what } from '../../../errors.js';
+import { renderSections, type TicketView } from '../../../web/extensions.js';
+import { Notice } from '../../../web/layout.js';
+import { asPage, page } from '../../../web/page.js';
+import { ErasedTicket, MyDataSection, PT } from '../privacy/privacy.view.js';
+import { printedName, ticketUrl } from '../registrations.presenter.js';
+import type { RegistrationRow } from '../registrations.repository.js';
 import { eventIcs } from './ics.js';
-import { ErasedTicket, MyDataSection, PT } from './privacy.view.js';
-import { printedName, ticketUrl } from './registrations.presenter.js';
-import type { RegistrationRow } from './registrations.repository.js';
-import type { RegistrationsService } from './registrations.service.js';
 import { TicketBody, TT } from './ticket.view.js';
 
 const CODE = /^[0-9a-z]{20,80}$/;
@@ -17,8 +15,9 @@ const CODE = /^[0-9a-z]{20,80}$/;
  * The participant's personal page at /t/:ticketCode. The code is the only key, so the page is never
  * cached and never sends a Referer (the join link and the map must not learn the ticket URL).
  */
-export const ticketPages: FastifyPluginAsync<{ regs: RegistrationsService }> = async (app, { regs }) => {
-  const { db, config, ui } = app.ctx;
+export const ticketPages: FastifyPluginAsync = async (app) => {
+  const { config, ui } = app.ctx;
+  const regs = app.ctx.services.registrations;
   const privacy = app.ctx.services.privacy;
   app.addHook('onRequest', async (req, reply) => {
     asPage(req);
@@ -29,7 +28,7 @@ export const ticketPages: FastifyPluginAsync<{ regs: RegistrationsService }> = a
   async function load(code: string) {
     const r = CODE.test(code) ? await regs.findByTicketCode(code) : undefined;
     if (!r) throw errors.notFound(what.ticket);
-    const event = await eventsRepository.findByIdOrSlug(db, r.event_id);
+    const event = await app.ctx.services.events.find(r.event_id);
     if (!event) throw errors.notFound(what.event);
     return { r, event };
   }
@@ -40,7 +39,7 @@ export const ticketPages: FastifyPluginAsync<{ regs: RegistrationsService }> = a
     r: RegistrationRow,
     opts: { done?: string; error?: string; status?: number; openData?: boolean } = {},
   ) {
-    const event = (await eventsRepository.findByIdOrSlug(db, r.event_id))!;
+    const event = (await app.ctx.services.events.find(r.event_id))!;
     if (r.anonymized_at !== null) {
       // Nothing personal is left to show, and no other module's part (join, code box, certificate) applies.
       return page(

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { DB_KINDS } from '../../../test/helpers/env.js';
-import { person, publishedEvent } from './registrations.test-helpers.js';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { person, publishedEvent } from '../../../../test/helpers/registrations.js';
 
 function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer; type: string }) {
   const boundary = '----aulaTestBoundary';

@@ -1,4 +1,4 @@
-import type { TestApp } from '../../../test/helpers/app.js';
+import type { TestApp } from './app.js';
 
 let n = 0;
 /** Creates and publishes an event like the seed seminar; returns its id and the organizer's token. */

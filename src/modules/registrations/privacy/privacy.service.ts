@@ -1,14 +1,14 @@
-import type { Bus } from '../../bus/bus.js';
-import type { AppContext } from '../../context.js';
-import type { Db } from '../../db/database.js';
-import { errors, what } from '../../errors.js';
-import { formatDateTime } from '../../shared/time.js';
-import { type EventRow, eventsRepository } from '../events/index.js';
+import type { Bus } from '../../../bus/bus.js';
+import type { AppContext } from '../../../context.js';
+import type { Db } from '../../../db/database.js';
+import { errors, what } from '../../../errors.js';
+import { formatDateTime } from '../../../shared/time.js';
+import type { EventRow } from '../../events/index.js';
+import { printedName, ticketUrl } from '../registrations.presenter.js';
+import type { RegistrationRow } from '../registrations.repository.js';
+import { NOTICE_VERSION } from '../registrations.schemas.js';
+import { ACTIVE, type RegistrationsService } from '../registrations.service.js';
 import { privacyRepository as repo } from './privacy.repository.js';
-import { printedName, ticketUrl } from './registrations.presenter.js';
-import type { RegistrationRow } from './registrations.repository.js';
-import { NOTICE_VERSION } from './registrations.schemas.js';
-import { ACTIVE, type RegistrationsService } from './registrations.service.js';
 
 const DAY = 86_400_000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
@@ -30,7 +30,7 @@ export function createPrivacyService(ctx: AppContext, regs: RegistrationsService
   const { db, bus, config } = ctx;
 
   async function eventOf(r: RegistrationRow): Promise<EventRow> {
-    const e = await eventsRepository.findByIdOrSlug(db, r.event_id);
+    const e = await ctx.services.events.find(r.event_id);
     if (!e) throw errors.notFound(what.event);
     return e;
   }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from './registrations.repository.js';
+import type { Tx } from '../registrations.repository.js';
 
 /** What stays of a person's name once the data is erased. */
 export const ERASED_NAME = '—';

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../../errors.js';
-import type { Locale } from '../../i18n/index.js';
-import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
-import { readTable, validateRows } from './registrations.import.js';
-import type { RegistrationsService } from './registrations.service.js';
+import { errors } from '../../../errors.js';
+import type { Locale } from '../../../i18n/index.js';
+import { type EventRow, IdParams, loadEventFor } from '../../events/index.js';
+import type { RegistrationsService } from '../registrations.service.js';
+import { readTable, validateRows } from './import.js';
 
 const ImportOut = z.object({
   dryRun: z.boolean(),
@@ -112,11 +112,10 @@ export async function fileFrom(
   return { data, fields, filename };
 }
 
-export const registrationsImportRoutes: FastifyPluginAsync<{ regs: RegistrationsService }> = async (
-  base,
-  { regs },
-) => {
+/** The import over the API (the console's import form goes through `runImport` too). */
+export const importApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  const regs = app.ctx.services.registrations;
   const { db } = app.ctx;
   app.post(
     '/api/v1/events/:id/registrations/import',

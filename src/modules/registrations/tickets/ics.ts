@@ -1,5 +1,5 @@
 import ical from 'ical-generator';
-import type { EventRow } from '../events/index.js';
+import type { EventRow } from '../../events/index.js';
 
 /** The event as an .ics file (times in UTC, which every calendar converts correctly): the hall address for luring, the ticket page (join link inside) for daring. */
 export function eventIcs(

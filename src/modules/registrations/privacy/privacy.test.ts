@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { DB_KINDS } from '../../../test/helpers/env.js';
-import { main } from '../../cli.js';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { person, publishedEvent } from '../../../../test/helpers/registrations.js';
+import { main } from '../../../cli.js';
 import { startRetentionTimer } from './privacy.service.js';
-import { person, publishedEvent } from './registrations.test-helpers.js';
 
 const urlencoded = { 'content-type': 'application/x-www-form-urlencoded' };
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
-import { errors } from '../../errors.js';
-import type { Question, RegisterData } from './registrations.schemas.js';
+import { errors } from '../../../errors.js';
+import type { Question, RegisterData } from '../registrations.schemas.js';
 
 /** Checks the answers to the organizer's questions; unknown keys are dropped, choices must be offered ones. */
 export function checkAnswers(
