@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
 import type {
   AgendaItemsTable,
   AgendaPeopleTable,
@@ -21,7 +22,7 @@ export interface EventGraph {
 export const eventGraphRepository = {
   /** All or nothing: a half-copied event (people without rundown) is never visible. */
   insert: (db: Db, g: EventGraph) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const eventId = g.event.id;
       await trx.insertInto('events').values(g.event).execute();
       if (g.partnerOrgIds.length) {

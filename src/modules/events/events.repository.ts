@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { EventsTable, OrganizationsTable } from '../../db/schema.js';
 
 export type EventRow = Selectable<EventsTable>;
@@ -40,7 +41,7 @@ export const eventsRepository = {
     actorId: string,
     auditId: string,
   ) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       await trx.deleteFrom('events').where('id', '=', event.id).execute();
       await trx
         .insertInto('audit_log')
@@ -161,7 +162,7 @@ export const eventsRepository = {
       : Promise.resolve([]),
 
   setPartners: async (db: Db, eventId: string, orgIds: string[]) => {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await trx.deleteFrom('event_partners').where('event_id', '=', eventId).execute();
       if (orgIds.length) {
         await trx

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { AgendaItemsTable, PeopleTable } from '../../db/schema.js';
 
 export type PersonRow = Selectable<PeopleTable>;
@@ -68,7 +69,7 @@ export const programRepository = {
     personIds: string[] | undefined,
     isNew: boolean,
   ) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       if (isNew) await trx.insertInto('agenda_items').values(row).execute();
       else {
         const { id, event_id, created_at, ...patch } = row;
