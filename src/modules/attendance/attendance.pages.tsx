@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { formatDateTime, formatTime } from '../../shared/time.js';
+import { FormFields, formBody, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
@@ -22,11 +25,11 @@ function NumberSetting(props: { name: string; label: string; max: number; value:
   );
 }
 
-export const attendancePages: FastifyPluginAsync = async (app) => {
+export const attendancePages: FastifyPluginAsync = async (plugin) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const attendance = app.ctx.services.attendance;
   const online = app.ctx.services.online;
-  const _imports = app.ctx.services.imports;
 
   for (const link of [
     { key: 'attendance-checkin', order: 30, label: T.door, path: '/checkin' },
@@ -249,9 +252,9 @@ export const attendancePages: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/console/events/:id/attendance',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: IdParam } },
     async (req, reply) => {
       asPage(req);
       requireUser(req);
@@ -259,18 +262,18 @@ export const attendancePages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: { id: string }; Body: Record<string, string> }>(
+  app.post(
     '/console/events/:id/attendance/settings',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
       const { user, event } = await organizerPost(req, db, req.params.id);
-      const b = req.body ?? {};
+      const b = formBody(req);
       try {
         const s = parseOrThrow(SettingsBody, {
           onlineRule: b.onlineRule,
-          minCodes: num(b.minCodes),
-          minPercent: num(b.minPercent),
-          codeWindowMinutes: num(b.codeWindowMinutes),
+          minCodes: num(str(b, 'minCodes')),
+          minPercent: num(str(b, 'minPercent')),
+          codeWindowMinutes: num(str(b, 'codeWindowMinutes')),
         });
         await online.saveSettings(event, s, user);
         return dashboard(req, reply, event, { ok: T.saved[req.locale] });
@@ -280,12 +283,12 @@ export const attendancePages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: { id: string }; Body: Record<string, string> }>(
+  app.post(
     '/console/events/:id/attendance/corrections',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
       const { user, event } = await organizerPost(req, db, req.params.id);
-      const b = req.body ?? {};
+      const b = formBody(req);
       try {
         const input = parseOrThrow(CorrectionBody, {
           registrationId: b.registrationId,

@@ -1,7 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import sharp from 'sharp';
 import { AppError } from '../../../errors.js';
+import { IdParam } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
+import { FormFields, formBody, str } from '../../../web/forms.js';
 import { asPage, page } from '../../../web/page.js';
 import { requireUser } from '../../auth/index.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
@@ -9,7 +12,8 @@ import { CheckinBody, normalizeTicketCode, SearchQuery } from '../attendance.sch
 import { checkinServiceWorker } from './checkin.sw.js';
 import { type CheckinBox, CheckinView, checkinPagePath, T } from './checkin.view.js';
 
-export const checkinPages: FastifyPluginAsync = async (app) => {
+export const checkinPages: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const checkins = app.ctx.services.checkins;
   const walkIns = app.ctx.services.walkIns;
@@ -31,26 +35,22 @@ export const checkinPages: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.get<{ Params: { id: string } }>(
-    '/console/events/:id/checkin',
-    { schema: { hide: true } },
-    async (req, reply) => {
-      asPage(req);
-      requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'checkin');
-      return render(req, reply, event, {});
-    },
-  );
+  app.get('/console/events/:id/checkin', { schema: { hide: true, params: IdParam } }, async (req, reply) => {
+    asPage(req);
+    requireUser(req);
+    const event = await loadEventFor(req, db, req.params.id, 'checkin');
+    return render(req, reply, event, {});
+  });
 
   // Without JavaScript the same page still works: a code checks in, anything else searches.
-  app.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
+  app.post(
     '/console/events/:id/checkin',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
       asPage(req);
       const user = requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'checkin');
-      const body = req.body ?? {};
+      const body = formBody(req);
       try {
         if (typeof body.registrationId === 'string') {
           const result = await checkins.checkIn(
@@ -60,7 +60,7 @@ export const checkinPages: FastifyPluginAsync = async (app) => {
           );
           return render(req, reply, event, { result });
         }
-        const q = String(body.q ?? '').trim();
+        const q = str(body, 'q').trim();
         const code = /\s/.test(q) ? null : normalizeTicketCode(q);
         if (code && code.length >= 16) {
           const result = await checkins.checkIn(event, { ticketCode: code, method: 'manual' }, user);
@@ -75,15 +75,15 @@ export const checkinPages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
+  app.post(
     '/console/events/:id/checkin/walkin',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
       asPage(req);
       const user = requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'checkin');
-      const b = req.body ?? {};
-      const text = (k: string) => (typeof b[k] === 'string' && b[k].trim() ? b[k].trim() : undefined);
+      const b = formBody(req);
+      const text = (k: string) => str(b, k).trim() || undefined;
       try {
         const { walkIn } = parseOrThrow(CheckinBody, {
           walkIn: {
@@ -91,7 +91,7 @@ export const checkinPages: FastifyPluginAsync = async (app) => {
             phone: text('phone'),
             email: text('email'),
             institution: text('institution'),
-            consent: b.consent === 'true',
+            consent: str(b, 'consent') === 'true',
           },
         });
         const result = await walkIns.walkIn(event, walkIn!, { device: 'web' }, user);
@@ -103,9 +103,9 @@ export const checkinPages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/console/events/:id/checkin/manifest.webmanifest',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: IdParam } },
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'checkin');
       const path = checkinPagePath(event);
@@ -129,9 +129,9 @@ export const checkinPages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/console/events/:id/checkin/sw.js',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: IdParam } },
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'checkin');
       const path = checkinPagePath(event);

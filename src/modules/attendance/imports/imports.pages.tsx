@@ -1,12 +1,26 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParam, routeParams } from '../../../http/params.js';
+import { FormFields, formBody, str } from '../../../web/forms.js';
 import { Notice } from '../../../web/layout.js';
 import { asPage, CsrfField, page } from '../../../web/page.js';
 import { requireUser } from '../../auth/index.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
 import { back, base, expectedError, organizerPost, T } from '../attendance.console.js';
 
+/** `?importId=` of the review to show; anything unreadable shows none, as a stale link should. */
+const ImportQuery = z.object({
+  importId: z
+    .string()
+    .transform((s) => s.slice(0, 40))
+    .optional()
+    .catch(undefined),
+});
+
 /** Organizers: import a Zoom / Google Meet participant report and review the rows that did not match. */
-export const importPages: FastifyPluginAsync = async (app) => {
+export const importPages: FastifyPluginAsync = async (plugin) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const attendance = app.ctx.services.attendance;
   const imports = app.ctx.services.imports;
@@ -123,28 +137,28 @@ export const importPages: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.get<{ Params: { id: string }; Querystring: { importId?: string } }>(
+  app.get(
     '/console/events/:id/attendance/import',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: IdParam, querystring: ImportQuery } },
     async (req, reply) => {
       asPage(req);
       requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const importId = typeof req.query.importId === 'string' ? req.query.importId.slice(0, 40) : undefined;
-      return importPage(req, reply, event, { importId });
+      return importPage(req, reply, event, { importId: req.query.importId });
     },
   );
 
-  app.post<{ Params: { id: string }; Body: Record<string, string> }>(
+  app.post(
     '/console/events/:id/attendance/import',
-    { schema: { hide: true }, bodyLimit: 6 * 1024 * 1024 },
+    { schema: { hide: true, params: IdParam, body: FormFields }, bodyLimit: 6 * 1024 * 1024 },
     async (req, reply) => {
       const { user, event } = await organizerPost(req, db, req.params.id);
+      const b = formBody(req);
       try {
         const r = await imports.importReport(
           event,
-          String(req.body?.csv ?? ''),
-          req.body?.filename?.slice(0, 200) || null,
+          str(b, 'csv'),
+          str(b, 'filename').slice(0, 200) || null,
           user,
         );
         return reply.redirect(`${base(event)}/import?importId=${r.id}`, 303);
@@ -154,14 +168,15 @@ export const importPages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: { id: string; importId: string; rowId: string }; Body: Record<string, string> }>(
+  app.post(
     '/console/events/:id/attendance/import/:importId/rows/:rowId',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: routeParams('id', 'importId', 'rowId'), body: FormFields } },
     async (req, reply) => {
       const { user, event } = await organizerPost(req, db, req.params.id);
-      const b = req.body ?? {};
-      const registrationId = b.ignore ? null : b.registrationId || null;
-      if (!b.ignore && !registrationId)
+      const b = formBody(req);
+      const ignore = str(b, 'ignore') !== '';
+      const registrationId = ignore ? null : str(b, 'registrationId') || null;
+      if (!ignore && !registrationId)
         return reply.redirect(`${base(event)}/import?importId=${req.params.importId}`, 303);
       await imports.resolveRow(event, req.params.importId, req.params.rowId, registrationId, user);
       return reply.redirect(`${base(event)}/import?importId=${req.params.importId}`, 303);

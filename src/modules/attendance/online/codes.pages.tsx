@@ -1,7 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors.js';
+import { IdParam, routeParams } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
 import { formatTime } from '../../../shared/time.js';
+import { FormFields, formBody, str } from '../../../web/forms.js';
 import { Notice } from '../../../web/layout.js';
 import { asPage, CsrfField, page } from '../../../web/page.js';
 import { requireUser } from '../../auth/index.js';
@@ -10,7 +13,8 @@ import { back, base, DASH_CSS, fill, num, T } from '../attendance.console.js';
 import { NewCodeBody } from '../attendance.schemas.js';
 
 /** Attendance codes for moderators: open one, read it out large, close it early. */
-export const codesPages: FastifyPluginAsync = async (app) => {
+export const codesPages: FastifyPluginAsync = async (plugin) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const online = app.ctx.services.online;
 
@@ -78,9 +82,9 @@ export const codesPages: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/console/events/:id/attendance/codes',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: IdParam } },
     async (req, reply) => {
       asPage(req);
       requireUser(req);
@@ -88,18 +92,18 @@ export const codesPages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: { id: string }; Body: Record<string, string> }>(
+  app.post(
     '/console/events/:id/attendance/codes',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
       asPage(req);
       const user = requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'moderate');
-      const b = req.body ?? {};
+      const b = formBody(req);
       try {
         const input = parseOrThrow(NewCodeBody, {
-          label: b.label?.trim() || undefined,
-          windowMinutes: num(b.windowMinutes),
+          label: str(b, 'label').trim() || undefined,
+          windowMinutes: num(str(b, 'windowMinutes')),
         });
         await online.createCode(event, input, user);
         return reply.redirect(`${base(event)}/codes`, 303);
@@ -110,9 +114,9 @@ export const codesPages: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: { id: string; codeId: string } }>(
+  app.post(
     '/console/events/:id/attendance/codes/:codeId/close',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: routeParams('id', 'codeId') } },
     async (req, reply) => {
       asPage(req);
       requireUser(req);

@@ -5,12 +5,21 @@ import { AppError } from '../../../errors.js';
 import type { Text } from '../../../i18n/index.js';
 import { formatTime } from '../../../shared/time.js';
 import type { TicketView } from '../../../web/extensions.js';
+import { FormFields, formBody, str } from '../../../web/forms.js';
 import { Notice } from '../../../web/layout.js';
 import { asPage } from '../../../web/page.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
 import { AttendanceCodeBody, normalizeTicketCode, TicketCode } from '../attendance.schemas.js';
 
 const TicketParams = z.object({ code: TicketCode });
+/** The code box's ticket as typed in the URL: a malformed one is answered on the page, not with a 400. */
+const CodeBoxParams = z.object({ code: z.string().max(300) });
+const SlugParams = z.object({ slug: z.string().max(300) });
+/** The outcome a code form left in the query (see withOutcome); anything else shows nothing. */
+const OutcomeQuery = z.object({
+  presensi: z.string().optional().catch(undefined),
+  presensi_err: z.string().optional().catch(undefined),
+});
 
 const T = {
   heading: { id: 'Presensi daring', en: 'Online attendance' },
@@ -139,24 +148,30 @@ export const participantPages: FastifyPluginAsync = async (base) => {
     }
   }
 
-  app.post<{ Params: { code: string }; Body: { code?: string } }>(
+  app.post(
     '/t/:code/presensi',
-    { schema: { hide: true }, config: { rateLimit: { max: 600, timeWindow: '1 minute' } } },
+    {
+      schema: { hide: true, params: CodeBoxParams, body: FormFields },
+      config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+    },
     async (req, reply) => {
       asPage(req);
       const ticket = req.params.code;
-      const outcome = await enterFromForm(req, ticket, String(req.body?.code ?? ''), null);
+      const outcome = await enterFromForm(req, ticket, str(formBody(req), 'code'), null);
       return reply.redirect(`/t/${encodeURIComponent(ticket)}?${outcome}#presensi`, 303);
     },
   );
 
   // The live page's code box posts here (the JSON API keeps its contract for scripts and the island).
-  app.post<{ Params: { slug: string } }>(
+  app.post(
     '/e/:slug/presensi',
-    { schema: { hide: true }, config: { rateLimit: { max: 600, timeWindow: '1 minute' } } },
+    {
+      schema: { hide: true, params: SlugParams, body: FormFields },
+      config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+    },
     async (req, reply) => {
       asPage(req);
-      const form = CodeForm.safeParse(req.body ?? {});
+      const form = CodeForm.safeParse(formBody(req));
       const f = form.success ? form.data : { ticketCode: '', code: '', back: undefined };
       const event = await loadEventFor(req, app.ctx.db, req.params.slug, 'view');
       const outcome = await enterFromForm(req, f.ticketCode, f.code, event);
@@ -172,7 +187,6 @@ const CodeForm = z.object({
   ticketCode: z.string().max(300).default(''),
   code: z.string().max(40).default(''),
   back: z.string().max(500).optional(),
-  _csrf: z.string().optional(),
 });
 
 /**
@@ -199,9 +213,10 @@ export function withOutcome(back: string, outcome: string): string {
 /** The outcome of a code sent as a form, for the page it came back to (ticket or live page). */
 export function CodeResultNotice(props: { req: FastifyRequest }) {
   const l = props.req.locale;
-  const q = (props.req.query ?? {}) as { presensi?: unknown; presensi_err?: unknown };
-  if (q.presensi === 'ok') return <Notice kind="ok">{T.ok[l]}</Notice>;
-  if (q.presensi === 'again') return <Notice kind="ok">{T.again[l]}</Notice>;
-  if (typeof q.presensi_err === 'string') return <Notice kind="error">{q.presensi_err.slice(0, 300)}</Notice>;
+  const q = OutcomeQuery.safeParse(props.req.query ?? {});
+  const { presensi, presensi_err } = q.success ? q.data : {};
+  if (presensi === 'ok') return <Notice kind="ok">{T.ok[l]}</Notice>;
+  if (presensi === 'again') return <Notice kind="ok">{T.again[l]}</Notice>;
+  if (presensi_err !== undefined) return <Notice kind="error">{presensi_err.slice(0, 300)}</Notice>;
   return null;
 }
