@@ -10,7 +10,6 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { seedRegistrations } from '../src/modules/attendance/test-factories.js';
-import { authService } from '../src/modules/auth/auth.service.js';
 import { eventsRepository } from '../src/modules/events/index.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 60_000);
@@ -38,15 +37,15 @@ const config = loadConfig({
 });
 const app = await buildApp(config, { logger: false });
 const db = app.ctx.db;
-await authService.createUser(db, { email: 'org@bench.test', password: 'password123', role: 'organizer' });
-const door = await authService.createUser(db, {
+await app.ctx.services.auth.createUser({ email: 'org@bench.test', password: 'password123', role: 'organizer' });
+const door = await app.ctx.services.auth.createUser({
   email: 'door@bench.test',
   password: 'password123',
   role: 'checkin',
   name: 'Rina',
 });
-const orgToken = await authService.createApiToken(db, 'org@bench.test');
-const token = await authService.createApiToken(db, 'door@bench.test');
+const orgToken = await app.ctx.services.auth.createApiToken('org@bench.test');
+const token = await app.ctx.services.auth.createApiToken('door@bench.test');
 const created = await app.inject({
   method: 'POST',
   url: '/api/v1/events',

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { authService } from '../src/modules/auth/auth.service.js';
 import { loadDemo } from '../src/modules/demo/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aula-bench-'));
@@ -27,10 +26,10 @@ const { slug } = await loadDemo(app.ctx.db, { ownerEmail: null, dataDir: config.
 // measured caller a team moderator on each, so the join links depend on one role per event.
 const { db } = app.ctx;
 for (const email of ['creator@bench.test', 'moderator@bench.test']) {
-  await authService.createUser(db, { email, password: 'bench-password', role: 'organizer' });
+  await app.ctx.services.auth.createUser({ email, password: 'bench-password', role: 'organizer' });
 }
-const creator = await authService.createApiToken(db, 'creator@bench.test');
-const token = await authService.createApiToken(db, 'moderator@bench.test');
+const creator = await app.ctx.services.auth.createApiToken('creator@bench.test');
+const token = await app.ctx.services.auth.createApiToken('moderator@bench.test');
 const as = (t: string) => ({ authorization: `Bearer ${t}` });
 for (let i = 0; i < 30; i++) {
   const r = await app.inject({

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { authService } from '../src/modules/auth/auth.service.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aula-bench-reg-'));
 const config = loadConfig({
@@ -19,12 +18,12 @@ const config = loadConfig({
   TRUST_PROXY: 'true',
 });
 const app = await buildApp(config, { logger: false });
-await authService.createUser(app.ctx.db, {
+await app.ctx.services.auth.createUser({
   email: 'org@bench.test',
   password: 'password123',
   role: 'organizer',
 });
-const token = await authService.createApiToken(app.ctx.db, 'org@bench.test');
+const token = await app.ctx.services.auth.createApiToken('org@bench.test');
 const created = await app.inject({
   method: 'POST',
   url: '/api/v1/events',

@@ -16,7 +16,6 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocketServer } from 'ws';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { authService } from '../src/modules/auth/auth.service.js';
 import { eventsRepository } from '../src/modules/events/index.js';
 import { createQaService, type QaService } from '../src/modules/qa/index.js';
 import { realtimeFor } from '../src/realtime/realtime.js';
@@ -84,8 +83,8 @@ async function startNode(dir: string, dbUrl: string, redis: string | null, prefi
 async function seedEvent(node: Node) {
   const db = node.app.ctx.db;
   const email = `bench-${Date.now()}@example.test`;
-  await authService.createUser(db, { email, password: 'password123', role: 'organizer' });
-  const token = await authService.createApiToken(db, email);
+  await node.app.ctx.services.auth.createUser({ email, password: 'password123', role: 'organizer' });
+  const token = await node.app.ctx.services.auth.createApiToken(email);
   const inject = async (method: 'POST' | 'PATCH', url: string, payload: object) =>
     (await node.app.inject({ method, url, payload, headers: { authorization: `Bearer ${token}` } })).json();
   const e = await inject('POST', '/api/v1/events', {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authService } from '../src/modules/auth/auth.service.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
 import { seedRegistration } from '../test/helpers/factories.js';
@@ -27,13 +26,13 @@ describe.skipIf(!hasChromium)('certificates in Chromium', () => {
     t = await createTestApp('sqlite');
     base = await listen(t);
     browser = await launchBrowser();
-    await authService.createUser(t.app.ctx.db, {
+    await t.app.ctx.services.auth.createUser({
       email: 'panitia@example.test',
       password: 'password123',
       role: 'organizer',
       name: 'Panitia',
     });
-    token = await authService.createApiToken(t.app.ctx.db, 'panitia@example.test');
+    token = await t.app.ctx.services.auth.createApiToken('panitia@example.test');
     eventId = (await t.inject({ method: 'POST', url: '/api/v1/events', token, payload: seminar })).json().id;
     await t.inject({ method: 'POST', url: `/api/v1/events/${eventId}/publish`, token });
     ticket = await seedRegistration(t.app.ctx.db, eventId, {

@@ -8,7 +8,6 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../src/app.js';
 import { seedRegistrations } from '../src/modules/attendance/test-factories.js';
-import { authService } from '../src/modules/auth/auth.service.js';
 import { eventsRepository } from '../src/modules/events/index.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
@@ -56,19 +55,19 @@ describe.skipIf(!hasChromium)('door check-in and online presence in Chromium', (
     }
     t = await createTestApp('sqlite', { PUBLIC_URL: 'http://127.0.0.1' });
     const db = t.app.ctx.db;
-    const organizer = await authService.createUser(db, {
+    const organizer = await t.app.ctx.services.auth.createUser({
       email: 'panitia@example.test',
       password: 'rahasia123',
       role: 'organizer',
       name: 'Panitia',
     });
-    const rina = await authService.createUser(db, {
+    const rina = await t.app.ctx.services.auth.createUser({
       email: 'rina@example.test',
       password: 'rahasia123',
       role: 'checkin',
       name: 'Rina',
     });
-    const token = await authService.createApiToken(db, 'panitia@example.test');
+    const token = await t.app.ctx.services.auth.createApiToken('panitia@example.test');
     const e = await t.inject({
       method: 'POST',
       url: '/api/v1/events',
@@ -118,7 +117,7 @@ describe.skipIf(!hasChromium)('door check-in and online presence in Chromium', (
       await t.inject({
         method: 'GET',
         url: `/api/v1/events/${eventId}/stats`,
-        token: await authService.createApiToken(t.app.ctx.db, 'panitia@example.test'),
+        token: await t.app.ctx.services.auth.createApiToken('panitia@example.test'),
       })
     ).json().attendance;
 

@@ -2,7 +2,6 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authService } from '../src/modules/auth/auth.service.js';
 import { DEMO_SLUG, loadDemo } from '../src/modules/demo/index.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { seriousViolations } from '../test/helpers/axe.js';
@@ -15,7 +14,7 @@ describe.skipIf(!hasChromium)('foundation in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     t = await createTestApp('sqlite', { PUBLIC_URL: 'http://127.0.0.1' });
-    await authService.createUser(t.app.ctx.db, {
+    await t.app.ctx.services.auth.createUser({
       email: 'rina@example.test',
       password: 'rahasia123',
       role: 'organizer',

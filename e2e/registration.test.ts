@@ -4,7 +4,6 @@ import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../src/app.js';
-import { authService } from '../src/modules/auth/auth.service.js';
 import { person, publishedEvent } from '../test/helpers/registrations.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
@@ -129,13 +128,13 @@ describe.skipIf(!hasChromium)('registration in Chromium', () => {
   });
 
   it('an organizer draws a seat plan with a distancing rule and sees the capacity', async () => {
-    await authService.createUser(t.app.ctx.db, {
+    await t.app.ctx.services.auth.createUser({
       email: 'panitia@example.test',
       password: 'rahasia123',
       role: 'organizer',
       name: 'Panitia',
     });
-    const token = await authService.createApiToken(t.app.ctx.db, 'panitia@example.test');
+    const token = await t.app.ctx.services.auth.createApiToken('panitia@example.test');
     const e = await publishedEvent(t, { capacity: 200, token });
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
     const page = await ctx.newPage();

@@ -19,7 +19,7 @@ import { createDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
-import { authPlugin } from './modules/auth/auth.plugin.js';
+import { authPlugin } from './modules/auth/index.js';
 import { modules } from './modules/index.js';
 import { buildServices } from './services.js';
 import { createUiExtensions } from './web/extensions.js';

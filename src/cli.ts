@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
+import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { createDb } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { validationError } from './http/validation.js';
-import { authService, GLOBAL_ROLES } from './modules/auth/auth.service.js';
+import { GLOBAL_ROLES } from './modules/auth/index.js';
 
 const HELP = `Aula command line
 
@@ -18,14 +18,16 @@ Uses the same DATABASE_URL and DATA_DIR as the server.`;
 
 type Command = (args: string[]) => Promise<number>;
 
-async function withDb<T>(fn: (db: ReturnType<typeof createDb>['db']) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const handle = createDb(config.database);
+/**
+ * Runs a command against the app as the server builds it (migrated database, services, bus and its
+ * handlers), without listening: a command's effects are the same as the same action on the server.
+ */
+async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const app = await buildApp(loadConfig(), { logger: false });
   try {
-    await migrateToLatest(handle.db);
-    return await fn(handle.db);
+    return await fn(app.ctx);
   } finally {
-    await handle.close();
+    await app.close();
   }
 }
 
@@ -49,8 +51,8 @@ const commands: Record<string, Command> = {
       console.error(`--role must be one of ${GLOBAL_ROLES.join(', ')}`);
       return 2;
     }
-    const user = await withDb((db) =>
-      authService.createUser(db, {
+    const user = await withApp(({ services }) =>
+      services.auth.createUser({
         email: values.email!,
         password: values.password!,
         name: values.name,
@@ -66,14 +68,16 @@ const commands: Record<string, Command> = {
       console.error('aula token create needs --email');
       return 2;
     }
-    console.log(await withDb((db) => authService.createApiToken(db, values.email!, values.name ?? 'cli')));
+    console.log(
+      await withApp(({ services }) => services.auth.createApiToken(values.email!, values.name ?? 'cli')),
+    );
     return 0;
   },
   async demo(args) {
     const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
-    const { loadDemo } = await import('./modules/demo/demo.service.js');
+    const { loadDemo } = await import('./modules/demo/index.js');
     const config = loadConfig();
-    const result = await withDb((db) =>
+    const result = await withApp(({ db }) =>
       loadDemo(db, { ownerEmail: values.email ?? null, dataDir: config.dataDir }),
     );
     console.log(`Demo event ready: ${config.publicUrl}/e/${result.slug}`);
@@ -81,7 +85,7 @@ const commands: Record<string, Command> = {
   },
   async 'retention run'() {
     const { runRetention } = await import('./modules/registrations/index.js');
-    const r = await withDb((db) => runRetention(db));
+    const r = await withApp(({ db }) => runRetention(db));
     console.log(`Retention: ${r.registrations} registrations erased in ${r.events} events.`);
     return 0;
   },

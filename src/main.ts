@@ -1,11 +1,10 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { authService } from './modules/auth/auth.service.js';
 
 const config = loadConfig();
 const app = await buildApp(config);
 
-const token = await authService.ensureSetupToken(app.ctx.db);
+const token = await app.ctx.services.auth.ensureSetupToken();
 await app.listen({ port: config.port, host: config.host });
 const shownUrl = config.publicUrl;
 if (token) {

@@ -7,6 +7,7 @@ import {
   createOnlineService,
   createWalkInService,
 } from './modules/attendance/index.js';
+import { createAuthService, createInvitesService } from './modules/auth/index.js';
 import { createCertificatesService } from './modules/certificates/index.js';
 import { createEventsManageService, createEventsService } from './modules/events/index.js';
 import { createInvitationsService } from './modules/invitations/index.js';
@@ -23,6 +24,8 @@ import { createPrivacyService, createRegistrationsService } from './modules/regi
  * so a service's caches and state exist once per process, not once per call site.
  */
 export function buildServices(ctx: AppContext) {
+  const auth = createAuthService(ctx);
+  const invites = createInvitesService(ctx);
   const events = createEventsService(ctx);
   const eventsManage = createEventsManageService(ctx);
   const orgs = createOrgsService(ctx);
@@ -41,6 +44,8 @@ export function buildServices(ctx: AppContext) {
   const certificates = createCertificatesService(ctx);
   const announcements = createAnnouncementsService(ctx);
   return {
+    auth,
+    invites,
     events,
     eventsManage,
     orgs,

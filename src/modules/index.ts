@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { announcementsRoutes } from './announcements/index.js';
 import { attendanceModule } from './attendance/index.js';
-import { authRoutes } from './auth/index.js';
+import { authModule } from './auth/index.js';
 import { certificatesRoutes } from './certificates/index.js';
 import { consoleModule } from './console/index.js';
 import { evaluationRoutes } from './evaluation/index.js';
@@ -20,7 +20,7 @@ import { statsRoutes } from './stats/stats.routes.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
 export const modules: FastifyPluginAsync[] = [
-  authRoutes,
+  authModule,
   eventsRoutes,
   programRoutes,
   statsRoutes,

@@ -5,7 +5,6 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { type BuildOptions, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
-import { authService } from '../../src/modules/auth/auth.service.js';
 import { type DbKind, PG_URL } from './env.js';
 
 export interface TestApp {
@@ -77,13 +76,13 @@ export async function createTestApp(
     },
     async tokenFor(role, email) {
       const e = email ?? `${role}${n++}@example.test`;
-      await authService.createUser(app.ctx.db, {
+      await app.ctx.services.auth.createUser({
         email: e,
         password: 'password123',
         role,
         name: `${role} ${n}`,
       });
-      return authService.createApiToken(app.ctx.db, e);
+      return app.ctx.services.auth.createApiToken(e);
     },
     inject(o) {
       const { token, ...rest } = o;

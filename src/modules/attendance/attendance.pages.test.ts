@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { authService } from '../auth/auth.service.js';
 import { eventsRepository } from '../events/index.js';
 import { seedRegistrations } from './test-factories.js';
 
@@ -35,7 +34,7 @@ describe.each(DB_KINDS)('attendance pages on %s', (kind) => {
       ['checkin', 'Rina'],
       ['moderator', 'Budi'],
     ] as const) {
-      const u = await authService.createUser(t.app.ctx.db, {
+      const u = await t.app.ctx.services.auth.createUser({
         email: `${name}@example.test`,
         password: 'password123',
         role,
@@ -43,8 +42,8 @@ describe.each(DB_KINDS)('attendance pages on %s', (kind) => {
       });
       await eventsRepository.upsertTeamMember(t.app.ctx.db, eventId, u.id, role);
     }
-    door = await authService.createApiToken(t.app.ctx.db, 'rina@example.test');
-    moderator = await authService.createApiToken(t.app.ctx.db, 'budi@example.test');
+    door = await t.app.ctx.services.auth.createApiToken('rina@example.test');
+    moderator = await t.app.ctx.services.auth.createApiToken('budi@example.test');
     people = await seedRegistrations(t.app.ctx.db, eventId, 3, { prefix: '<b>Tamu</b>' });
     remote = await seedRegistrations(t.app.ctx.db, eventId, 1, { mode: 'online', prefix: 'Daring' });
   });

@@ -1,6 +1,5 @@
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import type { DbKind } from '../../../test/helpers/env.js';
-import { authService } from '../auth/auth.service.js';
 import { eventsRepository } from '../events/index.js';
 
 export const seminar = {
@@ -53,10 +52,10 @@ export async function attendanceFixture(kind: DbKind): Promise<AttendanceFixture
 
   async function teamMember(eventId: string, role: 'checkin' | 'moderator', name: string) {
     const email = `${name.toLowerCase()}.${role}@example.test`;
-    const user = await authService.createUser(t.app.ctx.db, { email, password: 'password123', role, name });
+    const user = await t.app.ctx.services.auth.createUser({ email, password: 'password123', role, name });
     await eventsRepository.upsertTeamMember(t.app.ctx.db, eventId, user.id, role);
     team[role] = user.id;
-    return authService.createApiToken(t.app.ctx.db, email);
+    return t.app.ctx.services.auth.createApiToken(email);
   }
 
   const otherOrganizer = await t.tokenFor('organizer');

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, errors } from '../../errors.js';
 import type { Text } from '../../i18n/index.js';
+import { FormFields, formBody, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, page } from '../../web/page.js';
-import { loginRateLimit } from './auth.routes.js';
-import { authService, SESSION_COOKIE } from './auth.service.js';
+import { LoginBody, loginRateLimit, NewUserSchema, NextQuery } from './auth.schemas.js';
+import { endSession, startSession } from './auth.session.js';
 
 const T = {
   login: { id: 'Masuk', en: 'Log in' },
@@ -24,13 +27,21 @@ const T = {
   passwordHint: { id: 'Minimal 8 karakter.', en: 'At least 8 characters.' },
 } satisfies Record<string, Text>;
 
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/console';
+function safeNext(next: string | undefined): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/console';
 }
 
-function loginPage(req: FastifyRequest, reply: FastifyReply, error?: string, status = 200) {
+const SetupQuery = z.object({ token: z.string().max(200).optional() });
+
+function loginPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  next: string | undefined,
+  error?: string,
+  status = 200,
+) {
   const l = req.locale;
-  const next = safeNext((req.query as { next?: string }).next);
+  next = safeNext(next);
   return page(
     req,
     reply,
@@ -51,46 +62,42 @@ function loginPage(req: FastifyRequest, reply: FastifyReply, error?: string, sta
   );
 }
 
-export const authPages: FastifyPluginAsync = async (app) => {
-  const { db, config } = app.ctx;
+/** The HTML side of accounts: log in, log out, and the first-run setup of the administrator. */
+export const authPages: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const auth = app.ctx.services.auth;
   app.addHook('onRequest', async (req) => asPage(req));
 
-  app.get('/login', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/login', { schema: { hide: true, querystring: NextQuery } }, async (req, reply) => {
     if (req.user) return reply.redirect('/console');
-    return loginPage(req, reply);
+    return loginPage(req, reply, req.query.next);
   });
 
   app.post(
     '/login',
-    { schema: { hide: true }, config: { rateLimit: loginRateLimit } },
+    {
+      schema: { hide: true, querystring: NextQuery, body: FormFields },
+      config: { rateLimit: loginRateLimit },
+    },
     async (req, reply) => {
-      const body = (req.body ?? {}) as Record<string, string>;
+      const values = formBody(req);
       try {
-        const user = await authService.checkPassword(
-          db,
-          String(body.email ?? ''),
-          String(body.password ?? ''),
-        );
-        const s = await authService.createSession(db, user.id);
-        reply.setCookie(SESSION_COOKIE, s.token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: config.secureCookies,
-          maxAge: s.maxAge,
-        });
-        return reply.redirect(safeNext((req.query as { next?: string }).next), 303);
+        const input = LoginBody.safeParse({ email: str(values, 'email'), password: str(values, 'password') });
+        // An empty or oversized field is a wrong login like any other, said the same way.
+        if (!input.success) throw errors.badCredentials();
+        const user = await auth.checkPassword(input.data.email, input.data.password);
+        await startSession(reply, user.id);
+        return reply.redirect(safeNext(req.query.next), 303);
       } catch (err) {
-        if (err instanceof AppError) return loginPage(req, reply, err.text[req.locale], err.status);
+        if (err instanceof AppError)
+          return loginPage(req, reply, req.query.next, err.text[req.locale], err.status);
         throw err;
       }
     },
   );
 
   app.post('/logout', { schema: { hide: true } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await authService.endSession(db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    await endSession(req, reply);
     return reply.redirect('/', 303);
   });
 
@@ -134,9 +141,9 @@ export const authPages: FastifyPluginAsync = async (app) => {
     );
   };
 
-  app.get('/setup', { schema: { hide: true } }, async (req, reply) => {
-    const token = (req.query as { token?: string }).token;
-    if (!(await authService.checkSetupToken(db, token))) {
+  app.get('/setup', { schema: { hide: true, querystring: SetupQuery } }, async (req, reply) => {
+    const token = req.query.token;
+    if (!token || !(await auth.checkSetupToken(token))) {
       return page(
         req,
         reply,
@@ -144,44 +151,38 @@ export const authPages: FastifyPluginAsync = async (app) => {
         <Notice kind="error">{T.setupInvalid[req.locale]}</Notice>,
       );
     }
-    return setupForm(req, reply, token!);
+    return setupForm(req, reply, token);
   });
 
   app.post(
     '/setup',
-    { schema: { hide: true }, config: { rateLimit: loginRateLimit } },
+    { schema: { hide: true, body: FormFields }, config: { rateLimit: loginRateLimit } },
     async (req, reply) => {
-      const body = (req.body ?? {}) as Record<string, string>;
+      const values = formBody(req);
+      const token = str(values, 'token');
+      const input = NewUserSchema.safeParse({
+        email: str(values, 'email'),
+        password: str(values, 'password'),
+        name: values.name === undefined ? undefined : str(values, 'name'),
+        role: 'admin',
+      });
+      if (!input.success) {
+        return setupForm(
+          req,
+          reply,
+          token,
+          req.locale === 'id'
+            ? 'Periksa e-mail dan kata sandi (minimal 8 karakter).'
+            : 'Check the e-mail and the password (at least 8 characters).',
+          400,
+        );
+      }
       try {
-        const user = await authService.completeSetup(db, body.token, {
-          email: body.email ?? '',
-          password: body.password ?? '',
-          name: body.name,
-          role: 'admin',
-        });
-        const s = await authService.createSession(db, user.id);
-        reply.setCookie(SESSION_COOKIE, s.token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: config.secureCookies,
-          maxAge: s.maxAge,
-        });
+        const user = await auth.completeSetup(token || undefined, input.data);
+        await startSession(reply, user.id);
         return reply.redirect('/console?welcome=1', 303);
       } catch (err) {
-        if (err instanceof AppError)
-          return setupForm(req, reply, body.token ?? '', err.text[req.locale], err.status);
-        if (err && typeof err === 'object' && 'issues' in err) {
-          return setupForm(
-            req,
-            reply,
-            body.token ?? '',
-            req.locale === 'id'
-              ? 'Periksa e-mail dan kata sandi (minimal 8 karakter).'
-              : 'Check the e-mail and the password (at least 8 characters).',
-            400,
-          );
-        }
+        if (err instanceof AppError) return setupForm(req, reply, token, err.text[req.locale], err.status);
         throw err;
       }
     },

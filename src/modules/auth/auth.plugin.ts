@@ -1,73 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
-import { errors } from '../../errors.js';
-import type { AuthUser, GlobalRole } from '../../http/types.js';
-import { pickLocale } from '../../i18n/index.js';
-import { authService, SESSION_COOKIE } from './auth.service.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { authPages } from './auth.pages.js';
+import { authRoutes } from './auth.routes.js';
+import { invitesPages } from './invites.pages.js';
+import { invitesRoutes } from './invites.routes.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** A cookie-session request whose CSRF token was missing or wrong: it acts as anonymous. */
-    csrfFailed: boolean;
-  }
-}
-
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/**
- * Resolves the locale and the caller on every request. Cookie sessions must prove the CSRF token
- * (header `x-csrf-token` or form field `_csrf`) on unsafe methods; without it the request is
- * treated as anonymous, so a forged cross-site form can never act as the user.
- */
-export const authPlugin = fp(async (app: FastifyInstance) => {
-  app.decorateRequest('locale', 'id');
-  app.decorateRequest('user', null);
-  app.decorateRequest('csrfFailed', false);
-
-  app.addHook('onRequest', async (req) => {
-    const q = req.query as Record<string, unknown> | undefined;
-    req.locale = pickLocale(q?.lang, req.cookies.lang, req.headers['accept-language']);
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
-      const row = await authService.resolveApiToken(app.ctx.db, auth.slice(7).trim());
-      if (!row) throw errors.unauthenticated();
-      req.user = { id: row.id, email: row.email, name: row.name, role: row.role, via: 'token', csrf: null };
-      return;
-    }
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) {
-      const row = await authService.resolveSession(app.ctx.db, token);
-      if (row) {
-        req.user = {
-          id: row.id,
-          email: row.email,
-          name: row.name,
-          role: row.role,
-          via: 'session',
-          csrf: row.csrf_token,
-        };
-      }
-    }
-  });
-
-  app.addHook('preValidation', async (req) => {
-    if (req.user?.via !== 'session' || !UNSAFE.has(req.method)) return;
-    const body = req.body as Record<string, unknown> | undefined;
-    const given = req.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
-    if (!authService.csrfMatches(req.user.csrf, given)) {
-      req.csrfFailed = true;
-      req.user = null;
-    }
-  });
-});
-
-export function requireUser(req: FastifyRequest): AuthUser {
-  if (!req.user) throw req.csrfFailed ? errors.csrf() : errors.unauthenticated();
-  return req.user;
-}
-
-export function requireRole(req: FastifyRequest, ...roles: GlobalRole[]): AuthUser {
-  const user = requireUser(req);
-  if (user.role !== 'admin' && !roles.includes(user.role)) throw errors.forbidden();
-  return user;
-}
+/** The auth module's root: accounts and sessions (API and pages), staff accounts by one-time link. */
+export const authModule: FastifyPluginAsync = async (app) => {
+  await app.register(authRoutes);
+  await app.register(authPages);
+  await app.register(invitesRoutes);
+  await app.register(invitesPages);
+};

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { authService } from './auth.service.js';
 
 describe.each(DB_KINDS)('auth on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await authService.createUser(t.app.ctx.db, {
+    await t.app.ctx.services.auth.createUser({
       email: 'rina@example.test',
       password: 'rahasia123',
       role: 'organizer',
@@ -140,7 +139,7 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
   it('first-run setup creates the admin once with the one-time token', async () => {
     const fresh = await createTestApp(kind);
     try {
-      const token = await authService.ensureSetupToken(fresh.app.ctx.db);
+      const token = await fresh.app.ctx.services.auth.ensureSetupToken();
       expect(token).toBeTruthy();
       const wrong = await fresh.inject({ method: 'GET', url: '/setup?token=nope' });
       expect(wrong.statusCode).toBe(403);
@@ -168,11 +167,11 @@ describe('sessions', () => {
   it('expire, and expired ones are cleared when a new session starts', async () => {
     const t = await createTestApp('sqlite');
     try {
-      const user = await authService.createUser(t.app.ctx.db, {
+      const user = await t.app.ctx.services.auth.createUser({
         email: 'lama@example.test',
         password: 'rahasia123',
       });
-      const old = await authService.createSession(t.app.ctx.db, user.id);
+      const old = await t.app.ctx.services.auth.createSession(user.id);
       await t.app.ctx.db
         .updateTable('sessions')
         .set({ expires_at: Date.now() - 1000 })
@@ -183,7 +182,7 @@ describe('sessions', () => {
         cookies: { aula_session: old.token },
       });
       expect(me.statusCode).toBe(401);
-      await authService.createSession(t.app.ctx.db, user.id);
+      await t.app.ctx.services.auth.createSession(user.id);
       const rows = await t.app.ctx.db.selectFrom('sessions').select('expires_at').execute();
       expect(rows).toHaveLength(1);
       expect(rows[0]!.expires_at).toBeGreaterThan(Date.now());

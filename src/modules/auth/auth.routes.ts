@@ -1,23 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authPages } from './auth.pages.js';
-import { requireRole, requireUser } from './auth.plugin.js';
-import { authService, GLOBAL_ROLES, NewUserSchema, SESSION_COOKIE } from './auth.service.js';
-import { invitesRoutes } from './invites.routes.js';
+import { requireRole, requireUser } from './auth.request.js';
+import { GLOBAL_ROLES, LoginBody, loginRateLimit, NewUserSchema } from './auth.schemas.js';
+import { endSession, startSession } from './auth.session.js';
 
-const LoginBody = z.object({
-  email: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(200),
-});
 const UserOut = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(GLOBAL_ROLES) });
 
-/** Login is limited per address and e-mail: slow enough to stop guessing, never a crowd's problem. */
-export const loginRateLimit = { max: 10, timeWindow: '1 minute' };
-
+/** The JSON API of accounts and sessions. */
 export const authRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const { db, config } = app.ctx;
+  const auth = app.ctx.services.auth;
 
   app.post(
     '/api/v1/auth/login',
@@ -31,15 +24,8 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (req, reply) => {
-      const user = await authService.checkPassword(db, req.body.email, req.body.password);
-      const s = await authService.createSession(db, user.id);
-      reply.setCookie(SESSION_COOKIE, s.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        maxAge: s.maxAge,
-      });
+      const user = await auth.checkPassword(req.body.email, req.body.password);
+      const s = await startSession(reply, user.id);
       return {
         user: { id: user.id, email: user.email, name: user.name, role: user.role },
         csrfToken: s.csrf,
@@ -51,9 +37,7 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     '/api/v1/auth/logout',
     { schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null() } } },
     async (req, reply) => {
-      const token = req.cookies[SESSION_COOKIE];
-      if (token) await authService.endSession(db, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      await endSession(req, reply);
       return reply.status(204).send(null);
     },
   );
@@ -86,7 +70,7 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req, reply) => {
       requireRole(req, 'admin');
-      return reply.status(201).send(await authService.createUser(db, req.body));
+      return reply.status(201).send(await auth.createUser(req.body));
     },
   );
 
@@ -101,11 +85,8 @@ export const authRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req) => {
       requireRole(req, 'organizer');
-      const rows = await authService.listUsers(db);
+      const rows = await auth.listUsers();
       return { users: rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role })) };
     },
   );
-
-  await app.register(authPages);
-  await app.register(invitesRoutes);
 };

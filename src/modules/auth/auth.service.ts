@@ -1,35 +1,27 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
-import type { Db } from '../../db/database.js';
+import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/database.js';
-import { errors } from '../../errors.js';
-import type { GlobalRole } from '../../http/types.js';
+import { errors, what } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { authRepository as repo } from './auth.repository.js';
+import { type NewUser, NewUserSchema } from './auth.schemas.js';
 
-export const SESSION_COOKIE = 'aula_session';
 const SESSION_DAYS = 14;
 const SETUP_KEY = 'setup_token_hash';
 
-export const GLOBAL_ROLES = ['admin', 'organizer', 'moderator', 'checkin'] as const;
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const secret = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
-export const NewUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(200),
-  password: z.string().min(8).max(200),
-  name: z.string().trim().min(1).max(120).optional(),
-  role: z.enum(GLOBAL_ROLES).default('organizer'),
-});
-export type NewUser = z.input<typeof NewUserSchema>;
+/**
+ * Accounts, password login, sessions, API tokens and the first-run setup token. Built once in
+ * src/services.ts (`ctx.services.auth`); the HTTP side (cookies) is in auth.session.ts.
+ */
+export function createAuthService({ db }: Pick<AppContext, 'db'>) {
+  // A fixed hash to verify against when the e-mail is unknown, so timing does not reveal which e-mails exist.
+  let dummyHash: Promise<string> | null = null;
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const secret = (bytes = 32) => randomBytes(bytes).toString('base64url');
-
-// A fixed hash to verify against when the e-mail is unknown, so timing does not reveal which e-mails exist.
-let dummyHash: Promise<string> | null = null;
-
-export const authService = {
-  async createUser(db: Db, input: NewUser) {
+  async function createUser(input: NewUser) {
     const u = NewUserSchema.parse(input);
     const id = newId();
     try {
@@ -38,7 +30,7 @@ export const authService = {
         email: u.email,
         name: u.name ?? u.email.split('@')[0]!,
         password_hash: await hash(u.password),
-        role: u.role as GlobalRole,
+        role: u.role,
         locale: 'id',
         created_at: Date.now(),
       });
@@ -47,86 +39,92 @@ export const authService = {
       throw err;
     }
     return { id, email: u.email, role: u.role };
-  },
+  }
 
-  async checkPassword(db: Db, email: string, password: string) {
-    const user = await repo.findUserByEmail(db, email.trim().toLowerCase());
-    if (!user) {
-      dummyHash ??= hash('not-a-real-password');
-      await verify(await dummyHash, password).catch(() => false);
-      throw errors.badCredentials();
-    }
-    const ok = await verify(user.password_hash, password).catch(() => false);
-    if (!ok) throw errors.badCredentials();
-    return user;
-  },
-
-  async createSession(db: Db, userId: string) {
-    const token = secret();
-    const csrf = secret(18);
-    const now = Date.now();
-    await repo.deleteExpiredSessions(db, now);
-    await repo.insertSession(db, {
-      id_hash: sha256(token),
-      user_id: userId,
-      csrf_token: csrf,
-      created_at: now,
-      expires_at: now + SESSION_DAYS * 86400_000,
-    });
-    return { token, csrf, maxAge: SESSION_DAYS * 86400 };
-  },
-
-  async resolveSession(db: Db, token: string) {
-    return repo.findSession(db, sha256(token), Date.now());
-  },
-
-  endSession: (db: Db, token: string) => repo.deleteSession(db, sha256(token)),
-
-  async createApiToken(db: Db, email: string, name = 'cli') {
-    const user = await repo.findUserByEmail(db, email.trim().toLowerCase());
-    if (!user) throw errors.notFound({ id: 'Pengguna', en: 'User' });
-    const token = `aula_${secret()}`;
-    await repo.insertToken(db, {
-      id: newId(),
-      user_id: user.id,
-      token_hash: sha256(token),
-      name,
-      created_at: Date.now(),
-    });
-    return token;
-  },
-
-  resolveApiToken: (db: Db, token: string) => repo.findToken(db, sha256(token)),
-
-  listUsers: (db: Db) => repo.listUsers(db),
-
-  /** On an empty database, makes a one-time setup token (only its hash is stored). */
-  async ensureSetupToken(db: Db): Promise<string | null> {
-    if ((await repo.countUsers(db)) > 0) return null;
-    const token = secret(24);
-    await repo.setSetting(db, SETUP_KEY, sha256(token));
-    return token;
-  },
-
-  async checkSetupToken(db: Db, token: string | undefined): Promise<boolean> {
+  async function checkSetupToken(token: string | undefined): Promise<boolean> {
     if (!token || (await repo.countUsers(db)) > 0) return false;
     const stored = await repo.getSetting(db, SETUP_KEY);
     if (!stored) return false;
     const a = Buffer.from(stored);
     const b = Buffer.from(sha256(token));
     return a.length === b.length && timingSafeEqual(a, b);
-  },
+  }
 
-  /** Creates the first administrator; the setup token dies with it. */
-  async completeSetup(db: Db, token: string | undefined, input: NewUser) {
-    if (!(await authService.checkSetupToken(db, token))) throw errors.setupDone();
-    const user = await authService.createUser(db, { ...input, role: 'admin' });
-    await repo.deleteSetting(db, SETUP_KEY);
-    return user;
-  },
+  return {
+    createUser,
 
-  csrfMatches(expected: string | null, given: unknown): boolean {
-    if (!expected || typeof given !== 'string' || given.length !== expected.length) return false;
-    return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
-  },
-};
+    async checkPassword(email: string, password: string) {
+      const user = await repo.findUserByEmail(db, email.trim().toLowerCase());
+      if (!user) {
+        dummyHash ??= hash('not-a-real-password');
+        await verify(await dummyHash, password).catch(() => false);
+        throw errors.badCredentials();
+      }
+      const ok = await verify(user.password_hash, password).catch(() => false);
+      if (!ok) throw errors.badCredentials();
+      return user;
+    },
+
+    async createSession(userId: string) {
+      const token = secret();
+      const csrf = secret(18);
+      const now = Date.now();
+      await repo.deleteExpiredSessions(db, now);
+      await repo.insertSession(db, {
+        id_hash: sha256(token),
+        user_id: userId,
+        csrf_token: csrf,
+        created_at: now,
+        expires_at: now + SESSION_DAYS * 86400_000,
+      });
+      return { token, csrf, maxAge: SESSION_DAYS * 86400 };
+    },
+
+    resolveSession: (token: string) => repo.findSession(db, sha256(token), Date.now()),
+
+    endSession: (token: string) => repo.deleteSession(db, sha256(token)),
+
+    async createApiToken(email: string, name = 'cli') {
+      const user = await repo.findUserByEmail(db, email.trim().toLowerCase());
+      if (!user) throw errors.notFound(what.user);
+      const token = `aula_${secret()}`;
+      await repo.insertToken(db, {
+        id: newId(),
+        user_id: user.id,
+        token_hash: sha256(token),
+        name,
+        created_at: Date.now(),
+      });
+      return token;
+    },
+
+    resolveApiToken: (token: string) => repo.findToken(db, sha256(token)),
+
+    listUsers: () => repo.listUsers(db),
+
+    /** On an empty database, makes a one-time setup token (only its hash is stored). */
+    async ensureSetupToken(): Promise<string | null> {
+      if ((await repo.countUsers(db)) > 0) return null;
+      const token = secret(24);
+      await repo.setSetting(db, SETUP_KEY, sha256(token));
+      return token;
+    },
+
+    checkSetupToken,
+
+    /** Creates the first administrator; the setup token dies with it. */
+    async completeSetup(token: string | undefined, input: NewUser) {
+      if (!(await checkSetupToken(token))) throw errors.setupDone();
+      const user = await createUser({ ...input, role: 'admin' });
+      await repo.deleteSetting(db, SETUP_KEY);
+      return user;
+    },
+
+    csrfMatches(expected: string | null, given: unknown): boolean {
+      if (!expected || typeof given !== 'string' || given.length !== expected.length) return false;
+      return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

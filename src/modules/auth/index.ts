@@ -1,3 +1,6 @@
-export { requireRole, requireUser } from './auth.plugin.js';
-export { authRoutes } from './auth.routes.js';
-export { authService, SESSION_COOKIE } from './auth.service.js';
+export { authModule } from './auth.plugin.js';
+export { authPlugin, requireRole, requireUser } from './auth.request.js';
+export { GLOBAL_ROLES } from './auth.schemas.js';
+export { type AuthService, createAuthService } from './auth.service.js';
+export { adoptSessionFromForm, hasSessionCookie, SESSION_COOKIE, startSession } from './auth.session.js';
+export { createInvitesService, type InvitesService } from './invites.service.js';

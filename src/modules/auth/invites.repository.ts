@@ -1,20 +1,21 @@
 import type { Db } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
+import type { Tx } from '../../db/transaction.js';
 
 export const invitesRepository = {
-  /** The account and its invitation together: never an account nobody can reach. */
-  insertInvitedUser: (
-    db: Db,
-    user: UsersTable,
-    invite: { token_hash: string; created_by: string; created_at: number; expires_at: number },
-  ) =>
-    db.transaction().execute(async (trx) => {
-      await trx.insertInto('users').values(user).execute();
-      await trx
-        .insertInto('user_invites')
-        .values({ ...invite, user_id: user.id, used_at: null })
-        .execute();
-    }),
+  insertUser: (db: Db | Tx, user: UsersTable) => db.insertInto('users').values(user).execute(),
+
+  insertInvite: (
+    db: Db | Tx,
+    invite: {
+      user_id: string;
+      token_hash: string;
+      created_by: string;
+      created_at: number;
+      expires_at: number;
+      used_at: null;
+    },
+  ) => db.insertInto('user_invites').values(invite).execute(),
 
   find: (db: Db, tokenHash: string) =>
     db

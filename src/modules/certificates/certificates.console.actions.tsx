@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { errors } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { asPage } from '../../web/page.js';
-import { requireUser } from '../auth/index.js';
-import { adoptSessionFromForm } from '../console/index.js';
+import { adoptSessionFromForm, requireUser } from '../auth/index.js';
 import { loadEventFor } from '../events/index.js';
 import { Code, Id } from './certificates.pages.text.js';
 import { CERT_ROLES, CorrectBody, OverrideBody, RevokeBody, SettingsBody } from './certificates.schemas.js';
@@ -90,7 +89,7 @@ export const certificateConsoleActions =
       async (req, reply) => {
         asPage(req);
         const { data, fields } = await readOneFile(req, MAX_BACKGROUND_BYTES, 'JPEG, PNG, WebP, PDF');
-        await adoptSessionFromForm(req, db, fields._csrf);
+        await adoptSessionFromForm(req, fields._csrf);
         const event = await loadEventFor(req, db, parseOrThrow(Id, req.params).id, 'organize');
         const { role } = parseOrThrow(RoleQuery, req.query);
         const current = svc.templateView(await svc.templateRow(event, role));
@@ -111,7 +110,7 @@ export const certificateConsoleActions =
         asPage(req);
         const p = parseOrThrow(Id.extend({ index: z.coerce.number().int().min(0).max(1) }), req.params);
         const { data, fields } = await readOneFile(req, MAX_SIGNATURE_BYTES, 'PNG, JPEG, WebP');
-        await adoptSessionFromForm(req, db, fields._csrf);
+        await adoptSessionFromForm(req, fields._csrf);
         const event = await loadEventFor(req, db, p.id, 'organize');
         const { role } = parseOrThrow(RoleQuery, req.query);
         const path = await storeSignature(app.ctx.config.dataDir, data);

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { jpegWithExif, multipart, pngLogo } from '../../../test/helpers/images.js';
-import { authService } from '../auth/auth.service.js';
 import { DEMO_SLUG } from '../demo/index.js';
 
 type Session = { cookie: string; csrf: string };
@@ -20,7 +19,7 @@ describe.each(DB_KINDS)('organizer console on %s', (kind) => {
     email: string,
     role: 'admin' | 'organizer' | 'moderator' | 'checkin',
   ): Promise<Session> {
-    await authService.createUser(t.app.ctx.db, {
+    await t.app.ctx.services.auth.createUser({
       email,
       password: 'password123',
       role,

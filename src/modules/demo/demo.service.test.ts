@@ -4,7 +4,6 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { authService } from '../auth/auth.service.js';
 import { orgsRepository } from '../orgs/index.js';
 import { DEMO_SLUG, loadDemo } from './demo.service.js';
 
@@ -12,7 +11,7 @@ describe.each(DB_KINDS)('demo event on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await authService.createUser(t.app.ctx.db, {
+    await t.app.ctx.services.auth.createUser({
       email: 'panitia@example.test',
       password: 'password123',
       role: 'organizer',
@@ -96,7 +95,7 @@ describe.each(DB_KINDS)('demo event on %s', (kind) => {
     const before = (await t.inject({ method: 'GET', url: '/api/v1/events' })).json().events.length;
     const orgsBefore = (await t.inject({ method: 'GET', url: '/api/v1/organizations' })).json().organizations
       .length;
-    await authService.createUser(t.app.ctx.db, {
+    await t.app.ctx.services.auth.createUser({
       email: 'kedua@example.test',
       password: 'password123',
       role: 'organizer',
@@ -112,7 +111,7 @@ describe.each(DB_KINDS)('demo event on %s', (kind) => {
     expect(
       (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/people` })).json().people,
     ).toHaveLength(6);
-    const token = await authService.createApiToken(t.app.ctx.db, 'kedua@example.test');
+    const token = await t.app.ctx.services.auth.createApiToken('kedua@example.test');
     const patch = await t.inject({
       method: 'PATCH',
       url: `/api/v1/events/${DEMO_SLUG}`,

@@ -4,7 +4,6 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { seedRegistration } from '../../../test/helpers/factories.js';
 import { pdfText } from '../../../test/helpers/pdf.js';
-import { authService } from '../auth/auth.service.js';
 import { loadDemo } from '../demo/index.js';
 
 // Fixed Indonesian words of the report's structure: none may be left in the English report.
@@ -36,12 +35,12 @@ describe.each(DB_KINDS)('activity report in two languages on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await authService.createUser(t.app.ctx.db, {
+    await t.app.ctx.services.auth.createUser({
       email: 'panitia@example.test',
       password: 'password123',
       role: 'organizer',
     });
-    organizer = await authService.createApiToken(t.app.ctx.db, 'panitia@example.test');
+    organizer = await t.app.ctx.services.auth.createApiToken('panitia@example.test');
     slug = (await loadDemo(t.app.ctx.db, { ownerEmail: 'panitia@example.test' })).slug;
     const event = (await t.inject({ method: 'GET', url: `/api/v1/events/${slug}`, token: organizer })).json();
     for (let i = 0; i < 3; i++) {

@@ -4,7 +4,6 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { seedRegistration } from '../../../test/helpers/factories.js';
 import { pdfText } from '../../../test/helpers/pdf.js';
-import { authService } from '../auth/auth.service.js';
 import { loadDemo } from '../demo/index.js';
 
 describe.each(DB_KINDS)('activity report on %s', (kind) => {
@@ -18,12 +17,12 @@ describe.each(DB_KINDS)('activity report on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await authService.createUser(t.app.ctx.db, {
+    await t.app.ctx.services.auth.createUser({
       email: 'panitia@example.test',
       password: 'password123',
       role: 'organizer',
     });
-    organizer = await authService.createApiToken(t.app.ctx.db, 'panitia@example.test');
+    organizer = await t.app.ctx.services.auth.createApiToken('panitia@example.test');
     slug = (await loadDemo(t.app.ctx.db, { ownerEmail: 'panitia@example.test' })).slug;
     const event = (await t.inject({ method: 'GET', url: `/api/v1/events/${slug}`, token: organizer })).json();
     // The seed: 52 in the hall and 47 online would take long; a smaller crowd shows the same bookkeeping.
