@@ -51,12 +51,15 @@ function sessionSecret(config: Config): string {
   return s;
 }
 
+/** What one request may carry: a JSON or form body (routes may raise it), and each uploaded file. */
+const LIMITS = { bodyBytes: 1024 * 1024, fileBytes: 8 * 1024 * 1024 };
+
 /** Builds the whole app without listening, so tests drive it with `inject`. */
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: LIMITS.bodyBytes,
     routerOptions: { ignoreTrailingSlash: true },
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
@@ -93,7 +96,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   await app.register(cookie, { secret: sessionSecret(config) });
   await app.register(formbody);
-  await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024, files: 20 } });
+  await app.register(multipart, { limits: { fileSize: LIMITS.fileBytes, files: 20 } });
   await app.register(rateLimit, {
     global: false,
     ...(bus instanceof RedisBus ? { redis: bus.redis, nameSpace: `${config.redis?.prefix}:rl:` } : {}),
@@ -110,7 +113,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         : { schema: { ...args.schema, hide: true }, url: args.url },
   });
   await app.register(authPlugin);
-  installErrorHandler(app);
+  installErrorHandler(app, { fileBytes: LIMITS.fileBytes });
 
   const publicDir = join(ROOT, 'dist', 'public');
   if (existsSync(publicDir)) {

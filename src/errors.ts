@@ -22,6 +22,22 @@ const make =
   (...args: A) =>
     new AppError(status, code, text(...args));
 
+/** Like `make`, for errors that also carry fields for clients (the name on a refused ticket, say). */
+const makeWithDetails =
+  <A extends unknown[]>(
+    status: number,
+    code: string,
+    build: (...args: A) => { text: Text; details: Record<string, unknown> },
+  ) =>
+  (...args: A) => {
+    const { text, details } = build(...args);
+    return new AppError(status, code, text, details);
+  };
+
+/**
+ * Every error of the app, grouped by module below the shared ones. Codes are unique: a client can
+ * branch on a code without guessing which module sent it (the architecture test checks this).
+ */
 export const errors = {
   validation: (message: Text, details?: Record<string, unknown>) =>
     new AppError(400, 'validation_failed', message, details),
@@ -58,7 +74,7 @@ export const errors = {
     id: `Alamat "${slug}" sudah dipakai acara lain. Pilih alamat lain.`,
     en: `The address "${slug}" is already used by another event. Choose another one.`,
   })),
-  orgSlugTaken: make(409, 'slug_taken', (slug: string) => ({
+  orgSlugTaken: make(409, 'org_slug_taken', (slug: string) => ({
     id: `Alamat "${slug}" sudah dipakai organisasi lain. Pilih alamat lain.`,
     en: `The address "${slug}" is already used by another organization. Choose another one.`,
   })),
@@ -82,10 +98,18 @@ export const errors = {
     id: 'Aula sudah disiapkan. Silakan masuk.',
     en: 'Aula is already set up. Please log in.',
   })),
-  tooLarge: make(413, 'too_large', (maxKb: number) => ({
-    id: `Berkas terlalu besar (maksimal ${maxKb} KB).`,
-    en: `The file is too large (at most ${maxKb} KB).`,
-  })),
+  /** An uploaded file, or (`'body'`) a whole JSON or form body, over the limit that applied. */
+  tooLarge: make(413, 'too_large', (maxKb: number, what: 'file' | 'body' = 'file') =>
+    what === 'file'
+      ? {
+          id: `Berkas terlalu besar (maksimal ${maxKb} KB).`,
+          en: `The file is too large (at most ${maxKb} KB).`,
+        }
+      : {
+          id: `Isi permintaan terlalu besar (maksimal ${maxKb} KB).`,
+          en: `The request body is too large (at most ${maxKb} KB).`,
+        },
+  ),
   unsupportedMedia: make(415, 'unsupported_media', (allowed: string) => ({
     id: `Jenis berkas tidak didukung. Gunakan ${allowed}.`,
     en: `Unsupported file type. Use ${allowed}.`,
@@ -162,6 +186,16 @@ export const errors = {
     id: 'Sertifikat ini sudah dicabut dan tidak bisa diunduh.',
     en: 'This certificate has been revoked and cannot be downloaded.',
   })),
+  // ── auth ──
+  inviteUsed: make(410, 'invite_used', () => ({
+    id: 'Tautan ini sudah dipakai atau kedaluwarsa. Minta tautan baru kepada panitia.',
+    en: 'This link was already used or has expired. Ask the organizers for a new one.',
+  })),
+  // ── events ──
+  // ── orgs ──
+  // ── program ──
+  // ── console ──
+  // ── site ──
   // ── attendance ──
   ticketNotFound: make(404, 'ticket_not_found', () => ({
     id: 'Tiket ini tidak terdaftar untuk acara ini. Periksa acaranya, atau daftarkan sebagai peserta di tempat.',
@@ -240,6 +274,17 @@ export const errors = {
     id: 'Berkas laporan tidak berisi satu pun peserta.',
     en: 'The report file contains no participants.',
   })),
+  // ── registrations ──
+  // ── seating ──
+  // ── invitations ──
+  // ── announcements ──
+  // ── evaluation ──
+  // ── qa ──
+  // ── live ──
+  // ── certificates ──
+  // ── reports ──
+  // ── media ──
+  // ── uploads ──
 } as const;
 
 export const what = {

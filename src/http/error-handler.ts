@@ -3,7 +3,14 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errors } from '../errors.js';
 import { validationError } from './validation.js';
 
-function toAppError(err: FastifyError): AppError | null {
+/** The app-wide limit of each uploaded file (the multipart plugin's `fileSize`), in bytes. */
+export interface UploadLimits {
+  fileBytes: number;
+}
+
+const kb = (bytes: number) => Math.floor(bytes / 1024);
+
+function toAppError(err: FastifyError, request: FastifyRequest, limits: UploadLimits): AppError | null {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     // The provider flattens each zod issue into {keyword, instancePath, message, params}; rebuild it.
@@ -23,9 +30,14 @@ function toAppError(err: FastifyError): AppError | null {
   if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode === 400 && /JSON/.test(err.message))) {
     return errors.badJson();
   }
-  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE') {
-    return errors.tooLarge(5 * 1024);
+  // Name the limit that applied: the route's own body limit (or the server's), or the file limit.
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return errors.tooLarge(
+      kb(request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit ?? 0),
+      'body',
+    );
   }
+  if (err.code === 'FST_REQ_FILE_TOO_LARGE') return errors.tooLarge(kb(limits.fileBytes));
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return errors.unsupportedMedia('application/json');
   if (err.statusCode === 429) {
     const retry = Number((err as { retryAfter?: number }).retryAfter ?? 60);
@@ -35,9 +47,9 @@ function toAppError(err: FastifyError): AppError | null {
 }
 
 /** The one error handler: known errors become `{error:{code,message}}`, the rest an opaque 500. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, limits: UploadLimits): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const known = toAppError(err);
+    const known = toAppError(err, request, limits);
     if (!known) {
       request.log.error({ err }, 'unhandled error');
       return reply.status(500).send({
