@@ -17,6 +17,7 @@ import { createOrgsService } from './modules/orgs/index.js';
 import { createProgramService } from './modules/program/index.js';
 import { createQaService } from './modules/qa/index.js';
 import { createPrivacyService, createRegistrationsService } from './modules/registrations/index.js';
+import { createStatsService } from './modules/stats/index.js';
 
 /**
  * The composition root: every module's services, built once per app in dependency order and handed
@@ -27,7 +28,7 @@ export function buildServices(ctx: AppContext) {
   const auth = createAuthService(ctx);
   const invites = createInvitesService(ctx);
   const events = createEventsService(ctx);
-  const eventsManage = createEventsManageService(ctx);
+  const eventsManage = createEventsManageService(ctx, { events });
   const orgs = createOrgsService(ctx);
   const program = createProgramService(ctx);
   const registrations = createRegistrationsService(ctx, { seating });
@@ -39,6 +40,7 @@ export function buildServices(ctx: AppContext) {
   const attendance = createAttendanceService(ctx);
   const imports = createImportService(ctx);
   const qa = createQaService(ctx);
+  const stats = createStatsService(ctx, { registrations, qa });
   const live = createLiveService(ctx);
   const media = createMediaService(ctx);
   const certificates = createCertificatesService(ctx);
@@ -50,6 +52,7 @@ export function buildServices(ctx: AppContext) {
     eventsManage,
     orgs,
     program,
+    stats,
     registrations,
     privacy,
     invitations,

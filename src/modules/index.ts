@@ -5,27 +5,26 @@ import { authModule } from './auth/index.js';
 import { certificatesRoutes } from './certificates/index.js';
 import { consoleModule } from './console/index.js';
 import { evaluationRoutes } from './evaluation/index.js';
-import { eventsManageRoutes, eventsRoutes } from './events/index.js';
+import { eventsPlugin } from './events/index.js';
 import { invitationsRoutes } from './invitations/index.js';
 import { liveModule } from './live/index.js';
 import { mediaRoutes } from './media/index.js';
-import { orgsRoutes } from './orgs/index.js';
-import { programRoutes } from './program/index.js';
+import { orgsPlugin } from './orgs/index.js';
+import { programPlugin } from './program/index.js';
 import { qaRoutes } from './qa/index.js';
 import { registrationsModule } from './registrations/index.js';
 import { reportsRoutes } from './reports/index.js';
 import { seatingRoutes } from './seating/index.js';
 import { siteModule } from './site/index.js';
-import { statsRoutes } from './stats/stats.routes.js';
+import { statsPlugin } from './stats/index.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
 export const modules: FastifyPluginAsync[] = [
   authModule,
-  eventsRoutes,
-  programRoutes,
-  statsRoutes,
-  orgsRoutes,
-  eventsManageRoutes,
+  eventsPlugin,
+  programPlugin,
+  statsPlugin,
+  orgsPlugin,
   siteModule,
   consoleModule,
   attendanceModule,

@@ -1,1 +1,2 @@
-export { type Stats, StatsOut, statsService } from './stats.service.js';
+export { statsPlugin } from './stats.plugin.js';
+export { createStatsService, type Stats } from './stats.service.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Db } from '../../db/database.js';
+import type { AppContext } from '../../context.js';
+import { presenceCounts } from '../attendance/index.js';
 import type { EventRow } from '../events/index.js';
-import { attendanceStats } from './parts/attendance.js';
-import { questionStats } from './parts/questions.js';
-import { registrationStats } from './parts/registrations.js';
+import type { QaService } from '../qa/index.js';
+import type { RegistrationsService } from '../registrations/index.js';
 
 export const StatsOut = z.object({
   registrations: z.object({
@@ -19,15 +19,25 @@ export type Stats = z.infer<typeof StatsOut>;
 
 /**
  * The event's numbers. The report, the dashboard and the news article all read them from here, so
- * the numbers agree everywhere. Each part is computed by the owning module's repository query.
+ * the numbers agree everywhere. Each part is counted by the module that owns it.
  */
-export const statsService = {
-  async forEvent(db: Db, event: EventRow): Promise<Stats> {
-    const [registrations, attendance, questions] = await Promise.all([
-      registrationStats(ctx.services.registrations, event.id),
-      attendanceStats(db, event.id),
-      questionStats(db, event.id),
-    ]);
-    return { registrations, attendance, questions };
-  },
-};
+export function createStatsService(
+  ctx: AppContext,
+  deps: { registrations: RegistrationsService; qa: QaService },
+) {
+  const { db } = ctx;
+  const { registrations, qa } = deps;
+  return {
+    async forEvent(event: EventRow): Promise<Stats> {
+      const [regs, attendance, questions] = await Promise.all([
+        // Confirmed per mode, waitlisted and cancelled.
+        registrations.statsCounts(event.id),
+        // People present in the hall, online, and in all, each counted once by the event's presence rule.
+        presenceCounts(db, event),
+        // Questions in all, by origin (hall / online), and answered; dismissed and merged ones are not counted.
+        qa.questionStats(event.id),
+      ]);
+      return { registrations: regs, attendance, questions };
+    },
+  };
+}

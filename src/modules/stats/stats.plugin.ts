@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, loadEventFor } from '../events/index.js';
-import { StatsOut, statsService } from './stats.service.js';
+import { StatsOut } from './stats.service.js';
 
-export const statsRoutes: FastifyPluginAsync = async (base) => {
+/** The stats module's root: one API route, the numbers of an event. */
+export const statsPlugin: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
+  const stats = app.ctx.services.stats;
   app.get(
     '/api/v1/events/:id/stats',
     {
@@ -16,6 +18,6 @@ export const statsRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: StatsOut },
       },
     },
-    async (req) => statsService.forEvent(db, await loadEventFor(req, db, req.params.id, 'checkin')),
+    async (req) => stats.forEvent(await loadEventFor(req, db, req.params.id, 'checkin')),
   );
 };
