@@ -4,12 +4,12 @@ import { errors } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId } from '../../shared/ids.js';
 import { uploadsService } from '../uploads/index.js';
-import { eventGraphRepository as graph } from './events.graph.repository.js';
+import { type EventGraph, eventGraphRepository as graph } from './events.graph.repository.js';
 import type { DuplicateInput } from './events.manage.schemas.js';
 import { presentOrg } from './events.presenter.js';
 import { type EventRow, eventsRepository as repo } from './events.repository.js';
 import type { TEAM_ROLES } from './events.schemas.js';
-import { createEventsService } from './events.service.js';
+import type { EventsService } from './events.service.js';
 import { teamUsersRepository as users } from './events.team.repository.js';
 
 type TeamRole = (typeof TEAM_ROLES)[number];
@@ -18,9 +18,9 @@ type TeamRole = (typeof TEAM_ROLES)[number];
  * Partners, team, banner and duplication: the parts of an event an organizer manages beyond its
  * own fields. Every change bumps the event's `updated_at`, which the public page cache keys on.
  */
-export function createEventsManageService(ctx: AppContext) {
+export function createEventsManageService(ctx: AppContext, deps: { events: EventsService }) {
   const { db, bus, config } = ctx;
-  const events = createEventsService(ctx);
+  const { events } = deps;
 
   async function changed(event: EventRow, actor: AuthUser) {
     await graph.touch(db, event.id);
@@ -94,6 +94,19 @@ export function createEventsManageService(ctx: AppContext) {
       await changed(event, actor);
       return service.team(event);
     },
+
+    /**
+     * Puts a user on the team with `role` (or changes their role), without the checks and the
+     * notification of `addTeamMember`: for the demo seed and for setting up fixtures.
+     */
+    setTeamRole: (eventId: string, userId: string, role: TeamRole) =>
+      repo.upsertTeamMember(db, eventId, userId, role),
+
+    /** Sets a banner only where there is none (the demo never replaces an uploaded one); true if set. */
+    setBannerIfNone: (eventId: string, path: string) => repo.setBannerIfNone(db, eventId, path),
+
+    /** Writes an event with its partners, team, people and rundown, all or nothing (the demo seed). */
+    insertGraph: (g: EventGraph) => graph.insert(db, g),
 
     /** Stores the new banner first, then points the event at it, then deletes the old file. */
     async setBanner(event: EventRow, image: Buffer, actor: AuthUser): Promise<EventRow> {

@@ -6,6 +6,7 @@ import { newId, slugify } from '../../shared/ids.js';
 import { uploadsService } from '../uploads/index.js';
 import { allows, eventRolesOf } from './events.policy.js';
 import { presentEvent } from './events.presenter.js';
+import { eventGraphRepository as graph } from './events.graph.repository.js';
 import { type EventRow, type OrgRow, eventsRepository as repo } from './events.repository.js';
 import type { CreateEventInput, EventDto, UpdateEventInput } from './events.schemas.js';
 
@@ -173,6 +174,31 @@ export function createEventsService(ctx: AppContext) {
 
     list: (user: AuthUser | null) =>
       user ? repo.listForUser(db, user.id, user.role === 'admin') : repo.listPublished(db),
+
+    /**
+     * The event by id or slug, without an access check: for callers that hold the id from their own
+     * rows (a ticket, a certificate). Requests go through `loadEventFor`, which checks access.
+     */
+    find: (idOrSlug: string): Promise<EventRow | undefined> => repo.findByIdOrSlug(db, idOrSlug),
+
+    isSlugTaken: (slug: string) => repo.slugExists(db, slug),
+
+    /** Published events, newest first (the public home and organization pages). */
+    published: (opts: { orgId?: string; limit?: number } = {}) => repo.listPublished(db, opts),
+
+    /** The organization that holds the event, if it names one. */
+    orgOf: async (event: Pick<EventRow, 'org_id'>): Promise<OrgRow | undefined> =>
+      event.org_id ? repo.findOrg(db, event.org_id) : undefined,
+
+    orgsByIds: (ids: string[]) => repo.orgsByIds(db, ids),
+
+    /** The event's partner organizations, in display order. */
+    partnersOf: (eventId: string) => repo.partners(db, [eventId]),
+
+    teamRoleOf: (eventId: string, userId: string) => repo.teamRole(db, eventId, userId),
+
+    /** Moves `updated_at`, so pages cached by it are rebuilt (after a change to what hangs off the event). */
+    touch: (eventId: string) => graph.touch(db, eventId),
 
     uniqueSlug,
   };

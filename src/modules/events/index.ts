@@ -1,5 +1,4 @@
 export { type EventGraph, eventGraphRepository } from './events.graph.repository.js';
-export { eventsManageRoutes } from './events.manage.routes.js';
 export * from './events.manage.schemas.js';
 export { createEventsManageService, type EventsManageService } from './events.manage.service.js';
 export {
@@ -13,6 +12,6 @@ export {
 } from './events.policy.js';
 export { presentOrg, uploadUrl } from './events.presenter.js';
 export { type EventRow, eventsRepository, type OrgRow } from './events.repository.js';
-export { eventsRoutes } from './events.routes.js';
+export { eventsPlugin } from './events.plugin.js';
 export * from './events.schemas.js';
 export { createEventsService, type EventsService } from './events.service.js';

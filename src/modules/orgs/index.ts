@@ -1,4 +1,4 @@
 export { type OrganizationRow, orgsRepository } from './orgs.repository.js';
-export { orgsRoutes } from './orgs.routes.js';
+export { orgsPlugin } from './orgs.plugin.js';
 export * from './orgs.schemas.js';
 export { canEditOrg, createOrgsService, type OrgsService, presentOrganization } from './orgs.service.js';

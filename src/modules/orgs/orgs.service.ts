@@ -39,6 +39,38 @@ export function createOrgsService(ctx: AppContext) {
   const service = {
     present: (o: OrganizationRow) => presentOrganization(o, config.publicUrl),
     list: () => repo.list(db),
+    find: (slug: string) => repo.findBySlug(db, slug),
+
+    /**
+     * The organization with this slug, created with these details if there is none yet; two callers at
+     * once get the same row (the demo seed).
+     */
+    async ensure(
+      o: { slug: string; name: string; short_name: string | null; description: string | null },
+      ownerId: string | null,
+    ): Promise<OrganizationRow> {
+      const found = await repo.findBySlug(db, o.slug);
+      if (found) return found;
+      const row: OrganizationRow = {
+        id: newId(),
+        ...o,
+        website: null,
+        logo_path: null,
+        created_by: ownerId,
+        created_at: Date.now(),
+      };
+      try {
+        await repo.insert(db, row);
+        return row;
+      } catch (err) {
+        // Two at once: the other one created it.
+        if (isUniqueViolation(err)) return (await repo.findBySlug(db, o.slug))!;
+        throw err;
+      }
+    },
+
+    /** Sets a logo only where there is none (the demo never replaces an uploaded logo); true if set. */
+    setLogoIfNone: (orgId: string, path: string) => repo.setLogoIfNone(db, orgId, path),
 
     async get(idOrSlug: string): Promise<OrganizationRow> {
       const org = await repo.findByIdOrSlug(db, idOrSlug);

@@ -1,4 +1,4 @@
 export { type AgendaRow, type PersonRow, programRepository } from './program.repository.js';
-export { programRoutes } from './program.routes.js';
+export { programPlugin } from './program.plugin.js';
 export { AgendaBody, AgendaPatch, PersonBody, PersonPatch } from './program.schemas.js';
 export { createProgramService, type ProgramService, presentPerson } from './program.service.js';

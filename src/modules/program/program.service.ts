@@ -48,6 +48,15 @@ export function createProgramService(ctx: AppContext) {
   const service = {
     listPeople: async (event: EventRow) => (await repo.listPeople(db, event.id)).map(presentPerson),
 
+    /** The event's people as stored, in their order (for pages, certificates and reports). */
+    peopleRows: (eventId: string) => repo.listPeople(db, eventId),
+    findPerson: (eventId: string, personId: string) => repo.findPerson(db, eventId, personId),
+    /** The rundown as stored, by start time. */
+    agendaRows: (eventId: string) => repo.listAgenda(db, eventId),
+    findAgendaItem: (eventId: string, itemId: string) => repo.findAgendaItem(db, eventId, itemId),
+    /** Who appears in which rundown items, in their order within each item. */
+    agendaLinks: (itemIds: string[]) => repo.agendaPeople(db, itemIds),
+
     async addPerson(event: EventRow, input: z.output<typeof PersonBody>) {
       const row: PersonRow = {
         id: newId(),
