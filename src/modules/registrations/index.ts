@@ -2,7 +2,13 @@ export { displayPhone, normalizePhone, waDigits } from './phone.js';
 export { createPrivacyService, runRetention } from './privacy/privacy.service.js';
 export { registrationsModule } from './registrations.plugin.js';
 export { presentTicket, printedName, ticketUrl } from './registrations.presenter.js';
-export type { RegistrationRow } from './registrations.repository.js';
 export { Email, Phone, type RegisterData, RegisterInput } from './registrations.schemas.js';
-export { createRegistrationsService, MODE_TEXT, type RegistrationsService } from './registrations.service.js';
-export type { RegistrationMode, RegistrationSource, RegistrationStatus } from './registrations.tables.js';
+export {
+  createRegistrationsService,
+  MODE_TEXT,
+  type RegistrationMode,
+  type RegistrationRow,
+  type RegistrationSource,
+  type RegistrationStatus,
+  type RegistrationsService,
+} from './registrations.service.js';

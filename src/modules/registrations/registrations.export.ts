@@ -22,7 +22,7 @@ const COLS: { key: string; label: Text; get: (r: RegistrationAdminDto) => string
  * Spreadsheet programs run a cell that starts with = + - @ as a formula: a participant's name must never
  * become one (CSV injection), so such cells get a leading apostrophe.
  */
-export function safeCell(v: string): string {
+function safeCell(v: string): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 

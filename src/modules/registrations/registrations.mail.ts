@@ -10,7 +10,7 @@ import { mapUrl } from './tickets/ticket.view.js';
 
 type Kind = 'created' | 'promoted' | 'resend' | 'cancelled';
 
-export function ticketMail(ctx: AppContext, event: EventRow, r: RegistrationRow, kind: Kind) {
+function ticketMail(ctx: AppContext, event: EventRow, r: RegistrationRow, kind: Kind) {
   const l: Locale = r.locale === 'en' ? 'en' : 'id';
   const url = ticketUrl(ctx.config, r.ticket_code);
   const when = formatDateTime(event.starts_at, event.timezone, l);

@@ -5,9 +5,7 @@ import { normalizePhone } from './phone.js';
 
 export const MODES = ['onsite', 'online'] as const;
 export const STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled', 'declined'] as const;
-export const SOURCES = ['self', 'manual', 'import', 'walkin', 'invitation'] as const;
-export const SEAT_MODES = ['registration', 'checkin', 'none'] as const;
-/** Optional purposes a participant may agree to, each with its own unticked box (UU PDP Pasal 22). */
+const SEAT_MODES = ['registration', 'checkin', 'none'] as const;
 /** Optional purposes a participant may consent to, each only if Aula really does it (UU PDP: a real, stated purpose). */
 export const OPTIONAL_PURPOSES = ['news'] as const;
 /** Bumped whenever the wording of the privacy notice changes; stored with each consent as proof. */
@@ -116,7 +114,7 @@ export const RegistrationAdminOut = z.object({
 });
 export type RegistrationAdminDto = z.infer<typeof RegistrationAdminOut>;
 
-export const QUESTION_KINDS = ['text', 'choice', 'multi'] as const;
+const QUESTION_KINDS = ['text', 'choice', 'multi'] as const;
 export const Question = z
   .object({
     id: z

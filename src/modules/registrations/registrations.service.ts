@@ -13,10 +13,16 @@ import {
   registrationsRepository as repo,
 } from './registrations.repository.js';
 import type { RegistrationMode } from './registrations.tables.js';
+
+export type { RegistrationMode };
+
 import { createSettings } from './settings/settings.service.js';
 
 export { markParsed } from './register/register.js';
 export { ACTIVE, MODE_TEXT } from './registrations.places.js';
+/** The row and the unions the service's methods speak (index.ts hands them on). */
+export type { RegistrationRow } from './registrations.repository.js';
+export type { RegistrationSource, RegistrationStatus } from './registrations.tables.js';
 
 /**
  * The registrations service other code uses: sign-up (registrations.register.ts), the lifecycle of a

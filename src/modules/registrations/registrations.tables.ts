@@ -63,7 +63,7 @@ export interface RegistrationSettingsTable {
  * Confirmed places taken per (event, mode), invitations excluded. Every confirmation is a conditional
  * `taken = taken + 1 WHERE taken < capacity` on this row, which also serializes seat assignment.
  */
-export interface RegistrationCountersTable {
+interface RegistrationCountersTable {
   event_id: string;
   mode: RegistrationMode;
   taken: number;

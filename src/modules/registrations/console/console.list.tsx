@@ -46,7 +46,7 @@ export function CountCards(props: {
   );
 }
 
-export interface ListFilterState {
+interface ListFilterState {
   search: string;
   mode: RegistrationMode | undefined;
   status: RegistrationRow['status'] | undefined;

@@ -37,14 +37,14 @@ const MODE_WORDS: Record<string, 'onsite' | 'online'> = {
   zoom: 'online',
 };
 
-export interface ImportRow {
+interface ImportRow {
   line: number;
   input: Record<string, unknown>;
   errors: Text[];
   name: string;
 }
 
-export const MAX_IMPORT_ROWS = 5000;
+const MAX_IMPORT_ROWS = 5000;
 
 function field(header: string): string | null {
   const h = header.trim().toLowerCase().replace(/\s+/g, ' ');

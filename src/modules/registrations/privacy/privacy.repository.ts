@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../registrations.repository.js';
 
 /** What stays of a person's name once the data is erased. */
-export const ERASED_NAME = '—';
+const ERASED_NAME = '—';
 const DAY = 86_400_000;
 
 /**

@@ -101,8 +101,6 @@ export function createPrivacyService(ctx: AppContext, regs: RegistrationsService
   };
 }
 
-export type PrivacyService = ReturnType<typeof createPrivacyService>;
-
 /**
  * Erases the registrations of every event that ended more than its retention period ago. Safe to run on
  * several nodes at once and again and again: only rows still holding personal data are touched.

@@ -59,7 +59,7 @@ const ST = {
 } as const;
 
 /** "Label | kind | a; b | wajib" lines → questions (ids from the label, kept stable when labels repeat). */
-export function parseQuestionLines(text: string): Question[] {
+function parseQuestionLines(text: string): Question[] {
   const out: Question[] = [];
   text
     .split(/\r?\n/)

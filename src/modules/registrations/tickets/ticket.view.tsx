@@ -81,7 +81,7 @@ export function mapUrl(event: EventRow): string | null {
 }
 
 /** The wa.me link to oneself: the text holds the event and the link only, never a name or number. */
-export function waSelfLink(event: EventRow, r: RegistrationRow, url: string, l: Locale): string {
+function waSelfLink(event: EventRow, r: RegistrationRow, url: string, l: Locale): string {
   const text = TT.waText(event.title, formatDateTime(event.starts_at, event.timezone, l), url)[l];
   return `https://wa.me/${r.phone ? waDigits(r.phone) : ''}?text=${encodeURIComponent(text)}`;
 }
