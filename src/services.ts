@@ -42,7 +42,7 @@ export function buildServices(ctx: AppContext) {
   const qa = createQaService(ctx);
   const stats = createStatsService(ctx, { registrations, qa });
   const live = createLiveService(ctx);
-  const media = createMediaService(ctx);
+  const media = createMediaService(ctx, { program });
   const certificates = createCertificatesService(ctx);
   const announcements = createAnnouncementsService(ctx);
   return {

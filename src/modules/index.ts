@@ -8,7 +8,7 @@ import { evaluationRoutes } from './evaluation/index.js';
 import { eventsPlugin } from './events/index.js';
 import { invitationsRoutes } from './invitations/index.js';
 import { liveModule } from './live/index.js';
-import { mediaRoutes } from './media/index.js';
+import { mediaPlugin } from './media/index.js';
 import { orgsPlugin } from './orgs/index.js';
 import { programPlugin } from './program/index.js';
 import { qaRoutes } from './qa/index.js';
@@ -35,7 +35,7 @@ export const modules: FastifyPluginAsync[] = [
   invitationsRoutes,
   evaluationRoutes,
   certificatesRoutes,
-  mediaRoutes,
+  mediaPlugin,
   reportsRoutes,
   announcementsRoutes,
 ];

@@ -1,3 +1,2 @@
-export { type MediaRow, mediaRepository } from './media.repository.js';
-export { mediaRoutes } from './media.routes.js';
+export { mediaPlugin } from './media.plugin.js';
 export { createMediaService, type MediaService } from './media.service.js';

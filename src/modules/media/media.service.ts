@@ -1,6 +1,5 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyRequest } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import type { AppContext } from '../../context.js';
@@ -8,53 +7,25 @@ import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId } from '../../shared/ids.js';
 import { type EventRow, uploadUrl } from '../events/index.js';
-import { programRepository } from '../program/index.js';
+import type { ProgramService } from '../program/index.js';
 import { type MediaRow, mediaRepository as repo } from './media.repository.js';
 import type { MediaItemsTable, MediaKind } from './media.tables.js';
 
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
-export const MAX_FILES = 20;
 const MAX_PIXELS = 50_000_000;
 const SAFE = /^media\/[0-9a-z]{26}(-t)?\.(jpg|pdf)$/;
 
-export interface UploadedFile {
+/** A file as the route read it from the request: its name and its bytes. */
+export interface MediaFile {
   filename: string;
   data: Buffer;
 }
 
-/** Reads several files (field "files" or "file") plus text fields from one multipart request. */
-export async function readFiles(req: FastifyRequest, maxBytes: number, allowed: string) {
-  if (!req.isMultipart()) throw errors.unsupportedMedia(`multipart/form-data (${allowed})`);
-  const files: UploadedFile[] = [];
-  const fields: Record<string, string> = {};
-  try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: MAX_FILES, fields: 60 } })) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (data.length) files.push({ filename: part.filename.slice(0, 200), data });
-      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw errors.tooLarge(Math.floor(maxBytes / 1024));
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-      throw errors.validation({
-        id: `Paling banyak ${MAX_FILES} berkas sekali unggah.`,
-        en: `At most ${MAX_FILES} files per upload.`,
-      });
-    }
-    throw err;
-  }
-  if (!files.length)
-    throw errors.validation({
-      id: `files: pilih berkas (${allowed}).`,
-      en: `files: choose files (${allowed}).`,
-    });
-  return { files, fields };
-}
-
-export function createMediaService(ctx: AppContext) {
+export function createMediaService(
+  ctx: AppContext,
+  deps: { program: Pick<ProgramService, 'findAgendaItem' | 'findPerson'> },
+) {
   const { db, config } = ctx;
   const abs = (rel: string) => join(config.dataDir, 'uploads', rel);
 
@@ -65,7 +36,7 @@ export function createMediaService(ctx: AppContext) {
   }
 
   async function assertAgenda(event: EventRow, agendaItemId: string | null) {
-    if (agendaItemId && !(await programRepository.findAgendaItem(db, event.id, agendaItemId)))
+    if (agendaItemId && !(await deps.program.findAgendaItem(event.id, agendaItemId)))
       throw errors.notFound(what.agendaItem);
   }
 
@@ -107,7 +78,7 @@ export function createMediaService(ctx: AppContext) {
   const service = {
     async addPhotos(
       event: EventRow,
-      files: UploadedFile[],
+      files: MediaFile[],
       opts: { captions: string[]; agendaItemId: string | null },
       actor: AuthUser,
     ) {
@@ -147,11 +118,11 @@ export function createMediaService(ctx: AppContext) {
     /** Speakers' slides as PDF: checked to be a real PDF, stored as is, shared when the organizer says so. */
     async addMaterials(
       event: EventRow,
-      files: UploadedFile[],
+      files: MediaFile[],
       opts: { captions: string[]; personId: string | null; shared: boolean },
       actor: AuthUser,
     ) {
-      if (opts.personId && !(await programRepository.findPerson(db, event.id, opts.personId)))
+      if (opts.personId && !(await deps.program.findPerson(event.id, opts.personId)))
         throw errors.notFound(what.person);
       for (const f of files) {
         if (f.data.subarray(0, 5).toString('latin1') !== '%PDF-') throw errors.unsupportedMedia('PDF');
@@ -229,7 +200,8 @@ export function createMediaService(ctx: AppContext) {
       shared: m.shared === 1,
     }),
 
-    absPath: abs,
+    /** The stored files of an event's photos and materials (deleted with the event). */
+    filesOfEvent: (eventId: string) => repo.filesOfEvent(db, eventId),
   };
   return service;
 }

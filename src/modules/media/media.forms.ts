@@ -1,0 +1,52 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParam } from '../../http/params.js';
+import { asPage } from '../../web/page.js';
+import { adoptSessionFromForm, requireUser } from '../auth/index.js';
+import { loadEventFor } from '../events/index.js';
+import { loadForStaff } from './media.access.js';
+import { captionsFrom, optionalIdField, readFiles } from './media.multipart.js';
+import { MAX_PHOTO_BYTES } from './media.service.js';
+
+const ItemParams = IdParam.extend({ mediaId: z.string().min(1).max(40) });
+
+/** The console's form posts: upload photos (multipart, CSRF in the form) and delete one item. */
+export const mediaForms: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.ctx;
+  const svc = app.ctx.services.media;
+
+  app.post(
+    '/console/events/:id/media/photos',
+    { schema: { hide: true, params: IdParam } },
+    async (req, reply) => {
+      asPage(req);
+      const { files, fields } = await readFiles(req, MAX_PHOTO_BYTES, 'JPEG, PNG, WebP, HEIC');
+      await adoptSessionFromForm(req, fields._csrf);
+      const event = await loadForStaff(req, db, req.params.id);
+      const user = requireUser(req);
+      await svc.addPhotos(
+        event,
+        files,
+        {
+          captions: captionsFrom(fields, files.length),
+          agendaItemId: optionalIdField(fields, 'agendaItemId'),
+        },
+        user,
+      );
+      return reply.redirect(`/console/events/${event.id}/media`, 303);
+    },
+  );
+
+  app.post(
+    '/console/events/:id/media/:mediaId/delete',
+    { schema: { hide: true, params: ItemParams } },
+    async (req, reply) => {
+      asPage(req);
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      await svc.remove(event, req.params.mediaId);
+      return reply.redirect(`/console/events/${event.id}/media`, 303);
+    },
+  );
+};
