@@ -283,6 +283,18 @@ export const errors = {
   // ── live ──
   // ── certificates ──
   // ── reports ──
+  reportAlreadyFinal: make(409, 'report_already_final', () => ({
+    id: 'Laporan ini sudah final. Buka kembali sebagai draf dulu bila ingin membuat versi baru.',
+    en: 'This report is already final. Reopen it as a draft first to make a new version.',
+  })),
+  reportIsFinal: make(409, 'report_is_final', () => ({
+    id: 'Laporan sudah final, jadi narasinya terkunci. Buka kembali sebagai draf untuk mengubahnya.',
+    en: 'The report is final, so its narrative is locked. Reopen it as a draft to change it.',
+  })),
+  reportNotFinal: make(409, 'report_not_final', () => ({
+    id: 'Laporan ini masih draf; tidak ada versi final yang bisa dibuka kembali.',
+    en: 'This report is still a draft; there is no final version to reopen.',
+  })),
   // ── media ──
   // ── uploads ──
 } as const;

@@ -17,6 +17,7 @@ import { createOrgsService } from './modules/orgs/index.js';
 import { createProgramService } from './modules/program/index.js';
 import { createQaService } from './modules/qa/index.js';
 import { createPrivacyService, createRegistrationsService } from './modules/registrations/index.js';
+import { createReportsService } from './modules/reports/index.js';
 import { createStatsService } from './modules/stats/index.js';
 
 /**
@@ -44,6 +45,17 @@ export function buildServices(ctx: AppContext) {
   const live = createLiveService(ctx);
   const media = createMediaService(ctx, { program });
   const certificates = createCertificatesService(ctx);
+  const reports = createReportsService(ctx, {
+    events,
+    program,
+    stats,
+    registrations,
+    qa,
+    evaluation,
+    media,
+    certificates,
+    reports,
+  });
   const announcements = createAnnouncementsService(ctx);
   return {
     auth,

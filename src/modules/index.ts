@@ -13,7 +13,7 @@ import { orgsPlugin } from './orgs/index.js';
 import { programPlugin } from './program/index.js';
 import { qaRoutes } from './qa/index.js';
 import { registrationsModule } from './registrations/index.js';
-import { reportsRoutes } from './reports/index.js';
+import { reportsPlugin } from './reports/index.js';
 import { seatingRoutes } from './seating/index.js';
 import { siteModule } from './site/index.js';
 import { statsPlugin } from './stats/index.js';
@@ -36,6 +36,6 @@ export const modules: FastifyPluginAsync[] = [
   evaluationRoutes,
   certificatesRoutes,
   mediaPlugin,
-  reportsRoutes,
+  reportsPlugin,
   announcementsRoutes,
 ];

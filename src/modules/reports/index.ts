@@ -1,4 +1,2 @@
-export { berita } from './reports.berita.js';
-export { gatherReport, type ReportData } from './reports.data.js';
-export { buildReport } from './reports.document.js';
-export { reportsRoutes } from './reports.routes.js';
+export { reportsPlugin } from './reports.plugin.js';
+export { createReportsService, type ReportsService } from './reports.service.js';

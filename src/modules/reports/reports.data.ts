@@ -2,15 +2,27 @@ import type { AppContext } from '../../context.js';
 import { fullName } from '../../shared/names.js';
 import { formatDate, formatTimeRange } from '../../shared/time.js';
 import { presentRegistrations } from '../attendance/index.js';
-import { issuedCertificates } from '../certificates/index.js';
-import { evaluationResults, type Results } from '../evaluation/index.js';
-import { type EventRow, eventsRepository } from '../events/index.js';
-import { mediaRepository } from '../media/index.js';
-import { createProgramService, programRepository } from '../program/index.js';
-import { listPollsForReport, listQuestionsForReport } from '../qa/index.js';
-import { type Stats, statsService } from '../stats/index.js';
-import { reportsRepository as repo } from './reports.repository.js';
-import { Narrative } from './reports.schemas.js';
+import type { CertificatesService } from '../certificates/index.js';
+import type { EvaluationService, Results } from '../evaluation/index.js';
+import type { EventRow, EventsService } from '../events/index.js';
+import type { MediaService } from '../media/index.js';
+import type { ProgramService } from '../program/index.js';
+import type { QaService } from '../qa/index.js';
+import type { RegistrationsService } from '../registrations/index.js';
+import type { Stats } from '../stats/index.js';
+import type { Narrative } from './reports.schemas.js';
+
+/** The other modules' services the report reads from. */
+export interface ReportDeps {
+  events: EventsService;
+  program: ProgramService;
+  stats: { forEvent(event: EventRow): Promise<Stats> };
+  registrations: RegistrationsService;
+  qa: QaService;
+  evaluation: EvaluationService;
+  media: MediaService;
+  certificates: CertificatesService;
+}
 
 export interface PersonLine {
   id: string;
@@ -44,8 +56,8 @@ export interface ReportData {
   /** Present participants per institution; '' groups those who left it empty. */
   byInstitution: { institution: string; onsite: number; online: number }[];
   attendees: { name: string; institution: string | null; mode: 'onsite' | 'online' }[];
-  questions: Awaited<ReturnType<typeof listQuestionsForReport>>;
-  polls: Awaited<ReturnType<typeof listPollsForReport>>;
+  questions: Awaited<ReturnType<QaService['questionsForReport']>>;
+  polls: Awaited<ReturnType<QaService['pollsForReport']>>;
   evaluation: Results;
   photos: {
     path: string;
@@ -62,7 +74,7 @@ export interface ReportData {
   generatedAt: number;
 }
 
-export const PLATFORM_NAMES: Record<string, string> = {
+const PLATFORM_NAMES: Record<string, string> = {
   zoom: 'Zoom',
   meet: 'Google Meet',
   jitsi: 'Jitsi Meet',
@@ -75,40 +87,29 @@ export const PLATFORM_NAMES: Record<string, string> = {
  * Everything the report says, read once. The counts are the stats endpoint's numbers (the same
  * service), so the report, the dashboard and the news article agree.
  */
-export async function gatherReport(ctx: AppContext, event: EventRow): Promise<ReportData> {
+export async function gatherReport(
+  ctx: AppContext,
+  deps: ReportDeps,
+  event: EventRow,
+  narrative: Narrative,
+): Promise<ReportData> {
   const { db } = ctx;
-  const program = createProgramService(ctx);
-  const [
-    org,
-    partners,
-    people,
-    agenda,
-    stats,
-    present,
-    regs,
-    questions,
-    polls,
-    evaluation,
-    media,
-    certs,
-    narrativeRow,
-    agendaRows,
-  ] = await Promise.all([
-    event.org_id ? eventsRepository.findOrg(db, event.org_id) : Promise.resolve(undefined),
-    eventsRepository.partners(db, [event.id]),
-    programRepository.listPeople(db, event.id),
-    program.listAgenda(event),
-    statsService.forEvent(db, event),
-    presentRegistrations(db, event),
-    ctx.services.registrations.list(event, { status: 'confirmed' }, 1_000_000),
-    listQuestionsForReport(db, event.id),
-    listPollsForReport(db, event.id),
-    evaluationResults(db, event.id),
-    mediaRepository.list(db, event.id),
-    issuedCertificates(db, event.id),
-    repo.narrative(db, event.id),
-    programRepository.listAgenda(db, event.id),
-  ]);
+  const { events, program, registrations, qa } = deps;
+  const [org, partners, people, agenda, stats, present, regs, questions, polls, evaluation, media, certs] =
+    await Promise.all([
+      events.orgOf(event),
+      events.partnersOf(event.id),
+      program.listPeople(event),
+      program.listAgenda(event),
+      deps.stats.forEvent(event),
+      presentRegistrations(db, event),
+      registrations.list(event, { status: 'confirmed' }, 1_000_000),
+      qa.questionsForReport(event.id),
+      qa.pollsForReport(event.id),
+      deps.evaluation.results(event.id),
+      deps.media.list(event),
+      deps.certificates.list(event),
+    ]);
   const tz = event.timezone;
   const attendees = regs
     .filter((r) => present.has(r.id))
@@ -124,7 +125,7 @@ export async function gatherReport(ctx: AppContext, event: EventRow): Promise<Re
     v[a.mode]++;
     inst.set(key, v);
   }
-  const agendaTitle = new Map(agendaRows.map((a) => [a.id, a.title]));
+  const agendaTitle = new Map(agenda.map((a) => [a.id, a.title]));
   return {
     event,
     org: org ? { name: org.name, shortName: org.short_name, logoPath: org.logo_path } : null,
@@ -147,7 +148,7 @@ export async function gatherReport(ctx: AppContext, event: EventRow): Promise<Re
       : null,
     people: people.map((p) => ({
       id: p.id,
-      name: fullName({ frontTitles: p.front_titles, name: p.name, backTitles: p.back_titles }),
+      name: p.fullName,
       role: p.role,
       position: p.position,
       institution: p.institution,
@@ -188,7 +189,7 @@ export async function gatherReport(ctx: AppContext, event: EventRow): Promise<Re
       role: c.role,
       status: c.status,
     })),
-    narrative: Narrative.parse(narrativeRow ? JSON.parse(narrativeRow.data) : {}),
+    narrative,
     generatedAt: Date.now(),
   };
 }

@@ -2,15 +2,14 @@ import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IdParam } from '../../http/params.js';
 import { isoInZone } from '../../shared/time.js';
 import { requireUser } from '../auth/index.js';
-import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
+import { type EventRow, loadEventFor } from '../events/index.js';
 import { berita } from './reports.berita.js';
-import { reportsConsole } from './reports.console.js';
 import { produceReport } from './reports.produce.js';
-import { reportsRepository as repo } from './reports.repository.js';
 import { Narrative, NarrativePatch, ReportQuery } from './reports.schemas.js';
-import { createReportVersions, reportIsFinal, type VersionInfo } from './reports.versions.js';
+import type { VersionInfo } from './reports.versions.js';
 
 const tags = ['reports'];
 
@@ -29,11 +28,12 @@ const presentVersion = (v: VersionInfo, event: EventRow) => ({
   reopenedAt: v.reopenedAt === null ? null : isoInZone(v.reopenedAt, event.timezone),
 });
 
+/** The JSON API: the report in every format, the news article, the narrative and the versions. */
 export const reportsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.ctx;
   const uploads = join(config.dataDir, 'uploads');
-  const versions = createReportVersions(app.ctx);
+  const reports = app.ctx.services.reports;
 
   app.get(
     '/api/v1/events/:id/report',
@@ -42,13 +42,13 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
         tags,
         summary:
           'The activity report (laporan kegiatan) as pdf, docx, html or md, in Indonesian (default) or English; the current final version when there is one, else the live draft; its counts are the stats endpoint’s',
-        params: IdParams,
+        params: IdParam,
         querystring: ReportQuery,
       },
     },
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const src = await versions.source(event, req.query.version);
+      const src = await reports.source(event, req.query.version);
       const r = await produceReport(src, req.query.format, req.query.lang ?? req.locale, uploads);
       reply
         .type(r.type)
@@ -72,7 +72,7 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
         tags,
         summary:
           'The news article draft (berita) in Indonesian or English, from the recorded data (the current final version’s data when the report is final)',
-        params: IdParams,
+        params: IdParam,
         querystring: z.object({
           lang: z.enum(['id', 'en']).default('id'),
           version: ReportQuery.shape.version,
@@ -82,7 +82,7 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const a = berita((await versions.source(event, req.query.version)).data, req.query.lang);
+      const a = berita((await reports.source(event, req.query.version)).data, req.query.lang);
       return { ...a, text: [a.title, '', ...a.paragraphs].join('\n\n') };
     },
   );
@@ -93,14 +93,12 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
       schema: {
         tags,
         summary: 'The narrative parts of the report',
-        params: IdParams,
+        params: IdParam,
         response: { 200: Narrative },
       },
     },
     async (req) => {
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const row = await repo.narrative(db, event.id);
-      return Narrative.parse(row ? JSON.parse(row.data) : {});
+      return reports.narrative(await loadEventFor(req, db, req.params.id, 'organize'));
     },
   );
 
@@ -111,18 +109,18 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
         tags,
         summary:
           'Edit the narrative parts (background, goals, obstacles, conclusion, suggestions, approvals, margins); refused while the report is final',
-        params: IdParams,
+        params: IdParam,
         body: NarrativePatch,
         response: { 200: Narrative },
       },
     },
     async (req) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      if (await versions.isFinal(event)) throw reportIsFinal();
-      const row = await repo.narrative(db, event.id);
-      const next = Narrative.parse({ ...(row ? JSON.parse(row.data) : {}), ...req.body });
-      await repo.saveNarrative(db, event.id, JSON.stringify(next), requireUser(req).id);
-      return next;
+      return reports.editNarrative(
+        event,
+        (current) => Narrative.parse({ ...current, ...req.body }),
+        requireUser(req),
+      );
     },
   );
 
@@ -132,13 +130,13 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
       schema: {
         tags,
         summary: 'Whether the report is a draft or final, and its final versions (newest first)',
-        params: IdParams,
+        params: IdParam,
         response: { 200: z.object({ status: z.enum(['draft', 'final']), versions: z.array(VersionOut) }) },
       },
     },
     async (req) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const list = await versions.list(event);
+      const list = await reports.list(event);
       return {
         status: list.some((v) => v.status === 'final') ? ('final' as const) : ('draft' as const),
         versions: list.map((v) => presentVersion(v, event)),
@@ -153,13 +151,13 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
         tags,
         summary:
           'Mark the report final: its numbers, lists and narrative are kept as a new version, with time and who',
-        params: IdParams,
+        params: IdParam,
         response: { 201: VersionOut },
       },
     },
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const v = await versions.finalize(event, requireUser(req));
+      const v = await reports.finalize(event, requireUser(req));
       return reply.status(201).send(presentVersion(v, event));
     },
   );
@@ -170,15 +168,13 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
       schema: {
         tags,
         summary: 'Reopen the final report as a new draft (the final version stays downloadable)',
-        params: IdParams,
+        params: IdParam,
         response: { 200: VersionOut },
       },
     },
     async (req) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      return presentVersion(await versions.reopen(event, requireUser(req)), event);
+      return presentVersion(await reports.reopen(event, requireUser(req)), event);
     },
   );
-
-  await app.register(reportsConsole);
 };

@@ -4,7 +4,7 @@ import { errors } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId } from '../../shared/ids.js';
 import type { EventRow } from '../events/index.js';
-import { gatherReport, type ReportData } from './reports.data.js';
+import type { ReportData } from './reports.data.js';
 import { reportsRepository as repo } from './reports.repository.js';
 
 export interface VersionInfo {
@@ -21,18 +21,6 @@ export interface ReportSource {
   data: ReportData;
   version: VersionInfo | null;
 }
-
-const alreadyFinal = () =>
-  errors.conflict('report_already_final', {
-    id: 'Laporan ini sudah final. Buka kembali sebagai draf dulu bila ingin membuat versi baru.',
-    en: 'This report is already final. Reopen it as a draft first to make a new version.',
-  });
-
-export const reportIsFinal = () =>
-  errors.conflict('report_is_final', {
-    id: 'Laporan sudah final, jadi narasinya terkunci. Buka kembali sebagai draf untuk mengubahnya.',
-    en: 'The report is final, so its narrative is locked. Reopen it as a draft to change it.',
-  });
 
 // Event rows may carry bigint instants on PostgreSQL; the snapshot keeps them as numbers.
 const toJson = (d: ReportData) => JSON.stringify(d, (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
@@ -59,7 +47,7 @@ function info(r: {
  * Draft → final → reopened as a new draft. A final version is the report's data frozen at that
  * moment (numbers, lists, narrative), so its files can be produced again, identical, at any time.
  */
-export function createReportVersions(ctx: AppContext) {
+export function createReportVersions(ctx: AppContext, gather: (event: EventRow) => Promise<ReportData>) {
   const { db } = ctx;
   return {
     async list(event: EventRow): Promise<VersionInfo[]> {
@@ -74,13 +62,13 @@ export function createReportVersions(ctx: AppContext) {
           : await repo.version(db, event.id, version);
       if (version !== undefined && !row)
         throw errors.notFound({ id: `Versi laporan ${version}`, en: `Report version ${version}` });
-      if (!row) return { data: await gatherReport(ctx, event), version: null };
+      if (!row) return { data: await gather(event), version: null };
       return { data: JSON.parse(row.data) as ReportData, version: info(row) };
     },
 
     async finalize(event: EventRow, actor: AuthUser): Promise<VersionInfo> {
-      if (await repo.currentFinal(db, event.id)) throw alreadyFinal();
-      const data = await gatherReport(ctx, event);
+      if (await repo.currentFinal(db, event.id)) throw errors.reportAlreadyFinal();
+      const data = await gather(event);
       const at = data.generatedAt;
       const version = (await repo.lastVersionNumber(db, event.id)) + 1;
       try {
@@ -99,7 +87,7 @@ export function createReportVersions(ctx: AppContext) {
         });
       } catch (err) {
         // Two organizers pressing "final" at once: the unique indexes keep one version.
-        if (isUniqueViolation(err)) throw alreadyFinal();
+        if (isUniqueViolation(err)) throw errors.reportAlreadyFinal();
         throw err;
       }
       return info((await repo.version(db, event.id, version))!);
@@ -107,16 +95,10 @@ export function createReportVersions(ctx: AppContext) {
 
     async reopen(event: EventRow, actor: AuthUser): Promise<VersionInfo> {
       const r = await repo.reopen(db, event.id, Date.now(), actor.id, actor.name || actor.email);
-      if (!r)
-        throw errors.conflict('report_not_final', {
-          id: 'Laporan ini masih draf; tidak ada versi final yang bisa dibuka kembali.',
-          en: 'This report is still a draft; there is no final version to reopen.',
-        });
+      if (!r) throw errors.reportNotFinal();
       return info((await repo.version(db, event.id, Number(r.version)))!);
     },
 
     isFinal: async (event: EventRow) => !!(await repo.currentFinal(db, event.id)),
   };
 }
-
-export type ReportVersions = ReturnType<typeof createReportVersions>;

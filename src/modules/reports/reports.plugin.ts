@@ -1,0 +1,12 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { reportsForms } from './reports.forms.js';
+import { REPORT_CONSOLE_TITLE, reportsPages } from './reports.pages.js';
+import { reportsRoutes } from './reports.routes.js';
+
+/** The reports module's root: the JSON API, the console page and its form posts. */
+export const reportsPlugin: FastifyPluginAsync = async (app) => {
+  app.ctx.ui.consoleLinks.push({ key: 'report', order: 90, label: REPORT_CONSOLE_TITLE, path: '/report' });
+  await app.register(reportsRoutes);
+  await app.register(reportsPages);
+  await app.register(reportsForms);
+};

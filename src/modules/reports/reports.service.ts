@@ -1,0 +1,46 @@
+import type { AppContext } from '../../context.js';
+import { errors } from '../../errors.js';
+import type { AuthUser } from '../../http/types.js';
+import type { EventRow } from '../events/index.js';
+import { gatherReport, type ReportDeps } from './reports.data.js';
+import { reportsRepository as repo } from './reports.repository.js';
+import { Narrative } from './reports.schemas.js';
+import { createReportVersions } from './reports.versions.js';
+
+/**
+ * The activity report of an event: the organizer's narrative, the data read from the other modules,
+ * and its versions (draft → final → reopened).
+ */
+export function createReportsService(ctx: AppContext, deps: ReportDeps) {
+  const { db } = ctx;
+
+  async function narrative(event: EventRow): Promise<Narrative> {
+    const row = await repo.narrative(db, event.id);
+    return Narrative.parse(row ? JSON.parse(row.data) : {});
+  }
+
+  const gather = async (event: EventRow) => gatherReport(ctx, deps, event, await narrative(event));
+  const versions = createReportVersions(ctx, gather);
+
+  return {
+    ...versions,
+    narrative,
+
+    /**
+     * Changes the narrative: `edit` gets the current one and returns the next (checked by the caller's
+     * schema). Refused while the report is final, before the edit is even looked at.
+     */
+    async editNarrative(
+      event: EventRow,
+      edit: (current: Narrative) => Narrative,
+      actor: AuthUser,
+    ): Promise<Narrative> {
+      if (await versions.isFinal(event)) throw errors.reportIsFinal();
+      const next = edit(await narrative(event));
+      await repo.saveNarrative(db, event.id, JSON.stringify(next), actor.id);
+      return next;
+    },
+  };
+}
+
+export type ReportsService = ReturnType<typeof createReportsService>;
