@@ -276,9 +276,72 @@ export const errors = {
   })),
   // ── registrations ──
   // ── seating ──
+  seatPlanTooSmall: make(409, 'plan_too_small', (confirmed: number, capacity: number) => ({
+    id: `Sudah ${confirmed} peserta terkonfirmasi di aula, tetapi denah baru hanya memuat ${capacity} kursi umum.`,
+    en: `${confirmed} people are already confirmed for the hall, but the new plan seats only ${capacity} (public seats).`,
+  })),
+  seatsInUse: make(409, 'seats_in_use', (list: string) => ({
+    id: `Kursi ${list} sudah ditempati dan tidak tersedia (atau berubah jenis) di denah baru. Pindahkan dulu pemegangnya.`,
+    en: `Seats ${list} are taken and would no longer be available (or change kind) in the new plan. Move their holders first.`,
+  })),
+  seatNotForMode: make(409, 'seat_not_for_mode', () => ({
+    id: 'Hanya peserta luring yang terdaftar yang mendapat kursi.',
+    en: 'Only registered hall participants get a seat.',
+  })),
+  /** A seat the plan does not offer: for a participant (blocked seats too) or for an invited guest. */
+  seatUnusable: make(409, 'seat_unusable', (seat: string, forWhom: 'registration' | 'invitation') =>
+    forWhom === 'registration'
+      ? {
+          id: `Kursi ${seat} tidak tersedia: tidak ada di denah, diblokir, atau harus kosong menurut aturan jarak.`,
+          en: `Seat ${seat} is not available: not in the plan, blocked, or kept empty by the distancing rule.`,
+        }
+      : {
+          id: `Kursi ${seat} tidak ada di denah atau dikosongkan oleh aturan jarak.`,
+          en: `Seat ${seat} is not in the plan or is kept empty by the distancing rule.`,
+        },
+  ),
+  seatReserved: make(409, 'seat_reserved', (seat: string, keptForGuests: boolean) =>
+    keptForGuests
+      ? {
+          id: `Kursi ${seat} disediakan untuk tamu undangan.`,
+          en: `Seat ${seat} is kept for invited guests.`,
+        }
+      : {
+          id: 'Tamu undangan duduk di kursi yang disediakan untuk tamu.',
+          en: 'Invited guests sit on the seats kept for guests.',
+        },
+  ),
+  /** The seat is someone else's: a participant's (seat moves) or another guest's (invitations). */
+  seatTaken: make(409, 'seat_taken', (seat: string, heldBy: 'registration' | 'invitation') =>
+    heldBy === 'registration'
+      ? {
+          id: `Kursi ${seat} sudah ditempati orang lain.`,
+          en: `Seat ${seat} is already taken by someone else.`,
+        }
+      : {
+          id: `Kursi ${seat} sudah disediakan untuk tamu lain.`,
+          en: `Seat ${seat} is already kept for another guest.`,
+        },
+  ),
   // ── invitations ──
+  seatNotReserved: make(409, 'seat_not_reserved', (seat: string) => ({
+    id: `Kursi ${seat} bukan kursi tamu. Tandai sebagai kursi tamu di denah kursi.`,
+    en: `Seat ${seat} is not a guest seat. Mark it as a guest seat in the seat plan.`,
+  })),
+  invitationEventOver: make(409, 'event_over', () => ({
+    id: 'Acara sudah selesai.',
+    en: 'The event is over.',
+  })),
   // ── announcements ──
+  announcementUnpublished: make(409, 'announcement_event_not_published', () => ({
+    id: 'Terbitkan acara ini dulu: pengumuman menautkan ke halaman publiknya.',
+    en: 'Publish this event first: the announcement links to its public page.',
+  })),
   // ── evaluation ──
+  evaluationQuestionAnswered: make(409, 'evaluation_question_answered', (problems: Text[]) => ({
+    id: `Pertanyaan yang sudah dijawab tidak bisa diubah artinya: ${problems.map((p) => p.id).join('; ')}. Urutan, pertanyaan baru, pilihan tambahan, topik dan wajib/tidak tetap bisa diubah; untuk pertanyaan lain, tambahkan pertanyaan baru.`,
+    en: `Questions that have answers cannot change meaning: ${problems.map((p) => p.en).join('; ')}. Order, new questions, extra choices, topic and required can still change; for anything else, add a new question.`,
+  })),
   // ── qa ──
   // ── live ──
   // ── certificates ──

@@ -17,6 +17,7 @@ import { createOrgsService } from './modules/orgs/index.js';
 import { createProgramService } from './modules/program/index.js';
 import { createQaService } from './modules/qa/index.js';
 import { createPrivacyService, createRegistrationsService } from './modules/registrations/index.js';
+import { createSeatingService } from './modules/seating/index.js';
 import { createReportsService } from './modules/reports/index.js';
 import { createStatsService } from './modules/stats/index.js';
 
@@ -32,6 +33,7 @@ export function buildServices(ctx: AppContext) {
   const eventsManage = createEventsManageService(ctx, { events });
   const orgs = createOrgsService(ctx);
   const program = createProgramService(ctx);
+  const seating = createSeatingService(ctx);
   const registrations = createRegistrationsService(ctx, { seating });
   const privacy = createPrivacyService(ctx, registrations);
   const invitations = createInvitationsService(ctx);
@@ -65,6 +67,7 @@ export function buildServices(ctx: AppContext) {
     orgs,
     program,
     stats,
+    seating,
     registrations,
     privacy,
     invitations,

@@ -14,7 +14,7 @@ import { programPlugin } from './program/index.js';
 import { qaRoutes } from './qa/index.js';
 import { registrationsModule } from './registrations/index.js';
 import { reportsPlugin } from './reports/index.js';
-import { seatingRoutes } from './seating/index.js';
+import { seatingModule } from './seating/index.js';
 import { siteModule } from './site/index.js';
 import { statsPlugin } from './stats/index.js';
 
@@ -31,7 +31,7 @@ export const modules: FastifyPluginAsync[] = [
   qaRoutes,
   liveModule,
   registrationsModule,
-  seatingRoutes,
+  seatingModule,
   invitationsRoutes,
   evaluationRoutes,
   certificatesRoutes,

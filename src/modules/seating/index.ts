@@ -1,12 +1,2 @@
-export {
-  computePlan,
-  DistancingRule,
-  PlanInput,
-  parseLabels,
-  parseRows,
-  rowLetter,
-  SeatLayout,
-  violations,
-} from './seating.layout.js';
-export { seatingRoutes } from './seating.routes.js';
-export { type PlanView, seatingService } from './seating.service.js';
+export { seatingModule } from './seating.plugin.js';
+export { createSeatingService, type PlanView, type SeatingService } from './seating.service.js';

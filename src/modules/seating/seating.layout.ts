@@ -6,8 +6,8 @@ import { bilingual } from '../../http/validation.js';
  * that cannot be used (a pillar, the camera) and seats kept for invited guests. Labels are a row letter
  * and the seat number within the row ("C7"), as printed on the seat map and the ticket.
  */
-export const MAX_ROWS = 60;
-export const MAX_SEATS_PER_ROW = 60;
+const MAX_ROWS = 60;
+const MAX_SEATS_PER_ROW = 60;
 
 const Label = z
   .string()
@@ -40,8 +40,8 @@ export type DistancingRule = z.output<typeof DistancingRule>;
 export const PlanInput = z.object({ layout: SeatLayout, rule: DistancingRule });
 export type PlanInput = z.input<typeof PlanInput>;
 
-export type CellKind = 'usable' | 'reserved' | 'empty' | 'blocked';
-export interface Cell {
+type CellKind = 'usable' | 'reserved' | 'empty' | 'blocked';
+interface Cell {
   label: string;
   row: number;
   /** Seat number within the row, 1-based. */

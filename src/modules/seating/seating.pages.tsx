@@ -1,7 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, errors, what } from '../../errors.js';
+import { IdParam } from '../../http/params.js';
 import type { Text } from '../../i18n/index.js';
 import { fullName } from '../../shared/names.js';
+import { FormFields, formBody, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField } from '../../web/page.js';
 import { CF, consoleFrame } from '../../web/participants-frame.js';
@@ -14,7 +18,7 @@ import {
   type SeatLayout,
 } from './seating.layout.js';
 import { ruleText, seatMapPdf } from './seating.pdf.js';
-import { type PlanView, seatingService } from './seating.service.js';
+import type { PlanView } from './seating.service.js';
 
 const T = {
   title: { id: 'Denah kursi', en: 'Seat plan' },
@@ -64,6 +68,8 @@ const T = {
 } as const;
 
 type Values = Record<string, string>;
+
+const SavedQuery = z.object({ saved: z.string().max(10).optional() });
 
 function valuesFrom(v: PlanView | null): Values {
   if (!v)
@@ -123,7 +129,7 @@ const COLORS: Record<string, string> = {
 };
 
 /** The hall as a grid of labelled boxes (front at the top); holders' names in the tooltip and for screen readers. */
-export function SeatGrid(props: {
+function SeatGrid(props: {
   c: ComputedPlan;
   aisles: number[];
   holders?: PlanView['holders'];
@@ -163,11 +169,13 @@ export function SeatGrid(props: {
   );
 }
 
-export const seatingPages: FastifyPluginAsync = async (app) => {
+export const seatingPages: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
+  const seating = app.ctx.services.seating;
   app.ctx.ui.consoleLinks.push({ key: 'seating', order: 12, label: T.title, path: '/seating' });
   app.addHook('onRequest', async (req) => asPage(req));
-  const load = (req: FastifyRequest) => loadEventFor(req, db, (req.params as { id: string }).id, 'organize');
+  const load = (req: FastifyRequest, id: string) => loadEventFor(req, db, id, 'organize');
 
   async function show(
     req: FastifyRequest,
@@ -176,7 +184,7 @@ export const seatingPages: FastifyPluginAsync = async (app) => {
     opts: { values?: Values; preview?: ComputedPlan; error?: string; saved?: boolean; status?: number } = {},
   ) {
     const l = req.locale;
-    const view = await seatingService.view(db, event.id);
+    const view = await seating.view(event.id);
     const v = opts.values ?? valuesFrom(view);
     const base = `/console/events/${event.id}`;
     const shown = opts.preview ?? view?.computed ?? null;
@@ -277,41 +285,55 @@ export const seatingPages: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.get('/console/events/:id/seating', async (req, reply) =>
-    show(req, reply, await load(req), { saved: !!(req.query as { saved?: string }).saved }),
+  app.get(
+    '/console/events/:id/seating',
+    { schema: { hide: true, params: IdParam, querystring: SavedQuery } },
+    async (req, reply) => show(req, reply, await load(req, req.params.id), { saved: !!req.query.saved }),
   );
 
-  app.post('/console/events/:id/seating', async (req, reply) => {
-    const event = await load(req);
-    const b = (req.body ?? {}) as Values;
-    try {
-      const plan = planFrom(b);
-      if (b.op === 'preview')
-        return show(req, reply, event, { values: b, preview: seatingService.preview(plan) });
-      await seatingService.save(app.ctx, event, plan);
-    } catch (err) {
-      if (err instanceof AppError && err.status < 500)
-        return show(req, reply, event, { values: b, error: err.text[req.locale], status: err.status });
-      throw err;
-    }
-    return reply.redirect(`/console/events/${event.id}/seating?saved=1`, 303);
-  });
+  app.post(
+    '/console/events/:id/seating',
+    { schema: { hide: true, params: IdParam, body: FormFields } },
+    async (req, reply) => {
+      const event = await load(req, req.params.id);
+      const posted = formBody(req);
+      const b: Values = Object.fromEntries(Object.keys(posted).map((k) => [k, str(posted, k)]));
+      try {
+        const plan = planFrom(b);
+        if (b.op === 'preview') return show(req, reply, event, { values: b, preview: seating.preview(plan) });
+        await seating.save(event, plan);
+      } catch (err) {
+        if (err instanceof AppError && err.status < 500)
+          return show(req, reply, event, { values: b, error: err.text[req.locale], status: err.status });
+        throw err;
+      }
+      return reply.redirect(`/console/events/${event.id}/seating?saved=1`, 303);
+    },
+  );
 
-  app.post('/console/events/:id/seating/delete', async (req, reply) => {
-    const event = await load(req);
-    await seatingService.remove(app.ctx, event);
-    return reply.redirect(`/console/events/${event.id}/seating`, 303);
-  });
+  app.post(
+    '/console/events/:id/seating/delete',
+    { schema: { hide: true, params: IdParam } },
+    async (req, reply) => {
+      const event = await load(req, req.params.id);
+      await seating.remove(event);
+      return reply.redirect(`/console/events/${event.id}/seating`, 303);
+    },
+  );
 
-  app.get('/console/events/:id/seating/denah.pdf', async (req, reply) => {
-    const event = await loadEventFor(req, db, (req.params as { id: string }).id, 'checkin');
-    const view = await seatingService.view(db, event.id);
-    if (!view) throw errors.notFound(what.seatPlan);
-    const pdf = await seatMapPdf(event, view, req.locale);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="denah-${event.slug}.pdf"`)
-      .header('cache-control', 'no-store')
-      .send(Buffer.from(pdf));
-  });
+  app.get(
+    '/console/events/:id/seating/denah.pdf',
+    { schema: { hide: true, params: IdParam } },
+    async (req, reply) => {
+      const event = await loadEventFor(req, db, req.params.id, 'checkin');
+      const view = await seating.view(event.id);
+      if (!view) throw errors.notFound(what.seatPlan);
+      const pdf = await seatMapPdf(event, view, req.locale);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="denah-${event.slug}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(pdf));
+    },
+  );
 };

@@ -10,6 +10,7 @@ import type { EventRow } from '../events/index.js';
 import type { PlanView } from './seating.service.js';
 
 const require = createRequire(import.meta.url);
+// The font files are read once per process and never change; caching them saves a disk read per map.
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 function fontFiles() {
   if (!fonts) {

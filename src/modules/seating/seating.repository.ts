@@ -1,9 +1,9 @@
-import type { Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
+import type { Tx as Transaction } from '../../db/transaction.js';
 import type { SeatPlansTable, SeatsTable } from './seating.tables.js';
 
-export type Tx = Db | Transaction<DB>;
+type Tx = Db | Transaction;
 export type SeatPlanRow = Selectable<SeatPlansTable>;
 export type SeatRow = Selectable<SeatsTable>;
 

@@ -2,7 +2,6 @@ import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { eventsRepository } from '../events/index.js';
 import { person, publishedEvent } from '../../../test/helpers/registrations.js';
 import { SeatLayout, violations } from './seating.layout.js';
 
@@ -153,7 +152,7 @@ describe.each(DB_KINDS)('seat plan API on %s', (kind) => {
       await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/registrations`, payload: person(400) })
     ).json();
     expect(r.seat).toBeUndefined();
-    const event = (await eventsRepository.findByIdOrSlug(t.app.ctx.db, e.id))!;
+    const event = (await t.app.ctx.services.events.find(e.id))!;
     const seats = await Promise.all([
       t.app.ctx.services.registrations.assignSeat(event, r.id),
       t.app.ctx.services.registrations.assignSeat(event, r.id),

@@ -5,8 +5,7 @@ import { errors, what } from '../../errors.js';
 import { fullName } from '../../shared/names.js';
 import { IdParams, loadEventFor } from '../events/index.js';
 import { type ComputedPlan, DISTANCING_KINDS, PlanInput } from './seating.layout.js';
-import { seatingPages } from './seating.pages.js';
-import { seatingService } from './seating.service.js';
+import type { PlanView } from './seating.service.js';
 
 const tags = ['seating'];
 
@@ -35,19 +34,7 @@ const PlanOut = z.object({
 });
 const PreviewOut = PlanOut.omit({ layout: true, rule: true, taken: true });
 
-function presentSeats(
-  computed: ComputedPlan,
-  holders?: Map<
-    string,
-    {
-      kind: 'registration' | 'invitation';
-      id: string;
-      name: string;
-      frontTitles: string | null;
-      backTitles: string | null;
-    }
-  >,
-) {
+function presentSeats(computed: ComputedPlan, holders?: PlanView['holders']) {
   return computed.cells.flat().map((c) => {
     const h = holders?.get(c.label);
     return {
@@ -60,12 +47,13 @@ function presentSeats(
   });
 }
 
-export const seatingRoutes: FastifyPluginAsync = async (base) => {
+export const seatingApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
+  const seating = app.ctx.services.seating;
 
   const planOf = async (eventId: string) => {
-    const v = await seatingService.view(db, eventId);
+    const v = await seating.view(eventId);
     if (!v) throw errors.notFound(what.seatPlan);
     return {
       layout: v.layout,
@@ -105,7 +93,7 @@ export const seatingRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      await seatingService.save(app.ctx, event, req.body);
+      await seating.save(event, req.body);
       return planOf(event.id);
     },
   );
@@ -123,7 +111,7 @@ export const seatingRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req) => {
       await loadEventFor(req, db, req.params.id, 'organize');
-      const c = seatingService.preview(req.body);
+      const c = seating.preview(req.body);
       return {
         capacity: c.capacity,
         usable: c.usable.length,
@@ -144,10 +132,8 @@ export const seatingRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (req, reply) => {
-      await seatingService.remove(app.ctx, await loadEventFor(req, db, req.params.id, 'organize'));
+      await seating.remove(await loadEventFor(req, db, req.params.id, 'organize'));
       return reply.status(204).send(null);
     },
   );
-
-  await app.register(seatingPages);
 };

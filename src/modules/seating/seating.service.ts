@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { AppError, errors } from '../../errors.js';
+import { inTransaction, type Tx } from '../../db/transaction.js';
+import { errors } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import type { EventRow } from '../events/index.js';
 import {
@@ -12,7 +13,7 @@ import {
   SeatLayout,
   violations,
 } from './seating.layout.js';
-import { seatingRepository as repo, type SeatPlanRow, type SeatRow, type Tx } from './seating.repository.js';
+import { seatingRepository as repo, type SeatPlanRow, type SeatRow } from './seating.repository.js';
 
 export interface PlanView {
   layout: SeatLayout;
@@ -32,9 +33,6 @@ export interface PlanView {
   updatedAt: number;
 }
 
-const seatError = (status: number, code: string, id: string, en: string) =>
-  new AppError(status, code, { id, en });
-
 function parsePlan(row: SeatPlanRow) {
   return {
     layout: SeatLayout.parse(JSON.parse(row.layout)),
@@ -42,213 +40,199 @@ function parsePlan(row: SeatPlanRow) {
   };
 }
 
-export const seatingService = {
-  /** Public hall capacity from the plan, or null when the event has no seat plan. */
-  async capacity(db: Tx, eventId: string): Promise<number | null> {
-    const plan = await repo.getPlan(db, eventId);
-    return plan ? plan.usable_count - plan.reserved_count : null;
-  },
+/**
+ * The seat plan and who sits where. Methods named `…InTx` (and `capacity`, `lockHall`) take the
+ * caller's transaction: registrations confirm a hall place and hand out its seat in one transaction.
+ */
+export function createSeatingService(ctx: AppContext) {
+  const { db, bus } = ctx;
+  const service = {
+    /** Public hall capacity from the plan, or null when the event has no seat plan. */
+    async capacity(trx: Db | Tx, eventId: string): Promise<number | null> {
+      const plan = await repo.getPlan(trx, eventId);
+      return plan ? plan.usable_count - plan.reserved_count : null;
+    },
 
-  async view(db: Db, eventId: string): Promise<PlanView | null> {
-    const row = await repo.getPlan(db, eventId);
-    if (!row) return null;
-    const { layout, rule } = parsePlan(row);
-    const computed = computePlan(layout, rule);
-    const holders: PlanView['holders'] = new Map();
-    for (const r of await repo.occupants(db, eventId)) {
-      holders.set(r.seat_id!, {
-        name: r.name,
-        frontTitles: r.front_titles,
-        backTitles: r.back_titles,
-        kind: 'registration',
-        id: r.id,
-      });
-    }
-    for (const i of await repo.invitationSeats(db, eventId)) {
-      if (!holders.has(i.seat_id!)) {
-        holders.set(i.seat_id!, {
-          name: i.name,
-          frontTitles: i.front_titles,
-          backTitles: i.back_titles,
-          kind: 'invitation',
-          id: i.id,
+    async view(eventId: string): Promise<PlanView | null> {
+      const row = await repo.getPlan(db, eventId);
+      if (!row) return null;
+      const { layout, rule } = parsePlan(row);
+      const computed = computePlan(layout, rule);
+      const holders: PlanView['holders'] = new Map();
+      for (const r of await repo.occupants(db, eventId)) {
+        holders.set(r.seat_id!, {
+          name: r.name,
+          frontTitles: r.front_titles,
+          backTitles: r.back_titles,
+          kind: 'registration',
+          id: r.id,
         });
       }
-    }
-    return { layout, rule, computed, holders, updatedAt: row.updated_at };
-  },
+      for (const i of await repo.invitationSeats(db, eventId)) {
+        if (!holders.has(i.seat_id!)) {
+          holders.set(i.seat_id!, {
+            name: i.name,
+            frontTitles: i.front_titles,
+            backTitles: i.back_titles,
+            kind: 'invitation',
+            id: i.id,
+          });
+        }
+      }
+      return { layout, rule, computed, holders, updatedAt: row.updated_at };
+    },
 
-  /** Computes a plan without saving it (the console's preview). */
-  preview(input: unknown): ComputedPlan {
-    const { layout, rule } = parseOrThrow(PlanInput, input);
-    try {
-      return computePlan(layout, rule);
-    } catch (err) {
-      if (err instanceof LayoutError) throw errors.validation(err.text);
-      throw err;
-    }
-  },
+    /** Computes a plan without saving it (the console's preview). */
+    preview(input: unknown): ComputedPlan {
+      const { layout, rule } = parseOrThrow(PlanInput, input);
+      try {
+        return computePlan(layout, rule);
+      } catch (err) {
+        if (err instanceof LayoutError) throw errors.validation(err.text);
+        throw err;
+      }
+    },
 
-  /**
-   * Saves the drawing and the rule. Refused, with nothing written, when people already hold seats the new
-   * plan no longer offers, or when more people are confirmed for the hall than the new plan seats.
-   */
-  async save(ctx: AppContext, event: EventRow, input: unknown): Promise<ComputedPlan> {
-    const { layout, rule } = parseOrThrow(PlanInput, input);
-    let computed: ComputedPlan;
-    try {
-      computed = computePlan(layout, rule);
-    } catch (err) {
-      if (err instanceof LayoutError) throw errors.validation(err.text);
-      throw err;
-    }
-    const now = Date.now();
-    await ctx.db.transaction().execute(async (trx) => {
-      await repo.lockHall(trx, event.id);
-      const confirmed = await repo.countHallConfirmed(trx, event.id);
-      if (confirmed > computed.capacity) {
-        throw seatError(
-          409,
-          'plan_too_small',
-          `Sudah ${confirmed} peserta terkonfirmasi di aula, tetapi denah baru hanya memuat ${computed.capacity} kursi umum.`,
-          `${confirmed} people are already confirmed for the hall, but the new plan seats only ${computed.capacity} (public seats).`,
-        );
+    /**
+     * Saves the drawing and the rule. Refused, with nothing written, when people already hold seats the new
+     * plan no longer offers, or when more people are confirmed for the hall than the new plan seats.
+     */
+    async save(event: EventRow, input: unknown): Promise<ComputedPlan> {
+      const { layout, rule } = parseOrThrow(PlanInput, input);
+      let computed: ComputedPlan;
+      try {
+        computed = computePlan(layout, rule);
+      } catch (err) {
+        if (err instanceof LayoutError) throw errors.validation(err.text);
+        throw err;
       }
-      const usable = new Map(computed.usable.map((c) => [c.label, c]));
-      const problems: string[] = [];
-      for (const o of await repo.occupants(trx, event.id)) {
-        const cell = usable.get(o.seat_id!);
-        const guest = o.source === 'invitation';
-        if (!cell || (cell.kind === 'reserved') !== guest) problems.push(o.seat_id!);
-      }
-      for (const i of await repo.invitationSeats(trx, event.id)) {
-        if (usable.get(i.seat_id!)?.kind !== 'reserved') problems.push(i.seat_id!);
-      }
-      if (problems.length) {
-        const list = [...new Set(problems)].sort().join(', ');
-        throw seatError(
-          409,
-          'seats_in_use',
-          `Kursi ${list} sudah ditempati dan tidak tersedia (atau berubah jenis) di denah baru. Pindahkan dulu pemegangnya.`,
-          `Seats ${list} are taken and would no longer be available (or change kind) in the new plan. Move their holders first.`,
-        );
-      }
-      const seats: SeatRow[] = computed.usable.map((c) => ({
-        event_id: event.id,
-        label: c.label,
-        row_no: c.row,
-        col_no: c.seat,
-        reserved: c.kind === 'reserved' ? 1 : 0,
-      }));
-      await repo.replacePlan(
-        trx,
-        {
+      const now = Date.now();
+      await inTransaction(db, async (trx) => {
+        await repo.lockHall(trx, event.id);
+        const confirmed = await repo.countHallConfirmed(trx, event.id);
+        if (confirmed > computed.capacity) {
+          throw errors.seatPlanTooSmall(confirmed, computed.capacity);
+        }
+        const usable = new Map(computed.usable.map((c) => [c.label, c]));
+        const problems: string[] = [];
+        for (const o of await repo.occupants(trx, event.id)) {
+          const cell = usable.get(o.seat_id!);
+          const guest = o.source === 'invitation';
+          if (!cell || (cell.kind === 'reserved') !== guest) problems.push(o.seat_id!);
+        }
+        for (const i of await repo.invitationSeats(trx, event.id)) {
+          if (usable.get(i.seat_id!)?.kind !== 'reserved') problems.push(i.seat_id!);
+        }
+        if (problems.length) {
+          const list = [...new Set(problems)].sort().join(', ');
+          throw errors.seatsInUse(list);
+        }
+        const seats: SeatRow[] = computed.usable.map((c) => ({
           event_id: event.id,
-          layout: JSON.stringify(layout),
-          rule: JSON.stringify(rule),
-          usable_count: computed.usable.length,
-          reserved_count: computed.reserved.length,
-          updated_at: now,
-        },
-        seats,
-      );
-    });
-    await ctx.bus.emit('seating.changed', { eventId: event.id });
-    return computed;
-  },
+          label: c.label,
+          row_no: c.row,
+          col_no: c.seat,
+          reserved: c.kind === 'reserved' ? 1 : 0,
+        }));
+        await repo.replacePlan(
+          trx,
+          {
+            event_id: event.id,
+            layout: JSON.stringify(layout),
+            rule: JSON.stringify(rule),
+            usable_count: computed.usable.length,
+            reserved_count: computed.reserved.length,
+            updated_at: now,
+          },
+          seats,
+        );
+      });
+      await bus.emit('seating.changed', { eventId: event.id });
+      return computed;
+    },
 
-  /** Removes the plan; every seat assignment of the event is cleared with it. */
-  async remove(ctx: AppContext, event: EventRow): Promise<void> {
-    await ctx.db.transaction().execute(async (trx) => {
-      await repo.lockHall(trx, event.id);
-      await repo.deletePlan(trx, event.id);
-    });
-    await ctx.bus.emit('seating.changed', { eventId: event.id });
-  },
+    /** Removes the plan; every seat assignment of the event is cleared with it. */
+    async remove(event: EventRow): Promise<void> {
+      await inTransaction(db, async (trx) => {
+        await repo.lockHall(trx, event.id);
+        await repo.deletePlan(trx, event.id);
+      });
+      await bus.emit('seating.changed', { eventId: event.id });
+    },
 
-  /**
-   * Gives a confirmed hall registration the first free public seat. The caller holds the hall lock
-   * (inside its transaction): two people can never be handed the same seat, and the unique index on
-   * (event, seat) stands behind it.
-   */
-  async assignInTx(trx: Tx, eventId: string, registrationId: string): Promise<string | null> {
-    const reg = await repo.registrationSeat(trx, registrationId);
-    if (!reg || reg.event_id !== eventId) return null;
-    if (reg.seat_id) return reg.seat_id;
-    if (reg.mode !== 'onsite' || reg.status !== 'confirmed') return null;
-    const label = await repo.firstFreeSeat(trx, eventId);
-    if (!label) return null;
-    await repo.setSeat(trx, registrationId, label);
-    return label;
-  },
+    /**
+     * Gives a confirmed hall registration the first free public seat in a transaction of its own
+     * (seats assigned at check-in). Returns the seat label, the one it already had, or null.
+     */
+    assign: (eventId: string, registrationId: string): Promise<string | null> =>
+      inTransaction(db, async (trx) => {
+        await repo.lockHall(trx, eventId);
+        return service.assignInTx(trx, eventId, registrationId);
+      }),
 
-  /**
-   * The registration path's variant: the caller just confirmed `registrationId` for the hall inside its
-   * transaction and holds the hall's counter row, so nothing needs re-reading or re-locking.
-   */
-  async assignNewInTx(trx: Tx, eventId: string, registrationId: string): Promise<string | null> {
-    const label = await repo.firstFreeSeat(trx, eventId);
-    if (label) await repo.setSeat(trx, registrationId, label);
-    return label;
-  },
+    /**
+     * Gives a confirmed hall registration the first free public seat. The caller holds the hall lock
+     * (inside its transaction): two people can never be handed the same seat, and the unique index on
+     * (event, seat) stands behind it.
+     */
+    async assignInTx(trx: Db | Tx, eventId: string, registrationId: string): Promise<string | null> {
+      const reg = await repo.registrationSeat(trx, registrationId);
+      if (!reg || reg.event_id !== eventId) return null;
+      if (reg.seat_id) return reg.seat_id;
+      if (reg.mode !== 'onsite' || reg.status !== 'confirmed') return null;
+      const label = await repo.firstFreeSeat(trx, eventId);
+      if (!label) return null;
+      await repo.setSeat(trx, registrationId, label);
+      return label;
+    },
 
-  /** Moves a registration to a named seat (or clears it with null). The caller holds the hall lock. */
-  async moveInTx(
-    trx: Tx,
-    eventId: string,
-    registrationId: string,
-    label: string | null,
-  ): Promise<string | null> {
-    const reg = await repo.registrationSeat(trx, registrationId);
-    if (!reg || reg.event_id !== eventId) return null;
-    if (label === null) {
-      await repo.setSeat(trx, registrationId, null);
-      return null;
-    }
-    const l = label.trim().toUpperCase();
-    if (reg.mode !== 'onsite' || !['confirmed', 'pending'].includes(reg.status)) {
-      throw seatError(
-        409,
-        'seat_not_for_mode',
-        'Hanya peserta luring yang terdaftar yang mendapat kursi.',
-        'Only registered hall participants get a seat.',
-      );
-    }
-    const seat = await repo.findSeat(trx, eventId, l);
-    if (!seat) {
-      throw seatError(
-        409,
-        'seat_unusable',
-        `Kursi ${l} tidak tersedia: tidak ada di denah, diblokir, atau harus kosong menurut aturan jarak.`,
-        `Seat ${l} is not available: not in the plan, blocked, or kept empty by the distancing rule.`,
-      );
-    }
-    if ((seat.reserved === 1) !== (reg.source === 'invitation')) {
-      throw seatError(
-        409,
-        'seat_reserved',
-        seat.reserved
-          ? `Kursi ${l} disediakan untuk tamu undangan.`
-          : `Tamu undangan duduk di kursi yang disediakan untuk tamu.`,
-        seat.reserved
-          ? `Seat ${l} is kept for invited guests.`
-          : 'Invited guests sit on the seats kept for guests.',
-      );
-    }
-    const holder = await repo.seatHolder(trx, eventId, l);
-    if (holder && holder.id !== registrationId) {
-      throw seatError(
-        409,
-        'seat_taken',
-        `Kursi ${l} sudah ditempati orang lain.`,
-        `Seat ${l} is already taken by someone else.`,
-      );
-    }
-    await repo.setSeat(trx, registrationId, l);
-    return l;
-  },
+    /**
+     * The registration path's variant: the caller just confirmed `registrationId` for the hall inside its
+     * transaction and holds the hall's counter row, so nothing needs re-reading or re-locking.
+     */
+    async assignNewInTx(trx: Db | Tx, eventId: string, registrationId: string): Promise<string | null> {
+      const label = await repo.firstFreeSeat(trx, eventId);
+      if (label) await repo.setSeat(trx, registrationId, label);
+      return label;
+    },
 
-  lockHall: (trx: Tx, eventId: string) => repo.lockHall(trx, eventId),
-  findSeat: (db: Tx, eventId: string, label: string) => repo.findSeat(db, eventId, label),
-  violations,
-};
+    /** Moves a registration to a named seat (or clears it with null). The caller holds the hall lock. */
+    async moveInTx(
+      trx: Db | Tx,
+      eventId: string,
+      registrationId: string,
+      label: string | null,
+    ): Promise<string | null> {
+      const reg = await repo.registrationSeat(trx, registrationId);
+      if (!reg || reg.event_id !== eventId) return null;
+      if (label === null) {
+        await repo.setSeat(trx, registrationId, null);
+        return null;
+      }
+      const l = label.trim().toUpperCase();
+      if (reg.mode !== 'onsite' || !['confirmed', 'pending'].includes(reg.status)) {
+        throw errors.seatNotForMode();
+      }
+      const seat = await repo.findSeat(trx, eventId, l);
+      if (!seat) {
+        throw errors.seatUnusable(l, 'registration');
+      }
+      if ((seat.reserved === 1) !== (reg.source === 'invitation')) {
+        throw errors.seatReserved(l, seat.reserved === 1);
+      }
+      const holder = await repo.seatHolder(trx, eventId, l);
+      if (holder && holder.id !== registrationId) {
+        throw errors.seatTaken(l, 'registration');
+      }
+      await repo.setSeat(trx, registrationId, l);
+      return l;
+    },
+
+    lockHall: (trx: Db | Tx, eventId: string) => repo.lockHall(trx, eventId),
+    findSeat: (eventId: string, label: string) => repo.findSeat(db, eventId, label),
+    violations,
+  };
+  return service;
+}
+
+export type SeatingService = ReturnType<typeof createSeatingService>;
