@@ -10,6 +10,7 @@ import {
 import { createAuthService, createInvitesService } from './modules/auth/index.js';
 import { createCertificatesService } from './modules/certificates/index.js';
 import { createEventsManageService, createEventsService } from './modules/events/index.js';
+import { createEvaluationService } from './modules/evaluation/index.js';
 import { createInvitationsService } from './modules/invitations/index.js';
 import { createLiveService } from './modules/live/index.js';
 import { createMediaService } from './modules/media/index.js';
@@ -46,6 +47,7 @@ export function buildServices(ctx: AppContext) {
   const stats = createStatsService(ctx, { registrations, qa });
   const live = createLiveService(ctx);
   const media = createMediaService(ctx, { program });
+  const evaluation = createEvaluationService(ctx, { registrations });
   const certificates = createCertificatesService(ctx);
   const reports = createReportsService(ctx, {
     events,
@@ -80,6 +82,7 @@ export function buildServices(ctx: AppContext) {
     live,
     media,
     certificates,
+    evaluation,
     announcements,
   };
 }

@@ -4,7 +4,7 @@ import { attendanceModule } from './attendance/index.js';
 import { authModule } from './auth/index.js';
 import { certificatesRoutes } from './certificates/index.js';
 import { consoleModule } from './console/index.js';
-import { evaluationRoutes } from './evaluation/index.js';
+import { evaluationModule } from './evaluation/index.js';
 import { eventsPlugin } from './events/index.js';
 import { invitationsRoutes } from './invitations/index.js';
 import { liveModule } from './live/index.js';
@@ -33,7 +33,7 @@ export const modules: FastifyPluginAsync[] = [
   registrationsModule,
   seatingModule,
   invitationsRoutes,
-  evaluationRoutes,
+  evaluationModule,
   certificatesRoutes,
   mediaPlugin,
   reportsPlugin,

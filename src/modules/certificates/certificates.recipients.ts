@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/database.js';
+import type { AppContext } from '../../context.js';
 import { errors, what } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { presentRegistrations } from '../attendance/index.js';
-import { respondedRegistrationIds } from '../evaluation/index.js';
 import type { EventRow } from '../events/index.js';
-import { programRepository } from '../program/index.js';
+import type { ProgramService } from '../program/index.js';
 import { type OverrideBody, PERSON_ROLE_FOR, type Rules } from './certificates.schemas.js';
 import type { CertRole } from './certificates.tables.js';
 
@@ -30,28 +29,27 @@ export interface Candidate extends Recipient {
 /** Far above any event; the registrations list is capped by default for the console's sake. */
 const ALL = 1_000_000;
 
-async function peopleOnAgenda(db: Db, eventId: string): Promise<Set<string>> {
-  const items = await programRepository.listAgenda(db, eventId);
-  const links = await programRepository.agendaPeople(
-    db,
-    items.map((i) => i.id),
-  );
+async function peopleOnAgenda(program: ProgramService, eventId: string): Promise<Set<string>> {
+  const items = await program.agendaRows(eventId);
+  const links = await program.agendaLinks(items.map((i) => i.id));
   return new Set(links.map((l) => l.person_id));
 }
 
 /** Every possible recipient of one role, with the rule's verdict and whether one is already issued. */
 export async function candidatesFor(
-  db: Db,
+  ctx: AppContext,
   event: EventRow,
   role: CertRole,
   rules: Rules,
   issuedKeys: Set<string>,
 ): Promise<Candidate[]> {
+  const { db } = ctx;
+  const { program } = ctx.services;
   if (role === 'peserta') {
     const [regs, present, evaluated] = await Promise.all([
       ctx.services.registrations.list(event, { status: 'confirmed' }, ALL),
       rules.peserta.requireAttendance ? presentRegistrations(db, event) : Promise.resolve(null),
-      rules.peserta.requireEvaluation ? respondedRegistrationIds(db, event.id) : Promise.resolve(null),
+      rules.peserta.requireEvaluation ? ctx.services.evaluation.respondedIds(event.id) : Promise.resolve(null),
     ]);
     regs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return regs.map((r) => {
@@ -77,8 +75,8 @@ export async function candidatesFor(
   }
   const personRole = PERSON_ROLE_FOR[role]!;
   const [all, onAgenda] = await Promise.all([
-    programRepository.listPeople(db, event.id),
-    rules.people.requireAgenda ? peopleOnAgenda(db, event.id) : Promise.resolve(null),
+    program.peopleRows(event.id),
+    rules.people.requireAgenda ? peopleOnAgenda(program, event.id) : Promise.resolve(null),
   ]);
   return all
     .filter((p) => p.role === personRole)
@@ -105,10 +103,11 @@ export async function candidatesFor(
 
 /** The recipient of a staff override: a registration, a programme person, or a typed-in name. */
 export async function overrideRecipient(
-  db: Db,
+  ctx: AppContext,
   event: EventRow,
   body: z.output<typeof OverrideBody>,
 ): Promise<Recipient> {
+  const { db } = ctx;
   if (body.registrationId) {
     const r = await ctx.services.registrations.findById(body.registrationId);
     if (r?.event_id !== event.id) throw errors.notFound({ id: 'Pendaftaran', en: 'Registration' });
@@ -123,7 +122,7 @@ export async function overrideRecipient(
     };
   }
   if (body.personId) {
-    const p = await programRepository.findPerson(db, event.id, body.personId);
+    const p = await ctx.services.program.findPerson(event.id, body.personId);
     if (!p) throw errors.notFound(what.person);
     return {
       key: `p:${p.id}`,

@@ -1,14 +1,17 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import type { Locale } from '../../i18n/index.js';
 import { shortCode } from '../../shared/ids.js';
+import { FormFields } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { FormBody, type Question } from './evaluation.schemas.js';
-import { evaluationService as svc } from './evaluation.service.js';
+import type { EvaluationService } from './evaluation.service.js';
 
 const T = {
   heading: { id: 'Pertanyaan evaluasi', en: 'Evaluation questions' },
@@ -39,14 +42,14 @@ const T = {
 };
 const TOPICS = ['materi', 'narasumber', 'penyelenggaraan', 'manfaat', 'lainnya'] as const;
 
-const Fields = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+const SavedQuery = z.object({ saved: z.string().max(10).optional() });
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.at(-1) : v) ?? '';
 
 /**
  * Reads the editor form into a question list: rows in their "order" numbers, a pressed up/down
  * button applied, removed rows left out, and the "new question" row added when it has a text.
  */
-export function questionsFromForm(f: Record<string, string | string[]>): unknown[] {
+function questionsFromForm(f: Record<string, string | string[]>): unknown[] {
   const rows: { q: Record<string, unknown>; order: number; index: number }[] = [];
   for (let i = 0; f[`q${i}_id`] !== undefined; i++) {
     if (one(f[`q${i}_remove`])) continue;
@@ -154,6 +157,7 @@ function Row(props: { q: Partial<Question>; i: number | null; answered: number; 
 }
 
 async function show(
+  svc: EvaluationService,
   req: FastifyRequest,
   reply: FastifyReply,
   event: EventRow,
@@ -162,7 +166,7 @@ async function show(
   status = 200,
 ) {
   const l = req.locale;
-  const results = await svc.results(req.server.ctx.db, event.id);
+  const results = await svc.results(event.id);
   const answered = new Map(results.questions.map((q) => [q.id, q.answered]));
   return page(
     req,
@@ -187,43 +191,52 @@ async function show(
   );
 }
 
-export const evaluationEditor: FastifyPluginAsync = async (app) => {
+export const evaluationEditor: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const Params = z.object({ id: z.string().min(1).max(80) });
+  const svc = app.ctx.services.evaluation;
+  app.addHook('onRequest', async (req) => asPage(req));
 
-  app.get('/console/events/:id/evaluation/questions', { schema: { hide: true } }, async (req, reply) => {
-    asPage(req);
-    const event = await loadEventFor(req, db, parseOrThrow(Params, req.params).id, 'organize');
-    const saved = (req.query as Record<string, string>).saved === '1';
-    return show(
-      req,
-      reply,
-      event,
-      (await svc.form(db, event.id)).questions,
-      saved ? { kind: 'ok', text: T.saved[req.locale] } : null,
-    );
-  });
+  app.get(
+    '/console/events/:id/evaluation/questions',
+    { schema: { hide: true, params: IdParam, querystring: SavedQuery } },
+    async (req, reply) => {
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      return show(
+        svc,
+        req,
+        reply,
+        event,
+        (await svc.form(event.id)).questions,
+        req.query.saved === '1' ? { kind: 'ok', text: T.saved[req.locale] } : null,
+      );
+    },
+  );
 
-  app.post('/console/events/:id/evaluation/questions', { schema: { hide: true } }, async (req, reply) => {
-    asPage(req);
-    const event = await loadEventFor(req, db, parseOrThrow(Params, req.params).id, 'organize');
-    const raw = questionsFromForm(parseOrThrow(Fields, req.body ?? {}));
-    try {
-      const body = parseOrThrow(FormBody, { questions: raw });
-      await svc.saveQuestions(db, event, body);
-    } catch (err) {
-      // The organizer's unsaved input stays on the page with the reason it was refused.
-      if (err instanceof AppError)
-        return show(
-          req,
-          reply,
-          event,
-          raw as Partial<Question>[],
-          { kind: 'error', text: err.text[req.locale] },
-          err.status,
-        );
-      throw err;
-    }
-    return reply.redirect(`/console/events/${event.id}/evaluation/questions?saved=1`, 303);
-  });
+  app.post(
+    '/console/events/:id/evaluation/questions',
+    { schema: { hide: true, params: IdParam, body: FormFields } },
+    async (req, reply) => {
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const raw = questionsFromForm(req.body);
+      try {
+        const body = parseOrThrow(FormBody, { questions: raw });
+        await svc.saveQuestions(event, body);
+      } catch (err) {
+        // The organizer's unsaved input stays on the page with the reason it was refused.
+        if (err instanceof AppError)
+          return show(
+            svc,
+            req,
+            reply,
+            event,
+            raw as Partial<Question>[],
+            { kind: 'error', text: err.text[req.locale] },
+            err.status,
+          );
+        throw err;
+      }
+      return reply.redirect(`/console/events/${event.id}/evaluation/questions?saved=1`, 303);
+    },
+  );
 };

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { parseOrThrow } from '../../http/validation.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParam } from '../../http/params.js';
 import type { Locale } from '../../i18n/index.js';
+import { FormFields, formBody, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { loadEventFor } from '../events/index.js';
-import { evaluationEditor } from './evaluation.editor.js';
-import { LIKERT_LABELS, type Question, type Results } from './evaluation.schemas.js';
-import { evaluationService as svc } from './evaluation.service.js';
+import { LIKERT_LABELS, type Question, type Results, TicketParams } from './evaluation.schemas.js';
 
 const T = {
   heading: { id: 'Evaluasi acara', en: 'Event evaluation' },
@@ -78,7 +77,7 @@ function QuestionInput(props: { q: Question; locale: Locale }) {
   );
 }
 
-export function ResultsView(props: { results: Results; locale: Locale }) {
+function ResultsView(props: { results: Results; locale: Locale }) {
   const { results, locale } = props;
   return (
     <div>
@@ -115,19 +114,19 @@ export function ResultsView(props: { results: Results; locale: Locale }) {
   );
 }
 
-const FormFields = z.record(z.string(), z.string());
-
-export const evaluationPages: FastifyPluginAsync = async (app) => {
+export const evaluationPages: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
+  const svc = app.ctx.services.evaluation;
 
   app.ctx.ui.ticketSections.push({
     key: 'evaluation',
     order: 40,
     async render(req: FastifyRequest, event, ticket) {
       if (ticket.status !== 'confirmed') return null;
-      const form = await svc.form(db, event.id);
+      const form = await svc.form(event.id);
       if (form.status === 'draft') return null;
-      const done = await svc.submitted(db, ticket.id);
+      const done = await svc.submitted(ticket.id);
       const l = req.locale;
       if (done || form.status === 'closed') {
         return (
@@ -154,87 +153,85 @@ export const evaluationPages: FastifyPluginAsync = async (app) => {
 
   app.ctx.ui.consoleLinks.push({ key: 'evaluation', order: 60, label: T.heading, path: '/evaluation' });
 
+  // Set before validation, so a refused param or body is answered with a page, not JSON.
+  app.addHook('onRequest', async (req) => asPage(req));
+
   app.post(
     '/t/:code/evaluation',
-    { schema: { hide: true }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    {
+      schema: { hide: true, params: TicketParams, body: FormFields },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
     async (req, reply) => {
-      asPage(req);
-      const { code } = parseOrThrow(
-        z.object({
-          code: z
-            .string()
-            .min(10)
-            .max(80)
-            .regex(/^[0-9a-z]+$/),
-        }),
-        req.params,
-      );
-      const fields = parseOrThrow(FormFields, req.body ?? {});
-      const reg = await svc.participant(db, code);
+      const { code } = req.params;
+      const fields = formBody(req);
+      const reg = await svc.participant(code);
       const answers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(fields)) if (k.startsWith('a_')) answers[k.slice(2)] = v;
-      await svc.submit(db, reg.event_id, reg.id, answers);
+      for (const k of Object.keys(fields)) if (k.startsWith('a_')) answers[k.slice(2)] = str(fields, k);
+      await svc.submit(reg.event_id, reg.id, answers);
       return reply.redirect(`/t/${code}?evaluasi=terkirim#evaluasi`, 303);
     },
   );
 
-  app.get('/console/events/:id/evaluation', { schema: { hide: true } }, async (req, reply) => {
-    asPage(req);
-    const { id } = parseOrThrow(z.object({ id: z.string().min(1).max(80) }), req.params);
-    const event = await loadEventFor(req, db, id, 'organize');
-    const form = await svc.form(db, event.id);
-    const results = await svc.results(db, event.id);
-    const l = req.locale;
-    return page(
-      req,
-      reply,
-      { title: `${T.heading[l]} · ${event.title}`, nav: 'console' },
-      <>
-        <p>
-          <a href={`/console/events/${event.id}`}>← {event.title}</a>
-        </p>
-        <h1>{T.heading[l]}</h1>
-        <p>
-          Status: <span class="badge">{T.status[form.status][l]}</span>
-        </p>
-        <div class="row">
-          {form.status !== 'open' ? (
-            <form method="post" action={`/console/events/${event.id}/evaluation/open`}>
-              <CsrfField req={req} />
-              <button type="submit">{T.open[l]}</button>
-            </form>
-          ) : (
-            <form method="post" action={`/console/events/${event.id}/evaluation/close`}>
-              <CsrfField req={req} />
-              <button type="submit" class="secondary">
-                {T.close[l]}
-              </button>
-            </form>
-          )}
-        </div>
-        <p>
-          <a class="btn secondary" href={`/console/events/${event.id}/evaluation/questions`}>
-            {T.editQuestions[l]}
-          </a>
-        </p>
-        <h2>{T.results[l]}</h2>
-        <ResultsView results={results} locale={l} />
-      </>,
-    );
-  });
+  app.get(
+    '/console/events/:id/evaluation',
+    { schema: { hide: true, params: IdParam } },
+    async (req, reply) => {
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const form = await svc.form(event.id);
+      const results = await svc.results(event.id);
+      const l = req.locale;
+      return page(
+        req,
+        reply,
+        { title: `${T.heading[l]} · ${event.title}`, nav: 'console' },
+        <>
+          <p>
+            <a href={`/console/events/${event.id}`}>← {event.title}</a>
+          </p>
+          <h1>{T.heading[l]}</h1>
+          <p>
+            Status: <span class="badge">{T.status[form.status][l]}</span>
+          </p>
+          <div class="row">
+            {form.status !== 'open' ? (
+              <form method="post" action={`/console/events/${event.id}/evaluation/open`}>
+                <CsrfField req={req} />
+                <button type="submit">{T.open[l]}</button>
+              </form>
+            ) : (
+              <form method="post" action={`/console/events/${event.id}/evaluation/close`}>
+                <CsrfField req={req} />
+                <button type="submit" class="secondary">
+                  {T.close[l]}
+                </button>
+              </form>
+            )}
+          </div>
+          <p>
+            <a class="btn secondary" href={`/console/events/${event.id}/evaluation/questions`}>
+              {T.editQuestions[l]}
+            </a>
+          </p>
+          <h2>{T.results[l]}</h2>
+          <ResultsView results={results} locale={l} />
+        </>,
+      );
+    },
+  );
 
   for (const [action, status] of [
     ['open', 'open'],
     ['close', 'closed'],
   ] as const) {
-    app.post(`/console/events/:id/evaluation/${action}`, { schema: { hide: true } }, async (req, reply) => {
-      asPage(req);
-      const { id } = parseOrThrow(z.object({ id: z.string().min(1).max(80) }), req.params);
-      const event = await loadEventFor(req, db, id, 'organize');
-      await svc.setStatus(db, event, status);
-      return reply.redirect(`/console/events/${event.id}/evaluation`, 303);
-    });
+    app.post(
+      `/console/events/:id/evaluation/${action}`,
+      { schema: { hide: true, params: IdParam } },
+      async (req, reply) => {
+        const event = await loadEventFor(req, db, req.params.id, 'organize');
+        await svc.setStatus(event, status);
+        return reply.redirect(`/console/events/${event.id}/evaluation`, 303);
+      },
+    );
   }
-
-  await app.register(evaluationEditor);
 };

@@ -2,33 +2,26 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, loadEventFor } from '../events/index.js';
-import { evaluationPages } from './evaluation.pages.js';
-import { AnswersBody, FormBody, Question, ResultsOut } from './evaluation.schemas.js';
-import { evaluationService as svc } from './evaluation.service.js';
+import { AnswersBody, FormBody, Question, ResultsOut, TicketParams } from './evaluation.schemas.js';
+import type { EvaluationService } from './evaluation.service.js';
 
 const FormOut = z.object({
   status: z.enum(['draft', 'open', 'closed']),
   questions: z.array(Question),
   responses: z.number(),
 });
-const TicketParams = z.object({
-  code: z
-    .string()
-    .min(10)
-    .max(80)
-    .regex(/^[0-9a-z]+$/),
-});
 const tags = ['evaluation'];
 
-const present = (f: Awaited<ReturnType<typeof svc.form>>) => ({
+const present = (f: Awaited<ReturnType<EvaluationService['form']>>) => ({
   status: f.status,
   questions: f.questions,
   responses: f.responses,
 });
 
-export const evaluationRoutes: FastifyPluginAsync = async (base) => {
+export const evaluationApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
+  const svc = app.ctx.services.evaluation;
 
   app.get(
     '/api/v1/events/:id/evaluation',
@@ -40,7 +33,7 @@ export const evaluationRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: FormOut },
       },
     },
-    async (req) => present(await svc.form(db, (await loadEventFor(req, db, req.params.id, 'organize')).id)),
+    async (req) => present(await svc.form((await loadEventFor(req, db, req.params.id, 'organize')).id)),
   );
 
   app.put(
@@ -55,7 +48,7 @@ export const evaluationRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (req) =>
-      present(await svc.saveQuestions(db, await loadEventFor(req, db, req.params.id, 'organize'), req.body)),
+      present(await svc.saveQuestions(await loadEventFor(req, db, req.params.id, 'organize'), req.body)),
   );
 
   for (const [action, status] of [
@@ -73,7 +66,7 @@ export const evaluationRoutes: FastifyPluginAsync = async (base) => {
         },
       },
       async (req) =>
-        present(await svc.setStatus(db, await loadEventFor(req, db, req.params.id, 'organize'), status)),
+        present(await svc.setStatus(await loadEventFor(req, db, req.params.id, 'organize'), status)),
     );
   }
 
@@ -87,7 +80,7 @@ export const evaluationRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: ResultsOut },
       },
     },
-    async (req) => svc.results(db, (await loadEventFor(req, db, req.params.id, 'organize')).id),
+    async (req) => svc.results((await loadEventFor(req, db, req.params.id, 'organize')).id),
   );
 
   app.get(
@@ -101,9 +94,9 @@ export const evaluationRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (req) => {
-      const reg = await svc.participant(db, req.params.code);
-      const form = await svc.form(db, reg.event_id);
-      return { status: form.status, questions: form.questions, submitted: await svc.submitted(db, reg.id) };
+      const reg = await svc.participant(req.params.code);
+      const form = await svc.form(reg.event_id);
+      return { status: form.status, questions: form.questions, submitted: await svc.submitted(reg.id) };
     },
   );
 
@@ -120,11 +113,9 @@ export const evaluationRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (req, reply) => {
-      const reg = await svc.participant(db, req.params.code);
-      await svc.submit(db, reg.event_id, reg.id, req.body.answers);
+      const reg = await svc.participant(req.params.code);
+      await svc.submit(reg.event_id, reg.id, req.body.answers);
       return reply.status(201).send({ submitted: true as const });
     },
   );
-
-  await app.register(evaluationPages);
 };

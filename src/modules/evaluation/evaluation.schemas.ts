@@ -115,3 +115,12 @@ export const ResultsOut = z.object({
   ),
 });
 export type Results = z.infer<typeof ResultsOut>;
+
+/** A ticket code in a URL (`/t/:code/evaluation`, `/api/v1/tickets/:code/evaluation`). */
+export const TicketParams = z.object({
+  code: z
+    .string()
+    .min(10)
+    .max(80)
+    .regex(/^[0-9a-z]+$/),
+});

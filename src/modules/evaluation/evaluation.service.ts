@@ -1,15 +1,15 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/database.js';
+import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import type { EventRow } from '../events/index.js';
-import { findRegistrationByTicket } from '../registrations/index.js';
+import type { RegistrationsService } from '../registrations/index.js';
 import { evaluationRepository as repo } from './evaluation.repository.js';
 import { defaultQuestions, type FormBody, type Question, type Results } from './evaluation.schemas.js';
 import type { EvaluationStatus } from './evaluation.tables.js';
 
-export interface FormState {
+interface FormState {
   status: EvaluationStatus;
   questions: Question[];
   responses: number;
@@ -24,7 +24,7 @@ const parseQuestions = (s: string): Question[] => JSON.parse(s) as Question[];
  * items 1–5, choices from the list, text trimmed. Returns the clean answers or throws a 400 that
  * names the questions to fix.
  */
-export function validateAnswers(
+function validateAnswers(
   questions: Question[],
   raw: Record<string, string | number>,
 ): Record<string, string | number> {
@@ -73,7 +73,7 @@ export function validateAnswers(
 }
 
 /** How a new question list would change the meaning of answers already given, in both languages. */
-export function meaningChanges(
+function meaningChanges(
   before: Question[],
   after: Question[],
   answers: Record<string, string | number>[],
@@ -105,7 +105,7 @@ export function meaningChanges(
   return problems;
 }
 
-export function summarize(
+function summarize(
   status: EvaluationStatus,
   questions: Question[],
   answers: Record<string, string | number>[],
@@ -153,100 +153,105 @@ export function summarize(
 
 const base = (q: Question) => ({ id: q.id, kind: q.kind, label: q.label, topic: q.topic });
 
-export const evaluationService = {
-  async form(db: Db, eventId: string): Promise<FormState> {
-    const row = await repo.form(db, eventId);
-    return {
-      status: row?.status ?? 'draft',
-      questions: row ? parseQuestions(row.questions) : defaultQuestions(),
-      responses: await repo.countResponses(db, eventId),
-      openedAt: row?.opened_at ?? null,
-      closedAt: row?.closed_at ?? null,
-    };
-  },
+/** The evaluation form of an event, the participants' answers (one each) and the results. */
+export function createEvaluationService(ctx: AppContext, deps: { registrations: RegistrationsService }) {
+  const { db } = ctx;
+  const service = {
+    async form(eventId: string): Promise<FormState> {
+      const row = await repo.form(db, eventId);
+      return {
+        status: row?.status ?? 'draft',
+        questions: row ? parseQuestions(row.questions) : defaultQuestions(),
+        responses: await repo.countResponses(db, eventId),
+        openedAt: row?.opened_at ?? null,
+        closedAt: row?.closed_at ?? null,
+      };
+    },
 
-  /**
-   * Replaces the questions. Before any answer anything goes. Once answers exist, a question that has
-   * been answered keeps its meaning: it cannot be removed, change kind or wording, or lose a choice
-   * someone picked. Reordering, new questions, more choices, topic and required stay possible.
-   */
-  async saveQuestions(db: Db, event: EventRow, body: z.output<typeof FormBody>): Promise<FormState> {
-    const current = await evaluationService.form(db, event.id);
-    if (current.responses > 0) {
-      const answers = (await repo.responses(db, event.id)).map(
-        (r) => JSON.parse(r.answers) as Record<string, string | number>,
-      );
-      const problems = meaningChanges(current.questions, body.questions, answers);
-      if (problems.length) {
-        throw errors.conflict('evaluation_question_answered', {
-          id: `Pertanyaan yang sudah dijawab tidak bisa diubah artinya: ${problems.map((p) => p.id).join('; ')}. Urutan, pertanyaan baru, pilihan tambahan, topik dan wajib/tidak tetap bisa diubah; untuk pertanyaan lain, tambahkan pertanyaan baru.`,
-          en: `Questions that have answers cannot change meaning: ${problems.map((p) => p.en).join('; ')}. Order, new questions, extra choices, topic and required can still change; for anything else, add a new question.`,
-        });
+    /**
+     * Replaces the questions. Before any answer anything goes. Once answers exist, a question that has
+     * been answered keeps its meaning: it cannot be removed, change kind or wording, or lose a choice
+     * someone picked. Reordering, new questions, more choices, topic and required stay possible.
+     */
+    async saveQuestions(event: EventRow, body: z.output<typeof FormBody>): Promise<FormState> {
+      const current = await service.form(event.id);
+      if (current.responses > 0) {
+        const answers = (await repo.responses(db, event.id)).map(
+          (r) => JSON.parse(r.answers) as Record<string, string | number>,
+        );
+        const problems = meaningChanges(current.questions, body.questions, answers);
+        if (problems.length) {
+          throw errors.evaluationQuestionAnswered(problems);
+        }
       }
-    }
-    await repo.upsertForm(db, {
-      event_id: event.id,
-      questions: JSON.stringify(body.questions),
-      status: current.status,
-      opened_at: current.openedAt,
-      closed_at: current.closedAt,
-      updated_at: Date.now(),
-    });
-    return evaluationService.form(db, event.id);
-  },
-
-  async setStatus(db: Db, event: EventRow, status: 'open' | 'closed'): Promise<FormState> {
-    const current = await evaluationService.form(db, event.id);
-    const now = Date.now();
-    await repo.upsertForm(db, {
-      event_id: event.id,
-      questions: JSON.stringify(current.questions),
-      status,
-      opened_at: status === 'open' ? (current.openedAt ?? now) : current.openedAt,
-      closed_at: status === 'closed' ? now : null,
-      updated_at: now,
-    });
-    return evaluationService.form(db, event.id);
-  },
-
-  /** The participant behind a ticket code, if the ticket is confirmed for this event. */
-  async participant(db: Db, ticketCode: string) {
-    const reg = await findRegistrationByTicket(db, ticketCode);
-    if (reg?.status !== 'confirmed') throw errors.notFound(what.ticket);
-    return reg;
-  },
-
-  /** One response per registration: the unique index decides, so two taps at once store one. */
-  async submit(db: Db, eventId: string, registrationId: string, raw: Record<string, string | number>) {
-    const form = await evaluationService.form(db, eventId);
-    if (form.status !== 'open') throw errors.evaluationNotOpen();
-    const answers = validateAnswers(form.questions, raw);
-    try {
-      await repo.insertResponse(db, {
-        id: newId(),
-        event_id: eventId,
-        registration_id: registrationId,
-        answers: JSON.stringify(answers),
-        submitted_at: Date.now(),
+      await repo.upsertForm(db, {
+        event_id: event.id,
+        questions: JSON.stringify(body.questions),
+        status: current.status,
+        opened_at: current.openedAt,
+        closed_at: current.closedAt,
+        updated_at: Date.now(),
       });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw errors.evaluationDone();
-      throw err;
-    }
-    return answers;
-  },
+      return service.form(event.id);
+    },
 
-  submitted: async (db: Db, registrationId: string) => !!(await repo.responseOf(db, registrationId)),
+    async setStatus(event: EventRow, status: 'open' | 'closed'): Promise<FormState> {
+      const current = await service.form(event.id);
+      const now = Date.now();
+      await repo.upsertForm(db, {
+        event_id: event.id,
+        questions: JSON.stringify(current.questions),
+        status,
+        opened_at: status === 'open' ? (current.openedAt ?? now) : current.openedAt,
+        closed_at: status === 'closed' ? now : null,
+        updated_at: now,
+      });
+      return service.form(event.id);
+    },
 
-  async results(db: Db, eventId: string): Promise<Results> {
-    const form = await evaluationService.form(db, eventId);
-    const rows = await repo.responses(db, eventId);
-    return summarize(
-      form.status,
-      form.questions,
-      rows.map((r) => JSON.parse(r.answers) as Record<string, string | number>),
-    );
-  },
+    /** The participant behind a ticket code, if the ticket is confirmed for this event. */
+    async participant(ticketCode: string) {
+      const reg = await deps.registrations.findByTicketCode(ticketCode);
+      if (reg?.status !== 'confirmed') throw errors.notFound(what.ticket);
+      return reg;
+    },
 
-  respondedIds: (db: Db, eventId: string) => repo.respondedIds(db, eventId),
-};
+    /** One response per registration: the unique index decides, so two taps at once store one. */
+    async submit(eventId: string, registrationId: string, raw: Record<string, string | number>) {
+      const form = await service.form(eventId);
+      if (form.status !== 'open') throw errors.evaluationNotOpen();
+      const answers = validateAnswers(form.questions, raw);
+      try {
+        await repo.insertResponse(db, {
+          id: newId(),
+          event_id: eventId,
+          registration_id: registrationId,
+          answers: JSON.stringify(answers),
+          submitted_at: Date.now(),
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw errors.evaluationDone();
+        throw err;
+      }
+      return answers;
+    },
+
+    submitted: async (registrationId: string) => !!(await repo.responseOf(db, registrationId)),
+
+    async results(eventId: string): Promise<Results> {
+      const form = await service.form(eventId);
+      const rows = await repo.responses(db, eventId);
+      return summarize(
+        form.status,
+        form.questions,
+        rows.map((r) => JSON.parse(r.answers) as Record<string, string | number>),
+      );
+    },
+
+    /** Registrations of the event that filled in the evaluation (the certificate rule). */
+    respondedIds: (eventId: string): Promise<Set<string>> => repo.respondedIds(db, eventId),
+  };
+  return service;
+}
+
+export type EvaluationService = ReturnType<typeof createEvaluationService>;
