@@ -37,7 +37,7 @@ export function buildServices(ctx: AppContext) {
   const seating = createSeatingService(ctx);
   const registrations = createRegistrationsService(ctx, { seating });
   const privacy = createPrivacyService(ctx, registrations);
-  const invitations = createInvitationsService(ctx);
+  const invitations = createInvitationsService(ctx, { events, registrations, seating });
   const checkins = createCheckinService(ctx, { registrations });
   const walkIns = createWalkInService(ctx, { checkins, registrations });
   const online = createOnlineService(ctx);

@@ -6,7 +6,7 @@ import { certificatesRoutes } from './certificates/index.js';
 import { consoleModule } from './console/index.js';
 import { evaluationModule } from './evaluation/index.js';
 import { eventsPlugin } from './events/index.js';
-import { invitationsRoutes } from './invitations/index.js';
+import { invitationsModule } from './invitations/index.js';
 import { liveModule } from './live/index.js';
 import { mediaPlugin } from './media/index.js';
 import { orgsPlugin } from './orgs/index.js';
@@ -32,7 +32,7 @@ export const modules: FastifyPluginAsync[] = [
   liveModule,
   registrationsModule,
   seatingModule,
-  invitationsRoutes,
+  invitationsModule,
   evaluationModule,
   certificatesRoutes,
   mediaPlugin,

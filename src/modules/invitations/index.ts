@@ -1,2 +1,3 @@
-export { invitationsRoutes } from './invitations.routes.js';
-export { createInvitationsService, type InvitationsService, invitationUrl } from './invitations.service.js';
+export { invitationsModule } from './invitations.plugin.js';
+export { createInvitationsService, type InvitationsService } from './invitations.service.js';
+export type { InvitationStatus } from './invitations.tables.js';

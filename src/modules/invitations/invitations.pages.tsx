@@ -1,16 +1,19 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, errors, what } from '../../errors.js';
+import { IdParam, routeParams } from '../../http/params.js';
 import type { Text } from '../../i18n/index.js';
 import { fullName } from '../../shared/names.js';
 import { formatDateTime } from '../../shared/time.js';
+import { FormFields, formBody, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { CF, consoleFrame } from '../../web/participants-frame.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { displayPhone } from '../registrations/index.js';
-import { seatingService } from '../seating/index.js';
 import type { InvitationRow } from './invitations.repository.js';
-import { type InvitationsService, invitationUrl, invitationWaLink } from './invitations.service.js';
+import { invitationUrl, invitationWaLink } from './invitations.service.js';
 
 const T = {
   title: { id: 'Undangan', en: 'Invitations' },
@@ -60,11 +63,13 @@ const T = {
   freeSeats: { id: 'Kursi tamu yang masih kosong', en: 'Guest seats still free' },
 } as const;
 
-export const invitationsPages: FastifyPluginAsync<{ invitations: InvitationsService }> = async (
-  app,
-  { invitations },
-) => {
+/** The guest's link answers 404 for a malformed token, as for an unknown one (the handler checks it). */
+const TokenParam = z.object({ token: z.string() });
+
+export const invitationsPages: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.ctx;
+  const { invitations, seating } = app.ctx.services;
   app.ctx.ui.consoleLinks.push({ key: 'invitations', order: 13, label: T.title, path: '/invitations' });
   app.addHook('onRequest', async (req, reply) => {
     asPage(req);
@@ -146,32 +151,28 @@ export const invitationsPages: FastifyPluginAsync<{ invitations: InvitationsServ
     );
   }
 
-  app.get<{ Params: { token: string } }>('/i/:token', { schema: { hide: true } }, async (req, reply) =>
+  app.get('/i/:token', { schema: { hide: true, params: TokenParam } }, async (req, reply) =>
     guestPage(req, reply, await byToken(req.params.token)),
   );
 
   for (const answer of ['accept', 'decline'] as const) {
-    app.post<{ Params: { token: string } }>(
-      `/i/:token/${answer}`,
-      { schema: { hide: true } },
-      async (req, reply) => {
-        const inv = await byToken(req.params.token);
-        try {
-          await invitations.reply(inv, answer);
-        } catch (err) {
-          if (err instanceof AppError && err.status < 500)
-            return guestPage(req, reply, (await invitations.findById(inv.id))!, {
-              error: err.text[req.locale],
-              status: err.status,
-            });
-          throw err;
-        }
-        return reply.redirect(`/i/${inv.token}`, 303);
-      },
-    );
+    app.post(`/i/:token/${answer}`, { schema: { hide: true, params: TokenParam } }, async (req, reply) => {
+      const inv = await byToken(req.params.token);
+      try {
+        await invitations.reply(inv, answer);
+      } catch (err) {
+        if (err instanceof AppError && err.status < 500)
+          return guestPage(req, reply, (await invitations.findById(inv.id))!, {
+            error: err.text[req.locale],
+            status: err.status,
+          });
+        throw err;
+      }
+      return reply.redirect(`/i/${inv.token}`, 303);
+    });
   }
 
-  const load = (req: FastifyRequest) => loadEventFor(req, db, (req.params as { id: string }).id, 'organize');
+  const load = (req: FastifyRequest, id: string) => loadEventFor(req, db, id, 'organize');
 
   async function consolePage(
     req: FastifyRequest,
@@ -185,7 +186,7 @@ export const invitationsPages: FastifyPluginAsync<{ invitations: InvitationsServ
     const base = `/console/events/${event.id}`;
     const v = opts.values ?? {};
     const held = new Set(list.filter((i) => i.status !== 'declined' && i.seat_id).map((i) => i.seat_id));
-    const plan = await seatingService.view(db, event.id);
+    const plan = await seating.view(event.id);
     const free = plan ? plan.computed.reserved.map((c) => c.label).filter((s) => !held.has(s)) : [];
     const field = (name: string, label: Text, type: 'text' | 'tel' | 'email' = 'text', required = false) => (
       <>
@@ -285,34 +286,50 @@ export const invitationsPages: FastifyPluginAsync<{ invitations: InvitationsServ
     );
   }
 
-  app.get('/console/events/:id/invitations', async (req, reply) => consolePage(req, reply, await load(req)));
+  app.get(
+    '/console/events/:id/invitations',
+    { schema: { hide: true, params: IdParam } },
+    async (req, reply) => consolePage(req, reply, await load(req, req.params.id)),
+  );
 
-  app.post('/console/events/:id/invitations', async (req, reply) => {
-    const event = await load(req);
-    const b = (req.body ?? {}) as Record<string, string>;
-    try {
-      await invitations.create(event, {
-        name: b.name ?? '',
-        frontTitles: b.frontTitles,
-        backTitles: b.backTitles,
-        position: b.position,
-        institution: b.institution,
-        phone: b.phone,
-        email: b.email,
-        seat: b.seat,
-      });
-    } catch (err) {
-      if (err instanceof AppError && err.status < 500)
-        return consolePage(req, reply, event, { error: err.text[req.locale], values: b, status: err.status });
-      throw err;
-    }
-    return reply.redirect(`/console/events/${event.id}/invitations`, 303);
-  });
-
-  app.post<{ Params: { id: string; invId: string } }>(
-    '/console/events/:id/invitations/:invId/delete',
+  app.post(
+    '/console/events/:id/invitations',
+    { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
-      const event = await load(req);
+      const event = await load(req, req.params.id);
+      const posted = formBody(req);
+      const b: Record<string, string> = Object.fromEntries(
+        Object.keys(posted).map((k) => [k, str(posted, k)]),
+      );
+      try {
+        await invitations.create(event, {
+          name: b.name ?? '',
+          frontTitles: b.frontTitles,
+          backTitles: b.backTitles,
+          position: b.position,
+          institution: b.institution,
+          phone: b.phone,
+          email: b.email,
+          seat: b.seat,
+        });
+      } catch (err) {
+        if (err instanceof AppError && err.status < 500)
+          return consolePage(req, reply, event, {
+            error: err.text[req.locale],
+            values: b,
+            status: err.status,
+          });
+        throw err;
+      }
+      return reply.redirect(`/console/events/${event.id}/invitations`, 303);
+    },
+  );
+
+  app.post(
+    '/console/events/:id/invitations/:invId/delete',
+    { schema: { hide: true, params: routeParams('id', 'invId') } },
+    async (req, reply) => {
+      const event = await load(req, req.params.id);
       const inv = await invitations.findById(req.params.invId);
       if (!inv || inv.event_id !== event.id) throw errors.notFound(what.invitation);
       await invitations.remove(inv);

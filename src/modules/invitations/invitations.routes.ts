@@ -7,7 +7,6 @@ import { fullName } from '../../shared/names.js';
 import { isoInZone } from '../../shared/time.js';
 import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
 import { ticketUrl } from '../registrations/index.js';
-import { invitationsPages } from './invitations.pages.js';
 import type { InvitationRow } from './invitations.repository.js';
 import { InvitationInput, invitationUrl, invitationWaLink } from './invitations.service.js';
 
@@ -34,7 +33,7 @@ const ReplyOut = z.object({
 });
 const TokenParams = z.object({ token: z.string().min(20).max(80) });
 
-export const invitationsRoutes: FastifyPluginAsync = async (base) => {
+export const invitationsApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.ctx;
   const invitations = app.ctx.services.invitations;
@@ -149,6 +148,4 @@ export const invitationsRoutes: FastifyPluginAsync = async (base) => {
       };
     },
   );
-
-  await app.register(invitationsPages, { invitations });
 };

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/database.js';
-import { AppError, errors, what } from '../../errors.js';
+import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import type { Locale } from '../../i18n/index.js';
 import { newId, newSecretToken } from '../../shared/ids.js';
 import { formatDateTime } from '../../shared/time.js';
-import { type EventRow, eventsRepository } from '../events/index.js';
-import { createRegistrationsService, Email, Phone, waDigits } from '../registrations/index.js';
-import { seatingService } from '../seating/index.js';
+import type { EventRow, EventsService } from '../events/index.js';
+import { Email, Phone, type RegistrationsService, waDigits } from '../registrations/index.js';
+import type { SeatingService } from '../seating/index.js';
 import { type InvitationRow, invitationsRepository as repo } from './invitations.repository.js';
 
 const optText = (max: number) =>
@@ -42,13 +42,10 @@ export const InvitationInput = z.object({
 });
 export type InvitationInput = z.input<typeof InvitationInput>;
 
-const seatConflict = (status: number, code: string, id: string, en: string) =>
-  new AppError(status, code, { id, en });
-
 export const invitationUrl = (publicUrl: string, token: string) => `${publicUrl}/i/${token}`;
 
 /** The WhatsApp text an organizer forwards: the event and the personal link, no personal data. */
-export function invitationWaText(event: EventRow, url: string, l: Locale): string {
+function invitationWaText(event: EventRow, url: string, l: Locale): string {
   const when = formatDateTime(event.starts_at, event.timezone, l);
   const where = event.venue_name ? (l === 'id' ? ` di ${event.venue_name}` : ` at ${event.venue_name}`) : '';
   return l === 'id'
@@ -60,39 +57,22 @@ export function invitationWaLink(event: EventRow, inv: InvitationRow, url: strin
   return `https://wa.me/${inv.phone ? waDigits(inv.phone) : ''}?text=${encodeURIComponent(invitationWaText(event, url, l))}`;
 }
 
-export function createInvitationsService(ctx: AppContext) {
+export function createInvitationsService(
+  ctx: AppContext,
+  deps: { events: EventsService; registrations: RegistrationsService; seating: SeatingService },
+) {
   const { db, bus } = ctx;
-  const regs = createRegistrationsService(ctx);
+  const { events, registrations: regs, seating } = deps;
 
   async function checkSeat(eventId: string, seat: string | null, exceptId?: string) {
     if (!seat) return;
-    const s = await seatingService.findSeat(db, eventId, seat);
-    if (!s) {
-      throw seatConflict(
-        409,
-        'seat_unusable',
-        `Kursi ${seat} tidak ada di denah atau dikosongkan oleh aturan jarak.`,
-        `Seat ${seat} is not in the plan or is kept empty by the distancing rule.`,
-      );
-    }
-    if (!s.reserved) {
-      throw seatConflict(
-        409,
-        'seat_not_reserved',
-        `Kursi ${seat} bukan kursi tamu. Tandai sebagai kursi tamu di denah kursi.`,
-        `Seat ${seat} is not a guest seat. Mark it as a guest seat in the seat plan.`,
-      );
-    }
+    const s = await seating.findSeat(eventId, seat);
+    if (!s) throw errors.seatUnusable(seat, 'invitation');
+    if (!s.reserved) throw errors.seatNotReserved(seat);
     const other = (await repo.list(db, eventId)).find(
       (i) => i.seat_id === seat && i.status !== 'declined' && i.id !== exceptId,
     );
-    if (other)
-      throw seatConflict(
-        409,
-        'seat_taken',
-        `Kursi ${seat} sudah disediakan untuk tamu lain.`,
-        `Seat ${seat} is already kept for another guest.`,
-      );
+    if (other) throw errors.seatTaken(seat, 'invitation');
   }
 
   const service = {
@@ -120,13 +100,7 @@ export function createInvitationsService(ctx: AppContext) {
       try {
         await repo.insert(db, row);
       } catch (err) {
-        if (isUniqueViolation(err))
-          throw seatConflict(
-            409,
-            'seat_taken',
-            `Kursi ${d.seat} sudah disediakan untuk tamu lain.`,
-            `Seat ${d.seat} is already kept for another guest.`,
-          );
+        if (isUniqueViolation(err)) throw errors.seatTaken(d.seat ?? '', 'invitation');
         throw err;
       }
       return row;
@@ -137,7 +111,7 @@ export function createInvitationsService(ctx: AppContext) {
     findById: (id: string) => repo.findById(db, id),
 
     async eventOf(inv: InvitationRow) {
-      const e = await eventsRepository.findByIdOrSlug(db, inv.event_id);
+      const e = await events.find(inv.event_id);
       if (!e) throw errors.notFound(what.event);
       return e;
     },
@@ -149,7 +123,7 @@ export function createInvitationsService(ctx: AppContext) {
     async reply(inv: InvitationRow, answer: 'accept' | 'decline'): Promise<InvitationRow> {
       const event = await service.eventOf(inv);
       if (Date.now() >= event.ends_at) {
-        throw errors.conflict('event_over', { id: 'Acara sudah selesai.', en: 'The event is over.' });
+        throw errors.invitationEventOver();
       }
       const now = Date.now();
       if (answer === 'accept') {
