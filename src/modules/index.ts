@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { announcementsRoutes } from './announcements/index.js';
+import { announcementsModule } from './announcements/index.js';
 import { attendanceModule } from './attendance/index.js';
 import { authModule } from './auth/index.js';
 import { certificatesRoutes } from './certificates/index.js';
@@ -37,5 +37,5 @@ export const modules: FastifyPluginAsync[] = [
   certificatesRoutes,
   mediaPlugin,
   reportsPlugin,
-  announcementsRoutes,
+  announcementsModule,
 ];

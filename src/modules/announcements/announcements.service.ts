@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { errors } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import type { Locale } from '../../i18n/index.js';
 import { formatDateTime } from '../../shared/time.js';
@@ -28,13 +29,10 @@ function consentedToNews(consents: string | null): boolean {
   }
 }
 
-export const notPublished = () =>
-  new AppError(409, 'event_not_published', {
-    id: 'Terbitkan acara ini dulu: pengumuman menautkan ke halaman publiknya.',
-    en: 'Publish this event first: the announcement links to its public page.',
-  });
+/** The organizer marks one WhatsApp contact as told (API body and console form). */
+export const WhatsappBody = z.object({ contact: z.string().min(1).max(200) }).strict();
 
-export const T = {
+const T = {
   subject: (title: string) => ({ id: `Acara berikutnya: ${title}`, en: `Next event: ${title}` }),
   body: (title: string, when: string, venue: string, url: string, stop: string) => ({
     id: `Halo,\n\nAnda pernah hadir di acara kami dan bersedia menerima kabar acara berikutnya. Kami mengundang Anda ke:\n\n${title}\n${when}${venue ? `\n${venue}` : ''}\n\nInformasi dan pendaftaran (luring atau daring): ${url}\n\nTidak ingin menerima kabar lagi? ${stop}\n`,
@@ -96,9 +94,21 @@ export function createAnnouncementsService(ctx: AppContext) {
     return `https://wa.me/${r.phone ? r.phone.replace(/\D/g, '') : ''}?text=${encodeURIComponent(text)}`;
   }
 
-  return {
+  const service = {
     audience,
     whatsappLink,
+
+    /** The counts and the WhatsApp links of the people who have only a phone number (API and console). */
+    async overview(event: EventRow) {
+      const s = await service.summary(event);
+      return {
+        eligible: s.eligible,
+        pendingEmail: s.pendingEmail,
+        sent: s.sent,
+        mailEnabled: s.mailEnabled,
+        whatsapp: s.phoneOnly.map((r) => ({ contact: r.contact, url: whatsappLink(event, r) })),
+      };
+    },
 
     async summary(event: EventRow) {
       const [people, sent] = await Promise.all([audience(event), repo.delivered(db, event.id)]);
@@ -117,7 +127,7 @@ export function createAnnouncementsService(ctx: AppContext) {
      * concurrent sends never double up; a failed send releases the claim for the next try.
      */
     async sendEmails(event: EventRow, actor: AuthUser) {
-      if (event.status !== 'published') throw notPublished();
+      if (event.status !== 'published') throw errors.announcementUnpublished();
       if (!mailer.enabled) return { emailed: 0, failed: 0, skipped: 0, mailEnabled: false };
       let emailed = 0;
       let failed = 0;
@@ -183,6 +193,7 @@ export function createAnnouncementsService(ctx: AppContext) {
       return true;
     },
   };
+  return service;
 }
 
 export type AnnouncementsService = ReturnType<typeof createAnnouncementsService>;

@@ -1,4 +1,4 @@
-export interface AnnouncementDeliveriesTable {
+interface AnnouncementDeliveriesTable {
   event_id: string;
   /** `email:<address>` or `phone:<E.164>`: the person, across their registrations. */
   contact: string;
@@ -7,7 +7,7 @@ export interface AnnouncementDeliveriesTable {
   at: number;
 }
 
-export interface AnnouncementOptoutsTable {
+interface AnnouncementOptoutsTable {
   contact: string;
   at: number;
 }

@@ -1,3 +1,2 @@
-export { announcementsRoutes } from './announcements.routes.js';
-export { createAnnouncementsService } from './announcements.service.js';
-export type { AnnouncementTables } from './announcements.tables.js';
+export { announcementsModule } from './announcements.plugin.js';
+export { type AnnouncementsService, createAnnouncementsService } from './announcements.service.js';

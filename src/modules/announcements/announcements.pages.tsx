@@ -2,13 +2,15 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
+import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import type { Text } from '../../i18n/index.js';
+import { FormFields } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
-import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
-import type { AnnouncementsService } from './announcements.service.js';
+import { type EventRow, loadEventFor } from '../events/index.js';
+import { WhatsappBody } from './announcements.service.js';
 
 const L = {
   console: { id: 'Umumkan ke peserta lalu', en: 'Announce to past attendees' },
@@ -46,90 +48,21 @@ const L = {
   unknownTicket: { id: 'Tautan ini tidak dikenal.', en: 'This link is not known.' },
 } satisfies Record<string, Text>;
 
-const SummaryOut = z.object({
-  eligible: z.number(),
-  pendingEmail: z.number(),
-  sent: z.number(),
-  mailEnabled: z.boolean(),
-  whatsapp: z.array(z.object({ contact: z.string(), url: z.string() })),
-});
-const SendOut = z.object({
-  emailed: z.number(),
-  failed: z.number(),
-  skipped: z.number(),
-  mailEnabled: z.boolean(),
-});
-const WhatsappBody = z.object({ contact: z.string().min(1).max(200) }).strict();
+const EmailedQuery = z.object({ emailed: z.string().max(20).optional() });
+/** The opt-out link answers 404 for any code it does not know, malformed ones included. */
+const CodeParam = z.object({ code: z.string() });
 
-async function summaryDto(svc: AnnouncementsService, event: EventRow) {
-  const s = await svc.summary(event);
-  return {
-    eligible: s.eligible,
-    pendingEmail: s.pendingEmail,
-    sent: s.sent,
-    mailEnabled: s.mailEnabled,
-    whatsapp: s.phoneOnly.map((r) => ({ contact: r.contact, url: svc.whatsappLink(event, r) })),
-  };
-}
-
-export const announcementsRoutes: FastifyPluginAsync = async (base) => {
+/** The organizer's announcement page and the participant's "no more news" page. */
+export const announcementsPages: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const svc = app.ctx.services.announcements;
   app.ctx.ui.consoleLinks.push({ key: 'announce', order: 95, label: L.console, path: '/announce' });
-  const tags = ['announcements'];
+  app.addHook('onRequest', async (req) => asPage(req));
 
-  app.get(
-    '/api/v1/events/:id/announcements',
-    {
-      schema: {
-        tags,
-        summary: 'Who would be told about this event: past attendees who opted in to news',
-        params: IdParams,
-        response: { 200: SummaryOut },
-      },
-    },
-    async (req) => summaryDto(svc, await loadEventFor(req, db, req.params.id, 'organize')),
-  );
-
-  app.post(
-    '/api/v1/events/:id/announcements',
-    {
-      schema: {
-        tags,
-        summary: 'E-mail the announcement (each person at most once)',
-        params: IdParams,
-        response: { 200: SendOut },
-      },
-    },
-    async (req) => {
-      const user = requireUser(req);
-      return svc.sendEmails(await loadEventFor(req, db, req.params.id, 'organize'), user);
-    },
-  );
-
-  app.post(
-    '/api/v1/events/:id/announcements/whatsapp',
-    {
-      schema: {
-        tags,
-        summary: 'Record that the organizer sent the WhatsApp message to one contact',
-        params: IdParams,
-        body: WhatsappBody,
-        response: { 200: z.object({ recorded: z.boolean() }) },
-      },
-    },
-    async (req) => {
-      const user = requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
-      return { recorded: await svc.markWhatsappSent(event, req.body.contact, user) };
-    },
-  );
-
-  // Console page.
   const consolePage = async (req: FastifyRequest, reply: FastifyReply, event: EventRow, notice?: string) => {
     const l = req.locale;
-    const s = await summaryDto(svc, event);
+    const s = await svc.overview(event);
     return page(
       req,
       reply,
@@ -186,67 +119,73 @@ export const announcementsRoutes: FastifyPluginAsync = async (base) => {
     );
   };
 
-  app.register(async (pages) => {
-    pages.addHook('onRequest', async (req) => asPage(req));
-
-    pages.get('/console/events/:id/announce', { schema: { hide: true } }, async (req, reply) => {
+  app.get(
+    '/console/events/:id/announce',
+    { schema: { hide: true, params: IdParam, querystring: EmailedQuery } },
+    async (req, reply) => {
       requireUser(req);
-      const { id } = parseOrThrow(IdParams, req.params);
-      const q = req.query as { emailed?: string };
-      const event = await loadEventFor(req, db, id, 'organize');
+      const { emailed } = req.query;
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
       const notice =
-        q.emailed !== undefined
+        emailed !== undefined
           ? req.locale === 'id'
-            ? `${Number(q.emailed) || 0} e-mail terkirim.`
-            : `${Number(q.emailed) || 0} e-mails sent.`
+            ? `${Number(emailed) || 0} e-mail terkirim.`
+            : `${Number(emailed) || 0} e-mails sent.`
           : undefined;
       return consolePage(req, reply, event, notice);
-    });
+    },
+  );
 
-    pages.post('/console/events/:id/announce', { schema: { hide: true } }, async (req, reply) => {
+  app.post(
+    '/console/events/:id/announce',
+    { schema: { hide: true, params: IdParam } },
+    async (req, reply) => {
       const user = requireUser(req);
-      const { id } = parseOrThrow(IdParams, req.params);
-      const event = await loadEventFor(req, db, id, 'organize');
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
       const r = await svc.sendEmails(event, user);
       return reply.redirect(`/console/events/${event.id}/announce?emailed=${r.emailed}`, 303);
-    });
+    },
+  );
 
-    pages.post('/console/events/:id/announce/whatsapp', { schema: { hide: true } }, async (req, reply) => {
+  app.post(
+    '/console/events/:id/announce/whatsapp',
+    { schema: { hide: true, params: IdParam, body: FormFields } },
+    async (req, reply) => {
       const user = requireUser(req);
-      const { id } = parseOrThrow(IdParams, req.params);
-      const body = parseOrThrow(
-        WhatsappBody.extend({ _csrf: z.string().optional() }).strict(),
-        req.body ?? {},
-      );
-      const event = await loadEventFor(req, db, id, 'organize');
+      const body = parseOrThrow(WhatsappBody.extend({ _csrf: z.string().optional() }).strict(), req.body);
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
       await svc.markWhatsappSent(event, body.contact, user);
       return reply.redirect(`/console/events/${event.id}/announce`, 303);
-    });
+    },
+  );
 
-    const stopPage = async (req: FastifyRequest, reply: FastifyReply, done: boolean) => {
-      const l = req.locale;
-      const code = String((req.params as { code?: string }).code ?? '').slice(0, 100);
-      const found = await svc.findOptOut(code);
-      if (!found) throw errors.notFound({ id: 'Tautan', en: 'Link' });
-      if (done) await svc.optOut(code);
-      return page(
-        req,
-        reply,
-        { title: L.stopTitle },
-        <section style="max-width:32rem">
-          <h1>{L.stopTitle[l]}</h1>
-          {done ? (
-            <Notice kind="ok">{L.stopDone[l]}</Notice>
-          ) : (
-            <form method="post" action={`/berhenti/${encodeURIComponent(code)}`}>
-              <p>{L.stopAsk[l]}</p>
-              <button type="submit">{L.stopButton[l]}</button>
-            </form>
-          )}
-        </section>,
-      );
-    };
-    pages.get('/berhenti/:code', { schema: { hide: true } }, (req, reply) => stopPage(req, reply, false));
-    pages.post('/berhenti/:code', { schema: { hide: true } }, (req, reply) => stopPage(req, reply, true));
-  });
+  const stopPage = async (req: FastifyRequest, reply: FastifyReply, rawCode: string, done: boolean) => {
+    const l = req.locale;
+    const code = rawCode.slice(0, 100);
+    const found = await svc.findOptOut(code);
+    if (!found) throw errors.notFound({ id: 'Tautan', en: 'Link' });
+    if (done) await svc.optOut(code);
+    return page(
+      req,
+      reply,
+      { title: L.stopTitle },
+      <section style="max-width:32rem">
+        <h1>{L.stopTitle[l]}</h1>
+        {done ? (
+          <Notice kind="ok">{L.stopDone[l]}</Notice>
+        ) : (
+          <form method="post" action={`/berhenti/${encodeURIComponent(code)}`}>
+            <p>{L.stopAsk[l]}</p>
+            <button type="submit">{L.stopButton[l]}</button>
+          </form>
+        )}
+      </section>,
+    );
+  };
+  app.get('/berhenti/:code', { schema: { hide: true, params: CodeParam } }, (req, reply) =>
+    stopPage(req, reply, req.params.code, false),
+  );
+  app.post('/berhenti/:code', { schema: { hide: true, params: CodeParam } }, (req, reply) =>
+    stopPage(req, reply, req.params.code, true),
+  );
 };

@@ -1,0 +1,9 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { announcementsPages } from './announcements.pages.js';
+import { announcementsApiRoutes } from './announcements.routes.js';
+
+/** The announcements module: tell past attendees about the next event (API and console), and opt-out. */
+export const announcementsModule: FastifyPluginAsync = async (app) => {
+  await app.register(announcementsApiRoutes);
+  await app.register(announcementsPages);
+};
