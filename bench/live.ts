@@ -16,9 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocketServer } from 'ws';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { eventsRepository } from '../src/modules/events/index.js';
-import { createQaService, type QaService } from '../src/modules/qa/index.js';
-import { realtimeFor } from '../src/realtime/realtime.js';
+import type { QaService } from '../src/modules/qa/index.js';
 import { createTestDatabase } from '../test/helpers/app.js';
 
 setFlagsFromString('--expose_gc');
@@ -77,7 +75,7 @@ async function startNode(dir: string, dbUrl: string, redis: string | null, prefi
   const app = await buildApp(config, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
-  return { app, url: `http://127.0.0.1:${port}`, qa: createQaService(app.ctx) };
+  return { app, url: `http://127.0.0.1:${port}`, qa: app.ctx.services.qa };
 }
 
 async function seedEvent(node: Node) {
@@ -94,7 +92,7 @@ async function seedEvent(node: Node) {
   });
   await inject('POST', `/api/v1/events/${e.id}/publish`, {});
   await inject('PATCH', `/api/v1/events/${e.id}/live/settings`, { moderation: 'auto' });
-  return (await eventsRepository.findByIdOrSlug(db, e.id))!;
+  return (await node.app.ctx.services.events.find(e.id))!;
 }
 
 let asker = 0;
@@ -167,7 +165,7 @@ async function aulaRun(
   // Steady: votes at a fixed rate on a few questions (coalesced), one new question per second.
   const targets = [];
   for (let i = 0; i < 10; i++) targets.push((await ask(nodes[0]!, event)).question.id);
-  await realtimeFor(nodes[0]!.app.ctx).settle();
+  await nodes[0]!.app.ctx.services.live.rt.settle();
   await sleep(500);
   await clients.ask({ cmd: 'reset' });
   published.length = 0;
@@ -190,11 +188,11 @@ async function aulaRun(
     );
     if (i % VOTES_PER_SEC === 0) {
       pending.push(ask(nodes[(i / VOTES_PER_SEC) % nodes.length]!, event));
-      windows.push(realtimeFor(node.app.ctx).intervalFor(event.id));
+      windows.push(node.app.ctx.services.live.rt.intervalFor(event.id));
     }
   }
   await Promise.all(pending);
-  for (const node of nodes) await realtimeFor(node.app.ctx).settle();
+  for (const node of nodes) await node.app.ctx.services.live.rt.settle();
   await sleep(300);
   const steadySeqs = published.map((p) => p.s);
   await clients.ask({ cmd: 'wait', seqs: steadySeqs, timeoutMs: 60_000 });
@@ -273,7 +271,7 @@ try {
   const sample = (await ask(node, event)).question;
   const payload = JSON.stringify({ s: 0, t: 'q', d: sample });
   console.log(
-    `live room benchmark: ${dbUrl.startsWith('sqlite') ? 'SQLite' : 'PostgreSQL'}, payload ${payload.length} bytes, ${SECONDS}s at ${VOTES_PER_SEC} votes/s + 1 question/s, coalescing window ${realtimeFor(node.app.ctx).coalesceMinMs}–${realtimeFor(node.app.ctx).coalesceMaxMs} ms (${realtimeFor(node.app.ctx).coalesceFactor}× the room's broadcast time)`,
+    `live room benchmark: ${dbUrl.startsWith('sqlite') ? 'SQLite' : 'PostgreSQL'}, payload ${payload.length} bytes, ${SECONDS}s at ${VOTES_PER_SEC} votes/s + 1 question/s, coalescing window ${node.app.ctx.services.live.rt.coalesceMinMs}–${node.app.ctx.services.live.rt.coalesceMaxMs} ms (${node.app.ctx.services.live.rt.coalesceFactor}× the room's broadcast time)`,
   );
   for (const n of CLIENTS) {
     const plain = await plainRun(n, clients, payload);

@@ -3,10 +3,9 @@
 // document with as many lines of text as the report's PDF, in a standard font, no layout at all.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
-import { seedRegistrations } from '../src/modules/attendance/test-factories.js';
-import { pdfText } from '../test/helpers/pdf.js';
-import { createQaService } from '../src/modules/qa/index.js';
+import { seedRegistrations } from '../test/helpers/seed-registrations.js';
 import { createTestApp } from '../test/helpers/app.js';
+import { pdfText } from '../test/helpers/pdf.js';
 
 const t = await createTestApp('sqlite');
 const token = await t.tokenFor('organizer');
@@ -43,7 +42,7 @@ await t.inject({
 });
 for (const r of online) await t.inject({ method: 'GET', url: `/t/${r.ticketCode}/join` });
 const event0 = await db.selectFrom('events').selectAll().where('id', '=', ev.id).executeTakeFirstOrThrow();
-const qa = createQaService(t.app.ctx);
+const qa = t.app.ctx.services.qa;
 for (let i = 0; i < 200; i++) {
   // Through the Q&A service (the HTTP route limits questions per address, and all of these come from one).
   const reg = (i % 2 ? online[i] : hall[i])!;

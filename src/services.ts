@@ -16,11 +16,12 @@ import { createLiveService } from './modules/live/index.js';
 import { createMediaService } from './modules/media/index.js';
 import { createOrgsService } from './modules/orgs/index.js';
 import { createProgramService } from './modules/program/index.js';
-import { createQaService } from './modules/qa/index.js';
+import { createPollService, createQaService } from './modules/qa/index.js';
 import { createPrivacyService, createRegistrationsService } from './modules/registrations/index.js';
 import { createSeatingService } from './modules/seating/index.js';
 import { createReportsService } from './modules/reports/index.js';
 import { createStatsService } from './modules/stats/index.js';
+import { Realtime } from './realtime/realtime.js';
 
 /**
  * The composition root: every module's services, built once per app in dependency order and handed
@@ -43,9 +44,12 @@ export function buildServices(ctx: AppContext) {
   const online = createOnlineService(ctx);
   const attendance = createAttendanceService(ctx);
   const imports = createImportService(ctx);
-  const qa = createQaService(ctx);
+  // The live room's one sequence, replay log, coalescer and socket hub on this node, shared by Q&A and live.
+  const realtime = new Realtime(ctx);
+  const polls = createPollService(ctx, realtime);
+  const qa = createQaService(ctx, { realtime, polls });
+  const live = createLiveService(ctx, { realtime, qa });
   const stats = createStatsService(ctx, { registrations, qa });
-  const live = createLiveService(ctx);
   const media = createMediaService(ctx, { program });
   const evaluation = createEvaluationService(ctx, { registrations });
   const certificates = createCertificatesService(ctx);

@@ -7,11 +7,11 @@ import { consoleModule } from './console/index.js';
 import { evaluationModule } from './evaluation/index.js';
 import { eventsPlugin } from './events/index.js';
 import { invitationsModule } from './invitations/index.js';
-import { liveModule } from './live/index.js';
+import { livePlugin } from './live/index.js';
 import { mediaPlugin } from './media/index.js';
 import { orgsPlugin } from './orgs/index.js';
 import { programPlugin } from './program/index.js';
-import { qaRoutes } from './qa/index.js';
+import { qaPlugin } from './qa/index.js';
 import { registrationsModule } from './registrations/index.js';
 import { reportsPlugin } from './reports/index.js';
 import { seatingModule } from './seating/index.js';
@@ -28,8 +28,8 @@ export const modules: FastifyPluginAsync[] = [
   siteModule,
   consoleModule,
   attendanceModule,
-  qaRoutes,
-  liveModule,
+  qaPlugin,
+  livePlugin,
   registrationsModule,
   seatingModule,
   invitationsModule,

@@ -1,8 +1,26 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
+import type { Db } from '../db/database.js';
 import { CLOSE_SLOW, type LiveRole } from '../shared/realtime.js';
-import type { Envelope, Realtime } from './realtime.js';
 import { realtimeRepository as repo } from './realtime.repository.js';
+
+/** One update as it travels between nodes: pre-serialized once, for staff and for participants. */
+export interface Envelope {
+  s: number;
+  staff: string;
+  /** Null when participants must not see this update (a pending or dismissed question). */
+  pub: string | null;
+}
+
+/** Where the hub reads what a joining client missed (the Realtime that owns it). */
+export interface CatchUpSource {
+  readonly db: Db;
+  catchUp(
+    eventId: string,
+    role: LiveRole,
+    since: number | null,
+  ): Promise<{ seq: number; messages: string[] }>;
+}
 
 interface Client {
   ws: WebSocket;
@@ -120,7 +138,7 @@ export class LiveHub {
   private rooms = new Map<string, Room>();
   private heartbeat: NodeJS.Timeout;
 
-  constructor(private rt: Realtime) {
+  constructor(private rt: CatchUpSource) {
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }

@@ -1,5 +1,5 @@
 /** Per-event live state (sequence counter, stage pointer, screen, Q&A settings) and the replay log. */
-export interface LiveStateTable {
+interface LiveStateTable {
   event_id: string;
   /** The last sequence number handed out for this event; incremented with `… RETURNING`. */
   seq: number;
@@ -13,7 +13,7 @@ export interface LiveStateTable {
   updated_at: number;
 }
 
-export interface LiveLogTable {
+interface LiveLogTable {
   event_id: string;
   seq: number;
   /** The serialized message as staff see it. */

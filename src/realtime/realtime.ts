@@ -1,25 +1,12 @@
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/database.js';
-import type {
-  LiveRole,
-  ServerMessage,
-  ServerMessages,
-  ServerMessageType,
-  SnapshotDto,
-} from '../shared/realtime.js';
-import { LiveHub } from './hub.js';
+import { inTransaction } from '../db/transaction.js';
+import type { LiveRole, ServerMessages, ServerMessageType, SnapshotDto } from '../shared/realtime.js';
+import { type Envelope, LiveHub } from './hub.js';
 import { realtimeRepository as repo } from './realtime.repository.js';
 
-/** One update as it travels between nodes: pre-serialized once, for staff and for participants. */
-export interface Envelope {
-  s: number;
-  staff: string;
-  /** Null when participants must not see this update (a pending or dismissed question). */
-  pub: string | null;
-}
-
 /** A message without its sequence number (given when it is published). */
-export type Msg = { [K in ServerMessageType]: { t: K; d: ServerMessages[K] } }[ServerMessageType];
+type Msg = { [K in ServerMessageType]: { t: K; d: ServerMessages[K] } }[ServerMessageType];
 
 export interface Rendered {
   staff: Msg;
@@ -31,7 +18,7 @@ type Renderer = (trx: Db, eventId: string, ids: string[]) => Promise<Rendered | 
 type SnapshotProvider = (db: Db, eventId: string, role: LiveRole) => Promise<SnapshotDto>;
 
 /** How many log rows a reconnecting client may replay before it gets a fresh snapshot instead. */
-export const REPLAY_LIMIT = 500;
+const REPLAY_LIMIT = 500;
 /** Log rows kept per event; older ones are pruned (clients that far behind get a snapshot). */
 const LOG_KEEP = 2000;
 
@@ -47,7 +34,8 @@ interface Coalescing {
 const serialize = (s: number, t: string, d: unknown) => JSON.stringify({ s, t, d });
 
 /**
- * The live layer of one app node: hands out per-event sequence numbers, keeps the replay log,
+ * The live layer of one app node (built once in src/services.ts; the Q&A and live services share it:
+ * one coalescer, one hub): hands out per-event sequence numbers, keeps the replay log,
  * coalesces vote churn into one update per room per interval, and fans every update out through the
  * bus (`live.message`, to every node) into the node's WebSocket hub.
  */
@@ -101,24 +89,21 @@ export class Realtime {
    */
   async publish(eventId: string, render: (trx: Db) => Promise<Rendered | null>): Promise<Envelope | null> {
     await this.ensure(eventId);
-    const env = await this.ctx.db
-      .transaction()
-      .execute(async (trx) => {
-        // Number first: the update takes the lock, so what is read next includes every earlier commit.
-        const s = await repo.nextSeq(trx, eventId);
-        if (s === null) throw NOTHING;
-        const r = await render(trx);
-        // Nothing to say: roll the number back rather than leave a gap that clients would wait on.
-        if (!r) throw NOTHING;
-        const staff = serialize(s, r.staff.t, r.staff.d);
-        const pub = r.pub === 'same' ? staff : r.pub === null ? null : serialize(s, r.pub.t, r.pub.d);
-        await repo.appendLog(trx, { event_id: eventId, seq: s, staff, public: pub, at: Date.now() });
-        return { s, staff, pub } satisfies Envelope;
-      })
-      .catch((err: unknown) => {
-        if (err === NOTHING) return null;
-        throw err;
-      });
+    const env = await inTransaction(this.ctx.db, async (trx) => {
+      // Number first: the update takes the lock, so what is read next includes every earlier commit.
+      const s = await repo.nextSeq(trx, eventId);
+      if (s === null) throw NOTHING;
+      const r = await render(trx);
+      // Nothing to say: roll the number back rather than leave a gap that clients would wait on.
+      if (!r) throw NOTHING;
+      const staff = serialize(s, r.staff.t, r.staff.d);
+      const pub = r.pub === 'same' ? staff : r.pub === null ? null : serialize(s, r.pub.t, r.pub.d);
+      await repo.appendLog(trx, { event_id: eventId, seq: s, staff, public: pub, at: Date.now() });
+      return { s, staff, pub } satisfies Envelope;
+    }).catch((err: unknown) => {
+      if (err === NOTHING) return null;
+      throw err;
+    });
     if (!env) return null;
     // This node's sockets first, straight from memory after the commit; the bus then carries it to the
     // other nodes (Redis brings our own copy back too: the hub drops a number it already delivered).
@@ -250,20 +235,4 @@ export class Realtime {
     this.unsubscribe();
     this.hub.close();
   }
-}
-
-const instances = new WeakMap<AppContext, Realtime>();
-
-/** The one Realtime of an app (the Q&A and live modules share it: one coalescer, one hub). */
-export function realtimeFor(ctx: AppContext): Realtime {
-  let r = instances.get(ctx);
-  if (!r) {
-    r = new Realtime(ctx);
-    instances.set(ctx, r);
-  }
-  return r;
-}
-
-export function parseMessage(raw: string): ServerMessage {
-  return JSON.parse(raw) as ServerMessage;
 }

@@ -5,7 +5,7 @@ import type { ServerMessage } from '../shared/realtime.js';
  * A live-room client for tests and the benchmark: collects messages and waits for one that matches,
  * without sleeping (a deadline only turns a hang into a clear failure).
  */
-export interface LiveTestClient {
+interface LiveTestClient {
   ws: WebSocket;
   messages: ServerMessage[];
   lastSeq: number;

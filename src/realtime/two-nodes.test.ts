@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.js';
 import { listen } from '../../test/helpers/browser.js';
 import { DB_KINDS, REDIS_URL } from '../../test/helpers/env.js';
-import { eventsRepository } from '../modules/events/index.js';
 import { makeTicket, seedLiveEvent } from '../../test/helpers/live.js';
-import { realtimeFor } from './realtime.js';
 import { connectLive } from './test-client.js';
 
 /** Two app nodes on one database and one Redis, as behind a load balancer. */
@@ -57,7 +55,7 @@ describe.skipIf(!REDIS_URL).each(DB_KINDS)('live room on two nodes with Redis (%
       payload: { ticketCode: voter.ticketCode },
     });
     expect(r.json().changed).toBe(true);
-    await realtimeFor(a.app.ctx).settle();
+    await a.app.ctx.services.live.rt.settle();
     await onB.waitFor((m) => m.t === 'votes' && m.d[q.id] === 1, 'vote from A on B');
     await onB.close();
   });
@@ -76,7 +74,7 @@ describe.skipIf(!REDIS_URL).each(DB_KINDS)('live room on two nodes with Redis (%
       .select('id')
       .where('role', '=', 'moderator')
       .executeTakeFirstOrThrow();
-    await eventsRepository.upsertTeamMember(a.app.ctx.db, ev.event.id, u.id, 'moderator');
+    await a.app.ctx.services.eventsManage.setTeamRole(ev.event.id, u.id, 'moderator');
     await b.inject({
       method: 'PATCH',
       url: `/api/v1/questions/${q.id}`,

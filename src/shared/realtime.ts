@@ -26,7 +26,7 @@ export interface QuestionDto {
   onScreen: boolean;
 }
 
-export interface StagePerson {
+interface StagePerson {
   id: string;
   fullName: string;
   position: string | null;
@@ -51,7 +51,7 @@ export interface StageDto {
   serverTime: string;
 }
 
-export interface PollOptionDto {
+interface PollOptionDto {
   id: string;
   label: string;
   votes: number;

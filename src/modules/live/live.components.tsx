@@ -34,8 +34,6 @@ export function StageView(props: { stage: StageDto; tz: string; l: Locale; big?:
   );
 }
 
-export const personLine = (i: StageItem | null) => (i?.people ?? []).map((p) => p.fullName).join(', ');
-
 export function QuestionItem(props: {
   q: QuestionDto;
   l: Locale;

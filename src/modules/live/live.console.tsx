@@ -1,30 +1,26 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { parseOrThrow } from '../../http/validation.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParam } from '../../http/params.js';
 import { fullName } from '../../shared/names.js';
 import { formatTime } from '../../shared/time.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
+import { CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
 import { loadEventFor } from '../events/index.js';
-import { PollBody, qaRepository } from '../qa/index.js';
 import { LIVE_CSS, PollView } from './live.components.js';
 import { KIND_LABEL, T } from './live.text.js';
-
-const Params = z.object({ id: z.string().min(1).max(80) });
 
 /**
  * The team's live tools under /console/events/:id. Stage and polls are plain server-rendered forms
  * (they work from any phone, without JavaScript); the moderation console is an island because it must
  * show incoming questions as they arrive.
  */
-export const consolePages: FastifyPluginAsync = async (app) => {
+export const consolePages: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const live = app.ctx.services.live;
-  const qa = app.ctx.services.qa;
+  const { live, qa } = app.ctx.services;
+  const schema = { hide: true, params: IdParam };
 
-  async function staffEvent(req: FastifyRequest) {
-    asPage(req);
-    const { id } = parseOrThrow(Params, req.params);
+  function staffEvent(req: FastifyRequest, id: string) {
     requireUser(req);
     return loadEventFor(req, db, id, 'moderate');
   }
@@ -43,10 +39,10 @@ export const consolePages: FastifyPluginAsync = async (app) => {
     </p>
   );
 
-  app.get('/console/events/:id/moderate', { schema: { hide: true } }, async (req, reply) => {
-    const event = await staffEvent(req);
+  app.get('/console/events/:id/moderate', { schema }, async (req, reply) => {
+    const event = await staffEvent(req, req.params.id);
     const l = req.locale;
-    const speakers = await qaRepository.listSpeakers(db, event.id);
+    const speakers = await qa.speakers(event.id);
     const base = `/console/events/${event.id}`;
     const settings = await live.settings(event);
     return page(
@@ -110,8 +106,8 @@ export const consolePages: FastifyPluginAsync = async (app) => {
     );
   });
 
-  app.get('/console/events/:id/stage', { schema: { hide: true } }, async (req, reply) => {
-    const event = await staffEvent(req);
+  app.get('/console/events/:id/stage', { schema }, async (req, reply) => {
+    const event = await staffEvent(req, req.params.id);
     const l = req.locale;
     const [stage, rundown] = await Promise.all([live.stage(event), live.rundown(event)]);
     const base = `/console/events/${event.id}`;
@@ -188,30 +184,8 @@ export const consolePages: FastifyPluginAsync = async (app) => {
     );
   });
 
-  const StageSet = z.object({
-    item: z.string().max(40),
-    minutes: z.string().max(4).optional(),
-    _csrf: z.string().optional(),
-  });
-  app.post('/console/events/:id/stage/set', { schema: { hide: true } }, async (req, reply) => {
-    const event = await staffEvent(req);
-    const f = parseOrThrow(StageSet, req.body ?? {});
-    const minutes = f.minutes ? parseOrThrow(z.coerce.number().int().min(1).max(600), f.minutes) : undefined;
-    await live.setStage(event, f.item || null, minutes);
-    return reply.redirect(`/console/events/${event.id}/stage`, 303);
-  });
-  app.post('/console/events/:id/stage/step', { schema: { hide: true } }, async (req, reply) => {
-    const event = await staffEvent(req);
-    const f = parseOrThrow(
-      z.object({ dir: z.enum(['1', '-1']), _csrf: z.string().optional() }),
-      req.body ?? {},
-    );
-    await live.step(event, f.dir === '1' ? 1 : -1);
-    return reply.redirect(`/console/events/${event.id}/stage`, 303);
-  });
-
-  app.get('/console/events/:id/polls', { schema: { hide: true } }, async (req, reply) => {
-    const event = await staffEvent(req);
+  app.get('/console/events/:id/polls', { schema }, async (req, reply) => {
+    const event = await staffEvent(req, req.params.id);
     const l = req.locale;
     const polls = await qa.listPolls(event, 'staff');
     const screen = (await live.snapshot(event, 'staff')).screen;
@@ -284,51 +258,9 @@ export const consolePages: FastifyPluginAsync = async (app) => {
     );
   });
 
-  const PollForm = z.object({
-    question: z.string().max(1000),
-    options: z.string().max(5000),
-    kind: z.enum(['single', 'multiple']).default('single'),
-    _csrf: z.string().optional(),
-  });
-  app.post('/console/events/:id/polls', { schema: { hide: true } }, async (req, reply) => {
-    const event = await staffEvent(req);
-    const f = parseOrThrow(PollForm, req.body ?? {});
-    const input = parseOrThrow(PollBody, {
-      question: f.question,
-      kind: f.kind,
-      options: f.options
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    });
-    await qa.createPoll(event, input);
-    return reply.redirect(`/console/events/${event.id}/polls`, 303);
-  });
-  const PollAction = z.object({
-    status: z.enum(['open', 'closed']).optional(),
-    onScreen: z.enum(['true', 'false']).optional(),
-    _csrf: z.string().optional(),
-  });
-  app.post('/console/events/:id/polls/:pid', { schema: { hide: true } }, async (req, reply) => {
-    const event = await staffEvent(req);
-    const { pid } = parseOrThrow(z.object({ pid: z.string().max(40) }).passthrough(), req.params);
-    const f = parseOrThrow(PollAction, req.body ?? {});
-    await qa.updatePoll(event, pid, {
-      ...(f.status ? { status: f.status } : {}),
-      ...(f.onScreen ? { onScreen: f.onScreen === 'true' } : {}),
-    });
-    return reply.redirect(`/console/events/${event.id}/polls`, 303);
-  });
-  app.post('/console/events/:id/polls/:pid/delete', { schema: { hide: true } }, async (req, reply) => {
-    const event = await staffEvent(req);
-    const { pid } = parseOrThrow(z.object({ pid: z.string().max(40) }).passthrough(), req.params);
-    await qa.deletePoll(event, pid);
-    return reply.redirect(`/console/events/${event.id}/polls`, 303);
-  });
-
   for (const view of ['projector', 'overlay'] as const) {
-    app.get(`/console/events/:id/${view}`, { schema: { hide: true } }, async (req, reply) => {
-      const event = await staffEvent(req);
+    app.get(`/console/events/:id/${view}`, { schema }, async (req, reply) => {
+      const event = await staffEvent(req, req.params.id);
       return reply.redirect(`/e/${event.slug}/${view}`, 302);
     });
   }

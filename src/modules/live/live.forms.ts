@@ -1,15 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
-import { asPage } from '../../web/page.js';
+import { FormFields } from '../../web/forms.js';
 import { loadEventFor } from '../events/index.js';
 import { AskBody, resolveVoter } from '../qa/index.js';
+import { liveUrl, PollParams, QuestionParams, SlugParams } from './live.params.js';
 
 // The live page's actions without JavaScript: plain forms (ask, vote, poll ballot) that do what the
 // JSON API does and redirect back to the live page (the island posts to the API instead).
 
-export const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 const AskForm = z.object({
   text: z.string().max(4000),
   channel: z.enum(['onsite', 'online']),
@@ -30,24 +31,20 @@ const PollForm = z.object({
   _csrf: z.string().optional(),
 });
 
-/** The live page's address, keeping the ticket (`?t=`) and adding the rest of the query. */
-export const liveUrl = (slug: string, t: string | null | undefined, extra = '') =>
-  `/e/${slug}/live${t ? `?t=${encodeURIComponent(t)}${extra ? `&${extra}` : ''}` : extra ? `?${extra}` : ''}`;
-
-export const liveForms: FastifyPluginAsync = async (app) => {
+export const liveForms: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.ctx;
   const qa = app.ctx.services.qa;
 
   app.post(
     '/e/:slug/live/ask',
     {
-      schema: { hide: true },
+      schema: { hide: true, params: SlugParams, body: FormFields },
       config: { rateLimit: { max: 120, timeWindow: '1 minute', groupId: 'qa-ask' } },
     },
     async (req, reply) => {
-      asPage(req);
-      const { slug } = parseOrThrow(SlugParams, req.params);
-      const f = parseOrThrow(AskForm, req.body ?? {});
+      const { slug } = req.params;
+      const f = parseOrThrow(AskForm, req.body);
       const event = await loadEventFor(req, db, slug, 'view');
       const input = parseOrThrow(AskBody, {
         text: f.text,
@@ -57,7 +54,7 @@ export const liveForms: FastifyPluginAsync = async (app) => {
         ticketCode: f.t || null,
         speakerId: f.speakerId || null,
       });
-      const voter = await resolveVoter(db, req, reply, event.id, input.ticketCode, config.secureCookies);
+      const voter = await resolveVoter(qa, req, reply, event.id, input.ticketCode, config.secureCookies);
       const r = await qa.ask(event, input, voter);
       return reply.redirect(
         liveUrl(event.slug, f.t, `msg=${r.question.status === 'pending' ? 'sent' : 'shown'}#qa`),
@@ -69,20 +66,16 @@ export const liveForms: FastifyPluginAsync = async (app) => {
   app.post(
     '/e/:slug/live/questions/:qid/vote',
     {
-      schema: { hide: true },
+      schema: { hide: true, params: QuestionParams, body: FormFields },
       config: { rateLimit: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' } },
     },
     async (req, reply) => {
-      asPage(req);
-      const { slug, qid } = parseOrThrow(
-        z.object({ slug: z.string().max(80), qid: z.string().max(40) }),
-        req.params,
-      );
-      const f = parseOrThrow(VoteForm, req.body ?? {});
+      const { slug, qid } = req.params;
+      const f = parseOrThrow(VoteForm, req.body);
       const event = await loadEventFor(req, db, slug, 'view');
       const q = await qa.findQuestion(qid);
       if (!q || q.event_id !== event.id) throw errors.notFound(what.question);
-      const voter = await resolveVoter(db, req, reply, event.id, f.t || null, config.secureCookies);
+      const voter = await resolveVoter(qa, req, reply, event.id, f.t || null, config.secureCookies);
       await qa.vote(q.id, voter, f.on === '1');
       return reply.redirect(liveUrl(event.slug, f.t, '#qa'), 303);
     },
@@ -91,22 +84,18 @@ export const liveForms: FastifyPluginAsync = async (app) => {
   app.post(
     '/e/:slug/live/polls/:pid/vote',
     {
-      schema: { hide: true },
+      schema: { hide: true, params: PollParams, body: FormFields },
       config: { rateLimit: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' } },
     },
     async (req, reply) => {
-      asPage(req);
-      const { slug, pid } = parseOrThrow(
-        z.object({ slug: z.string().max(80), pid: z.string().max(40) }),
-        req.params,
-      );
-      const f = parseOrThrow(PollForm, req.body ?? {});
+      const { slug, pid } = req.params;
+      const f = parseOrThrow(PollForm, req.body);
       const event = await loadEventFor(req, db, slug, 'view');
       const p = await qa.findPoll(pid);
       if (!p || p.event_id !== event.id) throw errors.notFound(what.poll);
       const ids = f.option === undefined ? [] : Array.isArray(f.option) ? f.option : [f.option];
       if (!ids.length) throw errors.validation({ id: 'Pilih salah satu pilihan.', en: 'Choose an option.' });
-      const voter = await resolveVoter(db, req, reply, event.id, f.t || null, config.secureCookies);
+      const voter = await resolveVoter(qa, req, reply, event.id, f.t || null, config.secureCookies);
       await qa.votePoll(p.id, voter, ids);
       return reply.redirect(liveUrl(event.slug, f.t, 'msg=voted#polls-section'), 303);
     },

@@ -1,6 +1,11 @@
 import type { Db } from '../../db/database.js';
 
-/** SQL of the stage pointer and the Q&A settings (rows of live_state, created by the realtime layer). */
+/**
+ * SQL of the stage pointer and the Q&A settings (rows of live_state, created by the realtime layer),
+ * and the rundown as the stage reads it. The stage is rendered inside the live update's transaction
+ * (so a later number never carries an older stage), hence its own reads here rather than the program
+ * service's, which cannot join that transaction.
+ */
 export const liveRepository = {
   state: (db: Db, eventId: string) =>
     db
@@ -33,4 +38,39 @@ export const liveRepository = {
       .set({ ...patch, updated_at: Date.now() })
       .where('event_id', '=', eventId)
       .execute(),
+
+  eventZone: async (db: Db, eventId: string) =>
+    (await db.selectFrom('events').select('timezone').where('id', '=', eventId).executeTakeFirst())
+      ?.timezone ?? null,
+
+  /** The rundown in order, with each item's people in their order. */
+  rundown: async (db: Db, eventId: string) => {
+    const [items, people] = await Promise.all([
+      db
+        .selectFrom('agenda_items')
+        .select(['id', 'kind', 'title', 'starts_at', 'ends_at'])
+        .where('event_id', '=', eventId)
+        .orderBy('starts_at')
+        .orderBy('created_at')
+        .execute(),
+      db
+        .selectFrom('people')
+        .select(['id', 'front_titles', 'name', 'back_titles', 'position', 'institution', 'presence'])
+        .where('event_id', '=', eventId)
+        .execute(),
+    ]);
+    const links = items.length
+      ? await db
+          .selectFrom('agenda_people')
+          .select(['agenda_item_id', 'person_id'])
+          .where(
+            'agenda_item_id',
+            'in',
+            items.map((i) => i.id),
+          )
+          .orderBy('position')
+          .execute()
+      : [];
+    return { items, people, links };
+  },
 };

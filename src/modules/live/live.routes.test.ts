@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { listen } from '../../../test/helpers/browser.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { realtimeFor } from '../../realtime/realtime.js';
+import { makeTicket, seedLiveEvent } from '../../../test/helpers/live.js';
 import { connectLive } from '../../realtime/test-client.js';
 import type { ServerMessage } from '../../shared/realtime.js';
-import { eventsRepository } from '../events/index.js';
-import { makeTicket, seedLiveEvent } from '../../../test/helpers/live.js';
 
 describe.each(DB_KINDS)('live room (stage, polls, WebSocket) on %s', (kind) => {
   let t: TestApp;
@@ -26,7 +24,7 @@ describe.each(DB_KINDS)('live room (stage, polls, WebSocket) on %s', (kind) => {
       .select('id')
       .where('email', '=', `m-${kind}@example.test`)
       .executeTakeFirstOrThrow();
-    await eventsRepository.upsertTeamMember(t.app.ctx.db, ev.event.id, u.id, 'moderator');
+    await t.app.ctx.services.eventsManage.setTeamRole(ev.event.id, u.id, 'moderator');
     base = await listen(t);
   });
   afterAll(() => t.close());
@@ -150,8 +148,7 @@ describe.each(DB_KINDS)('live room (stage, polls, WebSocket) on %s', (kind) => {
     });
     const late = await vote([poll.options[2].id], (await makeTicket(t, ev.event.id, 'online')).ticketCode);
     expect(late.statusCode).toBe(409);
-    const { listPollsForReport } = await import('../qa/index.js');
-    expect((await listPollsForReport(t.app.ctx.db, ev.event.id))[0]).toMatchObject({
+    expect((await t.app.ctx.services.qa.pollsForReport(ev.event.id))[0]).toMatchObject({
       voters: 5,
       status: 'closed',
     });
@@ -206,7 +203,7 @@ describe.each(DB_KINDS)('live room (stage, polls, WebSocket) on %s', (kind) => {
       url: `/api/v1/questions/${ok.id}/votes`,
       payload: { ticketCode: voter.ticketCode },
     });
-    await realtimeFor(t.app.ctx).settle();
+    await t.app.ctx.services.live.rt.settle();
     await pub.waitFor((m) => m.t === 'votes' && m.d[ok.id] === 1, 'vote count');
     await t.inject({
       method: 'POST',

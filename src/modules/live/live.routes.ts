@@ -2,9 +2,9 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
+import { parseOrThrow } from '../../http/validation.js';
 import { CLOSE_NOT_ALLOWED, type LiveRole } from '../../shared/realtime.js';
 import { can, type EventRow, IdParams, loadEventFor } from '../events/index.js';
-import { followProgramChanges } from './live.service.js';
 
 const LiveQuery = z.object({
   since: z.coerce.number().int().min(0).optional(),
@@ -26,7 +26,7 @@ const Item = z.object({
   startsAt: z.string(),
   people: z.array(Person),
 });
-export const StageOut = z.object({
+const StageOut = z.object({
   now: Item.nullable(),
   next: Item.nullable(),
   startedAt: z.string().nullable(),
@@ -72,11 +72,6 @@ export const liveRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const live = app.ctx.services.live;
-  const unfollow = followProgramChanges(app.ctx);
-  app.addHook('onClose', async () => {
-    unfollow();
-    await live.rt.close();
-  });
   const tags = ['live'];
 
   app.route({
@@ -90,7 +85,8 @@ export const liveRoutes: FastifyPluginAsync = async (base) => {
       querystring: LiveQuery,
     },
     preValidation: async (req) => {
-      const { id } = req.params as { id: string };
+      // Before validation: a refused socket is answered here with the HTTP error, before the upgrade.
+      const { id } = parseOrThrow(IdParams, req.params);
       const q = LiveQuery.safeParse(req.query);
       const event = await loadEventFor(req, db, id, 'view');
       const role = await roleFor(req, event, q.success ? q.data.as : 'public');

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { listen } from '../../../test/helpers/browser.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { seedLiveEvent } from '../../../test/helpers/live.js';
 import { connectLive } from '../../realtime/test-client.js';
 import type { ServerMessage, StageDto } from '../../shared/realtime.js';
-import { seedLiveEvent } from '../../../test/helpers/live.js';
 
 const stageOf = (m: ServerMessage) => (m.t === 'stage' ? (m.d as StageDto) : null);
 

@@ -1,14 +1,12 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
-import { z } from 'zod';
-import { parseOrThrow } from '../../http/validation.js';
 import type { Locale } from '../../i18n/index.js';
 import type { PollDto, SnapshotDto } from '../../shared/realtime.js';
 import { formatTime } from '../../shared/time.js';
-import { asPage } from '../../web/page.js';
 import { sendPage } from '../../web/render.js';
 import { loadEventFor } from '../events/index.js';
-import { liveSnapshot } from './live.service.js';
+import { SlugParams } from './live.params.js';
 import { T } from './live.text.js';
 
 /**
@@ -99,21 +97,20 @@ function Shell(props: {
   );
 }
 
-const Params = z.object({ slug: z.string().min(1).max(80) });
-
-export const screenPages: FastifyPluginAsync = async (app) => {
+export const screenPages: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.ctx;
+  const { live } = app.ctx.services;
+  const schema = { hide: true, params: SlugParams };
 
-  async function load(req: Parameters<typeof asPage>[0]) {
-    asPage(req);
-    const { slug } = parseOrThrow(Params, req.params);
+  async function load(req: FastifyRequest, slug: string) {
     const event = await loadEventFor(req, db, slug, 'view');
-    const snap: SnapshotDto = await liveSnapshot(db, event.id, 'public');
+    const snap: SnapshotDto = await live.snapshot(event, 'public');
     return { event, snap, l: req.locale };
   }
 
-  app.get('/e/:slug/projector', { schema: { hide: true } }, async (req, reply) => {
-    const { event, snap, l } = await load(req);
+  app.get('/e/:slug/projector', { schema }, async (req, reply) => {
+    const { event, snap, l } = await load(req, req.params.slug);
     const askUrl = `${config.publicUrl}/e/${event.slug}/live?from=hall`;
     const qr = await QRCode.toDataURL(askUrl, { margin: 1, width: 480, errorCorrectionLevel: 'M' });
     const now = snap.stage.now;
@@ -172,8 +169,8 @@ export const screenPages: FastifyPluginAsync = async (app) => {
     );
   });
 
-  app.get('/e/:slug/overlay', { schema: { hide: true } }, async (req, reply) => {
-    const { event, snap, l } = await load(req);
+  app.get('/e/:slug/overlay', { schema }, async (req, reply) => {
+    const { event, snap, l } = await load(req, req.params.slug);
     const person = snap.stage.now?.people[0];
     const q = snap.screen.question;
     return sendPage(

@@ -1,42 +1,38 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
-import { type Realtime, realtimeFor } from '../../realtime/realtime.js';
+import type { Realtime } from '../../realtime/realtime.js';
 import { realtimeRepository } from '../../realtime/realtime.repository.js';
 import { fullName } from '../../shared/names.js';
 import type { LiveRole, SettingsDto, SnapshotDto, StageDto, StageItem } from '../../shared/realtime.js';
 import { isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
-import { eventsRepository } from '../events/index.js';
-import { type AgendaRow, type PersonRow, programRepository } from '../program/index.js';
-import { loadSettings, qaSnapshot } from '../qa/index.js';
+import type { QaService } from '../qa/index.js';
 import { liveRepository as repo } from './live.repository.js';
 
-export interface RundownItem extends StageItem {
+const DEFAULT_ZONE = 'Asia/Jakarta';
+
+interface RundownItem extends StageItem {
   endsAt: string | null;
+  /** Planned length in ms (null: no end time), the stage timer's default. */
+  plannedMs: number | null;
 }
 
 /** The rundown with its people, in order (the stage pointer walks it). */
-export async function loadRundown(db: Db, event: Pick<EventRow, 'id' | 'timezone'>): Promise<RundownItem[]> {
-  const [items, people] = await Promise.all([
-    programRepository.listAgenda(db, event.id),
-    programRepository.listPeople(db, event.id),
-  ]);
-  const links = await programRepository.agendaPeople(
-    db,
-    items.map((i) => i.id),
-  );
-  const byId = new Map<string, PersonRow>(people.map((p) => [p.id, p]));
-  return items.map((i: AgendaRow) => ({
+async function loadRundown(db: Db, eventId: string, tz: string): Promise<RundownItem[]> {
+  const { items, people, links } = await repo.rundown(db, eventId);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return items.map((i) => ({
     id: i.id,
     kind: i.kind,
     title: i.title,
-    startsAt: isoInZone(Number(i.starts_at), event.timezone),
-    endsAt: i.ends_at ? isoInZone(Number(i.ends_at), event.timezone) : null,
+    startsAt: isoInZone(Number(i.starts_at), tz),
+    endsAt: i.ends_at ? isoInZone(Number(i.ends_at), tz) : null,
+    plannedMs: i.ends_at ? Number(i.ends_at) - Number(i.starts_at) : null,
     people: links
       .filter((l) => l.agenda_item_id === i.id)
       .map((l) => byId.get(l.person_id))
-      .filter((p): p is PersonRow => !!p)
+      .filter((p) => !!p)
       .map((p) => ({
         id: p.id,
         fullName: fullName({ frontTitles: p.front_titles, name: p.name, backTitles: p.back_titles }),
@@ -47,10 +43,14 @@ export async function loadRundown(db: Db, event: Pick<EventRow, 'id' | 'timezone
   }));
 }
 
-export async function loadStage(db: Db, eventId: string): Promise<StageDto> {
-  const event = await eventsRepository.findByIdOrSlug(db, eventId);
-  const tz = event?.timezone ?? 'Asia/Jakarta';
-  const [state, rundown] = await Promise.all([repo.state(db, eventId), event ? loadRundown(db, event) : []]);
+/** Now and next on stage, with the timer; read with `db` or inside a live update's transaction. */
+async function loadStage(db: Db, eventId: string): Promise<StageDto> {
+  const zone = await repo.eventZone(db, eventId);
+  const tz = zone ?? DEFAULT_ZONE;
+  const [state, rundown] = await Promise.all([
+    repo.state(db, eventId),
+    zone ? loadRundown(db, eventId, tz) : [],
+  ]);
   const idx = state?.agenda_item_id ? rundown.findIndex((i) => i.id === state.agenda_item_id) : -1;
   const strip = (i: RundownItem | undefined): StageItem | null =>
     i ? { id: i.id, kind: i.kind, title: i.title, startsAt: i.startsAt, people: i.people } : null;
@@ -64,46 +64,48 @@ export async function loadStage(db: Db, eventId: string): Promise<StageDto> {
   };
 }
 
-export async function liveSnapshot(db: Db, eventId: string, role: LiveRole): Promise<SnapshotDto> {
-  const [qa, stage] = await Promise.all([qaSnapshot(db, eventId, role), loadStage(db, eventId)]);
-  return { ...qa, stage };
+async function loadSettings(db: Db, eventId: string): Promise<SettingsDto> {
+  const s = await repo.state(db, eventId);
+  return { moderation: s?.moderation ?? 'pre', qaOpen: s ? !!s.qa_open : true };
 }
 
-const publishStageOn = (rt: Realtime, eventId: string) =>
-  rt.publish(eventId, async (trx) => ({
-    staff: { t: 'stage', d: await loadStage(trx, eventId) },
-    pub: 'same',
-  }));
-
-/**
- * Rundown and people edits (the program module, through the API or the console) emit `event.updated`;
- * the stage message carries now/next with their people, so live pages, projector and overlay follow at
- * once. Subscribed once per app with `on` (once in the cluster): the published update itself reaches
- * every node through the bus. Returns the unsubscribe.
- */
-export function followProgramChanges(ctx: AppContext): () => void {
-  const rt = realtimeFor(ctx);
-  return ctx.bus.on('event.updated', async ({ eventId }) => {
-    // No live row yet: nobody has opened the room, and every page renders the stage when it loads.
-    if (!(await repo.state(ctx.db, eventId))) return;
-    await publishStageOn(rt, eventId);
-  });
-}
-
-export function createLiveService(ctx: AppContext) {
+/** The stage pointer and timer, the Q&A settings, and the snapshot a joining client starts from. */
+export function createLiveService(ctx: AppContext, deps: { realtime: Realtime; qa: QaService }) {
   const { db } = ctx;
-  const rt = realtimeFor(ctx);
-  rt.setSnapshotProvider(liveSnapshot);
+  const { realtime: rt, qa } = deps;
 
-  const publishStage = (eventId: string) => publishStageOn(rt, eventId);
+  const snapshot = async (eventId: string, role: LiveRole): Promise<SnapshotDto> => {
+    const [q, stage] = await Promise.all([qa.snapshot(eventId, role), loadStage(db, eventId)]);
+    return { ...q, stage };
+  };
+  rt.setSnapshotProvider((_db, eventId, role) => snapshot(eventId, role));
+
+  const publishStage = (eventId: string) =>
+    rt.publish(eventId, async (trx) => ({
+      staff: { t: 'stage', d: await loadStage(trx, eventId) },
+      pub: 'same',
+    }));
 
   const ensure = (eventId: string) => realtimeRepository.ensureState(db, eventId);
 
   const service = {
     rt,
     stage: (event: EventRow) => loadStage(db, event.id),
-    snapshot: (event: EventRow, role: LiveRole) => liveSnapshot(db, event.id, role),
-    rundown: (event: EventRow) => loadRundown(db, event),
+    snapshot: (event: EventRow, role: LiveRole) => snapshot(event.id, role),
+    rundown: (event: EventRow) => loadRundown(db, event.id, event.timezone),
+
+    /**
+     * Rundown and people edits (the program module, through the API or the console) emit
+     * `event.updated`; the stage message carries now/next with their people, so live pages, projector
+     * and overlay follow at once. Subscribed once per app with `on` (once in the cluster): the published
+     * update itself reaches every node through the bus. Returns the unsubscribe.
+     */
+    followProgramChanges: (): (() => void) =>
+      ctx.bus.on('event.updated', async ({ eventId }) => {
+        // No live row yet: nobody has opened the room, and every page renders the stage when it loads.
+        if (!(await repo.state(db, eventId))) return;
+        await publishStage(eventId);
+      }),
 
     /**
      * Puts an item on stage (null: nothing). The timer runs for `timerMinutes` when given, otherwise
@@ -115,11 +117,10 @@ export function createLiveService(ctx: AppContext) {
       if (itemId === null) {
         await repo.setStage(db, event.id, null, null, null);
       } else {
-        const item = await programRepository.findAgendaItem(db, event.id, itemId);
+        const item = (await loadRundown(db, event.id, event.timezone)).find((i) => i.id === itemId);
         if (!item) throw errors.notFound(what.agendaItem);
-        const planned = item.ends_at ? Number(item.ends_at) - Number(item.starts_at) : null;
         const length =
-          timerMinutes === undefined ? planned : timerMinutes === null ? null : timerMinutes * 60_000;
+          timerMinutes === undefined ? item.plannedMs : timerMinutes === null ? null : timerMinutes * 60_000;
         await repo.setStage(db, event.id, item.id, now, length ? now + length : null);
       }
       await publishStage(event.id);
@@ -128,13 +129,11 @@ export function createLiveService(ctx: AppContext) {
 
     /** Moves the stage one item forward or back along the rundown. */
     async step(event: EventRow, dir: 1 | -1): Promise<StageDto> {
-      const [state, rundown] = await Promise.all([repo.state(db, event.id), loadRundown(db, event)]);
-      if (!rundown.length) {
-        throw errors.conflict('rundown_empty', {
-          id: 'Susunan acara masih kosong. Tambahkan acara terlebih dahulu.',
-          en: 'The rundown is empty. Add items first.',
-        });
-      }
+      const [state, rundown] = await Promise.all([
+        repo.state(db, event.id),
+        loadRundown(db, event.id, event.timezone),
+      ]);
+      if (!rundown.length) throw errors.rundownEmpty();
       const idx = state?.agenda_item_id ? rundown.findIndex((i) => i.id === state.agenda_item_id) : -1;
       const target = Math.min(Math.max(idx + dir, 0), rundown.length - 1);
       return service.setStage(event, rundown[target]!.id);

@@ -1,19 +1,21 @@
 import type { AppContext } from '../../context.js';
 import { errors, what } from '../../errors.js';
-import { realtimeFor } from '../../realtime/realtime.js';
+import type { Realtime } from '../../realtime/realtime.js';
 import { newId } from '../../shared/ids.js';
 import type { LiveRole, PollDto } from '../../shared/realtime.js';
 import type { EventRow } from '../events/index.js';
 import { presentPoll } from './qa.presenter.js';
-import { KIND_POLL_VOTES, renderPoll } from './qa.render.js';
+import { KIND_POLL_VOTES, publishScreen, renderPoll } from './qa.render.js';
 import { AlreadyVoted, qaRepository as repo } from './qa.repository.js';
 import type { PollInput, PollPatchInput } from './qa.schemas.js';
 import type { Voter } from './qa.voter.js';
 
-/** Polls: drafts, open and close, the screen, one ballot per participant (the Q&A service includes these). */
-export function createPollService(ctx: AppContext, publishScreen: (eventId: string) => Promise<unknown>) {
+/**
+ * Polls: drafts, open and close, the screen, one ballot per participant. Built in src/services.ts and
+ * handed to the Q&A service, which offers these methods as its own.
+ */
+export function createPollService(ctx: AppContext, rt: Realtime) {
   const { db } = ctx;
-  const rt = realtimeFor(ctx);
   const publishPoll = (eventId: string, id: string) => rt.publish(eventId, (trx) => renderPoll(trx, id));
 
   const service = {
@@ -89,10 +91,10 @@ export function createPollService(ctx: AppContext, publishScreen: (eventId: stri
       const after = (await repo.findPoll(db, p.id))!;
       if (patch.onScreen === true && after.status !== 'draft' && live.screen_poll_id !== p.id) {
         await repo.setScreen(db, event.id, { screen_poll_id: p.id });
-        await publishScreen(event.id);
+        await publishScreen(rt, event.id);
       } else if (patch.onScreen === false && live.screen_poll_id === p.id) {
         await repo.setScreen(db, event.id, { screen_poll_id: null });
-        await publishScreen(event.id);
+        await publishScreen(rt, event.id);
       } else if (patch.onScreen === true && after.status === 'draft') {
         throw errors.pollNotOpen();
       }
@@ -107,7 +109,7 @@ export function createPollService(ctx: AppContext, publishScreen: (eventId: stri
       await rt.publish(event.id, async () => ({ staff: { t: 'poll.remove', d: { id: p.id } }, pub: 'same' }));
       if (live.screen_poll_id === p.id) {
         await repo.setScreen(db, event.id, { screen_poll_id: null });
-        await publishScreen(event.id);
+        await publishScreen(rt, event.id);
       }
     },
 
@@ -158,3 +160,5 @@ export function createPollService(ctx: AppContext, publishScreen: (eventId: stri
   };
   return service;
 }
+
+export type PollService = ReturnType<typeof createPollService>;

@@ -21,7 +21,14 @@ export async function renderQuestion(db: Db, id: string): Promise<Rendered | nul
   return { staff: { t: 'q', d: dto }, pub: { t: 'q.remove', d: { id: q.id } } };
 }
 
-export async function loadScreen(db: Db, eventId: string): Promise<ScreenDto> {
+/** Tells the room what is on screen now (a question or a poll), read in the update's transaction. */
+export const publishScreen = (rt: Realtime, eventId: string) =>
+  rt.publish(eventId, async (trx) => ({
+    staff: { t: 'screen', d: await loadScreen(trx, eventId) },
+    pub: 'same',
+  }));
+
+async function loadScreen(db: Db, eventId: string): Promise<ScreenDto> {
   const live = await repo.liveSettings(db, eventId);
   let question: QuestionDto | null = null;
   if (live.screen_question_id) {
@@ -36,11 +43,6 @@ export async function renderPoll(db: Db, id: string): Promise<Rendered | null> {
   if (!p) return null;
   const dto = presentPoll(p, await repo.pollOptions(db, [id]));
   return { staff: { t: 'poll', d: dto }, pub: p.status === 'draft' ? null : 'same' };
-}
-
-export async function loadSettings(db: Db, eventId: string): Promise<SettingsDto> {
-  const s = await repo.liveSettings(db, eventId);
-  return { moderation: s.moderation, qaOpen: !!s.qa_open };
 }
 
 /** What a client of `role` sees of the Q&A and polls (the live module adds the stage). */

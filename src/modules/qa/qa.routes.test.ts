@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { eventsRepository } from '../events/index.js';
 import { makeTicket, seedLiveEvent } from '../../../test/helpers/live.js';
 
 describe.each(DB_KINDS)('Q&A API on %s', (kind) => {
@@ -45,7 +44,7 @@ describe.each(DB_KINDS)('Q&A API on %s', (kind) => {
       .select('id')
       .where('email', '=', `mod-${kind}@example.test`)
       .executeTakeFirstOrThrow();
-    await eventsRepository.upsertTeamMember(t.app.ctx.db, ev.event.id, modUser.id, 'moderator');
+    await t.app.ctx.services.eventsManage.setTeamRole(ev.event.id, modUser.id, 'moderator');
     ticket = await makeTicket(t, ev.event.id, 'online', 'Siti Rahma');
   });
   afterAll(() => t.close());
@@ -386,8 +385,7 @@ describe.each(DB_KINDS)('Q&A API on %s', (kind) => {
       answered: rows.filter((r) => r.status === 'answered').length,
     });
     expect(qs.answered).toBeGreaterThan(0);
-    const { listQuestionsForReport } = await import('./index.js');
-    const report = await listQuestionsForReport(t.app.ctx.db, ev.event.id);
+    const report = await t.app.ctx.services.qa.questionsForReport(ev.event.id);
     expect(
       report.every((q) => typeof q.votes === 'number' && (q.origin === 'onsite' || q.origin === 'online')),
     ).toBe(true);

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { errors, what } from '../../errors.js';
 import { requireUser } from '../auth/index.js';
 import { can, IdParams, loadEventFor } from '../events/index.js';
-import { qaRepository } from './qa.repository.js';
 import {
   AskBody,
   ListQuery,
@@ -42,9 +41,6 @@ export const qaRoutes: FastifyPluginAsync = async (base) => {
   const { db, config } = app.ctx;
   const qa = app.ctx.services.qa;
   const tags = ['qa'];
-  app.ctx.bus.on('registration.anonymized', async ({ registrationIds }) => {
-    await qaRepository.forgetAuthors(db, registrationIds);
-  });
 
   async function questionEvent(req: FastifyRequest, id: string, action: 'view' | 'moderate') {
     const q = await qa.findQuestion(id);
@@ -67,7 +63,7 @@ export const qaRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'view');
-      const voter = await resolveVoter(db, req, reply, event.id, req.body.ticketCode, config.secureCookies);
+      const voter = await resolveVoter(qa, req, reply, event.id, req.body.ticketCode, config.secureCookies);
       const r = await qa.ask(event, req.body, voter);
       return reply.status(r.created ? 201 : 200).send(r.question);
     },
@@ -144,7 +140,7 @@ export const qaRoutes: FastifyPluginAsync = async (base) => {
       async (req, reply) => {
         const { q, event } = await questionEvent(req, req.params.id, 'view');
         const voter = await resolveVoter(
-          db,
+          qa,
           req,
           reply,
           event.id,
@@ -247,7 +243,7 @@ export const qaRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req, reply) => {
       const { p, event } = await pollEvent(req, req.params.id, 'view');
-      const voter = await resolveVoter(db, req, reply, event.id, req.body.ticketCode, config.secureCookies);
+      const voter = await resolveVoter(qa, req, reply, event.id, req.body.ticketCode, config.secureCookies);
       return qa.votePoll(p.id, voter, req.body.optionIds);
     },
   );

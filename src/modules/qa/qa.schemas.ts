@@ -6,7 +6,7 @@ import { LIMITS } from '../../shared/realtime.js';
  * Text a participant types: control characters dropped, runs of blank lines collapsed, trimmed. It is
  * stored as typed otherwise and only ever rendered as text (Preact escapes; islands use textContent).
  */
-export const cleanText = (s: string) =>
+const cleanText = (s: string) =>
   s
     .normalize('NFC')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point

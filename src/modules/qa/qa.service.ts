@@ -1,34 +1,33 @@
 import type { AppContext } from '../../context.js';
 import { errors, what } from '../../errors.js';
-import { realtimeFor } from '../../realtime/realtime.js';
+import type { Realtime } from '../../realtime/realtime.js';
 import { newId } from '../../shared/ids.js';
+import { fullName } from '../../shared/names.js';
 import type { LiveRole, QuestionDto, QuestionStatus } from '../../shared/realtime.js';
 import type { EventRow } from '../events/index.js';
-import { createPollService } from './qa.polls.service.js';
-import { isPublic, PUBLIC_STATUSES, presentQuestion } from './qa.presenter.js';
-import { defineQaCoalescing, KIND_VOTES, loadScreen, renderQuestion } from './qa.render.js';
+import type { PollService } from './qa.polls.service.js';
+import { isPublic, PUBLIC_STATUSES, presentPoll, presentQuestion } from './qa.presenter.js';
+import { defineQaCoalescing, KIND_VOTES, publishScreen, qaSnapshot, renderQuestion } from './qa.render.js';
 import { MergeTargetGone, qaRepository as repo } from './qa.repository.js';
 import type { AskInput, QuestionPatchInput } from './qa.schemas.js';
 import type { Voter } from './qa.voter.js';
 
 /** Per participant: at most this many questions in the window, and in all per event. */
-export const QUESTION_BURST = { max: 3, windowMs: 60_000 };
-export const QUESTIONS_PER_EVENT = 30;
+const QUESTION_BURST = { max: 3, windowMs: 60_000 };
+const QUESTIONS_PER_EVENT = 30;
 
-/** Questions: ask, vote, moderate, merge; the polls are included from qa.polls.service.ts. */
-export function createQaService(ctx: AppContext) {
+/**
+ * Questions: ask, vote, moderate, merge, and what reports and the live pages read of them; the polls
+ * (built beside it in src/services.ts) are offered as methods of this service too.
+ */
+export function createQaService(ctx: AppContext, deps: { realtime: Realtime; polls: PollService }) {
   const { db } = ctx;
-  const rt = realtimeFor(ctx);
+  const rt = deps.realtime;
 
   defineQaCoalescing(rt);
 
   const publishQuestion = (eventId: string, id: string) =>
     rt.publish(eventId, (trx) => renderQuestion(trx, id));
-  const publishScreen = (eventId: string) =>
-    rt.publish(eventId, async (trx) => ({
-      staff: { t: 'screen', d: await loadScreen(trx, eventId) },
-      pub: 'same',
-    }));
 
   async function questionIn(event: EventRow, id: string) {
     const q = await repo.findQuestion(db, id);
@@ -185,7 +184,7 @@ export function createQaService(ctx: AppContext) {
       }
       await publishQuestion(event.id, q.id);
       if (screenChanged || (await repo.liveSettings(db, event.id)).screen_question_id === q.id)
-        await publishScreen(event.id);
+        await publishScreen(rt, event.id);
       return staffView(q.id);
     },
 
@@ -200,20 +199,14 @@ export function createQaService(ctx: AppContext) {
       const target = await questionIn(event, targetId);
       if (source.status === 'merged') throw errors.questionMerged();
       if (target.status === 'merged' || target.status === 'dismissed') {
-        throw errors.conflict('merge_target', {
-          id: 'Pertanyaan tujuan sudah digabung atau ditolak. Pilih pertanyaan lain.',
-          en: 'The target question is merged or dismissed. Choose another one.',
-        });
+        throw errors.mergeTargetGone(false);
       }
       let merged: boolean;
       try {
         merged = await repo.merge(db, source.id, target.id);
       } catch (err) {
         if (err instanceof MergeTargetGone) {
-          throw errors.conflict('merge_target', {
-            id: 'Pertanyaan tujuan baru saja digabung atau ditolak.',
-            en: 'The target question was just merged or dismissed.',
-          });
+          throw errors.mergeTargetGone(true);
         }
         throw err;
       }
@@ -229,12 +222,57 @@ export function createQaService(ctx: AppContext) {
       const cleared = Number((await repo.clearScreenIf(db, event.id, source.id)).numUpdatedRows) > 0;
       await publishQuestion(event.id, source.id);
       await publishQuestion(event.id, target.id);
-      if (cleared) await publishScreen(event.id);
+      if (cleared) await publishScreen(rt, event.id);
       return staffView(target.id);
     },
 
-    publishScreen,
-    ...createPollService(ctx, publishScreen),
+    /** UU PDP erasure: the question stays (it belongs to the seminar's record), the asker's name goes. */
+    forgetAuthors: (registrationIds: string[]) => repo.forgetAuthors(db, registrationIds),
+
+    /** What a joining client of `role` sees of the Q&A and polls (the live service adds the stage). */
+    snapshot: (eventId: string, role: LiveRole) => qaSnapshot(db, eventId, role),
+
+    /** The event's speakers, in program order (to address a question to one). */
+    speakers: (eventId: string) => repo.listSpeakers(db, eventId),
+    speaker: (eventId: string, personId: string) => repo.findPerson(db, eventId, personId),
+
+    /** The active registration behind a ticket code, when it belongs to this event. */
+    async ticketHolder(eventId: string, ticketCode: string) {
+      const t = await repo.findTicket(db, eventId, ticketCode);
+      return t && t.status !== 'cancelled' && t.status !== 'declined' ? t : null;
+    },
+
+    /** Questions and answers for the activity report: approved and answered ones, oldest first. */
+    async questionsForReport(eventId: string) {
+      const rows = await repo.visibleForReport(db, eventId);
+      return rows.map((q) => ({
+        id: q.id,
+        text: q.text,
+        origin: q.channel,
+        author: q.anonymous ? null : q.author_name,
+        votes: Number(q.votes),
+        speaker: q.sp_name
+          ? fullName({ frontTitles: q.sp_front, name: q.sp_name, backTitles: q.sp_back })
+          : null,
+        answered: q.status === 'answered',
+        askedAt: Number(q.created_at),
+      }));
+    },
+
+    /** Polls (opened at least once) with their options and vote counts, for the report. */
+    async pollsForReport(eventId: string) {
+      const polls = await repo.listPolls(db, eventId, { includeDrafts: false });
+      const options = await repo.pollOptions(
+        db,
+        polls.map((p) => p.id),
+      );
+      return polls.map((p) => presentPoll(p, options));
+    },
+
+    /** The `questions` part of the event's stats (dismissed and merged ones excluded). */
+    questionStats: (eventId: string) => repo.questionStats(db, eventId),
+
+    ...deps.polls,
   };
   return service;
 }

@@ -22,7 +22,7 @@ export interface QuestionsTable {
   answered_at: number | null;
 }
 
-export interface QuestionVotesTable {
+interface QuestionVotesTable {
   question_id: string;
   voter_key: string;
   created_at: number;
@@ -48,7 +48,7 @@ export interface PollOptionsTable {
   votes: number;
 }
 
-export interface PollBallotsTable {
+interface PollBallotsTable {
   poll_id: string;
   voter_key: string;
   /** JSON array of the chosen option ids. */

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
 import { fullName } from '../../shared/names.js';
-import { qaRepository as repo } from './qa.repository.js';
+import type { QaService } from './qa.service.js';
 
-export const VOTER_COOKIE = 'aula_voter';
+const VOTER_COOKIE = 'aula_voter';
 
 /** Who is asking or voting: a ticket holder, or a browser known by a signed cookie (people in the hall with just a name). */
 export interface Voter {
@@ -24,7 +23,7 @@ export function peekVoterKey(req: FastifyRequest, registrationId: string | null)
 }
 
 /** The browser's own id from its signed cookie, or a new one (set on the reply). */
-export function browserId(req: FastifyRequest, reply: FastifyReply, secure: boolean): string {
+function browserId(req: FastifyRequest, reply: FastifyReply, secure: boolean): string {
   const raw = req.cookies[VOTER_COOKIE];
   if (raw) {
     const u = req.unsignCookie(raw);
@@ -47,7 +46,7 @@ export function browserId(req: FastifyRequest, reply: FastifyReply, secure: bool
  * cancelled) — the same person on any device; otherwise the browser cookie.
  */
 export async function resolveVoter(
-  db: Db,
+  qa: Pick<QaService, 'ticketHolder'>,
   req: FastifyRequest,
   reply: FastifyReply,
   eventId: string,
@@ -55,8 +54,8 @@ export async function resolveVoter(
   secure: boolean,
 ): Promise<Voter> {
   if (ticketCode) {
-    const t = await repo.findTicket(db, eventId, ticketCode);
-    if (!t || t.status === 'cancelled' || t.status === 'declined') throw errors.notFound(what.ticket);
+    const t = await qa.ticketHolder(eventId, ticketCode);
+    if (!t) throw errors.notFound(what.ticket);
     return {
       key: `t:${t.id}`,
       registrationId: t.id,

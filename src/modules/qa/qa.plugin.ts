@@ -1,0 +1,11 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { qaRoutes } from './qa.routes.js';
+
+/** The Q&A module's root: its JSON API, and forgetting askers' names when a registration is erased. */
+export const qaPlugin: FastifyPluginAsync = async (app) => {
+  const qa = app.ctx.services.qa;
+  app.ctx.bus.on('registration.anonymized', async ({ registrationIds }) => {
+    await qa.forgetAuthors(registrationIds);
+  });
+  await app.register(qaRoutes);
+};
