@@ -35,9 +35,10 @@ describe.runIf(REDIS_URL || REQUIRE_ALL)('Redis bus with two app nodes', () => {
     b.app.ctx.bus.onEveryNode('live.message', (p) => void onB.push(p));
     b.app.ctx.bus.on('live.message', (p) => void onceB.push(p));
     a.app.ctx.bus.on('live.message', (p) => void onceA.push(p));
-    await a.app.ctx.bus.emit('live.message', { eventId: 'ev', message: { type: 'ping', n: 1 } });
+    const message = { s: 1, staff: '{"t":"ping"}', pub: null };
+    await a.app.ctx.bus.emit('live.message', { eventId: 'ev', message });
     for (let i = 0; i < 100 && onB.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(onB).toEqual([{ eventId: 'ev', message: { type: 'ping', n: 1 } }]);
+    expect(onB).toEqual([{ eventId: 'ev', message }]);
     expect(onceA).toHaveLength(1);
     expect(onceB).toHaveLength(0);
   });

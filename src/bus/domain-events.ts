@@ -1,3 +1,14 @@
+import type { InvitationStatus } from '../modules/invitations/index.js';
+import type {
+  RegistrationMode,
+  RegistrationSource,
+  RegistrationStatus,
+} from '../modules/registrations/index.js';
+import type { Envelope } from '../realtime/hub.js';
+
+/** What changed on a registration, for those who react to it (the e-mail goes out again on `resend`). */
+type RegistrationChange = 'seat' | 'details' | 'waitlisted' | 'resend' | `mode:${RegistrationMode}`;
+
 /**
  * The typed map of domain events. Services emit them; other modules subscribe instead of calling
  * each other's internals. Payloads are plain JSON (they cross Redis between nodes).
@@ -9,24 +20,33 @@ export interface DomainEvents {
   'event.published': { eventId: string; actorId: string | null };
   /** The event and everything under it is gone (database cascades); caches drop it. */
   'event.deleted': { eventId: string; slug: string; actorId: string | null };
-  /** Live-room traffic for every node's WebSocket clients; `message` is a typed realtime message. */
-  'live.message': { eventId: string; message: unknown };
+  /** Live-room traffic for every node's WebSocket clients: one numbered update, as staff and public see it. */
+  'live.message': { eventId: string; message: Envelope };
   /** Someone's attendance changed (check-in, join, code, import, correction): dashboards refresh their counts. */
   'attendance.changed': { eventId: string; kind: 'checkin' | 'join' | 'code' | 'import' | 'correction' };
   /** Registrations (issue 3): a ticket was made, cancelled, promoted from the waitlist, or changed. */
   'registration.created': {
     eventId: string;
     registrationId: string;
-    status: string;
-    mode: string;
-    source: string;
+    status: RegistrationStatus;
+    mode: RegistrationMode;
+    source: RegistrationSource;
   };
-  'registration.cancelled': { eventId: string; registrationId: string; mode: string; wasStatus: string };
-  'registration.promoted': { eventId: string; registrationId: string; mode: string };
-  'registration.changed': { eventId: string; registrationId: string; change: string };
+  'registration.cancelled': {
+    eventId: string;
+    registrationId: string;
+    mode: RegistrationMode;
+    wasStatus: RegistrationStatus;
+  };
+  'registration.promoted': { eventId: string; registrationId: string; mode: RegistrationMode };
+  'registration.changed': { eventId: string; registrationId: string; change: RegistrationChange };
   /** A registration's personal fields were erased (UU PDP): on the person's request, or after the retention period. */
   'registration.anonymized': { eventId: string; registrationIds: string[]; reason: 'request' | 'retention' };
-  'invitation.replied': { eventId: string; invitationId: string; status: string };
+  'invitation.replied': {
+    eventId: string;
+    invitationId: string;
+    status: Exclude<InvitationStatus, 'invited'>;
+  };
   /** The seat plan changed: the hall capacity may have grown, so the waitlist is looked at again. */
   'seating.changed': { eventId: string };
 }

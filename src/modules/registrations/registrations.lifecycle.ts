@@ -46,7 +46,7 @@ export function createLifecycle(ctx: AppContext, places: Places, settings: Setti
         }
         return { row: { ...(await repo.findById(trx, r.id))!, previous: cur.status }, promoted };
       });
-      const { previous, ...registration } = row as RegistrationRow & { previous?: string };
+      const { previous, ...registration } = row as RegistrationRow & { previous?: RegistrationRow['status'] };
       if (previous) {
         await bus.emit('registration.cancelled', {
           eventId: event.id,
