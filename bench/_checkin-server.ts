@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { seedRegistrations } from '../src/modules/attendance/test-factories.js';
+import { seedRegistrations } from '../test/helpers/seed-registrations.js';
 import { eventsRepository } from '../src/modules/events/index.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 60_000);

@@ -3,9 +3,9 @@
 // document with as many lines of text as the report's PDF, in a standard font, no layout at all.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
-import { seedRegistrations } from '../test/helpers/seed-registrations.js';
 import { createTestApp } from '../test/helpers/app.js';
 import { pdfText } from '../test/helpers/pdf.js';
+import { seedRegistrations } from '../test/helpers/seed-registrations.js';
 
 const t = await createTestApp('sqlite');
 const token = await t.tokenFor('organizer');

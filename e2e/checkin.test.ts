@@ -7,10 +7,9 @@ import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../src/app.js';
-import { seedRegistrations } from '../src/modules/attendance/test-factories.js';
-import { eventsRepository } from '../src/modules/events/index.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
+import { seedRegistrations } from '../test/helpers/seed-registrations.js';
 
 const W = 640;
 const H = 480;
@@ -82,7 +81,7 @@ describe.skipIf(!hasChromium)('door check-in and online presence in Chromium', (
     });
     eventId = e.json().id;
     await t.inject({ method: 'POST', url: `/api/v1/events/${eventId}/publish`, token });
-    await eventsRepository.upsertTeamMember(db, eventId, rina.id, 'checkin');
+    await t.app.ctx.services.eventsManage.setTeamRole(eventId, rina.id, 'checkin');
     void organizer;
     people = await seedRegistrations(db, eventId, 4, { prefix: 'Peserta Aula' });
     remote = await seedRegistrations(db, eventId, 1, { mode: 'online', prefix: 'Peserta Daring' });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { eventsRepository } from '../events/index.js';
-import { seedRegistrations } from './test-factories.js';
+import { seedRegistrations } from '../../../test/helpers/seed-registrations.js';
 
 describe.each(DB_KINDS)('attendance pages on %s', (kind) => {
   let t: TestApp;
@@ -40,7 +39,7 @@ describe.each(DB_KINDS)('attendance pages on %s', (kind) => {
         role,
         name,
       });
-      await eventsRepository.upsertTeamMember(t.app.ctx.db, eventId, u.id, role);
+      await t.app.ctx.services.eventsManage.setTeamRole(eventId, u.id, role);
     }
     door = await t.app.ctx.services.auth.createApiToken('rina@example.test');
     moderator = await t.app.ctx.services.auth.createApiToken('budi@example.test');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { seedRegistrations } from './test-factories.js';
+import { seedRegistrations } from '../../../test/helpers/seed-registrations.js';
 import { type AttendanceFixture, attendanceFixture } from './test-fixture.js';
 
 describe.each(DB_KINDS)('door check-in API on %s', (kind) => {

@@ -1,6 +1,5 @@
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import type { DbKind } from '../../../test/helpers/env.js';
-import { eventsRepository } from '../events/index.js';
 
 export const seminar = {
   title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
@@ -44,16 +43,15 @@ export async function attendanceFixture(kind: DbKind): Promise<AttendanceFixture
     const id = e.json().id as string;
     await t.inject({ method: 'POST', url: `/api/v1/events/${id}/publish`, token: organizer });
     if (team.checkin && !noDoor)
-      await eventsRepository.upsertTeamMember(t.app.ctx.db, id, team.checkin, 'checkin');
-    if (team.moderator)
-      await eventsRepository.upsertTeamMember(t.app.ctx.db, id, team.moderator, 'moderator');
+      await t.app.ctx.services.eventsManage.setTeamRole(id, team.checkin, 'checkin');
+    if (team.moderator) await t.app.ctx.services.eventsManage.setTeamRole(id, team.moderator, 'moderator');
     return e.json() as { id: string; slug: string };
   }
 
   async function teamMember(eventId: string, role: 'checkin' | 'moderator', name: string) {
     const email = `${name.toLowerCase()}.${role}@example.test`;
     const user = await t.app.ctx.services.auth.createUser({ email, password: 'password123', role, name });
-    await eventsRepository.upsertTeamMember(t.app.ctx.db, eventId, user.id, role);
+    await t.app.ctx.services.eventsManage.setTeamRole(eventId, user.id, role);
     team[role] = user.id;
     return t.app.ctx.services.auth.createApiToken(email);
   }

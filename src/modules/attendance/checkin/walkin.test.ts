@@ -2,8 +2,7 @@ import { randomUUID as newScanId } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../../test/helpers/env.js';
-import { eventsRepository } from '../../events/index.js';
-import { seedRegistrations } from '../test-factories.js';
+import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
 import { walkInClientRef } from './walkin.service.js';
 
 /** Walk-ins keyed by the device's id: a queue replayed twice, or two racing syncs, register one person. */
@@ -198,7 +197,7 @@ describe.each(DB_KINDS)('walk-ins at the door on %s', (kind) => {
     const scanId = newScanId();
     const walkIn = { name: 'Mbah Karto', consent: true };
     const { db } = t.app.ctx;
-    const event = (await eventsRepository.findByIdOrSlug(db, eventId))!;
+    const event = (await t.app.ctx.services.events.find(eventId))!;
     // What the dead request got done: the claim, then the registration with the walk-in id as its reference —
     // and no outcome, no arrival.
     await db

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../../test/helpers/env.js';
-import { seedRegistrations } from '../test-factories.js';
+import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
 import { safeBackPath, withOutcome } from './participant.pages.js';
 
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../../test/helpers/env.js';
-import { eventsRepository } from '../../events/index.js';
+import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
 import { presentRegistrations } from '../index.js';
-import { seedRegistrations } from '../test-factories.js';
 import { type AttendanceFixture, attendanceFixture } from '../test-fixture.js';
 
 describe.each(DB_KINDS)("online presence, the seed's numbers and corrections on %s", (kind) => {
@@ -65,10 +64,7 @@ describe.each(DB_KINDS)("online presence, the seed's numbers and corrections on 
     await t.inject({ method: 'GET', url: `/t/${hall[0]!.ticketCode}/join` });
     const stats = await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/stats`, token: organizer });
     expect(stats.json().attendance).toEqual({ onsite: 52, online: 47, total: 99 });
-    const present = await presentRegistrations(
-      t.app.ctx.db,
-      (await eventsRepository.findByIdOrSlug(t.app.ctx.db, e.id))!,
-    );
+    const present = await presentRegistrations(t.app.ctx.db, (await t.app.ctx.services.events.find(e.id))!);
     expect(present.size).toBe(99);
     expect(present.get(hall[0]!.id)).toBe('onsite');
     expect(present.get(remote[0]!.id)).toBe('online');

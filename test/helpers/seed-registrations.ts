@@ -1,15 +1,15 @@
-import type { Db } from '../../db/database.js';
-import { newId, newSecretToken } from '../../shared/ids.js';
+import type { Db } from '../../src/db/database.js';
+import { newId, newSecretToken } from '../../src/shared/ids.js';
 
-export interface FakeRegistration {
+interface FakeRegistration {
   id: string;
   ticketCode: string;
   name: string;
 }
 
 /**
- * Inserts registrations the way the registrations module stores them, for attendance tests that need
- * hundreds of people quickly (the public registration API is tested in its own module).
+ * Inserts registrations the way the registrations module stores them, for attendance tests (and the
+ * check-in and report benchmarks) that need hundreds of people quickly (the public registration API is tested in its own module).
  */
 export async function seedRegistrations(
   db: Db,
