@@ -72,7 +72,6 @@ export const CheckinBody = z
       en: 'give exactly one of ticketCode, registrationId or walkIn',
     }),
   });
-export type CheckinInput = z.infer<typeof CheckinBody>;
 
 export const SyncBody = z
   .object({

@@ -131,5 +131,3 @@ export function createAttendanceService(ctx: AppContext) {
   };
   return service;
 }
-
-export type AttendanceService = ReturnType<typeof createAttendanceService>;

@@ -10,7 +10,7 @@ export type AttendanceOverride = 'onsite' | 'online' | 'absent';
  * the online joins and the imported meeting duration all live on the same row, so a person can
  * never be counted twice.
  */
-export interface AttendanceTable {
+interface AttendanceTable {
   registration_id: string;
   event_id: string;
   checked_in_at: number | null;
@@ -62,7 +62,7 @@ export interface AttendanceCodesTable {
   created_at: number;
 }
 
-export interface AttendanceCodeEntriesTable {
+interface AttendanceCodeEntriesTable {
   code_id: string;
   registration_id: string;
   event_id: string;

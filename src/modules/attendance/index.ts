@@ -1,6 +1,5 @@
 export { attendanceModule } from './attendance.plugin.js';
 export { createAttendanceService } from './attendance.service.js';
-export type { AttendanceTables, OnlineRule } from './attendance.tables.js';
 export { createCheckinService } from './checkin/checkin.service.js';
 export { createWalkInService } from './checkin/walkin.service.js';
 export { createImportService } from './imports/imports.service.js';

@@ -11,14 +11,14 @@ export interface PresenceSettings {
 }
 
 /** "Joined and entered at least one code" is the default: what organizers already ask for with two forms. */
-export const DEFAULT_SETTINGS: PresenceSettings = {
+const DEFAULT_SETTINGS: PresenceSettings = {
   onlineRule: 'join_and_code',
   minCodes: 1,
   minPercent: 70,
   codeWindowMinutes: 15,
 };
 
-export function settingsFrom(row: AttendanceSettingsTable | undefined): PresenceSettings {
+function settingsFrom(row: AttendanceSettingsTable | undefined): PresenceSettings {
   if (!row) return DEFAULT_SETTINGS;
   return {
     onlineRule: row.online_rule,
@@ -32,7 +32,7 @@ export async function loadSettings(db: Db, eventId: string): Promise<PresenceSet
   return settingsFrom(await repo.settings(db, eventId));
 }
 
-export interface PresenceFacts {
+interface PresenceFacts {
   checked_in_at: number | null;
   joined_at: number | null;
   report_minutes: number | null;
@@ -44,7 +44,7 @@ export interface PresenceFacts {
 export const eventMinutes = (event: Pick<EventRow, 'starts_at' | 'ends_at'>) =>
   Math.max(1, Math.round((Number(event.ends_at) - Number(event.starts_at)) / 60000));
 
-export function onlineRuleMet(f: PresenceFacts, s: PresenceSettings, minutesTotal: number): boolean {
+function onlineRuleMet(f: PresenceFacts, s: PresenceSettings, minutesTotal: number): boolean {
   // Showing up in the meeting's own report is a join too, even without the personal link.
   const joined = f.joined_at != null || (f.report_minutes ?? 0) > 0;
   const codesOk = Number(f.codes ?? 0) >= s.minCodes;

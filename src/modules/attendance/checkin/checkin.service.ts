@@ -12,7 +12,7 @@ import type { RegistrationsService } from '../../registrations/index.js';
 import { presenceCounts } from '../presence.js';
 import { type RegistrationLite, checkinRepository as repo } from './checkin.repository.js';
 
-export interface CheckinRequest {
+interface CheckinRequest {
   ticketCode?: string;
   registrationId?: string;
   scanId?: string;

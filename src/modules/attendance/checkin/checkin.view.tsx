@@ -92,7 +92,6 @@ function clientTexts(l: Locale) {
         : 'Kept on this phone: registered and checked in when connected.',
   };
 }
-export type CheckinTexts = ReturnType<typeof clientTexts>;
 
 export const checkinPagePath = (event: EventRow) => `/console/events/${event.id}/checkin`;
 

@@ -8,7 +8,7 @@ import type { RegistrationsService } from '../../registrations/index.js';
 import { checkinRepository as repo } from './checkin.repository.js';
 import type { CheckinResult, CheckinService, SyncItemResult } from './checkin.service.js';
 
-export interface WalkInInput {
+interface WalkInInput {
   name: string;
   phone?: string;
   email?: string;
@@ -18,7 +18,7 @@ export interface WalkInInput {
 }
 
 /** A walk-in the full hall could only put on its waitlist: registered, not checked in. An outcome, not an error. */
-export interface WaitlistedWalkIn {
+interface WaitlistedWalkIn {
   result: 'waitlisted';
   first: false;
   scanId: string | null;
@@ -29,7 +29,7 @@ export interface WaitlistedWalkIn {
 
 export type WalkInResult = CheckinResult | WaitlistedWalkIn;
 
-export interface WalkInOpts {
+interface WalkInOpts {
   /** The id the device gave this walk-in (its scan id): a replay, or a race, registers one person. */
   scanId?: string;
   device?: string;
@@ -240,5 +240,3 @@ export function createWalkInService(
   };
   return service;
 }
-
-export type WalkInService = ReturnType<typeof createWalkInService>;

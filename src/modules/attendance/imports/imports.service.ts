@@ -8,7 +8,7 @@ import { isoInZone } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
 import { attendanceRepository as repo } from '../attendance.repository.js';
 
-export interface ReportRow {
+interface ReportRow {
   rowNo: number;
   name: string;
   email: string | null;
@@ -126,7 +126,7 @@ export function parseReport(csv: string): { source: 'zoom' | 'meet'; rows: Repor
 }
 
 /** A name as people type it in Zoom: titles, "Nama_Instansi" and "(Original Name)" stripped for matching. */
-export function nameKeys(display: string): string[] {
+function nameKeys(display: string): string[] {
   const keys = new Set<string>();
   const clean = (s: string) =>
     norm(s)
@@ -302,5 +302,3 @@ export function createImportService(ctx: AppContext) {
     },
   };
 }
-
-export type ImportService = ReturnType<typeof createImportService>;

@@ -8,9 +8,9 @@ import type { EventRow } from '../../events/index.js';
 import { attendanceRepository as repo } from '../attendance.repository.js';
 import { eventMinutes, loadSettings, presenceOf } from '../presence.js';
 
-export type ListKind = 'hall' | 'online' | 'speakers' | 'committee';
+type ListKind = 'hall' | 'online' | 'speakers' | 'committee';
 
-export interface ListRow {
+interface ListRow {
   name: string;
   institution: string;
   mode: 'Luring' | 'Daring';
@@ -18,7 +18,7 @@ export interface ListRow {
   sign: string;
 }
 
-export interface AttendanceList {
+interface AttendanceList {
   kind: ListKind;
   heading: string;
   event: string;

@@ -10,7 +10,7 @@ import { type RegistrationLite, attendanceRepository as repo } from '../attendan
 import type { OnlineRule } from '../attendance.tables.js';
 import { eventMinutes, loadSettings, type PresenceSettings, presenceOf } from '../presence.js';
 
-export interface CodeEntryResult {
+interface CodeEntryResult {
   accepted: boolean;
   first: boolean;
   message: Text;
@@ -227,8 +227,6 @@ export function createOnlineService(ctx: AppContext) {
   };
   return service;
 }
-
-export type OnlineService = ReturnType<typeof createOnlineService>;
 
 export const RULE_TEXT: Record<OnlineRule, Text> = {
   join: {
