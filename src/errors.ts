@@ -70,26 +70,6 @@ export const errors = {
     en: 'This address does not exist.',
   })),
   conflict: (code: string, text: Text) => new AppError(409, code, text),
-  slugTaken: make(409, 'slug_taken', (slug: string) => ({
-    id: `Alamat "${slug}" sudah dipakai acara lain. Pilih alamat lain.`,
-    en: `The address "${slug}" is already used by another event. Choose another one.`,
-  })),
-  orgSlugTaken: make(409, 'org_slug_taken', (slug: string) => ({
-    id: `Alamat "${slug}" sudah dipakai organisasi lain. Pilih alamat lain.`,
-    en: `The address "${slug}" is already used by another organization. Choose another one.`,
-  })),
-  teamUserUnknown: make(404, 'user_not_found', (email: string) => ({
-    id: `Belum ada pengguna dengan e-mail ${email}. Buat akunnya dulu di menu Akun panitia (/console/users), lalu tambahkan ke tim.`,
-    en: `There is no user with the e-mail ${email}. Create the account first under Staff accounts (/console/users), then add it to the team.`,
-  })),
-  deleteConfirm: make(409, 'confirm_delete', (slug: string) => ({
-    id: `Untuk menghapus acara beserta semua pendaftar, presensi, pertanyaan dan sertifikatnya, ketik alamatnya: ${slug}`,
-    en: `To delete the event with all its registrations, attendance, questions and certificates, type its address: ${slug}`,
-  })),
-  teamCreator: make(409, 'team_creator', () => ({
-    id: 'Pembuat acara selalu menjadi panitia acara ini; perannya tidak dapat diubah atau dihapus.',
-    en: 'The creator of the event is always one of its organizers; that role cannot be changed or removed.',
-  })),
   emailTaken: make(409, 'email_taken', () => ({
     id: 'E-mail ini sudah terdaftar sebagai pengguna.',
     en: 'This e-mail already belongs to a user.',
@@ -192,7 +172,27 @@ export const errors = {
     en: 'This link was already used or has expired. Ask the organizers for a new one.',
   })),
   // ── events ──
+  slugTaken: make(409, 'slug_taken', (slug: string) => ({
+    id: `Alamat "${slug}" sudah dipakai acara lain. Pilih alamat lain.`,
+    en: `The address "${slug}" is already used by another event. Choose another one.`,
+  })),
+  deleteConfirm: make(409, 'confirm_delete', (slug: string) => ({
+    id: `Untuk menghapus acara beserta semua pendaftar, presensi, pertanyaan dan sertifikatnya, ketik alamatnya: ${slug}`,
+    en: `To delete the event with all its registrations, attendance, questions and certificates, type its address: ${slug}`,
+  })),
+  teamUserUnknown: make(404, 'user_not_found', (email: string) => ({
+    id: `Belum ada pengguna dengan e-mail ${email}. Buat akunnya dulu di menu Akun panitia (/console/users), lalu tambahkan ke tim.`,
+    en: `There is no user with the e-mail ${email}. Create the account first under Staff accounts (/console/users), then add it to the team.`,
+  })),
+  teamCreator: make(409, 'team_creator', () => ({
+    id: 'Pembuat acara selalu menjadi panitia acara ini; perannya tidak dapat diubah atau dihapus.',
+    en: 'The creator of the event is always one of its organizers; that role cannot be changed or removed.',
+  })),
   // ── orgs ──
+  orgSlugTaken: make(409, 'org_slug_taken', (slug: string) => ({
+    id: `Alamat "${slug}" sudah dipakai organisasi lain. Pilih alamat lain.`,
+    en: `The address "${slug}" is already used by another organization. Choose another one.`,
+  })),
   // ── program ──
   // ── console ──
   // ── site ──
