@@ -1,6 +1,5 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
 import type {
   AgendaItemsTable,
   AgendaPeopleTable,
@@ -8,6 +7,7 @@ import type {
   EventTeamTable,
   PeopleTable,
 } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 
 /** An event with everything that hangs off it, written in one transaction (duplicate, demo). */
 export interface EventGraph {

@@ -14,7 +14,7 @@ export const PartnersOut = z.object({
   ),
 });
 
-export const TeamMemberOut = z.object({
+const TeamMemberOut = z.object({
   userId: z.string(),
   email: z.string(),
   name: z.string(),

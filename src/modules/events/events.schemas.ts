@@ -82,14 +82,14 @@ const optText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const VenueInput = z.object({
+const VenueInput = z.object({
   name: text(200).min(1),
   address: optText(500),
   mapUrl: HttpUrl.nullish(),
   capacity: z.number().int().min(1).max(100000).nullish(),
 });
 
-export const OnlineInput = z.object({
+const OnlineInput = z.object({
   platform: z.enum(PLATFORMS),
   joinUrl: HttpUrl,
   streamUrl: HttpUrl.nullish(),

@@ -4,9 +4,9 @@ import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId, slugify } from '../../shared/ids.js';
 import { uploadsService } from '../uploads/index.js';
+import { eventGraphRepository as graph } from './events.graph.repository.js';
 import { allows, eventRolesOf } from './events.policy.js';
 import { presentEvent } from './events.presenter.js';
-import { eventGraphRepository as graph } from './events.graph.repository.js';
 import { type EventRow, type OrgRow, eventsRepository as repo } from './events.repository.js';
 import type { CreateEventInput, EventDto, UpdateEventInput } from './events.schemas.js';
 

@@ -1,6 +1,7 @@
-export { type EventGraph, eventGraphRepository } from './events.graph.repository.js';
+export { eventGraphRepository } from './events.graph.repository.js';
 export * from './events.manage.schemas.js';
 export { createEventsManageService, type EventsManageService } from './events.manage.service.js';
+export { eventsPlugin } from './events.plugin.js';
 export {
   allows,
   can,
@@ -11,7 +12,7 @@ export {
   loadEventFor,
 } from './events.policy.js';
 export { presentOrg, uploadUrl } from './events.presenter.js';
-export { type EventRow, eventsRepository, type OrgRow } from './events.repository.js';
-export { eventsPlugin } from './events.plugin.js';
+export { eventsRepository } from './events.repository.js';
+export type { EventGraph, EventRow, OrgRow } from './events.rows.js';
 export * from './events.schemas.js';
 export { createEventsService, type EventsService } from './events.service.js';

@@ -1,4 +1,5 @@
-export { type OrganizationRow, orgsRepository } from './orgs.repository.js';
 export { orgsPlugin } from './orgs.plugin.js';
+export { orgsRepository } from './orgs.repository.js';
+export type { OrganizationRow } from './orgs.rows.js';
 export * from './orgs.schemas.js';
 export { canEditOrg, createOrgsService, type OrgsService, presentOrganization } from './orgs.service.js';
