@@ -7,7 +7,7 @@ import type { Services } from './services.js';
 import type { UiExtensions } from './web/extensions.js';
 
 /** Lists the files under DATA_DIR/uploads that belong to one event (deleted with it). */
-export type EventFilesProvider = (db: Db, eventId: string) => Promise<(string | null)[]>;
+type EventFilesProvider = (db: Db, eventId: string) => Promise<(string | null)[]>;
 
 /** What every module receives: built once in buildApp, never global. */
 export interface AppContext {

@@ -12,7 +12,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export type Db = Kysely<DB>;
 export type Dialect = DbConfig['kind'];
 
-export interface DbHandle {
+interface DbHandle {
   db: Db;
   dialect: Dialect;
   close(): Promise<void>;

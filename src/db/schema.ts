@@ -25,7 +25,7 @@ export interface UsersTable {
   created_at: number;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id_hash: string;
   user_id: string;
   csrf_token: string;
@@ -33,7 +33,7 @@ export interface SessionsTable {
   expires_at: number;
 }
 
-export interface ApiTokensTable {
+interface ApiTokensTable {
   id: string;
   user_id: string;
   token_hash: string;
@@ -42,7 +42,7 @@ export interface ApiTokensTable {
   last_used_at: number | null;
 }
 
-export interface SettingsTable {
+interface SettingsTable {
   key: string;
   value: string;
 }
@@ -87,7 +87,7 @@ export interface EventsTable {
   updated_at: number;
 }
 
-export interface EventPartnersTable {
+interface EventPartnersTable {
   event_id: string;
   org_id: string;
   position: Generated<number>;
@@ -131,7 +131,7 @@ export interface AgendaPeopleTable {
   position: Generated<number>;
 }
 
-export interface AuditLogTable {
+interface AuditLogTable {
   id: string;
   event_id: string | null;
   actor_user_id: string | null;
@@ -142,7 +142,7 @@ export interface AuditLogTable {
   at: number;
 }
 
-export interface UserInvitesTable {
+interface UserInvitesTable {
   token_hash: string;
   user_id: string;
   created_by: string | null;
@@ -151,7 +151,7 @@ export interface UserInvitesTable {
   used_at: number | null;
 }
 
-export interface FoundationTables {
+interface FoundationTables {
   user_invites: UserInvitesTable;
   users: UsersTable;
   sessions: SessionsTable;

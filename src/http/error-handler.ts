@@ -4,7 +4,7 @@ import { AppError, errors } from '../errors.js';
 import { validationError } from './validation.js';
 
 /** The app-wide limit of each uploaded file (the multipart plugin's `fileSize`), in bytes. */
-export interface UploadLimits {
+interface UploadLimits {
   fileBytes: number;
 }
 

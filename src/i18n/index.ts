@@ -3,15 +3,12 @@
  * holding both, so the compiler refuses a string that lacks its English twin.
  */
 export type Locale = 'id' | 'en';
-export const LOCALES: readonly Locale[] = ['id', 'en'];
-export const DEFAULT_LOCALE: Locale = 'id';
+const DEFAULT_LOCALE: Locale = 'id';
 
 export interface Text {
   id: string;
   en: string;
 }
-
-export type TextFn<A extends unknown[]> = (...args: A) => Text;
 
 export function tr(locale: Locale, text: Text): string {
   return text[locale];

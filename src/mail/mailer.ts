@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 
-export interface MailMessage {
+interface MailMessage {
   to: string;
   subject: string;
   /** Plain text is always sent; HTML is optional and must be built from escaped values. */

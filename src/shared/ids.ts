@@ -22,7 +22,7 @@ function base32(buf: Uint8Array): string {
  * Time-ordered identifier: 48 bits of milliseconds then `randomBits` of randomness. The time prefix
  * keeps B-tree inserts append-only (see research/limits.md: ~2x faster bulk inserts than random keys).
  */
-export function timeOrderedToken(randomBytesCount: number): string {
+function timeOrderedToken(randomBytesCount: number): string {
   const buf = Buffer.alloc(6 + randomBytesCount);
   buf.writeUIntBE(Date.now(), 0, 6);
   randomBytes(randomBytesCount).copy(buf, 6);

@@ -2,7 +2,7 @@
  * Indonesian names carry titles before and after the name ("Dr. H. Siti, S.E., M.Si."). Titles are
  * kept exactly as typed — never re-cased or "fixed" (research/indonesia.md §6).
  */
-export interface TitledName {
+interface TitledName {
   frontTitles?: string | null;
   name: string;
   backTitles?: string | null;

@@ -12,8 +12,6 @@ const ZONE_LABELS: Record<string, string> = {
   'Asia/Jayapura': 'WIT',
 };
 
-export const INDONESIAN_ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'] as const;
-
 /**
  * Building an Intl.DateTimeFormat costs tens of microseconds, formatting with one costs about one:
  * formatters are kept per zone and locale (a few dozen at most).
