@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
 import type { AgendaItemsTable, PeopleTable } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 
 export type PersonRow = Selectable<PeopleTable>;
 export type AgendaRow = Selectable<AgendaItemsTable>;
