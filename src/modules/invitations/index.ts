@@ -1,3 +1,3 @@
 export { invitationsModule } from './invitations.plugin.js';
+export type { InvitationStatus } from './invitations.schemas.js';
 export { createInvitationsService, type InvitationsService } from './invitations.service.js';
-export type { InvitationStatus } from './invitations.tables.js';

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { InvitationStatus, InvitationsTable } from './invitations.tables.js';
+import type { InvitationStatus } from './invitations.schemas.js';
+import type { InvitationsTable } from './invitations.tables.js';
 
 export type InvitationRow = Selectable<InvitationsTable>;
 

@@ -8,6 +8,7 @@ import { isoInZone } from '../../shared/time.js';
 import { type EventRow, IdParams, loadEventFor } from '../events/index.js';
 import { ticketUrl } from '../registrations/index.js';
 import type { InvitationRow } from './invitations.repository.js';
+import { InvitationStatus } from './invitations.schemas.js';
 import { InvitationInput, invitationUrl, invitationWaLink } from './invitations.service.js';
 
 const tags = ['invitations'];
@@ -20,14 +21,14 @@ const InvitationOut = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   seat: z.string().nullable(),
-  status: z.enum(['invited', 'accepted', 'declined']),
+  status: InvitationStatus,
   respondedAt: z.string().nullable(),
   url: z.string(),
   whatsappUrl: z.string(),
   ticketUrl: z.string().nullable(),
 });
 const ReplyOut = z.object({
-  status: z.enum(['invited', 'accepted', 'declined']),
+  status: InvitationStatus,
   seat: z.string().nullable(),
   ticketUrl: z.string().nullable(),
 });

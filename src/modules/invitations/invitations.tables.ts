@@ -1,4 +1,4 @@
-export type InvitationStatus = 'invited' | 'accepted' | 'declined';
+import type { InvitationStatus } from './invitations.schemas.js';
 
 export interface InvitationsTable {
   id: string;
