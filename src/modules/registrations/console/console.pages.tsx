@@ -1,7 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, errors, what } from '../../../errors.js';
+import { IdParam, routeParams } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
 import { formatDateTime } from '../../../shared/time.js';
+import { FormFields, type FormValues, formBody } from '../../../web/forms.js';
 import { Notice } from '../../../web/layout.js';
 import { asPage } from '../../../web/page.js';
 import { CF, consoleFrame } from '../../../web/participants-frame.js';
@@ -9,8 +13,8 @@ import { type EventRow, loadEventFor } from '../../events/index.js';
 import { fileFrom, type ImportResult, runImport } from '../import/import.routes.js';
 import { ticketUrl } from '../registrations.presenter.js';
 import type { RegistrationRow } from '../registrations.repository.js';
-import { UpdateRegistrationInput } from '../registrations.schemas.js';
-import { MODE_TEXT } from '../registrations.service.js';
+import { RegisterInput, UpdateRegistrationInput } from '../registrations.schemas.js';
+import { MODE_TEXT, markParsed } from '../registrations.service.js';
 import { TT } from '../tickets/ticket.view.js';
 import { AddForm, EditForm, type ImportCarry, ImportSection } from './console.forms.js';
 import { CountCards, ListTools, RegistrationsTable } from './console.list.js';
@@ -18,8 +22,23 @@ import { RT } from './console.text.js';
 
 export { RT, waTicketLink } from './console.text.js';
 
-type Q = { q?: string; mode?: string; status?: string; done?: string };
+/** The list's filters; lenient on purpose (an unknown mode or status just shows everything). */
+const ListQuery = z.object({
+  q: z.string().optional(),
+  mode: z.string().optional(),
+  status: z.string().optional(),
+  done: z.string().optional(),
+});
+type Q = z.infer<typeof ListQuery>;
 const STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled', 'declined'];
+const RegParam = routeParams('id', 'regId');
+const Action = z.enum(['confirm', 'cancel', 'decline', 'mode:onsite', 'mode:online']);
+
+/** A posted field as typed, or undefined when the form did not send it (the first of repeated ones). */
+const field = (v: FormValues, k: string): string | undefined => {
+  const x = v[k];
+  return Array.isArray(x) ? x[0] : x;
+};
 
 /** The organizer's registrations pages: the list with its tools, add by hand, import, edit one. */
 export const consolePages: FastifyPluginAsync = async (app) => {
@@ -37,10 +56,12 @@ export const consolePages: FastifyPluginAsync = async (app) => {
       importResult?: ImportResult;
       carry?: ImportCarry | undefined;
       status?: number;
+      /** The GET's filters; a form post shows the unfiltered list again. */
+      query?: Q;
     } = {},
   ) {
     const l = req.locale;
-    const q = (req.query ?? {}) as Q;
+    const q = opts.query ?? {};
     const mode = q.mode === 'onsite' || q.mode === 'online' ? q.mode : undefined;
     const status = STATUSES.includes(q.status ?? '') ? (q.status as RegistrationRow['status']) : undefined;
     const search = typeof q.q === 'string' ? q.q.slice(0, 100) : '';
@@ -111,60 +132,63 @@ export const consolePages: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.register(async (pages) => {
+  app.register(async (plain) => {
+    const pages = plain.withTypeProvider<ZodTypeProvider>();
     pages.addHook('onRequest', async (req) => asPage(req));
-    const load = (req: FastifyRequest) =>
-      loadEventFor(req, db, (req.params as { id: string }).id, 'organize');
-    const loadReg = async (req: FastifyRequest) => {
-      const event = await load(req);
-      const r = await regs.findById((req.params as { regId: string }).regId);
+    const load = (req: FastifyRequest, id: string) => loadEventFor(req, db, id, 'organize');
+    const loadReg = async (req: FastifyRequest, params: { id: string; regId: string }) => {
+      const event = await load(req, params.id);
+      const r = await regs.findById(params.regId);
       if (!r || r.event_id !== event.id) throw errors.notFound(what.registration);
       return { event, r };
     };
-    const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, string>;
     const fail = async (req: FastifyRequest, reply: FastifyReply, event: EventRow, err: unknown) => {
       if (err instanceof AppError && err.status < 500)
         return listPage(req, reply, event, { error: err.text[req.locale], status: err.status });
       throw err;
     };
 
-    pages.get('/console/events/:id/registrations', async (req, reply) =>
-      listPage(req, reply, await load(req)),
+    pages.get(
+      '/console/events/:id/registrations',
+      { schema: { hide: true, params: IdParam, querystring: ListQuery } },
+      async (req, reply) => listPage(req, reply, await load(req, req.params.id), { query: req.query }),
     );
 
-    pages.post('/console/events/:id/registrations/add', async (req, reply) => {
-      const event = await load(req);
-      const b = body(req);
+    const withBody = { schema: { hide: true, params: IdParam, body: FormFields } };
+    const withRegBody = { schema: { hide: true, params: RegParam, body: FormFields } };
+
+    pages.post('/console/events/:id/registrations/add', withBody, async (req, reply) => {
+      const event = await load(req, req.params.id);
+      const b = formBody(req);
       try {
-        await regs.register(
-          event,
-          {
-            name: b.name ?? '',
-            frontTitles: b.frontTitles,
-            backTitles: b.backTitles,
-            institution: b.institution,
-            phone: b.phone,
-            email: b.email,
-            mode: b.mode as 'onsite',
-            consent: b.consent === 'yes',
-          },
-          { source: 'manual' },
-        );
+        const input = parseOrThrow(RegisterInput, {
+          name: field(b, 'name') ?? '',
+          frontTitles: field(b, 'frontTitles'),
+          backTitles: field(b, 'backTitles'),
+          institution: field(b, 'institution'),
+          phone: field(b, 'phone'),
+          email: field(b, 'email'),
+          mode: field(b, 'mode'),
+          consent: field(b, 'consent') === 'yes',
+        });
+        await regs.register(event, markParsed(input), { source: 'manual' });
       } catch (err) {
         return fail(req, reply, event, err);
       }
       return reply.redirect(`${base(event)}?done=1`, 303);
     });
 
-    pages.post('/console/events/:id/registrations/:regId/action', async (req, reply) => {
-      const { event, r } = await loadReg(req);
-      const a = body(req).action ?? '';
+    pages.post('/console/events/:id/registrations/:regId/action', withRegBody, async (req, reply) => {
+      const { event, r } = await loadReg(req, req.params);
+      const action = Action.safeParse(field(formBody(req), 'action'));
       try {
+        if (!action.success)
+          throw errors.validation({ id: 'Tindakan tidak dikenal.', en: 'Unknown action.' });
+        const a = action.data;
         if (a === 'confirm') await regs.approve(r);
         else if (a === 'cancel' || a === 'decline')
           await regs.cancelRow(r, a === 'cancel' ? 'cancelled' : 'declined');
-        else if (a === 'mode:onsite' || a === 'mode:online') await regs.switchRow(r, a.slice(5) as 'onsite');
-        else throw errors.validation({ id: 'Tindakan tidak dikenal.', en: 'Unknown action.' });
+        else await regs.switchRow(r, a === 'mode:onsite' ? 'onsite' : 'online');
       } catch (err) {
         return fail(req, reply, event, err);
       }
@@ -172,40 +196,46 @@ export const consolePages: FastifyPluginAsync = async (app) => {
     });
 
     // Step 1: the upload is previewed (nothing written); a clean file comes back as a hidden field to confirm.
-    pages.post('/console/events/:id/registrations/import', async (req, reply) => {
-      const event = await load(req);
-      try {
-        const { data, fields, filename } = await fileFrom(req);
-        const mode = fields.mode === 'onsite' || fields.mode === 'online' ? fields.mode : null;
-        const result = await runImport(
-          regs,
-          event,
-          { data, filename },
-          { dryRun: true, consent: false, mode, locale: req.locale },
-        );
-        const bad = result.rows.filter((x) => !x.ok).length;
-        return listPage(req, reply, event, {
-          importResult: result,
-          carry: bad ? undefined : { data: data.toString('base64'), filename, mode: mode ?? '' },
-          ...(bad ? { error: RT.importErrors(bad)[req.locale], status: 400 } : {}),
-        });
-      } catch (err) {
-        return fail(req, reply, event, err);
-      }
-    });
+    // The body is multipart, read by `fileFrom` (the form's fields come with the file).
+    pages.post(
+      '/console/events/:id/registrations/import',
+      { schema: { hide: true, params: IdParam } },
+      async (req, reply) => {
+        const event = await load(req, req.params.id);
+        try {
+          const { data, fields, filename } = await fileFrom(req);
+          const mode = fields.mode === 'onsite' || fields.mode === 'online' ? fields.mode : null;
+          const result = await runImport(
+            regs,
+            event,
+            { data, filename },
+            { dryRun: true, consent: false, mode, locale: req.locale },
+          );
+          const bad = result.rows.filter((x) => !x.ok).length;
+          return listPage(req, reply, event, {
+            importResult: result,
+            carry: bad ? undefined : { data: data.toString('base64'), filename, mode: mode ?? '' },
+            ...(bad ? { error: RT.importErrors(bad)[req.locale], status: 400 } : {}),
+          });
+        } catch (err) {
+          return fail(req, reply, event, err);
+        }
+      },
+    );
 
     // Step 2: the organizer confirms (and vouches for consent); every row is checked again before writing.
-    pages.post('/console/events/:id/registrations/import/confirm', async (req, reply) => {
-      const event = await load(req);
-      const b = body(req);
+    pages.post('/console/events/:id/registrations/import/confirm', withBody, async (req, reply) => {
+      const event = await load(req, req.params.id);
+      const b = formBody(req);
       try {
-        const mode = b.mode === 'onsite' || b.mode === 'online' ? b.mode : null;
-        const data = Buffer.from(b.data ?? '', 'base64');
+        const m = field(b, 'mode');
+        const mode = m === 'onsite' || m === 'online' ? m : null;
+        const data = Buffer.from(field(b, 'data') ?? '', 'base64');
         const result = await runImport(
           regs,
           event,
-          { data, filename: b.filename ?? 'import.csv' },
-          { dryRun: false, consent: b.consent === 'yes', mode, locale: req.locale },
+          { data, filename: field(b, 'filename') ?? 'import.csv' },
+          { dryRun: false, consent: field(b, 'consent') === 'yes', mode, locale: req.locale },
         );
         if (result.dryRun)
           return listPage(req, reply, event, {
@@ -221,23 +251,27 @@ export const consolePages: FastifyPluginAsync = async (app) => {
       }
     });
 
-    pages.get('/console/events/:id/registrations/:regId', async (req, reply) => {
-      const { event, r } = await loadReg(req);
-      return editPage(req, reply, event, r);
-    });
+    pages.get(
+      '/console/events/:id/registrations/:regId',
+      { schema: { hide: true, params: RegParam } },
+      async (req, reply) => {
+        const { event, r } = await loadReg(req, req.params);
+        return editPage(req, reply, event, r);
+      },
+    );
 
-    pages.post('/console/events/:id/registrations/:regId', async (req, reply) => {
-      const { event, r } = await loadReg(req);
-      const b = body(req);
+    pages.post('/console/events/:id/registrations/:regId', withRegBody, async (req, reply) => {
+      const { event, r } = await loadReg(req, req.params);
+      const b = formBody(req);
       try {
         const p = parseOrThrow(UpdateRegistrationInput, {
-          name: b.name,
-          frontTitles: b.frontTitles,
-          backTitles: b.backTitles,
-          institution: b.institution,
-          phone: b.phone ?? '',
-          email: b.email ?? '',
-          seat: b.seat ?? null,
+          name: field(b, 'name'),
+          frontTitles: field(b, 'frontTitles'),
+          backTitles: field(b, 'backTitles'),
+          institution: field(b, 'institution'),
+          phone: field(b, 'phone') ?? '',
+          email: field(b, 'email') ?? '',
+          seat: field(b, 'seat') ?? null,
         });
         let cur = await regs.editDetails(r, {
           name: p.name ?? r.name,

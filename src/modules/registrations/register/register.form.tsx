@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Locale, Text } from '../../../i18n/index.js';
+import type { FormValues } from '../../../web/forms.js';
 import { CsrfField } from '../../../web/page.js';
 import type { EventRow } from '../../events/index.js';
 import { OPTIONAL_PURPOSES, type Question } from '../registrations.schemas.js';
@@ -53,10 +54,6 @@ export const FT = {
   notYet: { id: 'Pendaftaran belum dibuka.', en: 'Registration is not open yet.' },
   required: { id: '(wajib)', en: '(required)' },
 };
-
-export interface FormValues {
-  [k: string]: string | string[] | undefined;
-}
 
 function Notice(props: { s: ResolvedSettings; event: EventRow; l: Locale; controller: string }) {
   const { s, l } = props;

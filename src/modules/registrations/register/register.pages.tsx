@@ -1,10 +1,19 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from '../../../errors.js';
+import { parseOrThrow } from '../../../http/validation.js';
 import { formatDateTime } from '../../../shared/time.js';
+import { FormFields, type FormValues, formBody } from '../../../web/forms.js';
 import { asPage, page } from '../../../web/page.js';
 import { type EventRow, type EventsService, loadEventFor } from '../../events/index.js';
+import { RegisterInput } from '../registrations.schemas.js';
+import { markParsed } from '../registrations.service.js';
 import type { ContactLimiter } from './rate-limit.js';
-import { type FormValues, FT, formToInput, RegistrationForm } from './register.form.js';
+import { FT, formToInput, RegistrationForm } from './register.form.js';
+
+/** Lenient on purpose: an unknown slug is the "event not found" page, not a validation error. */
+const SlugParam = z.object({ slug: z.string() });
 
 /** The organizer's name as the data controller in the privacy notice. */
 async function controllerOf(
@@ -82,21 +91,24 @@ export const registerPages: FastifyPluginAsync<{
       </section>,
     );
 
-  app.register(async (pages) => {
+  app.register(async (base) => {
+    const pages = base.withTypeProvider<ZodTypeProvider>();
     pages.addHook('onRequest', async (req) => asPage(req));
 
-    pages.get<{ Params: { slug: string } }>(
-      '/e/:slug/daftar',
-      { schema: { hide: true } },
-      async (req, reply) => formPage(req, reply, await loadEventFor(req, db, req.params.slug, 'view')),
+    pages.get('/e/:slug/daftar', { schema: { hide: true, params: SlugParam } }, async (req, reply) =>
+      formPage(req, reply, await loadEventFor(req, db, req.params.slug, 'view')),
     );
 
-    pages.post<{ Params: { slug: string }; Body: FormValues }>(
+    pages.post(
       '/e/:slug/daftar',
-      { schema: { hide: true }, config: { rateLimit }, preHandler: contactLimiter },
+      {
+        schema: { hide: true, params: SlugParam, body: FormFields },
+        config: { rateLimit },
+        preHandler: contactLimiter,
+      },
       async (req, reply) => {
         const event = await loadEventFor(req, db, req.params.slug, 'view');
-        const body = (req.body ?? {}) as FormValues;
+        const body = formBody(req);
         if (typeof body.website === 'string' && body.website.trim() !== '') {
           // A bot filled the invisible field: answer like a success, write nothing.
           return page(
@@ -108,8 +120,11 @@ export const registerPages: FastifyPluginAsync<{
         }
         const s = await regs.settings(event);
         try {
-          const input = { ...formToInput(body, s.questions), locale: req.locale };
-          const { registration, created } = await regs.register(event, input as never, { source: 'self' });
+          const input = parseOrThrow(RegisterInput, {
+            ...formToInput(body, s.questions),
+            locale: req.locale,
+          });
+          const { registration, created } = await regs.register(event, markParsed(input), { source: 'self' });
           return reply.redirect(`/t/${registration.ticket_code}?done=${created ? 'new' : 'existing'}`, 303);
         } catch (err) {
           if (err instanceof AppError && err.status < 500) {

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, errors } from '../../../errors.js';
+import { IdParam } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
 import type { Text } from '../../../i18n/index.js';
 import { slugify } from '../../../shared/ids.js';
 import { parseLocalDateTime, toLocalInput } from '../../../shared/time.js';
+import { FormFields, type FormValues, formBody, SavedQuery } from '../../../web/forms.js';
 import { Notice } from '../../../web/layout.js';
 import { asPage, CsrfField } from '../../../web/page.js';
 import { CF, consoleFrame } from '../../../web/participants-frame.js';
@@ -101,6 +104,10 @@ const questionLines = (qs: Question[]) =>
     )
     .join('\n');
 
+/** The posted fields as typed (the first of repeated ones); absent ones stay undefined. */
+const fields = (v: FormValues): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? x[0] : x]));
+
 /** The organizer's registration settings page and its form post. */
 export const settingsPages: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx;
@@ -194,44 +201,50 @@ export const settingsPages: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.register(async (pages) => {
+  app.register(async (plain) => {
+    const pages = plain.withTypeProvider<ZodTypeProvider>();
     pages.addHook('onRequest', async (req) => asPage(req));
-    const load = (req: FastifyRequest) =>
-      loadEventFor(req, db, (req.params as { id: string }).id, 'organize');
-    pages.get('/console/events/:id/registration-settings', async (req, reply) =>
-      show(req, reply, await load(req), { saved: !!(req.query as { saved?: string }).saved }),
+    const load = (req: FastifyRequest, id: string) => loadEventFor(req, db, id, 'organize');
+    pages.get(
+      '/console/events/:id/registration-settings',
+      { schema: { hide: true, params: IdParam, querystring: SavedQuery } },
+      async (req, reply) => show(req, reply, await load(req, req.params.id), { saved: !!req.query.saved }),
     );
-    pages.post('/console/events/:id/registration-settings', async (req, reply) => {
-      const event = await load(req);
-      const b = (req.body ?? {}) as Record<string, string>;
-      try {
-        const tz = event.timezone;
-        const when = (v: string | undefined, field: string) => {
-          if (!v) return null;
-          const ms = parseLocalDateTime(v, tz);
-          if (ms === null)
-            throw errors.validation({ id: `${field}: tanggal tidak sah`, en: `${field}: invalid date` });
-          return new Date(ms).toISOString();
-        };
-        const patch = parseOrThrow(SettingsInput, {
-          opensAt: when(b.opensAt, 'opensAt'),
-          closesAt: when(b.closesAt, 'closesAt'),
-          approval: b.approval === 'yes',
-          waitlist: b.waitlist === 'yes',
-          seatMode: b.seatMode,
-          questions: parseQuestionLines(b.questions ?? ''),
-          privacyController: b.privacyController,
-          privacyContact: b.privacyContact,
-          privacyPurpose: b.privacyPurpose,
-          retentionDays: Number(b.retentionDays || 365),
-        });
-        await regs.saveSettings(event, patch);
-      } catch (err) {
-        if (err instanceof AppError && err.status < 500)
-          return show(req, reply, event, { error: err.text[req.locale], status: err.status });
-        throw err;
-      }
-      return reply.redirect(`/console/events/${event.id}/registration-settings?saved=1`, 303);
-    });
+    pages.post(
+      '/console/events/:id/registration-settings',
+      { schema: { hide: true, params: IdParam, body: FormFields } },
+      async (req, reply) => {
+        const event = await load(req, req.params.id);
+        const b = fields(formBody(req));
+        try {
+          const tz = event.timezone;
+          const when = (v: string | undefined, field: string) => {
+            if (!v) return null;
+            const ms = parseLocalDateTime(v, tz);
+            if (ms === null)
+              throw errors.validation({ id: `${field}: tanggal tidak sah`, en: `${field}: invalid date` });
+            return new Date(ms).toISOString();
+          };
+          const patch = parseOrThrow(SettingsInput, {
+            opensAt: when(b.opensAt, 'opensAt'),
+            closesAt: when(b.closesAt, 'closesAt'),
+            approval: b.approval === 'yes',
+            waitlist: b.waitlist === 'yes',
+            seatMode: b.seatMode,
+            questions: parseQuestionLines(b.questions ?? ''),
+            privacyController: b.privacyController,
+            privacyContact: b.privacyContact,
+            privacyPurpose: b.privacyPurpose,
+            retentionDays: Number(b.retentionDays || 365),
+          });
+          await regs.saveSettings(event, patch);
+        } catch (err) {
+          if (err instanceof AppError && err.status < 500)
+            return show(req, reply, event, { error: err.text[req.locale], status: err.status });
+          throw err;
+        }
+        return reply.redirect(`/console/events/${event.id}/registration-settings?saved=1`, 303);
+      },
+    );
   });
 };

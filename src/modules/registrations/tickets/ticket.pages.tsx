@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, errors, what } from '../../../errors.js';
 import { renderSections, type TicketView } from '../../../web/extensions.js';
+import { FormFields, formBody, str } from '../../../web/forms.js';
 import { Notice } from '../../../web/layout.js';
 import { asPage, page } from '../../../web/page.js';
 import { ErasedTicket, MyDataSection, PT } from '../privacy/privacy.view.js';
@@ -10,12 +13,17 @@ import { eventIcs } from './ics.js';
 import { TicketBody, TT } from './ticket.view.js';
 
 const CODE = /^[0-9a-z]{20,80}$/;
+/** Lenient on purpose: a malformed code is a "ticket not found" page, not a validation error. */
+const CodeParam = z.object({ code: z.string() });
+const DoneQuery = z.object({ done: z.string().optional() });
+const ModeChoice = z.enum(['onsite', 'online']);
 
 /**
  * The participant's personal page at /t/:ticketCode. The code is the only key, so the page is never
  * cached and never sends a Referer (the join link and the map must not learn the ticket URL).
  */
-export const ticketPages: FastifyPluginAsync = async (app) => {
+export const ticketPages: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { config, ui } = app.ctx;
   const regs = app.ctx.services.registrations;
   const privacy = app.ctx.services.privacy;
@@ -93,47 +101,37 @@ export const ticketPages: FastifyPluginAsync = async (app) => {
     );
   }
 
-  app.get<{ Params: { code: string }; Querystring: { done?: string } }>(
+  app.get(
     '/t/:code',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: CodeParam, querystring: DoneQuery } },
     async (req, reply) => {
       const { r } = await load(req.params.code);
       return show(req, reply, r, { done: req.query.done });
     },
   );
 
-  app.get<{ Params: { code: string } }>(
-    '/t/:code/acara.ics',
-    { schema: { hide: true } },
-    async (req, reply) => {
-      const { r, event } = await load(req.params.code);
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${event.slug}.ics"`)
-        .header('cache-control', 'no-store')
-        .send(
-          eventIcs(event, { ticketUrl: ticketUrl(config, r.ticket_code), mode: r.mode, seat: r.seat_id }),
-        );
-    },
-  );
+  app.get('/t/:code/acara.ics', { schema: { hide: true, params: CodeParam } }, async (req, reply) => {
+    const { r, event } = await load(req.params.code);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${event.slug}.ics"`)
+      .header('cache-control', 'no-store')
+      .send(eventIcs(event, { ticketUrl: ticketUrl(config, r.ticket_code), mode: r.mode, seat: r.seat_id }));
+  });
 
-  app.post<{ Params: { code: string } }>(
-    '/t/:code/cancel',
-    { schema: { hide: true } },
-    async (req, reply) => {
-      const { r } = await load(req.params.code);
-      await regs.cancelRow(r);
-      return reply.redirect(`/t/${r.ticket_code}?done=cancelled`, 303);
-    },
-  );
+  app.post('/t/:code/cancel', { schema: { hide: true, params: CodeParam } }, async (req, reply) => {
+    const { r } = await load(req.params.code);
+    await regs.cancelRow(r);
+    return reply.redirect(`/t/${r.ticket_code}?done=cancelled`, 303);
+  });
 
-  app.post<{ Params: { code: string }; Body: { mode?: string } }>(
+  app.post(
     '/t/:code/mode',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: CodeParam, body: FormFields } },
     async (req, reply) => {
       const { r } = await load(req.params.code);
-      const mode = req.body?.mode;
-      if (mode !== 'onsite' && mode !== 'online')
+      const choice = ModeChoice.safeParse(str(formBody(req), 'mode'));
+      if (!choice.success)
         return show(req, reply, r, {
           error: errors.validation({ id: 'Pilih luring atau daring.', en: 'Choose hall or online.' }).text[
             req.locale
@@ -141,7 +139,7 @@ export const ticketPages: FastifyPluginAsync = async (app) => {
           status: 400,
         });
       try {
-        await regs.switchRow(r, mode);
+        await regs.switchRow(r, choice.data);
       } catch (err) {
         if (err instanceof AppError)
           return show(req, reply, (await regs.findById(r.id))!, {
@@ -155,26 +153,22 @@ export const ticketPages: FastifyPluginAsync = async (app) => {
   );
 
   // Right of access: the same JSON as GET /api/v1/tickets/:code/data, as a file to keep.
-  app.get<{ Params: { code: string } }>(
-    '/t/:code/data-saya.json',
-    { schema: { hide: true } },
-    async (req, reply) => {
-      const { r, event } = await load(req.params.code);
-      return reply
-        .type('application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="data-saya-${event.slug}.json"`)
-        .header('cache-control', 'no-store')
-        .send(JSON.stringify(await privacy.myData(r), null, 2));
-    },
-  );
+  app.get('/t/:code/data-saya.json', { schema: { hide: true, params: CodeParam } }, async (req, reply) => {
+    const { r, event } = await load(req.params.code);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="data-saya-${event.slug}.json"`)
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify(await privacy.myData(r), null, 2));
+  });
 
   // Right to erasure, behind a ticked confirmation box (the form works without JavaScript).
-  app.post<{ Params: { code: string }; Body: { confirm?: string } }>(
+  app.post(
     '/t/:code/hapus',
-    { schema: { hide: true } },
+    { schema: { hide: true, params: CodeParam, body: FormFields } },
     async (req, reply) => {
       const { r } = await load(req.params.code);
-      if (req.body?.confirm !== 'yes')
+      if (str(formBody(req), 'confirm') !== 'yes')
         return show(req, reply, r, {
           error: PT.eraseNeedsConfirm[req.locale],
           status: 400,
