@@ -5,12 +5,8 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
 import { defaultLayout } from '../src/modules/certificates/certificates.schemas.js';
-import {
-  type CertData,
-  type PreparedTemplate,
-  prepareTemplate,
-  renderCertificate,
-} from '../src/modules/certificates/pdf/render.js';
+import { prepareTemplate, renderCertificate } from '../src/modules/certificates/pdf/render.js';
+import type { CertData, PreparedTemplate } from '../src/modules/certificates/pdf/template.js';
 import '../src/shared/pdf.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);

@@ -345,6 +345,10 @@ export const errors = {
   // ── qa ──
   // ── live ──
   // ── certificates ──
+  certificateConflict: make(409, 'certificate_conflict', () => ({
+    id: 'Sertifikat belum terbit karena staf lain sedang menerbitkan sertifikat acara ini pada saat yang sama. Tunggu sebentar, lalu coba lagi.',
+    en: 'The certificate was not issued because other staff were issuing this event’s certificates at the same moment. Wait a moment, then try again.',
+  })),
   // ── reports ──
   reportAlreadyFinal: make(409, 'report_already_final', () => ({
     id: 'Laporan ini sudah final. Buka kembali sebagai draf dulu bila ingin membuat versi baru.',

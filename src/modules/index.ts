@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { announcementsModule } from './announcements/index.js';
 import { attendanceModule } from './attendance/index.js';
 import { authModule } from './auth/index.js';
-import { certificatesRoutes } from './certificates/index.js';
+import { certificatesPlugin } from './certificates/index.js';
 import { consoleModule } from './console/index.js';
 import { evaluationModule } from './evaluation/index.js';
 import { eventsPlugin } from './events/index.js';
@@ -34,7 +34,7 @@ export const modules: FastifyPluginAsync[] = [
   seatingModule,
   invitationsModule,
   evaluationModule,
-  certificatesRoutes,
+  certificatesPlugin,
   mediaPlugin,
   reportsPlugin,
   announcementsModule,

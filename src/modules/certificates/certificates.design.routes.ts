@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
-import { IdParams, loadEventFor } from '../events/index.js';
+import { IdParam } from '../../http/params.js';
+import { loadEventFor } from '../events/index.js';
 import { CERT_ROLES, Layout, SettingsBody, TemplateBody } from './certificates.schemas.js';
 import type { CertificatesService } from './certificates.service.js';
 import {
@@ -14,7 +15,7 @@ import {
 } from './certificates.uploads.js';
 
 const tags = ['certificates'];
-const RoleParams = IdParams.extend({ role: z.enum(CERT_ROLES) });
+const RoleParams = IdParam.extend({ role: z.enum(CERT_ROLES) });
 const SigParams = RoleParams.extend({ index: z.coerce.number().int().min(0).max(1) });
 
 /** The look of the certificates: numbering and rule settings, templates per role, uploads, preview. */
@@ -27,7 +28,7 @@ export function registerCertificateDesignRoutes(
 
   app.get(
     '/api/v1/events/:id/certificates/settings',
-    { schema: { tags, summary: 'Numbering pattern, issuer and eligibility rules', params: IdParams } },
+    { schema: { tags, summary: 'Numbering pattern, issuer and eligibility rules', params: IdParam } },
     async (req) => svc.settings(await loadEventFor(req, db, req.params.id, 'organize')),
   );
   app.patch(
@@ -36,7 +37,7 @@ export function registerCertificateDesignRoutes(
       schema: {
         tags,
         summary: 'Change numbering pattern, issuer and eligibility rules',
-        params: IdParams,
+        params: IdParam,
         body: SettingsBody,
       },
     },

@@ -6,7 +6,7 @@ import { errors } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { fullName } from '../../shared/names.js';
 import { formatDate, isoInZone, sameLocalDay } from '../../shared/time.js';
-import { type EventRow, eventsRepository } from '../events/index.js';
+import type { EventRow } from '../events/index.js';
 import { formatNumber, type NumberParts } from './certificates.numbering.js';
 import { candidatesFor } from './certificates.recipients.js';
 import {
@@ -25,7 +25,8 @@ import {
   type TemplateBody,
 } from './certificates.schemas.js';
 import type { CertRole } from './certificates.tables.js';
-import { type CertData, type PreparedTemplate, prepareTemplate, renderCertificate } from './pdf/render.js';
+import { prepareTemplate, renderCertificate } from './pdf/render.js';
+import type { CertData, PreparedTemplate } from './pdf/template.js';
 
 export const DEFAULT_PATTERN = '{seq}/SERT/{org}/{month-roman}/{year}';
 
@@ -66,7 +67,7 @@ export function createCertificateDesign(ctx: AppContext) {
         issueDate: row.issue_date,
       };
     }
-    const org = event.org_id ? await eventsRepository.findOrg(db, event.org_id) : undefined;
+    const org = await ctx.services.events.orgOf(event);
     const code =
       (org?.short_name ?? org?.slug ?? 'AULA')
         .toUpperCase()
@@ -84,8 +85,8 @@ export function createCertificateDesign(ctx: AppContext) {
 
   async function issuerText(event: EventRow, s: Settings): Promise<string> {
     if (s.issuer) return s.issuer;
-    const org = event.org_id ? await eventsRepository.findOrg(db, event.org_id) : undefined;
-    const partners = (await eventsRepository.partners(db, [event.id])).map((p) => p.name);
+    const org = await ctx.services.events.orgOf(event);
+    const partners = (await ctx.services.events.partnersOf(event.id)).map((p) => p.name);
     if (!org) return partners.length ? `Diselenggarakan bersama ${partners.join(', ')}` : '';
     return partners.length ? `${org.name} bekerja sama dengan ${partners.join(', ')}` : org.name;
   }
@@ -269,7 +270,7 @@ export function createCertificateDesign(ctx: AppContext) {
       const t = overrideLayout ? { ...base, layout: overrideLayout } : base;
       const list = await repo
         .existingKeys(db, event.id, role)
-        .then((keys) => candidatesFor(db, event, role, s.rules, keys))
+        .then((keys) => candidatesFor(ctx, event, role, s.rules, keys))
         .catch(() => []);
       const longest = list.map((c) => fullName(c)).sort((a, b) => b.length - a.length)[0];
       const parts = await numberParts(event, s, role);

@@ -1,7 +1,7 @@
-import type { Insertable } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
 import { errors } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId, newSecretToken, shortCode } from '../../shared/ids.js';
@@ -10,9 +10,13 @@ import type { EventRow } from '../events/index.js';
 import type { CertificateDesign, Settings } from './certificates.design.js';
 import { counterScope, formatNumber } from './certificates.numbering.js';
 import { candidatesFor, overrideRecipient, type Recipient } from './certificates.recipients.js';
-import { type CertificateRow, certificatesRepository as repo } from './certificates.repository.js';
+import {
+  type CertificateRow,
+  type NewCertificate,
+  certificatesRepository as repo,
+} from './certificates.repository.js';
 import type { IssueBody, OverrideBody } from './certificates.schemas.js';
-import type { CertificatesTable, CertRole } from './certificates.tables.js';
+import type { CertRole } from './certificates.tables.js';
 
 export interface IssueSummary {
   issued: number;
@@ -27,7 +31,7 @@ export function createCertificateIssuing(ctx: AppContext, design: CertificateDes
   const { settings, numberParts, verifyUrl } = design;
 
   const candidates = async (event: EventRow, role: CertRole, s: Settings) =>
-    candidatesFor(db, event, role, s.rules, await repo.existingKeys(db, event.id, role));
+    candidatesFor(ctx, event, role, s.rules, await repo.existingKeys(db, event.id, role));
 
   /**
    * Writes certificates for recipients in one transaction: numbers are reserved from the counter
@@ -49,9 +53,9 @@ export function createCertificateIssuing(ctx: AppContext, design: CertificateDes
       const scope = counterScope(s.pattern, parts);
       const now = Date.now();
       try {
-        return await db.transaction().execute(async (trx) => {
+        return await inTransaction(db, async (trx) => {
           const first = await repo.reserveNumbers(trx, scope, pending.length);
-          const rows: Insertable<CertificatesTable>[] = pending.map((c, i) => ({
+          const rows: NewCertificate[] = pending.map((c, i) => ({
             id: newId(),
             event_id: event.id,
             code: shortCode(12),
@@ -160,17 +164,16 @@ export function createCertificateIssuing(ctx: AppContext, design: CertificateDes
     },
 
     /** Staff issue outside the rule; the reason goes to the audit log with the certificate. */
-    /** Staff issue outside the rule; the reason goes to the audit log with the certificate. */
     async override(event: EventRow, body: z.output<typeof OverrideBody>, actor: AuthUser) {
       const s = await settings(event);
-      const recipient = await overrideRecipient(db, event, body);
+      const recipient = await overrideRecipient(ctx, event, body);
       const existing = await repo.byRecipient(db, event.id, body.role, recipient.key);
       if (existing) return { certificate: existing, created: false };
       const [row] = await writeBatch(event, body.role, s, [recipient], actor, true);
       if (!row) {
         const again = await repo.byRecipient(db, event.id, body.role, recipient.key);
         if (again) return { certificate: again, created: false };
-        throw errors.conflict('certificate_conflict', { id: 'Coba lagi.', en: 'Try again.' });
+        throw errors.certificateConflict();
       }
       await repo.audit(db, {
         id: newId(),

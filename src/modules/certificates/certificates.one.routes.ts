@@ -3,11 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
 import { requireUser } from '../auth/index.js';
-import { can, IdParams, loadEventFor } from '../events/index.js';
+import { can, loadEventFor } from '../events/index.js';
 import { presentCertificate } from './certificates.presenter.js';
 import type { CertificateRow } from './certificates.repository.js';
 import {
-  CERT_ROLES,
   CertificateOut,
   CodeParams,
   CorrectBody,
@@ -17,8 +16,6 @@ import {
 import type { CertificatesService } from './certificates.service.js';
 
 const tags = ['certificates'];
-const RoleParams = IdParams.extend({ role: z.enum(CERT_ROLES) });
-const _SigParams = RoleParams.extend({ index: z.coerce.number().int().min(0).max(1) });
 
 /** One certificate by its code: public verification, the PDF, and the organizer's revoke and reissue. */
 export function registerCertificateRoutes(base: Parameters<FastifyPluginAsync>[0], svc: CertificatesService) {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Words shared by the certificate pages (public and console). */
 export const T = {
   verifyTitle: { id: 'Verifikasi sertifikat', en: 'Certificate verification' },
@@ -30,6 +28,3 @@ export const T = {
   },
   console: { id: 'Sertifikat', en: 'Certificates' },
 };
-
-export const Code = z.object({ code: z.string().min(1).max(40) });
-export const Id = z.object({ id: z.string().min(1).max(80) });

@@ -1,22 +1,25 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { parseOrThrow } from '../../http/validation.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Notice } from '../../web/layout.js';
 import { asPage, page } from '../../web/page.js';
-import { Code, T } from './certificates.pages.text.js';
-import { ROLE_LABELS } from './certificates.schemas.js';
+import { T } from './certificates.pages.text.js';
+import { CodeParams, ROLE_LABELS } from './certificates.schemas.js';
 import type { CertificatesService } from './certificates.service.js';
 
 /** Pages for participants and the public: verification (`/v/:code`) and the ticket page section. */
 export const certificatePublicPages =
   (svc: CertificatesService): FastifyPluginAsync =>
-  async (app) => {
+  async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
     app.get(
       '/v/:code',
-      { schema: { hide: true }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+      {
+        schema: { hide: true, params: CodeParams },
+        config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      },
       async (req, reply) => {
         asPage(req);
-        const { code } = parseOrThrow(Code, req.params);
-        const cert = await svc.byCode(code);
+        const cert = await svc.byCode(req.params.code);
         const event = await svc.eventOf(cert);
         const v = svc.present(cert, event, req.locale);
         const l = req.locale;

@@ -49,7 +49,9 @@ export async function candidatesFor(
     const [regs, present, evaluated] = await Promise.all([
       ctx.services.registrations.list(event, { status: 'confirmed' }, ALL),
       rules.peserta.requireAttendance ? presentRegistrations(db, event) : Promise.resolve(null),
-      rules.peserta.requireEvaluation ? ctx.services.evaluation.respondedIds(event.id) : Promise.resolve(null),
+      rules.peserta.requireEvaluation
+        ? ctx.services.evaluation.respondedIds(event.id)
+        : Promise.resolve(null),
     ]);
     regs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return regs.map((r) => {

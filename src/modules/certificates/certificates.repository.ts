@@ -1,6 +1,6 @@
-import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
+import type { Tx } from '../../db/transaction.js';
 import type {
   CertificateJobsTable,
   CertificateSettingsTable,
@@ -12,7 +12,8 @@ import type {
 export type CertificateRow = Selectable<CertificatesTable>;
 export type TemplateRow = Selectable<CertificateTemplatesTable>;
 export type SettingsRow = Selectable<CertificateSettingsTable>;
-export type JobRow = Selectable<CertificateJobsTable>;
+/** A certificate row as issuing writes it. */
+export type NewCertificate = Insertable<CertificatesTable>;
 
 export const certificatesRepository = {
   /** The stored files of an event's certificate templates: backgrounds and signature images. */
@@ -103,7 +104,7 @@ export const certificatesRepository = {
    * writers on the row, so two bulk issues at once get disjoint ranges; a number handed out is
    * never handed out again, even if the certificate is later revoked.
    */
-  async reserveNumbers(trx: Transaction<DB>, scope: string, count: number): Promise<number> {
+  async reserveNumbers(trx: Tx, scope: string, count: number): Promise<number> {
     await trx
       .insertInto('certificate_counters')
       .values({ scope, value: 0 })
@@ -119,7 +120,7 @@ export const certificatesRepository = {
     return Number(row.value) - count + 1;
   },
 
-  insertCertificates: (trx: Transaction<DB>, rows: Insertable<CertificatesTable>[]) =>
+  insertCertificates: (trx: Tx, rows: NewCertificate[]) =>
     rows.length ? trx.insertInto('certificates').values(rows).execute() : Promise.resolve([]),
 
   existingKeys: async (db: Db, eventId: string, role: CertRole) =>
@@ -172,11 +173,11 @@ export const certificatesRepository = {
       .returning('id')
       .executeTakeFirst(),
 
-  update: (db: Db | Transaction<DB>, id: string, patch: Updateable<CertificatesTable>) =>
+  update: (db: Db | Tx, id: string, patch: Updateable<CertificatesTable>) =>
     db.updateTable('certificates').set(patch).where('id', '=', id).execute(),
 
   audit: (
-    db: Db | Transaction<DB>,
+    db: Db | Tx,
     row: {
       id: string;
       event_id: string;

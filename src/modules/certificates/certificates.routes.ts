@@ -3,21 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import JSZip from 'jszip';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
+import { IdParam } from '../../http/params.js';
 import { requireUser } from '../auth/index.js';
-import { IdParams, loadEventFor } from '../events/index.js';
-import { registerCertificateDesignRoutes } from './certificates.design.routes.js';
-import { registerCertificateRoutes } from './certificates.one.routes.js';
+import { loadEventFor } from '../events/index.js';
 import { presentCertificate } from './certificates.presenter.js';
-import { certificatesRepository } from './certificates.repository.js';
 import { CERT_ROLES, CertificateOut, IssueBody, OverrideBody } from './certificates.schemas.js';
 import type { CertificatesService } from './certificates.service.js';
 
 const tags = ['certificates'];
-const RoleParams = IdParams.extend({ role: z.enum(CERT_ROLES) });
-const _SigParams = RoleParams.extend({ index: z.coerce.number().int().min(0).max(1) });
 
 /** Issuing for an event: by rule, as a background job, by override; the candidates; the ZIP. */
-function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: CertificatesService) {
+export function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: CertificatesService) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
 
@@ -27,7 +23,7 @@ function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: Certi
       schema: {
         tags,
         summary: 'Certificates issued for the event',
-        params: IdParams,
+        params: IdParam,
         response: { 200: z.object({ certificates: z.array(CertificateOut) }) },
       },
     },
@@ -45,7 +41,7 @@ function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: Certi
       schema: {
         tags,
         summary: 'Issue certificates by the eligibility rule to everyone eligible and not yet issued',
-        params: IdParams,
+        params: IdParam,
         body: IssueBody.optional(),
         response: {
           200: z.object({
@@ -72,7 +68,7 @@ function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: Certi
       schema: {
         tags,
         summary: 'Issue in the background; poll the job for progress',
-        params: IdParams,
+        params: IdParam,
         body: IssueBody.optional(),
         response: { 202: z.object({ jobId: z.string() }) },
       },
@@ -91,7 +87,7 @@ function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: Certi
       schema: {
         tags,
         summary: 'Progress of a bulk issue',
-        params: IdParams.extend({ jobId: z.string().max(40) }),
+        params: IdParam.extend({ jobId: z.string().max(40) }),
         response: {
           200: z.object({ status: z.string(), total: z.number(), done: z.number(), issued: z.number() }),
         },
@@ -111,7 +107,7 @@ function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: Certi
       schema: {
         tags,
         summary: 'Issue outside the rule (staff override with a reason, kept in the audit log)',
-        params: IdParams,
+        params: IdParam,
         body: OverrideBody,
         response: { 201: CertificateOut, 200: CertificateOut },
       },
@@ -131,7 +127,7 @@ function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: Certi
       schema: {
         tags,
         summary: 'Who may get a certificate of a role, and why not',
-        params: IdParams,
+        params: IdParam,
         querystring: z.object({ role: z.enum(CERT_ROLES).default('peserta') }),
       },
     },
@@ -154,7 +150,7 @@ function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: Certi
   app.get(
     '/api/v1/events/:id/certificates.zip',
     {
-      schema: { tags, summary: 'Every valid certificate of the event as PDFs in one ZIP', params: IdParams },
+      schema: { tags, summary: 'Every valid certificate of the event as PDFs in one ZIP', params: IdParam },
     },
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
@@ -181,16 +177,3 @@ function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc: Certi
     },
   );
 }
-
-export const certificatesRoutes: FastifyPluginAsync = async (app) => {
-  const svc = app.ctx.services.certificates;
-  app.ctx.bus.on('registration.anonymized', async ({ registrationIds }) => {
-    await certificatesRepository.forgetRecipients(app.ctx.db, registrationIds, Date.now());
-  });
-  app.ctx.eventFiles.push((db, eventId) => certificatesRepository.filesOfEvent(db, eventId));
-  registerIssueRoutes(app, svc);
-  registerCertificateDesignRoutes(app, svc);
-  registerCertificateRoutes(app, svc);
-  const { certificatePages } = await import('./certificates.pages.js');
-  await app.register(certificatePages(svc));
-};

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingual } from '../../http/validation.js';
 import { CERT_ROLES } from './certificates.tables.js';
 
+export type { CertRole } from './certificates.tables.js';
 export { CERT_ROLES };
 
 export const ROLE_LABELS: Record<(typeof CERT_ROLES)[number], { id: string; en: string }> = {
@@ -20,7 +21,7 @@ export const PERSON_ROLE_FOR: Partial<Record<(typeof CERT_ROLES)[number], string
   panitia: 'committee',
 };
 
-export const FIELD_KEYS = [
+const FIELD_KEYS = [
   'title',
   'intro',
   'name',
@@ -33,7 +34,7 @@ export const FIELD_KEYS = [
   'signatures',
   'qr',
 ] as const;
-export type FieldKey = (typeof FIELD_KEYS)[number];
+type FieldKey = (typeof FIELD_KEYS)[number];
 
 const frac = z.number().min(0).max(1);
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, {
@@ -158,7 +159,7 @@ export type Rules = z.infer<typeof Rules>;
 
 const PATTERN_TOKENS = ['{seq}', '{org}', '{month-roman}', '{month}', '{year}', '{event}', '{role}'];
 
-export const Pattern = z
+const Pattern = z
   .string()
   .trim()
   .min(5)

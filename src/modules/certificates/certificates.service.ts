@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
 import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import type { Locale } from '../../i18n/index.js';
 import { newId } from '../../shared/ids.js';
 import { fullName } from '../../shared/names.js';
 import { formatDate, isoInZone } from '../../shared/time.js';
-import { type EventRow, eventsRepository } from '../events/index.js';
+import type { EventRow } from '../events/index.js';
 import { createCertificateDesign } from './certificates.design.js';
 import { createCertificateIssuing } from './certificates.issuing.js';
 import { type CertificateRow, certificatesRepository as repo } from './certificates.repository.js';
@@ -57,7 +58,7 @@ export function createCertificatesService(ctx: AppContext) {
       actor: AuthUser,
     ) {
       const now = Date.now();
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await repo.update(trx, cert.id, {
           front_titles: body.frontTitles || null,
           name: body.name,
@@ -96,7 +97,7 @@ export function createCertificatesService(ctx: AppContext) {
     },
 
     async eventOf(cert: CertificateRow): Promise<EventRow> {
-      return (await eventsRepository.findByIdOrSlug(db, cert.event_id))!;
+      return (await ctx.services.events.find(cert.event_id))!;
     },
 
     present(cert: CertificateRow, event: EventRow, locale: Locale = 'id') {
@@ -124,6 +125,12 @@ export function createCertificatesService(ctx: AppContext) {
 
     list: (event: EventRow) => repo.forEvent(db, event.id),
     forRegistration: (registrationId: string) => repo.forRegistration(db, registrationId),
+
+    /** The stored files of an event's certificate templates (deleted with the event). */
+    filesOfEvent: (eventId: string) => repo.filesOfEvent(db, eventId),
+
+    /** UU PDP erasure: the numbers stay taken, the certificates name no one and no longer verify. */
+    forgetRecipients: (registrationIds: string[]) => repo.forgetRecipients(db, registrationIds, Date.now()),
     registrationByTicket: async (code: string) => {
       const r = await ctx.services.registrations.findByTicketCode(code);
       return r ? { id: r.id, event_id: r.event_id, status: r.status } : undefined;

@@ -1,6 +1,6 @@
 export const CERT_ROLES = ['peserta', 'pemateri', 'moderator', 'mc', 'panitia'] as const;
 export type CertRole = (typeof CERT_ROLES)[number];
-export type CertStatus = 'valid' | 'revoked';
+type CertStatus = 'valid' | 'revoked';
 
 export interface CertificateSettingsTable {
   event_id: string;
@@ -33,7 +33,7 @@ export interface CertificateTemplatesTable {
   updated_at: number;
 }
 
-export interface CertificateCountersTable {
+interface CertificateCountersTable {
   /** The number with `{seq}` left out: every distinct prefix counts on its own, never going back. */
   scope: string;
   value: number;

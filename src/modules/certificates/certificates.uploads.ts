@@ -8,7 +8,7 @@ import { newId } from '../../shared/ids.js';
 
 /** Backgrounds: a photo-quality JPEG or a one-page PDF; both end up inside every certificate, so they stay small. */
 export const MAX_BACKGROUND_BYTES = 8 * 1024 * 1024;
-export const MAX_PDF_BACKGROUND_BYTES = 250 * 1024;
+const MAX_PDF_BACKGROUND_BYTES = 250 * 1024;
 /** A scanned signature is a small picture; a bigger file is almost always a phone photo of a whole page. */
 export const MAX_SIGNATURE_BYTES = 300 * 1024;
 const MAX_PIXELS = 40_000_000;

@@ -50,7 +50,7 @@ function masksFor(m: BitMatrix): Uint8Array[] {
   return t;
 }
 
-export function penalty(d: Uint8Array, size: number): number {
+function penalty(d: Uint8Array, size: number): number {
   let points = 0;
   // N1: runs of five or more same-coloured modules in a row or a column: 3 + (run - 5).
   for (let a = 0; a < size; a++) {

@@ -6,40 +6,10 @@ import { wrapMeasured } from '../../../shared/pdf.js';
 import type { FieldBox, Layout, Signer } from '../certificates.schemas.js';
 import { type Face, face } from './face.js';
 import './qr-mask.js';
-import { Canvas, num, type SkeletonCache, skeletonFor, writePdf } from './writer.js';
+import type { CertData, PreparedTemplate } from './template.js';
+import { Canvas, num, skeletonFor, writePdf } from './writer.js';
 
-/** What one certificate says; the template says where and how. */
-export interface CertData {
-  name: string;
-  roleText: string;
-  number: string;
-  eventTitle: string;
-  datePlace: string;
-  issuer: string;
-  issued: string;
-  verifyUrl: string;
-}
-
-interface RawImage {
-  width: number;
-  height: number;
-  rgb: Uint8Array;
-  alpha: Uint8Array;
-}
-
-/** A template made ready once: parsed background, pre-compressed signature images. */
-export interface PreparedTemplate {
-  width: number;
-  height: number;
-  layout: Layout;
-  signers: Signer[];
-  signatures: (RawImage | null)[];
-  background: { kind: 'image'; jpeg: Uint8Array } | { kind: 'pdf'; doc: PDFDocument } | null;
-  /** Finished shared objects, by the faces and signatures a page uses; shared by `{ ...t, layout }` copies. */
-  skeletons: SkeletonCache;
-}
-
-export const PAGE = { landscape: [841.89, 595.28], portrait: [595.28, 841.89] } as const;
+const PAGE = { landscape: [841.89, 595.28], portrait: [595.28, 841.89] } as const;
 
 export async function prepareTemplate(input: {
   orientation: 'landscape' | 'portrait';
@@ -128,7 +98,7 @@ function drawLines(ctx: Ctx, box: FieldBox, lines: string[], size: number, font:
  * Long names with many titles ("Prof. Dr. H. … , S.E., M.Si., Ak., CA") shrink until they fit one
  * line; below half the designed size they wrap onto two lines instead of becoming unreadable.
  */
-export function fitName(
+function fitName(
   font: Face,
   text: string,
   size: number,

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
 import { face } from './face.js';
-import type { PreparedTemplate } from './render.js';
+import type { PreparedTemplate, Skeleton } from './template.js';
 
 /** A coordinate or size in content-stream text: three decimals, a thousandth of a point. */
 export const num = (x: number) => {
@@ -19,27 +19,6 @@ export class Canvas {
   bold = false;
   sigs = [false, false];
 }
-
-/**
- * Everything a certificate of one template shares with the others, written once as finished bytes:
- * the PDF header, the page tree and catalog, the two faces (font file, descriptor, widths, ToUnicode),
- * the background (the JPEG as an image, or the PDF page as a Form XObject) and the signature images.
- * A certificate adds only its page, its content stream, its info dictionary and the cross-reference
- * table. Objects a page does not use are left out (one skeleton per combination, built on first use).
- */
-export interface Skeleton {
-  prefix: Buffer;
-  /** Byte offset of each object in `prefix`, by object number; 0 where the number is unused. */
-  offsets: number[];
-  /** The first object number free for the certificate's own objects. */
-  next: number;
-  pages: number;
-  root: number;
-  resources: string;
-  background: string;
-}
-
-export type SkeletonCache = Map<string, Promise<Skeleton>>;
 
 async function buildSkeleton(prepared: PreparedTemplate, use: Canvas): Promise<Skeleton> {
   const doc = await PDFDocument.create({ updateMetadata: false });
