@@ -1,6 +1,7 @@
-import type { PollDto, QuestionDto, ServerMessage, SettingsDto } from '../src/shared/realtime.js';
+import type { QuestionDto, ServerMessage, SettingsDto } from '../src/shared/realtime.js';
 import { openLive } from './_live-conn.js';
 import { $, h, L, lang, stageTimer, tr } from './_live-dom.js';
+import { applyLiveMessage, emptyLiveState, PUBLIC_VIEW } from './_live-state.js';
 import { pollEl, type QuestionView, questionEl, renderStage } from './_live-views.js';
 
 // The participant's live page (and the speaker's view): keeps the server-rendered page current.
@@ -30,8 +31,7 @@ function start(root: HTMLElement) {
   const ticket = d.ticket || null;
   const speakerId = d.speaker || null;
   const tz = d.tz || 'Asia/Jakarta';
-  const questions = new Map<string, QuestionDto>();
-  const polls = new Map<string, PollDto>();
+  const state = emptyLiveState();
   const voted = new Set<string>(JSON.parse(d.voted || '[]') as string[]);
   const ballots = JSON.parse(d.ballots || '{}') as Record<string, string[]>;
   const mine = new Map<string, QuestionDto>(
@@ -41,7 +41,6 @@ function start(root: HTMLElement) {
     ]),
   );
   let sort: 'votes' | 'time' = new URLSearchParams(location.search).get('sort') === 'time' ? 'time' : 'votes';
-  let screenId: string | null = null;
   const setTimer = stageTimer($('stage-timer'), tz);
   const json = (body: unknown) => ({
     method: 'POST',
@@ -76,14 +75,14 @@ function start(root: HTMLElement) {
     voted: voted.has(q.id),
     pending,
     mine: mine.has(q.id),
-    onScreen: screenId === q.id,
+    onScreen: state.screen.question?.id === q.id,
     readOnly: !!speakerId,
   });
 
   function renderQuestions() {
     const list = $('questions');
     if (!list) return;
-    const shown = [...questions.values()].filter((q) => !speakerId || q.speaker?.id === speakerId);
+    const shown = [...state.questions.values()].filter((q) => !speakerId || q.speaker?.id === speakerId);
     shown.sort((a, b) =>
       sort === 'time'
         ? b.createdAt.localeCompare(a.createdAt)
@@ -92,7 +91,7 @@ function start(root: HTMLElement) {
     // Own questions still waiting for the moderator stay visible to their author only.
     const waiting = speakerId
       ? []
-      : [...mine.values()].filter((q) => !questions.has(q.id) && q.status === 'pending');
+      : [...mine.values()].filter((q) => !state.questions.has(q.id) && q.status === 'pending');
     list.replaceChildren(
       ...waiting.map((q) => questionEl(q, view(q, true))),
       ...shown.map((q) => questionEl(q, view(q, false))),
@@ -107,7 +106,7 @@ function start(root: HTMLElement) {
     if (!box || !section) return;
     // Keep a half-filled ballot: do not rebuild a form the participant is using.
     const active = document.activeElement?.closest('form[data-poll]') as HTMLFormElement | null;
-    const list = [...polls.values()].filter((p) => p.status !== 'draft');
+    const list = [...state.polls.values()];
     const els = list.map((p) =>
       active && active.dataset.poll === p.id && p.status === 'open'
         ? active.closest('.poll')!
@@ -123,61 +122,14 @@ function start(root: HTMLElement) {
   }
 
   function onMessage(m: ServerMessage) {
-    switch (m.t) {
-      case 'snapshot':
-        questions.clear();
-        for (const q of m.d.questions) questions.set(q.id, q);
-        polls.clear();
-        for (const p of m.d.polls) polls.set(p.id, p);
-        screenId = m.d.screen.question?.id ?? null;
-        renderStage(m.d.stage, setTimer);
-        renderSettings(m.d.settings);
-        break;
-      case 'q':
-        if (m.d.status === 'approved' || m.d.status === 'answered') questions.set(m.d.id, m.d);
-        else questions.delete(m.d.id);
-        if (mine.has(m.d.id)) {
-          mine.set(m.d.id, m.d);
-          saveMine();
-        }
-        break;
-      case 'q.remove':
-        questions.delete(m.d.id);
-        if (mine.has(m.d.id)) {
-          mine.delete(m.d.id);
-          saveMine();
-        }
-        break;
-      case 'votes':
-        for (const [id, n] of Object.entries(m.d)) {
-          const q = questions.get(id);
-          if (q) q.votes = n;
-        }
-        break;
-      case 'stage':
-        renderStage(m.d, setTimer);
-        break;
-      case 'poll':
-        if (m.d.status === 'draft') polls.delete(m.d.id);
-        else polls.set(m.d.id, m.d);
-        break;
-      case 'poll.remove':
-        polls.delete(m.d.id);
-        break;
-      case 'poll.votes':
-        for (const [id, r] of Object.entries(m.d)) {
-          const p = polls.get(id);
-          if (!p) continue;
-          p.voters = r.voters;
-          for (const o of p.options) o.votes = r.options[o.id] ?? o.votes;
-        }
-        break;
-      case 'screen':
-        screenId = m.d.question?.id ?? null;
-        break;
-      case 'settings':
-        renderSettings(m.d);
-        break;
+    const change = applyLiveMessage(state, m, PUBLIC_VIEW);
+    if (change === 'all' || change === 'stage') renderStage(state.stage!, setTimer);
+    if (change === 'all' || change === 'settings') renderSettings(state.settings);
+    // The reader's own questions follow the moderator's decisions (shown, or gone).
+    if ((m.t === 'q' || m.t === 'q.remove') && mine.has(m.d.id)) {
+      if (m.t === 'q') mine.set(m.d.id, m.d);
+      else mine.delete(m.d.id);
+      saveMine();
     }
     render();
   }
@@ -219,7 +171,7 @@ function start(root: HTMLElement) {
       const q = (await r.json()) as QuestionDto;
       mine.set(q.id, q);
       saveMine();
-      if (q.status !== 'pending') questions.set(q.id, q);
+      if (q.status !== 'pending') state.questions.set(q.id, q);
       (ask.elements.namedItem('text') as HTMLTextAreaElement).value = '';
       if (msg) msg.textContent = tr(q.status === 'pending' ? T.sent : T.shown);
       render();
@@ -246,7 +198,7 @@ function start(root: HTMLElement) {
     const body = (await r.json()) as { votes: number; voted: boolean };
     if (body.voted) voted.add(id);
     else voted.delete(id);
-    const q = questions.get(id);
+    const q = state.questions.get(id);
     if (q) q.votes = body.votes;
     render();
   });

@@ -1,6 +1,7 @@
-import type { QuestionDto, QuestionStatus, ServerMessage, SettingsDto } from '../src/shared/realtime.js';
+import type { QuestionDto, QuestionStatus, ServerMessage } from '../src/shared/realtime.js';
 import { openLive } from './_live-conn.js';
 import { $, h, L, lang, tr } from './_live-dom.js';
+import { applyLiveMessage, emptyLiveState, STAFF_VIEW } from './_live-state.js';
 
 // The moderation console: every question as it arrives, with the moderator's actions.
 
@@ -43,8 +44,8 @@ function start(root: HTMLElement) {
   const eventId = root.dataset.event!;
   const csrf = root.dataset.csrf ?? '';
   const speakers = JSON.parse(root.dataset.speakers || '[]') as { id: string; name: string }[];
-  const questions = new Map<string, QuestionDto>();
-  let settings: SettingsDto = { moderation: 'pre', qaOpen: true };
+  // Staff see every question, whatever its status, and the polls' drafts.
+  const state = emptyLiveState();
   const filter = { status: 'active', channel: '', speaker: '' };
   let editing: string | null = null;
   const setEditing = (id: string | null) => {
@@ -71,7 +72,7 @@ function start(root: HTMLElement) {
     if (out) out.textContent = '';
     try {
       const q = (await r.json()) as QuestionDto;
-      if (q && typeof q === 'object' && 'status' in q && 'text' in q) questions.set(q.id, q);
+      if (q && typeof q === 'object' && 'status' in q && 'text' in q) state.questions.set(q.id, q);
     } catch {}
     render();
     return true;
@@ -189,7 +190,7 @@ function start(root: HTMLElement) {
       s.addEventListener('change', () => patch(q.id, { speakerId: s.value || null }));
       row.append(s);
     }
-    const targets = [...questions.values()].filter(
+    const targets = [...state.questions.values()].filter(
       (x) => x.id !== q.id && (x.status === 'pending' || x.status === 'approved' || x.status === 'answered'),
     );
     if (targets.length && q.status !== 'dismissed') {
@@ -271,9 +272,9 @@ function start(root: HTMLElement) {
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
-      modToggle.checked = settings.moderation === 'pre';
-      openToggle.checked = settings.qaOpen;
-      const all = [...questions.values()];
+      modToggle.checked = state.settings.moderation === 'pre';
+      openToggle.checked = state.settings.qaOpen;
+      const all = [...state.questions.values()];
       const by = (s: QuestionStatus) => all.filter((q) => q.status === s).length;
       counts.replaceChildren(
         ...(['pending', 'approved', 'answered', 'dismissed'] as const).map((s) =>
@@ -316,31 +317,9 @@ function start(root: HTMLElement) {
   }
 
   function onMessage(m: ServerMessage) {
-    switch (m.t) {
-      case 'snapshot':
-        questions.clear();
-        for (const q of m.d.questions) questions.set(q.id, q);
-        settings = m.d.settings;
-        break;
-      case 'q':
-        questions.set(m.d.id, m.d);
-        break;
-      case 'votes':
-        for (const [id, n] of Object.entries(m.d)) {
-          const q = questions.get(id);
-          if (q) q.votes = n;
-        }
-        break;
-      case 'screen':
-        for (const q of questions.values()) q.onScreen = q.id === m.d.question?.id;
-        break;
-      case 'settings':
-        settings = m.d;
-        break;
-      default:
-        return;
-    }
-    render();
+    const change = applyLiveMessage(state, m, STAFF_VIEW);
+    // The console shows questions and settings; polls and the stage have their own pages.
+    if (change !== 'polls' && change !== 'stage') render();
   }
 
   openLive({

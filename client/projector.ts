@@ -1,6 +1,7 @@
-import type { PollDto, ScreenDto, ServerMessage, StageDto } from '../src/shared/realtime.js';
+import type { ServerMessage, StageDto } from '../src/shared/realtime.js';
 import { openLive } from './_live-conn.js';
 import { $, h, L, stageTimer, tr } from './_live-dom.js';
+import { applyLiveMessage, emptyLiveState, PUBLIC_VIEW } from './_live-state.js';
 
 // The hall projector and the stream overlay (OBS browser source): follow the stage and the screen.
 
@@ -10,8 +11,8 @@ if (root) start(root);
 function start(root: HTMLElement) {
   const view = root.dataset.view === 'overlay' ? 'overlay' : 'projector';
   const tz = root.dataset.tz || 'Asia/Jakarta';
-  const polls = new Map<string, PollDto>();
-  let screen: ScreenDto = { question: null, pollId: null };
+  // A public screen in the hall or on the stream: the participants' view of the room.
+  const state = emptyLiveState();
   const setTimer = stageTimer($('stage-timer'), tz);
 
   function renderStage(s: StageDto) {
@@ -40,6 +41,7 @@ function start(root: HTMLElement) {
   }
 
   function renderScreen() {
+    const { screen, polls } = state;
     const q = screen.question;
     const box = $('screen-q');
     if (box) box.hidden = !q;
@@ -77,52 +79,9 @@ function start(root: HTMLElement) {
   }
 
   function onMessage(m: ServerMessage) {
-    switch (m.t) {
-      case 'snapshot':
-        polls.clear();
-        for (const p of m.d.polls) polls.set(p.id, p);
-        screen = m.d.screen;
-        renderStage(m.d.stage);
-        break;
-      case 'stage':
-        renderStage(m.d);
-        return;
-      case 'screen':
-        screen = m.d;
-        break;
-      case 'q':
-        // The question on screen changed (edited, answered) or left the public view.
-        if (screen.question?.id === m.d.id)
-          screen = {
-            ...screen,
-            question: m.d.status === 'approved' || m.d.status === 'answered' ? m.d : null,
-          };
-        break;
-      case 'q.remove':
-        if (screen.question?.id === m.d.id) screen = { ...screen, question: null };
-        break;
-      case 'votes':
-        if (screen.question && m.d[screen.question.id] !== undefined)
-          screen.question.votes = m.d[screen.question.id]!;
-        break;
-      case 'poll':
-        polls.set(m.d.id, m.d);
-        break;
-      case 'poll.remove':
-        polls.delete(m.d.id);
-        break;
-      case 'poll.votes':
-        for (const [id, r] of Object.entries(m.d)) {
-          const p = polls.get(id);
-          if (!p) continue;
-          p.voters = r.voters;
-          for (const o of p.options) o.votes = r.options[o.id] ?? o.votes;
-        }
-        break;
-      default:
-        return;
-    }
-    renderScreen();
+    const change = applyLiveMessage(state, m, PUBLIC_VIEW);
+    if (change === 'all' || change === 'stage') renderStage(state.stage!);
+    if (change !== 'stage' && change !== 'settings') renderScreen();
   }
 
   openLive({
