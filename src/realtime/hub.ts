@@ -13,7 +13,7 @@ export interface Envelope {
 }
 
 /** Where the hub reads what a joining client missed (the Realtime that owns it). */
-export interface CatchUpSource {
+interface CatchUpSource {
   readonly db: Db;
   catchUp(
     eventId: string,

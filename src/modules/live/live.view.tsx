@@ -8,7 +8,7 @@ import { liveUrl } from './live.params.js';
 import { T } from './live.text.js';
 
 /** Everything the live page (participant or speaker view) shows, read by the route. */
-export interface LiveView {
+interface LiveView {
   event: EventRow;
   snap: SnapshotDto;
   /** The questions to list, sorted and (for a speaker) filtered. */

@@ -1,10 +1,11 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
 import type { QuestionStatus } from '../../shared/realtime.js';
 import type { PollOptionsTable, PollsTable, QuestionsTable } from './qa.tables.js';
 
-export type QuestionRow = Selectable<QuestionsTable>;
+type QuestionRow = Selectable<QuestionsTable>;
 export type PollRow = Selectable<PollsTable>;
 export type PollOptionRow = Selectable<PollOptionsTable>;
 export type QuestionWithSpeaker = QuestionRow & {
@@ -162,7 +163,7 @@ export const qaRepository = {
 
   /** One vote per voter per question: the primary key decides, also across nodes and under concurrency. */
   addVote: (db: Db, questionId: string, voterKey: string) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const ins = await trx
         .insertInto('question_votes')
         .values({ question_id: questionId, voter_key: voterKey, created_at: Date.now() })
@@ -185,7 +186,7 @@ export const qaRepository = {
     }),
 
   removeVote: (db: Db, questionId: string, voterKey: string) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const del = await trx
         .deleteFrom('question_votes')
         .where('question_id', '=', questionId)
@@ -224,7 +225,7 @@ export const qaRepository = {
    * marked merged — only if it was not merged or merged-into meanwhile.
    */
   merge: (db: Db, sourceId: string, targetId: string) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const moved = await trx
         .updateTable('questions')
         .set({ status: 'merged', merged_into: targetId, updated_at: Date.now() })
@@ -301,7 +302,7 @@ export const qaRepository = {
   // Polls
 
   insertPoll: (db: Db, poll: Insertable<PollsTable>, options: Insertable<PollOptionsTable>[]) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       await trx.insertInto('polls').values(poll).execute();
       await trx.insertInto('poll_options').values(options).execute();
     }),
@@ -338,7 +339,7 @@ export const qaRepository = {
       .executeTakeFirst(),
 
   replaceOptions: (db: Db, pollId: string, options: Insertable<PollOptionsTable>[]) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       await trx.deleteFrom('poll_options').where('poll_id', '=', pollId).execute();
       await trx.insertInto('poll_options').values(options).execute();
     }),
@@ -350,7 +351,7 @@ export const qaRepository = {
    * counts move in the same transaction as the ballot.
    */
   castBallot: (db: Db, pollId: string, voterKey: string, optionIds: string[]) =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const open = await trx
         .updateTable('polls')
         .set({ voters: sql`voters + 1` })
