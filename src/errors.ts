@@ -343,7 +343,23 @@ export const errors = {
     en: `Questions that have answers cannot change meaning: ${problems.map((p) => p.en).join('; ')}. Order, new questions, extra choices, topic and required can still change; for anything else, add a new question.`,
   })),
   // ── qa ──
+  /** The question to merge into is (or, racing with another moderator, just became) merged or dismissed. */
+  mergeTargetGone: make(409, 'merge_target', (justNow: boolean) =>
+    justNow
+      ? {
+          id: 'Pertanyaan tujuan baru saja digabung atau ditolak.',
+          en: 'The target question was just merged or dismissed.',
+        }
+      : {
+          id: 'Pertanyaan tujuan sudah digabung atau ditolak. Pilih pertanyaan lain.',
+          en: 'The target question is merged or dismissed. Choose another one.',
+        },
+  ),
   // ── live ──
+  rundownEmpty: make(409, 'rundown_empty', () => ({
+    id: 'Susunan acara masih kosong. Tambahkan acara terlebih dahulu.',
+    en: 'The rundown is empty. Add items first.',
+  })),
   // ── certificates ──
   certificateConflict: make(409, 'certificate_conflict', () => ({
     id: 'Sertifikat belum terbit karena staf lain sedang menerbitkan sertifikat acara ini pada saat yang sama. Tunggu sebentar, lalu coba lagi.',
