@@ -31,7 +31,7 @@ function safeNext(next: string | undefined): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/console';
 }
 
-const SetupQuery = z.object({ token: z.string().max(200).optional() });
+const SetupQuery = z.object({ token: z.string().optional() });
 
 function loginPage(
   req: FastifyRequest,

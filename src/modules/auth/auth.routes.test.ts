@@ -136,6 +136,43 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     expect(badToken.statusCode).toBe(401);
   });
 
+  it('the login page logs in by form, shows a wrong password again, and stays on this site', async () => {
+    const form = await t.inject({ method: 'GET', url: '/login?next=/console/users' });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('action="/login?next=%2Fconsole%2Fusers"');
+    const wrong = await t.inject({
+      method: 'POST',
+      url: '/login?next=/console/users',
+      payload: { email: 'rina@example.test', password: 'salah' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('E-mail atau kata sandi salah.');
+    expect(wrong.body).toContain('action="/login?next=%2Fconsole%2Fusers"');
+    const empty = await t.inject({ method: 'POST', url: '/login', payload: {} });
+    expect(empty.statusCode).toBe(401);
+    const ok = await t.inject({
+      method: 'POST',
+      url: '/login?next=//evil.example/',
+      payload: { email: 'rina@example.test', password: 'rahasia123' },
+    });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe('/console');
+    const cookie = ok.cookies.find((c) => c.name === 'aula_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const logout = await t.inject({
+      method: 'POST',
+      url: '/logout',
+      cookies: { aula_session: cookie.value },
+    });
+    expect(logout.statusCode).toBe(303);
+    const me = await t.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookies: { aula_session: cookie.value },
+    });
+    expect(me.statusCode).toBe(401);
+  });
+
   it('first-run setup creates the admin once with the one-time token', async () => {
     const fresh = await createTestApp(kind);
     try {
@@ -145,6 +182,14 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
       expect(wrong.statusCode).toBe(403);
       const form = await fresh.inject({ method: 'GET', url: `/setup?token=${token}` });
       expect(form.statusCode).toBe(200);
+      const short = await fresh.inject({
+        method: 'POST',
+        url: '/setup',
+        payload: { token, name: 'Admin', email: 'admin@example.test', password: 'pendek' },
+      });
+      expect(short.statusCode).toBe(400);
+      expect(short.body).toContain('Periksa e-mail dan kata sandi (minimal 8 karakter).');
+      expect(short.body).toContain(`value="${token}"`);
       const done = await fresh.inject({
         method: 'POST',
         url: '/setup',

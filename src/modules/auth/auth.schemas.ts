@@ -27,7 +27,7 @@ export type InviteInput = z.output<typeof InviteBody>;
 export const PasswordBody = z.object({ password: z.string().min(8).max(200) });
 
 /** `?next=` after logging in: only a path on this site, never another host. */
-export const NextQuery = z.object({ next: z.string().max(2000).optional() });
+export const NextQuery = z.object({ next: z.string().optional() });
 
 /** A personal link's token (`/akun/:token`); longer values are cut, as before, rather than refused. */
 export const TokenParam = z.object({ token: z.string().transform((s) => s.slice(0, 100)) });
