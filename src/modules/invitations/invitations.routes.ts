@@ -122,12 +122,6 @@ export const invitationsApiRoutes: FastifyPluginAsync = async (base) => {
     },
   );
 
-  const byToken = async (token: string) => {
-    const inv = /^[0-9a-z]{20,80}$/.test(token) ? await invitations.findByToken(token) : undefined;
-    if (!inv) throw errors.notFound(what.invitation);
-    return inv;
-  };
-
   app.post(
     '/api/v1/invitations/:token/reply',
     {
@@ -140,7 +134,7 @@ export const invitationsApiRoutes: FastifyPluginAsync = async (base) => {
       },
     },
     async (req) => {
-      const inv = await invitations.reply(await byToken(req.params.token), req.body.answer);
+      const inv = await invitations.reply(await invitations.byToken(req.params.token), req.body.answer);
       const reg = await invitations.registrationOf(inv);
       return {
         status: inv.status,

@@ -107,7 +107,12 @@ export function createInvitationsService(
     },
 
     list: (event: EventRow) => repo.list(db, event.id),
-    findByToken: (token: string) => repo.findByToken(db, token),
+    /** The invitation behind a personal link; a malformed or unknown token is a 404. */
+    async byToken(token: string): Promise<InvitationRow> {
+      const inv = /^[0-9a-z]{20,80}$/.test(token) ? await repo.findByToken(db, token) : undefined;
+      if (!inv) throw errors.notFound(what.invitation);
+      return inv;
+    },
     findById: (id: string) => repo.findById(db, id),
 
     async eventOf(inv: InvitationRow) {
