@@ -4,7 +4,7 @@ import { errors } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { eventGraphRepository, eventsRepository } from '../events/index.js';
 import { type OrganizationRow, orgsRepository } from '../orgs/index.js';
-import { type ImageKind, uploadsService } from '../uploads/index.js';
+import { type ImageKind, removeImage, storeImage } from '../uploads/index.js';
 import {
   at,
   DEMO_AGENDA,
@@ -57,12 +57,12 @@ async function attachImage(
   kind: ImageKind,
   attach: (path: string) => Promise<boolean>,
 ): Promise<void> {
-  const stored = await uploadsService.store(dataDir, await rasterize(svg), kind);
+  const stored = await storeImage(dataDir, await rasterize(svg), kind);
   let attached = false;
   try {
     attached = await attach(stored.path);
   } finally {
-    if (!attached) await uploadsService.remove(dataDir, stored.path);
+    if (!attached) await removeImage(dataDir, stored.path);
   }
 }
 

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/database.js';
 import { errors } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId } from '../../shared/ids.js';
-import { uploadsService } from '../uploads/index.js';
+import { copyImage, removeImage, storeImage } from '../uploads/index.js';
 import { type EventGraph, eventGraphRepository as graph } from './events.graph.repository.js';
 import type { DuplicateInput } from './events.manage.schemas.js';
 import { presentOrg } from './events.presenter.js';
@@ -110,21 +110,21 @@ export function createEventsManageService(ctx: AppContext, deps: { events: Event
 
     /** Stores the new banner first, then points the event at it, then deletes the old file. */
     async setBanner(event: EventRow, image: Buffer, actor: AuthUser): Promise<EventRow> {
-      const stored = await uploadsService.store(config.dataDir, image, 'banner');
+      const stored = await storeImage(config.dataDir, image, 'banner');
       try {
         await repo.update(db, event.id, { banner_path: stored.path, updated_at: Date.now() });
       } catch (err) {
-        await uploadsService.remove(config.dataDir, stored.path);
+        await removeImage(config.dataDir, stored.path);
         throw err;
       }
-      await uploadsService.remove(config.dataDir, event.banner_path);
+      await removeImage(config.dataDir, event.banner_path);
       await bus.emit('event.updated', { eventId: event.id, actorId: actor.id });
       return (await repo.findByIdOrSlug(db, event.id))!;
     },
 
     async removeBanner(event: EventRow, actor: AuthUser): Promise<EventRow> {
       await repo.update(db, event.id, { banner_path: null, updated_at: Date.now() });
-      await uploadsService.remove(config.dataDir, event.banner_path);
+      await removeImage(config.dataDir, event.banner_path);
       await bus.emit('event.updated', { eventId: event.id, actorId: actor.id });
       return (await repo.findByIdOrSlug(db, event.id))!;
     },
@@ -144,7 +144,7 @@ export function createEventsManageService(ctx: AppContext, deps: { events: Event
       const personIds = new Map(old.people.map((p) => [p.id, newId()]));
       const itemIds = new Map(old.agenda.map((a) => [a.id, newId()]));
       const banner = source.banner_path
-        ? await uploadsService.copy(config.dataDir, source.banner_path)
+        ? await copyImage(config.dataDir, source.banner_path)
         : null;
       const team = old.team.filter((m) => m.user_id !== actor.id);
       // Whoever created the original keeps organizing the copy when someone else makes it.
@@ -196,7 +196,7 @@ export function createEventsManageService(ctx: AppContext, deps: { events: Event
             })),
         });
       } catch (err) {
-        await uploadsService.remove(config.dataDir, banner);
+        await removeImage(config.dataDir, banner);
         if (isUniqueViolation(err)) throw errors.slugTaken(slug);
         throw err;
       }

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId, slugify } from '../../shared/ids.js';
-import { uploadsService } from '../uploads/index.js';
+import { removeGeneratedFiles } from '../uploads/index.js';
 import { eventGraphRepository as graph } from './events.graph.repository.js';
 import { allows, eventRolesOf } from './events.policy.js';
 import { presentEvent } from './events.presenter.js';
@@ -168,7 +168,7 @@ export function createEventsService(ctx: AppContext) {
         ...(await Promise.all(ctx.eventFiles.map((list) => list(db, event.id)))).flat(),
       ];
       await repo.deleteWithAudit(db, event, actor.id, newId());
-      await uploadsService.removeGenerated(config.dataDir, files);
+      await removeGeneratedFiles(config.dataDir, files);
       await bus.emit('event.deleted', { eventId: event.id, slug: event.slug, actorId: actor.id });
     },
 

@@ -4,7 +4,7 @@ import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId, slugify } from '../../shared/ids.js';
 import { uploadUrl } from '../events/index.js';
-import { uploadsService } from '../uploads/index.js';
+import { removeImage, storeImage } from '../uploads/index.js';
 import { type OrganizationRow, orgsRepository as repo } from './orgs.repository.js';
 import type { OrgDto, OrgInput, OrgPatchInput } from './orgs.schemas.js';
 
@@ -128,14 +128,14 @@ export function createOrgsService(ctx: AppContext) {
     /** Stores the new logo first, then points the organization at it, then deletes the old file. */
     async setLogo(org: OrganizationRow, image: Buffer, actor: AuthUser): Promise<OrganizationRow> {
       service.assertCanEdit(org, actor);
-      const stored = await uploadsService.store(config.dataDir, image, 'logo');
+      const stored = await storeImage(config.dataDir, image, 'logo');
       try {
         await repo.update(db, org.id, { logo_path: stored.path });
       } catch (err) {
-        await uploadsService.remove(config.dataDir, stored.path);
+        await removeImage(config.dataDir, stored.path);
         throw err;
       }
-      await uploadsService.remove(config.dataDir, org.logo_path);
+      await removeImage(config.dataDir, org.logo_path);
       return (await repo.findByIdOrSlug(db, org.id))!;
     },
 

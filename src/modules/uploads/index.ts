@@ -1,9 +1,8 @@
 export { type ImageUpload, readImageUpload } from './uploads.http.js';
 export {
-  ALLOWED_IMAGES,
-  encodeImage,
+  copyImage,
   type ImageKind,
-  MAX_UPLOAD_BYTES,
-  type StoredImage,
-  uploadsService,
+  removeGeneratedFiles,
+  removeImage,
+  storeImage,
 } from './uploads.service.js';

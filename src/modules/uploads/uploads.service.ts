@@ -35,7 +35,7 @@ const SPECS: Record<ImageKind, Spec> = {
 const SAFE_PATH = /^(banners|logos)\/[0-9a-z]{10,40}\.(jpg|png)$/;
 const GENERATED_PATH = /^[a-z]{3,20}\/[0-9a-z-]{10,60}\.(jpg|png|webp|pdf)$/;
 
-export interface StoredImage {
+interface StoredImage {
   /** Relative to DATA_DIR/uploads, served at /uploads/<path>. */
   path: string;
   bytes: number;
@@ -43,7 +43,7 @@ export interface StoredImage {
   height: number;
 }
 
-export async function encodeImage(
+async function encodeImage(
   input: Buffer,
   kind: ImageKind,
 ): Promise<{ data: Buffer; width: number; height: number }> {
@@ -80,48 +80,46 @@ export async function encodeImage(
   }
 }
 
-export const uploadsService = {
-  /** Validates, re-encodes and stores; nothing is written unless the image is valid. */
-  async store(dataDir: string, input: Buffer, kind: ImageKind): Promise<StoredImage> {
-    const img = await encodeImage(input, kind);
-    const spec = SPECS[kind];
-    const rel = `${spec.dir}/${newId()}.${spec.ext}`;
-    const dir = join(dataDir, 'uploads', spec.dir);
-    await mkdir(dir, { recursive: true });
-    const final = join(dataDir, 'uploads', rel);
-    // Write then rename: a reader never sees half a file.
-    const tmp = `${final}.tmp`;
-    await writeFile(tmp, img.data);
-    await rename(tmp, final);
-    return { path: rel, bytes: img.data.length, width: img.width, height: img.height };
-  },
+/** Validates, re-encodes and stores; nothing is written unless the image is valid. */
+export async function storeImage(dataDir: string, input: Buffer, kind: ImageKind): Promise<StoredImage> {
+  const img = await encodeImage(input, kind);
+  const spec = SPECS[kind];
+  const rel = `${spec.dir}/${newId()}.${spec.ext}`;
+  const dir = join(dataDir, 'uploads', spec.dir);
+  await mkdir(dir, { recursive: true });
+  const final = join(dataDir, 'uploads', rel);
+  // Write then rename: a reader never sees half a file.
+  const tmp = `${final}.tmp`;
+  await writeFile(tmp, img.data);
+  await rename(tmp, final);
+  return { path: rel, bytes: img.data.length, width: img.width, height: img.height };
+}
 
-  /** Copies a stored file under a new name (a duplicated event must not share a file another event may replace). */
-  async copy(dataDir: string, path: string): Promise<string | null> {
-    if (!SAFE_PATH.test(path)) return null;
-    const [dir, file] = path.split('/') as [string, string];
-    const rel = `${dir}/${newId()}.${file.split('.')[1]}`;
-    try {
-      await copyFile(join(dataDir, 'uploads', path), join(dataDir, 'uploads', rel));
-      return rel;
-    } catch {
-      return null;
-    }
-  },
+/** Copies a stored file under a new name (a duplicated event must not share a file another event may replace). */
+export async function copyImage(dataDir: string, path: string): Promise<string | null> {
+  if (!SAFE_PATH.test(path)) return null;
+  const [dir, file] = path.split('/') as [string, string];
+  const rel = `${dir}/${newId()}.${file.split('.')[1]}`;
+  try {
+    await copyFile(join(dataDir, 'uploads', path), join(dataDir, 'uploads', rel));
+    return rel;
+  } catch {
+    return null;
+  }
+}
 
-  /**
-   * Removes files Aula generated (for a deleted event): a path must be one folder and a generated
-   * name, so nothing outside DATA_DIR/uploads can ever be named.
-   */
-  async removeGenerated(dataDir: string, paths: (string | null)[]): Promise<void> {
-    for (const p of paths) {
-      if (p && GENERATED_PATH.test(p)) await rm(join(dataDir, 'uploads', p), { force: true });
-    }
-  },
+/**
+ * Removes files Aula generated (for a deleted event): a path must be one folder and a generated
+ * name, so nothing outside DATA_DIR/uploads can ever be named.
+ */
+export async function removeGeneratedFiles(dataDir: string, paths: (string | null)[]): Promise<void> {
+  for (const p of paths) {
+    if (p && GENERATED_PATH.test(p)) await rm(join(dataDir, 'uploads', p), { force: true });
+  }
+}
 
-  /** Removes a replaced file; only our own generated paths are ever touched. */
-  async remove(dataDir: string, path: string | null): Promise<void> {
-    if (!path || !SAFE_PATH.test(path)) return;
-    await rm(join(dataDir, 'uploads', path), { force: true });
-  },
-};
+/** Removes a replaced file; only our own generated paths are ever touched. */
+export async function removeImage(dataDir: string, path: string | null): Promise<void> {
+  if (!path || !SAFE_PATH.test(path)) return;
+  await rm(join(dataDir, 'uploads', path), { force: true });
+}
