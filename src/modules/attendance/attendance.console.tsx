@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
-import { AppError } from '../../errors.js';
 import type { Locale, Text } from '../../i18n/index.js';
 import { asPage } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
@@ -99,10 +98,4 @@ export async function organizerPost(req: FastifyRequest, db: Db, eventId: string
   const user = requireUser(req);
   const event = await loadEventFor(req, db, eventId, 'organize');
   return { user, event };
-}
-
-/** An expected error's message, to show on the page again; anything else is rethrown. */
-export function expectedError(err: unknown, l: Locale): string {
-  if (err instanceof AppError) return err.text[l];
-  throw err;
 }

@@ -2,18 +2,28 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
+import type { Locale } from '../../i18n/index.js';
 import { formatDateTime, formatTime } from '../../shared/time.js';
-import { FormFields, formBody, str } from '../../web/forms.js';
-import { Notice } from '../../web/layout.js';
+import {
+  ErrorNotice,
+  FormFields,
+  type KeptForm,
+  SavedNotice,
+  SavedQuery,
+  saveOrShowAgain,
+  str,
+} from '../../web/forms.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
 import { can, type EventRow, loadEventFor } from '../events/index.js';
-import { back, base, DASH_CSS, expectedError, fill, num, organizerPost, T } from './attendance.console.js';
+import { back, base, DASH_CSS, fill, num, organizerPost, T } from './attendance.console.js';
 import { CorrectionBody, SettingsBody } from './attendance.schemas.js';
+import type { AttendanceService } from './attendance.service.js';
 import { ONLINE_RULES } from './attendance.tables.js';
 import { importPages } from './imports/imports.pages.js';
 import { codesPages } from './online/codes.pages.js';
 import { RULE_TEXT } from './online/online.service.js';
+import type { PresenceSettings } from './presence.js';
 
 /** One number of the online presence rule, from 1 up to `max`. */
 function NumberSetting(props: { name: string; label: string; max: number; value: number }) {
@@ -22,6 +32,223 @@ function NumberSetting(props: { name: string; label: string; max: number; value:
       <label for={props.name}>{props.label}</label>
       <input id={props.name} name={props.name} type="number" min={1} max={props.max} value={props.value} />
     </div>
+  );
+}
+
+type Summary = Awaited<ReturnType<AttendanceService['summary']>>;
+type Row = Awaited<ReturnType<AttendanceService['list']>>[number];
+type AuditLine = Awaited<ReturnType<AttendanceService['audit']>>[number];
+
+/** The number of people in the hall, online and in all, refreshed live by the attendance-live island. */
+function LiveNumbers(props: { summary: Summary; api: string; l: Locale }) {
+  const { summary, l } = props;
+  return (
+    <div id="attendance-live" data-stream={`${props.api}/stream`} class="big" aria-live="polite">
+      <div class="card">
+        {T.hall[l]}
+        <b data-k="present.onsite">{summary.present.onsite}</b>
+        <span class="muted" data-k="expected.onsite" data-template={T.of[l]}>
+          {fill(T.of[l], { n: summary.expected.onsite })}
+        </span>
+      </div>
+      <div class="card">
+        {T.online[l]}
+        <b data-k="present.online">{summary.present.online}</b>
+        <span class="muted" data-k="expected.online" data-template={T.of[l]}>
+          {fill(T.of[l], { n: summary.expected.online })}
+        </span>
+      </div>
+      <div class="card">
+        {T.total[l]}
+        <b data-k="present.total">{summary.present.total}</b>
+      </div>
+    </div>
+  );
+}
+
+/** Arrivals per 10 minutes as bars, with the time span below. */
+function Arrivals(props: { summary: Summary; event: EventRow; l: Locale }) {
+  const { summary, event, l } = props;
+  if (!summary.arrivals.length) return <p class="muted">{T.noArrivals[l]}</p>;
+  const max = Math.max(1, ...summary.arrivals.map((a) => a.count));
+  return (
+    <>
+      <div class="bars" role="img" aria-label={T.arrivals[l]}>
+        {summary.arrivals.map((a) => (
+          <span
+            style={`height:${Math.round((a.count / max) * 100)}%`}
+            title={`${formatTime(Date.parse(a.at), event.timezone, l)}: ${a.count}`}
+          />
+        ))}
+      </div>
+      <p class="muted">
+        {formatTime(Date.parse(summary.arrivals[0]!.at), event.timezone, l)} –{' '}
+        {formatTime(Date.parse(summary.arrivals.at(-1)!.at) + 600_000, event.timezone, l)}
+      </p>
+    </>
+  );
+}
+
+/** The daftar hadir downloads (organizers). */
+function ListLinks(props: { api: string; l: Locale }) {
+  const { api, l } = props;
+  return (
+    <>
+      <h2 id="daftar-hadir">{T.lists[l]}</h2>
+      <ul>
+        {(
+          [
+            ['hall', '', T.listHall],
+            ['hall', 'only=present&', T.listHallPresent],
+            ['online', '', T.listOnline],
+            ['speakers', '', T.listSpeakers],
+            ['committee', '', T.listCommittee],
+          ] as const
+        ).map(([list, q, label]) => (
+          <li>
+            {label[l]}: <a href={`${api}/lists/${list}?${q}format=pdf`}>PDF</a> ·{' '}
+            <a href={`${api}/lists/${list}?${q}format=xlsx`}>XLSX</a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The online presence rule (organizers). */
+function RuleForm(props: { req: FastifyRequest; event: EventRow; settings: PresenceSettings }) {
+  const { req, event, settings } = props;
+  const l = req.locale;
+  return (
+    <>
+      <h2>{T.rule[l]}</h2>
+      <form method="post" action={`${base(event)}/settings`} class="card">
+        <CsrfField req={req} />
+        {ONLINE_RULES.map((r) => (
+          <label class="inline">
+            <input type="radio" name="onlineRule" value={r} checked={settings.onlineRule === r} />
+            <span>{RULE_TEXT[r][l]}</span>
+          </label>
+        ))}
+        <div class="grid">
+          <NumberSetting name="minCodes" label={T.minCodes[l]} max={20} value={settings.minCodes} />
+          <NumberSetting name="minPercent" label={T.minPercent[l]} max={100} value={settings.minPercent} />
+          <NumberSetting
+            name="codeWindowMinutes"
+            label={T.window[l]}
+            max={1440}
+            value={settings.codeWindowMinutes}
+          />
+        </div>
+        <p>
+          <button type="submit">{T.save[l]}</button>
+        </p>
+      </form>
+    </>
+  );
+}
+
+/** What the record shows for one person: check-in, join, codes, report minutes. */
+function evidence(r: Row, event: EventRow, l: Locale): string {
+  return [
+    r.checkedInAt
+      ? `check-in ${formatTime(Date.parse(r.checkedInAt), event.timezone, l)}${r.checkedInBy ? ` (${r.checkedInBy})` : ''}`
+      : null,
+    r.joinedAt ? `join ${formatTime(Date.parse(r.joinedAt), event.timezone, l)}` : null,
+    r.codes ? `${r.codes} ${T.codes[l].toLowerCase()}` : null,
+    r.reportMinutes != null ? `${r.reportMinutes} min` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** One line per confirmed registration, each with its correction form (organizers). */
+function PeopleTable(props: { req: FastifyRequest; event: EventRow; rows: Row[] }) {
+  const { req, event, rows } = props;
+  const l = req.locale;
+  return (
+    <>
+      <h2>{T.people[l]}</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>{T.name[l]}</th>
+              <th>{T.mode[l]}</th>
+              <th>{T.status[l]}</th>
+              <th>{T.evidence[l]}</th>
+              <th>{T.fix[l]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <td>
+                  {r.name}
+                  {r.institution ? <div class="muted">{r.institution}</div> : null}
+                </td>
+                <td>{r.mode === 'onsite' ? 'Luring' : 'Daring'}</td>
+                <td>
+                  <span class={`badge ${r.present ? 'ok' : ''}`}>
+                    {r.present === 'onsite'
+                      ? T.setOnsite[l]
+                      : r.present === 'online'
+                        ? T.setOnline[l]
+                        : T.absent[l]}
+                  </span>
+                  {r.override ? ' *' : ''}
+                </td>
+                <td class="muted">{evidence(r, event, l)}</td>
+                <td>
+                  <form method="post" action={`${base(event)}/corrections`} class="row">
+                    <CsrfField req={req} />
+                    <input type="hidden" name="registrationId" value={r.id} />
+                    <select name="set" aria-label={T.fix[l]} style="width:auto">
+                      <option value="onsite">{T.setOnsite[l]}</option>
+                      <option value="online">{T.setOnline[l]}</option>
+                      <option value="absent">{T.setAbsent[l]}</option>
+                      <option value="auto">{T.setAuto[l]}</option>
+                    </select>
+                    <input
+                      name="reason"
+                      required
+                      minLength={3}
+                      maxLength={500}
+                      placeholder={T.reason[l]}
+                      aria-label={T.reason[l]}
+                      style="width:12rem"
+                    />
+                    <button type="submit" class="secondary">
+                      {T.fix[l]}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** Corrections and settings changes, newest first (organizers). */
+function AuditLog(props: { audit: AuditLine[]; event: EventRow; l: Locale }) {
+  const { audit, event, l } = props;
+  if (!audit.length) return null;
+  return (
+    <>
+      <h2>{T.audit[l]}</h2>
+      <ul>
+        {audit.map((a) => (
+          <li>
+            {formatDateTime(Date.parse(a.at), event.timezone, l)} · {a.by ?? '-'} ·{' '}
+            {a.action.replace('attendance.', '')}
+            {a.reason ? ` · “${a.reason}”` : ''}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -41,11 +268,12 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
     app.ctx.ui.consoleLinks.push(link);
   }
 
+  /** The dashboard: live numbers for door staff; lists, the rule, corrections and their log for organizers. */
   async function dashboard(
     req: FastifyRequest,
     reply: FastifyReply,
     event: EventRow,
-    note?: { ok?: string; error?: string },
+    shown: { saved?: string | undefined; form?: KeptForm } = {},
   ) {
     const l = req.locale;
     const organizer = await can(db, event, req.user, 'organize');
@@ -55,7 +283,6 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
       organizer ? attendance.list(event) : Promise.resolve([]),
       organizer ? attendance.audit(event) : Promise.resolve([]),
     ]);
-    const max = Math.max(1, ...summary.arrivals.map((a) => a.count));
     const api = `/api/v1/events/${event.id}/attendance`;
     return page(
       req,
@@ -64,7 +291,7 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
         title: `${T.dashboard[l]} · ${event.title}`,
         nav: 'console',
         scripts: ['/assets/attendance-live.js'],
-        status: note?.error ? 400 : 200,
+        status: shown.form?.status ?? 200,
       },
       <>
         <style>{DASH_CSS}</style>
@@ -72,180 +299,18 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
         <h1>
           {T.dashboard[l]}: {event.title}
         </h1>
-        {note?.ok ? <Notice kind="ok">{note.ok}</Notice> : null}
-        {note?.error ? <Notice kind="error">{note.error}</Notice> : null}
-        <div id="attendance-live" data-stream={`${api}/stream`} class="big" aria-live="polite">
-          <div class="card">
-            {T.hall[l]}
-            <b data-k="present.onsite">{summary.present.onsite}</b>
-            <span class="muted" data-k="expected.onsite" data-template={T.of[l]}>
-              {fill(T.of[l], { n: summary.expected.onsite })}
-            </span>
-          </div>
-          <div class="card">
-            {T.online[l]}
-            <b data-k="present.online">{summary.present.online}</b>
-            <span class="muted" data-k="expected.online" data-template={T.of[l]}>
-              {fill(T.of[l], { n: summary.expected.online })}
-            </span>
-          </div>
-          <div class="card">
-            {T.total[l]}
-            <b data-k="present.total">{summary.present.total}</b>
-          </div>
-        </div>
+        <SavedNotice saved={shown.saved} l={l} />
+        <ErrorNotice error={shown.form?.error} />
+        <LiveNumbers summary={summary} api={api} l={l} />
         <p class="muted">{T.live[l]}</p>
         <h2>{T.arrivals[l]}</h2>
-        {summary.arrivals.length ? (
-          <>
-            <div class="bars" role="img" aria-label={T.arrivals[l]}>
-              {summary.arrivals.map((a) => (
-                <span
-                  style={`height:${Math.round((a.count / max) * 100)}%`}
-                  title={`${formatTime(Date.parse(a.at), event.timezone, l)}: ${a.count}`}
-                />
-              ))}
-            </div>
-            <p class="muted">
-              {formatTime(Date.parse(summary.arrivals[0]!.at), event.timezone, l)} –{' '}
-              {formatTime(Date.parse(summary.arrivals.at(-1)!.at) + 600_000, event.timezone, l)}
-            </p>
-          </>
-        ) : (
-          <p class="muted">{T.noArrivals[l]}</p>
-        )}
+        <Arrivals summary={summary} event={event} l={l} />
         {organizer ? (
           <>
-            <h2 id="daftar-hadir">{T.lists[l]}</h2>
-            <ul>
-              {(
-                [
-                  ['hall', '', T.listHall],
-                  ['hall', 'only=present&', T.listHallPresent],
-                  ['online', '', T.listOnline],
-                  ['speakers', '', T.listSpeakers],
-                  ['committee', '', T.listCommittee],
-                ] as const
-              ).map(([list, q, label]) => (
-                <li>
-                  {label[l]}: <a href={`${api}/lists/${list}?${q}format=pdf`}>PDF</a> ·{' '}
-                  <a href={`${api}/lists/${list}?${q}format=xlsx`}>XLSX</a>
-                </li>
-              ))}
-            </ul>
-            <h2>{T.rule[l]}</h2>
-            <form method="post" action={`${base(event)}/settings`} class="card">
-              <CsrfField req={req} />
-              {ONLINE_RULES.map((r) => (
-                <label class="inline">
-                  <input type="radio" name="onlineRule" value={r} checked={settings.onlineRule === r} />
-                  <span>{RULE_TEXT[r][l]}</span>
-                </label>
-              ))}
-              <div class="grid">
-                <NumberSetting name="minCodes" label={T.minCodes[l]} max={20} value={settings.minCodes} />
-                <NumberSetting
-                  name="minPercent"
-                  label={T.minPercent[l]}
-                  max={100}
-                  value={settings.minPercent}
-                />
-                <NumberSetting
-                  name="codeWindowMinutes"
-                  label={T.window[l]}
-                  max={1440}
-                  value={settings.codeWindowMinutes}
-                />
-              </div>
-              <p>
-                <button type="submit">{T.save[l]}</button>
-              </p>
-            </form>
-            <h2>{T.people[l]}</h2>
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>{T.name[l]}</th>
-                    <th>{T.mode[l]}</th>
-                    <th>{T.status[l]}</th>
-                    <th>{T.evidence[l]}</th>
-                    <th>{T.fix[l]}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr>
-                      <td>
-                        {r.name}
-                        {r.institution ? <div class="muted">{r.institution}</div> : null}
-                      </td>
-                      <td>{r.mode === 'onsite' ? 'Luring' : 'Daring'}</td>
-                      <td>
-                        <span class={`badge ${r.present ? 'ok' : ''}`}>
-                          {r.present === 'onsite'
-                            ? T.setOnsite[l]
-                            : r.present === 'online'
-                              ? T.setOnline[l]
-                              : T.absent[l]}
-                        </span>
-                        {r.override ? ' *' : ''}
-                      </td>
-                      <td class="muted">
-                        {[
-                          r.checkedInAt
-                            ? `check-in ${formatTime(Date.parse(r.checkedInAt), event.timezone, l)}${r.checkedInBy ? ` (${r.checkedInBy})` : ''}`
-                            : null,
-                          r.joinedAt ? `join ${formatTime(Date.parse(r.joinedAt), event.timezone, l)}` : null,
-                          r.codes ? `${r.codes} ${T.codes[l].toLowerCase()}` : null,
-                          r.reportMinutes != null ? `${r.reportMinutes} min` : null,
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
-                      </td>
-                      <td>
-                        <form method="post" action={`${base(event)}/corrections`} class="row">
-                          <CsrfField req={req} />
-                          <input type="hidden" name="registrationId" value={r.id} />
-                          <select name="set" aria-label={T.fix[l]} style="width:auto">
-                            <option value="onsite">{T.setOnsite[l]}</option>
-                            <option value="online">{T.setOnline[l]}</option>
-                            <option value="absent">{T.setAbsent[l]}</option>
-                            <option value="auto">{T.setAuto[l]}</option>
-                          </select>
-                          <input
-                            name="reason"
-                            required
-                            minLength={3}
-                            maxLength={500}
-                            placeholder={T.reason[l]}
-                            aria-label={T.reason[l]}
-                            style="width:12rem"
-                          />
-                          <button type="submit" class="secondary">
-                            {T.fix[l]}
-                          </button>
-                        </form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {audit.length ? (
-              <>
-                <h2>{T.audit[l]}</h2>
-                <ul>
-                  {audit.map((a) => (
-                    <li>
-                      {formatDateTime(Date.parse(a.at), event.timezone, l)} · {a.by ?? '-'} ·{' '}
-                      {a.action.replace('attendance.', '')}
-                      {a.reason ? ` · “${a.reason}”` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
+            <ListLinks api={api} l={l} />
+            <RuleForm req={req} event={event} settings={settings} />
+            <PeopleTable req={req} event={event} rows={rows} />
+            <AuditLog audit={audit} event={event} l={l} />
           </>
         ) : null}
       </>,
@@ -254,11 +319,12 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
 
   app.get(
     '/console/events/:id/attendance',
-    { schema: { hide: true, params: IdParam } },
+    { schema: { hide: true, params: IdParam, querystring: SavedQuery } },
     async (req, reply) => {
       asPage(req);
       requireUser(req);
-      return dashboard(req, reply, await loadEventFor(req, db, req.params.id, 'checkin'));
+      const event = await loadEventFor(req, db, req.params.id, 'checkin');
+      return dashboard(req, reply, event, { saved: req.query.saved });
     },
   );
 
@@ -267,19 +333,21 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
     { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
       const { user, event } = await organizerPost(req, db, req.params.id);
-      const b = formBody(req);
-      try {
-        const s = parseOrThrow(SettingsBody, {
-          onlineRule: b.onlineRule,
-          minCodes: num(str(b, 'minCodes')),
-          minPercent: num(str(b, 'minPercent')),
-          codeWindowMinutes: num(str(b, 'codeWindowMinutes')),
-        });
-        await online.saveSettings(event, s, user);
-        return dashboard(req, reply, event, { ok: T.saved[req.locale] });
-      } catch (err) {
-        return dashboard(req, reply, event, { error: expectedError(err, req.locale) });
-      }
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (b) => {
+          const s = parseOrThrow(SettingsBody, {
+            onlineRule: b.onlineRule,
+            minCodes: num(str(b, 'minCodes')),
+            minPercent: num(str(b, 'minPercent')),
+            codeWindowMinutes: num(str(b, 'codeWindowMinutes')),
+          });
+          await online.saveSettings(event, s, user);
+          return `${base(event)}?saved=1`;
+        },
+        (form) => dashboard(req, reply, event, { form }),
+      );
     },
   );
 
@@ -288,18 +356,20 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
     { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
       const { user, event } = await organizerPost(req, db, req.params.id);
-      const b = formBody(req);
-      try {
-        const input = parseOrThrow(CorrectionBody, {
-          registrationId: b.registrationId,
-          set: b.set,
-          reason: b.reason,
-        });
-        await attendance.correct(event, input, user);
-        return reply.redirect(`${base(event)}?saved=1`, 303);
-      } catch (err) {
-        return dashboard(req, reply, event, { error: expectedError(err, req.locale) });
-      }
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (b) => {
+          const input = parseOrThrow(CorrectionBody, {
+            registrationId: b.registrationId,
+            set: b.set,
+            reason: b.reason,
+          });
+          await attendance.correct(event, input, user);
+          return `${base(event)}?saved=1`;
+        },
+        (form) => dashboard(req, reply, event, { form }),
+      );
     },
   );
 

@@ -131,3 +131,5 @@ export function createAttendanceService(ctx: AppContext) {
   };
   return service;
 }
+
+export type AttendanceService = ReturnType<typeof createAttendanceService>;

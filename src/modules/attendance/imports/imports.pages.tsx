@@ -2,12 +2,18 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam, routeParams } from '../../../http/params.js';
-import { FormFields, formBody, str } from '../../../web/forms.js';
-import { Notice } from '../../../web/layout.js';
+import {
+  ErrorNotice,
+  FormFields,
+  formBody,
+  type KeptForm,
+  saveOrShowAgain,
+  str,
+} from '../../../web/forms.js';
 import { asPage, CsrfField, page } from '../../../web/page.js';
 import { requireUser } from '../../auth/index.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
-import { back, base, expectedError, organizerPost, T } from '../attendance.console.js';
+import { back, base, organizerPost, T } from '../attendance.console.js';
 
 /** `?importId=` of the review to show; anything unreadable shows none, as a stale link should. */
 const ImportQuery = z.object({
@@ -30,7 +36,7 @@ export const importPages: FastifyPluginAsync = async (plugin) => {
     req: FastifyRequest,
     reply: FastifyReply,
     event: EventRow,
-    opts: { importId?: string; error?: string },
+    opts: { importId?: string | undefined; form?: KeptForm },
   ) {
     const l = req.locale;
     const [list, current, people] = await Promise.all([
@@ -45,12 +51,12 @@ export const importPages: FastifyPluginAsync = async (plugin) => {
         title: `${T.importTitle[l]} · ${event.title}`,
         nav: 'console',
         scripts: ['/assets/attendance-import.js'],
-        status: opts.error ? 400 : 200,
+        status: opts.form?.status ?? 200,
       },
       <>
         {back(event, l)}
         <h1>{T.importTitle[l]}</h1>
-        {opts.error ? <Notice kind="error">{opts.error}</Notice> : null}
+        <ErrorNotice error={opts.form?.error} />
         <p>{T.importHelp[l]}</p>
         <form method="post" action={`${base(event)}/import`} class="card" id="import-form">
           <CsrfField req={req} />
@@ -153,18 +159,20 @@ export const importPages: FastifyPluginAsync = async (plugin) => {
     { schema: { hide: true, params: IdParam, body: FormFields }, bodyLimit: 6 * 1024 * 1024 },
     async (req, reply) => {
       const { user, event } = await organizerPost(req, db, req.params.id);
-      const b = formBody(req);
-      try {
-        const r = await imports.importReport(
-          event,
-          str(b, 'csv'),
-          str(b, 'filename').slice(0, 200) || null,
-          user,
-        );
-        return reply.redirect(`${base(event)}/import?importId=${r.id}`, 303);
-      } catch (err) {
-        return importPage(req, reply, event, { error: expectedError(err, req.locale) });
-      }
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (b) => {
+          const r = await imports.importReport(
+            event,
+            str(b, 'csv'),
+            str(b, 'filename').slice(0, 200) || null,
+            user,
+          );
+          return `${base(event)}/import?importId=${r.id}`;
+        },
+        (form) => importPage(req, reply, event, { form }),
+      );
     },
   );
 

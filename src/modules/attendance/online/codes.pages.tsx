@@ -1,11 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../../errors.js';
 import { IdParam, routeParams } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
 import { formatTime } from '../../../shared/time.js';
-import { FormFields, formBody, str } from '../../../web/forms.js';
-import { Notice } from '../../../web/layout.js';
+import { ErrorNotice, FormFields, type KeptForm, saveOrShowAgain, str } from '../../../web/forms.js';
 import { asPage, CsrfField, page } from '../../../web/page.js';
 import { requireUser } from '../../auth/index.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
@@ -19,19 +17,19 @@ export const codesPages: FastifyPluginAsync = async (plugin) => {
   const online = app.ctx.services.online;
 
   // Attendance codes: the moderator opens one at a moment of the rundown and reads it out.
-  async function codesPage(req: FastifyRequest, reply: FastifyReply, event: EventRow, error?: string) {
+  async function codesPage(req: FastifyRequest, reply: FastifyReply, event: EventRow, form?: KeptForm) {
     const l = req.locale;
     const [codes, settings] = await Promise.all([online.listCodes(event), online.settings(event)]);
     const open = codes.filter((c) => c.open);
     return page(
       req,
       reply,
-      { title: `${T.codes[l]} · ${event.title}`, nav: 'console', status: error ? 400 : 200 },
+      { title: `${T.codes[l]} · ${event.title}`, nav: 'console', status: form?.status ?? 200 },
       <>
         <style>{DASH_CSS}</style>
         {back(event, l)}
         <h1>{T.codes[l]}</h1>
-        {error ? <Notice kind="error">{error}</Notice> : null}
+        <ErrorNotice error={form?.error} />
         {open.map((c) => (
           <div class="card" id={`code-${c.id}`}>
             <span class="badge ok">{T.openNow[l]}</span> {c.label ?? ''}
@@ -99,18 +97,19 @@ export const codesPages: FastifyPluginAsync = async (plugin) => {
       asPage(req);
       const user = requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'moderate');
-      const b = formBody(req);
-      try {
-        const input = parseOrThrow(NewCodeBody, {
-          label: str(b, 'label').trim() || undefined,
-          windowMinutes: num(str(b, 'windowMinutes')),
-        });
-        await online.createCode(event, input, user);
-        return reply.redirect(`${base(event)}/codes`, 303);
-      } catch (err) {
-        if (err instanceof AppError) return codesPage(req, reply, event, err.text[req.locale]);
-        throw err;
-      }
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (b) => {
+          const input = parseOrThrow(NewCodeBody, {
+            label: str(b, 'label').trim() || undefined,
+            windowMinutes: num(str(b, 'windowMinutes')),
+          });
+          await online.createCode(event, input, user);
+          return `${base(event)}/codes`;
+        },
+        (form) => codesPage(req, reply, event, form),
+      );
     },
   );
 

@@ -210,10 +210,18 @@ export function withOutcome(back: string, outcome: string): string {
   return `${u.pathname}?${q ? `${q}&` : ''}${outcome}${u.hash}`;
 }
 
-/** The outcome of a code sent as a form, for the page it came back to (ticket or live page). */
+/**
+ * The outcome of a code sent as a form, for the page it came back to (ticket or live page). Those pages
+ * belong to other modules whose querystring schemas keep only their own keys, so the outcome is read
+ * from the request's own URL (and checked here) rather than from their parsed `req.query`.
+ */
 export function CodeResultNotice(props: { req: FastifyRequest }) {
   const l = props.req.locale;
-  const q = OutcomeQuery.safeParse(props.req.query ?? {});
+  const search = new URL(props.req.raw.url ?? '/', 'http://aula.invalid').searchParams;
+  const q = OutcomeQuery.safeParse({
+    presensi: search.get('presensi') ?? undefined,
+    presensi_err: search.get('presensi_err') ?? undefined,
+  });
   const { presensi, presensi_err } = q.success ? q.data : {};
   if (presensi === 'ok') return <Notice kind="ok">{T.ok[l]}</Notice>;
   if (presensi === 'again') return <Notice kind="ok">{T.again[l]}</Notice>;
