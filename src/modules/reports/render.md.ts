@@ -1,7 +1,7 @@
 import type { Block } from './reports.document.js';
 
 /** Markdown-escapes typed text so a participant's "<b>" or "**" stays literal wherever it is rendered. */
-export function mdText(s: string): string {
+function mdText(s: string): string {
   return s
     .replace(/\\/g, '\\\\')
     .replace(/([`*_{}[\]#|!])/g, '\\$1')

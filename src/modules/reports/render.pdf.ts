@@ -105,7 +105,7 @@ class Writer {
 }
 
 /** Document properties: the title, the language and the instant the data was taken. */
-export interface DocMeta {
+interface DocMeta {
   title: string;
   lang: 'id' | 'en';
   at: number;

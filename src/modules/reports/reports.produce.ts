@@ -8,7 +8,7 @@ import type { FORMATS } from './reports.schemas.js';
 import { REPORT_TEXT } from './reports.text.js';
 import type { ReportSource } from './reports.versions.js';
 
-export interface Produced {
+interface Produced {
   body: string | Buffer;
   type: string;
   /** The download name, or null for the HTML shown inline. */

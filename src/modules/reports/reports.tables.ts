@@ -1,4 +1,4 @@
-export interface ReportNarrativesTable {
+interface ReportNarrativesTable {
   event_id: string;
   /** JSON: the narrative parts the organizer edits (see reports.schemas.ts `Narrative`). */
   data: string;

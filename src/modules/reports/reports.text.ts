@@ -4,7 +4,7 @@ import type { Locale } from '../../i18n/index.js';
  * Every fixed word of the report, in Bahasa Indonesia and English. The document builder only
  * arranges these with the data; the organizer's narrative is printed as typed in either language.
  */
-export interface ReportText {
+interface ReportText {
   reportTitle: string;
   draft: string;
   finalStamp: (n: number, date: string) => string;
