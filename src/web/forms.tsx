@@ -7,18 +7,33 @@ import { CsrfField } from './page.js';
 import type { Children } from './render.js';
 
 /**
- * The form kit every module's pages use: values as posted, the error of a failed post shown above
- * the fields with what was typed kept, CSRF on every form, and post-redirect-get. Forms follow the
- * API's discipline: the route declares `FormFields` as its body schema, and the handler parses the
- * values with the module's zod schema, so a mistake shows the page again instead of a JSON error.
+ * The form kit every module's pages use. Forms follow the API's discipline and post-redirect-get:
+ *
+ * - The route declares its input: `schema: { hide: true, params: IdParam, querystring: SavedQuery,
+ *   body: FormFields }` (FormFields is lenient on purpose: a form is parsed in the handler, so a
+ *   mistake shows the page again instead of a JSON error).
+ * - GET renders the form from a `KeptForm` (`{ values }`), inside `PostForm` (CSRF token, error
+ *   notice, submit button) with `Field`/`TextArea`/`Select`/`Checkbox`, which keep what was typed.
+ * - POST calls `saveOrShowAgain`: `save` parses the values with the module's zod schema
+ *   (`parseOrThrow`), does the work and returns where to go (`…?saved=1`); an expected error shows
+ *   the page again with the values, the message (`formError`, fields named as the form labels
+ *   them) and the error's status.
+ * - The page it redirects to shows `<SavedNotice saved={req.query.saved} l={l} />`.
+ *
+ * One-button actions (publish, remove) are `ActionButton`s; a hand-made `<form method="post">`
+ * carries `<CsrfField req={req} />` (src/web/page.tsx) and shows `<ErrorNotice error={…} />` above its fields.
  */
 
 /** An HTML form's body as the browser posts it (repeated fields such as checkboxes become arrays). */
 export const FormFields = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
+/** The query of the page a form post redirected to: `?saved=1` says the post went through. */
+export const SavedQuery = z.object({ saved: z.string().optional() });
+
 const FORM_TEXT = {
   edit: { id: 'Ubah', en: 'Edit' },
   remove: { id: 'Hapus', en: 'Remove' },
+  saved: { id: 'Tersimpan.', en: 'Saved.' },
 } satisfies Record<string, Text>;
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -124,6 +139,7 @@ export function Field(
   );
 }
 
+/** A labelled textarea that keeps what the user typed. */
 export function TextArea(props: {
   name: string;
   label: Text;
@@ -144,6 +160,7 @@ export function TextArea(props: {
   );
 }
 
+/** A labelled select; the posted (or stored) value stays selected. */
 export function Select(props: {
   name: string;
   label: Text;
@@ -172,8 +189,29 @@ export function Select(props: {
 export const URL_INPUT = { type: 'url', inputMode: 'url' } as const;
 export const COUNT_INPUT = { type: 'number', min: 1, inputMode: 'numeric' } as const;
 
+/** A labelled checkbox, ticked when `value` is among the posted values of `name` (so it survives a failed post). */
+export function Checkbox(props: { name: string; value: string; values: FormValues; children: Children }) {
+  return (
+    <label class="inline">
+      <input
+        type="checkbox"
+        name={props.name}
+        value={props.value}
+        checked={list(props.values, props.name).includes(props.value)}
+      />{' '}
+      {props.children}
+    </label>
+  );
+}
+
+/** The error of a failed post, above the form's fields. */
 export function ErrorNotice(props: { error?: FormError | null | undefined }) {
   return props.error ? <Notice kind="error">{props.error.message}</Notice> : null;
+}
+
+/** "Saved." on the page a successful post redirected to (`saved` is the `SavedQuery` value). */
+export function SavedNotice(props: { saved: string | undefined; l: Locale; text?: Text }) {
+  return props.saved ? <Notice kind="ok">{(props.text ?? FORM_TEXT.saved)[props.l]}</Notice> : null;
 }
 
 /** A one-button POST form (publish, remove…): works without JavaScript, carries the CSRF token. */
@@ -193,7 +231,7 @@ export function ActionButton(props: {
   );
 }
 
-/** The console's post form: CSRF token, the error of a failed post above the fields, one submit button below. */
+/** A post form: CSRF token, the error of a failed post above the fields, one submit button below. */
 export function PostForm(props: {
   req: FastifyRequest;
   action: string;
