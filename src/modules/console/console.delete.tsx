@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParam } from '../../http/params.js';
 import type { Text } from '../../i18n/index.js';
-import { Field, type KeptForm, PostForm, str } from '../../web/forms.js';
+import { Field, FormFields, type KeptForm, PostForm, str } from '../../web/forms.js';
 import { requireRole } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { consolePage, saveOrShowAgain } from './console.forms.js';
@@ -14,10 +16,9 @@ const D = {
   confirm: { id: 'Ketik alamat acara untuk memastikan', en: 'Type the event’s address to confirm' },
 } satisfies Record<string, Text>;
 
-type Params = { id: string };
-
 /** Deleting an event, behind a typed confirmation: everything under it goes with it. */
-export async function consoleDeleteRoutes(app: FastifyInstance) {
+export async function consoleDeleteRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const events = app.ctx.services.events;
 
@@ -50,23 +51,27 @@ export async function consoleDeleteRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get<{ Params: Params }>('/console/events/:id/delete', async (req, reply) => {
+  app.get('/console/events/:id/delete', { schema: { params: IdParam } }, async (req, reply) => {
     requireRole(req, 'organizer');
     const event = await loadEventFor(req, db, req.params.id, 'organize');
     return render(req, reply, event, { values: {} });
   });
 
-  app.post<{ Params: Params }>('/console/events/:id/delete', async (req, reply) => {
-    const user = requireRole(req, 'organizer');
-    const event = await loadEventFor(req, db, req.params.id, 'organize');
-    return saveOrShowAgain(
-      req,
-      reply,
-      async (values) => {
-        await events.remove(event, str(values, 'confirm'), user);
-        return '/console';
-      },
-      (form) => render(req, reply, event, form),
-    );
-  });
+  app.post(
+    '/console/events/:id/delete',
+    { schema: { params: IdParam, body: FormFields } },
+    async (req, reply) => {
+      const user = requireRole(req, 'organizer');
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (values) => {
+          await events.remove(event, str(values, 'confirm'), user);
+          return '/console';
+        },
+        (form) => render(req, reply, event, form),
+      );
+    },
+  );
 }

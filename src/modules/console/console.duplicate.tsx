@@ -1,17 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { toLocalInput } from '../../shared/time.js';
-import { Field, type KeptForm, PostForm, str } from '../../web/forms.js';
+import { Field, FormFields, type KeptForm, PostForm, str } from '../../web/forms.js';
 import { requireRole } from '../auth/index.js';
 import { DuplicateBody, type EventRow, loadEventFor } from '../events/index.js';
 import { localToIso } from './console.event-form.js';
 import { consolePage, StartEndFields, saveOrShowAgain } from './console.forms.js';
 import { C } from './console.text.js';
 
-type Params = { id: string };
-
 /** "Duplicate for the next event": a new draft with a new title and dates, everything else copied. */
-export async function consoleDuplicateRoutes(app: FastifyInstance) {
+export async function consoleDuplicateRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const manage = app.ctx.services.eventsManage;
 
@@ -41,7 +42,7 @@ export async function consoleDuplicateRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get<{ Params: Params }>('/console/events/:id/duplicate', async (req, reply) => {
+  app.get('/console/events/:id/duplicate', { schema: { params: IdParam } }, async (req, reply) => {
     requireRole(req, 'organizer');
     const event = await loadEventFor(req, db, req.params.id, 'organize');
     const week = 7 * 86400_000;
@@ -54,22 +55,26 @@ export async function consoleDuplicateRoutes(app: FastifyInstance) {
     });
   });
 
-  app.post<{ Params: Params }>('/console/events/:id/duplicate', async (req, reply) => {
-    const user = requireRole(req, 'organizer');
-    const event = await loadEventFor(req, db, req.params.id, 'organize');
-    return saveOrShowAgain(
-      req,
-      reply,
-      async (values) => {
-        const input = parseOrThrow(DuplicateBody, {
-          title: str(values, 'title'),
-          startsAt: localToIso(str(values, 'startsAt'), event.timezone, 'startsAt'),
-          endsAt: localToIso(str(values, 'endsAt'), event.timezone, 'endsAt'),
-        });
-        const copy = await manage.duplicate(event, input, user);
-        return `/console/events/${copy.id}/edit?saved=1`;
-      },
-      (form) => renderDuplicate(req, reply, event, form),
-    );
-  });
+  app.post(
+    '/console/events/:id/duplicate',
+    { schema: { params: IdParam, body: FormFields } },
+    async (req, reply) => {
+      const user = requireRole(req, 'organizer');
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (values) => {
+          const input = parseOrThrow(DuplicateBody, {
+            title: str(values, 'title'),
+            startsAt: localToIso(str(values, 'startsAt'), event.timezone, 'startsAt'),
+            endsAt: localToIso(str(values, 'endsAt'), event.timezone, 'endsAt'),
+          });
+          const copy = await manage.duplicate(event, input, user);
+          return `/console/events/${copy.id}/edit?saved=1`;
+        },
+        (form) => renderDuplicate(req, reply, event, form),
+      );
+    },
+  );
 }

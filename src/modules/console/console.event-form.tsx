@@ -3,11 +3,11 @@ import { errors } from '../../errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { isoInZone, isValidTimeZone, parseLocalDateTime, toLocalInput } from '../../shared/time.js';
 import {
+  Checkbox,
   COUNT_INPUT,
   Field,
   type FormError,
   type FormValues,
-  list,
   num,
   PostForm,
   Select,
@@ -105,7 +105,6 @@ export function EventForm(props: {
   const { values: v, error } = props;
   const l: Locale = props.req.locale;
   const f = { l, values: v, error };
-  const partners = new Set(list(v, 'partnerIds'));
   return (
     <PostForm req={props.req} action={props.action} error={error} submit={props.submit}>
       <Field name="title" label={C.title} required minLength={3} maxLength={200} {...f} />
@@ -193,9 +192,9 @@ export function EventForm(props: {
         <p style="margin:.75rem 0 .25rem;font-weight:600">{C.partners[l]}</p>
         {props.orgs.length ? (
           props.orgs.map((o) => (
-            <label class="inline">
-              <input type="checkbox" name="partnerIds" value={o.id} checked={partners.has(o.id)} /> {o.name}
-            </label>
+            <Checkbox name="partnerIds" value={o.id} values={props.values}>
+              {o.name}
+            </Checkbox>
           ))
         ) : (
           <p class="muted">{C.noOrgsYet[l]}</p>

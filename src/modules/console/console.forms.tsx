@@ -8,7 +8,6 @@ import {
   formError as kitFormError,
   saveOrShowAgain as kitSaveOrShowAgain,
 } from '../../web/forms.js';
-import { Notice } from '../../web/layout.js';
 import { page } from '../../web/page.js';
 import type { Children } from '../../web/render.js';
 import { requireUser } from '../auth/index.js';
@@ -153,6 +152,3 @@ export function itemPage(
     </>,
   );
 }
-
-export const savedNotice = (req: FastifyRequest) =>
-  (req.query as { saved?: string }).saved ? <Notice kind="ok">{C.saved[req.locale]}</Notice> : null;

@@ -1,19 +1,25 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { formatDateTime } from '../../shared/time.js';
 import { ActionButton } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { requireRole, requireUser } from '../auth/index.js';
 import { DEMO_SLUG, loadDemo } from '../demo/index.js';
-import { eventRolesOf, eventsRepository } from '../events/index.js';
+import { eventRolesOf } from '../events/index.js';
 import { consolePage } from './console.forms.js';
 import { C } from './console.text.js';
 
+/** `?welcome=1`: the first visit after setting up the first account. */
+const HomeQuery = z.object({ welcome: z.string().optional() });
+
 /** The console's front page: the events the user works on, "new event", and the demo while it is missing. */
-export async function consoleHomeRoutes(app: FastifyInstance) {
+export async function consoleHomeRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config, bus } = app.ctx;
   const events = app.ctx.services.events;
 
-  app.get('/console', async (req, reply) => {
+  app.get('/console', { schema: { querystring: HomeQuery } }, async (req, reply) => {
     const user = requireUser(req);
     const l = req.locale;
     const all = await events.list(user);
@@ -21,14 +27,14 @@ export async function consoleHomeRoutes(app: FastifyInstance) {
     const roles = await eventRolesOf(db, all, user);
     const mine = all.filter((e) => roles.get(e.id));
     const canCreate = user.role === 'admin' || user.role === 'organizer';
-    const demoMissing = canCreate && !(await eventsRepository.slugExists(db, DEMO_SLUG));
+    const demoMissing = canCreate && !(await events.isSlugTaken(DEMO_SLUG));
     return consolePage(
       req,
       reply,
       { title: C.console },
       <>
         <h1>{C.myEvents[l]}</h1>
-        {(req.query as { welcome?: string }).welcome ? <Notice kind="ok">{C.welcome[l]}</Notice> : null}
+        {req.query.welcome ? <Notice kind="ok">{C.welcome[l]}</Notice> : null}
         {canCreate ? (
           <p class="row">
             <a class="btn" href="/console/events/new">
@@ -82,7 +88,7 @@ export async function consoleHomeRoutes(app: FastifyInstance) {
   app.post('/console/demo', async (req, reply) => {
     const user = requireRole(req, 'organizer');
     const { slug } = await loadDemo(db, { ownerEmail: user.email, dataDir: config.dataDir });
-    const event = await eventsRepository.findByIdOrSlug(db, slug);
+    const event = await events.find(slug);
     // The demo is written by the repository, not the events service: tell cached lists and pages.
     if (event) await bus.emit('event.published', { eventId: event.id, actorId: user.id });
     return reply.redirect(event ? `/console/events/${event.id}` : '/console', 303);

@@ -1,12 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errors } from '../../errors.js';
+import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import {
-  ErrorNotice,
   Field,
   type FormError,
+  FormFields,
   type FormValues,
-  formBody,
+  type KeptForm,
+  PostForm,
+  SavedNotice,
+  SavedQuery,
   str,
   TextArea,
 } from '../../web/forms.js';
@@ -15,11 +20,9 @@ import { CsrfField } from '../../web/page.js';
 import { requireRole } from '../auth/index.js';
 import { uploadUrl } from '../events/index.js';
 import { canEditOrg, type OrganizationRow, OrgBody, OrgPatch } from '../orgs/index.js';
-import { consolePage, formError, savedNotice } from './console.forms.js';
+import { consolePage, formError, saveOrShowAgain } from './console.forms.js';
 import { uploadFromForm } from './console.multipart.js';
 import { C } from './console.text.js';
-
-type Params = { id: string };
 
 const orgInput = (v: FormValues) => ({
   name: str(v, 'name'),
@@ -28,8 +31,8 @@ const orgInput = (v: FormValues) => ({
   description: str(v, 'description'),
 });
 
-export async function consoleOrgRoutes(app: FastifyInstance) {
-  const { db } = app.ctx;
+export async function consoleOrgRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const orgs = app.ctx.services.orgs;
 
   function OrgFields(props: {
@@ -49,14 +52,9 @@ export async function consoleOrgRoutes(app: FastifyInstance) {
     );
   }
 
-  async function renderList(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    values: FormValues,
-    error?: FormError | null,
-    status = 200,
-  ) {
+  async function renderList(req: FastifyRequest, reply: FastifyReply, form: KeptForm & { saved?: string }) {
     const l = req.locale;
+    const { values, error, status = 200 } = form;
     const all = await orgs.list();
     return consolePage(
       req,
@@ -67,7 +65,7 @@ export async function consoleOrgRoutes(app: FastifyInstance) {
           <a href="/console">{C.myEvents[l]}</a>
         </p>
         <h1>{C.organizations[l]}</h1>
-        {savedNotice(req)}
+        <SavedNotice saved={form.saved} l={l} />
         {all.length ? (
           <ul class="logos" style="list-style:none;padding:0;flex-direction:column;align-items:flex-start">
             {all.map((o) => (
@@ -85,34 +83,29 @@ export async function consoleOrgRoutes(app: FastifyInstance) {
           <p class="muted">{C.noOrgsYet[l]}</p>
         )}
         <h2>{C.newOrg[l]}</h2>
-        <form method="post" action="/console/orgs" novalidate>
-          <CsrfField req={req} />
-          <ErrorNotice error={error} />
+        <PostForm req={req} action="/console/orgs" error={error} submit={C.createOrg[l]}>
           <OrgFields req={req} values={values} error={error} />
-          <p>
-            <button type="submit">{C.createOrg[l]}</button>
-          </p>
-        </form>
+        </PostForm>
       </>,
     );
   }
 
-  app.get('/console/orgs', async (req, reply) => {
+  app.get('/console/orgs', { schema: { querystring: SavedQuery } }, async (req, reply) => {
     requireRole(req, 'organizer');
-    return renderList(req, reply, {});
+    return renderList(req, reply, { values: {}, saved: req.query.saved });
   });
 
-  app.post('/console/orgs', async (req, reply) => {
+  app.post('/console/orgs', { schema: { body: FormFields } }, async (req, reply) => {
     const user = requireRole(req, 'organizer');
-    const values = formBody(req);
-    try {
-      const org = await orgs.create(parseOrThrow(OrgBody, orgInput(values)), user);
-      return reply.redirect(`/console/orgs/${org.id}?saved=1`, 303);
-    } catch (err) {
-      const fe = formError(err, req.locale);
-      if (!fe) throw err;
-      return renderList(req, reply, values, fe, (err as { status: number }).status);
-    }
+    return saveOrShowAgain(
+      req,
+      reply,
+      async (values) => {
+        const org = await orgs.create(parseOrThrow(OrgBody, orgInput(values)), user);
+        return `/console/orgs/${org.id}?saved=1`;
+      },
+      (form) => renderList(req, reply, form),
+    );
   });
 
   async function editable(req: FastifyRequest, id: string): Promise<OrganizationRow> {
@@ -126,12 +119,10 @@ export async function consoleOrgRoutes(app: FastifyInstance) {
     req: FastifyRequest,
     reply: FastifyReply,
     org: OrganizationRow,
-    values: FormValues,
-    error?: FormError | null,
-    status = 200,
-    logoError?: string,
+    form: KeptForm & { saved?: string; logoError?: string },
   ) {
     const l = req.locale;
+    const { values, error, status = 200, logoError } = form;
     return consolePage(
       req,
       reply,
@@ -141,15 +132,10 @@ export async function consoleOrgRoutes(app: FastifyInstance) {
           <a href="/console/orgs">{C.organizations[l]}</a>
         </p>
         <h1>{org.name}</h1>
-        {savedNotice(req)}
-        <form method="post" action={`/console/orgs/${org.id}`} novalidate>
-          <CsrfField req={req} />
-          <ErrorNotice error={error} />
+        <SavedNotice saved={form.saved} l={l} />
+        <PostForm req={req} action={`/console/orgs/${org.id}`} error={error} submit={C.save[l]}>
           <OrgFields req={req} values={values} error={error} />
-          <p>
-            <button type="submit">{C.save[l]}</button>
-          </p>
-        </form>
+        </PostForm>
         <section class="card" id="logo">
           <h2 style="margin-top:0">{C.logo[l]}</h2>
           {logoError ? <Notice kind="error">{logoError}</Notice> : null}
@@ -177,26 +163,31 @@ export async function consoleOrgRoutes(app: FastifyInstance) {
     description: o.description ?? '',
   });
 
-  app.get<{ Params: Params }>('/console/orgs/:id', async (req, reply) => {
+  app.get(
+    '/console/orgs/:id',
+    { schema: { params: IdParam, querystring: SavedQuery } },
+    async (req, reply) => {
+      const org = await editable(req, req.params.id);
+      return renderOrg(req, reply, org, { values: valuesOf(org), saved: req.query.saved });
+    },
+  );
+
+  app.post('/console/orgs/:id', { schema: { params: IdParam, body: FormFields } }, async (req, reply) => {
+    const user = requireRole(req, 'organizer');
     const org = await editable(req, req.params.id);
-    return renderOrg(req, reply, org, valuesOf(org));
+    return saveOrShowAgain(
+      req,
+      reply,
+      async (values) => {
+        await orgs.update(org, parseOrThrow(OrgPatch, orgInput(values)), user);
+        return `/console/orgs/${org.id}?saved=1`;
+      },
+      (form) => renderOrg(req, reply, org, form),
+    );
   });
 
-  app.post<{ Params: Params }>('/console/orgs/:id', async (req, reply) => {
-    const org = await editable(req, req.params.id);
-    const values = formBody(req);
-    try {
-      await orgs.update(org, parseOrThrow(OrgPatch, orgInput(values)), req.user!);
-      return reply.redirect(`/console/orgs/${org.id}?saved=1`, 303);
-    } catch (err) {
-      const fe = formError(err, req.locale);
-      if (!fe) throw err;
-      return renderOrg(req, reply, org, values, fe, (err as { status: number }).status);
-    }
-  });
-
-  app.post<{ Params: Params }>('/console/orgs/:id/logo', async (req, reply) => {
-    const { user, upload } = await uploadFromForm(req, db);
+  app.post('/console/orgs/:id/logo', { schema: { params: IdParam } }, async (req, reply) => {
+    const { user, upload } = await uploadFromForm(req);
     const org = await editable(req, req.params.id);
     try {
       await orgs.setLogo(org, upload.file, user);
@@ -204,7 +195,11 @@ export async function consoleOrgRoutes(app: FastifyInstance) {
     } catch (err) {
       const fe = formError(err, req.locale);
       if (!fe) throw err;
-      return renderOrg(req, reply, org, valuesOf(org), null, (err as { status: number }).status, fe.message);
+      return renderOrg(req, reply, org, {
+        values: valuesOf(org),
+        status: (err as { status: number }).status,
+        logoError: fe.message,
+      });
     }
   });
 }

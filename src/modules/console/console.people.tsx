@@ -1,25 +1,30 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errors, what } from '../../errors.js';
+import { IdParam, routeParams } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import {
   EditRemove,
   Field,
   type FormError,
+  FormFields,
   type FormValues,
   type KeptForm,
   ListTable,
   PostForm,
+  SavedNotice,
+  SavedQuery,
   Select,
   str,
 } from '../../web/forms.js';
 import { CsrfField } from '../../web/page.js';
-import { type EventRow, eventGraphRepository, PERSON_ROLES, PRESENCES } from '../events/index.js';
-import { PersonBody, PersonPatch, type PersonRow, programRepository } from '../program/index.js';
+import { type EventRow, PERSON_ROLES, PRESENCES } from '../events/index.js';
+import { PersonBody, PersonPatch, type PersonRow } from '../program/index.js';
 import { PRESENCE_LABELS, personName, ROLE_LABELS } from '../site/index.js';
-import { consolePage, itemPage, organizeEvent, savedNotice, saveOrShowAgain } from './console.forms.js';
+import { consolePage, itemPage, organizeEvent, saveOrShowAgain } from './console.forms.js';
 import { C } from './console.text.js';
 
-type Params = { id: string; itemId?: string };
+const ItemParams = routeParams('id', 'itemId');
 
 function personValues(p: PersonRow): FormValues {
   return {
@@ -45,13 +50,14 @@ const personInput = (v: FormValues) => ({
   email: str(v, 'email').trim() || null,
 });
 
-export async function consolePeopleRoutes(app: FastifyInstance) {
+export async function consolePeopleRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const program = app.ctx.services.program;
 
   const organize = (req: FastifyRequest, id: string) => organizeEvent(req, db, id);
   /** Programme edits do not touch the event row; bumping it refreshes the cached public page at once. */
-  const touched = (event: EventRow) => eventGraphRepository.touch(db, event.id);
+  const touched = (event: EventRow) => app.ctx.services.events.touch(event.id);
 
   function PersonForm(props: {
     req: FastifyRequest;
@@ -109,15 +115,20 @@ export async function consolePeopleRoutes(app: FastifyInstance) {
     );
   }
 
-  async function renderPeople(req: FastifyRequest, reply: FastifyReply, event: EventRow, form: KeptForm) {
+  async function renderPeople(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    event: EventRow,
+    form: KeptForm & { saved?: string },
+  ) {
     const l = req.locale;
-    const people = await programRepository.listPeople(db, event.id);
+    const people = await program.peopleRows(event.id);
     return consolePage(
       req,
       reply,
       { title: C.people, event, tab: 'people', status: form.status },
       <>
-        {savedNotice(req)}
+        <SavedNotice saved={form.saved} l={l} />
         {people.length ? <p class="muted">{C.orderHint[l]}</p> : null}
         {people.length ? (
           <ListTable l={l} heads={[C.name, C.role, C.presence]} actions={C.edit}>
@@ -173,24 +184,35 @@ export async function consolePeopleRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get<{ Params: Params }>('/console/events/:id/people', async (req, reply) => {
-    const event = await organize(req, req.params.id);
-    return renderPeople(req, reply, event, { values: { role: 'speaker', presence: 'onsite' } });
-  });
+  app.get(
+    '/console/events/:id/people',
+    { schema: { params: IdParam, querystring: SavedQuery } },
+    async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      return renderPeople(req, reply, event, {
+        values: { role: 'speaker', presence: 'onsite' },
+        saved: req.query.saved,
+      });
+    },
+  );
 
-  app.post<{ Params: Params }>('/console/events/:id/people', async (req, reply) => {
-    const event = await organize(req, req.params.id);
-    return saveOrShowAgain(
-      req,
-      reply,
-      async (values) => {
-        await program.addPerson(event, parseOrThrow(PersonBody, personInput(values)));
-        await touched(event);
-        return `/console/events/${event.id}/people?saved=1`;
-      },
-      (form) => renderPeople(req, reply, event, form),
-    );
-  });
+  app.post(
+    '/console/events/:id/people',
+    { schema: { params: IdParam, body: FormFields } },
+    async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (values) => {
+          await program.addPerson(event, parseOrThrow(PersonBody, personInput(values)));
+          await touched(event);
+          return `/console/events/${event.id}/people?saved=1`;
+        },
+        (form) => renderPeople(req, reply, event, form),
+      );
+    },
+  );
 
   function renderPerson(
     req: FastifyRequest,
@@ -215,50 +237,66 @@ export async function consolePeopleRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get<{ Params: Params }>('/console/events/:id/people/:itemId', async (req, reply) => {
+  app.get('/console/events/:id/people/:itemId', { schema: { params: ItemParams } }, async (req, reply) => {
     const event = await organize(req, req.params.id);
-    const p = await programRepository.findPerson(db, event.id, req.params.itemId!);
+    const p = await program.findPerson(event.id, req.params.itemId);
     if (!p) throw errors.notFound(what.person);
     return renderPerson(req, reply, event, p.id, { values: personValues(p) });
   });
 
-  app.post<{ Params: Params }>('/console/events/:id/people/:itemId', async (req, reply) => {
-    const event = await organize(req, req.params.id);
-    return saveOrShowAgain(
-      req,
-      reply,
-      async (values) => {
-        await program.updatePerson(event, req.params.itemId!, parseOrThrow(PersonPatch, personInput(values)));
-        await touched(event);
-        return `/console/events/${event.id}/people?saved=1`;
-      },
-      (form) => renderPerson(req, reply, event, req.params.itemId!, form),
-    );
-  });
+  app.post(
+    '/console/events/:id/people/:itemId',
+    { schema: { params: ItemParams, body: FormFields } },
+    async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (values) => {
+          await program.updatePerson(
+            event,
+            req.params.itemId,
+            parseOrThrow(PersonPatch, personInput(values)),
+          );
+          await touched(event);
+          return `/console/events/${event.id}/people?saved=1`;
+        },
+        (form) => renderPerson(req, reply, event, req.params.itemId, form),
+      );
+    },
+  );
 
   /** Moves a person one place; the whole list is renumbered so equal or missing sort values never tie. */
   for (const dir of ['up', 'down'] as const) {
-    app.post<{ Params: Params }>(`/console/events/:id/people/:itemId/move-${dir}`, async (req, reply) => {
-      const event = await organize(req, req.params.id);
-      const people = await programRepository.listPeople(db, event.id);
-      const at = people.findIndex((p) => p.id === req.params.itemId);
-      if (at < 0) throw errors.notFound(what.person);
-      const to = dir === 'up' ? at - 1 : at + 1;
-      if (to >= 0 && to < people.length) {
-        [people[at], people[to]] = [people[to]!, people[at]!];
-        for (const [sort, p] of people.entries()) {
-          if (p.sort !== sort) await program.updatePerson(event, p.id, { sort });
+    app.post(
+      `/console/events/:id/people/:itemId/move-${dir}`,
+      { schema: { params: ItemParams } },
+      async (req, reply) => {
+        const event = await organize(req, req.params.id);
+        const people = await program.peopleRows(event.id);
+        const at = people.findIndex((p) => p.id === req.params.itemId);
+        if (at < 0) throw errors.notFound(what.person);
+        const to = dir === 'up' ? at - 1 : at + 1;
+        if (to >= 0 && to < people.length) {
+          [people[at], people[to]] = [people[to]!, people[at]!];
+          for (const [sort, p] of people.entries()) {
+            if (p.sort !== sort) await program.updatePerson(event, p.id, { sort });
+          }
+          await touched(event);
         }
-        await touched(event);
-      }
-      return reply.redirect(`/console/events/${event.id}/people?saved=1`, 303);
-    });
+        return reply.redirect(`/console/events/${event.id}/people?saved=1`, 303);
+      },
+    );
   }
 
-  app.post<{ Params: Params }>('/console/events/:id/people/:itemId/delete', async (req, reply) => {
-    const event = await organize(req, req.params.id);
-    await program.removePerson(event, req.params.itemId!);
-    await touched(event);
-    return reply.redirect(`/console/events/${event.id}/people?saved=1`, 303);
-  });
+  app.post(
+    '/console/events/:id/people/:itemId/delete',
+    { schema: { params: ItemParams } },
+    async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      await program.removePerson(event, req.params.itemId);
+      await touched(event);
+      return reply.redirect(`/console/events/${event.id}/people?saved=1`, 303);
+    },
+  );
 }

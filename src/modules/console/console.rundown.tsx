@@ -1,34 +1,33 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errors, what } from '../../errors.js';
+import { IdParam, routeParams } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { toLocalInput } from '../../shared/time.js';
 import {
+  Checkbox,
   EditRemove,
   Field,
   type FormError,
+  FormFields,
   type FormValues,
   type KeptForm,
   list,
   PostForm,
+  SavedNotice,
+  SavedQuery,
   Select,
   str,
   TextArea,
 } from '../../web/forms.js';
-import { AGENDA_KINDS, type EventRow, eventGraphRepository } from '../events/index.js';
-import { AgendaBody, AgendaPatch, type PersonRow, programRepository } from '../program/index.js';
+import { AGENDA_KINDS, type EventRow } from '../events/index.js';
+import { AgendaBody, AgendaPatch, type PersonRow } from '../program/index.js';
 import { AgendaTime, KIND_LABELS, PRESENCE_LABELS, personName } from '../site/index.js';
 import { localToIso } from './console.event-form.js';
-import {
-  consolePage,
-  itemPage,
-  organizeEvent,
-  StartEndFields,
-  savedNotice,
-  saveOrShowAgain,
-} from './console.forms.js';
+import { consolePage, itemPage, organizeEvent, StartEndFields, saveOrShowAgain } from './console.forms.js';
 import { C } from './console.text.js';
 
-type Params = { id: string; itemId?: string };
+const ItemParams = routeParams('id', 'itemId');
 
 function agendaInput(v: FormValues, tz: string) {
   const end = str(v, 'endsAt').trim();
@@ -42,13 +41,14 @@ function agendaInput(v: FormValues, tz: string) {
   };
 }
 
-export async function consoleRundownRoutes(app: FastifyInstance) {
+export async function consoleRundownRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const program = app.ctx.services.program;
 
   const organize = (req: FastifyRequest, id: string) => organizeEvent(req, db, id);
   /** Programme edits do not touch the event row; bumping it refreshes the cached public page at once. */
-  const touched = (event: EventRow) => eventGraphRepository.touch(db, event.id);
+  const touched = (event: EventRow) => app.ctx.services.events.touch(event.id);
 
   function AgendaForm(props: {
     req: FastifyRequest;
@@ -61,7 +61,6 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
   }) {
     const l = props.req.locale;
     const f = { l, values: props.values, error: props.error };
-    const chosen = new Set(list(props.values, 'personIds'));
     return (
       <PostForm req={props.req} action={props.action} error={props.error} submit={props.submit}>
         <StartEndFields f={f} endRequired={false}>
@@ -83,10 +82,9 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
           <legend style="font-weight:600">{C.itemPeople[l]}</legend>
           {props.people.length ? (
             props.people.map((p) => (
-              <label class="inline">
-                <input type="checkbox" name="personIds" value={p.id} checked={chosen.has(p.id)} />{' '}
+              <Checkbox name="personIds" value={p.id} values={props.values}>
                 {personName(p)} <span class="muted">({PRESENCE_LABELS[p.presence]?.[l]})</span>
-              </label>
+              </Checkbox>
             ))
           ) : (
             <p class="muted">{C.addFirstPeople[l]}</p>
@@ -102,13 +100,11 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
     reply: FastifyReply,
     event: EventRow,
     form: KeptForm | null,
+    saved?: string,
   ) {
     const l = req.locale;
-    const [items, people] = await Promise.all([
-      program.listAgenda(event),
-      programRepository.listPeople(db, event.id),
-    ]);
-    const rows = await programRepository.listAgenda(db, event.id);
+    const [items, people] = await Promise.all([program.listAgenda(event), program.peopleRows(event.id)]);
+    const rows = await program.agendaRows(event.id);
     const last = rows.at(-1);
     const nextStart = last ? (last.ends_at ?? last.starts_at) : event.starts_at;
     const v = form?.values ?? { startsAt: toLocalInput(nextStart, event.timezone), kind: 'talk' };
@@ -117,7 +113,7 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
       reply,
       { title: C.rundown, event, tab: 'rundown', status: form?.status },
       <>
-        {savedNotice(req)}
+        <SavedNotice saved={saved} l={l} />
         {rows.length ? (
           <ol class="rundown">
             {rows.map((a) => {
@@ -161,24 +157,32 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get<{ Params: Params }>('/console/events/:id/rundown', async (req, reply) => {
-    const event = await organize(req, req.params.id);
-    return renderRundown(req, reply, event, null);
-  });
+  app.get(
+    '/console/events/:id/rundown',
+    { schema: { params: IdParam, querystring: SavedQuery } },
+    async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      return renderRundown(req, reply, event, null, req.query.saved);
+    },
+  );
 
-  app.post<{ Params: Params }>('/console/events/:id/rundown', async (req, reply) => {
-    const event = await organize(req, req.params.id);
-    return saveOrShowAgain(
-      req,
-      reply,
-      async (values) => {
-        await program.addAgendaItem(event, parseOrThrow(AgendaBody, agendaInput(values, event.timezone)));
-        await touched(event);
-        return `/console/events/${event.id}/rundown?saved=1`;
-      },
-      (form) => renderRundown(req, reply, event, form),
-    );
-  });
+  app.post(
+    '/console/events/:id/rundown',
+    { schema: { params: IdParam, body: FormFields } },
+    async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (values) => {
+          await program.addAgendaItem(event, parseOrThrow(AgendaBody, agendaInput(values, event.timezone)));
+          await touched(event);
+          return `/console/events/${event.id}/rundown?saved=1`;
+        },
+        (form) => renderRundown(req, reply, event, form),
+      );
+    },
+  );
 
   async function renderItem(
     req: FastifyRequest,
@@ -188,7 +192,7 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
     form: KeptForm,
   ) {
     const l = req.locale;
-    const people = await programRepository.listPeople(db, event.id);
+    const people = await program.peopleRows(event.id);
     const back = `/console/events/${event.id}/rundown`;
     return itemPage(
       req,
@@ -206,11 +210,11 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get<{ Params: Params }>('/console/events/:id/rundown/:itemId', async (req, reply) => {
+  app.get('/console/events/:id/rundown/:itemId', { schema: { params: ItemParams } }, async (req, reply) => {
     const event = await organize(req, req.params.id);
-    const item = await programRepository.findAgendaItem(db, event.id, req.params.itemId!);
+    const item = await program.findAgendaItem(event.id, req.params.itemId);
     if (!item) throw errors.notFound(what.agendaItem);
-    const links = await programRepository.agendaPeople(db, [item.id]);
+    const links = await program.agendaLinks([item.id]);
     return renderItem(req, reply, event, item.id, {
       values: {
         startsAt: toLocalInput(item.starts_at, event.timezone),
@@ -223,28 +227,36 @@ export async function consoleRundownRoutes(app: FastifyInstance) {
     });
   });
 
-  app.post<{ Params: Params }>('/console/events/:id/rundown/:itemId', async (req, reply) => {
-    const event = await organize(req, req.params.id);
-    return saveOrShowAgain(
-      req,
-      reply,
-      async (values) => {
-        await program.updateAgendaItem(
-          event,
-          req.params.itemId!,
-          parseOrThrow(AgendaPatch, agendaInput(values, event.timezone)),
-        );
-        await touched(event);
-        return `/console/events/${event.id}/rundown?saved=1`;
-      },
-      (form) => renderItem(req, reply, event, req.params.itemId!, form),
-    );
-  });
+  app.post(
+    '/console/events/:id/rundown/:itemId',
+    { schema: { params: ItemParams, body: FormFields } },
+    async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (values) => {
+          await program.updateAgendaItem(
+            event,
+            req.params.itemId,
+            parseOrThrow(AgendaPatch, agendaInput(values, event.timezone)),
+          );
+          await touched(event);
+          return `/console/events/${event.id}/rundown?saved=1`;
+        },
+        (form) => renderItem(req, reply, event, req.params.itemId, form),
+      );
+    },
+  );
 
-  app.post<{ Params: Params }>('/console/events/:id/rundown/:itemId/delete', async (req, reply) => {
-    const event = await organize(req, req.params.id);
-    await program.removeAgendaItem(event, req.params.itemId!);
-    await touched(event);
-    return reply.redirect(`/console/events/${event.id}/rundown?saved=1`, 303);
-  });
+  app.post(
+    '/console/events/:id/rundown/:itemId/delete',
+    { schema: { params: ItemParams } },
+    async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      await program.removeAgendaItem(event, req.params.itemId);
+      await touched(event);
+      return reply.redirect(`/console/events/${event.id}/rundown?saved=1`, 303);
+    },
+  );
 }

@@ -1,18 +1,35 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParam, routeParams } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
-import { ActionButton, Field, type KeptForm, ListTable, PostForm, Select, str } from '../../web/forms.js';
+import {
+  ActionButton,
+  Field,
+  FormFields,
+  type KeptForm,
+  ListTable,
+  PostForm,
+  SavedNotice,
+  SavedQuery,
+  Select,
+  str,
+} from '../../web/forms.js';
 import { requireUser } from '../auth/index.js';
 import { type EventRow, TEAM_ROLES, TeamPutBody } from '../events/index.js';
-import { consolePage, organizeEvent, savedNotice, saveOrShowAgain } from './console.forms.js';
+import { consolePage, organizeEvent, saveOrShowAgain } from './console.forms.js';
 import { C, TEAM_ROLE_LABELS } from './console.text.js';
 
-type Params = { id: string; userId?: string };
-
-export async function consoleTeamRoutes(app: FastifyInstance) {
+export async function consoleTeamRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const manage = app.ctx.services.eventsManage;
 
-  async function render(req: FastifyRequest, reply: FastifyReply, event: EventRow, form: KeptForm) {
+  async function render(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    event: EventRow,
+    form: KeptForm & { saved?: string },
+  ) {
     const l = req.locale;
     const { values, error } = form;
     const team = await manage.team(event);
@@ -21,7 +38,7 @@ export async function consoleTeamRoutes(app: FastifyInstance) {
       reply,
       { title: C.team, event, tab: 'team', status: form.status },
       <>
-        {savedNotice(req)}
+        <SavedNotice saved={form.saved} l={l} />
         <p>{C.teamIntro[l]}</p>
         <ListTable l={l} heads={[C.name, C.teamRoles]} actions={C.remove}>
           {team.map((m) => (
@@ -74,28 +91,42 @@ export async function consoleTeamRoutes(app: FastifyInstance) {
 
   const organize = (req: FastifyRequest, id: string) => organizeEvent(req, db, id);
 
-  app.get<{ Params: Params }>('/console/events/:id/team', async (req, reply) =>
-    render(req, reply, await organize(req, req.params.id), { values: { role: 'moderator' } }),
+  app.get(
+    '/console/events/:id/team',
+    { schema: { params: IdParam, querystring: SavedQuery } },
+    async (req, reply) =>
+      render(req, reply, await organize(req, req.params.id), {
+        values: { role: 'moderator' },
+        saved: req.query.saved,
+      }),
   );
 
-  app.post<{ Params: Params }>('/console/events/:id/team', async (req, reply) => {
-    const event = await organize(req, req.params.id);
-    const user = requireUser(req);
-    return saveOrShowAgain(
-      req,
-      reply,
-      async (values) => {
-        const input = parseOrThrow(TeamPutBody, { email: str(values, 'email'), role: str(values, 'role') });
-        await manage.addTeamMember(event, input.email, input.role, user);
-        return `/console/events/${event.id}/team?saved=1`;
-      },
-      (form) => render(req, reply, event, form),
-    );
-  });
+  app.post(
+    '/console/events/:id/team',
+    { schema: { params: IdParam, body: FormFields } },
+    async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      const user = requireUser(req);
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (values) => {
+          const input = parseOrThrow(TeamPutBody, { email: str(values, 'email'), role: str(values, 'role') });
+          await manage.addTeamMember(event, input.email, input.role, user);
+          return `/console/events/${event.id}/team?saved=1`;
+        },
+        (form) => render(req, reply, event, form),
+      );
+    },
+  );
 
-  app.post<{ Params: Params }>('/console/events/:id/team/:userId/delete', async (req, reply) => {
-    const event = await organize(req, req.params.id);
-    await manage.removeTeamMember(event, { userId: req.params.userId }, requireUser(req));
-    return reply.redirect(`/console/events/${event.id}/team?saved=1`, 303);
-  });
+  app.post(
+    '/console/events/:id/team/:userId/delete',
+    { schema: { params: routeParams('id', 'userId') } },
+    async (req, reply) => {
+      const event = await organize(req, req.params.id);
+      await manage.removeTeamMember(event, { userId: req.params.userId }, requireUser(req));
+      return reply.redirect(`/console/events/${event.id}/team?saved=1`, 303);
+    },
+  );
 }
