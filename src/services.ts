@@ -19,6 +19,7 @@ import { createProgramService } from './modules/program/index.js';
 import { createPollService, createQaService } from './modules/qa/index.js';
 import { createPrivacyService, createRegistrationsService } from './modules/registrations/index.js';
 import { createSeatingService } from './modules/seating/index.js';
+import { createSiteService } from './modules/site/index.js';
 import { createReportsService } from './modules/reports/index.js';
 import { createStatsService } from './modules/stats/index.js';
 import { Realtime } from './realtime/realtime.js';
@@ -35,6 +36,7 @@ export function buildServices(ctx: AppContext) {
   const eventsManage = createEventsManageService(ctx, { events });
   const orgs = createOrgsService(ctx);
   const program = createProgramService(ctx);
+  const site = createSiteService(ctx, { events, orgs, program });
   const seating = createSeatingService(ctx);
   const registrations = createRegistrationsService(ctx, { seating });
   const privacy = createPrivacyService(ctx, registrations);
@@ -72,6 +74,7 @@ export function buildServices(ctx: AppContext) {
     eventsManage,
     orgs,
     program,
+    site,
     stats,
     seating,
     registrations,

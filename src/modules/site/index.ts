@@ -1,5 +1,12 @@
 export { EventPageBody } from './event.page.js';
 export { AgendaTime, EventCard, EventWhen, OrgBadge, PersonItem, Presence } from './site.components.js';
 export { rememberLang, siteModule } from './site.plugin.js';
-export { metaDescription, personName, siteService, whatsAppLink, whatsAppText } from './site.service.js';
+export {
+  createSiteService,
+  metaDescription,
+  personName,
+  type SiteService,
+  whatsAppLink,
+  whatsAppText,
+} from './site.service.js';
 export { KIND_LABELS, PLATFORM_LABELS, PRESENCE_LABELS, ROLE_LABELS } from './site.text.js';

@@ -1,23 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { renderToString } from 'preact-render-to-string';
 import { errors, what } from '../../errors.js';
 import { renderSections } from '../../web/extensions.js';
 import { Layout } from '../../web/layout.js';
 import { page } from '../../web/page.js';
 import { renderPage } from '../../web/render.js';
-import { can, type EventRow, eventsRepository, uploadUrl } from '../events/index.js';
+import { can, type EventRow, uploadUrl } from '../events/index.js';
 import { EventPageBody } from './event.page.js';
 import { eventIcs } from './ics.js';
 import { MicroCache, PageCache } from './site.cache.js';
-import { metaDescription, siteService } from './site.service.js';
+import { SlugParam } from './site.schemas.js';
+import { metaDescription } from './site.service.js';
 
 /**
  * The public event page (cached for anonymous visitors, with the other modules' sections) and its
  * calendar file. A draft is a preview for its team and does not exist for anyone else.
  */
-export async function siteEventPages(app: FastifyInstance) {
+export async function siteEventPages(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config, ui, bus } = app.ctx;
+  const { events, site } = app.ctx.services;
   const cache = new PageCache();
   const micro = new MicroCache();
   // A marker no visitor can type: user text is escaped, and this nonce is unknown outside the process.
@@ -30,9 +34,8 @@ export async function siteEventPages(app: FastifyInstance) {
   }
 
   /** A draft is visible only to its team (as a preview); to everyone else it does not exist. */
-  async function findEvent(req: FastifyRequest) {
-    const slug = (req.params as { slug: string }).slug;
-    const event = slug.length <= 120 ? await eventsRepository.findByIdOrSlug(db, slug) : undefined;
+  async function findEvent(req: FastifyRequest, slug: string) {
+    const event = slug.length <= 120 ? await events.find(slug) : undefined;
     if (!event) throw errors.notFound(what.event);
     if (event.status === 'published') return { event, draft: false };
     if (await can(db, event, req.user, 'view')) return { event, draft: true };
@@ -58,16 +61,16 @@ export async function siteEventPages(app: FastifyInstance) {
       .header('content-language', l)
       .send(html);
 
-  app.get('/e/:slug', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/e/:slug', { schema: { hide: true, params: SlugParam } }, async (req, reply) => {
     const l = req.locale;
     const anonymous = !req.user && !req.csrfFailed;
-    const slug = (req.params as { slug: string }).slug;
+    const { slug } = req.params;
     const hit = anonymous ? micro.get(slug, l) : null;
     if (hit) return sendHtml(reply, hit, l);
-    const { event, draft } = await findEvent(req);
+    const { event, draft } = await findEvent(req, slug);
     const sections = await renderSections(ui.eventSections, req, event);
     if (req.user || draft) {
-      const data = await siteService.eventPage(db, event);
+      const data = await site.eventPage(event);
       return page(req, reply, metaFor(event, l, data.org), [
         <EventPageBody data={data} locale={l} publicUrl={config.publicUrl} draft={draft} />,
         ...sections,
@@ -75,7 +78,7 @@ export async function siteEventPages(app: FastifyInstance) {
     }
     let cached = cache.get(event.id, l, event.updated_at);
     if (!cached) {
-      const data = await siteService.eventPage(db, event);
+      const data = await site.eventPage(event);
       const html = renderPage(
         <Layout
           locale={l}
@@ -99,8 +102,8 @@ export async function siteEventPages(app: FastifyInstance) {
     return sendHtml(reply, html, l);
   });
 
-  app.get('/e/:slug/event.ics', { schema: { hide: true } }, async (req, reply) => {
-    const { event } = await findEvent(req);
+  app.get('/e/:slug/event.ics', { schema: { hide: true, params: SlugParam } }, async (req, reply) => {
+    const { event } = await findEvent(req, req.params.slug);
     const url = `${config.publicUrl}/e/${event.slug}`;
     return reply
       .type('text/calendar; charset=utf-8')

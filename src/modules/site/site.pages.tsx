@@ -1,18 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { page } from '../../web/page.js';
 import { type EventRow, uploadUrl } from '../events/index.js';
 import { EventCard, OrgBadge } from './site.components.js';
-import { siteService } from './site.service.js';
+import { SlugParam } from './site.schemas.js';
 import { T } from './site.text.js';
 
 /** The home page (upcoming and past events, their organizers) and an organization's page. */
-export async function sitePages(app: FastifyInstance) {
-  const { db, config } = app.ctx;
-  const orgs = app.ctx.services.orgs;
+export async function sitePages(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const { config } = app.ctx;
+  const { orgs, site } = app.ctx.services;
 
   app.get('/', { schema: { hide: true } }, async (req, reply) => {
     const l = req.locale;
-    const { upcoming, past, orgs: owners, owners: byId } = await siteService.home(db);
+    const { upcoming, past, orgs: owners, owners: byId } = await site.home();
     return page(
       req,
       reply,
@@ -53,10 +55,10 @@ export async function sitePages(app: FastifyInstance) {
     );
   });
 
-  app.get('/o/:slug', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/o/:slug', { schema: { hide: true, params: SlugParam } }, async (req, reply) => {
     const l = req.locale;
-    const org = await orgs.get((req.params as { slug: string }).slug);
-    const data = await siteService.orgPage(db, org);
+    const org = await orgs.get(req.params.slug);
+    const data = await site.orgPage(org);
     const list = (events: EventRow[], empty: string) =>
       events.length ? events.map((e) => <EventCard event={e} locale={l} />) : <p class="muted">{empty}</p>;
     return page(

@@ -1,11 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { asPage } from '../../web/page.js';
 import { siteEventPages } from './site.event-pages.js';
 import { sitePages } from './site.pages.js';
-
-/** Hooks run before the route's schema, so the query is read as it came. */
-const LangQuery = z.object({ lang: z.enum(['id', 'en']) });
+import { LangQuery } from './site.schemas.js';
 
 /** `?lang=` switches the language for the next pages too. */
 export function rememberLang(req: FastifyRequest, reply: FastifyReply): void {

@@ -1,14 +1,14 @@
-import type { Db } from '../../db/database.js';
+import type { AppContext } from '../../context.js';
 import type { Locale } from '../../i18n/index.js';
 import { fullName } from '../../shared/names.js';
 import { formatDateTime } from '../../shared/time.js';
-import { type EventRow, eventsRepository, type OrgRow } from '../events/index.js';
-import { type OrganizationRow, orgsRepository } from '../orgs/index.js';
-import { type PersonRow, programRepository } from '../program/index.js';
+import type { EventRow, EventsService, OrgRow } from '../events/index.js';
+import type { OrganizationRow, OrgsService } from '../orgs/index.js';
+import type { PersonRow, ProgramService } from '../program/index.js';
 import { siteRepository } from './site.repository.js';
 import { PLATFORM_LABELS, T } from './site.text.js';
 
-export interface AgendaLine {
+interface AgendaLine {
   id: string;
   starts_at: number;
   ends_at: number | null;
@@ -29,62 +29,69 @@ export const personName = (p: PersonRow) =>
   fullName({ frontTitles: p.front_titles, name: p.name, backTitles: p.back_titles });
 
 /** Upcoming means not over yet: an event running now is still "upcoming" for someone looking for it. */
-export function splitByTime<E extends { starts_at: number; ends_at: number }>(events: E[], now = Date.now()) {
+function splitByTime<E extends { starts_at: number; ends_at: number }>(events: E[], now = Date.now()) {
   const upcoming = events.filter((e) => e.ends_at >= now).sort((a, b) => a.starts_at - b.starts_at);
   const past = events.filter((e) => e.ends_at < now).sort((a, b) => b.starts_at - a.starts_at);
   return { upcoming, past };
 }
 
-export const siteService = {
-  async eventPage(db: Db, event: EventRow): Promise<EventPageData> {
-    const [orgs, partners, people, items] = await Promise.all([
-      event.org_id ? eventsRepository.orgsByIds(db, [event.org_id]) : Promise.resolve([]),
-      eventsRepository.partners(db, [event.id]),
-      programRepository.listPeople(db, event.id),
-      programRepository.listAgenda(db, event.id),
-    ]);
-    const links = await programRepository.agendaPeople(
-      db,
-      items.map((i) => i.id),
-    );
-    const byId = new Map(people.map((p) => [p.id, p]));
-    const agenda = items.map((i) => ({
-      id: i.id,
-      starts_at: i.starts_at,
-      ends_at: i.ends_at,
-      kind: i.kind,
-      title: i.title,
-      people: links
-        .filter((l) => l.agenda_item_id === i.id)
-        .map((l) => byId.get(l.person_id))
-        .filter((p): p is PersonRow => !!p),
-    }));
-    return { event, org: orgs[0] ?? null, partners, people, agenda };
-  },
+/**
+ * What the public pages show, read through the events, organizations and programme services: the
+ * event page's people and rundown, the home page's lists and an organization's events.
+ */
+export function createSiteService(
+  ctx: AppContext,
+  deps: { events: EventsService; orgs: OrgsService; program: ProgramService },
+) {
+  const { db } = ctx;
+  const { events, orgs, program } = deps;
+  return {
+    async eventPage(event: EventRow): Promise<EventPageData> {
+      const [owners, partners, people, items] = await Promise.all([
+        event.org_id ? events.orgsByIds([event.org_id]) : Promise.resolve([]),
+        events.partnersOf(event.id),
+        program.peopleRows(event.id),
+        program.agendaRows(event.id),
+      ]);
+      const links = await program.agendaLinks(items.map((i) => i.id));
+      const byId = new Map(people.map((p) => [p.id, p]));
+      const agenda = items.map((i) => ({
+        id: i.id,
+        starts_at: i.starts_at,
+        ends_at: i.ends_at,
+        kind: i.kind,
+        title: i.title,
+        people: links
+          .filter((l) => l.agenda_item_id === i.id)
+          .map((l) => byId.get(l.person_id))
+          .filter((p): p is PersonRow => !!p),
+      }));
+      return { event, org: owners[0] ?? null, partners, people, agenda };
+    },
 
-  async home(db: Db) {
-    const [events, orgs] = await Promise.all([
-      eventsRepository.listPublished(db, { limit: 200 }),
-      orgsRepository.list(db),
-    ]);
-    const { upcoming, past } = splitByTime(events);
-    const orgIds = new Set(events.map((e) => e.org_id));
-    const owners = new Map(orgs.map((o) => [o.id, o]));
-    return { upcoming, past: past.slice(0, 24), orgs: orgs.filter((o) => orgIds.has(o.id)), owners };
-  },
+    async home() {
+      const [published, all] = await Promise.all([events.published({ limit: 200 }), orgs.list()]);
+      const { upcoming, past } = splitByTime(published);
+      const orgIds = new Set(published.map((e) => e.org_id));
+      const owners = new Map(all.map((o) => [o.id, o]));
+      return { upcoming, past: past.slice(0, 24), orgs: all.filter((o) => orgIds.has(o.id)), owners };
+    },
 
-  async orgPage(db: Db, org: OrganizationRow) {
-    const [own, partnered] = await Promise.all([
-      eventsRepository.listPublished(db, { orgId: org.id, limit: 200 }),
-      siteRepository.partnerEvents(db, org.id),
-    ]);
-    const { upcoming, past } = splitByTime(own);
-    // The "next event" of each series: its earliest event that is not over yet.
-    const next = new Map<string, EventRow>();
-    for (const e of upcoming) if (e.series && !next.has(e.series)) next.set(e.series, e);
-    return { upcoming, past, nextInSeries: [...next.entries()], partnered: splitByTime(partnered) };
-  },
-};
+    async orgPage(org: OrganizationRow) {
+      const [own, partnered] = await Promise.all([
+        events.published({ orgId: org.id, limit: 200 }),
+        siteRepository.partnerEvents(db, org.id),
+      ]);
+      const { upcoming, past } = splitByTime(own);
+      // The "next event" of each series: its earliest event that is not over yet.
+      const next = new Map<string, EventRow>();
+      for (const e of upcoming) if (e.series && !next.has(e.series)) next.set(e.series, e);
+      return { upcoming, past, nextInSeries: [...next.entries()], partnered: splitByTime(partnered) };
+    },
+  };
+}
+
+export type SiteService = ReturnType<typeof createSiteService>;
 
 /** The WhatsApp message an organizer or participant forwards: short, with the date written out and the link last. */
 export function whatsAppText(e: EventRow, locale: Locale, url: string): string {
