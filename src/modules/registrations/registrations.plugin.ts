@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { consolePages } from './console/console.pages.js';
+import { consolePosts } from './console/console.posts.js';
 import { importApiRoutes } from './import/import.routes.js';
 import { privacyApiRoutes } from './privacy/privacy.routes.js';
 import { createContactLimiter, registerRateLimit } from './register/rate-limit.js';
@@ -9,6 +10,7 @@ import { registrationsApiRoutes } from './registrations.routes.js';
 import { settingsPages } from './settings/settings.pages.js';
 import { settingsApiRoutes } from './settings/settings.routes.js';
 import { ticketPages } from './tickets/ticket.pages.js';
+import { ticketPosts } from './tickets/ticket.posts.js';
 import { ticketsApiRoutes } from './tickets/tickets.routes.js';
 
 /**
@@ -31,8 +33,10 @@ export const registrationsModule: FastifyPluginAsync = async (app) => {
   await app.register(importApiRoutes);
   await app.register(privacyApiRoutes);
   await app.register(ticketPages);
+  await app.register(ticketPosts);
   await app.register(registerPages, { rateLimit: registerRateLimit, contactLimiter });
   await app.register(consolePages);
+  await app.register(consolePosts);
   await app.register(settingsPages);
   app.ctx.ui.consoleLinks.push(
     {

@@ -7,6 +7,7 @@ import type { SeatingService } from '../seating/index.js';
 import { createRegisterUseCase } from './register/register.js';
 import { createLifecycle } from './registrations.lifecycle.js';
 import { createPlaces } from './registrations.places.js';
+import { createPromotions } from './registrations.promotions.js';
 import {
   type ListFilter,
   type RegistrationRow,
@@ -40,6 +41,7 @@ export function createRegistrationsService(ctx: AppContext, { seating }: { seati
     capacities: settings.capacities,
     ...createRegisterUseCase(ctx, places, settings),
     ...createLifecycle(ctx, places, settings),
+    ...createPromotions(ctx, places, settings),
 
     findByTicketCode: (code: string) => repo.findByTicketCode(db, code),
     findById: (id: string) => repo.findById(db, id),

@@ -1,0 +1,164 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, errors } from '../../../errors.js';
+import { IdParam, routeParams } from '../../../http/params.js';
+import { parseOrThrow } from '../../../http/validation.js';
+import { FormFields, type FormValues, formBody } from '../../../web/forms.js';
+import { asPage } from '../../../web/page.js';
+import type { EventRow } from '../../events/index.js';
+import { fileFrom, runImport } from '../import/import.routes.js';
+import { RegisterInput, UpdateRegistrationInput } from '../registrations.schemas.js';
+import { markParsed } from '../registrations.service.js';
+import { RT } from './console.text.js';
+import { consoleViews } from './console.views.js';
+
+const Action = z.enum(['confirm', 'cancel', 'decline', 'mode:onsite', 'mode:online']);
+const withBody = { schema: { hide: true, params: IdParam, body: FormFields } };
+const withRegBody = { schema: { hide: true, params: routeParams('id', 'regId'), body: FormFields } };
+
+/** A posted field as typed, or undefined when the form did not send it (the first of repeated ones). */
+const field = (v: FormValues, k: string): string | undefined => {
+  const x = v[k];
+  return Array.isArray(x) ? x[0] : x;
+};
+
+/**
+ * The form posts of the organizer's registrations pages: add by hand, the row actions, the two import
+ * steps and the edit. A refused post shows the page again with the message (and the kept import preview).
+ */
+export const consolePosts: FastifyPluginAsync = async (plain) => {
+  const pages = plain.withTypeProvider<ZodTypeProvider>();
+  const regs = pages.ctx.services.registrations;
+  const { base, load, loadReg, listPage, editPage } = consoleViews(pages.ctx, regs);
+  pages.addHook('onRequest', async (req) => asPage(req));
+  const fail = async (req: FastifyRequest, reply: FastifyReply, event: EventRow, err: unknown) => {
+    if (err instanceof AppError && err.status < 500)
+      return listPage(req, reply, event, { error: err.text[req.locale], status: err.status });
+    throw err;
+  };
+
+  pages.post('/console/events/:id/registrations/add', withBody, async (req, reply) => {
+    const event = await load(req, req.params.id);
+    const b = formBody(req);
+    try {
+      const input = parseOrThrow(RegisterInput, {
+        name: field(b, 'name') ?? '',
+        frontTitles: field(b, 'frontTitles'),
+        backTitles: field(b, 'backTitles'),
+        institution: field(b, 'institution'),
+        phone: field(b, 'phone'),
+        email: field(b, 'email'),
+        mode: field(b, 'mode'),
+        consent: field(b, 'consent') === 'yes',
+      });
+      await regs.register(event, markParsed(input), { source: 'manual' });
+    } catch (err) {
+      return fail(req, reply, event, err);
+    }
+    return reply.redirect(`${base(event)}?done=1`, 303);
+  });
+
+  pages.post('/console/events/:id/registrations/:regId/action', withRegBody, async (req, reply) => {
+    const { event, r } = await loadReg(req, req.params);
+    const action = Action.safeParse(field(formBody(req), 'action'));
+    try {
+      if (!action.success) throw errors.validation({ id: 'Tindakan tidak dikenal.', en: 'Unknown action.' });
+      const a = action.data;
+      if (a === 'confirm') await regs.approve(r);
+      else if (a === 'cancel' || a === 'decline')
+        await regs.cancelRow(r, a === 'cancel' ? 'cancelled' : 'declined');
+      else await regs.switchRow(r, a === 'mode:onsite' ? 'onsite' : 'online');
+    } catch (err) {
+      return fail(req, reply, event, err);
+    }
+    return reply.redirect(`${base(event)}?done=1`, 303);
+  });
+
+  // Step 1: the upload is previewed (nothing written); a clean file comes back as a hidden field to confirm.
+  // The body is multipart, read by `fileFrom` (the form's fields come with the file).
+  pages.post(
+    '/console/events/:id/registrations/import',
+    { schema: { hide: true, params: IdParam } },
+    async (req, reply) => {
+      const event = await load(req, req.params.id);
+      try {
+        const { data, fields, filename } = await fileFrom(req);
+        const mode = fields.mode === 'onsite' || fields.mode === 'online' ? fields.mode : null;
+        const result = await runImport(
+          regs,
+          event,
+          { data, filename },
+          { dryRun: true, consent: false, mode, locale: req.locale },
+        );
+        const bad = result.rows.filter((x) => !x.ok).length;
+        return listPage(req, reply, event, {
+          importResult: result,
+          carry: bad ? undefined : { data: data.toString('base64'), filename, mode: mode ?? '' },
+          ...(bad ? { error: RT.importErrors(bad)[req.locale], status: 400 } : {}),
+        });
+      } catch (err) {
+        return fail(req, reply, event, err);
+      }
+    },
+  );
+
+  // Step 2: the organizer confirms (and vouches for consent); every row is checked again before writing.
+  pages.post('/console/events/:id/registrations/import/confirm', withBody, async (req, reply) => {
+    const event = await load(req, req.params.id);
+    const b = formBody(req);
+    try {
+      const m = field(b, 'mode');
+      const mode = m === 'onsite' || m === 'online' ? m : null;
+      const data = Buffer.from(field(b, 'data') ?? '', 'base64');
+      const result = await runImport(
+        regs,
+        event,
+        { data, filename: field(b, 'filename') ?? 'import.csv' },
+        { dryRun: false, consent: field(b, 'consent') === 'yes', mode, locale: req.locale },
+      );
+      if (result.dryRun)
+        return listPage(req, reply, event, {
+          importResult: result,
+          error: RT.importErrors(result.rows.filter((x) => !x.ok).length)[req.locale],
+          status: 400,
+        });
+      return listPage(req, reply, event, {
+        notice: RT.imported(result.created, result.existing)[req.locale],
+      });
+    } catch (err) {
+      return fail(req, reply, event, err);
+    }
+  });
+
+  pages.post('/console/events/:id/registrations/:regId', withRegBody, async (req, reply) => {
+    const { event, r } = await loadReg(req, req.params);
+    const b = formBody(req);
+    try {
+      const p = parseOrThrow(UpdateRegistrationInput, {
+        name: field(b, 'name'),
+        frontTitles: field(b, 'frontTitles'),
+        backTitles: field(b, 'backTitles'),
+        institution: field(b, 'institution'),
+        phone: field(b, 'phone') ?? '',
+        email: field(b, 'email') ?? '',
+        seat: field(b, 'seat') ?? null,
+      });
+      let cur = await regs.editDetails(r, {
+        name: p.name ?? r.name,
+        front_titles: p.frontTitles ?? null,
+        back_titles: p.backTitles ?? null,
+        institution: p.institution ?? null,
+        phone: p.phone ?? null,
+        email: p.email ?? null,
+      });
+      if (r.mode === 'onsite' && (p.seat ?? null) !== (r.seat_id ?? null))
+        cur = await regs.moveSeat(cur, p.seat ?? null);
+    } catch (err) {
+      if (err instanceof AppError && err.status < 500)
+        return editPage(req, reply, event, r, err.text[req.locale], err.status);
+      throw err;
+    }
+    return reply.redirect(`${base(event)}?done=1`, 303);
+  });
+};

@@ -1,0 +1,99 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../context.js';
+import { errors, what } from '../../../errors.js';
+import { renderSections, type TicketView } from '../../../web/extensions.js';
+import { Notice } from '../../../web/layout.js';
+import { asPage, page } from '../../../web/page.js';
+import { ErasedTicket, MyDataSection } from '../privacy/privacy.view.js';
+import { printedName, ticketUrl } from '../registrations.presenter.js';
+import type { RegistrationRow } from '../registrations.repository.js';
+import { TicketBody, TT } from './ticket.view.js';
+
+const CODE = /^[0-9a-z]{20,80}$/;
+
+/**
+ * The ticket page is reached by its code alone, so it is never cached and never sends a Referer (the
+ * join link and the map must not learn the ticket URL). Every /t/ route adds this hook.
+ */
+export async function ticketPageHeaders(req: FastifyRequest, reply: FastifyReply) {
+  asPage(req);
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('x-robots-tag', 'noindex');
+}
+
+/** Loading a ticket by its code and rendering the ticket page (a refused post shows it again with the message). */
+export function ticketViews(ctx: AppContext) {
+  const { config, ui } = ctx;
+  const regs = ctx.services.registrations;
+  const privacy = ctx.services.privacy;
+
+  async function load(code: string) {
+    const r = CODE.test(code) ? await regs.findByTicketCode(code) : undefined;
+    if (!r) throw errors.notFound(what.ticket);
+    const event = await ctx.services.events.find(r.event_id);
+    if (!event) throw errors.notFound(what.event);
+    return { r, event };
+  }
+
+  async function show(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    r: RegistrationRow,
+    opts: { done?: string; error?: string; status?: number; openData?: boolean } = {},
+  ) {
+    const event = (await ctx.services.events.find(r.event_id))!;
+    if (r.anonymized_at !== null) {
+      // Nothing personal is left to show, and no other module's part (join, code box, certificate) applies.
+      return page(
+        req,
+        reply,
+        { title: `${TT.ticket[req.locale]} — ${event.title}` },
+        <ErasedTicket l={req.locale} event={event} />,
+      );
+    }
+    const s = await regs.settings(event);
+    const view: TicketView = {
+      id: r.id,
+      event_id: r.event_id,
+      ticket_code: r.ticket_code,
+      mode: r.mode,
+      status: r.status,
+      name: r.name,
+    };
+    const sections = await renderSections(ui.ticketSections, req, event, view);
+    return page(
+      req,
+      reply,
+      { title: `${TT.ticket[req.locale]} — ${event.title}`, status: opts.status ?? 200 },
+      <>
+        {opts.error ? <Notice kind="error">{opts.error}</Notice> : null}
+        <TicketBody
+          req={req}
+          event={event}
+          r={r}
+          url={ticketUrl(config, r.ticket_code)}
+          printedName={printedName(r)}
+          waitlistPosition={await regs.waitlistPosition(r)}
+          room={await regs.room(event)}
+          modes={s.modes}
+          seatMode={s.seatMode}
+          done={opts.done}
+          sections={sections}
+          myData={
+            <MyDataSection
+              l={req.locale}
+              event={event}
+              r={r}
+              questions={s.questions}
+              retentionDays={s.retentionDays}
+              erasedAfter={await privacy.erasedAfter(r, req.locale)}
+              open={opts.openData}
+            />
+          }
+        />
+      </>,
+    );
+  }
+
+  return { load, show };
+}
