@@ -4,6 +4,7 @@ import {
   createAttendanceService,
   createCheckinService,
   createImportService,
+  createListsService,
   createOnlineService,
   createWalkInService,
 } from './modules/attendance/index.js';
@@ -46,6 +47,7 @@ export function buildServices(ctx: AppContext) {
   const online = createOnlineService(ctx);
   const attendance = createAttendanceService(ctx);
   const imports = createImportService(ctx);
+  const lists = createListsService(ctx);
   // The live room's one sequence, replay log, coalescer and socket hub on this node, shared by Q&A and live.
   const realtime = new Realtime(ctx);
   const polls = createPollService(ctx, realtime);
@@ -85,6 +87,7 @@ export function buildServices(ctx: AppContext) {
     online,
     attendance,
     imports,
+    lists,
     qa,
     live,
     media,

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../../auth/index.js';
 import { loadEventFor } from '../../events/index.js';
 import { ListParams, ListQuery } from '../attendance.schemas.js';
-import { buildList, listFilename, listPdf, listXlsx } from './lists.js';
 
 const tags = ['attendance'];
 
@@ -11,6 +10,7 @@ const tags = ['attendance'];
 export const listsApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
+  const lists = app.ctx.services.lists;
 
   app.get(
     '/api/v1/events/:id/attendance/lists/:list',
@@ -25,18 +25,12 @@ export const listsApiRoutes: FastifyPluginAsync = async (base) => {
     async (req, reply) => {
       requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const list = await buildList(db, event, req.params.list, req.query.only ?? 'all');
-      const format = req.query.format;
-      const body = format === 'pdf' ? Buffer.from(await listPdf(list)) : await listXlsx(list);
+      const file = await lists.file(event, req.params.list, req.query.only ?? 'all', req.query.format);
       return reply
-        .type(
-          format === 'pdf'
-            ? 'application/pdf'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', `attachment; filename="${listFilename(list, format)}"`)
+        .type(file.type)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
         .header('cache-control', 'no-store')
-        .send(body);
+        .send(file.body);
     },
   );
 };

@@ -8,7 +8,7 @@ import type { EventRow } from '../../events/index.js';
 import { attendanceRepository as repo } from '../attendance.repository.js';
 import { eventMinutes, loadSettings, presenceOf } from '../presence.js';
 
-type ListKind = 'hall' | 'online' | 'speakers' | 'committee';
+export type ListKind = 'hall' | 'online' | 'speakers' | 'committee';
 
 interface ListRow {
   name: string;
