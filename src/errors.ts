@@ -275,6 +275,15 @@ export const errors = {
     en: 'The report file contains no participants.',
   })),
   // ── registrations ──
+  /** Someone else changed the registration between reading it and the conditional update. */
+  registrationChanged: make(409, 'registration_changed', () => ({
+    id: 'Pendaftaran ini baru saja berubah. Muat ulang lalu coba lagi.',
+    en: 'This registration just changed. Reload and try again.',
+  })),
+  invitedGuestMode: make(409, 'invitation_seat', () => ({
+    id: 'Tamu undangan mengubah kehadiran melalui panitia.',
+    en: 'Invited guests change their attendance through the organizers.',
+  })),
   // ── seating ──
   seatPlanTooSmall: make(409, 'plan_too_small', (confirmed: number, capacity: number) => ({
     id: `Sudah ${confirmed} peserta terkonfirmasi di aula, tetapi denah baru hanya memuat ${capacity} kursi umum.`,
