@@ -119,40 +119,6 @@ export const errors = {
     id: `Anda sudah mengirim banyak pertanyaan. Coba lagi dalam ${seconds} detik.`,
     en: `You have sent many questions. Try again in ${seconds} seconds.`,
   })),
-  // Registrations (issue 3)
-  registrationClosed: make(409, 'registration_closed', (when: 'before' | 'after', at: string) =>
-    when === 'before'
-      ? { id: `Pendaftaran belum dibuka. Dibuka ${at}.`, en: `Registration is not open yet. It opens ${at}.` }
-      : { id: 'Pendaftaran sudah ditutup.', en: 'Registration is closed.' },
-  ),
-  eventNotOpen: make(409, 'event_not_published', () => ({
-    id: 'Acara ini belum dibuka untuk pendaftaran.',
-    en: 'This event is not open for registration yet.',
-  })),
-  modeUnavailable: make(400, 'mode_unavailable', (mode: Text) => ({
-    id: `Acara ini tidak menyediakan kehadiran ${mode.id}.`,
-    en: `This event does not offer ${mode.en} attendance.`,
-  })),
-  modeFull: make(409, 'full', (mode: Text) => ({
-    id: `Kuota ${mode.id} sudah penuh dan tidak ada daftar tunggu.`,
-    en: `The ${mode.en} quota is full and there is no waitlist.`,
-  })),
-  noRoomToSwitch: make(409, 'no_room', (mode: Text) => ({
-    id: `Tidak ada tempat tersisa untuk ${mode.id}. Pendaftaran Anda tidak berubah.`,
-    en: `There is no room left ${mode.en}. Your registration is unchanged.`,
-  })),
-  alreadyRegistered: make(409, 'already_registered', (resent: boolean) => ({
-    id: `Nomor WhatsApp atau e-mail ini sudah terdaftar untuk acara ini atas nama lain.${resent ? ' Tautan tiket telah dikirim ulang ke e-mail terdaftar.' : ' Hubungi panitia bila ini keliru.'}`,
-    en: `This WhatsApp number or e-mail is already registered for this event under another name.${resent ? ' The ticket link was sent again to the registered e-mail.' : ' Contact the organizers if this is a mistake.'}`,
-  })),
-  contactTaken: make(409, 'contact_taken', () => ({
-    id: 'Nomor WhatsApp atau e-mail ini sudah dipakai peserta lain di acara ini.',
-    en: 'This WhatsApp number or e-mail is already used by another participant of this event.',
-  })),
-  ticketInactive: make(409, 'ticket_inactive', () => ({
-    id: 'Pendaftaran ini sudah dibatalkan atau ditolak.',
-    en: 'This registration was cancelled or declined.',
-  })),
   // After the event (issue 6): evaluation and certificates
   evaluationNotOpen: make(409, 'evaluation_not_open', () => ({
     id: 'Evaluasi acara ini sedang tidak dibuka.',
@@ -275,6 +241,39 @@ export const errors = {
     en: 'The report file contains no participants.',
   })),
   // ── registrations ──
+  registrationClosed: make(409, 'registration_closed', (when: 'before' | 'after', at: string) =>
+    when === 'before'
+      ? { id: `Pendaftaran belum dibuka. Dibuka ${at}.`, en: `Registration is not open yet. It opens ${at}.` }
+      : { id: 'Pendaftaran sudah ditutup.', en: 'Registration is closed.' },
+  ),
+  eventNotOpen: make(409, 'event_not_published', () => ({
+    id: 'Acara ini belum dibuka untuk pendaftaran.',
+    en: 'This event is not open for registration yet.',
+  })),
+  modeUnavailable: make(400, 'mode_unavailable', (mode: Text) => ({
+    id: `Acara ini tidak menyediakan kehadiran ${mode.id}.`,
+    en: `This event does not offer ${mode.en} attendance.`,
+  })),
+  modeFull: make(409, 'full', (mode: Text) => ({
+    id: `Kuota ${mode.id} sudah penuh dan tidak ada daftar tunggu.`,
+    en: `The ${mode.en} quota is full and there is no waitlist.`,
+  })),
+  noRoomToSwitch: make(409, 'no_room', (mode: Text) => ({
+    id: `Tidak ada tempat tersisa untuk ${mode.id}. Pendaftaran Anda tidak berubah.`,
+    en: `There is no room left ${mode.en}. Your registration is unchanged.`,
+  })),
+  alreadyRegistered: make(409, 'already_registered', (resent: boolean) => ({
+    id: `Nomor WhatsApp atau e-mail ini sudah terdaftar untuk acara ini atas nama lain.${resent ? ' Tautan tiket telah dikirim ulang ke e-mail terdaftar.' : ' Hubungi panitia bila ini keliru.'}`,
+    en: `This WhatsApp number or e-mail is already registered for this event under another name.${resent ? ' The ticket link was sent again to the registered e-mail.' : ' Contact the organizers if this is a mistake.'}`,
+  })),
+  contactTaken: make(409, 'contact_taken', () => ({
+    id: 'Nomor WhatsApp atau e-mail ini sudah dipakai peserta lain di acara ini.',
+    en: 'This WhatsApp number or e-mail is already used by another participant of this event.',
+  })),
+  ticketInactive: make(409, 'ticket_inactive', () => ({
+    id: 'Pendaftaran ini sudah dibatalkan atau ditolak.',
+    en: 'This registration was cancelled or declined.',
+  })),
   /** Someone else changed the registration between reading it and the conditional update. */
   registrationChanged: make(409, 'registration_changed', () => ({
     id: 'Pendaftaran ini baru saja berubah. Muat ulang lalu coba lagi.',
