@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import type { EventRow } from '../modules/events/events.repository.js';
+import type { EventRow } from '../modules/events/index.js';
 
 /**
  * Places where one module's page shows another module's part, without importing it: the ticket
@@ -17,7 +17,7 @@ export interface TicketView {
   name: string;
 }
 
-export type Section<A extends unknown[]> = {
+type Section<A extends unknown[]> = {
   key: string;
   order: number;
   render: (req: FastifyRequest, ...args: A) => Promise<VNode | null>;

@@ -10,7 +10,7 @@ export interface PageMeta {
   canonical?: string;
 }
 
-export interface LayoutProps {
+interface LayoutProps {
   locale: Locale;
   meta: PageMeta;
   /** The current path, used for the language switch link. */

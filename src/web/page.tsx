@@ -4,7 +4,7 @@ import type { Text } from '../i18n/index.js';
 import { Layout, Notice, type PageMeta } from './layout.js';
 import { type Children, sendPage } from './render.js';
 
-export interface PageOptions extends Omit<PageMeta, 'title'> {
+interface PageOptions extends Omit<PageMeta, 'title'> {
   title: string | Text;
   status?: number;
   scripts?: string[];

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Text } from '../i18n/index.js';
-import type { EventRow } from '../modules/events/events.repository.js';
+import type { EventRow } from '../modules/events/index.js';
 import { page } from './page.js';
 import type { Children } from './render.js';
 

@@ -67,7 +67,7 @@ function wrap(name: FontName, text: string, size: number, maxWidth: number): str
   return lines;
 }
 
-export interface LogoSpec {
+interface LogoSpec {
   initials: string;
   colour: string;
   shape: 'circle' | 'rounded' | 'hexagon';
@@ -99,7 +99,7 @@ ${textPath('sansBold', initials, textSize, c - w / 2, baseline, '#ffffff')}
 </svg>`;
 }
 
-export interface BannerSpec {
+interface BannerSpec {
   title: string;
   /** A short line under the title (date, place). */
   subtitle: string;

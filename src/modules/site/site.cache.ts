@@ -4,7 +4,7 @@
  * few seconds at most, which bounds staleness for changes that do not touch the event row (people
  * and rundown edited through the API). Bus events drop entries at once on every node.
  */
-export interface CachedPage {
+interface CachedPage {
   head: string;
   tail: string;
 }
