@@ -48,97 +48,133 @@ const L = {
   short: { id: 'Kata sandi minimal 8 karakter.', en: 'The password needs at least 8 characters.' },
 } satisfies Record<string, Text | ((...a: string[]) => Text)>;
 
-/** Staff accounts in the console (`/console/users`) and the personal link to set a password (`/akun/:token`). */
-export const invitesPages: FastifyPluginAsync = async (base) => {
-  const pages = base.withTypeProvider<ZodTypeProvider>();
-  const { auth, invites } = pages.ctx.services;
-  pages.addHook('onRequest', async (req) => asPage(req));
+async function usersPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  actor: AuthUser,
+  extra: {
+    made?: { url: string; mailed: boolean };
+    error?: string;
+    values?: Record<string, string>;
+  } = {},
+  status = 200,
+) {
+  const l: Locale = req.locale;
+  const users = await req.server.ctx.services.auth.listUsers();
+  const roles = (Object.keys(ROLE_TEXT) as GlobalRole[]).filter((r) => mayInvite(actor, r));
+  return page(
+    req,
+    reply,
+    { title: L.title, nav: 'console', status },
+    <>
+      <h1>{L.title[l]}</h1>
+      <p>{L.intro[l]}</p>
+      {extra.made ? (
+        <Notice kind="ok">
+          <p style="margin-top:0">{L.made[l]}</p>
+          <p>
+            <code style="overflow-wrap:anywhere">{extra.made.url}</code>
+          </p>
+          <a
+            class="btn secondary"
+            href={`https://wa.me/?text=${encodeURIComponent(inviteText(extra.made.url)[l])}`}
+          >
+            {L.whatsapp[l]}
+          </a>
+          {extra.made.mailed ? <p>{L.mailed[l]}</p> : null}
+        </Notice>
+      ) : null}
+      {extra.error ? <Notice kind="error">{extra.error}</Notice> : null}
+      <form method="post" action="/console/users" class="card">
+        <CsrfField req={req} />
+        <label for="inv-name">{L.name[l]}</label>
+        <input id="inv-name" name="name" required maxLength={120} value={extra.values?.name ?? ''} />
+        <label for="inv-email">{L.email[l]}</label>
+        <input
+          id="inv-email"
+          name="email"
+          type="email"
+          required
+          maxLength={200}
+          value={extra.values?.email ?? ''}
+        />
+        <label for="inv-role">{L.role[l]}</label>
+        <select id="inv-role" name="role">
+          {roles.map((r) => (
+            <option value={r} selected={extra.values?.role === r}>
+              {ROLE_TEXT[r][l]}
+            </option>
+          ))}
+        </select>
+        <p>
+          <button type="submit">{L.create[l]}</button>
+        </p>
+      </form>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{L.name[l]}</th>
+              <th scope="col">{L.email[l]}</th>
+              <th scope="col">{L.role[l]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{ROLE_TEXT[u.role]?.[l] ?? u.role}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>,
+  );
+}
 
-  const usersPage = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    actor: AuthUser,
-    extra: {
-      made?: { url: string; mailed: boolean };
-      error?: string;
-      values?: Record<string, string>;
-    } = {},
-    status = 200,
-  ) => {
-    const l: Locale = req.locale;
-    const users = await auth.listUsers();
-    const roles = (Object.keys(ROLE_TEXT) as GlobalRole[]).filter((r) => mayInvite(actor, r));
+async function setPasswordPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  error?: string,
+  status = 200,
+) {
+  const l = req.locale;
+  const row = await req.server.ctx.services.invites.find(token);
+  if (!row || row.used_at !== null || row.expires_at < Date.now()) {
     return page(
       req,
       reply,
-      { title: L.title, nav: 'console', status },
-      <>
-        <h1>{L.title[l]}</h1>
-        <p>{L.intro[l]}</p>
-        {extra.made ? (
-          <Notice kind="ok">
-            <p style="margin-top:0">{L.made[l]}</p>
-            <p>
-              <code style="overflow-wrap:anywhere">{extra.made.url}</code>
-            </p>
-            <a
-              class="btn secondary"
-              href={`https://wa.me/?text=${encodeURIComponent(inviteText(extra.made.url)[l])}`}
-            >
-              {L.whatsapp[l]}
-            </a>
-            {extra.made.mailed ? <p>{L.mailed[l]}</p> : null}
-          </Notice>
-        ) : null}
-        {extra.error ? <Notice kind="error">{extra.error}</Notice> : null}
-        <form method="post" action="/console/users" class="card">
-          <CsrfField req={req} />
-          <label for="inv-name">{L.name[l]}</label>
-          <input id="inv-name" name="name" required maxLength={120} value={extra.values?.name ?? ''} />
-          <label for="inv-email">{L.email[l]}</label>
-          <input
-            id="inv-email"
-            name="email"
-            type="email"
-            required
-            maxLength={200}
-            value={extra.values?.email ?? ''}
-          />
-          <label for="inv-role">{L.role[l]}</label>
-          <select id="inv-role" name="role">
-            {roles.map((r) => (
-              <option value={r} selected={extra.values?.role === r}>
-                {ROLE_TEXT[r][l]}
-              </option>
-            ))}
-          </select>
-          <p>
-            <button type="submit">{L.create[l]}</button>
-          </p>
-        </form>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{L.name[l]}</th>
-                <th scope="col">{L.email[l]}</th>
-                <th scope="col">{L.role[l]}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr>
-                  <td>{u.name}</td>
-                  <td>{u.email}</td>
-                  <td>{ROLE_TEXT[u.role]?.[l] ?? u.role}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </>,
+      { title: L.setTitle, status: 410 },
+      <Notice kind="error">{errors.inviteUsed().text[l]}</Notice>,
     );
-  };
+  }
+  return page(
+    req,
+    reply,
+    { title: L.setTitle, status },
+    <section style="max-width:28rem">
+      <h1>{L.setTitle[l]}</h1>
+      <p>{L.setIntro(row.name, ROLE_TEXT[row.role][l])[l]}</p>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <form method="post" action={`/akun/${encodeURIComponent(token)}`}>
+        <label for="pw">{L.password[l]}</label>
+        <input id="pw" name="password" type="password" minLength={8} autocomplete="new-password" required />
+        <p>
+          <button type="submit">{L.save[l]}</button>
+        </p>
+      </form>
+    </section>,
+  );
+}
+
+/** Staff accounts in the console (`/console/users`) and the personal link to set a password (`/akun/:token`). */
+export const invitesPages: FastifyPluginAsync = async (base) => {
+  const pages = base.withTypeProvider<ZodTypeProvider>();
+  const { invites } = pages.ctx.services;
+  pages.addHook('onRequest', async (req) => asPage(req));
 
   pages.get('/console/users', { schema: { hide: true } }, async (req, reply) =>
     usersPage(req, reply, requireRole(req, 'organizer')),
@@ -163,44 +199,8 @@ export const invitesPages: FastifyPluginAsync = async (base) => {
     }
   });
 
-  const setPage = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    token: string,
-    error?: string,
-    status = 200,
-  ) => {
-    const l = req.locale;
-    const row = await invites.find(token);
-    if (!row || row.used_at !== null || row.expires_at < Date.now()) {
-      return page(
-        req,
-        reply,
-        { title: L.setTitle, status: 410 },
-        <Notice kind="error">{errors.inviteUsed().text[l]}</Notice>,
-      );
-    }
-    return page(
-      req,
-      reply,
-      { title: L.setTitle, status },
-      <section style="max-width:28rem">
-        <h1>{L.setTitle[l]}</h1>
-        <p>{L.setIntro(row.name, ROLE_TEXT[row.role][l])[l]}</p>
-        {error ? <Notice kind="error">{error}</Notice> : null}
-        <form method="post" action={`/akun/${encodeURIComponent(token)}`}>
-          <label for="pw">{L.password[l]}</label>
-          <input id="pw" name="password" type="password" minLength={8} autocomplete="new-password" required />
-          <p>
-            <button type="submit">{L.save[l]}</button>
-          </p>
-        </form>
-      </section>,
-    );
-  };
-
   pages.get('/akun/:token', { schema: { hide: true, params: TokenParam } }, (req, reply) =>
-    setPage(req, reply, req.params.token),
+    setPasswordPage(req, reply, req.params.token),
   );
   pages.post(
     '/akun/:token',
@@ -208,13 +208,14 @@ export const invitesPages: FastifyPluginAsync = async (base) => {
     async (req, reply) => {
       const token = req.params.token;
       const parsed = PasswordBody.safeParse({ password: str(formBody(req), 'password') });
-      if (!parsed.success) return setPage(req, reply, token, L.short[req.locale], 400);
+      if (!parsed.success) return setPasswordPage(req, reply, token, L.short[req.locale], 400);
       try {
         const { userId } = await invites.accept(token, parsed.data.password);
         await startSession(reply, userId);
         return reply.redirect('/console', 303);
       } catch (err) {
-        if (err instanceof AppError) return setPage(req, reply, token, err.text[req.locale], err.status);
+        if (err instanceof AppError)
+          return setPasswordPage(req, reply, token, err.text[req.locale], err.status);
         throw err;
       }
     },
