@@ -169,6 +169,61 @@ function SeatGrid(props: {
   );
 }
 
+/** The drawing and the rule as a form: preview shows the result, save stores it. */
+function PlanForm(props: { req: FastifyRequest; base: string; v: Values }) {
+  const { req, base, v } = props;
+  const l = req.locale;
+  return (
+    <form method="post" action={`${base}/seating`}>
+      <CsrfField req={req} />
+      <div class="grid">
+        <div>
+          <label for="sp-rows">{T.rows[l]}</label>
+          <input id="sp-rows" name="rows" type="number" min={1} max={60} required value={v.rows} />
+        </div>
+        <div>
+          <label for="sp-seats">{T.seats[l]}</label>
+          <input id="sp-seats" name="seats" required value={v.seats} />
+        </div>
+      </div>
+      <label for="sp-aisles">{T.aisles[l]}</label>
+      <input id="sp-aisles" name="aisles" value={v.aisles} />
+      <label for="sp-blocked">{T.blocked[l]}</label>
+      <input id="sp-blocked" name="blocked" value={v.blocked} />
+      <label for="sp-reserved">{T.reserved[l]}</label>
+      <input id="sp-reserved" name="reserved" value={v.reserved} />
+      <fieldset>
+        <legend>
+          <strong>{T.rule[l]}</strong>
+        </legend>
+        {(['none', 'gap', 'checkerboard'] as const).map((k) => (
+          <label class="inline">
+            <input type="radio" name="kind" value={k} checked={v.kind === k} /> {T.kinds[k][l]}
+          </label>
+        ))}
+        <div class="grid">
+          <div>
+            <label for="sp-sgap">{T.seatGap[l]}</label>
+            <input id="sp-sgap" name="seatGap" type="number" min={0} max={5} value={v.seatGap} />
+          </div>
+          <div>
+            <label for="sp-rgap">{T.rowGap[l]}</label>
+            <input id="sp-rgap" name="rowGap" type="number" min={0} max={5} value={v.rowGap} />
+          </div>
+        </div>
+      </fieldset>
+      <p class="row">
+        <button type="submit" name="op" value="preview" class="secondary">
+          {T.preview[l]}
+        </button>
+        <button type="submit" name="op" value="save">
+          {T.save[l]}
+        </button>
+      </p>
+    </form>
+  );
+}
+
 export const seatingPages: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
@@ -225,53 +280,7 @@ export const seatingPages: FastifyPluginAsync = async (base) => {
         ) : (
           <p class="notice">{T.none[l]}</p>
         )}
-        <form method="post" action={`${base}/seating`}>
-          <CsrfField req={req} />
-          <div class="grid">
-            <div>
-              <label for="sp-rows">{T.rows[l]}</label>
-              <input id="sp-rows" name="rows" type="number" min={1} max={60} required value={v.rows} />
-            </div>
-            <div>
-              <label for="sp-seats">{T.seats[l]}</label>
-              <input id="sp-seats" name="seats" required value={v.seats} />
-            </div>
-          </div>
-          <label for="sp-aisles">{T.aisles[l]}</label>
-          <input id="sp-aisles" name="aisles" value={v.aisles} />
-          <label for="sp-blocked">{T.blocked[l]}</label>
-          <input id="sp-blocked" name="blocked" value={v.blocked} />
-          <label for="sp-reserved">{T.reserved[l]}</label>
-          <input id="sp-reserved" name="reserved" value={v.reserved} />
-          <fieldset>
-            <legend>
-              <strong>{T.rule[l]}</strong>
-            </legend>
-            {(['none', 'gap', 'checkerboard'] as const).map((k) => (
-              <label class="inline">
-                <input type="radio" name="kind" value={k} checked={v.kind === k} /> {T.kinds[k][l]}
-              </label>
-            ))}
-            <div class="grid">
-              <div>
-                <label for="sp-sgap">{T.seatGap[l]}</label>
-                <input id="sp-sgap" name="seatGap" type="number" min={0} max={5} value={v.seatGap} />
-              </div>
-              <div>
-                <label for="sp-rgap">{T.rowGap[l]}</label>
-                <input id="sp-rgap" name="rowGap" type="number" min={0} max={5} value={v.rowGap} />
-              </div>
-            </div>
-          </fieldset>
-          <p class="row">
-            <button type="submit" name="op" value="preview" class="secondary">
-              {T.preview[l]}
-            </button>
-            <button type="submit" name="op" value="save">
-              {T.save[l]}
-            </button>
-          </p>
-        </form>
+        <PlanForm req={req} base={base} v={v} />
         {view ? (
           <form method="post" action={`${base}/seating/delete`}>
             <CsrfField req={req} />

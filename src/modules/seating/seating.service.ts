@@ -40,6 +40,57 @@ function parsePlan(row: SeatPlanRow) {
   };
 }
 
+/** Parses and computes a drawing; a drawing that cannot be laid out is a 400 naming the problem. */
+function computeOrRefuse(input: unknown): {
+  layout: SeatLayout;
+  rule: DistancingRule;
+  computed: ComputedPlan;
+} {
+  const { layout, rule } = parseOrThrow(PlanInput, input);
+  try {
+    return { layout, rule, computed: computePlan(layout, rule) };
+  } catch (err) {
+    if (err instanceof LayoutError) throw errors.validation(err.text);
+    throw err;
+  }
+}
+
+/**
+ * A new plan must still seat everyone confirmed for the hall, and every seat someone holds must stay
+ * usable and keep its kind (a guest on a guest seat, a participant on a public one). Runs under the hall lock.
+ */
+async function refuseIfPeopleLoseSeats(trx: Db | Tx, eventId: string, computed: ComputedPlan) {
+  const confirmed = await repo.countHallConfirmed(trx, eventId);
+  if (confirmed > computed.capacity) throw errors.seatPlanTooSmall(confirmed, computed.capacity);
+  const usable = new Map(computed.usable.map((c) => [c.label, c]));
+  const problems: string[] = [];
+  for (const o of await repo.occupants(trx, eventId)) {
+    const cell = usable.get(o.seat_id!);
+    const guest = o.source === 'invitation';
+    if (!cell || (cell.kind === 'reserved') !== guest) problems.push(o.seat_id!);
+  }
+  for (const i of await repo.invitationSeats(trx, eventId)) {
+    if (usable.get(i.seat_id!)?.kind !== 'reserved') problems.push(i.seat_id!);
+  }
+  if (problems.length) throw errors.seatsInUse([...new Set(problems)].sort().join(', '));
+}
+
+/** A participant moves only to a free, usable seat of their kind (guests on guest seats). */
+async function refuseUnlessSeatFits(
+  trx: Db | Tx,
+  eventId: string,
+  reg: { id: string; mode: string; status: string; source: string },
+  label: string,
+) {
+  if (reg.mode !== 'onsite' || !['confirmed', 'pending'].includes(reg.status)) throw errors.seatNotForMode();
+  const seat = await repo.findSeat(trx, eventId, label);
+  if (!seat) throw errors.seatUnusable(label, 'registration');
+  if ((seat.reserved === 1) !== (reg.source === 'invitation'))
+    throw errors.seatReserved(label, seat.reserved === 1);
+  const holder = await repo.seatHolder(trx, eventId, label);
+  if (holder && holder.id !== reg.id) throw errors.seatTaken(label, 'registration');
+}
+
 /**
  * The seat plan and who sits where. Methods named `…InTx` (and `capacity`, `lockHall`) take the
  * caller's transaction: registrations confirm a hall place and hand out its seat in one transaction.
@@ -84,13 +135,7 @@ export function createSeatingService(ctx: AppContext) {
 
     /** Computes a plan without saving it (the console's preview). */
     preview(input: unknown): ComputedPlan {
-      const { layout, rule } = parseOrThrow(PlanInput, input);
-      try {
-        return computePlan(layout, rule);
-      } catch (err) {
-        if (err instanceof LayoutError) throw errors.validation(err.text);
-        throw err;
-      }
+      return computeOrRefuse(input).computed;
     },
 
     /**
@@ -98,35 +143,11 @@ export function createSeatingService(ctx: AppContext) {
      * plan no longer offers, or when more people are confirmed for the hall than the new plan seats.
      */
     async save(event: EventRow, input: unknown): Promise<ComputedPlan> {
-      const { layout, rule } = parseOrThrow(PlanInput, input);
-      let computed: ComputedPlan;
-      try {
-        computed = computePlan(layout, rule);
-      } catch (err) {
-        if (err instanceof LayoutError) throw errors.validation(err.text);
-        throw err;
-      }
+      const { layout, rule, computed } = computeOrRefuse(input);
       const now = Date.now();
       await inTransaction(db, async (trx) => {
         await repo.lockHall(trx, event.id);
-        const confirmed = await repo.countHallConfirmed(trx, event.id);
-        if (confirmed > computed.capacity) {
-          throw errors.seatPlanTooSmall(confirmed, computed.capacity);
-        }
-        const usable = new Map(computed.usable.map((c) => [c.label, c]));
-        const problems: string[] = [];
-        for (const o of await repo.occupants(trx, event.id)) {
-          const cell = usable.get(o.seat_id!);
-          const guest = o.source === 'invitation';
-          if (!cell || (cell.kind === 'reserved') !== guest) problems.push(o.seat_id!);
-        }
-        for (const i of await repo.invitationSeats(trx, event.id)) {
-          if (usable.get(i.seat_id!)?.kind !== 'reserved') problems.push(i.seat_id!);
-        }
-        if (problems.length) {
-          const list = [...new Set(problems)].sort().join(', ');
-          throw errors.seatsInUse(list);
-        }
+        await refuseIfPeopleLoseSeats(trx, event.id, computed);
         const seats: SeatRow[] = computed.usable.map((c) => ({
           event_id: event.id,
           label: c.label,
@@ -210,20 +231,7 @@ export function createSeatingService(ctx: AppContext) {
         return null;
       }
       const l = label.trim().toUpperCase();
-      if (reg.mode !== 'onsite' || !['confirmed', 'pending'].includes(reg.status)) {
-        throw errors.seatNotForMode();
-      }
-      const seat = await repo.findSeat(trx, eventId, l);
-      if (!seat) {
-        throw errors.seatUnusable(l, 'registration');
-      }
-      if ((seat.reserved === 1) !== (reg.source === 'invitation')) {
-        throw errors.seatReserved(l, seat.reserved === 1);
-      }
-      const holder = await repo.seatHolder(trx, eventId, l);
-      if (holder && holder.id !== registrationId) {
-        throw errors.seatTaken(l, 'registration');
-      }
+      await refuseUnlessSeatFits(trx, eventId, reg, l);
       await repo.setSeat(trx, registrationId, l);
       return l;
     },
