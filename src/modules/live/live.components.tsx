@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/index.js';
-import type { PollDto, QuestionDto, StageDto, StageItem } from '../../shared/realtime.js';
+import type { PollDto, QuestionDto, StageDto } from '../../shared/realtime.js';
 import { formatTime } from '../../shared/time.js';
 import { KIND_LABEL, T } from './live.text.js';
 
