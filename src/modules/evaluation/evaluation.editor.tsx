@@ -1,12 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import type { Locale } from '../../i18n/index.js';
 import { shortCode } from '../../shared/ids.js';
-import { FormFields } from '../../web/forms.js';
+import { FormFields, SavedQuery } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField, page } from '../../web/page.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
@@ -42,7 +41,6 @@ const T = {
 };
 const TOPICS = ['materi', 'narasumber', 'penyelenggaraan', 'manfaat', 'lainnya'] as const;
 
-const SavedQuery = z.object({ saved: z.string().max(10).optional() });
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.at(-1) : v) ?? '';
 
 /**

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, errors, what } from '../../errors.js';
+import { errors, what } from '../../errors.js';
 import { IdParam, routeParams } from '../../http/params.js';
 import type { Text } from '../../i18n/index.js';
 import { fullName } from '../../shared/names.js';
-import { FormFields, formBody, str } from '../../web/forms.js';
+import { FormFields, type FormValues, saveOrShowAgain, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField } from '../../web/page.js';
 import { CF, consoleFrame } from '../../web/participants-frame.js';
@@ -170,31 +170,31 @@ export const invitationsPages: FastifyPluginAsync = async (base) => {
     { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
       const event = await load(req, req.params.id);
-      const posted = formBody(req);
-      const b: Record<string, string> = Object.fromEntries(
-        Object.keys(posted).map((k) => [k, str(posted, k)]),
-      );
-      try {
-        await invitations.create(event, {
-          name: b.name ?? '',
-          frontTitles: b.frontTitles,
-          backTitles: b.backTitles,
-          position: b.position,
-          institution: b.institution,
-          phone: b.phone,
-          email: b.email,
-          seat: b.seat,
-        });
-      } catch (err) {
-        if (err instanceof AppError && err.status < 500)
-          return consolePage(req, reply, event, {
-            error: err.text[req.locale],
-            values: b,
-            status: err.status,
+      const asText = (v: FormValues) => Object.fromEntries(Object.keys(v).map((k) => [k, str(v, k)]));
+      return saveOrShowAgain(
+        req,
+        reply,
+        async (v) => {
+          const b = asText(v);
+          await invitations.create(event, {
+            name: b.name ?? '',
+            frontTitles: b.frontTitles,
+            backTitles: b.backTitles,
+            position: b.position,
+            institution: b.institution,
+            phone: b.phone,
+            email: b.email,
+            seat: b.seat,
           });
-        throw err;
-      }
-      return reply.redirect(`/console/events/${event.id}/invitations`, 303);
+          return `/console/events/${event.id}/invitations`;
+        },
+        (kept) =>
+          consolePage(req, reply, event, {
+            error: kept.error?.message,
+            values: asText(kept.values),
+            status: kept.status,
+          }),
+      );
     },
   );
 

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errors, what } from '../../errors.js';
 import { IdParam } from '../../http/params.js';
 import type { Text } from '../../i18n/index.js';
 import { fullName } from '../../shared/names.js';
-import { FormFields, formBody, str } from '../../web/forms.js';
+import { FormFields, formBody, SavedNotice, SavedQuery, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { asPage, CsrfField } from '../../web/page.js';
 import { CF, consoleFrame } from '../../web/participants-frame.js';
@@ -68,8 +67,6 @@ const T = {
 } as const;
 
 type Values = Record<string, string>;
-
-const SavedQuery = z.object({ saved: z.string().max(10).optional() });
 
 function valuesFrom(v: PlanView | null): Values {
   if (!v)
@@ -236,7 +233,7 @@ export const seatingPages: FastifyPluginAsync = async (base) => {
     req: FastifyRequest,
     reply: FastifyReply,
     event: EventRow,
-    opts: { values?: Values; preview?: ComputedPlan; error?: string; saved?: boolean; status?: number } = {},
+    opts: { values?: Values; preview?: ComputedPlan; error?: string; saved?: string; status?: number } = {},
   ) {
     const l = req.locale;
     const view = await seating.view(event.id);
@@ -251,7 +248,7 @@ export const seatingPages: FastifyPluginAsync = async (base) => {
       <>
         <p class="muted">{T.intro[l]}</p>
         {opts.error ? <Notice kind="error">{opts.error}</Notice> : null}
-        {opts.saved ? <Notice kind="ok">{T.saved[l]}</Notice> : null}
+        <SavedNotice saved={opts.saved} l={l} text={T.saved} />
         {shown ? (
           <section class="card" aria-live="polite">
             <h3 style="margin:0">{T.capacity[l]}</h3>
@@ -297,7 +294,7 @@ export const seatingPages: FastifyPluginAsync = async (base) => {
   app.get(
     '/console/events/:id/seating',
     { schema: { hide: true, params: IdParam, querystring: SavedQuery } },
-    async (req, reply) => show(req, reply, await load(req, req.params.id), { saved: !!req.query.saved }),
+    async (req, reply) => show(req, reply, await load(req, req.params.id), { saved: req.query.saved }),
   );
 
   app.post(
