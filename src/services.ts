@@ -56,7 +56,7 @@ export function buildServices(ctx: AppContext) {
   const stats = createStatsService(ctx, { registrations, qa });
   const media = createMediaService(ctx, { program });
   const evaluation = createEvaluationService(ctx, { registrations });
-  const certificates = createCertificatesService(ctx);
+  const certificates = createCertificatesService(ctx, { events, registrations, evaluation, program });
   const reports = createReportsService(ctx, {
     events,
     program,

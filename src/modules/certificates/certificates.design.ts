@@ -8,7 +8,7 @@ import { fullName } from '../../shared/names.js';
 import { formatDate, isoInZone, sameLocalDay } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
 import { formatNumber, type NumberParts } from './certificates.numbering.js';
-import { candidatesFor } from './certificates.recipients.js';
+import { type CertificateDeps, candidatesFor } from './certificates.recipients.js';
 import {
   type CertificateRow,
   certificatesRepository as repo,
@@ -28,7 +28,7 @@ import type { CertRole } from './certificates.tables.js';
 import { prepareTemplate, renderCertificate } from './pdf/render.js';
 import type { CertData, PreparedTemplate } from './pdf/template.js';
 
-export const DEFAULT_PATTERN = '{seq}/SERT/{org}/{month-roman}/{year}';
+const DEFAULT_PATTERN = '{seq}/SERT/{org}/{month-roman}/{year}';
 
 export interface Settings {
   pattern: string;
@@ -48,7 +48,7 @@ const monthYear = (ms: number, tz: string) => {
  * What a certificate looks like and says: the event's settings (numbering, rules, issuer), the
  * templates per role, and the rendering of one certificate or a preview from them.
  */
-export function createCertificateDesign(ctx: AppContext) {
+export function createCertificateDesign(ctx: AppContext, deps: CertificateDeps) {
   const { db, config } = ctx;
   const prepared = new Map<string, { stamp: string; t: Promise<PreparedTemplate> }>();
   const uploads = (p: string) => join(config.dataDir, 'uploads', p);
@@ -67,7 +67,7 @@ export function createCertificateDesign(ctx: AppContext) {
         issueDate: row.issue_date,
       };
     }
-    const org = await ctx.services.events.orgOf(event);
+    const org = await deps.events.orgOf(event);
     const code =
       (org?.short_name ?? org?.slug ?? 'AULA')
         .toUpperCase()
@@ -85,8 +85,8 @@ export function createCertificateDesign(ctx: AppContext) {
 
   async function issuerText(event: EventRow, s: Settings): Promise<string> {
     if (s.issuer) return s.issuer;
-    const org = await ctx.services.events.orgOf(event);
-    const partners = (await ctx.services.events.partnersOf(event.id)).map((p) => p.name);
+    const org = await deps.events.orgOf(event);
+    const partners = (await deps.events.partnersOf(event.id)).map((p) => p.name);
     if (!org) return partners.length ? `Diselenggarakan bersama ${partners.join(', ')}` : '';
     return partners.length ? `${org.name} bekerja sama dengan ${partners.join(', ')}` : org.name;
   }
@@ -270,7 +270,7 @@ export function createCertificateDesign(ctx: AppContext) {
       const t = overrideLayout ? { ...base, layout: overrideLayout } : base;
       const list = await repo
         .existingKeys(db, event.id, role)
-        .then((keys) => candidatesFor(ctx, event, role, s.rules, keys))
+        .then((keys) => candidatesFor(ctx, deps, event, role, s.rules, keys))
         .catch(() => []);
       const longest = list.map((c) => fullName(c)).sort((a, b) => b.length - a.length)[0];
       const parts = await numberParts(event, s, role);

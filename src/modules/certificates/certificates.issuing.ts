@@ -9,7 +9,12 @@ import { fullName } from '../../shared/names.js';
 import type { EventRow } from '../events/index.js';
 import type { CertificateDesign, Settings } from './certificates.design.js';
 import { counterScope, formatNumber } from './certificates.numbering.js';
-import { candidatesFor, overrideRecipient, type Recipient } from './certificates.recipients.js';
+import {
+  type CertificateDeps,
+  candidatesFor,
+  overrideRecipient,
+  type Recipient,
+} from './certificates.recipients.js';
 import {
   type CertificateRow,
   type NewCertificate,
@@ -18,7 +23,7 @@ import {
 import type { IssueBody, OverrideBody } from './certificates.schemas.js';
 import type { CertRole } from './certificates.tables.js';
 
-export interface IssueSummary {
+interface IssueSummary {
   issued: number;
   alreadyIssued: number;
   notEligible: number;
@@ -26,12 +31,12 @@ export interface IssueSummary {
 }
 
 /** Handing out numbers and certificates: by rule, in bulk jobs, or by staff override. */
-export function createCertificateIssuing(ctx: AppContext, design: CertificateDesign) {
+export function createCertificateIssuing(ctx: AppContext, deps: CertificateDeps, design: CertificateDesign) {
   const { db, config } = ctx;
   const { settings, numberParts, verifyUrl } = design;
 
   const candidates = async (event: EventRow, role: CertRole, s: Settings) =>
-    candidatesFor(ctx, event, role, s.rules, await repo.existingKeys(db, event.id, role));
+    candidatesFor(ctx, deps, event, role, s.rules, await repo.existingKeys(db, event.id, role));
 
   /**
    * Writes certificates for recipients in one transaction: numbers are reserved from the counter
@@ -166,7 +171,7 @@ export function createCertificateIssuing(ctx: AppContext, design: CertificateDes
     /** Staff issue outside the rule; the reason goes to the audit log with the certificate. */
     async override(event: EventRow, body: z.output<typeof OverrideBody>, actor: AuthUser) {
       const s = await settings(event);
-      const recipient = await overrideRecipient(ctx, event, body);
+      const recipient = await overrideRecipient(deps, event, body);
       const existing = await repo.byRecipient(db, event.id, body.role, recipient.key);
       if (existing) return { certificate: existing, created: false };
       const [row] = await writeBatch(event, body.role, s, [recipient], actor, true);

@@ -3,10 +3,20 @@ import type { AppContext } from '../../context.js';
 import { errors, what } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { presentRegistrations } from '../attendance/index.js';
-import type { EventRow } from '../events/index.js';
+import type { EvaluationService } from '../evaluation/index.js';
+import type { EventRow, EventsService } from '../events/index.js';
 import type { ProgramService } from '../program/index.js';
+import type { RegistrationsService } from '../registrations/index.js';
 import { type OverrideBody, PERSON_ROLE_FOR, type Rules } from './certificates.schemas.js';
 import type { CertRole } from './certificates.tables.js';
+
+/** The other modules' services certificates read from (handed in by src/services.ts). */
+export interface CertificateDeps {
+  events: Pick<EventsService, 'find' | 'orgOf' | 'partnersOf'>;
+  registrations: Pick<RegistrationsService, 'list' | 'findById' | 'findByTicketCode'>;
+  evaluation: Pick<EvaluationService, 'respondedIds'>;
+  program: Pick<ProgramService, 'agendaRows' | 'agendaLinks' | 'findPerson' | 'peopleRows'>;
+}
 
 /** Who may receive a certificate: read from the registrations, attendance, evaluation and program modules. */
 export interface Recipient {
@@ -19,7 +29,7 @@ export interface Recipient {
   email: string | null;
 }
 
-export interface Candidate extends Recipient {
+interface Candidate extends Recipient {
   eligible: boolean;
   /** Why not, in both languages, for the console list. */
   reason: { id: string; en: string } | null;
@@ -29,7 +39,7 @@ export interface Candidate extends Recipient {
 /** Far above any event; the registrations list is capped by default for the console's sake. */
 const ALL = 1_000_000;
 
-async function peopleOnAgenda(program: ProgramService, eventId: string): Promise<Set<string>> {
+async function peopleOnAgenda(program: CertificateDeps['program'], eventId: string): Promise<Set<string>> {
   const items = await program.agendaRows(eventId);
   const links = await program.agendaLinks(items.map((i) => i.id));
   return new Set(links.map((l) => l.person_id));
@@ -38,20 +48,19 @@ async function peopleOnAgenda(program: ProgramService, eventId: string): Promise
 /** Every possible recipient of one role, with the rule's verdict and whether one is already issued. */
 export async function candidatesFor(
   ctx: AppContext,
+  deps: CertificateDeps,
   event: EventRow,
   role: CertRole,
   rules: Rules,
   issuedKeys: Set<string>,
 ): Promise<Candidate[]> {
   const { db } = ctx;
-  const { program } = ctx.services;
+  const { program } = deps;
   if (role === 'peserta') {
     const [regs, present, evaluated] = await Promise.all([
-      ctx.services.registrations.list(event, { status: 'confirmed' }, ALL),
+      deps.registrations.list(event, { status: 'confirmed' }, ALL),
       rules.peserta.requireAttendance ? presentRegistrations(db, event) : Promise.resolve(null),
-      rules.peserta.requireEvaluation
-        ? ctx.services.evaluation.respondedIds(event.id)
-        : Promise.resolve(null),
+      rules.peserta.requireEvaluation ? deps.evaluation.respondedIds(event.id) : Promise.resolve(null),
     ]);
     regs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return regs.map((r) => {
@@ -105,13 +114,12 @@ export async function candidatesFor(
 
 /** The recipient of a staff override: a registration, a programme person, or a typed-in name. */
 export async function overrideRecipient(
-  ctx: AppContext,
+  deps: CertificateDeps,
   event: EventRow,
   body: z.output<typeof OverrideBody>,
 ): Promise<Recipient> {
-  const { db } = ctx;
   if (body.registrationId) {
-    const r = await ctx.services.registrations.findById(body.registrationId);
+    const r = await deps.registrations.findById(body.registrationId);
     if (r?.event_id !== event.id) throw errors.notFound({ id: 'Pendaftaran', en: 'Registration' });
     return {
       key: `r:${r.id}`,
@@ -124,7 +132,7 @@ export async function overrideRecipient(
     };
   }
   if (body.personId) {
-    const p = await ctx.services.program.findPerson(event.id, body.personId);
+    const p = await deps.program.findPerson(event.id, body.personId);
     if (!p) throw errors.notFound(what.person);
     return {
       key: `p:${p.id}`,

@@ -10,22 +10,19 @@ import { formatDate, isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
 import { createCertificateDesign } from './certificates.design.js';
 import { createCertificateIssuing } from './certificates.issuing.js';
+import type { CertificateDeps } from './certificates.recipients.js';
 import { type CertificateRow, certificatesRepository as repo } from './certificates.repository.js';
 import { type CorrectBody, ROLE_LABELS } from './certificates.schemas.js';
-
-export { DEFAULT_PATTERN } from './certificates.design.js';
-export type { IssueSummary } from './certificates.issuing.js';
-export type { Candidate } from './certificates.recipients.js';
 
 /**
  * The certificates of an event: its design (settings, templates, rendering) and issuing come from
  * their own files; what stays here is the life of an issued certificate — revoke, correct and
  * reissue, look up, present.
  */
-export function createCertificatesService(ctx: AppContext) {
+export function createCertificatesService(ctx: AppContext, deps: CertificateDeps) {
   const { db } = ctx;
-  const design = createCertificateDesign(ctx);
-  const issuing = createCertificateIssuing(ctx, design);
+  const design = createCertificateDesign(ctx, deps);
+  const issuing = createCertificateIssuing(ctx, deps, design);
   const { verifyUrl } = design;
 
   const service = {
@@ -97,7 +94,7 @@ export function createCertificatesService(ctx: AppContext) {
     },
 
     async eventOf(cert: CertificateRow): Promise<EventRow> {
-      return (await ctx.services.events.find(cert.event_id))!;
+      return (await deps.events.find(cert.event_id))!;
     },
 
     present(cert: CertificateRow, event: EventRow, locale: Locale = 'id') {
@@ -132,7 +129,7 @@ export function createCertificatesService(ctx: AppContext) {
     /** UU PDP erasure: the numbers stay taken, the certificates name no one and no longer verify. */
     forgetRecipients: (registrationIds: string[]) => repo.forgetRecipients(db, registrationIds, Date.now()),
     registrationByTicket: async (code: string) => {
-      const r = await ctx.services.registrations.findByTicketCode(code);
+      const r = await deps.registrations.findByTicketCode(code);
       return r ? { id: r.id, event_id: r.event_id, status: r.status } : undefined;
     },
   };
