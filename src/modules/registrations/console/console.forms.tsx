@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Locale, Text } from '../../../i18n/index.js';
 import { CsrfField } from '../../../web/page.js';
-import type { ImportResult } from '../import/import.routes.js';
+import type { ImportResult } from '../import/import.service.js';
 import { displayPhone } from '../phone.js';
 import type { RegistrationRow } from '../registrations.repository.js';
 import { MODE_TEXT } from '../registrations.service.js';

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../shared/time.js';
 import { Notice } from '../../../web/layout.js';
 import { CF, consoleFrame } from '../../../web/participants-frame.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
-import type { ImportResult } from '../import/import.routes.js';
+import type { ImportResult } from '../import/import.service.js';
 import { ticketUrl } from '../registrations.presenter.js';
 import type { RegistrationRow } from '../registrations.repository.js';
 import { MODE_TEXT, type RegistrationsService } from '../registrations.service.js';
