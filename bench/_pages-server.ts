@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { loadDemo } from '../src/modules/demo/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aula-bench-'));
 const config = loadConfig({
@@ -20,7 +19,7 @@ const config = loadConfig({
   NODE_ENV: 'production',
 });
 const app = await buildApp(config, { logger: false });
-const { slug } = await loadDemo(app.ctx.db, { ownerEmail: null, dataDir: config.dataDir });
+const { slug } = await app.ctx.services.demo.load({ ownerEmail: null, dataDir: config.dataDir });
 
 // For the logged-in list (never cached): 30 more published events by another organizer, with the
 // measured caller a team moderator on each, so the join links depend on one role per event.

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SLUG, loadDemo } from '../src/modules/demo/index.js';
+import { DEMO_SLUG } from '../src/modules/demo/index.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { seriousViolations } from '../test/helpers/axe.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('foundation in Chromium', () => {
       name: 'Rina',
     });
     // The demo with its placeholder logos; the banner is then replaced by a heavier, photo-like one.
-    await loadDemo(t.app.ctx.db, { ownerEmail: null, dataDir: t.config.dataDir });
+    await t.app.ctx.services.demo.load({ ownerEmail: null, dataDir: t.config.dataDir });
     // A banner and a logo, so the page-weight check counts images as a real event page has them. The
     // banner is a photo-like picture (smooth noise), re-encoded by the upload like any other.
     const admin = await t.tokenFor('admin');

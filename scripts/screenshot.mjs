@@ -16,7 +16,6 @@ const MAX_BYTES = 200 * 1024;
 
 const { buildApp } = await tsImport('../src/app.ts', import.meta.url);
 const { loadConfig } = await tsImport('../src/config.ts', import.meta.url);
-const { loadDemo } = await tsImport('../src/modules/demo/index.ts', import.meta.url);
 
 const dir = mkdtempSync(join(tmpdir(), 'aula-screenshot-'));
 const config = loadConfig({
@@ -29,7 +28,7 @@ const config = loadConfig({
 const app = await buildApp(config, { logger: false });
 let browser;
 try {
-  const { slug } = await loadDemo(app.ctx.db, { ownerEmail: null, dataDir: config.dataDir });
+  const { slug } = await app.ctx.services.demo.load({ ownerEmail: null, dataDir: config.dataDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address();
 

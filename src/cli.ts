@@ -75,10 +75,9 @@ const commands: Record<string, Command> = {
   },
   async demo(args) {
     const { values } = parseArgs({ args, options: { email: { type: 'string' } } });
-    const { loadDemo } = await import('./modules/demo/index.js');
     const config = loadConfig();
-    const result = await withApp(({ db }) =>
-      loadDemo(db, { ownerEmail: values.email ?? null, dataDir: config.dataDir }),
+    const result = await withApp(({ services }) =>
+      services.demo.load({ ownerEmail: values.email ?? null, dataDir: config.dataDir }),
     );
     console.log(`Demo event ready: ${config.publicUrl}/e/${result.slug}`);
     return 0;

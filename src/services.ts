@@ -10,6 +10,7 @@ import {
 } from './modules/attendance/index.js';
 import { createAuthService, createInvitesService } from './modules/auth/index.js';
 import { createCertificatesService } from './modules/certificates/index.js';
+import { createDemoService } from './modules/demo/index.js';
 import { createEventsManageService, createEventsService } from './modules/events/index.js';
 import { createEvaluationService } from './modules/evaluation/index.js';
 import { createInvitationsService } from './modules/invitations/index.js';
@@ -38,6 +39,7 @@ export function buildServices(ctx: AppContext) {
   const orgs = createOrgsService(ctx);
   const program = createProgramService(ctx);
   const site = createSiteService(ctx, { events, orgs, program });
+  const demo = createDemoService(ctx, { events, eventsManage, orgs });
   const seating = createSeatingService(ctx);
   const registrations = createRegistrationsService(ctx, { seating });
   const privacy = createPrivacyService(ctx, registrations);
@@ -77,6 +79,7 @@ export function buildServices(ctx: AppContext) {
     orgs,
     program,
     site,
+    demo,
     stats,
     seating,
     registrations,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SLUG, loadDemo } from '../src/modules/demo/index.js';
+import { DEMO_SLUG } from '../src/modules/demo/index.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 
 /**
@@ -13,7 +13,7 @@ describe('inline styles survive escaping on every page that has them', () => {
   let eventId: string;
   beforeAll(async () => {
     t = await createTestApp('sqlite');
-    await loadDemo(t.app.ctx.db, { ownerEmail: null });
+    await t.app.ctx.services.demo.load({ ownerEmail: null });
     await t.tokenFor('admin', 'admin@example.test');
     const login = await t.inject({
       method: 'POST',

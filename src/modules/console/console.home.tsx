@@ -5,7 +5,7 @@ import { formatDateTime } from '../../shared/time.js';
 import { ActionButton } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { requireRole, requireUser } from '../auth/index.js';
-import { DEMO_SLUG, loadDemo } from '../demo/index.js';
+import { DEMO_SLUG } from '../demo/index.js';
 import { eventRolesOf } from '../events/index.js';
 import { consolePage } from './console.forms.js';
 import { C } from './console.text.js';
@@ -87,7 +87,7 @@ export async function consoleHomeRoutes(base: FastifyInstance) {
 
   app.post('/console/demo', async (req, reply) => {
     const user = requireRole(req, 'organizer');
-    const { slug } = await loadDemo(db, { ownerEmail: user.email, dataDir: config.dataDir });
+    const { slug } = await app.ctx.services.demo.load({ ownerEmail: user.email, dataDir: config.dataDir });
     const event = await events.find(slug);
     // The demo is written by the repository, not the events service: tell cached lists and pages.
     if (event) await bus.emit('event.published', { eventId: event.id, actorId: user.id });

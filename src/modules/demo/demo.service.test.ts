@@ -4,8 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { orgsRepository } from '../orgs/index.js';
-import { DEMO_SLUG, loadDemo } from './demo.service.js';
+import { DEMO_SLUG } from './demo.service.js';
 
 describe.each(DB_KINDS)('demo event on %s', (kind) => {
   let t: TestApp;
@@ -20,7 +19,9 @@ describe.each(DB_KINDS)('demo event on %s', (kind) => {
   afterAll(() => t.close());
 
   it('builds the seed seminar exactly, published', async () => {
-    expect(await loadDemo(t.app.ctx.db, { ownerEmail: 'panitia@example.test' })).toEqual({ slug: DEMO_SLUG });
+    expect(await t.app.ctx.services.demo.load({ ownerEmail: 'panitia@example.test' })).toEqual({
+      slug: DEMO_SLUG,
+    });
     const e = (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}` })).json();
     expect(e).toMatchObject({
       title:
@@ -101,8 +102,8 @@ describe.each(DB_KINDS)('demo event on %s', (kind) => {
       role: 'organizer',
     });
     await Promise.all([
-      loadDemo(t.app.ctx.db, { ownerEmail: null }),
-      loadDemo(t.app.ctx.db, { ownerEmail: 'kedua@example.test' }),
+      t.app.ctx.services.demo.load({ ownerEmail: null }),
+      t.app.ctx.services.demo.load({ ownerEmail: 'kedua@example.test' }),
     ]);
     expect((await t.inject({ method: 'GET', url: '/api/v1/events' })).json().events.length).toBe(before);
     expect(
@@ -134,8 +135,8 @@ describe.each(DB_KINDS)('demo event on %s', (kind) => {
     try {
       // Two loads at once: one file per picture survives, the loser's copies are removed.
       await Promise.all([
-        loadDemo(fresh.app.ctx.db, { ownerEmail: null, dataDir }),
-        loadDemo(fresh.app.ctx.db, { ownerEmail: null, dataDir }),
+        fresh.app.ctx.services.demo.load({ ownerEmail: null, dataDir }),
+        fresh.app.ctx.services.demo.load({ ownerEmail: null, dataDir }),
       ]);
       const e = (await fresh.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}` })).json();
       expect(e.bannerUrl).toMatch(/^\/uploads\/banners\/[0-9a-z]+\.jpg$/);
@@ -160,7 +161,7 @@ describe.each(DB_KINDS)('demo event on %s', (kind) => {
       expect(channels[0]!.stdev).toBeGreaterThan(20);
 
       // A later run keeps the pictures as they are.
-      await loadDemo(fresh.app.ctx.db, { ownerEmail: null, dataDir });
+      await fresh.app.ctx.services.demo.load({ ownerEmail: null, dataDir });
       const again = (await fresh.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}` })).json();
       expect(again.bannerUrl).toBe(e.bannerUrl);
       expect(again.org.logoUrl).toBe(e.org.logoUrl);
@@ -175,14 +176,14 @@ describe.each(DB_KINDS)('demo event on %s', (kind) => {
     const fresh = await createTestApp(kind);
     const dataDir = fresh.config.dataDir;
     try {
-      await loadDemo(fresh.app.ctx.db, { ownerEmail: null });
+      await fresh.app.ctx.services.demo.load({ ownerEmail: null });
       const before = (await fresh.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}` })).json();
       expect(before.bannerUrl).toBeNull();
       expect(before.org.logoUrl).toBeNull();
-      const org = await orgsRepository.findBySlug(fresh.app.ctx.db, 'kelurahan-kanigaran');
-      await orgsRepository.update(fresh.app.ctx.db, org!.id, { logo_path: 'logos/uploadedbyhand1.png' });
+      const org = await fresh.app.ctx.services.orgs.find('kelurahan-kanigaran');
+      await fresh.app.ctx.services.orgs.setLogoIfNone(org!.id, 'logos/uploadedbyhand1.png');
 
-      await loadDemo(fresh.app.ctx.db, { ownerEmail: null, dataDir });
+      await fresh.app.ctx.services.demo.load({ ownerEmail: null, dataDir });
       const after = (await fresh.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}` })).json();
       expect(after.bannerUrl).toMatch(/^\/uploads\/banners\//);
       expect(after.org.logoUrl).toMatch(/^\/uploads\/logos\//);
@@ -196,7 +197,9 @@ describe.each(DB_KINDS)('demo event on %s', (kind) => {
   it('refuses an unknown owner e-mail without writing anything', async () => {
     const fresh = await createTestApp(kind);
     try {
-      await expect(loadDemo(fresh.app.ctx.db, { ownerEmail: 'nobody@example.test' })).rejects.toMatchObject({
+      await expect(
+        fresh.app.ctx.services.demo.load({ ownerEmail: 'nobody@example.test' }),
+      ).rejects.toMatchObject({
         status: 404,
       });
       expect((await fresh.inject({ method: 'GET', url: '/api/v1/events' })).json().events).toHaveLength(0);

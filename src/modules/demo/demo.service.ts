@@ -1,9 +1,9 @@
-import type { Db } from '../../db/database.js';
+import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/database.js';
 import { errors } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
-import { eventGraphRepository, eventsRepository } from '../events/index.js';
-import { type OrganizationRow, orgsRepository } from '../orgs/index.js';
+import type { EventGraph, EventsManageService, EventsService } from '../events/index.js';
+import type { OrgsService } from '../orgs/index.js';
 import { type ImageKind, removeImage, storeImage } from '../uploads/index.js';
 import {
   at,
@@ -22,162 +22,157 @@ import { demoRepository } from './demo.repository.js';
 
 export { DEMO_SLUG };
 
-async function ensureOrg(
-  db: Db,
-  o: { slug: string; name: string; short_name: string | null; description: string | null },
-  ownerId: string | null,
-): Promise<OrganizationRow> {
-  const found = await orgsRepository.findBySlug(db, o.slug);
-  if (found) return found;
-  const row: OrganizationRow = {
-    id: newId(),
-    ...o,
-    website: null,
-    logo_path: null,
-    created_by: ownerId,
-    created_at: Date.now(),
-  };
-  try {
-    await orgsRepository.insert(db, row);
-    return row;
-  } catch (err) {
-    // Two loads at once: the other one created it.
-    if (isUniqueViolation(err)) return (await orgsRepository.findBySlug(db, o.slug))!;
-    throw err;
-  }
-}
-
 /**
- * Stores a generated picture through the uploads pipeline and points the row at it, unless the row got
- * one meanwhile (a concurrent load, or a logo someone uploaded): then the new file is removed again.
+ * The seed seminar as a published demo event (`npx aula demo`, the console's button). Written through
+ * the events and organizations services; idempotent and safe to run twice at once.
  */
-async function attachImage(
-  dataDir: string,
-  svg: string,
-  kind: ImageKind,
-  attach: (path: string) => Promise<boolean>,
-): Promise<void> {
-  const stored = await storeImage(dataDir, await rasterize(svg), kind);
-  let attached = false;
-  try {
-    attached = await attach(stored.path);
-  } finally {
-    if (!attached) await removeImage(dataDir, stored.path);
+export function createDemoService(
+  ctx: AppContext,
+  deps: { events: EventsService; eventsManage: EventsManageService; orgs: OrgsService },
+) {
+  const { db } = ctx;
+  const { events, eventsManage, orgs } = deps;
+
+  /**
+   * Stores a generated picture through the uploads pipeline and points the row at it, unless the row got
+   * one meanwhile (a concurrent load, or a logo someone uploaded): then the new file is removed again.
+   */
+  async function attachImage(
+    dataDir: string,
+    svg: string,
+    kind: ImageKind,
+    attach: (path: string) => Promise<boolean>,
+  ): Promise<void> {
+    const stored = await storeImage(dataDir, await rasterize(svg), kind);
+    let attached = false;
+    try {
+      attached = await attach(stored.path);
+    } finally {
+      if (!attached) await removeImage(dataDir, stored.path);
+    }
   }
-}
 
-/** Logos for the three organizations and the banner, where they have none yet. */
-async function ensureImages(db: Db, dataDir: string): Promise<void> {
-  for (const o of [DEMO_ORGS.owner, ...DEMO_ORGS.partners]) {
-    const org = await orgsRepository.findBySlug(db, o.slug);
-    if (!org || org.logo_path) continue;
-    await attachImage(dataDir, logoSvg(DEMO_LOGOS[o.slug]), 'logo', (path) =>
-      orgsRepository.setLogoIfNone(db, org.id, path),
-    );
+  /** Logos for the three organizations and the banner, where they have none yet. */
+  async function ensureImages(dataDir: string): Promise<void> {
+    for (const o of [DEMO_ORGS.owner, ...DEMO_ORGS.partners]) {
+      const org = await orgs.find(o.slug);
+      if (!org || org.logo_path) continue;
+      await attachImage(dataDir, logoSvg(DEMO_LOGOS[o.slug]), 'logo', (path) =>
+        orgs.setLogoIfNone(org.id, path),
+      );
+    }
+    const event = await events.find(DEMO_SLUG);
+    if (event && !event.banner_path) {
+      const svg = bannerSvg({ title: DEMO_EVENT.title, subtitle: DEMO_BANNER_LINE, tag: DEMO_BANNER_TAG });
+      await attachImage(dataDir, svg, 'banner', (path) => eventsManage.setBannerIfNone(event.id, path));
+    }
   }
-  const event = await eventsRepository.findByIdOrSlug(db, DEMO_SLUG);
-  if (event && !event.banner_path) {
-    const svg = bannerSvg({ title: DEMO_EVENT.title, subtitle: DEMO_BANNER_LINE, tag: DEMO_BANNER_TAG });
-    await attachImage(dataDir, svg, 'banner', (path) => eventsRepository.setBannerIfNone(db, event.id, path));
-  }
-}
 
-/**
- * Builds the seed seminar as a published demo event. Idempotent: the slug is fixed, so a second run
- * finds the event and only makes sure the given owner can organize it. With `dataDir`, the three
- * organizations get placeholder logos and the event a banner, where they have none (so a demo loaded
- * before pictures existed gets them on the next run, and an uploaded logo is never replaced).
- */
-export async function loadDemo(
-  db: Db,
-  opts: { ownerEmail: string | null; dataDir?: string },
-): Promise<{ slug: string }> {
-  const result = await loadGraph(db, opts);
-  if (opts.dataDir) await ensureImages(db, opts.dataDir);
-  return result;
-}
+  async function loadGraph(opts: { ownerEmail: string | null }): Promise<{ slug: string }> {
+    const owner = opts.ownerEmail ? await demoRepository.userByEmail(db, opts.ownerEmail) : null;
+    if (opts.ownerEmail && !owner) throw errors.teamUserUnknown(opts.ownerEmail);
+    const ownerId = owner?.id ?? null;
 
-async function loadGraph(db: Db, opts: { ownerEmail: string | null }): Promise<{ slug: string }> {
-  const owner = opts.ownerEmail ? await demoRepository.userByEmail(db, opts.ownerEmail) : null;
-  if (opts.ownerEmail && !owner) throw errors.teamUserUnknown(opts.ownerEmail);
-  const ownerId = owner?.id ?? null;
+    const existing = await events.find(DEMO_SLUG);
+    if (existing) {
+      if (ownerId && existing.created_by !== ownerId && !(await events.teamRoleOf(existing.id, ownerId))) {
+        await eventsManage.setTeamRole(existing.id, ownerId, 'organizer');
+      }
+      return { slug: DEMO_SLUG };
+    }
 
-  const existing = await eventsRepository.findByIdOrSlug(db, DEMO_SLUG);
-  if (existing) {
-    if (
-      ownerId &&
-      existing.created_by !== ownerId &&
-      !(await eventsRepository.teamRole(db, existing.id, ownerId))
-    ) {
-      await eventsRepository.upsertTeamMember(db, existing.id, ownerId, 'organizer');
+    const ownerOrg = await orgs.ensure(DEMO_ORGS.owner, ownerId);
+    const partners = [];
+    for (const p of DEMO_ORGS.partners) partners.push(await orgs.ensure(p, ownerId));
+
+    try {
+      await eventsManage.insertGraph(
+        demoGraph(
+          ownerOrg.id,
+          partners.map((p) => p.id),
+          ownerId,
+        ),
+      );
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // Another load won the race: take the "already there" path (which gives this owner access).
+      return loadGraph(opts);
     }
     return { slug: DEMO_SLUG };
   }
 
-  const ownerOrg = await ensureOrg(db, DEMO_ORGS.owner, ownerId);
-  const partners = [];
-  for (const p of DEMO_ORGS.partners) partners.push(await ensureOrg(db, p, ownerId));
+  return {
+    /**
+     * Builds the seed seminar as a published demo event. Idempotent: the slug is fixed, so a second run
+     * finds the event and only makes sure the given owner can organize it. With `dataDir`, the three
+     * organizations get placeholder logos and the event a banner, where they have none (so a demo loaded
+     * before pictures existed gets them on the next run, and an uploaded logo is never replaced).
+     */
+    async load(opts: { ownerEmail: string | null; dataDir?: string }): Promise<{ slug: string }> {
+      const result = await loadGraph(opts);
+      if (opts.dataDir) await ensureImages(opts.dataDir);
+      return result;
+    },
+  };
+}
 
+export type DemoService = ReturnType<typeof createDemoService>;
+
+/** The seed seminar as one event graph: the event, its partners, people and rundown, with new ids. */
+function demoGraph(orgId: string, partnerOrgIds: string[], ownerId: string | null): EventGraph {
   const now = Date.now();
   const eventId = newId();
   const personIds = new Map(DEMO_PEOPLE.map((p) => [p.key, newId()]));
   const agenda = DEMO_AGENDA.map((a) => ({ ...a, id: newId() }));
-  try {
-    await eventGraphRepository.insert(db, {
-      event: {
-        id: eventId,
-        slug: DEMO_SLUG,
-        org_id: ownerOrg.id,
-        series: DEMO_EVENT.series,
-        title: DEMO_EVENT.title,
-        theme: DEMO_EVENT.theme,
-        summary: DEMO_EVENT.summary,
-        description: DEMO_EVENT.description,
-        starts_at: DEMO_EVENT.starts_at,
-        ends_at: DEMO_EVENT.ends_at,
-        timezone: DEMO_TZ,
-        venue_name: DEMO_EVENT.venue_name,
-        venue_address: DEMO_EVENT.venue_address,
-        venue_map_url: null,
-        venue_capacity: DEMO_EVENT.venue_capacity,
-        online_platform: DEMO_EVENT.online_platform,
-        online_join_url: DEMO_EVENT.online_join_url,
-        online_stream_url: null,
-        online_capacity: null,
-        banner_path: null,
-        status: 'published',
-        created_by: ownerId,
-        created_at: now,
-        updated_at: now,
-      },
-      partnerOrgIds: partners.map((p) => p.id),
-      team: [],
-      people: DEMO_PEOPLE.map(({ key, ...p }, sort) => ({
-        ...p,
-        id: personIds.get(key)!,
-        event_id: eventId,
-        email: null,
-        sort,
-        created_at: now,
-      })),
-      agenda: agenda.map((a) => ({
-        id: a.id,
-        event_id: eventId,
-        starts_at: at(a.from),
-        ends_at: at(a.to),
-        kind: a.kind,
-        title: a.title,
-        notes: a.notes ?? null,
-        created_at: now,
-      })),
-      agendaPeople: agenda.flatMap((a) =>
-        a.people.map((key, position) => ({ agenda_item_id: a.id, person_id: personIds.get(key)!, position })),
-      ),
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    // Another load won the race: take the "already there" path (which gives this owner access).
-    return loadGraph(db, opts);
-  }
-  return { slug: DEMO_SLUG };
+  return {
+    event: {
+      id: eventId,
+      slug: DEMO_SLUG,
+      org_id: orgId,
+      series: DEMO_EVENT.series,
+      title: DEMO_EVENT.title,
+      theme: DEMO_EVENT.theme,
+      summary: DEMO_EVENT.summary,
+      description: DEMO_EVENT.description,
+      starts_at: DEMO_EVENT.starts_at,
+      ends_at: DEMO_EVENT.ends_at,
+      timezone: DEMO_TZ,
+      venue_name: DEMO_EVENT.venue_name,
+      venue_address: DEMO_EVENT.venue_address,
+      venue_map_url: null,
+      venue_capacity: DEMO_EVENT.venue_capacity,
+      online_platform: DEMO_EVENT.online_platform,
+      online_join_url: DEMO_EVENT.online_join_url,
+      online_stream_url: null,
+      online_capacity: null,
+      banner_path: null,
+      status: 'published',
+      created_by: ownerId,
+      created_at: now,
+      updated_at: now,
+    },
+    partnerOrgIds,
+    team: [],
+    people: DEMO_PEOPLE.map(({ key, ...p }, sort) => ({
+      ...p,
+      id: personIds.get(key)!,
+      event_id: eventId,
+      email: null,
+      sort,
+      created_at: now,
+    })),
+    agenda: agenda.map((a) => ({
+      id: a.id,
+      event_id: eventId,
+      starts_at: at(a.from),
+      ends_at: at(a.to),
+      kind: a.kind,
+      title: a.title,
+      notes: a.notes ?? null,
+      created_at: now,
+    })),
+    agendaPeople: agenda.flatMap((a) =>
+      a.people.map((key, position) => ({ agenda_item_id: a.id, person_id: personIds.get(key)!, position })),
+    ),
+  };
 }

@@ -1,1 +1,1 @@
-export { DEMO_SLUG, loadDemo } from './demo.service.js';
+export { createDemoService, DEMO_SLUG, type DemoService } from './demo.service.js';

@@ -4,7 +4,6 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { seedRegistration } from '../../../test/helpers/factories.js';
 import { pdfText } from '../../../test/helpers/pdf.js';
-import { loadDemo } from '../demo/index.js';
 
 // Fixed Indonesian words of the report's structure: none may be left in the English report.
 const ID_LABELS = [
@@ -41,7 +40,7 @@ describe.each(DB_KINDS)('activity report in two languages on %s', (kind) => {
       role: 'organizer',
     });
     organizer = await t.app.ctx.services.auth.createApiToken('panitia@example.test');
-    slug = (await loadDemo(t.app.ctx.db, { ownerEmail: 'panitia@example.test' })).slug;
+    slug = (await t.app.ctx.services.demo.load({ ownerEmail: 'panitia@example.test' })).slug;
     const event = (await t.inject({ method: 'GET', url: `/api/v1/events/${slug}`, token: organizer })).json();
     for (let i = 0; i < 3; i++) {
       const r = await seedRegistration(t.app.ctx.db, event.id, { name: `Peserta ${i}` });

@@ -4,7 +4,6 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { seedRegistration } from '../../../test/helpers/factories.js';
 import { pdfText } from '../../../test/helpers/pdf.js';
-import { loadDemo } from '../demo/index.js';
 
 describe.each(DB_KINDS)('activity report on %s', (kind) => {
   let t: TestApp;
@@ -23,7 +22,7 @@ describe.each(DB_KINDS)('activity report on %s', (kind) => {
       role: 'organizer',
     });
     organizer = await t.app.ctx.services.auth.createApiToken('panitia@example.test');
-    slug = (await loadDemo(t.app.ctx.db, { ownerEmail: 'panitia@example.test' })).slug;
+    slug = (await t.app.ctx.services.demo.load({ ownerEmail: 'panitia@example.test' })).slug;
     const event = (await t.inject({ method: 'GET', url: `/api/v1/events/${slug}`, token: organizer })).json();
     // The seed: 52 in the hall and 47 online would take long; a smaller crowd shows the same bookkeeping.
     const hall = [];

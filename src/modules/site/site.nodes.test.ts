@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwoNodes, type TestApp, type TwoNodes } from '../../../test/helpers/app.js';
 import { REDIS_URL, REQUIRE_ALL } from '../../../test/helpers/env.js';
-import { DEMO_SLUG, loadDemo } from '../demo/index.js';
+import { DEMO_SLUG } from '../demo/index.js';
 
 /** Two app nodes on one database and one Redis: a change on A drops B's cached event page at once. */
 describe.runIf(REDIS_URL || REQUIRE_ALL)('event page cache across two nodes', () => {
@@ -11,7 +11,7 @@ describe.runIf(REDIS_URL || REQUIRE_ALL)('event page cache across two nodes', ()
   beforeAll(async () => {
     nodes = await createTwoNodes(REDIS_URL, 'site');
     ({ a, b } = nodes);
-    await loadDemo(a.app.ctx.db, { ownerEmail: null });
+    await a.app.ctx.services.demo.load({ ownerEmail: null });
   });
   afterAll(() => nodes?.close());
 

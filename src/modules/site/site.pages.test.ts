@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { DEMO_SLUG, loadDemo } from '../demo/index.js';
+import { DEMO_SLUG } from '../demo/index.js';
 
 const decode = (html: string) =>
   html.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
@@ -11,7 +11,7 @@ describe.each(DB_KINDS)('public site on %s', (kind) => {
   let organizer: string;
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await loadDemo(t.app.ctx.db, { ownerEmail: null });
+    await t.app.ctx.services.demo.load({ ownerEmail: null });
     organizer = await t.tokenFor('organizer', 'rina@example.test');
   });
   afterAll(() => t.close());
