@@ -11,7 +11,7 @@ import { qaRepository as repo } from './qa.repository.js';
 export const KIND_VOTES = 'qv';
 export const KIND_POLL_VOTES = 'pv';
 
-export async function renderQuestion(db: Db, id: string): Promise<Rendered | null> {
+async function renderQuestion(db: Db, id: string): Promise<Rendered | null> {
   const q = await repo.findQuestion(db, id);
   if (!q) return null;
   const [tz, live] = await Promise.all([repo.eventZone(db, q.event_id), repo.liveSettings(db, q.event_id)]);
@@ -20,6 +20,10 @@ export async function renderQuestion(db: Db, id: string): Promise<Rendered | nul
   if (q.status === 'pending') return { staff: { t: 'q', d: dto }, pub: null };
   return { staff: { t: 'q', d: dto }, pub: { t: 'q.remove', d: { id: q.id } } };
 }
+
+/** Tells the room about a question (participants see it only when it is public). */
+export const publishQuestion = (rt: Realtime, eventId: string, id: string) =>
+  rt.publish(eventId, (trx) => renderQuestion(trx, id));
 
 /** Tells the room what is on screen now (a question or a poll), read in the update's transaction. */
 export const publishScreen = (rt: Realtime, eventId: string) =>

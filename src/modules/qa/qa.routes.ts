@@ -8,10 +8,6 @@ import {
   AskBody,
   ListQuery,
   MergeBody,
-  PollBody,
-  PollOut,
-  PollPatch,
-  PollVoteBody,
   QuestionOut,
   QuestionParams,
   QuestionPatch,
@@ -23,7 +19,7 @@ import { resolveVoter } from './qa.voter.js';
  * Per address, generous: a hall on one Wi-Fi or a campus behind one NAT shares an address. The tight
  * limits are per participant (in the service) and one vote per question (in the database).
  */
-const PER_ADDRESS = {
+export const PER_ADDRESS = {
   ask: { max: 120, timeWindow: '1 minute', groupId: 'qa-ask' },
   vote: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' },
 };
@@ -34,7 +30,6 @@ const VoteOut = z.object({
   voted: z.boolean(),
   changed: z.boolean(),
 });
-const BallotOut = z.object({ pollId: z.string(), counted: z.boolean(), optionIds: z.array(z.string()) });
 
 export const qaRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -151,100 +146,4 @@ export const qaRoutes: FastifyPluginAsync = async (base) => {
       },
     );
   }
-
-  // Polls
-
-  app.get(
-    '/api/v1/events/:id/polls',
-    {
-      schema: {
-        tags: ['polls'],
-        summary: 'Polls with live results (drafts for moderators only)',
-        params: IdParams,
-        response: { 200: z.object({ polls: z.array(PollOut) }) },
-      },
-    },
-    async (req) => {
-      const event = await loadEventFor(req, db, req.params.id, 'view');
-      return {
-        polls: await qa.listPolls(event, (await can(db, event, req.user, 'moderate')) ? 'staff' : 'public'),
-      };
-    },
-  );
-
-  app.post(
-    '/api/v1/events/:id/polls',
-    {
-      schema: {
-        tags: ['polls'],
-        summary: 'Prepare a poll (single or multiple choice); it starts as a draft',
-        params: IdParams,
-        body: PollBody,
-        response: { 201: PollOut },
-      },
-    },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(await qa.createPoll(await loadEventFor(req, db, req.params.id, 'moderate'), req.body)),
-  );
-
-  async function pollEvent(req: FastifyRequest, id: string, action: 'view' | 'moderate') {
-    const p = await qa.findPoll(id);
-    if (!p) throw errors.notFound(what.poll);
-    return { p, event: await loadEventFor(req, db, p.event_id, action) };
-  }
-
-  app.patch(
-    '/api/v1/polls/:id',
-    {
-      schema: {
-        tags: ['polls'],
-        summary: 'Open, close, show on screen, or edit a draft poll',
-        params: QuestionParams,
-        body: PollPatch,
-        response: { 200: PollOut },
-      },
-    },
-    async (req) => {
-      const { p, event } = await pollEvent(req, req.params.id, 'moderate');
-      return qa.updatePoll(event, p.id, req.body);
-    },
-  );
-
-  app.delete(
-    '/api/v1/polls/:id',
-    {
-      schema: {
-        tags: ['polls'],
-        summary: 'Delete a poll',
-        params: QuestionParams,
-        response: { 204: z.null() },
-      },
-    },
-    async (req, reply) => {
-      const { p, event } = await pollEvent(req, req.params.id, 'moderate');
-      await qa.deletePoll(event, p.id);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/v1/polls/:id/votes',
-    {
-      schema: {
-        tags: ['polls'],
-        summary: 'Vote in an open poll (one ballot per participant)',
-        params: QuestionParams,
-        body: PollVoteBody,
-        response: { 200: BallotOut },
-      },
-      config: { rateLimit: PER_ADDRESS.vote },
-    },
-    async (req, reply) => {
-      const { p, event } = await pollEvent(req, req.params.id, 'view');
-      const voter = await resolveVoter(qa, req, reply, event.id, req.body.ticketCode, config.secureCookies);
-      return qa.votePoll(p.id, voter, req.body.optionIds);
-    },
-  );
 };
