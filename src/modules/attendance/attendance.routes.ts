@@ -1,58 +1,29 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireUser } from '../auth/index.js';
 import { IdParams, loadEventFor } from '../events/index.js';
-import {
-  AttendanceCodeBody,
-  AttendanceCodeOut,
-  CodeOut,
-  CorrectionBody,
-  NewCodeBody,
-  SettingsBody,
-  SettingsOut,
-  SummaryOut,
-} from './attendance.schemas.js';
+import { CorrectionBody, SummaryOut } from './attendance.schemas.js';
 import { checkinApiRoutes } from './checkin/checkin.routes.js';
 import { importsApiRoutes } from './imports/imports.routes.js';
 import { listsApiRoutes } from './lists/lists.routes.js';
+import { onlineApiRoutes } from './online/online.routes.js';
 
 const tags = ['attendance'];
-const CodeParams = IdParams.extend({ codeId: z.string().max(40) });
 
 /**
- * The attendance API: the door (checkin/), online presence and codes, the live summary, the
- * presence rule and corrections (here), imports (imports/) and lists (lists/).
+ * The attendance API: the door (checkin/), online presence, the rule and codes (online/), imports
+ * (imports/) and lists (lists/); here the organizer's view: the per-person list, the live summary and
+ * its stream, corrections and their audit log.
  */
 export const attendanceApiRoutes: FastifyPluginAsync = async (base) => {
   await base.register(checkinApiRoutes);
   await base.register(importsApiRoutes);
   await base.register(listsApiRoutes);
+  await base.register(onlineApiRoutes);
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, bus } = app.ctx;
-  const online = app.ctx.services.online;
   const attendance = app.ctx.services.attendance;
-
-  app.post(
-    '/api/v1/events/:id/attendance',
-    {
-      schema: {
-        tags,
-        summary: 'Online presence: a participant enters an attendance code announced during the event',
-        params: IdParams,
-        body: AttendanceCodeBody,
-        response: { 200: AttendanceCodeOut, 201: AttendanceCodeOut },
-      },
-      // A whole campus can share one address: the limit only stops scripted guessing.
-      config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
-    },
-    async (req, reply) => {
-      const event = await loadEventFor(req, db, req.params.id, 'view');
-      const r = await online.enterCode(event, req.body.ticketCode, req.body.code);
-      return reply.status(r.first ? 201 : 200).send({ ...r, message: r.message[req.locale] });
-    },
-  );
 
   app.get(
     '/api/v1/events/:id/attendance',
@@ -126,84 +97,6 @@ export const attendanceApiRoutes: FastifyPluginAsync = async (base) => {
         streams.delete(res);
       });
       await send();
-    },
-  );
-
-  app.get(
-    '/api/v1/events/:id/attendance/settings',
-    {
-      schema: {
-        tags,
-        summary: 'The presence rule for online participants',
-        params: IdParams,
-        response: { 200: SettingsOut },
-      },
-    },
-    async (req) => {
-      requireUser(req);
-      return online.settings(await loadEventFor(req, db, req.params.id, 'checkin'));
-    },
-  );
-
-  app.put(
-    '/api/v1/events/:id/attendance/settings',
-    {
-      schema: {
-        tags,
-        summary: 'Set the presence rule',
-        params: IdParams,
-        body: SettingsBody,
-        response: { 200: SettingsOut },
-      },
-    },
-    async (req) => {
-      const user = requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
-      return online.saveSettings(event, req.body, user);
-    },
-  );
-
-  app.get(
-    '/api/v1/events/:id/attendance/codes',
-    {
-      schema: {
-        tags,
-        summary: 'Attendance codes with their windows',
-        params: IdParams,
-        response: { 200: z.object({ codes: z.array(CodeOut) }) },
-      },
-    },
-    async (req) => {
-      requireUser(req);
-      return { codes: await online.listCodes(await loadEventFor(req, db, req.params.id, 'moderate')) };
-    },
-  );
-
-  app.post(
-    '/api/v1/events/:id/attendance/codes',
-    {
-      schema: {
-        tags,
-        summary: 'Reveal a new attendance code (moderators)',
-        params: IdParams,
-        body: NewCodeBody,
-        response: { 201: CodeOut },
-      },
-    },
-    async (req, reply) => {
-      const user = requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'moderate');
-      return reply.status(201).send(await online.createCode(event, req.body, user));
-    },
-  );
-
-  app.post(
-    '/api/v1/events/:id/attendance/codes/:codeId/close',
-    { schema: { tags, summary: 'Close a code now', params: CodeParams, response: { 200: CodeOut } } },
-    async (req) => {
-      requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'moderate');
-      return online.closeCode(event, req.params.codeId);
     },
   );
 

@@ -55,6 +55,38 @@ const welcome = (b: { name: string; seat: string | null }): Text => ({
   en: `Welcome, ${b.name}.${b.seat ? ` Seat ${b.seat}.` : ''}`,
 });
 
+/** An offline device's clock is trusted within reason: never in the future, never days before the event. */
+function arrivalTime(event: EventRow, scannedAt: number | string | undefined): number {
+  const now = Date.now();
+  if (scannedAt === undefined) return now;
+  const t = typeof scannedAt === 'number' ? scannedAt : Date.parse(scannedAt);
+  if (!Number.isFinite(t) || t > now) return now;
+  return Math.max(t, Number(event.starts_at) - DAY);
+}
+
+/** The person as the door shows them. */
+function brief(reg: RegistrationLite) {
+  return {
+    id: reg.id,
+    name: fullName({ frontTitles: reg.front_titles, name: reg.name, backTitles: reg.back_titles }),
+    institution: reg.institution,
+    mode: reg.mode,
+    seat: reg.seat_id,
+  };
+}
+
+/** Why this ticket cannot be checked in at the door, or null when it can. */
+function refuse(reg: RegistrationLite): AppError | null {
+  const name = fullName({ frontTitles: reg.front_titles, name: reg.name, backTitles: reg.back_titles });
+  if (reg.status === 'cancelled') return errors.ticketCancelled(name);
+  if (reg.status !== 'confirmed')
+    return reg.status === 'waitlisted'
+      ? errors.ticketWaitlisted(name)
+      : errors.ticketNotConfirmed(name, reg.status);
+  if (reg.mode === 'online') return errors.registeredOnline({ id: reg.id, name });
+  return null;
+}
+
 export function createCheckinService(ctx: AppContext, deps: { registrations: RegistrationsService }) {
   const { db, bus } = ctx;
   const { registrations } = deps;
@@ -68,36 +100,6 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
     const mode = (await registrations.settings(event)).seatMode;
     seatModes.set(event.id, { mode, at: Date.now() });
     return mode === 'checkin';
-  }
-
-  /** An offline device's clock is trusted within reason: never in the future, never days before the event. */
-  function arrivalTime(event: EventRow, scannedAt: number | string | undefined): number {
-    const now = Date.now();
-    if (scannedAt === undefined) return now;
-    const t = typeof scannedAt === 'number' ? scannedAt : Date.parse(scannedAt);
-    if (!Number.isFinite(t) || t > now) return now;
-    return Math.max(t, Number(event.starts_at) - DAY);
-  }
-
-  function brief(reg: RegistrationLite) {
-    return {
-      id: reg.id,
-      name: fullName({ frontTitles: reg.front_titles, name: reg.name, backTitles: reg.back_titles }),
-      institution: reg.institution,
-      mode: reg.mode,
-      seat: reg.seat_id,
-    };
-  }
-
-  function refuse(reg: RegistrationLite): AppError | null {
-    const name = fullName({ frontTitles: reg.front_titles, name: reg.name, backTitles: reg.back_titles });
-    if (reg.status === 'cancelled') return errors.ticketCancelled(name);
-    if (reg.status !== 'confirmed')
-      return reg.status === 'waitlisted'
-        ? errors.ticketWaitlisted(name)
-        : errors.ticketNotConfirmed(name, reg.status);
-    if (reg.mode === 'online') return errors.registeredOnline({ id: reg.id, name });
-    return null;
   }
 
   async function answer(

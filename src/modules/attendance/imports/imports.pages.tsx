@@ -14,6 +14,8 @@ import { asPage, CsrfField, page } from '../../../web/page.js';
 import { requireUser } from '../../auth/index.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
 import { back, base, organizerPost, T } from '../attendance.console.js';
+import type { AttendanceService } from '../attendance.service.js';
+import type { ImportService } from './imports.service.js';
 
 /** `?importId=` of the review to show; anything unreadable shows none, as a stale link should. */
 const ImportQuery = z.object({
@@ -23,6 +25,72 @@ const ImportQuery = z.object({
     .optional()
     .catch(undefined),
 });
+
+type Review = Awaited<ReturnType<ImportService['present']>>;
+type Person = Awaited<ReturnType<AttendanceService['list']>>[number];
+
+/** One import's rows: matched ones named, unmatched ones with a form to assign or ignore them. */
+function ImportReview(props: { req: FastifyRequest; event: EventRow; current: Review; people: Person[] }) {
+  const { req, event, current, people } = props;
+  const l = req.locale;
+  return (
+    <section id="import-result">
+      <h2>
+        {current.filename ?? 'CSV'} · {current.source === 'zoom' ? 'Zoom' : 'Google Meet'}
+      </h2>
+      <p>
+        <span class="badge ok">
+          {T.matched[l]}: {current.matched}
+        </span>{' '}
+        <span class="badge warn">
+          {T.unmatched[l]}: {current.unmatched}
+        </span>
+      </p>
+      <div class="table-wrap">
+        <table>
+          <tbody>
+            {current.rows.map((r) => (
+              <tr>
+                <td>
+                  {r.name}
+                  {r.email ? <div class="muted">{r.email}</div> : null}
+                </td>
+                <td>{r.minutes} min</td>
+                <td>
+                  {r.registration ? (
+                    <span class="badge ok">{r.registration.name}</span>
+                  ) : r.status === 'ignored' ? (
+                    <span class="badge">{T.ignore[l]}</span>
+                  ) : (
+                    <form
+                      method="post"
+                      action={`${base(event)}/import/${current.id}/rows/${r.id}`}
+                      class="row"
+                    >
+                      <CsrfField req={req} />
+                      <select name="registrationId" aria-label={T.assign[l]} style="width:auto">
+                        <option value="">{T.choose[l]}</option>
+                        {people.map((p) => (
+                          <option value={p.id}>{p.name}</option>
+                        ))}
+                      </select>
+                      <button type="submit" class="secondary">
+                        {T.assign[l]}
+                      </button>
+                      <button type="submit" name="ignore" value="1" class="secondary">
+                        {T.ignore[l]}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
 
 /** Organizers: import a Zoom / Google Meet participant report and review the rows that did not match. */
 export const importPages: FastifyPluginAsync = async (plugin) => {
@@ -69,63 +137,7 @@ export const importPages: FastifyPluginAsync = async (plugin) => {
             <button type="submit">{T.doImport[l]}</button>
           </p>
         </form>
-        {current ? (
-          <section id="import-result">
-            <h2>
-              {current.filename ?? 'CSV'} · {current.source === 'zoom' ? 'Zoom' : 'Google Meet'}
-            </h2>
-            <p>
-              <span class="badge ok">
-                {T.matched[l]}: {current.matched}
-              </span>{' '}
-              <span class="badge warn">
-                {T.unmatched[l]}: {current.unmatched}
-              </span>
-            </p>
-            <div class="table-wrap">
-              <table>
-                <tbody>
-                  {current.rows.map((r) => (
-                    <tr>
-                      <td>
-                        {r.name}
-                        {r.email ? <div class="muted">{r.email}</div> : null}
-                      </td>
-                      <td>{r.minutes} min</td>
-                      <td>
-                        {r.registration ? (
-                          <span class="badge ok">{r.registration.name}</span>
-                        ) : r.status === 'ignored' ? (
-                          <span class="badge">{T.ignore[l]}</span>
-                        ) : (
-                          <form
-                            method="post"
-                            action={`${base(event)}/import/${current.id}/rows/${r.id}`}
-                            class="row"
-                          >
-                            <CsrfField req={req} />
-                            <select name="registrationId" aria-label={T.assign[l]} style="width:auto">
-                              <option value="">{T.choose[l]}</option>
-                              {people.map((p) => (
-                                <option value={p.id}>{p.name}</option>
-                              ))}
-                            </select>
-                            <button type="submit" class="secondary">
-                              {T.assign[l]}
-                            </button>
-                            <button type="submit" name="ignore" value="1" class="secondary">
-                              {T.ignore[l]}
-                            </button>
-                          </form>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
-        ) : null}
+        {current ? <ImportReview req={req} event={event} current={current} people={people} /> : null}
         {list.length ? (
           <>
             <h2>{T.previous[l]}</h2>

@@ -302,3 +302,5 @@ export function createImportService(ctx: AppContext) {
     },
   };
 }
+
+export type ImportService = ReturnType<typeof createImportService>;
