@@ -1,5 +1,6 @@
 import type { TestApp } from './app.js';
 
+// Process-global on purpose: only makes event titles (and so slugs) distinct within a test run.
 let n = 0;
 /** Creates and publishes an event like the seed seminar; returns its id and the organizer's token. */
 export async function publishedEvent(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError, errors } from '../../../errors.js';
 import { IdParam, routeParams } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
-import { FormFields, type FormValues, formBody } from '../../../web/forms.js';
+import { FormFields, type FormValues, formBody, type KeptForm, saveOrShowAgain } from '../../../web/forms.js';
 import { asPage } from '../../../web/page.js';
 import type { EventRow } from '../../events/index.js';
 import { runImport } from '../import/import.service.js';
@@ -39,10 +39,13 @@ export const consolePosts: FastifyPluginAsync = async (plain) => {
     throw err;
   };
 
+  /** A refused post shows the list again with the message (the list's own forms start empty). */
+  const listAgain = (req: FastifyRequest, reply: FastifyReply, event: EventRow) => (form: KeptForm) =>
+    listPage(req, reply, event, { error: form.error?.message, status: form.status });
+
   pages.post('/console/events/:id/registrations/add', withBody, async (req, reply) => {
     const event = await load(req, req.params.id);
-    const b = formBody(req);
-    try {
+    const save = async (b: FormValues) => {
       const input = parseOrThrow(RegisterInput, {
         name: field(b, 'name') ?? '',
         frontTitles: field(b, 'frontTitles'),
@@ -54,26 +57,24 @@ export const consolePosts: FastifyPluginAsync = async (plain) => {
         consent: field(b, 'consent') === 'yes',
       });
       await regs.register(event, markParsed(input), { source: 'manual' });
-    } catch (err) {
-      return fail(req, reply, event, err);
-    }
-    return reply.redirect(`${base(event)}?done=1`, 303);
+      return `${base(event)}?done=1`;
+    };
+    return saveOrShowAgain(req, reply, save, listAgain(req, reply, event));
   });
 
   pages.post('/console/events/:id/registrations/:regId/action', withRegBody, async (req, reply) => {
     const { event, r } = await loadReg(req, req.params);
-    const action = Action.safeParse(field(formBody(req), 'action'));
-    try {
+    const save = async (b: FormValues) => {
+      const action = Action.safeParse(field(b, 'action'));
       if (!action.success) throw errors.validation({ id: 'Tindakan tidak dikenal.', en: 'Unknown action.' });
       const a = action.data;
       if (a === 'confirm') await regs.approve(r);
       else if (a === 'cancel' || a === 'decline')
         await regs.cancelRow(r, a === 'cancel' ? 'cancelled' : 'declined');
       else await regs.switchRow(r, a === 'mode:onsite' ? 'onsite' : 'online');
-    } catch (err) {
-      return fail(req, reply, event, err);
-    }
-    return reply.redirect(`${base(event)}?done=1`, 303);
+      return `${base(event)}?done=1`;
+    };
+    return saveOrShowAgain(req, reply, save, listAgain(req, reply, event));
   });
 
   // Step 1: the upload is previewed (nothing written); a clean file comes back as a hidden field to confirm.
@@ -134,8 +135,7 @@ export const consolePosts: FastifyPluginAsync = async (plain) => {
 
   pages.post('/console/events/:id/registrations/:regId', withRegBody, async (req, reply) => {
     const { event, r } = await loadReg(req, req.params);
-    const b = formBody(req);
-    try {
+    const save = async (b: FormValues) => {
       const p = parseOrThrow(UpdateRegistrationInput, {
         name: field(b, 'name'),
         frontTitles: field(b, 'frontTitles'),
@@ -145,7 +145,7 @@ export const consolePosts: FastifyPluginAsync = async (plain) => {
         email: field(b, 'email') ?? '',
         seat: field(b, 'seat') ?? null,
       });
-      let cur = await regs.editDetails(r, {
+      const cur = await regs.editDetails(r, {
         name: p.name ?? r.name,
         front_titles: p.frontTitles ?? null,
         back_titles: p.backTitles ?? null,
@@ -154,12 +154,11 @@ export const consolePosts: FastifyPluginAsync = async (plain) => {
         email: p.email ?? null,
       });
       if (r.mode === 'onsite' && (p.seat ?? null) !== (r.seat_id ?? null))
-        cur = await regs.moveSeat(cur, p.seat ?? null);
-    } catch (err) {
-      if (err instanceof AppError && err.status < 500)
-        return editPage(req, reply, event, r, err.text[req.locale], err.status);
-      throw err;
-    }
-    return reply.redirect(`${base(event)}?done=1`, 303);
+        await regs.moveSeat(cur, p.seat ?? null);
+      return `${base(event)}?done=1`;
+    };
+    return saveOrShowAgain(req, reply, save, (form) =>
+      editPage(req, reply, event, r, form.error?.message, form.status),
+    );
   });
 };

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../errors.js';
 import { parseOrThrow } from '../../../http/validation.js';
 import { formatDateTime } from '../../../shared/time.js';
-import { FormFields, type FormValues, formBody } from '../../../web/forms.js';
+import { FormFields, type FormValues, formBody, saveOrShowAgain } from '../../../web/forms.js';
 import { asPage, page } from '../../../web/page.js';
 import { type EventRow, type EventsService, loadEventFor } from '../../events/index.js';
 import { RegisterInput } from '../registrations.schemas.js';
@@ -119,19 +118,17 @@ export const registerPages: FastifyPluginAsync<{
           );
         }
         const s = await regs.settings(event);
-        try {
+        const save = async (values: FormValues) => {
           const input = parseOrThrow(RegisterInput, {
-            ...formToInput(body, s.questions),
+            ...formToInput(values, s.questions),
             locale: req.locale,
           });
           const { registration, created } = await regs.register(event, markParsed(input), { source: 'self' });
-          return reply.redirect(`/t/${registration.ticket_code}?done=${created ? 'new' : 'existing'}`, 303);
-        } catch (err) {
-          if (err instanceof AppError && err.status < 500) {
-            return formPage(req, reply, event, body, err.text[req.locale], err.status);
-          }
-          throw err;
-        }
+          return `/t/${registration.ticket_code}?done=${created ? 'new' : 'existing'}`;
+        };
+        return saveOrShowAgain(req, reply, save, (form) =>
+          formPage(req, reply, event, form.values, form.error?.message, form.status),
+        );
       },
     );
   });

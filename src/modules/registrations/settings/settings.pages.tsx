@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, errors } from '../../../errors.js';
+import { errors } from '../../../errors.js';
 import { IdParam } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
 import type { Text } from '../../../i18n/index.js';
 import { slugify } from '../../../shared/ids.js';
 import { parseLocalDateTime, toLocalInput } from '../../../shared/time.js';
-import { FormFields, type FormValues, formBody, SavedQuery } from '../../../web/forms.js';
+import { FormFields, type FormValues, SavedQuery, saveOrShowAgain } from '../../../web/forms.js';
 import { Notice } from '../../../web/layout.js';
 import { asPage, CsrfField } from '../../../web/page.js';
 import { CF, consoleFrame } from '../../../web/participants-frame.js';
@@ -215,8 +215,8 @@ export const settingsPages: FastifyPluginAsync = async (app) => {
       { schema: { hide: true, params: IdParam, body: FormFields } },
       async (req, reply) => {
         const event = await load(req, req.params.id);
-        const b = fields(formBody(req));
-        try {
+        const save = async (values: FormValues) => {
+          const b = fields(values);
           const tz = event.timezone;
           const when = (v: string | undefined, field: string) => {
             if (!v) return null;
@@ -238,12 +238,12 @@ export const settingsPages: FastifyPluginAsync = async (app) => {
             retentionDays: Number(b.retentionDays || 365),
           });
           await regs.saveSettings(event, patch);
-        } catch (err) {
-          if (err instanceof AppError && err.status < 500)
-            return show(req, reply, event, { error: err.text[req.locale], status: err.status });
-          throw err;
-        }
-        return reply.redirect(`/console/events/${event.id}/registration-settings?saved=1`, 303);
+          return `/console/events/${event.id}/registration-settings?saved=1`;
+        };
+        // A refused post shows the stored settings again with the message.
+        return saveOrShowAgain(req, reply, save, (form) =>
+          show(req, reply, event, { error: form.error?.message, status: form.status }),
+        );
       },
     );
   });
