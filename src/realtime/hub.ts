@@ -61,6 +61,8 @@ const GAP_WAIT_MS = 150;
 const HEARTBEAT_MS = 25_000;
 const SEND_TEXT = { binary: false } as const;
 
+// Process-wide on purpose: an update's frames are the same bytes for every hub and socket, built once;
+// keyed weakly, they go when the envelope does.
 const encoded = new WeakMap<Envelope, { staff: Buffer; pub: Buffer | null }>();
 
 /**

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Locale } from '../../i18n/index.js';
 import { fullName } from '../../shared/names.js';
 import type { QuestionDto, SnapshotDto } from '../../shared/realtime.js';
 import { CodeResultNotice } from '../attendance/index.js';
@@ -25,7 +26,7 @@ interface LiveView {
 /** The live page: stage, watch/join, the Q&A with its form, polls, and online attendance. */
 export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
   const { req } = props;
-  const { event, snap, questions, ticket, speaker, channel, voted, ballots, people, query } = props.view;
+  const { event, snap, ticket, speaker, channel, voted, ballots, query } = props.view;
   const l = req.locale;
   const hidden: Record<string, string> = ticket ? { t: ticket.code } : {};
   const embed = youtubeEmbed(event.online_stream_url);
@@ -79,85 +80,7 @@ export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
             {query.msg === 'sent' ? T.sent[l] : query.msg === 'shown' ? T.sentShown[l] : T.pollThanks[l]}
           </div>
         ) : null}
-        <section id="qa">
-          <h2>{T.qa[l]}</h2>
-          {speaker ? null : snap.settings.qaOpen ? (
-            <form id="ask-form" method="post" action={`/e/${event.slug}/live/ask`} class="card">
-              <input type="hidden" name="t" value={ticket?.code ?? ''} />
-              <label for="q-text">{T.yourQuestion[l]}</label>
-              <textarea id="q-text" name="text" required minLength={3} maxLength={500} />
-              <fieldset class="row" style="border:0;padding:0;margin:.5rem 0">
-                <legend class="muted">{T.from[l]}</legend>
-                <label class="inline">
-                  <input type="radio" name="channel" value="onsite" checked={channel === 'onsite'} />{' '}
-                  {T.hall[l]}
-                </label>
-                <label class="inline">
-                  <input type="radio" name="channel" value="online" checked={channel === 'online'} />{' '}
-                  {T.online[l]}
-                </label>
-              </fieldset>
-              {ticket ? null : (
-                <>
-                  <label for="q-name">{T.yourName[l]}</label>
-                  <input id="q-name" name="authorName" maxLength={80} autocomplete="name" />
-                </>
-              )}
-              {people.length ? (
-                <>
-                  <label for="q-speaker">{T.toSpeaker[l]}</label>
-                  <select id="q-speaker" name="speakerId">
-                    <option value="">{T.anySpeaker[l]}</option>
-                    {people.map((p) => (
-                      <option value={p.id}>
-                        {fullName({ frontTitles: p.front_titles, name: p.name, backTitles: p.back_titles })}
-                      </option>
-                    ))}
-                  </select>
-                </>
-              ) : null}
-              <label class="inline">
-                <input type="checkbox" name="anonymous" /> {T.anonymous[l]}
-              </label>
-              <p id="ask-msg" class="muted" role="status" />
-              <button type="submit">{T.send[l]}</button>
-            </form>
-          ) : (
-            <p class="notice" id="qa-closed">
-              {T.qaClosed[l]}
-            </p>
-          )}
-          <p class="row" id="sort">
-            <a
-              href={liveUrl(event.slug, ticket?.code, 'sort=votes#qa')}
-              data-sort="votes"
-              aria-current={query.sort !== 'time' ? 'true' : undefined}
-            >
-              {T.byVotes[l]}
-            </a>
-            <a
-              href={liveUrl(event.slug, ticket?.code, 'sort=time#qa')}
-              data-sort="time"
-              aria-current={query.sort === 'time' ? 'true' : undefined}
-            >
-              {T.byTime[l]}
-            </a>
-          </p>
-          <ol id="questions" class="questions">
-            {questions.map((q) => (
-              <QuestionItem
-                q={q}
-                l={l}
-                voted={voted.has(q.id)}
-                voteAction={speaker ? undefined : `/e/${event.slug}/live/questions/${q.id}/vote`}
-                hidden={hidden}
-              />
-            ))}
-          </ol>
-          <p id="no-questions" class="muted" hidden={questions.length > 0}>
-            {T.noQuestions[l]}
-          </p>
-        </section>
+        <QaSection view={props.view} l={l} hidden={hidden} />
         {speaker ? null : (
           <section id="polls-section" hidden={visiblePolls.length === 0}>
             <h2>{T.poll[l]}</h2>
@@ -199,5 +122,91 @@ export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
         <p id="conn" class="muted" aria-live="polite" />
       </div>
     </>
+  );
+}
+
+/** The Q&A: the form to ask (or a notice that it is closed), the sort links and the questions. */
+function QaSection(props: { view: LiveView; l: Locale; hidden: Record<string, string> }) {
+  const { l, hidden } = props;
+  const { event, snap, questions, ticket, speaker, channel, voted, people, query } = props.view;
+  return (
+    <section id="qa">
+      <h2>{T.qa[l]}</h2>
+      {speaker ? null : snap.settings.qaOpen ? (
+        <form id="ask-form" method="post" action={`/e/${event.slug}/live/ask`} class="card">
+          <input type="hidden" name="t" value={ticket?.code ?? ''} />
+          <label for="q-text">{T.yourQuestion[l]}</label>
+          <textarea id="q-text" name="text" required minLength={3} maxLength={500} />
+          <fieldset class="row" style="border:0;padding:0;margin:.5rem 0">
+            <legend class="muted">{T.from[l]}</legend>
+            <label class="inline">
+              <input type="radio" name="channel" value="onsite" checked={channel === 'onsite'} /> {T.hall[l]}
+            </label>
+            <label class="inline">
+              <input type="radio" name="channel" value="online" checked={channel === 'online'} />{' '}
+              {T.online[l]}
+            </label>
+          </fieldset>
+          {ticket ? null : (
+            <>
+              <label for="q-name">{T.yourName[l]}</label>
+              <input id="q-name" name="authorName" maxLength={80} autocomplete="name" />
+            </>
+          )}
+          {people.length ? (
+            <>
+              <label for="q-speaker">{T.toSpeaker[l]}</label>
+              <select id="q-speaker" name="speakerId">
+                <option value="">{T.anySpeaker[l]}</option>
+                {people.map((p) => (
+                  <option value={p.id}>
+                    {fullName({ frontTitles: p.front_titles, name: p.name, backTitles: p.back_titles })}
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : null}
+          <label class="inline">
+            <input type="checkbox" name="anonymous" /> {T.anonymous[l]}
+          </label>
+          <p id="ask-msg" class="muted" role="status" />
+          <button type="submit">{T.send[l]}</button>
+        </form>
+      ) : (
+        <p class="notice" id="qa-closed">
+          {T.qaClosed[l]}
+        </p>
+      )}
+      <p class="row" id="sort">
+        <a
+          href={liveUrl(event.slug, ticket?.code, 'sort=votes#qa')}
+          data-sort="votes"
+          aria-current={query.sort !== 'time' ? 'true' : undefined}
+        >
+          {T.byVotes[l]}
+        </a>
+        <a
+          href={liveUrl(event.slug, ticket?.code, 'sort=time#qa')}
+          data-sort="time"
+          aria-current={query.sort === 'time' ? 'true' : undefined}
+        >
+          {T.byTime[l]}
+        </a>
+      </p>
+      <ol id="questions" class="questions">
+        {questions.map((q) => (
+          <QuestionItem
+            q={q}
+            l={l}
+            voted={voted.has(q.id)}
+            voteAction={speaker ? undefined : `/e/${event.slug}/live/questions/${q.id}/vote`}
+            hidden={hidden}
+          />
+        ))}
+      </ol>
+      <p id="no-questions" class="muted" hidden={questions.length > 0}>
+        {T.noQuestions[l]}
+      </p>
+    </section>
   );
 }
