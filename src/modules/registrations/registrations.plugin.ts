@@ -3,6 +3,7 @@ import { consolePages } from './console/console.pages.js';
 import { consolePosts } from './console/console.posts.js';
 import { importApiRoutes } from './import/import.routes.js';
 import { privacyApiRoutes } from './privacy/privacy.routes.js';
+import { startRetentionTimer } from './privacy/privacy.service.js';
 import { createContactLimiter, registerRateLimit } from './register/rate-limit.js';
 import { registerPages } from './register/register.pages.js';
 import { registrationsMail } from './registrations.mail.js';
@@ -25,6 +26,9 @@ export const registrationsModule: FastifyPluginAsync = async (app) => {
   app.ctx.bus.on('event.updated', refill);
   app.ctx.bus.on('seating.changed', refill);
   registrationsMail(app.ctx, regs);
+  // Once a day on every node: erasing is idempotent, so nodes running it at the same time do no harm.
+  const stopRetention = startRetentionTimer(app.ctx);
+  app.addHook('onClose', async () => stopRetention());
 
   const contactLimiter = createContactLimiter(app);
   await app.register(registrationsApiRoutes, { contactLimiter });

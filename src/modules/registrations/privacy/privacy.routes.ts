@@ -5,7 +5,6 @@ import { errors, what } from '../../../errors.js';
 import { bilingual } from '../../../http/validation.js';
 import { presentTicket } from '../registrations.presenter.js';
 import { TicketParams } from '../registrations.schemas.js';
-import { startRetentionTimer } from './privacy.service.js';
 
 const tags = ['registrations'];
 
@@ -17,7 +16,7 @@ const EraseInput = z.object({ confirm: z.boolean().optional() }).refine((b) => b
   }),
 });
 
-/** The participant's UU PDP rights over the API (the ticket page offers the same), and the retention timer. */
+/** The participant's UU PDP rights over the API (the ticket page offers the same). */
 export const privacyApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const regs = app.ctx.services.registrations;
@@ -63,8 +62,4 @@ export const privacyApiRoutes: FastifyPluginAsync = async (base) => {
       return { status: t.status, mode: t.mode, erased: true as const };
     },
   );
-
-  // Once a day on every node: erasing is idempotent, so nodes running it at the same time do no harm.
-  const stop = startRetentionTimer(app.ctx);
-  app.addHook('onClose', async () => stop());
 };
