@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../src/app.js';
-import { makeTicket, seedLiveEvent, sessionFor } from '../test/helpers/live.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
+import { makeTicket, seedLiveEvent, sessionFor } from '../test/helpers/live.js';
 
 const XSS =
   '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"> Bagaimana cara daftar kartu UMKM?';
