@@ -20,8 +20,6 @@ import { back, base, DASH_CSS, fill, num, organizerPost, T } from './attendance.
 import { CorrectionBody, SettingsBody } from './attendance.schemas.js';
 import type { AttendanceService } from './attendance.service.js';
 import { ONLINE_RULES } from './attendance.tables.js';
-import { importPages } from './imports/imports.pages.js';
-import { codesPages } from './online/codes.pages.js';
 import { RULE_TEXT } from './online/online.service.js';
 import type { PresenceSettings } from './presence.js';
 
@@ -372,7 +370,4 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
       );
     },
   );
-
-  await app.register(codesPages);
-  await app.register(importPages);
 };

@@ -4,23 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser } from '../auth/index.js';
 import { IdParams, loadEventFor } from '../events/index.js';
 import { CorrectionBody, SummaryOut } from './attendance.schemas.js';
-import { checkinApiRoutes } from './checkin/checkin.routes.js';
-import { importsApiRoutes } from './imports/imports.routes.js';
-import { listsApiRoutes } from './lists/lists.routes.js';
-import { onlineApiRoutes } from './online/online.routes.js';
 
 const tags = ['attendance'];
 
-/**
- * The attendance API: the door (checkin/), online presence, the rule and codes (online/), imports
- * (imports/) and lists (lists/); here the organizer's view: the per-person list, the live summary and
- * its stream, corrections and their audit log.
- */
+/** The organizer's attendance API: the per-person list, the live summary and its stream, corrections and their log. */
 export const attendanceApiRoutes: FastifyPluginAsync = async (base) => {
-  await base.register(checkinApiRoutes);
-  await base.register(importsApiRoutes);
-  await base.register(listsApiRoutes);
-  await base.register(onlineApiRoutes);
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, bus } = app.ctx;
   const attendance = app.ctx.services.attendance;
