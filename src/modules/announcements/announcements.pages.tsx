@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../../errors.js';
 import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import type { Text } from '../../i18n/index.js';
@@ -35,24 +34,11 @@ const L = {
     en: 'This event is still a draft. Publish it first so its link opens.',
   },
   back: { id: 'Kembali ke konsol acara', en: 'Back to the event console' },
-  stopTitle: { id: 'Berhenti menerima kabar acara', en: 'Stop event news' },
-  stopAsk: {
-    id: 'Anda tidak akan lagi menerima kabar acara berikutnya dari penyelenggara di Aula ini. Tiket dan sertifikat Anda tetap ada.',
-    en: 'You will no longer receive news of upcoming events from organizers on this Aula. Your tickets and certificates stay.',
-  },
-  stopButton: { id: 'Ya, berhenti', en: 'Yes, stop' },
-  stopDone: {
-    id: 'Selesai. Anda tidak akan menerima kabar acara lagi.',
-    en: 'Done. You will not receive event news again.',
-  },
-  unknownTicket: { id: 'Tautan ini tidak dikenal.', en: 'This link is not known.' },
 } satisfies Record<string, Text>;
 
 const EmailedQuery = z.object({ emailed: z.string().max(20).optional() });
-/** The opt-out link answers 404 for any code it does not know, malformed ones included. */
-const CodeParam = z.object({ code: z.string() });
 
-/** The organizer's announcement page and the participant's "no more news" page. */
+/** The organizer's announcement page: who would be told, the e-mail button, WhatsApp links to mark as sent. */
 export const announcementsPages: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
@@ -157,35 +143,5 @@ export const announcementsPages: FastifyPluginAsync = async (base) => {
       await svc.markWhatsappSent(event, body.contact, user);
       return reply.redirect(`/console/events/${event.id}/announce`, 303);
     },
-  );
-
-  const stopPage = async (req: FastifyRequest, reply: FastifyReply, rawCode: string, done: boolean) => {
-    const l = req.locale;
-    const code = rawCode.slice(0, 100);
-    const found = await svc.findOptOut(code);
-    if (!found) throw errors.notFound({ id: 'Tautan', en: 'Link' });
-    if (done) await svc.optOut(code);
-    return page(
-      req,
-      reply,
-      { title: L.stopTitle },
-      <section style="max-width:32rem">
-        <h1>{L.stopTitle[l]}</h1>
-        {done ? (
-          <Notice kind="ok">{L.stopDone[l]}</Notice>
-        ) : (
-          <form method="post" action={`/berhenti/${encodeURIComponent(code)}`}>
-            <p>{L.stopAsk[l]}</p>
-            <button type="submit">{L.stopButton[l]}</button>
-          </form>
-        )}
-      </section>,
-    );
-  };
-  app.get('/berhenti/:code', { schema: { hide: true, params: CodeParam } }, (req, reply) =>
-    stopPage(req, reply, req.params.code, false),
-  );
-  app.post('/berhenti/:code', { schema: { hide: true, params: CodeParam } }, (req, reply) =>
-    stopPage(req, reply, req.params.code, true),
   );
 };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { announcementsOptOut } from './announcements.optout.js';
 import { announcementsPages } from './announcements.pages.js';
 import { announcementsApiRoutes } from './announcements.routes.js';
 
@@ -6,4 +7,5 @@ import { announcementsApiRoutes } from './announcements.routes.js';
 export const announcementsModule: FastifyPluginAsync = async (app) => {
   await app.register(announcementsApiRoutes);
   await app.register(announcementsPages);
+  await app.register(announcementsOptOut);
 };
