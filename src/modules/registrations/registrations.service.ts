@@ -26,8 +26,11 @@ export type { RegistrationRow } from './registrations.repository.js';
 export type { RegistrationSource, RegistrationStatus } from './registrations.tables.js';
 
 /**
- * The registrations service other code uses: sign-up (registrations.register.ts), the lifecycle of a
- * registration (registrations.lifecycle.ts), the organizer's edits, and the numbers (counts, room).
+ * The registrations service, built once in src/services.ts: sign-up (register/register.ts), cancel and
+ * switch (registrations.lifecycle.ts), approve and the waitlist (registrations.promotions.ts), the
+ * settings (settings/settings.service.ts), the organizer's edits, and the reads and numbers other
+ * modules use (by id or ticket code, the list, counts, room). One place ledger (registrations.places.ts)
+ * is shared by all of them, so the waitlist clock exists once per app.
  */
 export function createRegistrationsService(ctx: AppContext, { seating }: { seating: SeatingService }) {
   const { db, bus } = ctx;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam, routeParams } from '../../../http/params.js';
 import { asPage } from '../../../web/page.js';
-import { consoleViews, ListQuery } from './console.views.js';
+import { ConsoleListQuery, consoleViews } from './console.views.js';
 
 /** The organizer's registrations pages: the list with its tools (add, import) and one registration to edit. */
 export const consolePages: FastifyPluginAsync = async (plain) => {
@@ -12,7 +12,7 @@ export const consolePages: FastifyPluginAsync = async (plain) => {
 
   pages.get(
     '/console/events/:id/registrations',
-    { schema: { hide: true, params: IdParam, querystring: ListQuery } },
+    { schema: { hide: true, params: IdParam, querystring: ConsoleListQuery } },
     async (req, reply) => listPage(req, reply, await load(req, req.params.id), { query: req.query }),
   );
 

@@ -16,13 +16,13 @@ import { CountCards, ListTools, RegistrationsTable } from './console.list.js';
 import { RT } from './console.text.js';
 
 /** The list's filters; lenient on purpose (an unknown mode or status just shows everything). */
-export const ListQuery = z.object({
+export const ConsoleListQuery = z.object({
   q: z.string().optional(),
   mode: z.string().optional(),
   status: z.string().optional(),
   done: z.string().optional(),
 });
-type Q = z.infer<typeof ListQuery>;
+type Q = z.infer<typeof ConsoleListQuery>;
 const STATUSES = ['pending', 'confirmed', 'waitlisted', 'cancelled', 'declined'];
 
 /**
