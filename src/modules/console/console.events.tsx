@@ -3,10 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errors, what } from '../../errors.js';
 import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
-import { formatDateTime } from '../../shared/time.js';
-import { ActionButton, FormFields, type KeptForm, list, SavedNotice, SavedQuery } from '../../web/forms.js';
-import { Notice } from '../../web/layout.js';
-import { CsrfField } from '../../web/page.js';
+import { FormFields, type KeptForm, list, SavedNotice, SavedQuery } from '../../web/forms.js';
 import { requireRole, requireUser } from '../auth/index.js';
 import {
   CreateEventBody,
@@ -14,10 +11,9 @@ import {
   eventRoleOf,
   loadEventFor,
   UpdateEventBody,
-  uploadUrl,
 } from '../events/index.js';
-import { whatsAppLink, whatsAppText } from '../site/index.js';
 import { EventForm, eventFormValues, eventInputFromForm } from './console.event-form.js';
+import { BannerSection, EventOverview } from './console.events.view.js';
 import { consolePage, formError, saveOrShowAgain } from './console.forms.js';
 import { uploadFromForm } from './console.multipart.js';
 import { C } from './console.text.js';
@@ -92,56 +88,13 @@ export async function consoleEventRoutes(base: FastifyInstance) {
       const l = req.locale;
       const role = await eventRoleOf(db, event, user);
       const url = `${config.publicUrl}/e/${event.slug}`;
-      const share = whatsAppText(event, l, url);
       return consolePage(
         req,
         reply,
         { title: C.overview, event, tab: 'overview' },
         <>
           <SavedNotice saved={req.query.saved} l={l} />
-          <p>
-            <strong>{C.when[l]}:</strong> {formatDateTime(event.starts_at, event.timezone, l)}
-          </p>
-          <p>
-            <strong>{C.publicPage[l]}:</strong> <a href={`/e/${event.slug}`}>{url}</a>
-            {event.status !== 'published' ? <span class="muted"> ({C.onlyPublishedHint[l]})</span> : null}
-          </p>
-          {role === 'organizer' ? (
-            <p class="row">
-              {event.status === 'published' ? (
-                <ActionButton
-                  req={req}
-                  action={`/console/events/${event.id}/unpublish`}
-                  label={C.unpublish[l]}
-                  kind="secondary"
-                />
-              ) : (
-                <ActionButton req={req} action={`/console/events/${event.id}/publish`} label={C.publish[l]} />
-              )}
-              <a class="btn secondary" href={`/console/events/${event.id}/duplicate`}>
-                {C.duplicate[l]}
-              </a>
-              <a class="btn secondary" href={`/console/events/${event.id}/delete`}>
-                {C.deleteEvent[l]}
-              </a>
-            </p>
-          ) : null}
-          {event.status === 'published' ? (
-            <section class="card">
-              <h2 style="margin-top:0">{C.shareText[l]}</h2>
-              <label for="share-text" class="muted">
-                {C.shareText[l]}
-              </label>
-              <textarea id="share-text" readOnly rows={6}>
-                {share}
-              </textarea>
-              <p>
-                <a class="btn secondary" href={whatsAppLink(share)} rel="noopener">
-                  {C.openWhatsApp[l]}
-                </a>
-              </p>
-            </section>
-          ) : null}
+          <EventOverview req={req} event={event} organizer={role === 'organizer'} url={url} />
         </>,
       );
     },
@@ -182,36 +135,7 @@ export async function consoleEventRoutes(base: FastifyInstance) {
           error={form.error}
           submit={C.save[l]}
         />
-        <section class="card" id="banner">
-          <h2 style="margin-top:0">{C.banner[l]}</h2>
-          {bannerError ? <Notice kind="error">{bannerError}</Notice> : null}
-          {event.banner_path ? (
-            <img class="banner" src={uploadUrl(event.banner_path)!} alt={C.banner[l]} />
-          ) : null}
-          <form method="post" action={`/console/events/${event.id}/banner`} enctype="multipart/form-data">
-            <CsrfField req={req} />
-            <label for="banner-file">{C.banner[l]}</label>
-            <input
-              id="banner-file"
-              type="file"
-              name="file"
-              accept="image/jpeg,image/png,image/webp"
-              required
-            />
-            <small class="muted">{C.bannerHint[l]}</small>
-            <p>
-              <button type="submit">{C.upload[l]}</button>
-            </p>
-          </form>
-          {event.banner_path ? (
-            <ActionButton
-              req={req}
-              action={`/console/events/${event.id}/banner/delete`}
-              label={C.removeBanner[l]}
-              kind="secondary"
-            />
-          ) : null}
-        </section>
+        <BannerSection req={req} event={event} error={bannerError} />
       </>,
     );
   }

@@ -4,8 +4,6 @@ import { errors } from '../../errors.js';
 import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import {
-  Field,
-  type FormError,
   FormFields,
   type FormValues,
   type KeptForm,
@@ -13,15 +11,13 @@ import {
   SavedNotice,
   SavedQuery,
   str,
-  TextArea,
 } from '../../web/forms.js';
-import { Notice } from '../../web/layout.js';
-import { CsrfField } from '../../web/page.js';
 import { requireRole } from '../auth/index.js';
 import { uploadUrl } from '../events/index.js';
 import { canEditOrg, type OrganizationRow, OrgBody, OrgPatch } from '../orgs/index.js';
 import { consolePage, formError, saveOrShowAgain } from './console.forms.js';
 import { uploadFromForm } from './console.multipart.js';
+import { LogoSection, OrgFields, valuesOf } from './console.orgs.view.js';
 import { C } from './console.text.js';
 
 const orgInput = (v: FormValues) => ({
@@ -34,23 +30,6 @@ const orgInput = (v: FormValues) => ({
 export async function consoleOrgRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const orgs = app.ctx.services.orgs;
-
-  function OrgFields(props: {
-    req: FastifyRequest;
-    values: FormValues;
-    error?: FormError | null | undefined;
-  }) {
-    const l = props.req.locale;
-    const f = { l, values: props.values, error: props.error };
-    return (
-      <>
-        <Field name="name" label={C.orgName} required minLength={2} maxLength={300} {...f} />
-        <Field name="shortName" label={C.shortName} maxLength={80} {...f} />
-        <Field name="website" label={C.website} type="url" inputMode="url" placeholder="https://" {...f} />
-        <TextArea name="description" label={C.orgDescription} l={l} values={props.values} rows={3} />
-      </>
-    );
-  }
 
   async function renderList(req: FastifyRequest, reply: FastifyReply, form: KeptForm & { saved?: string }) {
     const l = req.locale;
@@ -136,32 +115,10 @@ export async function consoleOrgRoutes(base: FastifyInstance) {
         <PostForm req={req} action={`/console/orgs/${org.id}`} error={error} submit={C.save[l]}>
           <OrgFields req={req} values={values} error={error} />
         </PostForm>
-        <section class="card" id="logo">
-          <h2 style="margin-top:0">{C.logo[l]}</h2>
-          {logoError ? <Notice kind="error">{logoError}</Notice> : null}
-          {org.logo_path ? (
-            <img src={uploadUrl(org.logo_path)!} alt={`${C.logo[l]} ${org.name}`} height={64} />
-          ) : null}
-          <form method="post" action={`/console/orgs/${org.id}/logo`} enctype="multipart/form-data">
-            <CsrfField req={req} />
-            <label for="logo-file">{C.logo[l]}</label>
-            <input id="logo-file" type="file" name="file" accept="image/jpeg,image/png,image/webp" required />
-            <small class="muted">{C.logoHint[l]}</small>
-            <p>
-              <button type="submit">{C.upload[l]}</button>
-            </p>
-          </form>
-        </section>
+        <LogoSection req={req} org={org} error={logoError} />
       </>,
     );
   }
-
-  const valuesOf = (o: OrganizationRow): FormValues => ({
-    name: o.name,
-    shortName: o.short_name ?? '',
-    website: o.website ?? '',
-    description: o.description ?? '',
-  });
 
   app.get(
     '/console/orgs/:id',

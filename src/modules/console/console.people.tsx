@@ -3,41 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errors, what } from '../../errors.js';
 import { IdParam, routeParams } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
-import {
-  EditRemove,
-  Field,
-  type FormError,
-  FormFields,
-  type FormValues,
-  type KeptForm,
-  ListTable,
-  PostForm,
-  SavedNotice,
-  SavedQuery,
-  Select,
-  str,
-} from '../../web/forms.js';
-import { CsrfField } from '../../web/page.js';
-import { type EventRow, PERSON_ROLES, PRESENCES } from '../events/index.js';
-import { PersonBody, PersonPatch, type PersonRow } from '../program/index.js';
-import { PRESENCE_LABELS, personName, ROLE_LABELS } from '../site/index.js';
+import { FormFields, type FormValues, type KeptForm, SavedNotice, SavedQuery, str } from '../../web/forms.js';
+import type { EventRow } from '../events/index.js';
+import { PersonBody, PersonPatch } from '../program/index.js';
 import { consolePage, itemPage, organizeEvent, saveOrShowAgain } from './console.forms.js';
+import { PeopleTable, PersonForm, personValues } from './console.people.view.js';
 import { C } from './console.text.js';
 
 const ItemParams = routeParams('id', 'itemId');
-
-function personValues(p: PersonRow): FormValues {
-  return {
-    frontTitles: p.front_titles ?? '',
-    name: p.name,
-    backTitles: p.back_titles ?? '',
-    position: p.position ?? '',
-    institution: p.institution ?? '',
-    role: p.role,
-    presence: p.presence,
-    email: p.email ?? '',
-  };
-}
 
 const personInput = (v: FormValues) => ({
   frontTitles: str(v, 'frontTitles'),
@@ -59,62 +32,6 @@ export async function consolePeopleRoutes(base: FastifyInstance) {
   /** Programme edits do not touch the event row; bumping it refreshes the cached public page at once. */
   const touched = (event: EventRow) => app.ctx.services.events.touch(event.id);
 
-  function PersonForm(props: {
-    req: FastifyRequest;
-    action: string;
-    values: FormValues;
-    error?: FormError | null;
-    submit: string;
-  }) {
-    const l = props.req.locale;
-    const f = { l, values: props.values, error: props.error };
-    return (
-      <PostForm req={props.req} action={props.action} error={props.error} submit={props.submit}>
-        <div class="grid">
-          <div>
-            <Field name="frontTitles" label={C.frontTitles} maxLength={100} placeholder="Dr. H." {...f} />
-          </div>
-          <div>
-            <Field name="name" label={C.name} required maxLength={150} {...f} />
-          </div>
-          <div>
-            <Field
-              name="backTitles"
-              label={C.backTitles}
-              hint={C.titlesHint}
-              maxLength={150}
-              placeholder="S.Sos., M.M."
-              {...f}
-            />
-          </div>
-        </div>
-        <Field name="position" label={C.position} maxLength={300} {...f} />
-        <Field name="institution" label={C.institution} maxLength={300} {...f} />
-        <div class="grid">
-          <div>
-            <Select
-              name="role"
-              label={C.role}
-              l={l}
-              values={props.values}
-              options={PERSON_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r]![l] }))}
-            />
-          </div>
-          <div>
-            <Select
-              name="presence"
-              label={C.presence}
-              l={l}
-              values={props.values}
-              options={PRESENCES.map((p) => ({ value: p, label: PRESENCE_LABELS[p]![l] }))}
-            />
-          </div>
-        </div>
-        <Field name="email" label={C.email} type="email" inputMode="email" maxLength={200} {...f} />
-      </PostForm>
-    );
-  }
-
   async function renderPeople(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -131,44 +48,7 @@ export async function consolePeopleRoutes(base: FastifyInstance) {
         <SavedNotice saved={form.saved} l={l} />
         {people.length ? <p class="muted">{C.orderHint[l]}</p> : null}
         {people.length ? (
-          <ListTable l={l} heads={[C.name, C.role, C.presence]} actions={C.edit}>
-            {people.map((p, i) => (
-              <tr>
-                <td>
-                  <strong>{personName(p)}</strong>
-                  {p.position ? (
-                    <>
-                      <br />
-                      <span class="muted">{[p.position, p.institution].filter(Boolean).join(', ')}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{ROLE_LABELS[p.role]?.[l] ?? p.role}</td>
-                <td>{PRESENCE_LABELS[p.presence]?.[l]}</td>
-                <td class="row">
-                  {(['up', 'down'] as const).map((dir) =>
-                    (dir === 'up' && i === 0) || (dir === 'down' && i === people.length - 1) ? null : (
-                      <form
-                        method="post"
-                        action={`/console/events/${event.id}/people/${p.id}/move-${dir}`}
-                        style="display:inline"
-                      >
-                        <CsrfField req={req} />
-                        <button
-                          type="submit"
-                          class="secondary"
-                          aria-label={`${(dir === 'up' ? C.moveUp : C.moveDown)[l]}: ${personName(p)}`}
-                        >
-                          {dir === 'up' ? '↑' : '↓'}
-                        </button>
-                      </form>
-                    ),
-                  )}
-                  <EditRemove req={req} path={`/console/events/${event.id}/people/${p.id}`} />
-                </td>
-              </tr>
-            ))}
-          </ListTable>
+          <PeopleTable req={req} event={event} people={people} />
         ) : (
           <p class="muted">{C.noPeople[l]}</p>
         )}

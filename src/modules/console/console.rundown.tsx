@@ -5,26 +5,19 @@ import { IdParam, routeParams } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { toLocalInput } from '../../shared/time.js';
 import {
-  Checkbox,
-  EditRemove,
-  Field,
-  type FormError,
   FormFields,
   type FormValues,
   type KeptForm,
   list,
-  PostForm,
   SavedNotice,
   SavedQuery,
-  Select,
   str,
-  TextArea,
 } from '../../web/forms.js';
-import { AGENDA_KINDS, type EventRow } from '../events/index.js';
-import { AgendaBody, AgendaPatch, type PersonRow } from '../program/index.js';
-import { AgendaTime, KIND_LABELS, PRESENCE_LABELS, personName } from '../site/index.js';
+import type { EventRow } from '../events/index.js';
+import { AgendaBody, AgendaPatch } from '../program/index.js';
 import { localToIso } from './console.event-form.js';
-import { consolePage, itemPage, organizeEvent, StartEndFields, saveOrShowAgain } from './console.forms.js';
+import { consolePage, itemPage, organizeEvent, saveOrShowAgain } from './console.forms.js';
+import { AgendaForm, RundownList } from './console.rundown.view.js';
 import { C } from './console.text.js';
 
 const ItemParams = routeParams('id', 'itemId');
@@ -50,51 +43,6 @@ export async function consoleRundownRoutes(base: FastifyInstance) {
   /** Programme edits do not touch the event row; bumping it refreshes the cached public page at once. */
   const touched = (event: EventRow) => app.ctx.services.events.touch(event.id);
 
-  function AgendaForm(props: {
-    req: FastifyRequest;
-    event: EventRow;
-    people: PersonRow[];
-    action: string;
-    values: FormValues;
-    error?: FormError | null;
-    submit: string;
-  }) {
-    const l = props.req.locale;
-    const f = { l, values: props.values, error: props.error };
-    return (
-      <PostForm req={props.req} action={props.action} error={props.error} submit={props.submit}>
-        <StartEndFields f={f} endRequired={false}>
-          <div>
-            <Select
-              name="kind"
-              label={C.kind}
-              l={l}
-              values={props.values}
-              options={AGENDA_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k]![l] }))}
-            />
-          </div>
-        </StartEndFields>
-        <p class="muted" style="margin:.25rem 0">
-          {C.timezone[l]}: {props.event.timezone}
-        </p>
-        <Field name="title" label={C.itemTitle} required maxLength={300} {...f} />
-        <fieldset style="border:0;padding:0;margin:.75rem 0">
-          <legend style="font-weight:600">{C.itemPeople[l]}</legend>
-          {props.people.length ? (
-            props.people.map((p) => (
-              <Checkbox name="personIds" value={p.id} values={props.values}>
-                {personName(p)} <span class="muted">({PRESENCE_LABELS[p.presence]?.[l]})</span>
-              </Checkbox>
-            ))
-          ) : (
-            <p class="muted">{C.addFirstPeople[l]}</p>
-          )}
-        </fieldset>
-        <TextArea name="notes" label={C.notes} l={l} values={props.values} rows={3} />
-      </PostForm>
-    );
-  }
-
   async function renderRundown(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -115,31 +63,7 @@ export async function consoleRundownRoutes(base: FastifyInstance) {
       <>
         <SavedNotice saved={saved} l={l} />
         {rows.length ? (
-          <ol class="rundown">
-            {rows.map((a) => {
-              const view = items.find((i) => i.id === a.id);
-              return (
-                <li>
-                  <span>
-                    <AgendaTime start={a.starts_at} end={a.ends_at} tz={event.timezone} locale={l} />
-                  </span>
-                  <span>
-                    <strong>{a.title}</strong> <span class="badge">{KIND_LABELS[a.kind]?.[l] ?? a.kind}</span>
-                    {view?.people.length ? (
-                      <>
-                        <br />
-                        <span class="muted">{view.people.map((p) => p.fullName).join('; ')}</span>
-                      </>
-                    ) : null}
-                    <br />
-                    <span class="row">
-                      <EditRemove req={req} path={`/console/events/${event.id}/rundown/${a.id}`} />
-                    </span>
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
+          <RundownList req={req} event={event} rows={rows} items={items} />
         ) : (
           <p class="muted">{C.noItems[l]}</p>
         )}
