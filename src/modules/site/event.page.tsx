@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/index.js';
-import { uploadUrl } from '../events/index.js';
+import { type EventRow, uploadUrl } from '../events/index.js';
 import type { PersonRow } from '../program/index.js';
 import { AgendaTime, EventWhen, OrgBadge, PersonItem, Presence } from './site.components.js';
 import { type EventPageData, personName, whatsAppLink, whatsAppText } from './site.service.js';
@@ -26,6 +26,74 @@ function mapUrl(e: EventPageData['event']): string | null {
   return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(q)}`;
 }
 
+/** When and where: the date, hall and/or online, the map link, and the calendar and WhatsApp buttons. */
+function WhenWhere(props: { event: EventRow; locale: Locale; url: string }) {
+  const { event: e, locale: l, url } = props;
+  const mode =
+    e.venue_name && e.online_platform
+      ? T.hybrid
+      : e.online_platform
+        ? T.onlineOnly
+        : e.venue_name
+          ? T.onsiteOnly
+          : null;
+  const map = mapUrl(e);
+  const platform = e.online_platform
+    ? (PLATFORM_LABELS[e.online_platform] ?? PLATFORM_LABELS.other!)[l]
+    : null;
+  return (
+    <section class="card" aria-label={T.when[l]}>
+      <p style="margin:0">
+        <strong>{T.when[l]}:</strong> <EventWhen event={e} locale={l} />
+      </p>
+      {mode ? (
+        <p style="margin:.5rem 0 0">
+          <span class="badge">{mode[l]}</span>
+        </p>
+      ) : null}
+      {e.venue_name ? (
+        <p style="margin:.5rem 0 0">
+          <strong>{T.where[l]}:</strong> {e.venue_name}
+          {e.venue_address ? `, ${e.venue_address}` : ''}
+          {map ? (
+            <>
+              {' '}
+              ·{' '}
+              <a href={map} rel="noopener nofollow">
+                {T.map[l]}
+              </a>
+            </>
+          ) : null}
+          {e.venue_capacity ? (
+            <>
+              <br />
+              <span class="muted">
+                {T.capacity[l]}: {e.venue_capacity} {T.people[l]}
+              </span>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {platform ? (
+        <p style="margin:.5rem 0 0">
+          <strong>{T.onlineVia[l]}:</strong> {platform}
+          {e.online_capacity ? ` (${T.onlineCapacity[l]}: ${e.online_capacity})` : ''}
+          <br />
+          <span class="muted">{T.joinLinkNote[l]}</span>
+        </p>
+      ) : null}
+      <p class="row" style="margin:.75rem 0 0">
+        <a class="btn secondary" href={`/e/${e.slug}/event.ics`}>
+          {T.addToCalendar[l]}
+        </a>
+        <a class="btn secondary" href={whatsAppLink(whatsAppText(e, l, url))} rel="noopener">
+          {T.shareWhatsApp[l]}
+        </a>
+      </p>
+    </section>
+  );
+}
+
 /**
  * The public event page, before the other modules' sections. Pure function of the data and the
  * language, so the result can be cached per event and language (see site.cache.ts).
@@ -42,18 +110,6 @@ export function EventPageBody(props: {
   const officials = people.filter((p) => p.role === 'official');
   const speakers = people.filter((p) => p.role === 'speaker');
   const hosts = people.filter((p) => p.role === 'moderator' || p.role === 'mc');
-  const mode =
-    e.venue_name && e.online_platform
-      ? T.hybrid
-      : e.online_platform
-        ? T.onlineOnly
-        : e.venue_name
-          ? T.onsiteOnly
-          : null;
-  const map = mapUrl(e);
-  const platform = e.online_platform
-    ? (PLATFORM_LABELS[e.online_platform] ?? PLATFORM_LABELS.other!)[l]
-    : null;
   return (
     <article>
       {props.draft ? (
@@ -77,55 +133,7 @@ export function EventPageBody(props: {
       ) : null}
       {e.summary ? <p>{e.summary}</p> : null}
 
-      <section class="card" aria-label={T.when[l]}>
-        <p style="margin:0">
-          <strong>{T.when[l]}:</strong> <EventWhen event={e} locale={l} />
-        </p>
-        {mode ? (
-          <p style="margin:.5rem 0 0">
-            <span class="badge">{mode[l]}</span>
-          </p>
-        ) : null}
-        {e.venue_name ? (
-          <p style="margin:.5rem 0 0">
-            <strong>{T.where[l]}:</strong> {e.venue_name}
-            {e.venue_address ? `, ${e.venue_address}` : ''}
-            {map ? (
-              <>
-                {' '}
-                ·{' '}
-                <a href={map} rel="noopener nofollow">
-                  {T.map[l]}
-                </a>
-              </>
-            ) : null}
-            {e.venue_capacity ? (
-              <>
-                <br />
-                <span class="muted">
-                  {T.capacity[l]}: {e.venue_capacity} {T.people[l]}
-                </span>
-              </>
-            ) : null}
-          </p>
-        ) : null}
-        {platform ? (
-          <p style="margin:.5rem 0 0">
-            <strong>{T.onlineVia[l]}:</strong> {platform}
-            {e.online_capacity ? ` (${T.onlineCapacity[l]}: ${e.online_capacity})` : ''}
-            <br />
-            <span class="muted">{T.joinLinkNote[l]}</span>
-          </p>
-        ) : null}
-        <p class="row" style="margin:.75rem 0 0">
-          <a class="btn secondary" href={`/e/${e.slug}/event.ics`}>
-            {T.addToCalendar[l]}
-          </a>
-          <a class="btn secondary" href={whatsAppLink(whatsAppText(e, l, url))} rel="noopener">
-            {T.shareWhatsApp[l]}
-          </a>
-        </p>
-      </section>
+      <WhenWhere event={e} locale={l} url={url} />
 
       {e.description ? (
         <section>
