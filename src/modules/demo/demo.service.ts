@@ -116,8 +116,6 @@ export function createDemoService(
   };
 }
 
-export type DemoService = ReturnType<typeof createDemoService>;
-
 /** The seed seminar as one event graph: the event, its partners, people and rundown, with new ids. */
 function demoGraph(orgId: string, partnerOrgIds: string[], ownerId: string | null): EventGraph {
   const now = Date.now();

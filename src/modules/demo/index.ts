@@ -1,1 +1,1 @@
-export { createDemoService, DEMO_SLUG, type DemoService } from './demo.service.js';
+export { createDemoService, DEMO_SLUG } from './demo.service.js';

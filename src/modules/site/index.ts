@@ -5,7 +5,6 @@ export {
   createSiteService,
   metaDescription,
   personName,
-  type SiteService,
   whatsAppLink,
   whatsAppText,
 } from './site.service.js';

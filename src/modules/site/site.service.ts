@@ -91,8 +91,6 @@ export function createSiteService(
   };
 }
 
-export type SiteService = ReturnType<typeof createSiteService>;
-
 /** The WhatsApp message an organizer or participant forwards: short, with the date written out and the link last. */
 export function whatsAppText(e: EventRow, locale: Locale, url: string): string {
   const lines = [`*${e.title}*`];
