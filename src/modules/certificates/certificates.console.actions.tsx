@@ -25,6 +25,32 @@ import {
   storeSignature,
 } from './certificates.uploads.js';
 
+/** The settings form's fields as the settings body (checkboxes post "1" when ticked). */
+const settingsFrom = (f: Record<string, string>) => ({
+  pattern: f.pattern,
+  orgCode: f.orgCode,
+  issuer: f.issuer ?? null,
+  place: f.place ?? null,
+  rules: {
+    peserta: {
+      requireAttendance: f.requireAttendance === '1',
+      requireEvaluation: f.requireEvaluation === '1',
+    },
+    people: { requireAgenda: f.requireAgenda === '1' },
+  },
+});
+
+/** The signers form's fields: up to two signers, those with a name. */
+const signersFrom = (f: Record<string, string>) =>
+  [0, 1]
+    .filter((i) => (f[`s${i}name`] ?? '').trim())
+    .map((i) => ({
+      name: f[`s${i}name`]!,
+      position: f[`s${i}pos`] || null,
+      idLabel: f[`s${i}idl`] || null,
+      idNumber: f[`s${i}idn`] || null,
+    }));
+
 /** The console’s form posts: settings, signers, uploads, issue, override, revoke, reissue. */
 export const certificateConsoleActions =
   (svc: CertificatesService): FastifyPluginAsync =>
@@ -60,19 +86,7 @@ export const certificateConsoleActions =
         asPage(req);
         const event = await loadEventFor(req, db, req.params.id, 'organize');
         const f = fieldsOf(req.body);
-        const body = parseOrThrow(SettingsBody, {
-          pattern: f.pattern,
-          orgCode: f.orgCode,
-          issuer: f.issuer ?? null,
-          place: f.place ?? null,
-          rules: {
-            peserta: {
-              requireAttendance: f.requireAttendance === '1',
-              requireEvaluation: f.requireEvaluation === '1',
-            },
-            people: { requireAgenda: f.requireAgenda === '1' },
-          },
-        });
+        const body = parseOrThrow(SettingsBody, settingsFrom(f));
         await svc.updateSettings(event, body);
         return reply.redirect(back(event.id), 303);
       },
@@ -86,14 +100,7 @@ export const certificateConsoleActions =
         const event = await loadEventFor(req, db, req.params.id, 'organize');
         const { role } = req.query;
         const f = fieldsOf(req.body);
-        const signers = [0, 1]
-          .filter((i) => (f[`s${i}name`] ?? '').trim())
-          .map((i) => ({
-            name: f[`s${i}name`]!,
-            position: f[`s${i}pos`] || null,
-            idLabel: f[`s${i}idl`] || null,
-            idNumber: f[`s${i}idn`] || null,
-          }));
+        const signers = signersFrom(f);
         const current = svc.templateView(await svc.templateRow(event, role));
         await svc.saveTemplate(event, role, {
           signers,

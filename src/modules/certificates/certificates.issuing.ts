@@ -5,9 +5,9 @@ import { inTransaction } from '../../db/transaction.js';
 import { errors } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId, newSecretToken, shortCode } from '../../shared/ids.js';
-import { fullName } from '../../shared/names.js';
 import type { EventRow } from '../events/index.js';
 import type { CertificateDesign, Settings } from './certificates.design.js';
+import { notifyIssued } from './certificates.mail.js';
 import { counterScope, formatNumber } from './certificates.numbering.js';
 import {
   type CertificateDeps,
@@ -30,9 +30,9 @@ interface IssueSummary {
   byRole: Record<string, { issued: number; alreadyIssued: number; notEligible: number }>;
 }
 
-/** Handing out numbers and certificates: by rule, in bulk jobs, or by staff override. */
+/** Handing out numbers and certificates: by rule (the bulk job is certificates.jobs.ts) or by staff override. */
 export function createCertificateIssuing(ctx: AppContext, deps: CertificateDeps, design: CertificateDesign) {
-  const { db, config } = ctx;
+  const { db } = ctx;
   const { settings, numberParts, verifyUrl } = design;
 
   const candidates = async (event: EventRow, role: CertRole, s: Settings) =>
@@ -96,32 +96,7 @@ export function createCertificateIssuing(ctx: AppContext, deps: CertificateDeps,
     return [];
   }
 
-  async function notify(event: EventRow, rows: CertificateRow[]) {
-    if (!ctx.mailer.enabled) return;
-    for (const c of rows) {
-      if (!c.email) continue;
-      const name = fullName({ frontTitles: c.front_titles, name: c.name, backTitles: c.back_titles });
-      const link = `${config.publicUrl}/api/v1/certificates/${c.code}/pdf?key=${c.download_key}`;
-      try {
-        await ctx.mailer.send({
-          to: c.email,
-          subject: `Sertifikat: ${event.title}`,
-          text: [
-            `Yth. ${name},`,
-            '',
-            `Sertifikat Anda untuk "${event.title}" sudah terbit (nomor ${c.number}).`,
-            `Unduh: ${link}`,
-            `Periksa keasliannya: ${verifyUrl(c.code)}`,
-            '',
-            `Your certificate for "${event.title}" is ready (number ${c.number}).`,
-            `Download: ${link}`,
-          ].join('\n'),
-        });
-      } catch (err) {
-        ctx.log.warn({ err, certificate: c.id }, 'certificate e-mail failed');
-      }
-    }
-  }
+  const notify = (event: EventRow, rows: CertificateRow[]) => notifyIssued(ctx, verifyUrl, event, rows);
 
   const issuing = {
     async candidates(event: EventRow, role: CertRole) {
@@ -192,38 +167,8 @@ export function createCertificateIssuing(ctx: AppContext, deps: CertificateDeps,
       });
       return { certificate: row, created: true };
     },
-
-    async startJob(event: EventRow, body: z.output<typeof IssueBody>, actor: AuthUser) {
-      const id = newId();
-      await repo.insertJob(db, {
-        id,
-        event_id: event.id,
-        roles: JSON.stringify(body.roles),
-        status: 'running',
-        total: 0,
-        done: 0,
-        issued: 0,
-        error: null,
-        created_by: actor.id,
-        created_at: Date.now(),
-        finished_at: null,
-      });
-      // Runs after the response: the console page shows its progress from the job row.
-      void issuing
-        .issue(event, body, actor, (p) =>
-          repo.updateJob(db, id, { total: p.total, done: p.done, issued: p.issued }).then(() => {}),
-        )
-        .then((s) => repo.updateJob(db, id, { status: 'done', issued: s.issued, finished_at: Date.now() }))
-        .catch(async (err) => {
-          ctx.log.error({ err, job: id }, 'certificate job failed');
-          await repo
-            .updateJob(db, id, { status: 'failed', error: String(err), finished_at: Date.now() })
-            .catch(() => {});
-        });
-      return id;
-    },
-    job: (event: EventRow, id: string) => repo.job(db, event.id, id),
-    latestJob: (event: EventRow) => repo.latestJob(db, event.id),
   };
   return issuing;
 }
+
+export type CertificateIssuing = ReturnType<typeof createCertificateIssuing>;

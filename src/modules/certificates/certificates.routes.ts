@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import JSZip from 'jszip';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
 import { IdParam } from '../../http/params.js';
@@ -154,22 +153,7 @@ export function registerIssueRoutes(base: Parameters<FastifyPluginAsync>[0], svc
     },
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const zip = new JSZip();
-      const list = (await svc.list(event)).filter((c) => c.status === 'valid');
-      for (let i = 0; i < list.length; i += 16) {
-        const chunk = list.slice(i, i + 16);
-        const pdfs = await Promise.all(chunk.map((c) => svc.pdf(event, c)));
-        chunk.forEach((c, k) => {
-          const safe =
-            `${c.number.replace(/[^A-Za-z0-9]+/g, '-')}_${c.name.replace(/[^\p{L}\p{N}]+/gu, '-')}`.slice(
-              0,
-              120,
-            );
-          zip.file(`${safe}.pdf`, pdfs[k]!);
-        });
-      }
-      // PDFs are already compressed inside; storing them keeps the ZIP quick to build.
-      const buf = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+      const buf = await svc.zip(event);
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="sertifikat-${event.slug}.zip"`)

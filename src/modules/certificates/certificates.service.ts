@@ -9,7 +9,9 @@ import { fullName } from '../../shared/names.js';
 import { formatDate, isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
 import { createCertificateDesign } from './certificates.design.js';
+import { createCertificateDrawing } from './certificates.drawing.js';
 import { createCertificateIssuing } from './certificates.issuing.js';
+import { createCertificateJobs } from './certificates.jobs.js';
 import type { CertificateDeps } from './certificates.recipients.js';
 import { type CertificateRow, certificatesRepository as repo } from './certificates.repository.js';
 import { type CorrectBody, ROLE_LABELS } from './certificates.schemas.js';
@@ -22,12 +24,16 @@ import { type CorrectBody, ROLE_LABELS } from './certificates.schemas.js';
 export function createCertificatesService(ctx: AppContext, deps: CertificateDeps) {
   const { db } = ctx;
   const design = createCertificateDesign(ctx, deps);
+  const drawing = createCertificateDrawing(ctx, deps, design);
   const issuing = createCertificateIssuing(ctx, deps, design);
+  const jobs = createCertificateJobs(ctx, issuing);
   const { verifyUrl } = design;
 
   const service = {
     ...design,
+    ...drawing,
     ...issuing,
+    ...jobs,
 
     async revoke(event: EventRow, cert: CertificateRow, reason: string, actor: AuthUser) {
       const now = Date.now();
