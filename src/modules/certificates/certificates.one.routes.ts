@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../../errors.js';
+import { errors, what } from '../../errors.js';
 import { requireUser } from '../auth/index.js';
 import { can, loadEventFor } from '../events/index.js';
 import { presentCertificate } from './certificates.presenter.js';
@@ -144,7 +144,7 @@ export function registerCertificateRoutes(base: Parameters<FastifyPluginAsync>[0
     },
     async (req) => {
       const reg = await svc.registrationByTicket(req.params.code);
-      if (!reg) throw errors.notFound({ id: 'Tiket', en: 'Ticket' });
+      if (!reg) throw errors.notFound(what.ticket);
       const event = (await svc.eventOf({ event_id: reg.event_id } as CertificateRow))!;
       const list = (await svc.forRegistration(reg.id)).filter((c) => c.status === 'valid');
       return { certificates: list.map((c) => presentCertificate(svc, c, event, req.locale)) };

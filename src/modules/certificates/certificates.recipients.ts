@@ -120,7 +120,7 @@ export async function overrideRecipient(
 ): Promise<Recipient> {
   if (body.registrationId) {
     const r = await deps.registrations.findById(body.registrationId);
-    if (r?.event_id !== event.id) throw errors.notFound({ id: 'Pendaftaran', en: 'Registration' });
+    if (r?.event_id !== event.id) throw errors.notFound(what.registration);
     return {
       key: `r:${r.id}`,
       registrationId: r.id,
