@@ -161,6 +161,18 @@ export const errors = {
   })),
   // ── program ──
   // ── console ──
+  /** A console form's `datetime-local` field that is empty or not a date and time in the event's zone. */
+  formDateTime: makeWithDetails(400, 'invalid_date_time', (field: string) => ({
+    text: {
+      id: `${field}: isi tanggal dan jam (hh:mm).`,
+      en: `${field}: fill in the date and time (hh:mm).`,
+    },
+    details: { fields: [field] },
+  })),
+  formTimeZone: makeWithDetails(400, 'unknown_time_zone', () => ({
+    text: { id: 'timezone: zona waktu tidak dikenal.', en: 'timezone: unknown time zone.' },
+    details: { fields: ['timezone'] },
+  })),
   // ── site ──
   // ── attendance ──
   ticketNotFound: make(404, 'ticket_not_found', () => ({

@@ -48,10 +48,7 @@ export function eventFormValues(e: EventRow, partnerIds: string[]): FormValues {
 export function localToIso(value: string, tz: string, field: string): string {
   const ms = isValidTimeZone(tz) ? parseLocalDateTime(value.trim(), tz) : null;
   if (ms === null) {
-    throw errors.validation(
-      { id: `${field}: isi tanggal dan jam (hh:mm).`, en: `${field}: fill in the date and time (hh:mm).` },
-      { fields: [field] },
-    );
+    throw errors.formDateTime(field);
   }
   return isoInZone(ms, tz);
 }
@@ -60,10 +57,7 @@ export function localToIso(value: string, tz: string, field: string): string {
 export function eventInputFromForm(v: FormValues) {
   const tz = str(v, 'timezone') || 'Asia/Jakarta';
   if (!isValidTimeZone(tz)) {
-    throw errors.validation(
-      { id: 'timezone: zona waktu tidak dikenal.', en: 'timezone: unknown time zone.' },
-      { fields: ['timezone'] },
-    );
+    throw errors.formTimeZone();
   }
   const venueName = str(v, 'venueName').trim();
   const platform = str(v, 'onlinePlatform').trim();
