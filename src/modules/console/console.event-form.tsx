@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { errors } from '../../errors.js';
+import { errors, what } from '../../errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { isoInZone, isValidTimeZone, parseLocalDateTime, toLocalInput } from '../../shared/time.js';
 import {
@@ -15,7 +15,7 @@ import {
   TextArea,
   URL_INPUT,
 } from '../../web/forms.js';
-import { type EventRow, type OrgRow, PLATFORMS } from '../events/index.js';
+import { type EventRow, type EventsService, type OrgRow, PLATFORMS } from '../events/index.js';
 import { PLATFORM_LABELS } from '../site/index.js';
 import { StartEndFields } from './console.forms.js';
 import { C, TIMEZONES } from './console.text.js';
@@ -51,6 +51,12 @@ export function localToIso(value: string, tz: string, field: string): string {
     throw errors.formDateTime(field);
   }
   return isoInZone(ms, tz);
+}
+
+/** Partner organizations picked in the form must exist (the list may be stale). */
+export async function assertOrgsExist(events: EventsService, ids: string[]) {
+  const found = await events.orgsByIds(ids);
+  if (found.length !== new Set(ids).size) throw errors.notFound(what.organization);
 }
 
 /** The form as the API's event input: the same zod schema then validates both. */

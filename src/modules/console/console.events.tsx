@@ -5,19 +5,13 @@ import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { FormFields, type KeptForm, list, SavedNotice, SavedQuery } from '../../web/forms.js';
 import { requireRole, requireUser } from '../auth/index.js';
-import {
-  CreateEventBody,
-  type EventRow,
-  eventRoleOf,
-  loadEventFor,
-  UpdateEventBody,
-} from '../events/index.js';
-import { EventForm, eventFormValues, eventInputFromForm } from './console.event-form.js';
-import { BannerSection, EventOverview } from './console.events.view.js';
-import { consolePage, formError, saveOrShowAgain } from './console.forms.js';
-import { uploadFromForm } from './console.multipart.js';
+import { CreateEventBody, type EventRow, eventRoleOf, loadEventFor } from '../events/index.js';
+import { assertOrgsExist, EventForm, eventInputFromForm } from './console.event-form.js';
+import { EventOverview } from './console.events.view.js';
+import { consolePage, saveOrShowAgain } from './console.forms.js';
 import { C } from './console.text.js';
 
+/** New event, an event's overview, publish and unpublish. */
 export async function consoleEventRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, config } = app.ctx;
@@ -65,7 +59,7 @@ export async function consoleEventRoutes(base: FastifyInstance) {
       async (values) => {
         const input = parseOrThrow(CreateEventBody, eventInputFromForm(values));
         const partnerIds = list(values, 'partnerIds');
-        if (partnerIds.length) await assertOrgs(partnerIds);
+        if (partnerIds.length) await assertOrgsExist(events, partnerIds);
         const row = await events.create(input, user);
         if (partnerIds.length) await manage.setPartners(row, partnerIds, user);
         return `/console/events/${row.id}?saved=1`;
@@ -73,11 +67,6 @@ export async function consoleEventRoutes(base: FastifyInstance) {
       (form) => renderNew(req, reply, form),
     );
   });
-
-  async function assertOrgs(ids: string[]) {
-    const found = await events.orgsByIds(ids);
-    if (found.length !== new Set(ids).size) throw errors.notFound(what.organization);
-  }
 
   app.get(
     '/console/events/:id',
@@ -111,95 +100,4 @@ export async function consoleEventRoutes(base: FastifyInstance) {
       return reply.redirect(`/console/events/${event.id}?saved=1`, 303);
     });
   }
-
-  /** The details form; a failed banner upload keeps the saved details and shows its error by the banner. */
-  async function renderEdit(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    event: EventRow,
-    form: KeptForm & { bannerError?: string; saved?: string },
-  ) {
-    const l = req.locale;
-    const { bannerError } = form;
-    return consolePage(
-      req,
-      reply,
-      { title: C.details, event, tab: 'edit', status: form.status },
-      <>
-        <SavedNotice saved={form.saved} l={l} />
-        <EventForm
-          req={req}
-          action={`/console/events/${event.id}/edit`}
-          values={form.values}
-          orgs={await app.ctx.services.orgs.list()}
-          error={form.error}
-          submit={C.save[l]}
-        />
-        <BannerSection req={req} event={event} error={bannerError} />
-      </>,
-    );
-  }
-
-  app.get(
-    '/console/events/:id/edit',
-    { schema: { params: IdParam, querystring: SavedQuery } },
-    async (req, reply) => {
-      requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const partners = (await events.partnersOf(event.id)).map((p) => p.id);
-      return renderEdit(req, reply, event, {
-        values: eventFormValues(event, partners),
-        saved: req.query.saved,
-      });
-    },
-  );
-
-  app.post(
-    '/console/events/:id/edit',
-    { schema: { params: IdParam, body: FormFields } },
-    async (req, reply) => {
-      const user = requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
-      return saveOrShowAgain(
-        req,
-        reply,
-        async (values) => {
-          const input = parseOrThrow(UpdateEventBody, eventInputFromForm(values));
-          const partnerIds = list(values, 'partnerIds');
-          await assertOrgs(partnerIds);
-          const row = await events.update(event, input, user);
-          await manage.setPartners(row, partnerIds, user);
-          return `/console/events/${event.id}/edit?saved=1`;
-        },
-        (form) => renderEdit(req, reply, event, form),
-      );
-    },
-  );
-
-  app.post('/console/events/:id/banner', { schema: { params: IdParam } }, async (req, reply) => {
-    const { user, upload } = await uploadFromForm(req);
-    const event = await loadEventFor(req, db, req.params.id, 'organize');
-    try {
-      await manage.setBanner(event, upload.file, user);
-      return reply.redirect(`/console/events/${event.id}/edit?saved=1#banner`, 303);
-    } catch (err) {
-      const fe = formError(err, req.locale);
-      if (!fe) throw err;
-      const partners = (await events.partnersOf(event.id)).map((p) => p.id);
-      return renderEdit(req, reply, event, {
-        values: eventFormValues(event, partners),
-        status: (err as { status: number }).status,
-        bannerError: fe.message,
-      });
-    }
-  });
-
-  app.post('/console/events/:id/banner/delete', { schema: { params: IdParam } }, async (req, reply) => {
-    const user = requireUser(req);
-    const event = await loadEventFor(req, db, req.params.id, 'organize');
-    await manage.removeBanner(event, user);
-    return reply.redirect(`/console/events/${event.id}/edit?saved=1#banner`, 303);
-  });
-
-  return { teamEvent };
 }

@@ -3,6 +3,7 @@ import { asPage } from '../../web/page.js';
 import { rememberLang } from '../site/index.js';
 import { consoleDeleteRoutes } from './console.delete.js';
 import { consoleDuplicateRoutes } from './console.duplicate.js';
+import { consoleEventEditRoutes } from './console.event-edit.js';
 import { consoleEventRoutes } from './console.events.js';
 import { consoleHomeRoutes } from './console.home.js';
 import { consoleOrgRoutes } from './console.orgs.js';
@@ -25,6 +26,7 @@ export const consoleModule: FastifyPluginAsync = async (app) => {
   });
   await consoleHomeRoutes(app);
   await consoleEventRoutes(app);
+  await consoleEventEditRoutes(app);
   await consoleDuplicateRoutes(app);
   await consoleDeleteRoutes(app);
   await consolePeopleRoutes(app);
