@@ -18,6 +18,7 @@ interface Glyphs {
   };
 }
 
+// Parsed fonts are immutable and the same for every app in the process; parsing one costs milliseconds.
 const fonts = new Map<FontName, Glyphs>();
 function font(name: FontName): Glyphs {
   let f = fonts.get(name);
