@@ -1,4 +1,3 @@
-export { eventGraphRepository } from './events.graph.repository.js';
 export * from './events.manage.schemas.js';
 export { createEventsManageService, type EventsManageService } from './events.manage.service.js';
 export { eventsPlugin } from './events.plugin.js';
@@ -12,7 +11,6 @@ export {
   loadEventFor,
 } from './events.policy.js';
 export { presentOrg, uploadUrl } from './events.presenter.js';
-export { eventsRepository } from './events.repository.js';
 export type { EventGraph, EventRow, OrgRow } from './events.rows.js';
 export * from './events.schemas.js';
 export { createEventsService, type EventsService } from './events.service.js';

@@ -1,5 +1,4 @@
 export { programPlugin } from './program.plugin.js';
-export { programRepository } from './program.repository.js';
 export type { AgendaRow, PersonRow } from './program.rows.js';
 export { AgendaBody, AgendaPatch, PersonBody, PersonPatch } from './program.schemas.js';
 export { createProgramService, type ProgramService, presentPerson } from './program.service.js';
