@@ -10,7 +10,6 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { seedRegistrations } from '../test/helpers/seed-registrations.js';
-import { eventsRepository } from '../src/modules/events/index.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 60_000);
 const dir = mkdtempSync(join(tmpdir(), 'aula-bench-checkin-'));
@@ -37,7 +36,11 @@ const config = loadConfig({
 });
 const app = await buildApp(config, { logger: false });
 const db = app.ctx.db;
-await app.ctx.services.auth.createUser({ email: 'org@bench.test', password: 'password123', role: 'organizer' });
+await app.ctx.services.auth.createUser({
+  email: 'org@bench.test',
+  password: 'password123',
+  role: 'organizer',
+});
 const door = await app.ctx.services.auth.createUser({
   email: 'door@bench.test',
   password: 'password123',
@@ -64,7 +67,7 @@ await app.inject({
   url: `/api/v1/events/${eventId}/publish`,
   headers: { authorization: `Bearer ${orgToken}` },
 });
-await eventsRepository.upsertTeamMember(db, eventId, door.id, 'checkin');
+await app.ctx.services.eventsManage.setTeamRole(eventId, door.id, 'checkin');
 const people = await seedRegistrations(db, eventId, PEOPLE, { prefix: 'Peserta' });
 // Fresh statistics after the bulk load, as autovacuum would have them on a database that grew by
 // registrations over weeks (without them PostgreSQL plans a 40,000-row scan for a primary-key lookup).

@@ -23,7 +23,6 @@ const { slug } = await app.ctx.services.demo.load({ ownerEmail: null, dataDir: c
 
 // For the logged-in list (never cached): 30 more published events by another organizer, with the
 // measured caller a team moderator on each, so the join links depend on one role per event.
-const { db } = app.ctx;
 for (const email of ['creator@bench.test', 'moderator@bench.test']) {
   await app.ctx.services.auth.createUser({ email, password: 'bench-password', role: 'organizer' });
 }

@@ -79,7 +79,6 @@ async function startNode(dir: string, dbUrl: string, redis: string | null, prefi
 }
 
 async function seedEvent(node: Node) {
-  const db = node.app.ctx.db;
   const email = `bench-${Date.now()}@example.test`;
   await node.app.ctx.services.auth.createUser({ email, password: 'password123', role: 'organizer' });
   const token = await node.app.ctx.services.auth.createApiToken(email);

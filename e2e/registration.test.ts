@@ -4,10 +4,10 @@ import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../src/app.js';
-import { person, publishedEvent } from '../test/helpers/registrations.js';
 import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen, phone } from '../test/helpers/browser.js';
 import { jsQR } from '../test/helpers/qr.js';
+import { person, publishedEvent } from '../test/helpers/registrations.js';
 
 describe.skipIf(!hasChromium)('registration in Chromium', () => {
   let t: TestApp;

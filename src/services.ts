@@ -11,8 +11,8 @@ import {
 import { createAuthService, createInvitesService } from './modules/auth/index.js';
 import { createCertificatesService } from './modules/certificates/index.js';
 import { createDemoService } from './modules/demo/index.js';
-import { createEventsManageService, createEventsService } from './modules/events/index.js';
 import { createEvaluationService } from './modules/evaluation/index.js';
+import { createEventsManageService, createEventsService } from './modules/events/index.js';
 import { createInvitationsService } from './modules/invitations/index.js';
 import { createLiveService } from './modules/live/index.js';
 import { createMediaService } from './modules/media/index.js';
@@ -20,9 +20,9 @@ import { createOrgsService } from './modules/orgs/index.js';
 import { createProgramService } from './modules/program/index.js';
 import { createPollService, createQaService } from './modules/qa/index.js';
 import { createPrivacyService, createRegistrationsService } from './modules/registrations/index.js';
+import { createReportsService } from './modules/reports/index.js';
 import { createSeatingService } from './modules/seating/index.js';
 import { createSiteService } from './modules/site/index.js';
-import { createReportsService } from './modules/reports/index.js';
 import { createStatsService } from './modules/stats/index.js';
 import { Realtime } from './realtime/realtime.js';
 
@@ -68,7 +68,6 @@ export function buildServices(ctx: AppContext) {
     evaluation,
     media,
     certificates,
-    reports,
   });
   const announcements = createAnnouncementsService(ctx);
   return {
@@ -95,6 +94,7 @@ export function buildServices(ctx: AppContext) {
     live,
     media,
     certificates,
+    reports,
     evaluation,
     announcements,
   };

@@ -143,9 +143,7 @@ export function createEventsManageService(ctx: AppContext, deps: { events: Event
       const eventId = newId();
       const personIds = new Map(old.people.map((p) => [p.id, newId()]));
       const itemIds = new Map(old.agenda.map((a) => [a.id, newId()]));
-      const banner = source.banner_path
-        ? await copyImage(config.dataDir, source.banner_path)
-        : null;
+      const banner = source.banner_path ? await copyImage(config.dataDir, source.banner_path) : null;
       const team = old.team.filter((m) => m.user_id !== actor.id);
       // Whoever created the original keeps organizing the copy when someone else makes it.
       if (
