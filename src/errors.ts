@@ -69,7 +69,6 @@ export const errors = {
     id: 'Alamat ini tidak ada.',
     en: 'This address does not exist.',
   })),
-  conflict: (code: string, text: Text) => new AppError(409, code, text),
   emailTaken: make(409, 'email_taken', () => ({
     id: 'E-mail ini sudah terdaftar sebagai pengguna.',
     en: 'This e-mail already belongs to a user.',
@@ -175,6 +174,10 @@ export const errors = {
   })),
   // ── site ──
   // ── attendance ──
+  attendanceCodeTaken: make(409, 'attendance_code_taken', (code: string) => ({
+    id: `Kode ${code} sudah dipakai di acara ini.`,
+    en: `The code ${code} is already used in this event.`,
+  })),
   ticketNotFound: make(404, 'ticket_not_found', () => ({
     id: 'Tiket ini tidak terdaftar untuk acara ini. Periksa acaranya, atau daftarkan sebagai peserta di tempat.',
     en: 'This ticket is not registered for this event. Check the event, or register the person as a walk-in.',

@@ -123,10 +123,7 @@ export function createOnlineService(ctx: AppContext) {
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;
           if (input.code) {
-            throw errors.conflict('attendance_code_taken', {
-              id: `Kode ${code} sudah dipakai di acara ini.`,
-              en: `The code ${code} is already used in this event.`,
-            });
+            throw errors.attendanceCodeTaken(code);
           }
         }
       }
