@@ -84,7 +84,7 @@ const commands: Record<string, Command> = {
   },
   async 'retention run'() {
     const { runRetention } = await import('./modules/registrations/index.js');
-    const r = await withApp(({ db }) => runRetention(db));
+    const r = await withApp(({ db, bus }) => runRetention(db, { bus }));
     console.log(`Retention: ${r.registrations} registrations erased in ${r.events} events.`);
     return 0;
   },
