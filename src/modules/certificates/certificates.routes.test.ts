@@ -2,17 +2,10 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { checkIn, createEvent, seedSeminar } from '../../../test/helpers/events.js';
 import { seedRegistration } from '../../../test/helpers/factories.js';
 import { multipart } from '../../../test/helpers/images.js';
 import { decodeQr, pdfText } from '../../../test/helpers/pdf.js';
-
-const seminar = {
-  title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
-  startsAt: '2021-12-30T09:00:00+07:00',
-  endsAt: '2021-12-30T12:00:00+07:00',
-  venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity: 52 },
-  online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
-};
 
 describe.each(DB_KINDS)('certificates on %s', (kind) => {
   let t: TestApp;
@@ -37,17 +30,14 @@ describe.each(DB_KINDS)('certificates on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     organizer = await t.tokenFor('organizer');
-    const e = await api('POST', '/api/v1/events', seminar);
-    eventId = e.json().id;
-    await api('POST', `/api/v1/events/${eventId}/publish`);
+    eventId = (await createEvent(t, organizer, seedSeminar, { publish: true })).id;
     present = await seedRegistration(t.app.ctx.db, eventId, {
       frontTitles: 'Dr. H.',
       name: 'Andhi Nur Rahmadi',
       backTitles: 'S.IP., M.IP.',
     });
     absent = await seedRegistration(t.app.ctx.db, eventId, { name: 'Siti Absen', mode: 'online' });
-    const c = await api('POST', `/api/v1/events/${eventId}/checkins`, { ticketCode: present.ticketCode });
-    expect(c.statusCode).toBeLessThan(300);
+    await checkIn(t, organizer, eventId, present.ticketCode);
     await api('POST', `/api/v1/events/${eventId}/people`, {
       name: 'Choirul Arifin',
       backTitles: 'S.St.Pi., M.M',
@@ -151,9 +141,7 @@ describe.each(DB_KINDS)('certificates on %s', (kind) => {
   });
 
   it('two bulk issues at the same moment give each person one certificate and distinct numbers', async () => {
-    const e = (
-      await api('POST', '/api/v1/events', { ...seminar, title: 'Webinar Pemasaran Digital UMKM' })
-    ).json();
+    const e = await createEvent(t, organizer, { ...seedSeminar, title: 'Webinar Pemasaran Digital UMKM' });
     const regs = [];
     for (let i = 0; i < 30; i++)
       regs.push(await seedRegistration(t.app.ctx.db, e.id, { name: `Peserta ${i}` }));

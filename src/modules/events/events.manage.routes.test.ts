@@ -4,16 +4,14 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent, seedSeminar } from '../../../test/helpers/events.js';
 import { jpegWithExif, multipart } from '../../../test/helpers/images.js';
 
 const seminar = {
+  ...seedSeminar,
   title: 'Seminar Hybrid UMKM Kanigaran',
   theme: 'Strategi Pemulihan',
   series: 'Seminar UMKM',
-  startsAt: '2021-12-30T09:00:00+07:00',
-  endsAt: '2021-12-30T12:00:00+07:00',
-  venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity: 52 },
-  online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
 };
 
 describe.each(DB_KINDS)('event partners, team, duplicate and banner on %s', (kind) => {
@@ -30,223 +28,110 @@ describe.each(DB_KINDS)('event partners, team, duplicate and banner on %s', (kin
     other = await t.tokenFor('organizer', 'budi@example.test');
     moderator = await t.tokenFor('moderator', 'mod@example.test');
     await t.tokenFor('checkin', 'pintu@example.test');
-    eventId = (
-      await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload: seminar })
-    ).json().id;
-    orgA = (
-      await t.inject({
-        method: 'POST',
-        url: '/api/v1/organizations',
-        token: organizer,
-        payload: { name: 'Kelurahan Kanigaran' },
-      })
-    ).json().id;
-    orgB = (
-      await t.inject({
-        method: 'POST',
-        url: '/api/v1/organizations',
-        token: organizer,
-        payload: { name: 'Lembaga Pengabdian Masyarakat Kota Probolinggo' },
-      })
-    ).json().id;
+    eventId = (await createEvent(t, organizer, seminar)).id;
+    const createOrg = async (name: string) =>
+      (
+        await t.inject({ method: 'POST', url: '/api/v1/organizations', token: organizer, payload: { name } })
+      ).json().id;
+    orgA = await createOrg('Kelurahan Kanigaran');
+    orgB = await createOrg('Lembaga Pengabdian Masyarakat Kota Probolinggo');
   });
   afterAll(() => t.close());
 
+  /** This file's event at `/api/v1/events/<id><path>`, as `token` (anonymous without one). */
+  const onEvent = (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    token?: string,
+    payload?: Record<string, unknown>,
+  ) => t.inject({ method, url: `/api/v1/events/${eventId}${path}`, token, ...(payload ? { payload } : {}) });
+
   it('sets partners in order; unknown organizations are refused without change', async () => {
-    const r = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${eventId}/partners`,
-      token: organizer,
-      payload: { orgIds: [orgB, orgA, orgB] },
-    });
+    const r = await onEvent('PUT', '/partners', organizer, { orgIds: [orgB, orgA, orgB] });
     expect(r.statusCode).toBe(200);
     expect(r.json().partners.map((p: { id: string }) => p.id)).toEqual([orgB, orgA]);
-    const bad = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${eventId}/partners`,
-      token: organizer,
-      payload: { orgIds: [orgA, 'nope'] },
-    });
+    const bad = await onEvent('PUT', '/partners', organizer, { orgIds: [orgA, 'nope'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('nope');
-    const wrongType = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${eventId}/partners`,
-      token: organizer,
-      payload: { orgIds: 'x' },
-    });
+    const wrongType = await onEvent('PUT', '/partners', organizer, { orgIds: 'x' });
     expect(wrongType.statusCode).toBe(400);
-    const ev = (await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}`, token: organizer })).json();
+    const ev = (await onEvent('GET', '', organizer)).json();
     expect(ev.partners.map((p: { id: string }) => p.id)).toEqual([orgB, orgA]);
   });
 
   it('partners: other organizers get 404 on a draft, anonymous 401, moderators on the team 403', async () => {
     const payload = { orgIds: [orgA] };
-    expect(
-      (await t.inject({ method: 'PUT', url: `/api/v1/events/${eventId}/partners`, token: other, payload }))
-        .statusCode,
-    ).toBe(404);
-    expect(
-      (await t.inject({ method: 'PUT', url: `/api/v1/events/${eventId}/partners`, payload })).statusCode,
-    ).toBe(401);
-    await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${eventId}/team`,
-      token: organizer,
-      payload: { email: 'mod@example.test', role: 'moderator' },
-    });
-    expect(
-      (
-        await t.inject({
-          method: 'PUT',
-          url: `/api/v1/events/${eventId}/partners`,
-          token: moderator,
-          payload,
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await onEvent('PUT', '/partners', other, payload)).statusCode).toBe(404);
+    expect((await onEvent('PUT', '/partners', undefined, payload)).statusCode).toBe(401);
+    await onEvent('PUT', '/team', organizer, { email: 'mod@example.test', role: 'moderator' });
+    expect((await onEvent('PUT', '/partners', moderator, payload)).statusCode).toBe(403);
   });
 
   it('manages the team by e-mail; the creator stays; team roles grant access', async () => {
-    const list = await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/team`, token: organizer });
+    const list = await onEvent('GET', '/team', organizer);
     expect(list.statusCode).toBe(200);
     expect(list.json().team).toEqual([
       expect.objectContaining({ email: 'rina@example.test', role: 'organizer', isCreator: true }),
       expect.objectContaining({ email: 'mod@example.test', role: 'moderator', isCreator: false }),
     ]);
-    const add = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${eventId}/team`,
-      token: organizer,
-      payload: { email: 'BUDI@example.test', role: 'organizer' },
-    });
+    const add = await onEvent('PUT', '/team', organizer, { email: 'BUDI@example.test', role: 'organizer' });
     expect(add.statusCode).toBe(200);
     // Budi now organizes the draft.
-    expect(
-      (
-        await t.inject({
-          method: 'PATCH',
-          url: `/api/v1/events/${eventId}`,
-          token: other,
-          payload: { theme: 'Tema baru' },
-        })
-      ).statusCode,
-    ).toBe(200);
-    const change = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${eventId}/team`,
-      token: other,
-      payload: { email: 'budi@example.test', role: 'checkin' },
-    });
+    expect((await onEvent('PATCH', '', other, { theme: 'Tema baru' })).statusCode).toBe(200);
+    const change = await onEvent('PUT', '/team', other, { email: 'budi@example.test', role: 'checkin' });
     expect(change.statusCode).toBe(200);
-    expect(
-      (
-        await t.inject({
-          method: 'PATCH',
-          url: `/api/v1/events/${eventId}`,
-          token: other,
-          payload: { theme: 'X' },
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await onEvent('PATCH', '', other, { theme: 'X' })).statusCode).toBe(403);
     // Check-in staff and moderators may not manage the team.
-    expect(
-      (await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/team`, token: other })).statusCode,
-    ).toBe(403);
-    expect(
-      (await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/team`, token: moderator })).statusCode,
-    ).toBe(403);
-    expect((await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/team` })).statusCode).toBe(401);
-    const del = await t.inject({
-      method: 'DELETE',
-      url: `/api/v1/events/${eventId}/team?email=budi@example.test`,
-      token: organizer,
-    });
+    expect((await onEvent('GET', '/team', other)).statusCode).toBe(403);
+    expect((await onEvent('GET', '/team', moderator)).statusCode).toBe(403);
+    expect((await onEvent('GET', '/team')).statusCode).toBe(401);
+    const del = await onEvent('DELETE', '/team?email=budi@example.test', organizer);
     expect(del.statusCode).toBe(200);
     expect(del.json().team.map((m: { email: string }) => m.email)).not.toContain('budi@example.test');
-    expect(
-      (await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}`, token: other })).statusCode,
-    ).toBe(404);
+    expect((await onEvent('GET', '', other)).statusCode).toBe(404);
   });
 
   it('team: refuses unknown users, the creator, bad roles and missing fields', async () => {
-    const unknown = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${eventId}/team`,
-      token: organizer,
-      payload: { email: 'siapa@example.test', role: 'moderator' },
+    const unknown = await onEvent('PUT', '/team', organizer, {
+      email: 'siapa@example.test',
+      role: 'moderator',
     });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.message).toContain('siapa@example.test');
-    const creator = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${eventId}/team`,
-      token: organizer,
-      payload: { email: 'rina@example.test', role: 'checkin' },
-    });
-    expect(creator.statusCode).toBe(409);
-    const removeCreator = await t.inject({
-      method: 'DELETE',
-      url: `/api/v1/events/${eventId}/team?email=rina@example.test`,
-      token: organizer,
-    });
-    expect(removeCreator.statusCode).toBe(409);
-    const badRole = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${eventId}/team`,
-      token: organizer,
-      payload: { email: 'pintu@example.test', role: 'admin' },
-    });
-    expect(badRole.statusCode).toBe(400);
-    const noWho = await t.inject({
-      method: 'DELETE',
-      url: `/api/v1/events/${eventId}/team`,
-      token: organizer,
-    });
-    expect(noWho.statusCode).toBe(400);
-    const team = (
-      await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/team`, token: organizer })
-    ).json().team;
+    for (const [what, method, path, payload, status] of [
+      ['creator', 'PUT', '/team', { email: 'rina@example.test', role: 'checkin' }, 409],
+      ['removeCreator', 'DELETE', '/team?email=rina@example.test', undefined, 409],
+      ['badRole', 'PUT', '/team', { email: 'pintu@example.test', role: 'admin' }, 400],
+      ['noWho', 'DELETE', '/team', undefined, 400],
+    ] as const) {
+      expect((await onEvent(method, path, organizer, payload)).statusCode, what).toBe(status);
+    }
+    const team = (await onEvent('GET', '/team', organizer)).json().team;
     expect(team.map((m: { email: string }) => m.email)).toEqual(['rina@example.test', 'mod@example.test']);
   });
 
   it('duplicates an event with people, rundown moved to the new date, partners and team, as a draft', async () => {
     const person = (
-      await t.inject({
-        method: 'POST',
-        url: `/api/v1/events/${eventId}/people`,
-        token: organizer,
-        payload: {
-          name: 'Andi Nur Rahmadi',
-          backTitles: 'S.IP., M.IP.',
-          role: 'speaker',
-          presence: 'onsite',
-        },
+      await onEvent('POST', '/people', organizer, {
+        name: 'Andi Nur Rahmadi',
+        backTitles: 'S.IP., M.IP.',
+        role: 'speaker',
+        presence: 'onsite',
       })
     ).json();
-    await t.inject({
-      method: 'POST',
-      url: `/api/v1/events/${eventId}/agenda`,
-      token: organizer,
-      payload: {
-        startsAt: '2021-12-30T10:00:00+07:00',
-        endsAt: '2021-12-30T10:30:00+07:00',
-        kind: 'talk',
-        title: 'Pemateri 4',
-        personIds: [person.id],
-      },
+    await onEvent('POST', '/agenda', organizer, {
+      startsAt: '2021-12-30T10:00:00+07:00',
+      endsAt: '2021-12-30T10:30:00+07:00',
+      kind: 'talk',
+      title: 'Pemateri 4',
+      personIds: [person.id],
     });
-    await t.inject({ method: 'POST', url: `/api/v1/events/${eventId}/publish`, token: organizer });
+    await onEvent('POST', '/publish', organizer);
 
-    const r = await t.inject({
-      method: 'POST',
-      url: `/api/v1/events/${eventId}/duplicate`,
-      token: organizer,
-      payload: {
-        title: 'Seminar Hybrid UMKM Kanigaran 2022',
-        startsAt: '2022-06-16T13:00:00+07:00',
-        endsAt: '2022-06-16T16:00:00+07:00',
-      },
+    const r = await onEvent('POST', '/duplicate', organizer, {
+      title: 'Seminar Hybrid UMKM Kanigaran 2022',
+      startsAt: '2022-06-16T13:00:00+07:00',
+      endsAt: '2022-06-16T16:00:00+07:00',
     });
     expect(r.statusCode).toBe(201);
     const copy = r.json();
@@ -277,9 +162,7 @@ describe.each(DB_KINDS)('event partners, team, duplicate and banner on %s', (kin
     ).json().team;
     expect(team.map((m: { email: string }) => m.email)).toEqual(['rina@example.test', 'mod@example.test']);
     // The original is untouched.
-    expect(
-      (await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/agenda` })).json().agenda,
-    ).toHaveLength(1);
+    expect((await onEvent('GET', '/agenda')).json().agenda).toHaveLength(1);
   });
 
   it('duplicate: two copies racing for one slug make one event, the other gets 409 and leaves nothing behind', async () => {
@@ -290,11 +173,7 @@ describe.each(DB_KINDS)('event partners, team, duplicate and banner on %s', (kin
     };
     const people = async () => (await t.app.ctx.db.selectFrom('people').select('id').execute()).length;
     const before = await people();
-    const results = await Promise.all(
-      [0, 1, 2].map(() =>
-        t.inject({ method: 'POST', url: `/api/v1/events/${eventId}/duplicate`, token: organizer, payload }),
-      ),
-    );
+    const results = await Promise.all([0, 1, 2].map(() => onEvent('POST', '/duplicate', organizer, payload)));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
     const copy = results.find((r) => r.statusCode === 201)!.json();
     const copied = (

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-
-const seminar = {
-  title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
-  startsAt: '2021-12-30T09:00:00+07:00',
-  endsAt: '2021-12-30T12:00:00+07:00',
-  venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity: 52 },
-  online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
-};
+import { createEvent, seedSeminar } from '../../../test/helpers/events.js';
 
 describe.each(DB_KINDS)('events API on %s', (kind) => {
   let t: TestApp;
@@ -22,7 +15,12 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
   afterAll(() => t.close());
 
   it('creates a draft with an Indonesian slug, visible to its organizer only', async () => {
-    const r = await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload: seminar });
+    const r = await t.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      token: organizer,
+      payload: seedSeminar,
+    });
     expect(r.statusCode).toBe(201);
     const e = r.json();
     expect(e.slug).toBe('strategi-pemulihan-perekonomian-umkm-di-tengah-pandemi-covid');
@@ -40,14 +38,7 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
   });
 
   it('publishes; the public sees it by slug without the join link', async () => {
-    const e = (
-      await t.inject({
-        method: 'POST',
-        url: '/api/v1/events',
-        token: organizer,
-        payload: { ...seminar, slug: 'seminar-umkm' },
-      })
-    ).json();
+    const e = await createEvent(t, organizer, { ...seedSeminar, slug: 'seminar-umkm' });
     expect(
       (await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/publish`, token: other })).statusCode,
     ).toBe(404);
@@ -83,12 +74,12 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
     const before = (await t.inject({ method: 'GET', url: '/api/v1/events', token: organizer })).json().events
       .length;
     const cases: [Record<string, unknown>, string][] = [
-      [{ ...seminar, endsAt: '2021-12-30T08:00:00+07:00' }, 'endsAt'],
-      [{ ...seminar, timezone: 'Mars/Olympus' }, 'timezone'],
-      [{ ...seminar, online: { platform: 'zoom', joinUrl: 'javascript:alert(1)' } }, 'joinUrl'],
-      [{ ...seminar, startsAt: '30/12/2021 09:00' }, 'startsAt'],
-      [{ ...seminar, title: '' }, 'title'],
-      [{ ...seminar, online: { platform: 'skype', joinUrl: 'https://x.test' } }, 'platform'],
+      [{ ...seedSeminar, endsAt: '2021-12-30T08:00:00+07:00' }, 'endsAt'],
+      [{ ...seedSeminar, timezone: 'Mars/Olympus' }, 'timezone'],
+      [{ ...seedSeminar, online: { platform: 'zoom', joinUrl: 'javascript:alert(1)' } }, 'joinUrl'],
+      [{ ...seedSeminar, startsAt: '30/12/2021 09:00' }, 'startsAt'],
+      [{ ...seedSeminar, title: '' }, 'title'],
+      [{ ...seedSeminar, online: { platform: 'skype', joinUrl: 'https://x.test' } }, 'platform'],
     ];
     for (const [payload, field] of cases) {
       const r = await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload });
@@ -100,7 +91,7 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
       method: 'POST',
       url: '/api/v1/events',
       token: organizer,
-      payload: { ...seminar, slug: 'seminar-umkm' },
+      payload: { ...seedSeminar, slug: 'seminar-umkm' },
     });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.message).toContain('seminar-umkm');
@@ -116,19 +107,17 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
         method: 'POST',
         url: '/api/v1/events',
         token: await t.tokenFor(role),
-        payload: seminar,
+        payload: seedSeminar,
       });
       expect(r.statusCode).toBe(403);
     }
-    expect((await t.inject({ method: 'POST', url: '/api/v1/events', payload: seminar })).statusCode).toBe(
+    expect((await t.inject({ method: 'POST', url: '/api/v1/events', payload: seedSeminar })).statusCode).toBe(
       401,
     );
   });
 
   it('keeps people titles exactly as typed and links them to the rundown', async () => {
-    const e = (
-      await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload: seminar })
-    ).json();
+    const e = await createEvent(t, organizer, seedSeminar);
     const p = await t.inject({
       method: 'POST',
       url: `/api/v1/events/${e.id}/people`,

@@ -1,0 +1,63 @@
+import { expect } from 'vitest';
+import type { TestApp } from './app.js';
+
+/** The seed seminar as an organizer types it into the events API. */
+export const seedSeminar = {
+  title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
+  startsAt: '2021-12-30T09:00:00+07:00',
+  endsAt: '2021-12-30T12:00:00+07:00',
+  venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity: 52 },
+  online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
+};
+
+export interface CreatedEvent {
+  id: string;
+  slug: string;
+}
+
+/**
+ * Creates an event through the API for a test's setup (a draft, or published with `publish`) and fails at
+ * once when the API refuses; tests about creating events call the API themselves.
+ */
+export async function createEvent(
+  t: TestApp,
+  token: string,
+  payload: Record<string, unknown>,
+  opts: { publish?: boolean } = {},
+): Promise<CreatedEvent> {
+  const r = await t.inject({ method: 'POST', url: '/api/v1/events', token, payload });
+  if (r.statusCode !== 201) throw new Error(`event: ${r.statusCode} ${r.body}`);
+  const event = r.json() as CreatedEvent;
+  if (opts.publish) {
+    const p = await t.inject({ method: 'POST', url: `/api/v1/events/${event.id}/publish`, token });
+    if (p.statusCode !== 200) throw new Error(`publish: ${p.statusCode} ${p.body}`);
+  }
+  return event;
+}
+
+/** Checks a ticket in at the hall door through the check-in API, as the door staff's scanner does. */
+export async function checkIn(t: TestApp, token: string, event: string, ticketCode: string) {
+  const r = await t.inject({
+    method: 'POST',
+    url: `/api/v1/events/${event}/checkins`,
+    token,
+    payload: { ticketCode },
+  });
+  expect(r.statusCode, r.body).toBeLessThan(300);
+  return r;
+}
+
+/** The organizer who owns the demo seminar; the demo service looks the owner up by this e-mail. */
+export async function createDemoOwner(t: TestApp) {
+  const email = 'panitia@example.test';
+  await t.app.ctx.services.auth.createUser({ email, password: 'password123', role: 'organizer' });
+  return email;
+}
+
+/** The demo seminar (the seed event, published) with its organizer's API token. */
+export async function demoEvent(t: TestApp) {
+  const email = await createDemoOwner(t);
+  const organizer = await t.app.ctx.services.auth.createApiToken(email);
+  const { slug } = await t.app.ctx.services.demo.load({ ownerEmail: email });
+  return { organizer, slug };
+}
