@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type AppError, errors } from '../errors.js';
 import type { Text } from '../i18n/index.js';
 
@@ -55,6 +55,15 @@ export function splitBilingual(message: string, field?: string): Text {
 
 /** Builds a bilingual refinement message for zod `.refine()` (split again by `describeIssue`). */
 export const bilingual = (t: Text): string => `${t.id}|${t.en}`;
+
+/** An optional free-text field, trimmed and capped at `max`: blank, null or absent is stored as null. */
+export const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
 
 export function validationError(issues: readonly Issue[]): AppError {
   const parts = issues.slice(0, 5).map(describeIssue);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../../http/validation.js';
+import { bilingual, optText } from '../../http/validation.js';
 import { isValidTimeZone } from '../../shared/time.js';
 
 export const PLATFORMS = ['zoom', 'meet', 'jitsi', 'youtube', 'bbb', 'other'] as const;
@@ -74,13 +74,6 @@ export const Slug = z
   });
 
 const text = (max: number) => z.string().trim().max(max);
-const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 const VenueInput = z.object({
   name: text(200).min(1),

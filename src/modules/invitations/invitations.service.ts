@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
-import { parseOrThrow } from '../../http/validation.js';
+import { optText, parseOrThrow } from '../../http/validation.js';
 import type { Locale } from '../../i18n/index.js';
 import { newId, newSecretToken } from '../../shared/ids.js';
 import { formatDateTime } from '../../shared/time.js';
@@ -11,13 +11,6 @@ import { Email, Phone, type RegistrationsService, waDigits } from '../registrati
 import type { SeatingService } from '../seating/index.js';
 import { type InvitationRow, invitationsRepository as repo } from './invitations.repository.js';
 
-const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const InvitationInput = z.object({

@@ -1,13 +1,6 @@
 import { z } from 'zod';
+import { optText } from '../../http/validation.js';
 import { HttpUrl, Slug } from '../events/index.js';
-
-const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 export const OrgBody = z
   .object({

@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import { bilingual } from '../../http/validation.js';
+import { bilingual, optText } from '../../http/validation.js';
 import { AGENDA_KINDS, Instant, PERSON_ROLES, PRESENCES } from '../events/index.js';
-
-const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 /** Titles are kept exactly as typed (only trimmed): "S.St.Pi., M.M" stays "S.St.Pi., M.M". */
 export const PersonBody = z
@@ -47,29 +39,20 @@ const endAfterStart = {
   path: ['endsAt'],
 };
 
-export const AgendaBody = z
-  .object({
-    startsAt: Instant,
-    endsAt: Instant.nullish(),
-    kind: z.enum(AGENDA_KINDS),
-    title: z.string().trim().min(1).max(300),
-    notes: optText(5000),
-    personIds: z.array(z.string().max(40)).max(20).default([]),
-  })
+const AgendaFields = z.object({
+  startsAt: Instant,
+  endsAt: Instant.nullish(),
+  kind: z.enum(AGENDA_KINDS),
+  title: z.string().trim().min(1).max(300),
+  notes: optText(5000),
+  personIds: z.array(z.string().max(40)).max(20),
+});
+
+export const AgendaBody = AgendaFields.extend({ personIds: AgendaFields.shape.personIds.default([]) })
   .strict()
   .refine((a) => a.endsAt == null || a.endsAt > a.startsAt, endAfterStart);
 
-export const AgendaPatch = z
-  .object({
-    startsAt: Instant,
-    endsAt: Instant.nullish(),
-    kind: z.enum(AGENDA_KINDS),
-    title: z.string().trim().min(1).max(300),
-    notes: optText(5000),
-    personIds: z.array(z.string().max(40)).max(20),
-  })
-  .partial()
-  .strict();
+export const AgendaPatch = AgendaFields.partial().strict();
 
 export const AgendaOut = z.object({
   id: z.string(),

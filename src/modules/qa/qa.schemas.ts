@@ -86,17 +86,19 @@ export const QuestionOut = z.object({
 
 const distinct = (a: string[]) => new Set(a.map((s) => s.toLocaleLowerCase('id'))).size === a.length;
 
+const PollOptions = z
+  .array(typed(1, LIMITS.pollOptionMax))
+  .min(LIMITS.pollOptionsMin)
+  .max(LIMITS.pollOptionsMax)
+  .refine(distinct, {
+    message: bilingual({ id: 'pilihan tidak boleh kembar', en: 'options must differ' }),
+  });
+
 export const PollBody = z
   .object({
     question: typed(1, LIMITS.pollQuestionMax),
     kind: z.enum(['single', 'multiple']).default('single'),
-    options: z
-      .array(typed(1, LIMITS.pollOptionMax))
-      .min(LIMITS.pollOptionsMin)
-      .max(LIMITS.pollOptionsMax)
-      .refine(distinct, {
-        message: bilingual({ id: 'pilihan tidak boleh kembar', en: 'options must differ' }),
-      }),
+    options: PollOptions,
   })
   .strict();
 export type PollInput = z.output<typeof PollBody>;
@@ -106,13 +108,7 @@ export const PollPatch = z
     status: z.enum(['open', 'closed']),
     onScreen: z.boolean(),
     question: typed(1, LIMITS.pollQuestionMax),
-    options: z
-      .array(typed(1, LIMITS.pollOptionMax))
-      .min(LIMITS.pollOptionsMin)
-      .max(LIMITS.pollOptionsMax)
-      .refine(distinct, {
-        message: bilingual({ id: 'pilihan tidak boleh kembar', en: 'options must differ' }),
-      }),
+    options: PollOptions,
   })
   .partial()
   .strict()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../../http/validation.js';
+import { bilingual, optText } from '../../http/validation.js';
 import { Instant } from '../events/index.js';
 import { normalizePhone } from './phone.js';
 
@@ -10,14 +10,6 @@ const SEAT_MODES = ['registration', 'checkin', 'none'] as const;
 export const OPTIONAL_PURPOSES = ['news'] as const;
 /** Bumped whenever the wording of the privacy notice changes; stored with each consent as proof. */
 export const NOTICE_VERSION = '2026-11-29';
-
-const optText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 export const Email = z
   .string()
