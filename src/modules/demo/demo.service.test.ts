@@ -4,17 +4,14 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createDemoOwner } from '../../../test/helpers/events.js';
 import { DEMO_SLUG } from './demo.service.js';
 
 describe.each(DB_KINDS)('demo event on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await t.app.ctx.services.auth.createUser({
-      email: 'panitia@example.test',
-      password: 'password123',
-      role: 'organizer',
-    });
+    await createDemoOwner(t);
   });
   afterAll(() => t.close());
 

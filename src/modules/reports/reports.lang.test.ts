@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { checkIn, demoEvent } from '../../../test/helpers/events.js';
 import { seedRegistration } from '../../../test/helpers/factories.js';
 import { pdfText } from '../../../test/helpers/pdf.js';
 
@@ -34,22 +35,11 @@ describe.each(DB_KINDS)('activity report in two languages on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await t.app.ctx.services.auth.createUser({
-      email: 'panitia@example.test',
-      password: 'password123',
-      role: 'organizer',
-    });
-    organizer = await t.app.ctx.services.auth.createApiToken('panitia@example.test');
-    slug = (await t.app.ctx.services.demo.load({ ownerEmail: 'panitia@example.test' })).slug;
+    ({ organizer, slug } = await demoEvent(t));
     const event = (await t.inject({ method: 'GET', url: `/api/v1/events/${slug}`, token: organizer })).json();
     for (let i = 0; i < 3; i++) {
       const r = await seedRegistration(t.app.ctx.db, event.id, { name: `Peserta ${i}` });
-      await t.inject({
-        method: 'POST',
-        url: `/api/v1/events/${slug}/checkins`,
-        token: organizer,
-        payload: { ticketCode: r.ticketCode },
-      });
+      await checkIn(t, organizer, slug, r.ticketCode);
     }
     await t.inject({
       method: 'PATCH',

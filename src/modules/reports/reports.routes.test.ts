@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { checkIn, demoEvent } from '../../../test/helpers/events.js';
 import { seedRegistration } from '../../../test/helpers/factories.js';
 import { pdfText } from '../../../test/helpers/pdf.js';
 
@@ -16,13 +17,7 @@ describe.each(DB_KINDS)('activity report on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await t.app.ctx.services.auth.createUser({
-      email: 'panitia@example.test',
-      password: 'password123',
-      role: 'organizer',
-    });
-    organizer = await t.app.ctx.services.auth.createApiToken('panitia@example.test');
-    slug = (await t.app.ctx.services.demo.load({ ownerEmail: 'panitia@example.test' })).slug;
+    ({ organizer, slug } = await demoEvent(t));
     const event = (await t.inject({ method: 'GET', url: `/api/v1/events/${slug}`, token: organizer })).json();
     // The seed: 52 in the hall and 47 online would take long; a smaller crowd shows the same bookkeeping.
     const hall = [];
@@ -34,15 +29,7 @@ describe.each(DB_KINDS)('activity report on %s', (kind) => {
         await seedRegistration(t.app.ctx.db, event.id, { name: `Peserta Daring ${i}`, mode: 'online' }),
       );
     await seedRegistration(t.app.ctx.db, event.id, { name: '<b>Tidak Hadir</b>' });
-    for (const r of hall.slice(0, 5)) {
-      const c = await t.inject({
-        method: 'POST',
-        url: `/api/v1/events/${slug}/checkins`,
-        token: organizer,
-        payload: { ticketCode: r.ticketCode },
-      });
-      expect(c.statusCode).toBeLessThan(300);
-    }
+    for (const r of hall.slice(0, 5)) await checkIn(t, organizer, slug, r.ticketCode);
     // A second scan of the same ticket never counts twice.
     await t.inject({
       method: 'POST',

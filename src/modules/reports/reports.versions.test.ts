@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { checkIn, createEvent } from '../../../test/helpers/events.js';
 import { seedRegistration } from '../../../test/helpers/factories.js';
 
 const seminar = {
@@ -18,24 +19,16 @@ describe.each(DB_KINDS)('report versions on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     organizer = await t.tokenFor('organizer');
-    eventId = (
-      await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload: seminar })
-    ).json().id;
-    await t.inject({ method: 'POST', url: `/api/v1/events/${eventId}/publish`, token: organizer });
-    await checkIn(2);
+    eventId = (await createEvent(t, organizer, seminar, { publish: true })).id;
+    await checkInNew(2);
   });
   afterAll(() => t.close());
 
-  async function checkIn(n: number) {
+  /** Registers `n` new people and checks them in. */
+  async function checkInNew(n: number) {
     for (let i = 0; i < n; i++) {
       const r = await seedRegistration(t.app.ctx.db, eventId, { name: `Peserta ${Math.random()}` });
-      const c = await t.inject({
-        method: 'POST',
-        url: `/api/v1/events/${eventId}/checkins`,
-        token: organizer,
-        payload: { ticketCode: r.ticketCode },
-      });
-      expect(c.statusCode).toBeLessThan(300);
+      await checkIn(t, organizer, eventId, r.ticketCode);
     }
   }
   const api = (method: 'GET' | 'POST' | 'PATCH', path: string, payload?: object) =>
@@ -53,7 +46,7 @@ describe.each(DB_KINDS)('report versions on %s', (kind) => {
     expect(fin.json().finalizedAt).toMatch(/\+07:00$/);
     expect(fin.json().finalizedBy).toBeTruthy();
 
-    await checkIn(1);
+    await checkInNew(1);
     expect((await api('GET', '/stats')).json().attendance.total).toBe(3);
     const md = await api('GET', '/report?format=md');
     expect(md.headers['x-report-version']).toBe('1');
