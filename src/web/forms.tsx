@@ -185,6 +185,10 @@ export function Select(props: {
   );
 }
 
+/** A select's options from a list of keys and their labels (roles, kinds, platforms). */
+export const labelOptions = (keys: readonly string[], labels: Record<string, Text>, l: Locale) =>
+  keys.map((k) => ({ value: k, label: labels[k]![l] }));
+
 /** Input presets that recur across the forms: a link, and a count of people (at least one). */
 export const URL_INPUT = { type: 'url', inputMode: 'url' } as const;
 export const COUNT_INPUT = { type: 'number', min: 1, inputMode: 'numeric' } as const;

@@ -8,6 +8,7 @@ import {
   Field,
   type FormError,
   type FormValues,
+  labelOptions,
   num,
   PostForm,
   Select,
@@ -153,10 +154,7 @@ export function EventForm(props: {
           label={C.onlinePlatform}
           l={l}
           values={v}
-          options={[
-            { value: '', label: C.noOnline[l] },
-            ...PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABELS[p]![l] })),
-          ]}
+          options={[{ value: '', label: C.noOnline[l] }, ...labelOptions(PLATFORMS, PLATFORM_LABELS, l)]}
         />
         <Field
           name="onlineJoinUrl"

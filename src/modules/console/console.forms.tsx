@@ -24,6 +24,15 @@ export const saveOrShowAgain: typeof kitSaveOrShowAgain = (
   labels = FIELD_LABELS,
 ) => kitSaveOrShowAgain(req, reply, save, showAgain, labels);
 
+/** What an add-or-edit form of one list item is given (a person, a rundown item). */
+export interface ItemFormProps {
+  req: FastifyRequest;
+  action: string;
+  values: FormValues;
+  error?: FormError | null;
+  submit: string;
+}
+
 /** Start and end side by side, in the event's zone; a third field (the rundown's kind) may join the row. */
 export function StartEndFields(props: {
   f: { l: Locale; values: FormValues; error?: FormError | null | undefined };

@@ -2,28 +2,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam, routeParams } from '../../http/params.js';
 import type { Text } from '../../i18n/index.js';
-import {
-  type FormError,
-  FormFields,
-  type FormValues,
-  type KeptForm,
-  SavedNotice,
-  SavedQuery,
-} from '../../web/forms.js';
+import { FormFields, type FormValues, type KeptForm, SavedNotice, SavedQuery } from '../../web/forms.js';
 import type { Children } from '../../web/render.js';
 import type { EventRow } from '../events/index.js';
-import { consolePage, itemPage, organizeEvent, saveOrShowAgain } from './console.forms.js';
+import {
+  consolePage,
+  type ItemFormProps,
+  itemPage,
+  organizeEvent,
+  saveOrShowAgain,
+} from './console.forms.js';
 import { C } from './console.text.js';
 
 export const ItemParams = routeParams('id', 'itemId');
-
-/** What an item form (add and edit) is given. */
-interface ItemFormProps {
-  action: string;
-  values: FormValues;
-  error: FormError | null | undefined;
-  submit: string;
-}
 
 /** One of an event's programme lists (its people, its rundown) as the console edits it. */
 interface ProgrammeList {
@@ -35,7 +26,7 @@ interface ProgrammeList {
   /** What stands above the add form, and the add form's values on a plain visit. */
   list(req: FastifyRequest, event: EventRow): Promise<{ body: Children; defaults: FormValues }>;
   /** The item form, for adding and for editing. */
-  form(req: FastifyRequest, event: EventRow, props: ItemFormProps): Promise<Children>;
+  form(event: EventRow, props: ItemFormProps): Promise<Children>;
   /** The stored item as its form shows it; throws not-found when the event has no such item. */
   itemValues(event: EventRow, itemId: string): Promise<FormValues>;
   add(event: EventRow, values: FormValues): Promise<unknown>;
@@ -66,7 +57,8 @@ export async function programmeListRoutes(base: FastifyInstance, list: Programme
   ) {
     const l = req.locale;
     const { body, defaults } = await list.list(req, event);
-    const addForm = await list.form(req, event, {
+    const addForm = await list.form(event, {
+      req,
       action: listUrl(event),
       values: form?.values ?? defaults,
       error: form?.error,
@@ -93,7 +85,8 @@ export async function programmeListRoutes(base: FastifyInstance, list: Programme
     form: KeptForm,
   ) {
     const back = listUrl(event);
-    const editForm = await list.form(req, event, {
+    const editForm = await list.form(event, {
+      req,
       action: `${back}/${itemId}`,
       values: form.values,
       error: form.error,

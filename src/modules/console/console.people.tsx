@@ -43,7 +43,7 @@ export async function consolePeopleRoutes(base: FastifyInstance) {
       );
       return { body, defaults: { role: 'speaker', presence: 'onsite' } };
     },
-    form: async (req, _event, props) => <PersonForm req={req} {...props} />,
+    form: async (_event, props) => <PersonForm {...props} />,
     async itemValues(event, personId) {
       const p = await program.findPerson(event.id, personId);
       if (!p) throw errors.notFound(what.person);

@@ -2,9 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import {
   EditRemove,
   Field,
-  type FormError,
   type FormValues,
   ListTable,
+  labelOptions,
   PostForm,
   Select,
 } from '../../web/forms.js';
@@ -12,6 +12,7 @@ import { CsrfField } from '../../web/page.js';
 import { type EventRow, PERSON_ROLES, PRESENCES } from '../events/index.js';
 import type { PersonRow } from '../program/index.js';
 import { PRESENCE_LABELS, personName, ROLE_LABELS } from '../site/index.js';
+import type { ItemFormProps } from './console.forms.js';
 import { C } from './console.text.js';
 
 /** A person as the form shows them. */
@@ -29,13 +30,7 @@ export function personValues(p: PersonRow): FormValues {
 }
 
 /** The person form (add and edit): titles as typed, role and presence, an optional e-mail. */
-export function PersonForm(props: {
-  req: FastifyRequest;
-  action: string;
-  values: FormValues;
-  error?: FormError | null;
-  submit: string;
-}) {
+export function PersonForm(props: ItemFormProps) {
   const l = props.req.locale;
   const f = { l, values: props.values, error: props.error };
   return (
@@ -61,24 +56,16 @@ export function PersonForm(props: {
       <Field name="position" label={C.position} maxLength={300} {...f} />
       <Field name="institution" label={C.institution} maxLength={300} {...f} />
       <div class="grid">
-        <div>
-          <Select
-            name="role"
-            label={C.role}
-            l={l}
-            values={props.values}
-            options={PERSON_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r]![l] }))}
-          />
-        </div>
-        <div>
-          <Select
-            name="presence"
-            label={C.presence}
-            l={l}
-            values={props.values}
-            options={PRESENCES.map((p) => ({ value: p, label: PRESENCE_LABELS[p]![l] }))}
-          />
-        </div>
+        {(
+          [
+            ['role', C.role, labelOptions(PERSON_ROLES, ROLE_LABELS, l)],
+            ['presence', C.presence, labelOptions(PRESENCES, PRESENCE_LABELS, l)],
+          ] as const
+        ).map(([name, label, options]) => (
+          <div>
+            <Select name={name} label={label} l={l} values={props.values} options={options} />
+          </div>
+        ))}
       </div>
       <Field name="email" label={C.email} type="email" inputMode="email" maxLength={200} {...f} />
     </PostForm>

@@ -40,9 +40,9 @@ export async function consoleRundownRoutes(base: FastifyInstance) {
       );
       return { body, defaults: { startsAt: toLocalInput(nextStart, event.timezone), kind: 'talk' } };
     },
-    async form(req, event, props) {
+    async form(event, props) {
       const people = await program.peopleRows(event.id);
-      return <AgendaForm req={req} event={event} people={people} {...props} />;
+      return <AgendaForm {...props} event={event} people={people} />;
     },
     async itemValues(event, itemId) {
       const item = await program.findAgendaItem(event.id, itemId);

@@ -1,30 +1,13 @@
 import type { FastifyRequest } from 'fastify';
-import {
-  Checkbox,
-  EditRemove,
-  Field,
-  type FormError,
-  type FormValues,
-  PostForm,
-  Select,
-  TextArea,
-} from '../../web/forms.js';
+import { Checkbox, EditRemove, Field, labelOptions, PostForm, Select, TextArea } from '../../web/forms.js';
 import { AGENDA_KINDS, type EventRow } from '../events/index.js';
 import type { AgendaRow, PersonRow, ProgramService } from '../program/index.js';
 import { AgendaTime, KIND_LABELS, PRESENCE_LABELS, personName } from '../site/index.js';
-import { StartEndFields } from './console.forms.js';
+import { type ItemFormProps, StartEndFields } from './console.forms.js';
 import { C } from './console.text.js';
 
 /** The rundown item form (add and edit): times in the event's zone, kind, title, its people, notes. */
-export function AgendaForm(props: {
-  req: FastifyRequest;
-  event: EventRow;
-  people: PersonRow[];
-  action: string;
-  values: FormValues;
-  error?: FormError | null;
-  submit: string;
-}) {
+export function AgendaForm(props: ItemFormProps & { event: EventRow; people: PersonRow[] }) {
   const l = props.req.locale;
   const f = { l, values: props.values, error: props.error };
   return (
@@ -36,7 +19,7 @@ export function AgendaForm(props: {
             label={C.kind}
             l={l}
             values={props.values}
-            options={AGENDA_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k]![l] }))}
+            options={labelOptions(AGENDA_KINDS, KIND_LABELS, l)}
           />
         </div>
       </StartEndFields>

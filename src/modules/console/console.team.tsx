@@ -8,6 +8,7 @@ import {
   FormFields,
   type KeptForm,
   ListTable,
+  labelOptions,
   PostForm,
   SavedNotice,
   SavedQuery,
@@ -82,7 +83,7 @@ export async function consoleTeamRoutes(base: FastifyInstance) {
             label={C.teamRoles}
             l={l}
             values={values}
-            options={TEAM_ROLES.map((r) => ({ value: r, label: TEAM_ROLE_LABELS[r]![l] }))}
+            options={labelOptions(TEAM_ROLES, TEAM_ROLE_LABELS, l)}
           />
         </PostForm>
       </>,
