@@ -16,8 +16,8 @@ export interface CreatedEvent {
 }
 
 /**
- * Creates an event through the API for a test's setup (a draft, or published with `publish`) and fails at
- * once when the API refuses; tests about creating events call the API themselves.
+ * Creates an event through the API for a test's setup (a draft, or published with `publish`), expecting
+ * the API to accept it; tests about creating events call the API themselves.
  */
 export async function createEvent(
   t: TestApp,
@@ -26,11 +26,11 @@ export async function createEvent(
   opts: { publish?: boolean } = {},
 ): Promise<CreatedEvent> {
   const r = await t.inject({ method: 'POST', url: '/api/v1/events', token, payload });
-  if (r.statusCode !== 201) throw new Error(`event: ${r.statusCode} ${r.body}`);
+  expect(r.statusCode, r.body).toBe(201);
   const event = r.json() as CreatedEvent;
   if (opts.publish) {
     const p = await t.inject({ method: 'POST', url: `/api/v1/events/${event.id}/publish`, token });
-    if (p.statusCode !== 200) throw new Error(`publish: ${p.statusCode} ${p.body}`);
+    expect(p.statusCode, p.body).toBe(200);
   }
   return event;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
 import { seedRegistrations } from '../../../test/helpers/seed-registrations.js';
 
 describe.each(DB_KINDS)('attendance pages on %s', (kind) => {
@@ -15,20 +16,20 @@ describe.each(DB_KINDS)('attendance pages on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     organizer = await t.tokenFor('organizer');
-    const e = await t.inject({
-      method: 'POST',
-      url: '/api/v1/events',
-      token: organizer,
-      payload: {
-        title: 'Seminar <script>alert(1)</script> UMKM',
-        startsAt: '2021-12-30T09:00:00+07:00',
-        endsAt: '2021-12-30T12:00:00+07:00',
-        venue: { name: 'Aula Kelurahan Kanigaran' },
-        online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
-      },
-    });
-    eventId = e.json().id;
-    await t.inject({ method: 'POST', url: `/api/v1/events/${eventId}/publish`, token: organizer });
+    eventId = (
+      await createEvent(
+        t,
+        organizer,
+        {
+          title: 'Seminar <script>alert(1)</script> UMKM',
+          startsAt: '2021-12-30T09:00:00+07:00',
+          endsAt: '2021-12-30T12:00:00+07:00',
+          venue: { name: 'Aula Kelurahan Kanigaran' },
+          online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
+        },
+        { publish: true },
+      )
+    ).id;
     for (const [role, name] of [
       ['checkin', 'Rina'],
       ['moderator', 'Budi'],

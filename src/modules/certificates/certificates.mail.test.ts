@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
 import { seedRegistration } from '../../../test/helpers/factories.js';
 import { startSmtp } from '../../../test/helpers/smtp.js';
 
@@ -18,19 +19,12 @@ describe.each(DB_KINDS)('"your certificate is ready" e-mail on %s', (kind) => {
 
   it('reaches a real SMTP server with the number and a download link that works, once per issue', async () => {
     const token = await t.tokenFor('organizer');
-    const e = (
-      await t.inject({
-        method: 'POST',
-        url: '/api/v1/events',
-        token,
-        payload: {
-          title: 'Seminar UMKM',
-          startsAt: '2021-12-30T09:00:00+07:00',
-          endsAt: '2021-12-30T12:00:00+07:00',
-          venue: { name: 'Aula Kelurahan Kanigaran' },
-        },
-      })
-    ).json();
+    const e = await createEvent(t, token, {
+      title: 'Seminar UMKM',
+      startsAt: '2021-12-30T09:00:00+07:00',
+      endsAt: '2021-12-30T12:00:00+07:00',
+      venue: { name: 'Aula Kelurahan Kanigaran' },
+    });
     const withMail = await seedRegistration(t.app.ctx.db, e.id, {
       name: 'Siti Aminah',
       backTitles: 'S.E.',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
 import { seedRegistration } from '../../../test/helpers/factories.js';
 
 const seminar = {
@@ -27,9 +28,7 @@ describe.each(DB_KINDS)('evaluation on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     organizer = await t.tokenFor('organizer');
-    eventId = (
-      await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload: seminar })
-    ).json().id;
+    eventId = (await createEvent(t, organizer, seminar)).id;
     regs = [];
     for (let i = 0; i < 3; i++)
       regs.push(await seedRegistration(t.app.ctx.db, eventId, { name: `Peserta ${i}` }));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
 import { jpegWithExif, multipart } from '../../../test/helpers/images.js';
 
 describe.each(DB_KINDS)('deleting an event on %s', (kind) => {
@@ -15,20 +16,17 @@ describe.each(DB_KINDS)('deleting an event on %s', (kind) => {
   afterAll(() => t.close());
 
   async function fullEvent() {
-    const e = (
-      await t.inject({
-        method: 'POST',
-        url: '/api/v1/events',
-        token: organizer,
-        payload: {
-          title: 'Seminar yang dibatalkan',
-          startsAt: '2031-12-30T09:00:00+07:00',
-          endsAt: '2031-12-30T12:00:00+07:00',
-          venue: { name: 'Aula', capacity: 10 },
-        },
-      })
-    ).json();
-    await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/publish`, token: organizer });
+    const e = await createEvent(
+      t,
+      organizer,
+      {
+        title: 'Seminar yang dibatalkan',
+        startsAt: '2031-12-30T09:00:00+07:00',
+        endsAt: '2031-12-30T12:00:00+07:00',
+        venue: { name: 'Aula', capacity: 10 },
+      },
+      { publish: true },
+    );
     const p = await t.inject({
       method: 'POST',
       url: `/api/v1/events/${e.id}/people`,

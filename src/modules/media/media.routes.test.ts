@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
 import { jpegWithExif, multipart } from '../../../test/helpers/images.js';
 
 const seminar = {
@@ -23,10 +24,7 @@ describe.each(DB_KINDS)('documentation and materials on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     organizer = await t.tokenFor('organizer');
-    event = (
-      await t.inject({ method: 'POST', url: '/api/v1/events', token: organizer, payload: seminar })
-    ).json();
-    await t.inject({ method: 'POST', url: `/api/v1/events/${event.id}/publish`, token: organizer });
+    event = await createEvent(t, organizer, seminar, { publish: true });
     agendaId = (
       await t.inject({
         method: 'POST',

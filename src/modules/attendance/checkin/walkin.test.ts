@@ -2,6 +2,7 @@ import { randomUUID as newScanId } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { createEvent } from '../../../../test/helpers/events.js';
 import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
 import { walkInClientRef } from './walkin.service.js';
 
@@ -12,20 +13,17 @@ describe.each(DB_KINDS)('walk-ins at the door on %s', (kind) => {
   let moderator: string;
 
   async function newEvent(capacity: number, waitlist = true) {
-    const e = await t.inject({
-      method: 'POST',
-      url: '/api/v1/events',
-      token: organizer,
-      payload: {
+    const { id } = await createEvent(
+      t,
+      organizer,
+      {
         title: 'Seminar UMKM Kanigaran',
         startsAt: '2021-12-30T09:00:00+07:00',
         endsAt: '2021-12-30T12:00:00+07:00',
         venue: { name: 'Aula Kelurahan Kanigaran', capacity },
       },
-    });
-    expect(e.statusCode).toBe(201);
-    const id = e.json().id as string;
-    await t.inject({ method: 'POST', url: `/api/v1/events/${id}/publish`, token: organizer });
+      { publish: true },
+    );
     if (!waitlist) {
       const s = await t.inject({
         method: 'PATCH',

@@ -4,6 +4,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { createEvent, seedSeminar } from '../../../../test/helpers/events.js';
 import { parseMinutes, parseReport } from './imports.service.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -41,20 +42,14 @@ describe.each(DB_KINDS)('attendance import and lists on %s', (kind) => {
     t = await createTestApp(kind);
     organizer = await t.tokenFor('organizer');
     door = await t.tokenFor('checkin');
-    const e = await t.inject({
-      method: 'POST',
-      url: '/api/v1/events',
-      token: organizer,
-      payload: {
-        title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
-        startsAt: '2031-12-30T09:00:00+07:00',
-        endsAt: '2031-12-30T12:00:00+07:00',
-        venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity: 52 },
-        online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
-      },
-    });
-    eventId = e.json().id;
-    await t.inject({ method: 'POST', url: `/api/v1/events/${eventId}/publish`, token: organizer });
+    eventId = (
+      await createEvent(
+        t,
+        organizer,
+        { ...seedSeminar, startsAt: '2031-12-30T09:00:00+07:00', endsAt: '2031-12-30T12:00:00+07:00' },
+        { publish: true },
+      )
+    ).id;
     const people: [string, Record<string, unknown>][] = [
       ['dewi', { name: 'Dewi Lestari', email: 'dewi@example.test', mode: 'online' }],
       ['budi', { name: 'Budi Santoso', phone: '081211112222', mode: 'online' }],

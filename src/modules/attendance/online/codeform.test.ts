@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { createEvent } from '../../../../test/helpers/events.js';
 import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
 import { safeBackPath, withOutcome } from './participant.pages.js';
 
@@ -43,19 +44,17 @@ describe.each(DB_KINDS)('attendance code as a form (no JavaScript) on %s', (kind
     t = await createTestApp(kind);
     const organizer = await t.tokenFor('organizer');
     moderator = organizer;
-    const e = await t.inject({
-      method: 'POST',
-      url: '/api/v1/events',
-      token: organizer,
-      payload: {
+    event = await createEvent(
+      t,
+      organizer,
+      {
         title: 'Seminar Hybrid Kanigaran',
         startsAt: '2021-12-30T09:00:00+07:00',
         endsAt: '2021-12-30T12:00:00+07:00',
         online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
       },
-    });
-    event = e.json();
-    await t.inject({ method: 'POST', url: `/api/v1/events/${event.id}/publish`, token: organizer });
+      { publish: true },
+    );
     remote = await seedRegistrations(t.app.ctx.db, event.id, 2, { mode: 'online', prefix: 'Daring' });
     const make = async (payload: Record<string, unknown>) =>
       (
@@ -147,18 +146,12 @@ describe.each(DB_KINDS)('attendance code as a form (no JavaScript) on %s', (kind
   });
 
   it("refuses an unknown ticket and another event's ticket, in words, and writes nothing", async () => {
-    const other = await t.inject({
-      method: 'POST',
-      url: '/api/v1/events',
-      token: moderator,
-      payload: {
-        title: 'Acara Lain',
-        startsAt: '2021-12-31T09:00:00+07:00',
-        endsAt: '2021-12-31T12:00:00+07:00',
-      },
+    const other = await createEvent(t, moderator, {
+      title: 'Acara Lain',
+      startsAt: '2021-12-31T09:00:00+07:00',
+      endsAt: '2021-12-31T12:00:00+07:00',
     });
-    expect(other.statusCode).toBe(201);
-    const foreign = (await seedRegistrations(t.app.ctx.db, other.json().id, 1, { mode: 'online' }))[0]!;
+    const foreign = (await seedRegistrations(t.app.ctx.db, other.id, 1, { mode: 'online' }))[0]!;
     for (const ticketCode of ['tidakadatiketinisamasekali', foreign.ticketCode]) {
       const r = await send({ ticketCode, code: codes.open, back: `/e/${event.slug}/live` });
       expect(r.statusCode).toBe(303);
