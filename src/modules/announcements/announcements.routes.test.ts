@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
 import { startSmtp } from '../../../test/helpers/smtp.js';
 
 const future = { startsAt: '2031-12-30T09:00:00+07:00', endsAt: '2031-12-30T12:00:00+07:00' };
@@ -24,23 +25,19 @@ describe.each(DB_KINDS)('announcing the next event on %s', (kind) => {
     });
     expect(org.statusCode).toBe(201);
     const orgId = org.json().id as string;
-    const mk = async (title: string) => {
-      const r = await t.inject({
-        method: 'POST',
-        url: '/api/v1/events',
-        token: organizer,
-        payload: {
+    const mk = (title: string) =>
+      createEvent(
+        t,
+        organizer,
+        {
           title,
           ...future,
           orgId,
           venue: { name: 'Aula Kelurahan Kanigaran', capacity: 50 },
           online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/1' },
         },
-      });
-      expect(r.statusCode).toBe(201);
-      await t.inject({ method: 'POST', url: `/api/v1/events/${r.json().id}/publish`, token: organizer });
-      return { id: r.json().id as string, slug: r.json().slug as string };
-    };
+        { publish: true },
+      );
     const past = await mk('Seminar UMKM 2021');
     const reg = async (key: string, extra: Record<string, unknown>) => {
       const r = await t.inject({

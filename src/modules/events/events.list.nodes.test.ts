@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwoNodes, type TestApp, type TwoNodes } from '../../../test/helpers/app.js';
 import { REDIS_URL, REQUIRE_ALL } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
 
 /** Two app nodes on one database and one Redis: a change on A drops B's cached anonymous events list at once. */
 describe.runIf(REDIS_URL || REQUIRE_ALL)('anonymous events list across two nodes', () => {
@@ -28,18 +29,11 @@ describe.runIf(REDIS_URL || REQUIRE_ALL)('anonymous events list across two nodes
 
   it('shows a publication, an edit and an unpublish made on node A on node B', async () => {
     const organizer = await a.tokenFor('organizer');
-    const e = (
-      await a.inject({
-        method: 'POST',
-        url: '/api/v1/events',
-        token: organizer,
-        payload: {
-          title: 'Seminar di node A',
-          startsAt: '2026-03-05T09:00:00+07:00',
-          endsAt: '2026-03-05T12:00:00+07:00',
-        },
-      })
-    ).json();
+    const e = await createEvent(a, organizer, {
+      title: 'Seminar di node A',
+      startsAt: '2026-03-05T09:00:00+07:00',
+      endsAt: '2026-03-05T12:00:00+07:00',
+    });
     expect(await titlesOnB()).toEqual([]);
 
     let seen = nextOnB('event.published');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
 
 const seminar = {
   startsAt: '2026-03-05T09:00:00+07:00',
@@ -25,15 +26,7 @@ describe.each(DB_KINDS)('events list on %s', (kind) => {
     expect(r.headers['content-type']).toMatch(/^application\/json/);
     return r.json().events as Listed[];
   };
-  const create = async (slug: string) =>
-    (
-      await t.inject({
-        method: 'POST',
-        url: '/api/v1/events',
-        token: organizer,
-        payload: { ...seminar, title: `Seminar ${slug}`, slug },
-      })
-    ).json() as { id: string; slug: string };
+  const create = (slug: string) => createEvent(t, organizer, { ...seminar, title: `Seminar ${slug}`, slug });
 
   beforeAll(async () => {
     t = await createTestApp(kind);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { listen } from '../../../test/helpers/browser.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
 import { makeTicket, seedLiveEvent } from '../../../test/helpers/live.js';
 import { connectLive } from '../../realtime/test-client.js';
 import type { ServerMessage } from '../../shared/realtime.js';
@@ -266,18 +267,11 @@ describe.each(DB_KINDS)('live room (stage, polls, WebSocket) on %s', (kind) => {
   });
 
   it('hides a draft event’s room from the public', async () => {
-    const draft = (
-      await t.inject({
-        method: 'POST',
-        url: '/api/v1/events',
-        token: organizer,
-        payload: {
-          title: 'Draf',
-          startsAt: '2030-01-01T09:00:00+07:00',
-          endsAt: '2030-01-01T10:00:00+07:00',
-        },
-      })
-    ).json();
+    const draft = await createEvent(t, organizer, {
+      title: 'Draf',
+      startsAt: '2030-01-01T09:00:00+07:00',
+      endsAt: '2030-01-01T10:00:00+07:00',
+    });
     await expect(connectLive(`${base.replace('http', 'ws')}/api/v1/events/${draft.id}/live`)).rejects.toThrow(
       /404/,
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
 import { DEMO_SLUG } from '../demo/index.js';
 
 const decode = (html: string) =>
@@ -130,19 +131,12 @@ describe.each(DB_KINDS)('public site on %s', (kind) => {
   });
 
   it('drafts are 404 to the public and to other organizers, a preview for their team', async () => {
-    const e = (
-      await t.inject({
-        method: 'POST',
-        url: '/api/v1/events',
-        token: organizer,
-        payload: {
-          title: '<script>alert("x")</script> Pelatihan',
-          startsAt: '2030-01-10T09:00:00+08:00',
-          endsAt: '2030-01-10T12:00:00+08:00',
-          timezone: 'Asia/Makassar',
-        },
-      })
-    ).json();
+    const e = await createEvent(t, organizer, {
+      title: '<script>alert("x")</script> Pelatihan',
+      startsAt: '2030-01-10T09:00:00+08:00',
+      endsAt: '2030-01-10T12:00:00+08:00',
+      timezone: 'Asia/Makassar',
+    });
     const anon = await t.inject({ method: 'GET', url: `/e/${e.slug}` });
     expect(anon.statusCode).toBe(404);
     expect(anon.body).toContain('tidak ditemukan');
