@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Tx } from '../../db/transaction.js';
+import { upsert } from '../../db/upsert.js';
 import type {
   CertificateJobsTable,
   CertificateSettingsTable,
@@ -57,21 +58,7 @@ export const certificatesRepository = {
   settings: (db: Db, eventId: string) =>
     db.selectFrom('certificate_settings').selectAll().where('event_id', '=', eventId).executeTakeFirst(),
   upsertSettings: (db: Db, row: Insertable<CertificateSettingsTable>) =>
-    db
-      .insertInto('certificate_settings')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('event_id').doUpdateSet({
-          pattern: row.pattern,
-          org_code: row.org_code,
-          rules: row.rules,
-          issuer: row.issuer,
-          place: row.place,
-          issue_date: row.issue_date,
-          updated_at: row.updated_at,
-        }),
-      )
-      .execute(),
+    upsert(db, 'certificate_settings', row, ['event_id']),
 
   templates: (db: Db, eventId: string) =>
     db.selectFrom('certificate_templates').selectAll().where('event_id', '=', eventId).execute(),
@@ -82,21 +69,9 @@ export const certificatesRepository = {
       .where('event_id', '=', eventId)
       .where('role', '=', role)
       .executeTakeFirst(),
+  /** One template per role: a redesign keeps the template's id. */
   upsertTemplate: (db: Db, row: Insertable<CertificateTemplatesTable>) =>
-    db
-      .insertInto('certificate_templates')
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(['event_id', 'role']).doUpdateSet({
-          orientation: row.orientation,
-          background_path: row.background_path,
-          background_kind: row.background_kind,
-          fields: row.fields,
-          signers: row.signers,
-          updated_at: row.updated_at,
-        }),
-      )
-      .execute(),
+    upsert(db, 'certificate_templates', row, ['event_id', 'role'], ['id']),
 
   /**
    * Takes `count` numbers from the counter of one prefix in a transaction: the row is created at 0

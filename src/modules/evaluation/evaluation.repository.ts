@@ -1,23 +1,11 @@
 import type { Db } from '../../db/database.js';
+import { upsert } from '../../db/upsert.js';
 import type { EvaluationFormsTable, EvaluationResponsesTable } from './evaluation.tables.js';
 
 export const evaluationRepository = {
   form: (db: Db, eventId: string) =>
     db.selectFrom('evaluation_forms').selectAll().where('event_id', '=', eventId).executeTakeFirst(),
-  upsertForm: (db: Db, row: EvaluationFormsTable) =>
-    db
-      .insertInto('evaluation_forms')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('event_id').doUpdateSet({
-          questions: row.questions,
-          status: row.status,
-          opened_at: row.opened_at,
-          closed_at: row.closed_at,
-          updated_at: row.updated_at,
-        }),
-      )
-      .execute(),
+  upsertForm: (db: Db, row: EvaluationFormsTable) => upsert(db, 'evaluation_forms', row, ['event_id']),
   /** Inserts the one response of a registration; the unique index refuses a second one. */
   insertResponse: (db: Db, row: EvaluationResponsesTable) =>
     db.insertInto('evaluation_responses').values(row).execute(),

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { upsert } from '../../db/upsert.js';
 import type {
   RegistrationMode,
   RegistrationSettingsTable,
@@ -34,14 +35,7 @@ export const registrationsRepository = {
   getSettings: (db: Tx, eventId: string) =>
     db.selectFrom('registration_settings').selectAll().where('event_id', '=', eventId).executeTakeFirst(),
 
-  upsertSettings: (db: Tx, row: SettingsRow) => {
-    const { event_id, ...rest } = row;
-    return db
-      .insertInto('registration_settings')
-      .values(row)
-      .onConflict((oc) => oc.column('event_id').doUpdateSet(rest))
-      .execute();
-  },
+  upsertSettings: (db: Tx, row: SettingsRow) => upsert(db, 'registration_settings', row, ['event_id']),
 
   ensureCounter: (db: Tx, eventId: string, mode: RegistrationMode) =>
     db

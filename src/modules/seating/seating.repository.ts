@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Tx as Transaction } from '../../db/transaction.js';
+import { upsert } from '../../db/upsert.js';
 import type { SeatPlansTable, SeatsTable } from './seating.tables.js';
 
 type Tx = Db | Transaction;
@@ -39,12 +40,7 @@ export const seatingRepository = {
         .values(seats.slice(i, i + 200))
         .execute();
     }
-    const { event_id, ...rest } = plan;
-    await db
-      .insertInto('seat_plans')
-      .values(plan)
-      .onConflict((oc) => oc.column('event_id').doUpdateSet(rest))
-      .execute();
+    await upsert(db, 'seat_plans', plan, ['event_id']);
   },
 
   async deletePlan(db: Tx, eventId: string) {

@@ -2,15 +2,13 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { AttendanceImportRowsTable, AttendanceImportsTable } from '../attendance.tables.js';
+import { confirmedRegistrations, writeRecord } from '../records.repository.js';
 
 /** Imported Zoom / Meet reports, their rows and the review of unmatched rows. */
 export const importsRepository = {
   emailIndex: (db: Db, eventId: string) =>
-    db
-      .selectFrom('registrations')
+    confirmedRegistrations(db, eventId)
       .select(['id', 'email', 'front_titles', 'name', 'back_titles', 'status', 'mode'])
-      .where('event_id', '=', eventId)
-      .where('status', '=', 'confirmed')
       .execute(),
 
   saveImport: (
@@ -33,19 +31,7 @@ export const importsRepository = {
           totals.set(r.registration_id, (totals.get(r.registration_id) ?? 0) + r.minutes);
       const now = Date.now();
       for (const [registrationId, minutes] of totals) {
-        await trx
-          .insertInto('attendance')
-          .values({
-            registration_id: registrationId,
-            event_id: head.event_id,
-            report_minutes: minutes,
-            join_count: 0,
-            updated_at: now,
-          })
-          .onConflict((oc) =>
-            oc.column('registration_id').doUpdateSet({ report_minutes: minutes, updated_at: now }),
-          )
-          .execute();
+        await writeRecord(trx, head.event_id, registrationId, { report_minutes: minutes }, now);
       }
     }),
 
@@ -124,20 +110,7 @@ export const importsRepository = {
           .where('import_id', '=', importId)
           .where('registration_id', '=', reg)
           .executeTakeFirst();
-        const minutes = Number(sum?.m ?? 0);
-        await trx
-          .insertInto('attendance')
-          .values({
-            registration_id: reg,
-            event_id: eventId,
-            report_minutes: minutes,
-            join_count: 0,
-            updated_at: now,
-          })
-          .onConflict((oc) =>
-            oc.column('registration_id').doUpdateSet({ report_minutes: minutes, updated_at: now }),
-          )
-          .execute();
+        await writeRecord(trx, eventId, reg, { report_minutes: Number(sum?.m ?? 0) }, now);
       }
     }),
 };

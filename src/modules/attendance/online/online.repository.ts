@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
+import { upsert } from '../../../db/upsert.js';
 import type { AttendanceCodesTable, AttendanceSettingsTable } from '../attendance.tables.js';
 
 /** Online presence: joins through the personal link, the presence settings and attendance codes. */
@@ -32,19 +33,7 @@ export const onlineRepository = {
     db.selectFrom('attendance_settings').selectAll().where('event_id', '=', eventId).executeTakeFirst(),
 
   saveSettings: (db: Db, row: AttendanceSettingsTable) =>
-    db
-      .insertInto('attendance_settings')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('event_id').doUpdateSet({
-          online_rule: row.online_rule,
-          min_codes: row.min_codes,
-          min_percent: row.min_percent,
-          code_window_minutes: row.code_window_minutes,
-          updated_at: row.updated_at,
-        }),
-      )
-      .execute(),
+    upsert(db, 'attendance_settings', row, ['event_id']),
 
   // Attendance codes -----------------------------------------------------------------------------
   insertCode: (db: Db, row: Insertable<AttendanceCodesTable>) =>
