@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
@@ -14,6 +15,24 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
   });
   afterAll(() => t.close());
 
+  const login = (email: string, password: string, url = '/api/v1/auth/login') =>
+    t.inject({ method: 'POST', url, payload: { email, password } });
+  const sessionCookie = (r: LightMyRequestResponse) => r.cookies.find((c) => c.name === 'aula_session');
+  const createUser = (
+    as: { token?: string; cookie?: string; csrf?: string },
+    payload: Record<string, unknown>,
+  ) =>
+    t.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      token: as.token,
+      ...(as.cookie ? { cookies: { aula_session: as.cookie } } : {}),
+      ...(as.csrf ? { headers: { 'x-csrf-token': as.csrf } } : {}),
+      payload,
+    });
+  const me = (cookie: string) =>
+    t.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { aula_session: cookie } });
+
   it('answers health', async () => {
     const r = await t.inject({ method: 'GET', url: '/api/health' });
     expect(r.statusCode).toBe(200);
@@ -21,35 +40,18 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
   });
 
   it('logs in with the right password and sets an httpOnly session cookie', async () => {
-    const r = await t.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: 'Rina@Example.test', password: 'rahasia123' },
-    });
+    const r = await login('Rina@Example.test', 'rahasia123');
     expect(r.statusCode).toBe(200);
-    const cookie = r.cookies.find((c) => c.name === 'aula_session');
+    const cookie = sessionCookie(r);
     expect(cookie?.httpOnly).toBe(true);
-    const me = await t.inject({
-      method: 'GET',
-      url: '/api/v1/auth/me',
-      cookies: { aula_session: cookie!.value },
-    });
-    expect(me.json().user.email).toBe('rina@example.test');
+    expect((await me(cookie!.value)).json().user.email).toBe('rina@example.test');
   });
 
   it('refuses a wrong password with a message in Indonesian by default and in English on request', async () => {
-    const r = await t.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: 'rina@example.test', password: 'salah' },
-    });
+    const r = await login('rina@example.test', 'salah');
     expect(r.statusCode).toBe(401);
     expect(r.json().error).toEqual({ code: 'invalid_credentials', message: 'E-mail atau kata sandi salah.' });
-    const en = await t.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login?lang=en',
-      payload: { email: 'rina@example.test', password: 'salah' },
-    });
+    const en = await login('rina@example.test', 'salah', '/api/v1/auth/login?lang=en');
     expect(en.json().error.message).toBe('Wrong e-mail or password.');
   });
 
@@ -72,30 +74,16 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
   });
 
   it('a cookie session without the CSRF token acts as anonymous on unsafe methods', async () => {
-    const r = await t.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: 'rina@example.test', password: 'rahasia123' },
-    });
-    const cookie = r.cookies.find((c) => c.name === 'aula_session')!.value;
+    const r = await login('rina@example.test', 'rahasia123');
+    const cookie = sessionCookie(r)!.value;
     const csrf = r.json().csrfToken as string;
     const admin = await t.tokenFor('admin');
     void admin;
-    const forged = await t.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      cookies: { aula_session: cookie },
-      payload: { email: 'x@example.test', password: 'password123' },
-    });
+    const newUser = { email: 'x@example.test', password: 'password123' };
+    const forged = await createUser({ cookie }, newUser);
     expect(forged.statusCode).toBe(403);
     expect(forged.json().error.code).toBe('csrf_failed');
-    const withToken = await t.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      cookies: { aula_session: cookie },
-      headers: { 'x-csrf-token': csrf },
-      payload: { email: 'x@example.test', password: 'password123' },
-    });
+    const withToken = await createUser({ cookie, csrf }, newUser);
     // An organizer is authenticated now but still may not create users.
     expect(withToken.statusCode).toBe(403);
     expect(withToken.json().error.code).toBe('forbidden');
@@ -103,34 +91,21 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
 
   it('only admins create users; anonymous gets 401', async () => {
     const admin = await t.tokenFor('admin');
-    const ok = await t.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      token: admin,
-      payload: { email: 'new@example.test', password: 'password123', role: 'checkin' },
-    });
+    const ok = await createUser(
+      { token: admin },
+      { email: 'new@example.test', password: 'password123', role: 'checkin' },
+    );
     expect(ok.statusCode).toBe(201);
-    const dup = await t.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      token: admin,
-      payload: { email: 'new@example.test', password: 'password123' },
-    });
+    const dup = await createUser({ token: admin }, { email: 'new@example.test', password: 'password123' });
     expect(dup.statusCode).toBe(409);
     for (const role of ['organizer', 'moderator', 'checkin'] as const) {
-      const r = await t.inject({
-        method: 'POST',
-        url: '/api/v1/users',
-        token: await t.tokenFor(role),
-        payload: { email: `z${role}@example.test`, password: 'password123' },
-      });
+      const r = await createUser(
+        { token: await t.tokenFor(role) },
+        { email: `z${role}@example.test`, password: 'password123' },
+      );
       expect(r.statusCode).toBe(403);
     }
-    const anon = await t.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      payload: { email: 'y@example.test', password: 'password123' },
-    });
+    const anon = await createUser({}, { email: 'y@example.test', password: 'password123' });
     expect(anon.statusCode).toBe(401);
     const badToken = await t.inject({ method: 'GET', url: '/api/v1/auth/me', token: 'aula_nope' });
     expect(badToken.statusCode).toBe(401);
@@ -140,24 +115,16 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     const form = await t.inject({ method: 'GET', url: '/login?next=/console/users' });
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('action="/login?next=%2Fconsole%2Fusers"');
-    const wrong = await t.inject({
-      method: 'POST',
-      url: '/login?next=/console/users',
-      payload: { email: 'rina@example.test', password: 'salah' },
-    });
+    const wrong = await login('rina@example.test', 'salah', '/login?next=/console/users');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('E-mail atau kata sandi salah.');
     expect(wrong.body).toContain('action="/login?next=%2Fconsole%2Fusers"');
     const empty = await t.inject({ method: 'POST', url: '/login', payload: {} });
     expect(empty.statusCode).toBe(401);
-    const ok = await t.inject({
-      method: 'POST',
-      url: '/login?next=//evil.example/',
-      payload: { email: 'rina@example.test', password: 'rahasia123' },
-    });
+    const ok = await login('rina@example.test', 'rahasia123', '/login?next=//evil.example/');
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/console');
-    const cookie = ok.cookies.find((c) => c.name === 'aula_session')!;
+    const cookie = sessionCookie(ok)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const logout = await t.inject({
       method: 'POST',
@@ -165,12 +132,7 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
       cookies: { aula_session: cookie.value },
     });
     expect(logout.statusCode).toBe(303);
-    const me = await t.inject({
-      method: 'GET',
-      url: '/api/v1/auth/me',
-      cookies: { aula_session: cookie.value },
-    });
-    expect(me.statusCode).toBe(401);
+    expect((await me(cookie.value)).statusCode).toBe(401);
   });
 
   it('first-run setup creates the admin once with the one-time token', async () => {
