@@ -1,6 +1,10 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database.js';
+import { IdParam } from '../../http/params.js';
+import type { AuthUser } from '../../http/types.js';
 import type { Locale, Text } from '../../i18n/index.js';
+import { FormFields, type FormValues, type KeptForm, saveOrShowAgain } from '../../web/forms.js';
 import { asPage } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
@@ -92,10 +96,42 @@ export const back = (e: EventRow, l: Locale) => (
   </p>
 );
 
-/** A form post from the organizer's pages: answered as a page, by a signed-in organizer of the event. */
-export async function organizerPost(req: FastifyRequest, db: Db, eventId: string) {
+/** A page or form post of the attendance console: answered as a page, to a signed-in user with that access. */
+export async function staffEvent(
+  req: FastifyRequest,
+  db: Db,
+  eventId: string,
+  access: 'organize' | 'checkin' = 'organize',
+) {
   asPage(req);
   const user = requireUser(req);
-  const event = await loadEventFor(req, db, eventId, 'organize');
+  const event = await loadEventFor(req, db, eventId, access);
   return { user, event };
+}
+
+/**
+ * An organizer's form post on `url` (below `/console/events/:id`): `save` does the work and says where to go;
+ * an expected error shows the page again through `showAgain`, with what was typed.
+ */
+export function organizerFormPost(
+  base: FastifyInstance,
+  url: string,
+  save: (event: EventRow, values: FormValues, user: AuthUser) => Promise<string>,
+  showAgain: (req: FastifyRequest, reply: FastifyReply, event: EventRow, form: KeptForm) => unknown,
+  bodyLimit?: number,
+) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.post(
+    url,
+    { schema: { hide: true, params: IdParam, body: FormFields }, ...(bodyLimit ? { bodyLimit } : {}) },
+    async (req, reply) => {
+      const { user, event } = await staffEvent(req, app.ctx.db, req.params.id);
+      return saveOrShowAgain(
+        req,
+        reply,
+        (values) => save(event, values, user),
+        (form) => showAgain(req, reply, event, form),
+      );
+    },
+  );
 }

@@ -4,19 +4,10 @@ import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import type { Locale } from '../../i18n/index.js';
 import { formatDateTime, formatTime } from '../../shared/time.js';
-import {
-  ErrorNotice,
-  FormFields,
-  type KeptForm,
-  SavedNotice,
-  SavedQuery,
-  saveOrShowAgain,
-  str,
-} from '../../web/forms.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
-import { requireUser } from '../auth/index.js';
-import { can, type EventRow, loadEventFor } from '../events/index.js';
-import { back, base, DASH_CSS, fill, num, organizerPost, T } from './attendance.console.js';
+import { ErrorNotice, type KeptForm, SavedNotice, SavedQuery, str } from '../../web/forms.js';
+import { CsrfField, page } from '../../web/page.js';
+import { can, type EventRow } from '../events/index.js';
+import { back, base, DASH_CSS, fill, num, organizerFormPost, staffEvent, T } from './attendance.console.js';
 import { CorrectionBody, SettingsBody } from './attendance.schemas.js';
 import type { AttendanceService } from './attendance.service.js';
 import { ONLINE_RULES } from './attendance.tables.js';
@@ -319,55 +310,39 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
     '/console/events/:id/attendance',
     { schema: { hide: true, params: IdParam, querystring: SavedQuery } },
     async (req, reply) => {
-      asPage(req);
-      requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'checkin');
+      const { event } = await staffEvent(req, db, req.params.id, 'checkin');
       return dashboard(req, reply, event, { saved: req.query.saved });
     },
   );
 
-  app.post(
+  organizerFormPost(
+    app,
     '/console/events/:id/attendance/settings',
-    { schema: { hide: true, params: IdParam, body: FormFields } },
-    async (req, reply) => {
-      const { user, event } = await organizerPost(req, db, req.params.id);
-      return saveOrShowAgain(
-        req,
-        reply,
-        async (b) => {
-          const s = parseOrThrow(SettingsBody, {
-            onlineRule: b.onlineRule,
-            minCodes: num(str(b, 'minCodes')),
-            minPercent: num(str(b, 'minPercent')),
-            codeWindowMinutes: num(str(b, 'codeWindowMinutes')),
-          });
-          await online.saveSettings(event, s, user);
-          return `${base(event)}?saved=1`;
-        },
-        (form) => dashboard(req, reply, event, { form }),
-      );
+    async (event, b, user) => {
+      const s = parseOrThrow(SettingsBody, {
+        onlineRule: b.onlineRule,
+        minCodes: num(str(b, 'minCodes')),
+        minPercent: num(str(b, 'minPercent')),
+        codeWindowMinutes: num(str(b, 'codeWindowMinutes')),
+      });
+      await online.saveSettings(event, s, user);
+      return `${base(event)}?saved=1`;
     },
+    (req, reply, event, form) => dashboard(req, reply, event, { form }),
   );
 
-  app.post(
+  organizerFormPost(
+    app,
     '/console/events/:id/attendance/corrections',
-    { schema: { hide: true, params: IdParam, body: FormFields } },
-    async (req, reply) => {
-      const { user, event } = await organizerPost(req, db, req.params.id);
-      return saveOrShowAgain(
-        req,
-        reply,
-        async (b) => {
-          const input = parseOrThrow(CorrectionBody, {
-            registrationId: b.registrationId,
-            set: b.set,
-            reason: b.reason,
-          });
-          await attendance.correct(event, input, user);
-          return `${base(event)}?saved=1`;
-        },
-        (form) => dashboard(req, reply, event, { form }),
-      );
+    async (event, b, user) => {
+      const input = parseOrThrow(CorrectionBody, {
+        registrationId: b.registrationId,
+        set: b.set,
+        reason: b.reason,
+      });
+      await attendance.correct(event, input, user);
+      return `${base(event)}?saved=1`;
     },
+    (req, reply, event, form) => dashboard(req, reply, event, { form }),
   );
 };

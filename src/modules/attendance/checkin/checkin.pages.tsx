@@ -5,9 +5,9 @@ import { AppError } from '../../../errors.js';
 import { IdParam } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
 import { FormFields, formBody, str } from '../../../web/forms.js';
-import { asPage, page } from '../../../web/page.js';
-import { requireUser } from '../../auth/index.js';
+import { page } from '../../../web/page.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
+import { staffEvent } from '../attendance.console.js';
 import { CheckinBody, normalizeTicketCode, SearchQuery } from '../attendance.schemas.js';
 import { checkinServiceWorker } from './checkin.sw.js';
 import { type CheckinBox, CheckinView, checkinPagePath, T } from './checkin.view.js';
@@ -36,9 +36,7 @@ export const checkinPages: FastifyPluginAsync = async (base) => {
   }
 
   app.get('/console/events/:id/checkin', { schema: { hide: true, params: IdParam } }, async (req, reply) => {
-    asPage(req);
-    requireUser(req);
-    const event = await loadEventFor(req, db, req.params.id, 'checkin');
+    const { event } = await staffEvent(req, db, req.params.id, 'checkin');
     return render(req, reply, event, {});
   });
 
@@ -47,9 +45,7 @@ export const checkinPages: FastifyPluginAsync = async (base) => {
     '/console/events/:id/checkin',
     { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
-      asPage(req);
-      const user = requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'checkin');
+      const { user, event } = await staffEvent(req, db, req.params.id, 'checkin');
       const body = formBody(req);
       try {
         if (typeof body.registrationId === 'string') {
@@ -79,9 +75,7 @@ export const checkinPages: FastifyPluginAsync = async (base) => {
     '/console/events/:id/checkin/walkin',
     { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
-      asPage(req);
-      const user = requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'checkin');
+      const { user, event } = await staffEvent(req, db, req.params.id, 'checkin');
       const b = formBody(req);
       const text = (k: string) => str(b, k).trim() || undefined;
       try {

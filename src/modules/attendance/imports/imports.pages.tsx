@@ -2,18 +2,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam, routeParams } from '../../../http/params.js';
-import {
-  ErrorNotice,
-  FormFields,
-  formBody,
-  type KeptForm,
-  saveOrShowAgain,
-  str,
-} from '../../../web/forms.js';
-import { asPage, CsrfField, page } from '../../../web/page.js';
-import { requireUser } from '../../auth/index.js';
-import { type EventRow, loadEventFor } from '../../events/index.js';
-import { back, base, organizerPost, T } from '../attendance.console.js';
+import { ErrorNotice, FormFields, formBody, type KeptForm, str } from '../../../web/forms.js';
+import { CsrfField, page } from '../../../web/page.js';
+import type { EventRow } from '../../events/index.js';
+import { back, base, organizerFormPost, staffEvent, T } from '../attendance.console.js';
 import type { AttendanceService } from '../attendance.service.js';
 import type { ImportService } from './imports.service.js';
 
@@ -159,40 +151,32 @@ export const importPages: FastifyPluginAsync = async (plugin) => {
     '/console/events/:id/attendance/import',
     { schema: { hide: true, params: IdParam, querystring: ImportQuery } },
     async (req, reply) => {
-      asPage(req);
-      requireUser(req);
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const { event } = await staffEvent(req, db, req.params.id);
       return importPage(req, reply, event, { importId: req.query.importId });
     },
   );
 
-  app.post(
+  organizerFormPost(
+    app,
     '/console/events/:id/attendance/import',
-    { schema: { hide: true, params: IdParam, body: FormFields }, bodyLimit: 6 * 1024 * 1024 },
-    async (req, reply) => {
-      const { user, event } = await organizerPost(req, db, req.params.id);
-      return saveOrShowAgain(
-        req,
-        reply,
-        async (b) => {
-          const r = await imports.importReport(
-            event,
-            str(b, 'csv'),
-            str(b, 'filename').slice(0, 200) || null,
-            user,
-          );
-          return `${base(event)}/import?importId=${r.id}`;
-        },
-        (form) => importPage(req, reply, event, { form }),
+    async (event, b, user) => {
+      const r = await imports.importReport(
+        event,
+        str(b, 'csv'),
+        str(b, 'filename').slice(0, 200) || null,
+        user,
       );
+      return `${base(event)}/import?importId=${r.id}`;
     },
+    (req, reply, event, form) => importPage(req, reply, event, { form }),
+    6 * 1024 * 1024,
   );
 
   app.post(
     '/console/events/:id/attendance/import/:importId/rows/:rowId',
     { schema: { hide: true, params: routeParams('id', 'importId', 'rowId'), body: FormFields } },
     async (req, reply) => {
-      const { user, event } = await organizerPost(req, db, req.params.id);
+      const { user, event } = await staffEvent(req, db, req.params.id);
       const b = formBody(req);
       const ignore = str(b, 'ignore') !== '';
       const registrationId = ignore ? null : str(b, 'registrationId') || null;
