@@ -18,24 +18,28 @@ describe.each(DB_KINDS)('seat plan API on %s', (kind) => {
   });
   afterAll(() => t.close());
 
+  type Event = { id: string; token: string };
+  /** Draws the event's seat plan, as its organizer unless another token (or `null`, anonymous) is given. */
+  const putPlan = (e: Event, payload: Record<string, unknown>, token: string | null = e.token) =>
+    t.inject({ method: 'PUT', url: `/api/v1/events/${e.id}/seat-plan`, token: token ?? undefined, payload });
+  const register = (e: Event, payload: Record<string, unknown>) =>
+    t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/registrations`, payload });
+  /** A published event with a big hall seated by `plan`. */
+  const eventWithPlan = async () => {
+    const e = await publishedEvent(t, { capacity: 500 });
+    await putPlan(e, plan);
+    return e;
+  };
+
   it('sets the hall capacity from the rule; concurrent registrations get distinct seats that respect it', async () => {
     const e = await publishedEvent(t, { capacity: 500 });
-    const put = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${e.id}/seat-plan`,
-      token: e.token,
-      payload: plan,
-    });
+    const put = await putPlan(e, plan);
     expect(put.statusCode).toBe(200);
     // A1 and A3 are kept for guests; A2 is blocked, so row A uses A1, A3, A5, A7, A9, A11: 18 usable, 16 public.
     expect(put.json()).toMatchObject({ capacity: 16, usable: 18, reserved: 2, taken: 0 });
     const s = (await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/registration-settings` })).json();
     expect(s.capacity.onsite).toBe(16);
-    const out = await Promise.all(
-      Array.from({ length: 60 }, (_, i) =>
-        t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/registrations`, payload: person(100 + i) }),
-      ),
-    );
+    const out = await Promise.all(Array.from({ length: 60 }, (_, i) => register(e, person(100 + i))));
     const confirmed = out.map((r) => r.json()).filter((r) => r.status === 'confirmed');
     expect(confirmed).toHaveLength(16);
     const seats = confirmed.map((r) => r.seat as string);
@@ -61,53 +65,20 @@ describe.each(DB_KINDS)('seat plan API on %s', (kind) => {
       layout: { rows: [4], aisles: [], blocked: [], reserved: [] },
       rule: { kind: 'none', seatGap: 0, rowGap: 0 },
     };
-    expect(
-      (
-        await t.inject({
-          method: 'PUT',
-          url: `/api/v1/events/${e.id}/seat-plan`,
-          token: e.token,
-          payload: small,
-        })
-      ).json().capacity,
-    ).toBe(4);
-    for (let i = 0; i < 6; i++)
-      await t.inject({
-        method: 'POST',
-        url: `/api/v1/events/${e.id}/registrations`,
-        payload: person(200 + i),
-      });
+    expect((await putPlan(e, small)).json().capacity).toBe(4);
+    for (let i = 0; i < 6; i++) await register(e, person(200 + i));
     const tiny = { ...small, layout: { ...small.layout, rows: [3] } };
-    const refused = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${e.id}/seat-plan`,
-      token: e.token,
-      payload: tiny,
-    });
+    const refused = await putPlan(e, tiny);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('plan_too_small');
     const spaced = {
       layout: { rows: [4], aisles: [], blocked: [], reserved: [] },
       rule: { kind: 'gap', seatGap: 1, rowGap: 0 },
     };
-    const inUse = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${e.id}/seat-plan`,
-      token: e.token,
-      payload: spaced,
-    });
+    const inUse = await putPlan(e, spaced);
     expect(inUse.statusCode).toBe(409);
     const bigger = { ...small, layout: { ...small.layout, rows: [5, 5] } };
-    expect(
-      (
-        await t.inject({
-          method: 'PUT',
-          url: `/api/v1/events/${e.id}/seat-plan`,
-          token: e.token,
-          payload: bigger,
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await putPlan(e, bigger)).statusCode).toBe(200);
     const stats = (
       await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/stats`, token: e.token })
     ).json();
@@ -115,14 +86,9 @@ describe.each(DB_KINDS)('seat plan API on %s', (kind) => {
   });
 
   it('moves a person by hand only to a free, usable, public seat', async () => {
-    const e = await publishedEvent(t, { capacity: 500 });
-    await t.inject({ method: 'PUT', url: `/api/v1/events/${e.id}/seat-plan`, token: e.token, payload: plan });
-    const a = (
-      await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/registrations`, payload: person(300) })
-    ).json();
-    const b = (
-      await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/registrations`, payload: person(301) })
-    ).json();
+    const e = await eventWithPlan();
+    const a = (await register(e, person(300))).json();
+    const b = (await register(e, person(301))).json();
     const move = (id: string, seat: string | null) =>
       t.inject({
         method: 'PATCH',
@@ -140,17 +106,14 @@ describe.each(DB_KINDS)('seat plan API on %s', (kind) => {
   });
 
   it('assigns seats at check-in when the organizer chose so', async () => {
-    const e = await publishedEvent(t, { capacity: 500 });
-    await t.inject({ method: 'PUT', url: `/api/v1/events/${e.id}/seat-plan`, token: e.token, payload: plan });
+    const e = await eventWithPlan();
     await t.inject({
       method: 'PATCH',
       url: `/api/v1/events/${e.id}/registration-settings`,
       token: e.token,
       payload: { seatMode: 'checkin' },
     });
-    const r = (
-      await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/registrations`, payload: person(400) })
-    ).json();
+    const r = (await register(e, person(400))).json();
     expect(r.seat).toBeUndefined();
     const event = (await t.app.ctx.services.events.find(e.id))!;
     const seats = await Promise.all([
@@ -162,44 +125,18 @@ describe.each(DB_KINDS)('seat plan API on %s', (kind) => {
   });
 
   it('checks who may see and change the plan, refuses bad drawings, and prints the map with names', async () => {
-    const e = await publishedEvent(t, { capacity: 500 });
-    await t.inject({ method: 'PUT', url: `/api/v1/events/${e.id}/seat-plan`, token: e.token, payload: plan });
-    await t.inject({
-      method: 'POST',
-      url: `/api/v1/events/${e.id}/registrations`,
-      payload: person(500, { name: 'Munawar Hasyim', backTitles: 'S.E.' }),
-    });
+    const e = await eventWithPlan();
+    await register(e, person(500, { name: 'Munawar Hasyim', backTitles: 'S.E.' }));
     const checkin = await t.tokenFor('checkin');
     expect(
       (await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/seat-plan`, token: checkin })).statusCode,
     ).toBe(403);
-    expect(
-      (await t.inject({ method: 'PUT', url: `/api/v1/events/${e.id}/seat-plan`, payload: plan })).statusCode,
-    ).toBe(401);
-    expect(
-      (
-        await t.inject({
-          method: 'PUT',
-          url: `/api/v1/events/${e.id}/seat-plan`,
-          token: await t.tokenFor('organizer'),
-          payload: plan,
-        })
-      ).statusCode,
-    ).toBe(403);
-    const bad = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${e.id}/seat-plan`,
-      token: e.token,
-      payload: { ...plan, layout: { ...plan.layout, reserved: ['A2'] } },
-    });
+    expect((await putPlan(e, plan, null)).statusCode).toBe(401);
+    expect((await putPlan(e, plan, await t.tokenFor('organizer'))).statusCode).toBe(403);
+    const bad = await putPlan(e, { ...plan, layout: { ...plan.layout, reserved: ['A2'] } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('A2');
-    const bad2 = await t.inject({
-      method: 'PUT',
-      url: `/api/v1/events/${e.id}/seat-plan`,
-      token: e.token,
-      payload: { ...plan, rule: { kind: 'zigzag' } },
-    });
+    const bad2 = await putPlan(e, { ...plan, rule: { kind: 'zigzag' } });
     expect(bad2.statusCode).toBe(400);
     const pdf = await t.inject({
       method: 'GET',
