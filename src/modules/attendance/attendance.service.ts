@@ -94,8 +94,8 @@ export function createAttendanceService(ctx: AppContext) {
         await repo.setOverride(trx, event.id, reg.id, input.set === 'auto' ? null : input.set);
         await repo.audit(trx, {
           id: newId(),
-          eventId: event.id,
-          actorId: actor.id,
+          event_id: event.id,
+          actor_user_id: actor.id,
           action: 'attendance.correction',
           target: reg.id,
           reason: input.reason,

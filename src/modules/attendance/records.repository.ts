@@ -1,3 +1,4 @@
+import { writeAudit } from '../../db/audit.js';
 import type { Db } from '../../db/database.js';
 import type { Tx } from '../../db/transaction.js';
 import type { AttendanceOverride } from './attendance.tables.js';
@@ -37,31 +38,7 @@ export const recordsRepository = {
   setOverride: (db: Db | Tx, eventId: string, registrationId: string, override: AttendanceOverride | null) =>
     writeRecord(db, eventId, registrationId, { override }),
 
-  audit: (
-    db: Db,
-    row: {
-      id: string;
-      eventId: string;
-      actorId: string | null;
-      action: string;
-      target: string;
-      reason: string | null;
-      data: unknown;
-    },
-  ) =>
-    db
-      .insertInto('audit_log')
-      .values({
-        id: row.id,
-        event_id: row.eventId,
-        actor_user_id: row.actorId,
-        action: row.action,
-        target: row.target,
-        reason: row.reason,
-        data: JSON.stringify(row.data),
-        at: Date.now(),
-      })
-      .execute(),
+  audit: writeAudit,
 
   auditFor: (db: Db, eventId: string, limit = 100) =>
     db

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { writeAudit } from '../../db/audit.js';
 import type { Db } from '../../db/database.js';
 import type { Tx } from '../../db/transaction.js';
 import { upsert } from '../../db/upsert.js';
@@ -151,23 +152,7 @@ export const certificatesRepository = {
   update: (db: Db | Tx, id: string, patch: Updateable<CertificatesTable>) =>
     db.updateTable('certificates').set(patch).where('id', '=', id).execute(),
 
-  audit: (
-    db: Db | Tx,
-    row: {
-      id: string;
-      event_id: string;
-      actor_user_id: string | null;
-      action: string;
-      target: string;
-      reason: string | null;
-      data: unknown;
-      at: number;
-    },
-  ) =>
-    db
-      .insertInto('audit_log')
-      .values({ ...row, data: row.data == null ? null : JSON.stringify(row.data) })
-      .execute(),
+  audit: writeAudit,
 
   insertJob: (db: Db, row: Insertable<CertificateJobsTable>) =>
     db.insertInto('certificate_jobs').values(row).execute(),

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { writeAudit } from '../../db/audit.js';
 import type { Db } from '../../db/database.js';
 import type { EventsTable, OrganizationsTable } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -43,19 +44,14 @@ export const eventsRepository = {
   ) =>
     inTransaction(db, async (trx) => {
       await trx.deleteFrom('events').where('id', '=', event.id).execute();
-      await trx
-        .insertInto('audit_log')
-        .values({
-          id: auditId,
-          event_id: event.id,
-          actor_user_id: actorId,
-          action: 'event.deleted',
-          target: event.slug,
-          reason: null,
-          data: JSON.stringify({ title: event.title }),
-          at: Date.now(),
-        })
-        .execute();
+      await writeAudit(trx, {
+        id: auditId,
+        event_id: event.id,
+        actor_user_id: actorId,
+        action: 'event.deleted',
+        target: event.slug,
+        data: { title: event.title },
+      });
     }),
 
   listPublished: (db: Db, opts: { orgId?: string; limit?: number } = {}) =>

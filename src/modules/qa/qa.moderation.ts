@@ -48,7 +48,7 @@ export function qaModeration(db: Db, rt: Realtime) {
           actor_user_id: actorId,
           action: 'question.edit',
           target: q.id,
-          data: JSON.stringify({ before: q.text }),
+          data: { before: q.text },
         });
       }
       let screenChanged = false;
@@ -94,7 +94,7 @@ export function qaModeration(db: Db, rt: Realtime) {
         actor_user_id: actorId,
         action: 'question.merge',
         target: source.id,
-        data: JSON.stringify({ into: target.id }),
+        data: { into: target.id },
       });
       const cleared = Number((await repo.clearScreenIf(db, event.id, source.id)).numUpdatedRows) > 0;
       await publishQuestion(rt, event.id, source.id);

@@ -207,11 +207,10 @@ export function createImportService(ctx: AppContext) {
       );
       await repo.audit(db, {
         id: newId(),
-        eventId: event.id,
-        actorId: actor.id,
+        event_id: event.id,
+        actor_user_id: actor.id,
         action: 'attendance.import',
         target: importId,
-        reason: null,
         data: {
           source,
           filename,
@@ -290,11 +289,10 @@ export function createImportService(ctx: AppContext) {
       await repo.resolveImportRow(db, event.id, importId, rowId, registrationId, row.registration_id);
       await repo.audit(db, {
         id: newId(),
-        eventId: event.id,
-        actorId: actor.id,
+        event_id: event.id,
+        actor_user_id: actor.id,
         action: 'attendance.import_row',
         target: rowId,
-        reason: null,
         data: { importId, name: row.name, registrationId },
       });
       await bus.emit('attendance.changed', { eventId: event.id, kind: 'import' });

@@ -52,11 +52,10 @@ export function createOnlineService(ctx: AppContext) {
       });
       await repo.audit(db, {
         id: newId(),
-        eventId: event.id,
-        actorId: actor.id,
+        event_id: event.id,
+        actor_user_id: actor.id,
         action: 'attendance.settings',
         target: event.id,
-        reason: null,
         data: s,
       });
       await bus.emit('attendance.changed', { eventId: event.id, kind: 'correction' });
