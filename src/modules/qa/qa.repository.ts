@@ -1,7 +1,8 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
+import { writeAudit } from '../../db/audit.js';
 import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
+import { inTransaction, type Tx } from '../../db/transaction.js';
 import type { QuestionStatus } from '../../shared/realtime.js';
 import type { PollOptionsTable, PollsTable, QuestionsTable } from './qa.tables.js';
 
@@ -24,6 +25,17 @@ function withSpeaker(db: Db) {
     .select(['people.front_titles as sp_front', 'people.name as sp_name', 'people.back_titles as sp_back']);
 }
 
+/** Sets the question's vote count to `votes` (`votes + 1`, or null when no vote changed) and reads it. */
+async function countVote(trx: Tx, questionId: string, votes: RawBuilder<number> | null) {
+  if (votes) await trx.updateTable('questions').set({ votes }).where('id', '=', questionId).execute();
+  const row = await trx
+    .selectFrom('questions')
+    .select('votes')
+    .where('id', '=', questionId)
+    .executeTakeFirstOrThrow();
+  return Number(row.votes);
+}
+
 /** All SQL of questions, votes and polls. */
 export const qaRepository = {
   /** UU PDP erasure: the question stays (it belongs to the seminar's record), the asker's name goes. */
@@ -39,21 +51,7 @@ export const qaRepository = {
     (await db.selectFrom('events').select('timezone').where('id', '=', eventId).executeTakeFirst())
       ?.timezone ?? 'Asia/Jakarta',
 
-  audit: (
-    db: Db,
-    row: {
-      id: string;
-      event_id: string;
-      actor_user_id: string | null;
-      action: string;
-      target: string;
-      data: string | null;
-    },
-  ) =>
-    db
-      .insertInto('audit_log')
-      .values({ ...row, reason: null, at: Date.now() })
-      .execute(),
+  audit: writeAudit,
 
   findTicket: (db: Db, eventId: string, ticketCode: string) =>
     db
@@ -170,19 +168,7 @@ export const qaRepository = {
         .onConflict((oc) => oc.columns(['question_id', 'voter_key']).doNothing())
         .executeTakeFirst();
       const added = Number(ins.numInsertedOrUpdatedRows ?? 0n) > 0;
-      if (added) {
-        await trx
-          .updateTable('questions')
-          .set({ votes: sql`votes + 1` })
-          .where('id', '=', questionId)
-          .execute();
-      }
-      const row = await trx
-        .selectFrom('questions')
-        .select('votes')
-        .where('id', '=', questionId)
-        .executeTakeFirstOrThrow();
-      return { added, votes: Number(row.votes) };
+      return { added, votes: await countVote(trx, questionId, added ? sql`votes + 1` : null) };
     }),
 
   removeVote: (db: Db, questionId: string, voterKey: string) =>
@@ -193,19 +179,7 @@ export const qaRepository = {
         .where('voter_key', '=', voterKey)
         .executeTakeFirst();
       const removed = Number(del.numDeletedRows) > 0;
-      if (removed) {
-        await trx
-          .updateTable('questions')
-          .set({ votes: sql`votes - 1` })
-          .where('id', '=', questionId)
-          .execute();
-      }
-      const row = await trx
-        .selectFrom('questions')
-        .select('votes')
-        .where('id', '=', questionId)
-        .executeTakeFirstOrThrow();
-      return { removed, votes: Number(row.votes) };
+      return { removed, votes: await countVote(trx, questionId, removed ? sql`votes - 1` : null) };
     }),
 
   votedBy: async (db: Db, eventId: string, voterKey: string) =>
