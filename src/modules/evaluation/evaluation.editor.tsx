@@ -7,7 +7,8 @@ import type { Locale } from '../../i18n/index.js';
 import { shortCode } from '../../shared/ids.js';
 import { FormFields, SavedQuery } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
+import { asPage, CsrfField } from '../../web/page.js';
+import { eventToolPage } from '../../web/tool-page.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { FormBody, type Question } from './evaluation.schemas.js';
 import type { EvaluationService } from './evaluation.service.js';
@@ -166,15 +167,12 @@ async function show(
   const l = req.locale;
   const results = await svc.results(event.id);
   const answered = new Map(results.questions.map((q) => [q.id, q.answered]));
-  return page(
+  return eventToolPage(
     req,
     reply,
-    { title: `${T.heading[l]} · ${event.title}`, nav: 'console', status },
+    event,
+    T.heading,
     <>
-      <p>
-        <a href={`/console/events/${event.id}/evaluation`}>← {T.back[l]}</a>
-      </p>
-      <h1>{T.heading[l]}</h1>
       <p class="muted">{T.intro[l]}</p>
       {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
       <form method="post" action={`/console/events/${event.id}/evaluation/questions`}>
@@ -186,6 +184,7 @@ async function show(
         <button type="submit">{T.save[l]}</button>
       </form>
     </>,
+    { status, back: { href: `/console/events/${event.id}/evaluation`, label: T.back } },
   );
 }
 

@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../http/params.js';
 import type { Locale } from '../../i18n/index.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
+import { asPage, CsrfField } from '../../web/page.js';
+import { eventToolPage } from '../../web/tool-page.js';
 import { loadEventFor } from '../events/index.js';
 import type { Results } from './evaluation.schemas.js';
 import { T } from './evaluation.text.js';
@@ -61,15 +62,12 @@ export const evaluationPages: FastifyPluginAsync = async (base) => {
       const form = await svc.form(event.id);
       const results = await svc.results(event.id);
       const l = req.locale;
-      return page(
+      return eventToolPage(
         req,
         reply,
-        { title: `${T.heading[l]} · ${event.title}`, nav: 'console' },
+        event,
+        T.heading,
         <>
-          <p>
-            <a href={`/console/events/${event.id}`}>← {event.title}</a>
-          </p>
-          <h1>{T.heading[l]}</h1>
           <p>
             Status: <span class="badge">{T.status[form.status][l]}</span>
           </p>

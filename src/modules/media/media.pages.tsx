@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../http/params.js';
 import type { Text } from '../../i18n/index.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
+import { asPage, CsrfField } from '../../web/page.js';
+import { eventToolPage } from '../../web/tool-page.js';
 import { can } from '../events/index.js';
 import { loadForStaff } from './media.access.js';
 
@@ -23,15 +24,12 @@ export const mediaPages: FastifyPluginAsync = async (base) => {
     const [items, agenda] = await Promise.all([svc.list(event), app.ctx.services.program.listAgenda(event)]);
     const l = req.locale;
     const organizer = await can(db, event, req.user, 'organize');
-    return page(
+    return eventToolPage(
       req,
       reply,
-      { title: `${MEDIA_CONSOLE_TITLE[l]} · ${event.title}`, nav: 'console' },
+      event,
+      MEDIA_CONSOLE_TITLE,
       <>
-        <p>
-          <a href={`/console/events/${event.id}`}>← {event.title}</a>
-        </p>
-        <h1>{MEDIA_CONSOLE_TITLE[l]}</h1>
         <form
           method="post"
           action={`/console/events/${event.id}/media/photos`}

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { IdParam } from '../../http/params.js';
 import { formatDateTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
+import { asPage, CsrfField } from '../../web/page.js';
+import { eventToolPage } from '../../web/tool-page.js';
 import { loadEventFor } from '../events/index.js';
 import type { Narrative } from './reports.schemas.js';
 
@@ -90,15 +91,12 @@ export const reportsPages: FastifyPluginAsync = async (base) => {
         </>
       );
       const apiBase = `/api/v1/events/${event.id}`;
-      return page(
+      return eventToolPage(
         req,
         reply,
-        { title: `${T.title[l]} · ${event.title}`, nav: 'console' },
+        event,
+        T.title,
         <>
-          <p>
-            <a href={`/console/events/${event.id}`}>← {event.title}</a>
-          </p>
-          <h1>{T.title[l]}</h1>
           {notice ? <Notice kind="ok">{notice[l]}</Notice> : null}
           <div class="row">
             {(['id', 'en'] as const).map((lang) => (
