@@ -7,26 +7,33 @@ import { newId, newSecretToken } from '../../src/shared/ids.js';
  * written exactly as the owning module writes it.
  */
 
-/** A confirmed registration stored the way the registrations module stores it (tests only). */
-export async function seedRegistration(
-  db: Db,
-  eventId: string,
-  p: { name: string; frontTitles?: string; backTitles?: string; mode?: 'onsite' | 'online'; email?: string },
-) {
+interface RegistrationFields {
+  name: string;
+  front_titles?: string | null;
+  back_titles?: string | null;
+  institution?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  mode?: 'onsite' | 'online';
+  status?: 'confirmed' | 'cancelled' | 'waitlisted';
+  source?: string;
+}
+
+/** A registrations row as the registrations module stores it: confirmed on site unless `fields` say otherwise. */
+export function registrationRow(eventId: string, fields: RegistrationFields) {
   const now = Date.now();
-  const row = {
+  return {
     id: newId(),
     event_id: eventId,
     ticket_code: newSecretToken(),
-    front_titles: p.frontTitles ?? null,
-    name: p.name,
-    back_titles: p.backTitles ?? null,
-    institution: 'UMKM Kota Probolinggo',
-    email: p.email ?? null,
+    front_titles: null,
+    back_titles: null,
+    institution: null,
+    email: null,
     phone: null,
-    mode: p.mode ?? 'onsite',
+    mode: 'onsite' as const,
     status: 'confirmed' as const,
-    source: 'manual',
+    source: 'self',
     seat_id: null,
     waitlist_at: null,
     answers: null,
@@ -36,7 +43,25 @@ export async function seedRegistration(
     updated_at: now,
     confirmed_at: now,
     cancelled_at: null,
+    ...fields,
   };
+}
+
+/** A confirmed registration stored the way the registrations module stores it (tests only). */
+export async function seedRegistration(
+  db: Db,
+  eventId: string,
+  p: { name: string; frontTitles?: string; backTitles?: string; mode?: 'onsite' | 'online'; email?: string },
+) {
+  const row = registrationRow(eventId, {
+    name: p.name,
+    front_titles: p.frontTitles ?? null,
+    back_titles: p.backTitles ?? null,
+    institution: 'UMKM Kota Probolinggo',
+    email: p.email ?? null,
+    mode: p.mode ?? 'onsite',
+    source: 'manual',
+  });
   await db.insertInto('registrations').values(row).execute();
   return { id: row.id, ticketCode: row.ticket_code };
 }

@@ -1,5 +1,5 @@
-import { newId, newSecretToken } from '../../src/shared/ids.js';
 import type { TestApp } from './app.js';
+import { registrationRow } from './factories.js';
 
 /** The seed seminar, small: a published event with two speakers and a rundown of four items. */
 export async function seedLiveEvent(t: TestApp, organizer: string, slug?: string) {
@@ -65,36 +65,9 @@ export async function seedLiveEvent(t: TestApp, organizer: string, slug?: string
  * public route; the live room only reads tickets).
  */
 export async function makeTicket(t: TestApp, eventId: string, mode: 'onsite' | 'online', name = 'Peserta') {
-  const now = Date.now();
-  const ticketCode = newSecretToken();
-  const id = newId();
-  await t.app.ctx.db
-    .insertInto('registrations')
-    .values({
-      id,
-      event_id: eventId,
-      ticket_code: ticketCode,
-      front_titles: null,
-      name,
-      back_titles: null,
-      institution: null,
-      email: null,
-      phone: null,
-      mode,
-      status: 'confirmed',
-      source: 'self',
-      seat_id: null,
-      waitlist_at: null,
-      answers: null,
-      consents: null,
-      locale: 'id',
-      created_at: now,
-      updated_at: now,
-      confirmed_at: now,
-      cancelled_at: null,
-    } as never)
-    .execute();
-  return { id, ticketCode };
+  const row = registrationRow(eventId, { name, mode });
+  await t.app.ctx.db.insertInto('registrations').values(row).execute();
+  return { id: row.id, ticketCode: row.ticket_code };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/database.js';
-import { newId, newSecretToken } from '../../src/shared/ids.js';
+import { newId } from '../../src/shared/ids.js';
+import { registrationRow } from './factories.js';
 
 interface FakeRegistration {
   id: string;
@@ -22,18 +23,12 @@ export async function seedRegistrations(
     withEmail?: boolean;
   } = {},
 ): Promise<FakeRegistration[]> {
-  const now = Date.now();
   // Consecutive numbers from a random start: unique within a call, and calls rarely meet.
   const phoneBase = Math.floor(Math.random() * 9e7);
   const rows = Array.from({ length: count }, (_, i) => {
     const name = `${opts.prefix ?? 'Peserta'} ${String(i + 1).padStart(3, '0')}`;
-    return {
-      id: newId(),
-      event_id: eventId,
-      ticket_code: newSecretToken(),
-      front_titles: null,
+    return registrationRow(eventId, {
       name,
-      back_titles: null,
       institution: 'UMKM Probolinggo',
       email:
         opts.withEmail === false
@@ -42,17 +37,7 @@ export async function seedRegistrations(
       phone: `+62812${String((phoneBase + i) % 1e8).padStart(8, '0')}`,
       mode: opts.mode ?? 'onsite',
       status: opts.status ?? 'confirmed',
-      source: 'self',
-      seat_id: null,
-      waitlist_at: null,
-      answers: null,
-      consents: null,
-      locale: 'id',
-      created_at: now,
-      updated_at: now,
-      confirmed_at: now,
-      cancelled_at: null,
-    };
+    });
   });
   for (let i = 0; i < rows.length; i += 200)
     await db
