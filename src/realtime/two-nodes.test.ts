@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.js';
 import { listen } from '../../test/helpers/browser.js';
 import { DB_KINDS, REDIS_URL } from '../../test/helpers/env.js';
+import { teamMember } from '../../test/helpers/events.js';
 import { makeTicket, seedLiveEvent } from '../../test/helpers/live.js';
 import { connectLive } from './test-client.js';
 
@@ -68,13 +69,7 @@ describe.skipIf(!REDIS_URL).each(DB_KINDS)('live room on two nodes with Redis (%
         payload: { text: 'Dua node sekaligus', channel: 'onsite', authorName: 'B' },
       })
     ).json();
-    const mod = await a.tokenFor('moderator');
-    const u = await a.app.ctx.db
-      .selectFrom('users')
-      .select('id')
-      .where('role', '=', 'moderator')
-      .executeTakeFirstOrThrow();
-    await a.app.ctx.services.eventsManage.setTeamRole(ev.event.id, u.id, 'moderator');
+    const mod = await teamMember(a, organizer, ev.event.id, 'moderator', 'mod@example.test');
     await b.inject({
       method: 'PATCH',
       url: `/api/v1/questions/${q.id}`,

@@ -47,6 +47,28 @@ export async function checkIn(t: TestApp, token: string, event: string, ticketCo
   return r;
 }
 
+/**
+ * A new user with `role`, put on the event's team in that role through the team API by one of the event's
+ * organizers; returns the new user's API token.
+ */
+export async function teamMember(
+  t: TestApp,
+  organizer: string,
+  eventId: string,
+  role: 'moderator' | 'checkin',
+  email: string,
+) {
+  const token = await t.tokenFor(role, email);
+  const r = await t.inject({
+    method: 'PUT',
+    url: `/api/v1/events/${eventId}/team`,
+    token: organizer,
+    payload: { email, role },
+  });
+  expect(r.statusCode, r.body).toBe(200);
+  return token;
+}
+
 /** The organizer who owns the demo seminar; the demo service looks the owner up by this e-mail. */
 export async function createDemoOwner(t: TestApp) {
   const email = 'panitia@example.test';

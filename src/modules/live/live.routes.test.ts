@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { listen } from '../../../test/helpers/browser.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
-import { createEvent } from '../../../test/helpers/events.js';
+import { createEvent, teamMember } from '../../../test/helpers/events.js';
 import { makeTicket, seedLiveEvent } from '../../../test/helpers/live.js';
 import { connectLive } from '../../realtime/test-client.js';
 import type { ServerMessage } from '../../shared/realtime.js';
@@ -18,14 +18,8 @@ describe.each(DB_KINDS)('live room (stage, polls, WebSocket) on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     organizer = await t.tokenFor('organizer');
-    moderator = await t.tokenFor('moderator', `m-${kind}@example.test`);
     ev = await seedLiveEvent(t, organizer);
-    const u = await t.app.ctx.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', `m-${kind}@example.test`)
-      .executeTakeFirstOrThrow();
-    await t.app.ctx.services.eventsManage.setTeamRole(ev.event.id, u.id, 'moderator');
+    moderator = await teamMember(t, organizer, ev.event.id, 'moderator', `m-${kind}@example.test`);
     base = await listen(t);
   });
   afterAll(() => t.close());

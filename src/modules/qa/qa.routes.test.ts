@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { teamMember } from '../../../test/helpers/events.js';
 import { makeTicket, seedLiveEvent } from '../../../test/helpers/live.js';
 
 describe.each(DB_KINDS)('Q&A API on %s', (kind) => {
@@ -35,16 +36,10 @@ describe.each(DB_KINDS)('Q&A API on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     organizer = await t.tokenFor('organizer');
-    moderator = await t.tokenFor('moderator', `mod-${kind}@example.test`);
     outsider = await t.tokenFor('organizer');
     checkin = await t.tokenFor('checkin');
     ev = await seedLiveEvent(t, organizer);
-    const modUser = await t.app.ctx.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', `mod-${kind}@example.test`)
-      .executeTakeFirstOrThrow();
-    await t.app.ctx.services.eventsManage.setTeamRole(ev.event.id, modUser.id, 'moderator');
+    moderator = await teamMember(t, organizer, ev.event.id, 'moderator', `mod-${kind}@example.test`);
     ticket = await makeTicket(t, ev.event.id, 'online', 'Siti Rahma');
   });
   afterAll(() => t.close());
