@@ -7,7 +7,7 @@ import { fullName } from '../../shared/names.js';
 import { isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
 import { attendanceRepository as repo } from './attendance.repository.js';
-import { eventMinutes, loadSettings, presenceOf } from './presence.js';
+import { presenceCounts, presenceRows } from './presence.js';
 
 const BUCKET = 10 * 60000;
 
@@ -17,21 +17,12 @@ export function createAttendanceService(ctx: AppContext) {
 
   const service = {
     async summary(event: EventRow) {
-      const [facts, settings, arrivals, expected, open] = await Promise.all([
-        repo.presenceFacts(db, event.id),
-        loadSettings(db, event.id),
+      const [present, arrivals, expected, open] = await Promise.all([
+        presenceCounts(db, event),
         repo.arrivals(db, event.id),
         repo.expected(db, event.id),
         repo.openCodes(db, event.id, Date.now()),
       ]);
-      const minutes = eventMinutes(event);
-      let onsite = 0;
-      let online = 0;
-      for (const f of facts) {
-        const p = presenceOf(f, settings, minutes);
-        if (p === 'onsite') onsite++;
-        else if (p === 'online') online++;
-      }
       const buckets = new Map<number, number>();
       for (const a of arrivals) {
         const b = Math.floor(Number(a.checked_in_at) / BUCKET) * BUCKET;
@@ -39,7 +30,7 @@ export function createAttendanceService(ctx: AppContext) {
       }
       const exp = (m: string) => Number(expected.find((e) => e.mode === m)?.n ?? 0);
       return {
-        present: { onsite, online, total: onsite + online },
+        present,
         expected: { onsite: exp('onsite'), online: exp('online') },
         arrivals: [...buckets.entries()]
           .sort((a, b) => a[0] - b[0])
@@ -50,31 +41,21 @@ export function createAttendanceService(ctx: AppContext) {
 
     /** One line per confirmed registration: what happened and where (if anywhere) they count. */
     async list(event: EventRow) {
-      const [rows, facts, settings] = await Promise.all([
-        repo.attendanceList(db, event.id),
-        repo.presenceFacts(db, event.id),
-        loadSettings(db, event.id),
-      ]);
-      const codes = new Map(facts.map((f) => [f.id, Number(f.codes ?? 0)]));
-      const minutes = eventMinutes(event);
       const tz = event.timezone;
-      return rows.map((r) => {
-        const c = codes.get(r.id) ?? 0;
-        return {
-          id: r.id,
-          name: fullName({ frontTitles: r.front_titles, name: r.name, backTitles: r.back_titles }),
-          institution: r.institution,
-          mode: r.mode,
-          seat: r.seat_id,
-          checkedInAt: r.checked_in_at == null ? null : isoInZone(Number(r.checked_in_at), tz),
-          checkedInBy: r.checked_in_by_name,
-          joinedAt: r.joined_at == null ? null : isoInZone(Number(r.joined_at), tz),
-          codes: c,
-          reportMinutes: r.report_minutes,
-          override: r.override,
-          present: presenceOf({ ...r, codes: c }, settings, minutes),
-        };
-      });
+      return (await presenceRows(db, event)).map((r) => ({
+        id: r.id,
+        name: fullName({ frontTitles: r.front_titles, name: r.name, backTitles: r.back_titles }),
+        institution: r.institution,
+        mode: r.mode,
+        seat: r.seat_id,
+        checkedInAt: r.checked_in_at == null ? null : isoInZone(Number(r.checked_in_at), tz),
+        checkedInBy: r.checked_in_by_name,
+        joinedAt: r.joined_at == null ? null : isoInZone(Number(r.joined_at), tz),
+        codes: r.codes,
+        reportMinutes: r.report_minutes,
+        override: r.override,
+        present: r.present,
+      }));
     },
 
     /** A manual correction, always with a reason, always in the audit log. */

@@ -93,6 +93,21 @@ export async function presentRegistrations(
   return out;
 }
 
+/** The attendance table's rows, each with its codes entered in time and where the person counts. */
+export async function presenceRows(db: Db, event: EventRow) {
+  const [rows, facts, settings] = await Promise.all([
+    repo.attendanceList(db, event.id),
+    repo.presenceFacts(db, event.id),
+    loadSettings(db, event.id),
+  ]);
+  const codes = new Map(facts.map((f) => [f.id, Number(f.codes ?? 0)]));
+  const minutes = eventMinutes(event);
+  return rows.map((r) => {
+    const withCodes = { ...r, codes: codes.get(r.id) ?? 0 };
+    return { ...withCodes, present: presenceOf(withCodes, settings, minutes) };
+  });
+}
+
 export async function presenceCounts(db: Db, event: EventRow) {
   const present = await presentRegistrations(db, event);
   let onsite = 0;

@@ -6,7 +6,7 @@ import { CM, drawable, embed, useFonts, wrap } from '../../../shared/pdf.js';
 import { formatDate, formatTime } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
 import { attendanceRepository as repo } from '../attendance.repository.js';
-import { eventMinutes, loadSettings, presenceOf } from '../presence.js';
+import { presenceRows } from '../presence.js';
 
 export type ListKind = 'hall' | 'online' | 'speakers' | 'committee';
 
@@ -74,16 +74,9 @@ export async function buildList(
       })),
     };
   }
-  const [rows, facts, settings] = await Promise.all([
-    repo.attendanceList(db, event.id),
-    repo.presenceFacts(db, event.id),
-    loadSettings(db, event.id),
-  ]);
-  const codes = new Map(facts.map((f) => [f.id, Number(f.codes ?? 0)]));
-  const minutes = eventMinutes(event);
   const out: ListRow[] = [];
-  for (const r of rows) {
-    const present = presenceOf({ ...r, codes: codes.get(r.id) ?? 0 }, settings, minutes);
+  for (const r of await presenceRows(db, event)) {
+    const { present } = r;
     const name = fullName({ frontTitles: r.front_titles, name: r.name, backTitles: r.back_titles });
     if (kind === 'hall') {
       const inHall = present === 'onsite' || (only === 'all' && r.mode === 'onsite' && present !== 'online');
@@ -91,7 +84,7 @@ export async function buildList(
     } else if (present === 'online') {
       const proof = [
         r.joined_at != null ? `masuk ${formatTime(Number(r.joined_at), tz, 'id')}` : null,
-        (codes.get(r.id) ?? 0) > 0 ? `${codes.get(r.id)} kode` : null,
+        r.codes > 0 ? `${r.codes} kode` : null,
         r.report_minutes != null ? `${r.report_minutes} menit` : null,
       ].filter(Boolean);
       out.push({

@@ -70,20 +70,13 @@ export const onlineRepository = {
       .orderBy('attendance_codes.opens_at', 'desc')
       .execute(),
 
-  codeById: (db: Db, eventId: string, id: string) =>
+  /** One of the event's codes, by its id or by the value participants type. */
+  code: (db: Db, eventId: string, by: { id: string } | { code: string }) =>
     db
       .selectFrom('attendance_codes')
       .selectAll()
       .where('event_id', '=', eventId)
-      .where('id', '=', id)
-      .executeTakeFirst(),
-
-  codeByValue: (db: Db, eventId: string, code: string) =>
-    db
-      .selectFrom('attendance_codes')
-      .selectAll()
-      .where('event_id', '=', eventId)
-      .where('code', '=', code)
+      .where((eb) => eb.and(by))
       .executeTakeFirst(),
 
   closeCode: (db: Db, id: string, at: number) =>

@@ -159,7 +159,7 @@ export function createOnlineService(ctx: AppContext) {
     },
 
     async closeCode(event: EventRow, codeId: string) {
-      const c = await repo.codeById(db, event.id, codeId);
+      const c = await repo.code(db, event.id, { id: codeId });
       if (!c) throw errors.notFound(what.attendanceCode);
       // One millisecond back: the window is over the moment the answer is sent.
       await repo.closeCode(db, c.id, Date.now() - 1);
@@ -170,7 +170,7 @@ export function createOnlineService(ctx: AppContext) {
     /** A participant enters a code: counts only inside the window, once per code. */
     async enterCode(event: EventRow, ticketCode: string, code: string): Promise<CodeEntryResult> {
       const reg = await registrationFor(event, ticketCode);
-      const c = await repo.codeByValue(db, event.id, code);
+      const c = await repo.code(db, event.id, { code });
       if (!c) throw errors.attendanceCodeInvalid();
       const now = Date.now();
       const before = await repo.hasEntered(db, c.id, reg.id);
