@@ -144,25 +144,15 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
       expect(wrong.statusCode).toBe(403);
       const form = await fresh.inject({ method: 'GET', url: `/setup?token=${token}` });
       expect(form.statusCode).toBe(200);
-      const short = await fresh.inject({
-        method: 'POST',
-        url: '/setup',
-        payload: { token, name: 'Admin', email: 'admin@example.test', password: 'pendek' },
-      });
+      const setup = (email: string, password: string) =>
+        fresh.inject({ method: 'POST', url: '/setup', payload: { token, name: 'Admin', email, password } });
+      const short = await setup('admin@example.test', 'pendek');
       expect(short.statusCode).toBe(400);
       expect(short.body).toContain('Periksa e-mail dan kata sandi (minimal 8 karakter).');
       expect(short.body).toContain(`value="${token}"`);
-      const done = await fresh.inject({
-        method: 'POST',
-        url: '/setup',
-        payload: { token, name: 'Admin', email: 'admin@example.test', password: 'password123' },
-      });
+      const done = await setup('admin@example.test', 'password123');
       expect(done.statusCode).toBe(303);
-      const again = await fresh.inject({
-        method: 'POST',
-        url: '/setup',
-        payload: { token, name: 'Admin', email: 'admin2@example.test', password: 'password123' },
-      });
+      const again = await setup('admin2@example.test', 'password123');
       expect(again.statusCode).toBe(409);
     } finally {
       await fresh.close();
