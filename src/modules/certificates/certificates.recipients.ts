@@ -36,6 +36,26 @@ interface Candidate extends Recipient {
   issued: boolean;
 }
 
+/** A registration or a programme person, as stored: what a recipient is made from. */
+interface NamedRow {
+  id: string;
+  front_titles: string | null;
+  name: string;
+  back_titles: string | null;
+  email: string | null;
+}
+
+/** A registration (`r`) or a programme person (`p`) as a recipient; the key's prefix tells which. */
+const recipientFrom = (kind: 'r' | 'p', row: NamedRow): Recipient => ({
+  key: `${kind}:${row.id}`,
+  registrationId: kind === 'r' ? row.id : null,
+  personId: kind === 'p' ? row.id : null,
+  frontTitles: row.front_titles,
+  name: row.name,
+  backTitles: row.back_titles,
+  email: row.email,
+});
+
 /** Far above any event; the registrations list is capped by default for the console's sake. */
 const ALL = 1_000_000;
 
@@ -64,24 +84,13 @@ export async function candidatesFor(
     ]);
     regs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return regs.map((r) => {
-      const key = `r:${r.id}`;
+      const recipient = recipientFrom('r', r);
       let reason: Candidate['reason'] = null;
       if (present && !present.has(r.id))
         reason = { id: 'tidak tercatat hadir', en: 'not recorded as present' };
       else if (evaluated && !evaluated.has(r.id))
         reason = { id: 'belum mengisi evaluasi', en: 'has not filled in the evaluation' };
-      return {
-        key,
-        registrationId: r.id,
-        personId: null,
-        frontTitles: r.front_titles,
-        name: r.name,
-        backTitles: r.back_titles,
-        email: r.email,
-        eligible: reason === null,
-        reason,
-        issued: issuedKeys.has(key),
-      };
+      return { ...recipient, eligible: reason === null, reason, issued: issuedKeys.has(recipient.key) };
     });
   }
   const personRole = PERSON_ROLE_FOR[role]!;
@@ -92,23 +101,12 @@ export async function candidatesFor(
   return all
     .filter((p) => p.role === personRole)
     .map((p) => {
-      const key = `p:${p.id}`;
+      const recipient = recipientFrom('p', p);
       const reason =
         onAgenda && !onAgenda.has(p.id)
           ? { id: 'tidak ada di susunan acara', en: 'not on the rundown' }
           : null;
-      return {
-        key,
-        registrationId: null,
-        personId: p.id,
-        frontTitles: p.front_titles,
-        name: p.name,
-        backTitles: p.back_titles,
-        email: p.email,
-        eligible: reason === null,
-        reason,
-        issued: issuedKeys.has(key),
-      };
+      return { ...recipient, eligible: reason === null, reason, issued: issuedKeys.has(recipient.key) };
     });
 }
 
@@ -121,28 +119,12 @@ export async function overrideRecipient(
   if (body.registrationId) {
     const r = await deps.registrations.findById(body.registrationId);
     if (r?.event_id !== event.id) throw errors.notFound(what.registration);
-    return {
-      key: `r:${r.id}`,
-      registrationId: r.id,
-      personId: null,
-      frontTitles: r.front_titles,
-      name: r.name,
-      backTitles: r.back_titles,
-      email: r.email,
-    };
+    return recipientFrom('r', r);
   }
   if (body.personId) {
     const p = await deps.program.findPerson(event.id, body.personId);
     if (!p) throw errors.notFound(what.person);
-    return {
-      key: `p:${p.id}`,
-      registrationId: null,
-      personId: p.id,
-      frontTitles: p.front_titles,
-      name: p.name,
-      backTitles: p.back_titles,
-      email: p.email,
-    };
+    return recipientFrom('p', p);
   }
   const m = body.recipient!;
   return {

@@ -50,6 +50,17 @@ async function store(dataDir: string, rel: string, data: Uint8Array) {
   await rename(`${final}.tmp`, final);
 }
 
+/** Refuses anything sharp does not read as a JPEG, PNG or WebP picture (the error names `allowed`). */
+async function requirePicture(data: Buffer, allowed: string) {
+  let format: string | undefined;
+  try {
+    format = (await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata()).format;
+  } catch {
+    throw errors.unsupportedMedia(allowed);
+  }
+  if (!format || !['jpeg', 'png', 'webp'].includes(format)) throw errors.unsupportedMedia(allowed);
+}
+
 /**
  * A background is either a one-page PDF (kept as is, so vector designs stay sharp) or an image
  * re-encoded as JPEG at print size (which also drops any metadata). Anything else is refused
@@ -75,13 +86,7 @@ export async function storeBackground(dataDir: string, data: Buffer, orientation
     await store(dataDir, rel, data);
     return { path: rel, kind: 'pdf' as const };
   }
-  let format: string | undefined;
-  try {
-    format = (await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata()).format;
-  } catch {
-    throw errors.unsupportedMedia(allowed);
-  }
-  if (!format || !['jpeg', 'png', 'webp'].includes(format)) throw errors.unsupportedMedia(allowed);
+  await requirePicture(data, allowed);
   const [w, h] = orientation === 'landscape' ? [2339, 1654] : [1654, 2339];
   // 200 dpi A4 prints cleanly; the quality steps down until the JPEG leaves room for the rest of the certificate.
   let out: Buffer | null = null;
@@ -105,13 +110,7 @@ export async function storeBackground(dataDir: string, data: Buffer, orientation
 export async function storeSignature(dataDir: string, data: Buffer) {
   const allowed = 'PNG, JPEG, WebP';
   if (data.length > MAX_SIGNATURE_BYTES) throw errors.tooLarge(MAX_SIGNATURE_BYTES / 1024);
-  let format: string | undefined;
-  try {
-    format = (await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata()).format;
-  } catch {
-    throw errors.unsupportedMedia(allowed);
-  }
-  if (!format || !['jpeg', 'png', 'webp'].includes(format)) throw errors.unsupportedMedia(allowed);
+  await requirePicture(data, allowed);
   const out = await sharp(data, { failOn: 'error' })
     .rotate()
     .resize({ width: 600, height: 240, fit: 'inside', withoutEnlargement: true })
