@@ -56,6 +56,15 @@ export function splitBilingual(message: string, field?: string): Text {
 /** Builds a bilingual refinement message for zod `.refine()` (split again by `describeIssue`). */
 export const bilingual = (t: Text): string => `${t.id}|${t.en}`;
 
+/** The refinement a choice question fails with fewer than two options (registration and evaluation forms). */
+export const twoOptionsNeeded = {
+  message: bilingual({
+    id: 'pertanyaan pilihan perlu minimal 2 opsi',
+    en: 'a choice question needs at least 2 options',
+  }),
+  path: ['options'],
+};
+
 /** An optional free-text field, trimmed and capped at `max`: blank, null or absent is stored as null. */
 export const optText = (max: number) =>
   z

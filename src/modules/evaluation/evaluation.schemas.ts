@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '../../http/validation.js';
+import { bilingual, twoOptionsNeeded } from '../../http/validation.js';
 
 export const Question = z
   .object({
@@ -22,13 +22,7 @@ export const Question = z
     required: z.boolean().default(true),
   })
   .strict()
-  .refine((q) => q.kind !== 'choice' || (q.options?.length ?? 0) >= 2, {
-    message: bilingual({
-      id: 'pertanyaan pilihan perlu minimal 2 opsi',
-      en: 'a choice question needs at least 2 options',
-    }),
-    path: ['options'],
-  });
+  .refine((q) => q.kind !== 'choice' || (q.options?.length ?? 0) >= 2, twoOptionsNeeded);
 export type Question = z.infer<typeof Question>;
 
 export const FormBody = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, optText } from '../../http/validation.js';
+import { bilingual, optText, twoOptionsNeeded } from '../../http/validation.js';
 import { Instant } from '../events/index.js';
 import { normalizePhone } from './phone.js';
 
@@ -120,13 +120,7 @@ export const Question = z
     options: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
     required: z.boolean().default(false),
   })
-  .refine((q) => q.kind === 'text' || q.options.length >= 2, {
-    message: bilingual({
-      id: 'pertanyaan pilihan perlu minimal 2 opsi',
-      en: 'a choice question needs at least 2 options',
-    }),
-    path: ['options'],
-  });
+  .refine((q) => q.kind === 'text' || q.options.length >= 2, twoOptionsNeeded);
 export type Question = z.output<typeof Question>;
 
 export const SettingsInput = z
