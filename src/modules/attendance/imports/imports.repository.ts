@@ -4,6 +4,15 @@ import { inTransaction } from '../../../db/transaction.js';
 import type { AttendanceImportRowsTable, AttendanceImportsTable } from '../attendance.tables.js';
 import { confirmedRegistrations, writeRecord } from '../records.repository.js';
 
+/** What the console lists of an import, beside its count of unmatched rows (grouped by all of them). */
+const IMPORT_COLUMNS = [
+  'attendance_imports.id',
+  'attendance_imports.source',
+  'attendance_imports.filename',
+  'attendance_imports.rows_total',
+  'attendance_imports.created_at',
+] as const;
+
 /** Imported Zoom / Meet reports, their rows and the review of unmatched rows. */
 export const importsRepository = {
   emailIndex: (db: Db, eventId: string) =>
@@ -40,11 +49,7 @@ export const importsRepository = {
       .selectFrom('attendance_imports')
       .leftJoin('attendance_import_rows', 'attendance_import_rows.import_id', 'attendance_imports.id')
       .select((eb) => [
-        'attendance_imports.id',
-        'attendance_imports.source',
-        'attendance_imports.filename',
-        'attendance_imports.rows_total',
-        'attendance_imports.created_at',
+        ...IMPORT_COLUMNS,
         eb.fn
           .sum<number>(
             eb.case().when('attendance_import_rows.status', '=', 'unmatched').then(1).else(0).end(),
@@ -52,13 +57,7 @@ export const importsRepository = {
           .as('unmatched'),
       ])
       .where('attendance_imports.event_id', '=', eventId)
-      .groupBy([
-        'attendance_imports.id',
-        'attendance_imports.source',
-        'attendance_imports.filename',
-        'attendance_imports.rows_total',
-        'attendance_imports.created_at',
-      ])
+      .groupBy(IMPORT_COLUMNS)
       .orderBy('attendance_imports.created_at', 'desc')
       .execute(),
 

@@ -3,6 +3,17 @@ import type { Db } from '../../../db/database.js';
 import { upsert } from '../../../db/upsert.js';
 import type { AttendanceCodesTable, AttendanceSettingsTable } from '../attendance.tables.js';
 
+/** What the console shows of a code, beside its count of entries (grouped by all of them). */
+const CODE_COLUMNS = [
+  'attendance_codes.id',
+  'attendance_codes.code',
+  'attendance_codes.label',
+  'attendance_codes.agenda_item_id',
+  'attendance_codes.opens_at',
+  'attendance_codes.closes_at',
+  'attendance_codes.created_at',
+] as const;
+
 /** Online presence: joins through the personal link, the presence settings and attendance codes. */
 export const onlineRepository = {
   /** Records a join through the personal link: the first join time stays, the count grows. */
@@ -48,25 +59,11 @@ export const onlineRepository = {
           .onRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at'),
       )
       .select((eb) => [
-        'attendance_codes.id',
-        'attendance_codes.code',
-        'attendance_codes.label',
-        'attendance_codes.agenda_item_id',
-        'attendance_codes.opens_at',
-        'attendance_codes.closes_at',
-        'attendance_codes.created_at',
+        ...CODE_COLUMNS,
         eb.fn.count<number>('attendance_code_entries.registration_id').as('entries'),
       ])
       .where('attendance_codes.event_id', '=', eventId)
-      .groupBy([
-        'attendance_codes.id',
-        'attendance_codes.code',
-        'attendance_codes.label',
-        'attendance_codes.agenda_item_id',
-        'attendance_codes.opens_at',
-        'attendance_codes.closes_at',
-        'attendance_codes.created_at',
-      ])
+      .groupBy(CODE_COLUMNS)
       .orderBy('attendance_codes.opens_at', 'desc')
       .execute(),
 
