@@ -3,10 +3,10 @@ import { inTransaction } from '../../db/transaction.js';
 import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId } from '../../shared/ids.js';
-import { fullName } from '../../shared/names.js';
 import { isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
 import { attendanceRepository as repo } from './attendance.repository.js';
+import { personBrief } from './checkin/checkin.service.js';
 import { presenceCounts, presenceRows } from './presence.js';
 
 const BUCKET = 10 * 60000;
@@ -43,11 +43,7 @@ export function createAttendanceService(ctx: AppContext) {
     async list(event: EventRow) {
       const tz = event.timezone;
       return (await presenceRows(db, event)).map((r) => ({
-        id: r.id,
-        name: fullName({ frontTitles: r.front_titles, name: r.name, backTitles: r.back_titles }),
-        institution: r.institution,
-        mode: r.mode,
-        seat: r.seat_id,
+        ...personBrief(r),
         checkedInAt: r.checked_in_at == null ? null : isoInZone(Number(r.checked_in_at), tz),
         checkedInBy: r.checked_in_by_name,
         joinedAt: r.joined_at == null ? null : isoInZone(Number(r.joined_at), tz),

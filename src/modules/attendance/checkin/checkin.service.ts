@@ -64,8 +64,8 @@ function arrivalTime(event: EventRow, scannedAt: number | string | undefined): n
   return Math.max(t, Number(event.starts_at) - DAY);
 }
 
-/** The person as the door shows them. */
-function brief(reg: RegistrationLite) {
+/** The person as the door (and the attendance table) shows them. */
+export function personBrief(reg: RegistrationLite) {
   return {
     id: reg.id,
     name: fullName({ frontTitles: reg.front_titles, name: reg.name, backTitles: reg.back_titles }),
@@ -117,7 +117,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
       const now = await repo.registrationById(dbx, event.id, reg.id);
       throw (now && refuse(now)) ?? errors.ticketNotFound();
     }
-    const b = brief(reg);
+    const b = personBrief(reg);
     const tz = event.timezone;
     const at = Number(att.checked_in_at);
     const by = att.checked_in_by_name;
@@ -345,7 +345,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
         digits: digits.length >= 4 ? digits : null,
       });
       return rows.map((r) => ({
-        ...brief(r),
+        ...personBrief(r),
         status: r.status,
         phone4: r.phone ? r.phone.slice(-4) : null,
         checkedInAt: r.checked_in_at == null ? null : isoInZone(Number(r.checked_in_at), event.timezone),
