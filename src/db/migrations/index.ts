@@ -12,6 +12,7 @@ import * as reportVersions from './2026_11_29_0820_report_versions.js';
 import * as registrationPrivacy from './2026_11_29_0830_registration_privacy.js';
 import * as userInvites from './2026_11_29_0900_user_invites.js';
 import * as registrationClientRef from './2026_11_29_0910_registration_client_ref.js';
+import * as codeEntriesByRegistration from './2026_11_29_1010_code_entries_by_registration.js';
 
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0830_registration_privacy': registrationPrivacy,
   '2026_11_29_0900_user_invites': userInvites,
   '2026_11_29_0910_registration_client_ref': registrationClientRef,
+  '2026_11_29_1010_code_entries_by_registration': codeEntriesByRegistration,
 };

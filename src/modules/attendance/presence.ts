@@ -78,6 +78,23 @@ export function presenceOf(
   return onlineRuleMet(f, s, minutesTotal) ? 'online' : null;
 }
 
+/**
+ * Where one registration counts, from its own rows: the participant's pages and the code box ask this
+ * per request, so it must not grow with the event (`presentRegistrations` gives the same answer for all).
+ */
+export async function presenceOfRegistration(
+  db: Db,
+  event: EventRow,
+  registrationId: string,
+  settings?: PresenceSettings,
+): Promise<'onsite' | 'online' | null> {
+  const [facts, s] = await Promise.all([
+    repo.presenceFactsOf(db, event.id, registrationId),
+    settings ?? loadSettings(db, event.id),
+  ]);
+  return facts ? presenceOf(facts, s, eventMinutes(event)) : null;
+}
+
 /** Who counts as present by the event's presence rule (used by certificates and the report). */
 export async function presentRegistrations(
   db: Db,

@@ -81,6 +81,31 @@ export const recordsRepository = {
       ])
       .execute(),
 
+  /**
+   * One registration's presence facts, from its own rows only (the attendance primary key and the code
+   * entries by registration): a participant's request costs the same in an event of 100 or of 20,000.
+   * Undefined when the registration is not a confirmed one of this event, as in `presenceFacts`.
+   */
+  presenceFactsOf: (db: Db, eventId: string, registrationId: string) =>
+    confirmedWithAttendance(db, eventId)
+      .where('registrations.id', '=', registrationId)
+      .select((eb) => [
+        'registrations.id',
+        'registrations.mode',
+        'attendance.checked_in_at',
+        'attendance.joined_at',
+        'attendance.report_minutes',
+        'attendance.override',
+        eb
+          .selectFrom('attendance_code_entries')
+          .innerJoin('attendance_codes', 'attendance_codes.id', 'attendance_code_entries.code_id')
+          .select((e2) => e2.fn.countAll<number>().as('n'))
+          .where('attendance_code_entries.registration_id', '=', registrationId)
+          .whereRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at')
+          .as('codes'),
+      ])
+      .executeTakeFirst(),
+
   arrivals: (db: Db, eventId: string) =>
     db
       .selectFrom('attendance')

@@ -8,7 +8,7 @@ import { formatTime, isoInZone } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
 import { type RegistrationLite, attendanceRepository as repo } from '../attendance.repository.js';
 import type { OnlineRule } from '../attendance.tables.js';
-import { eventMinutes, loadSettings, type PresenceSettings, presenceOf } from '../presence.js';
+import { loadSettings, type PresenceSettings, presenceOfRegistration } from '../presence.js';
 
 interface CodeEntryResult {
   accepted: boolean;
@@ -31,11 +31,6 @@ export function createOnlineService(ctx: AppContext) {
         ? errors.ticketWaitlisted(reg.name)
         : errors.ticketNotConfirmed(reg.name, reg.status);
     return reg;
-  }
-
-  async function isPresent(event: EventRow, registrationId: string, settings: PresenceSettings) {
-    const facts = (await repo.presenceFacts(db, event.id)).find((f) => f.id === registrationId);
-    return facts ? presenceOf(facts, settings, eventMinutes(event)) : null;
   }
 
   const service = {
@@ -185,9 +180,10 @@ export function createOnlineService(ctx: AppContext) {
           throw errors.attendanceCodeClosed(formatTime(Number(c.closes_at), event.timezone, 'id'));
         }
       }
-      const settings = await loadSettings(db, event.id);
-      const entries = await repo.codeEntriesOf(db, reg.id);
-      const present = await isPresent(event, reg.id, settings);
+      const [entries, present] = await Promise.all([
+        repo.codeEntriesOf(db, reg.id),
+        presenceOfRegistration(db, event, reg.id),
+      ]);
       if (first) await bus.emit('attendance.changed', { eventId: event.id, kind: 'code' });
       return {
         accepted: true,
@@ -208,17 +204,13 @@ export function createOnlineService(ctx: AppContext) {
 
     /** What the ticket page shows: the codes entered so far and whether one is open now. */
     async ticketState(event: EventRow, registrationId: string) {
-      const [entries, open, settings] = await Promise.all([
+      const settings = await loadSettings(db, event.id);
+      const [entries, open, present] = await Promise.all([
         repo.codeEntriesOf(db, registrationId),
         repo.openCodes(db, event.id, Date.now()),
-        loadSettings(db, event.id),
+        presenceOfRegistration(db, event, registrationId, settings),
       ]);
-      return {
-        entries,
-        openCount: open.length,
-        settings,
-        present: await isPresent(event, registrationId, settings),
-      };
+      return { entries, openCount: open.length, settings, present };
     },
   };
   return service;
