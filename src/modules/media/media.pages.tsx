@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../http/params.js';
 import type { Text } from '../../i18n/index.js';
+import { ActionButton } from '../../web/forms.js';
 import { asPage, CsrfField } from '../../web/page.js';
 import { eventToolPage } from '../../web/tool-page.js';
 import { can } from '../events/index.js';
@@ -72,12 +73,12 @@ export const mediaPages: FastifyPluginAsync = async (base) => {
               )}
               <p>{m.caption}</p>
               {organizer ? (
-                <form method="post" action={`/console/events/${event.id}/media/${m.id}/delete`}>
-                  <CsrfField req={req} />
-                  <button type="submit" class="danger">
-                    {l === 'id' ? 'Hapus' : 'Delete'}
-                  </button>
-                </form>
+                <ActionButton
+                  req={req}
+                  action={`/console/events/${event.id}/media/${m.id}/delete`}
+                  label={l === 'id' ? 'Hapus' : 'Delete'}
+                  kind="danger"
+                />
               ) : null}
             </li>
           ))}
