@@ -1,3 +1,5 @@
+import { type Precompressed, precompress } from '../../http/precompressed.js';
+
 /**
  * Rendered public event pages, per event and language, for anonymous visitors (the WhatsApp crowd
  * opening the same link). An entry is valid while the event's `updated_at` is unchanged and for a
@@ -43,33 +45,42 @@ export class PageCache {
   }
 }
 
+/** What an anonymous page depends on besides its path: the language, from the header or the `lang` cookie. */
+export const ANONYMOUS_VARY = ['Accept-Language', 'Cookie'];
+
 /**
- * Whole anonymous event pages, including the other modules' sections (registration with places
- * left, gallery), for one second: a crowd opening the link from a WhatsApp group costs one render
- * per second instead of one per visitor. A second is the most a place count can lag; registering
- * itself is checked by the database, never by this page. Keyed by slug and language.
+ * Whole anonymous pages (the event page with the other modules' sections — registration with places
+ * left, gallery —, the home page, an organization's page), compressed, for one second: a crowd
+ * opening the link from a WhatsApp group costs one render per second instead of one per visitor, and
+ * one brotli pass only when the page changed (an expired entry's bytes are reused for an identical
+ * render). A second is the most a place count can lag; registering itself is checked by the database,
+ * never by this page. Keyed by path and language; `tag` names what drops it (an event id, or `site`).
  */
 export class MicroCache {
-  private entries = new Map<string, { eventId: string; html: string; expires: number }>();
+  private entries = new Map<string, { tag: string; page: Precompressed; expires: number }>();
   constructor(
     private readonly ttlMs = 1000,
     private readonly max = 1000,
   ) {}
 
-  get(slug: string, locale: string, now = Date.now()): string | null {
-    const e = this.entries.get(`${slug}:${locale}`);
-    return e && e.expires >= now ? e.html : null;
+  get(key: string, locale: string, now = Date.now()): Precompressed | null {
+    const e = this.entries.get(`${key}:${locale}`);
+    return e && e.expires >= now ? e.page : null;
   }
 
-  set(slug: string, locale: string, eventId: string, html: string, now = Date.now()): void {
-    if (this.entries.size >= this.max) {
-      for (const [k, v] of this.entries) if (v.expires < now) this.entries.delete(k);
+  /** Compresses `html` (unless it equals the expired entry's page) and keeps it. */
+  set(key: string, locale: string, tag: string, html: string, now = Date.now()): Precompressed {
+    const k = `${key}:${locale}`;
+    const page = precompress(html, 'text/html; charset=utf-8', this.entries.get(k)?.page);
+    if (this.entries.size >= this.max && !this.entries.has(k)) {
+      for (const [old, v] of this.entries) if (v.expires < now) this.entries.delete(old);
       if (this.entries.size >= this.max) this.entries.clear();
     }
-    this.entries.set(`${slug}:${locale}`, { eventId, html, expires: now + this.ttlMs });
+    this.entries.set(k, { tag, page, expires: now + this.ttlMs });
+    return page;
   }
 
-  invalidate(eventId: string): void {
-    for (const [k, v] of this.entries) if (v.eventId === eventId) this.entries.delete(k);
+  invalidate(tag: string): void {
+    for (const [k, v] of this.entries) if (v.tag === tag) this.entries.delete(k);
   }
 }

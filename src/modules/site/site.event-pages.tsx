@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { renderToString } from 'preact-render-to-string';
 import { errors, what } from '../../errors.js';
+import { type Precompressed, sendPrecompressed } from '../../http/precompressed.js';
 import { renderSections } from '../../web/extensions.js';
 import { Layout } from '../../web/layout.js';
 import { page } from '../../web/page.js';
@@ -10,7 +11,7 @@ import { renderPage } from '../../web/render.js';
 import { can, type EventRow, uploadUrl } from '../events/index.js';
 import { EventPageBody } from './event.page.js';
 import { eventIcs } from './ics.js';
-import { MicroCache, PageCache } from './site.cache.js';
+import { ANONYMOUS_VARY, MicroCache, PageCache } from './site.cache.js';
 import { SlugParam } from './site.schemas.js';
 import { metaDescription } from './site.service.js';
 
@@ -60,13 +61,15 @@ export async function siteEventPages(base: FastifyInstance) {
       .header('cache-control', 'no-store')
       .header('content-language', l)
       .send(html);
+  const sendCached = (req: FastifyRequest, reply: FastifyReply, body: Precompressed, l: string) =>
+    sendPrecompressed(req, reply.header('content-language', l), body, { vary: ANONYMOUS_VARY });
 
   app.get('/e/:slug', { schema: { hide: true, params: SlugParam } }, async (req, reply) => {
     const l = req.locale;
     const anonymous = !req.user && !req.csrfFailed;
     const { slug } = req.params;
     const hit = anonymous ? micro.get(slug, l) : null;
-    if (hit) return sendHtml(reply, hit, l);
+    if (hit) return sendCached(req, reply, hit, l);
     const { event, draft } = await findEvent(req, slug);
     const sections = await renderSections(ui.eventSections, req, event);
     if (req.user || draft) {
@@ -98,7 +101,7 @@ export async function siteEventPages(base: FastifyInstance) {
       });
     }
     const html = cached.head + sections.map((s) => renderToString(s)).join('') + cached.tail;
-    if (anonymous) micro.set(slug, l, event.id, html);
+    if (anonymous) return sendCached(req, reply, micro.set(slug, l, event.id, html), l);
     return sendHtml(reply, html, l);
   });
 
