@@ -1,21 +1,21 @@
 /**
- * The anonymous answer of `GET /api/v1/events`, serialized, for a short while. Everyone who is not
+ * The anonymous answer of `GET /api/v1/events`, serialized and compressed, for a short while. Everyone who is not
  * logged in gets the same list (published events, no join links), and it is what an integration or a
  * home-page widget polls. Bus events (`event.updated`, `event.published`) drop it at once on every
  * node; the time limit bounds staleness for what does not emit them (an organization renamed, a demo
  * loaded from the command line).
  */
-export class PublicListCache {
-  private body: string | null = null;
+export class PublicListCache<T = string> {
+  private body: T | null = null;
   private expires = 0;
-  private inflight: Promise<string> | null = null;
+  private inflight: Promise<T> | null = null;
   // Bumped by every invalidation: an answer read from the database before it is never stored after it.
   private generation = 0;
 
   constructor(private readonly ttlMs = 2000) {}
 
   /** The cached body, or `load()` run once for all callers waiting at the same moment. */
-  get(load: () => Promise<string>, now = Date.now()): Promise<string> {
+  get(load: () => Promise<T>, now = Date.now()): Promise<T> {
     if (this.body !== null && this.expires >= now) return Promise.resolve(this.body);
     if (this.inflight) return this.inflight;
     const generation = this.generation;

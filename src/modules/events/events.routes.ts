@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type Precompressed, precompress, sendPrecompressed } from '../../http/precompressed.js';
 import { requireRole, requireUser } from '../auth/index.js';
 import { PublicListCache } from './events.list-cache.js';
 import { loadEventFor } from './events.policy.js';
@@ -12,7 +13,9 @@ export const eventsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db, bus } = app.ctx;
   const events = app.ctx.services.events;
-  const publicList = new PublicListCache();
+  const publicList = new PublicListCache<Precompressed>();
+  // The last list compressed: a refill with the same events keeps its bytes (and its ETag).
+  let lastList: Precompressed | null = null;
   for (const name of ['event.updated', 'event.published', 'event.deleted'] as const) {
     bus.onEveryNode(name, () => publicList.invalidate());
   }
@@ -45,13 +48,16 @@ export const eventsRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req, reply) => {
       if (req.user) return { events: await events.present(await events.list(req.user), req.user) };
-      // Serialized through the route's own schema once, then sent as is (a string with a JSON content
-      // type is not serialized again) while cached.
-      const body = await publicList.get(
-        async () =>
-          reply.serialize({ events: await events.present(await events.list(null), null) }) as string,
-      );
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      // Serialized through the route's own schema once and compressed once, then sent as bytes (with
+      // an ETag, 304 to `If-None-Match`) while cached.
+      const list = await publicList.get(async () => {
+        const json = reply.serialize({
+          events: await events.present(await events.list(null), null),
+        }) as string;
+        lastList = precompress(json, 'application/json; charset=utf-8', lastList);
+        return lastList;
+      });
+      return sendPrecompressed(req, reply, list);
     },
   );
 
