@@ -90,6 +90,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   mkdirSync(join(config.dataDir, 'uploads'), { recursive: true });
   // Phones on mobile data: HTML, JSON, CSS, JS and SVG go compressed (brotli at a cheap level, or gzip).
+  // Answers that are already compressed skip it: cached pages and lists (src/http/precompressed.ts,
+  // compressed once when their cache fills) and the islands under /assets (compressed at build time).
   await app.register(compress, {
     threshold: 1024,
     encodings: ['br', 'gzip'],
@@ -124,7 +126,20 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const publicDir = join(ROOT, 'dist', 'public');
   if (existsSync(publicDir)) {
-    await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '7d', immutable: true });
+    // Islands are compressed at build time (vite.config.ts writes .br and .gz beside each file): no
+    // per-request compression. Chunks carry a content hash in their name and are kept for a year;
+    // entries keep their name across builds, so a week.
+    await app.register(fastifyStatic, {
+      root: publicDir,
+      prefix: '/assets/',
+      preCompressed: true,
+      maxAge: '7d',
+      immutable: true,
+      setHeaders: (res, path) => {
+        if (/\/chunk-[\w-]+\.js(\.br|\.gz)?$/.test(path))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   await app.register(fastifyStatic, {
     root: join(config.dataDir, 'uploads'),
