@@ -1,6 +1,7 @@
 // The servers measured by bench/pages.ts, in their own process so the load generator does not share
-// their event loop: the whole Aula app on a fresh SQLite file with the demo event, and a plain Fastify
-// route returning a constant (the baseline). Prints one JSON line with both ports.
+// their event loop: the whole Aula app on a fresh SQLite file with the demo event (its /api/health, with
+// the same browser headers, is the baseline), and a plain Fastify route returning a constant (reported
+// beside it, as earlier runs used it). Prints one JSON line with both ports.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
