@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds the server (TypeScript → dist/) and the client islands (Vite → dist/public/).
+// Builds the server (TypeScript → dist/) and the client islands (Vite → dist/public/, each file
+// with its .br and .gz written beside it, see vite.config.ts).
 // `--if-stale` skips the work when dist/ is newer than every source file, so `npm start` is quick.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -23,6 +24,8 @@ const sources = Math.max(
   newest(join(root, 'src')),
   newest(join(root, 'client')),
   statSync(join(root, 'package-lock.json')).mtimeMs,
+  // The islands' build (and their .br/.gz beside them) changes with it.
+  statSync(join(root, 'vite.config.ts')).mtimeMs,
 );
 if (ifStale && existsSync(marker) && statSync(marker).mtimeMs >= sources) process.exit(0);
 
