@@ -4,10 +4,11 @@ import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import type { Locale } from '../../i18n/index.js';
 import { formatDateTime, formatTime } from '../../shared/time.js';
-import { ErrorNotice, type KeptForm, SavedNotice, SavedQuery, str } from '../../web/forms.js';
+import { ErrorNotice, type KeptForm, SavedNotice, str } from '../../web/forms.js';
 import { CsrfField, page } from '../../web/page.js';
 import { can, type EventRow } from '../events/index.js';
 import { back, base, DASH_CSS, fill, num, organizerFormPost, staffEvent, T } from './attendance.console.js';
+import { DashboardQuery, PAGE_SIZE, PeopleTable } from './attendance.people.js';
 import { CorrectionBody, SettingsBody } from './attendance.schemas.js';
 import type { AttendanceService } from './attendance.service.js';
 import { ONLINE_RULES } from './attendance.tables.js';
@@ -25,7 +26,6 @@ function NumberSetting(props: { name: string; label: string; max: number; value:
 }
 
 type Summary = Awaited<ReturnType<AttendanceService['summary']>>;
-type Row = Awaited<ReturnType<AttendanceService['list']>>[number];
 type AuditLine = Awaited<ReturnType<AttendanceService['audit']>>[number];
 
 /** The number of people in the hall, online and in all, refreshed live by the attendance-live island. */
@@ -137,90 +137,6 @@ function RuleForm(props: { req: FastifyRequest; event: EventRow; settings: Prese
   );
 }
 
-/** What the record shows for one person: check-in, join, codes, report minutes. */
-function evidence(r: Row, event: EventRow, l: Locale): string {
-  return [
-    r.checkedInAt
-      ? `check-in ${formatTime(Date.parse(r.checkedInAt), event.timezone, l)}${r.checkedInBy ? ` (${r.checkedInBy})` : ''}`
-      : null,
-    r.joinedAt ? `join ${formatTime(Date.parse(r.joinedAt), event.timezone, l)}` : null,
-    r.codes ? `${r.codes} ${T.codes[l].toLowerCase()}` : null,
-    r.reportMinutes != null ? `${r.reportMinutes} min` : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
-
-/** One line per confirmed registration, each with its correction form (organizers). */
-function PeopleTable(props: { req: FastifyRequest; event: EventRow; rows: Row[] }) {
-  const { req, event, rows } = props;
-  const l = req.locale;
-  return (
-    <>
-      <h2>{T.people[l]}</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{T.name[l]}</th>
-              <th>{T.mode[l]}</th>
-              <th>{T.status[l]}</th>
-              <th>{T.evidence[l]}</th>
-              <th>{T.fix[l]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <td>
-                  {r.name}
-                  {r.institution ? <div class="muted">{r.institution}</div> : null}
-                </td>
-                <td>{r.mode === 'onsite' ? 'Luring' : 'Daring'}</td>
-                <td>
-                  <span class={`badge ${r.present ? 'ok' : ''}`}>
-                    {r.present === 'onsite'
-                      ? T.setOnsite[l]
-                      : r.present === 'online'
-                        ? T.setOnline[l]
-                        : T.absent[l]}
-                  </span>
-                  {r.override ? ' *' : ''}
-                </td>
-                <td class="muted">{evidence(r, event, l)}</td>
-                <td>
-                  <form method="post" action={`${base(event)}/corrections`} class="row">
-                    <CsrfField req={req} />
-                    <input type="hidden" name="registrationId" value={r.id} />
-                    <select name="set" aria-label={T.fix[l]} style="width:auto">
-                      <option value="onsite">{T.setOnsite[l]}</option>
-                      <option value="online">{T.setOnline[l]}</option>
-                      <option value="absent">{T.setAbsent[l]}</option>
-                      <option value="auto">{T.setAuto[l]}</option>
-                    </select>
-                    <input
-                      name="reason"
-                      required
-                      minLength={3}
-                      maxLength={500}
-                      placeholder={T.reason[l]}
-                      aria-label={T.reason[l]}
-                      style="width:12rem"
-                    />
-                    <button type="submit" class="secondary">
-                      {T.fix[l]}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
-  );
-}
-
 /** Corrections and settings changes, newest first (organizers). */
 function AuditLog(props: { audit: AuditLine[]; event: EventRow; l: Locale }) {
   const { audit, event, l } = props;
@@ -262,14 +178,20 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
     req: FastifyRequest,
     reply: FastifyReply,
     event: EventRow,
-    shown: { saved?: string | undefined; form?: KeptForm } = {},
+    shown: {
+      saved?: string | undefined;
+      form?: KeptForm;
+      q?: string | undefined;
+      page?: number | undefined;
+    } = {},
   ) {
     const l = req.locale;
     const organizer = await can(db, event, req.user, 'organize');
-    const [summary, settings, rows, audit] = await Promise.all([
+    const q = shown.q?.trim() ?? '';
+    const [summary, settings, list, audit] = await Promise.all([
       attendance.summary(event),
       online.settings(event),
-      organizer ? attendance.list(event) : Promise.resolve([]),
+      organizer ? attendance.listPage(event, { q, page: shown.page ?? 1, size: PAGE_SIZE }) : null,
       organizer ? attendance.audit(event) : Promise.resolve([]),
     ]);
     const api = `/api/v1/events/${event.id}/attendance`;
@@ -298,7 +220,7 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
           <>
             <ListLinks api={api} l={l} />
             <RuleForm req={req} event={event} settings={settings} />
-            <PeopleTable req={req} event={event} rows={rows} />
+            {list ? <PeopleTable req={req} event={event} list={list} q={q} /> : null}
             <AuditLog audit={audit} event={event} l={l} />
           </>
         ) : null}
@@ -308,10 +230,11 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
 
   app.get(
     '/console/events/:id/attendance',
-    { schema: { hide: true, params: IdParam, querystring: SavedQuery } },
+    { schema: { hide: true, params: IdParam, querystring: DashboardQuery } },
     async (req, reply) => {
       const { event } = await staffEvent(req, db, req.params.id, 'checkin');
-      return dashboard(req, reply, event, { saved: req.query.saved });
+      const { saved, cari, hal } = req.query;
+      return dashboard(req, reply, event, { saved, q: cari, page: hal });
     },
   );
 

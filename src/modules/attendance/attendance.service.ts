@@ -39,10 +39,23 @@ export function createAttendanceService(ctx: AppContext) {
       };
     },
 
+    /**
+     * One page of the table (a name search, `size` people from page `page`, counting from 1) and how many
+     * match in all: the dashboard of a 20,000-person event shows a page, not everyone.
+     */
+    async listPage(event: EventRow, opts: { q: string; page: number; size: number }) {
+      const q = opts.q.trim();
+      const [rows, total] = await Promise.all([
+        service.list(event, { q, offset: (opts.page - 1) * opts.size, limit: opts.size }),
+        repo.attendanceCount(db, event.id, q),
+      ]);
+      return { rows, total, page: opts.page, pages: Math.max(1, Math.ceil(total / opts.size)) };
+    },
+
     /** One line per confirmed registration: what happened and where (if anywhere) they count. */
-    async list(event: EventRow) {
+    async list(event: EventRow, page?: { q: string; offset: number; limit: number }) {
       const tz = event.timezone;
-      return (await presenceRows(db, event)).map((r) => ({
+      return (await presenceRows(db, event, page)).map((r) => ({
         ...personBrief(r),
         checkedInAt: r.checked_in_at == null ? null : isoInZone(Number(r.checked_in_at), tz),
         checkedInBy: r.checked_in_by_name,

@@ -41,7 +41,7 @@ interface PresenceFacts {
 }
 
 /** Minutes the event lasts, so "attended ≥ 70%" has something to be 70% of. */
-export const eventMinutes = (event: Pick<EventRow, 'starts_at' | 'ends_at'>) =>
+const eventMinutes = (event: Pick<EventRow, 'starts_at' | 'ends_at'>) =>
   Math.max(1, Math.round((Number(event.ends_at) - Number(event.starts_at)) / 60000));
 
 function onlineRuleMet(f: PresenceFacts, s: PresenceSettings, minutesTotal: number): boolean {
@@ -67,11 +67,7 @@ function onlineRuleMet(f: PresenceFacts, s: PresenceSettings, minutesTotal: numb
  * Where a person counts, once: a hall check-in wins over anything online (they were in the room),
  * a manual correction wins over both, and an online presence needs the event's rule.
  */
-export function presenceOf(
-  f: PresenceFacts,
-  s: PresenceSettings,
-  minutesTotal: number,
-): 'onsite' | 'online' | null {
+function presenceOf(f: PresenceFacts, s: PresenceSettings, minutesTotal: number): 'onsite' | 'online' | null {
   if (f.override === 'absent') return null;
   if (f.override === 'onsite' || f.override === 'online') return f.override;
   if (f.checked_in_at != null) return 'onsite';
@@ -89,10 +85,10 @@ export async function presenceOfRegistration(
   settings?: PresenceSettings,
 ): Promise<'onsite' | 'online' | null> {
   const [facts, s] = await Promise.all([
-    repo.presenceFactsOf(db, event.id, registrationId),
+    repo.presenceFactsOf(db, event.id, [registrationId]),
     settings ?? loadSettings(db, event.id),
   ]);
-  return facts ? presenceOf(facts, s, eventMinutes(event)) : null;
+  return facts[0] ? presenceOf(facts[0], s, eventMinutes(event)) : null;
 }
 
 /** Who counts as present by the event's presence rule (used by certificates and the report). */
@@ -110,13 +106,27 @@ export async function presentRegistrations(
   return out;
 }
 
-/** The attendance table's rows, each with its codes entered in time and where the person counts. */
-export async function presenceRows(db: Db, event: EventRow) {
-  const [rows, facts, settings] = await Promise.all([
-    repo.attendanceList(db, event.id),
-    repo.presenceFacts(db, event.id),
+/**
+ * The attendance table's rows, each with its codes entered in time and where the person counts; with
+ * `page`, one page of a name search, its facts read for those people only.
+ */
+export async function presenceRows(
+  db: Db,
+  event: EventRow,
+  page?: { q: string; offset: number; limit: number },
+) {
+  const [rows, settings, all] = await Promise.all([
+    repo.attendanceList(db, event.id, page),
     loadSettings(db, event.id),
+    page ? null : repo.presenceFacts(db, event.id),
   ]);
+  const facts =
+    all ??
+    (await repo.presenceFactsOf(
+      db,
+      event.id,
+      rows.map((r) => r.id),
+    ));
   const codes = new Map(facts.map((f) => [f.id, Number(f.codes ?? 0)]));
   const minutes = eventMinutes(event);
   return rows.map((r) => {

@@ -1,5 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
 import { writeAudit } from '../../db/audit.js';
 import type { Db } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
 import type { Tx } from '../../db/transaction.js';
 import type { AttendanceOverride } from './attendance.tables.js';
 import { REG_COLUMNS } from './checkin/checkin.repository.js';
@@ -7,6 +9,10 @@ import { REG_COLUMNS } from './checkin/checkin.repository.js';
 /** The event's confirmed registrations: the people attendance is about. */
 export const confirmedRegistrations = (db: Db, eventId: string) =>
   db.selectFrom('registrations').where('event_id', '=', eventId).where('status', '=', 'confirmed');
+
+/** A name search that ignores case on both engines (LIKE does on SQLite only); LIKE wildcards typed are dropped. */
+const nameContains = (q: string) => (eb: ExpressionBuilder<DB, 'registrations'>) =>
+  eb(eb.fn('lower', ['registrations.name']), 'like', `%${q.toLowerCase().replace(/[\\%_]/g, '')}%`);
 
 /** The same people beside their attendance row, if they have one yet. */
 const confirmedWithAttendance = (db: Db, eventId: string) =>
@@ -82,29 +88,31 @@ export const recordsRepository = {
       .execute(),
 
   /**
-   * One registration's presence facts, from its own rows only (the attendance primary key and the code
-   * entries by registration): a participant's request costs the same in an event of 100 or of 20,000.
-   * Undefined when the registration is not a confirmed one of this event, as in `presenceFacts`.
+   * Some registrations' presence facts, from their own rows only (the attendance primary key and the code
+   * entries by registration, indexed): a participant's request, or one page of the organizer's table, costs
+   * the same in an event of 100 or of 20,000. Only confirmed registrations of this event, as in `presenceFacts`.
    */
-  presenceFactsOf: (db: Db, eventId: string, registrationId: string) =>
-    confirmedWithAttendance(db, eventId)
-      .where('registrations.id', '=', registrationId)
-      .select((eb) => [
-        'registrations.id',
-        'registrations.mode',
-        'attendance.checked_in_at',
-        'attendance.joined_at',
-        'attendance.report_minutes',
-        'attendance.override',
-        eb
-          .selectFrom('attendance_code_entries')
-          .innerJoin('attendance_codes', 'attendance_codes.id', 'attendance_code_entries.code_id')
-          .select((e2) => e2.fn.countAll<number>().as('n'))
-          .where('attendance_code_entries.registration_id', '=', registrationId)
-          .whereRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at')
-          .as('codes'),
-      ])
-      .executeTakeFirst(),
+  presenceFactsOf: (db: Db, eventId: string, registrationIds: string[]) =>
+    registrationIds.length === 0
+      ? Promise.resolve([])
+      : confirmedWithAttendance(db, eventId)
+          .where('registrations.id', 'in', registrationIds)
+          .select((eb) => [
+            'registrations.id',
+            'registrations.mode',
+            'attendance.checked_in_at',
+            'attendance.joined_at',
+            'attendance.report_minutes',
+            'attendance.override',
+            eb
+              .selectFrom('attendance_code_entries')
+              .innerJoin('attendance_codes', 'attendance_codes.id', 'attendance_code_entries.code_id')
+              .select((e2) => e2.fn.countAll<number>().as('n'))
+              .whereRef('attendance_code_entries.registration_id', '=', 'registrations.id')
+              .whereRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at')
+              .as('codes'),
+          ])
+          .execute(),
 
   arrivals: (db: Db, eventId: string) =>
     db
@@ -123,9 +131,14 @@ export const recordsRepository = {
       .groupBy('mode')
       .execute(),
 
-  /** Everything the attendance table and the lists show, one row per registration. */
-  attendanceList: (db: Db, eventId: string) =>
+  /**
+   * Everything the attendance table and the lists show, one row per registration; with `page`, only the
+   * people whose name contains `q` (any case), `limit` of them from `offset`, in the same order.
+   */
+  attendanceList: (db: Db, eventId: string, page?: { q: string; offset: number; limit: number }) =>
     confirmedWithAttendance(db, eventId)
+      .$if(!!page?.q, (qb) => qb.where(nameContains(page!.q)))
+      .$if(!!page, (qb) => qb.limit(page!.limit).offset(page!.offset))
       .select([
         ...REG_COLUMNS,
         'attendance.checked_in_at',
@@ -137,7 +150,19 @@ export const recordsRepository = {
         'attendance.override',
       ])
       .orderBy('registrations.name')
+      .orderBy('registrations.id')
       .execute(),
+
+  /** How many rows `attendanceList` has in all for this search. */
+  attendanceCount: async (db: Db, eventId: string, q: string) =>
+    Number(
+      (
+        await confirmedRegistrations(db, eventId)
+          .$if(!!q, (qb) => qb.where(nameContains(q)))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
 
   eventPeople: (db: Db, eventId: string) =>
     db
