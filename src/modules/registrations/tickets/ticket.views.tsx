@@ -4,6 +4,7 @@ import { errors, what } from '../../../errors.js';
 import { renderSections, type TicketView } from '../../../web/extensions.js';
 import { Notice } from '../../../web/layout.js';
 import { asPage, page } from '../../../web/page.js';
+import type { EventRow } from '../../events/index.js';
 import { ErasedTicket, MyDataSection } from '../privacy/privacy.view.js';
 import { printedName, ticketUrl } from '../registrations.presenter.js';
 import type { RegistrationRow } from '../registrations.repository.js';
@@ -39,9 +40,10 @@ export function ticketViews(ctx: AppContext) {
     req: FastifyRequest,
     reply: FastifyReply,
     r: RegistrationRow,
-    opts: { done?: string; error?: string; status?: number; openData?: boolean } = {},
+    opts: { done?: string; error?: string; status?: number; openData?: boolean; event?: EventRow } = {},
   ) {
-    const event = (await ctx.services.events.find(r.event_id))!;
+    // The GET has just loaded the event with the ticket: one query fewer on the page everyone opens.
+    const event = opts.event ?? (await ctx.services.events.find(r.event_id))!;
     if (r.anonymized_at !== null) {
       // Nothing personal is left to show, and no other module's part (join, code box, certificate) applies.
       return page(
