@@ -9,11 +9,15 @@ type AnyHandler = (payload: unknown) => void | Promise<void>;
  * Two kinds of subscription:
  * - `on`: a side effect that must happen once in the cluster (send an e-mail); runs on the node that emitted.
  * - `onEveryNode`: fan-out that every node must see (push to its own WebSocket clients).
+ * - `onEveryNodeAtOnce`: the same, and also on the emitting node before `emit` returns, for idempotent handlers
+ *   such as dropping a cache: the node that made a change must not serve what it replaced while its own
+ *   message makes the round trip through Redis.
  */
 export interface Bus {
   emit<K extends DomainEventName>(name: K, payload: DomainEvents[K]): Promise<void>;
   on<K extends DomainEventName>(name: K, handler: Handler<K>): () => void;
   onEveryNode<K extends DomainEventName>(name: K, handler: Handler<K>): () => void;
+  onEveryNodeAtOnce<K extends DomainEventName>(name: K, handler: Handler<K>): () => void;
   readonly nodeId: string;
   close(): Promise<void>;
 }
@@ -39,6 +43,15 @@ abstract class BaseBus implements Bus {
 
   onEveryNode<K extends DomainEventName>(name: K, handler: Handler<K>): () => void {
     return BaseBus.add(this.everyNode, name, handler as AnyHandler);
+  }
+
+  onEveryNodeAtOnce<K extends DomainEventName>(name: K, handler: Handler<K>): () => void {
+    const offHere = this.on(name, handler);
+    const offEverywhere = this.onEveryNode(name, handler);
+    return () => {
+      offHere();
+      offEverywhere();
+    };
   }
 
   protected async run(map: Map<string, Set<AnyHandler>>, name: string, payload: unknown): Promise<void> {

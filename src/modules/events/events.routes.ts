@@ -17,7 +17,7 @@ export const eventsRoutes: FastifyPluginAsync = async (base) => {
   // The last list compressed: a refill with the same events keeps its bytes (and its ETag).
   let lastList: Precompressed | null = null;
   for (const name of ['event.updated', 'event.published', 'event.deleted'] as const) {
-    bus.onEveryNode(name, () => publicList.invalidate());
+    bus.onEveryNodeAtOnce(name, () => publicList.invalidate());
   }
 
   app.post(

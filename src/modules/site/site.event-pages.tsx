@@ -28,7 +28,7 @@ export async function siteEventPages(base: FastifyInstance) {
   // A marker no visitor can type: user text is escaped, and this nonce is unknown outside the process.
   const SLOT = `aula-slot-${randomBytes(16).toString('hex')}`;
   for (const name of ['event.updated', 'event.published', 'event.deleted'] as const) {
-    bus.onEveryNode(name, ({ eventId }) => {
+    bus.onEveryNodeAtOnce(name, ({ eventId }) => {
       cache.invalidate(eventId);
       micro.invalidate(eventId);
     });

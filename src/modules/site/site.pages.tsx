@@ -18,7 +18,7 @@ export async function sitePages(base: FastifyInstance) {
   // Both pages list events: any change to one drops them all (an organization renamed waits a second).
   const micro = new MicroCache();
   for (const name of ['event.updated', 'event.published', 'event.deleted'] as const) {
-    bus.onEveryNode(name, () => micro.invalidate('site'));
+    bus.onEveryNodeAtOnce(name, () => micro.invalidate('site'));
   }
 
   /**
