@@ -14,6 +14,19 @@ export const confirmedRegistrations = (db: Db, eventId: string) =>
 const nameContains = (q: string) => (eb: ExpressionBuilder<DB, 'registrations'>) =>
   eb(eb.fn('lower', ['registrations.name']), 'like', `%${q.toLowerCase().replace(/[\\%_]/g, '')}%`);
 
+/**
+ * How many of the person's codes count, indexed by registration (one lookup per person): an entry racing
+ * the close of its code is stored but never counted (entered after the window).
+ */
+const codesInTime = (eb: ExpressionBuilder<DB, 'registrations' | 'attendance'>) =>
+  eb
+    .selectFrom('attendance_code_entries')
+    .innerJoin('attendance_codes', 'attendance_codes.id', 'attendance_code_entries.code_id')
+    .select((e2) => e2.fn.countAll<number>().as('n'))
+    .whereRef('attendance_code_entries.registration_id', '=', 'registrations.id')
+    .whereRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at')
+    .as('codes');
+
 /** The same people beside their attendance row, if they have one yet. */
 const confirmedWithAttendance = (db: Db, eventId: string) =>
   db
@@ -76,14 +89,7 @@ export const recordsRepository = {
         'attendance.joined_at',
         'attendance.report_minutes',
         'attendance.override',
-        // An entry racing the close of its code is stored but never counted (entered after the window).
-        eb
-          .selectFrom('attendance_code_entries')
-          .innerJoin('attendance_codes', 'attendance_codes.id', 'attendance_code_entries.code_id')
-          .select((e2) => e2.fn.countAll<number>().as('n'))
-          .whereRef('attendance_code_entries.registration_id', '=', 'registrations.id')
-          .whereRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at')
-          .as('codes'),
+        codesInTime(eb),
       ])
       .execute(),
 
@@ -104,13 +110,7 @@ export const recordsRepository = {
             'attendance.joined_at',
             'attendance.report_minutes',
             'attendance.override',
-            eb
-              .selectFrom('attendance_code_entries')
-              .innerJoin('attendance_codes', 'attendance_codes.id', 'attendance_code_entries.code_id')
-              .select((e2) => e2.fn.countAll<number>().as('n'))
-              .whereRef('attendance_code_entries.registration_id', '=', 'registrations.id')
-              .whereRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at')
-              .as('codes'),
+            codesInTime(eb),
           ])
           .execute(),
 
@@ -139,8 +139,9 @@ export const recordsRepository = {
     confirmedWithAttendance(db, eventId)
       .$if(!!page?.q, (qb) => qb.where(nameContains(page!.q)))
       .$if(!!page, (qb) => qb.limit(page!.limit).offset(page!.offset))
-      .select([
+      .select((eb) => [
         ...REG_COLUMNS,
+        codesInTime(eb),
         'attendance.checked_in_at',
         'attendance.checked_in_by_name',
         'attendance.checkin_method',
