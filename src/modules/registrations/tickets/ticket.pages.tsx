@@ -11,13 +11,16 @@ export const CodeParam = z.object({ code: z.string() });
 const DoneQuery = z.object({ done: z.string().optional() });
 
 /**
- * The ticket page is personal, so it is compressed for every request, and at ~11 KB it is over the size up to
- * which @fastify/compress compresses in one synchronous call on a two-core node (8 KB): above it, every page
- * takes a brotli stream through the thread pool, ~3× the CPU of one brotliCompressSync of the same bytes
- * (measured: 0.46 ms vs 0.17 ms). Same codings and quality as the app's defaults (src/app.ts).
+ * The ticket page is personal, so it is compressed for every view (the cached public pages are compressed once,
+ * src/http/precompressed.ts). Two choices, both measured on a ~9.5 KB ticket page:
+ * - one synchronous call: the page is over the 8 KB up to which @fastify/compress compresses synchronously on
+ *   a two-core node, and above it every view took a brotli stream through the thread pool (0.46 ms against
+ *   0.17 ms for one brotliCompressSync of the same bytes);
+ * - gzip before brotli: gzip -6 makes 3.5 KB in ~0.1 ms, brotli at the app's quality 4 3.4 KB in ~0.15 ms; per
+ *   view the whole page cost 0.91 ms gzipped against 1.02 ms with brotli. Brotli pays off where it runs once.
  */
 const TICKET_COMPRESS = {
-  encodings: ['br' as const, 'gzip' as const],
+  encodings: ['gzip' as const, 'br' as const],
   brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   syncThreshold: 64 * 1024,
 };
