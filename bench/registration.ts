@@ -2,8 +2,13 @@
 // The server runs in a child process; autocannon here sends unique registrations (half for the hall with
 // 52 places, half online), each from one of 500 client addresses, as many participants behind carriers' NATs.
 // The baseline is measured in the same run: plain single-row SQLite inserts (one transaction each) into a
-// table of the same shape with the same unique indexes, on the same disk. Two phases after a warm-up: flat out
-// (the sustained rate), then at the goal rate (the p99 the goal is about). No timing is asserted anywhere.
+// table of the same shape with the same unique indexes, on the same disk. The API is measured flat out (the
+// sustained rate), then at the goal rate (the p99 the goal is about). No timing is asserted anywhere.
+// Then the path people actually take, as a phone's browser takes it: the event's form posted urlencoded to
+// /e/:slug/daftar, its 303 followed to the ticket page /t/:code (QR code, compressed). One registration there is
+// the post plus the ticket page; its latency is from sending the post to receiving the whole ticket page. The
+// form path is measured flat out with the phone's headers (the figure), then without Accept-Encoding (the
+// identity path, a second figure only), and set against the API path of the same run (goal: ≥ 0.5).
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,13 +75,43 @@ const child = fork(new URL('./_registration-server.ts', import.meta.url).pathnam
   ],
   env: { ...process.env, NODE_ENV: 'production' },
 });
-const ready = await new Promise<{ port: number; eventId: string }>((resolve, reject) => {
-  child.once('message', (m) => resolve(m as { port: number; eventId: string }));
+const ready = await new Promise<{ port: number; eventId: string; slug: string }>((resolve, reject) => {
+  child.once('message', (m) => resolve(m as { port: number; eventId: string; slug: string }));
   child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
 });
 
+// What Chrome on an Android phone sends with a page request (no cookie: a participant registering is anonymous,
+// and the form needs no CSRF token without a session).
+const PHONE = {
+  'accept-encoding': 'br, gzip',
+  'accept-language': 'id-ID,id;q=0.9',
+  'user-agent':
+    'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+};
+const HTML_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
 let i = 0;
-const surge = (duration: number, overallRate?: number) =>
+/** One person: a unique phone, and one of 500 addresses (trustProxy is on, as behind a load balancer). */
+function person() {
+  const n = i++;
+  return {
+    n,
+    ip: `10.${(n % 500) >> 8}.${n % 256}.${(n % 500) + 1}`,
+    name: `Peserta Surge ${n}`,
+    phone: `0813${String(10000000 + n).slice(-8)}`,
+    mode: n % 2 ? 'online' : 'onsite',
+  };
+}
+
+type BenchEvent = { id: string; slug: string };
+/** A fresh event from the server (see _registration-server.ts: each measured phase gets its own). */
+const freshEvent = () =>
+  new Promise<BenchEvent>((resolve) => {
+    child.once('message', (m) => resolve(m as BenchEvent));
+    child.send({ cmd: 'event' });
+  });
+
+const surge = (event: BenchEvent, duration: number, overallRate?: number) =>
   autocannon({
     url: `http://127.0.0.1:${ready.port}`,
     connections: CONNECTIONS,
@@ -85,17 +120,16 @@ const surge = (duration: number, overallRate?: number) =>
     requests: [
       {
         method: 'POST',
-        path: `/api/v1/events/${ready.eventId}/registrations`,
-        headers: { 'content-type': 'application/json' },
+        path: `/api/v1/events/${event.id}/registrations`,
+        headers: { ...PHONE, 'content-type': 'application/json', accept: 'application/json' },
         setupRequest: (req) => {
-          const n = i++;
-          const ip = `10.${(n % 500) >> 8}.${n % 256}.${(n % 500) + 1}`;
-          req.headers = { ...req.headers, 'x-forwarded-for': ip };
+          const p = person();
+          req.headers = { ...req.headers, 'x-forwarded-for': p.ip };
           req.body = JSON.stringify({
-            name: `Peserta Surge ${n}`,
-            phone: `0813${String(10000000 + n).slice(-8)}`,
+            name: p.name,
+            phone: p.phone,
             institution: 'UMKM Kota Probolinggo',
-            mode: n % 2 ? 'online' : 'onsite',
+            mode: p.mode,
             consent: true,
           });
           return req;
@@ -104,19 +138,145 @@ const surge = (duration: number, overallRate?: number) =>
     ],
   });
 
-// A short warm-up (JIT, first compiled queries) is sent first and left out of the figures; its
-// registrations stay in the database and count in the overbooking check.
-await surge(WARMUP);
-const result = await surge(DURATION);
-const atGoal = await surge(DURATION, GOAL_RATE);
+interface FormRun {
+  registrations: number;
+  perSec: number;
+  p50: number;
+  p99: number;
+  max: number;
+  failed: number;
+  ticketBytes: number;
+  encoding: string;
+  duration: number;
+}
 
-const report = await new Promise<{
+/** autocannon's per-connection context, carried from the post to the ticket page. */
+type Visit = { start?: number; ip?: string; location?: string | null };
+const visit = (context: object) => context as Visit;
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/**
+ * The form as the page posts it (register.form.tsx: the fields, the required consent box, the empty honeypot
+ * `website`), then the ticket page the 303 points to. A post that does not redirect restarts the sequence.
+ */
+async function formSurge(
+  event: BenchEvent,
+  duration: number,
+  headers: Record<string, string>,
+): Promise<FormRun> {
+  const times: number[] = [];
+  let failed = 0;
+  let ticketBytes = 0;
+  let encoding = 'identity';
+  const r = await autocannon({
+    url: `http://127.0.0.1:${ready.port}`,
+    connections: CONNECTIONS,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        path: `/e/${event.slug}/daftar`,
+        headers: { ...headers, accept: HTML_ACCEPT, 'content-type': 'application/x-www-form-urlencoded' },
+        setupRequest: (req, context) => {
+          const p = person();
+          const v = visit(context);
+          v.start = performance.now();
+          v.ip = p.ip;
+          req.headers = {
+            ...req.headers,
+            'x-forwarded-for': p.ip,
+            origin: 'http://aula.bench',
+            referer: `http://aula.bench/e/${event.slug}/daftar`,
+          };
+          req.body = new URLSearchParams({
+            name: p.name,
+            frontTitles: '',
+            backTitles: 'S.E.',
+            institution: 'UMKM Kota Probolinggo',
+            phone: p.phone,
+            email: '',
+            mode: p.mode,
+            consent: 'yes',
+            website: '',
+          }).toString();
+          return req;
+        },
+        onResponse: (status, _body, context, resHeaders) => {
+          const loc = resHeaders?.location;
+          const v = visit(context);
+          v.location = status === 303 && typeof loc === 'string' ? loc : null;
+          if (!v.location) failed++;
+        },
+      },
+      {
+        method: 'GET',
+        headers: { ...headers, accept: HTML_ACCEPT },
+        setupRequest: (req, context) => {
+          const v = visit(context);
+          if (!v.location || !v.ip) return undefined as never;
+          req.path = v.location;
+          req.headers = { ...req.headers, 'x-forwarded-for': v.ip };
+          return req;
+        },
+        onResponse: (status, body, context, resHeaders) => {
+          if (status !== 200) {
+            failed++;
+            return;
+          }
+          times.push(performance.now() - (visit(context).start ?? 0));
+          ticketBytes = Buffer.byteLength(body, 'latin1');
+          encoding = String(resHeaders?.['content-encoding'] ?? 'identity');
+        },
+      },
+    ],
+  });
+  times.sort((a, b) => a - b);
+  return {
+    registrations: times.length,
+    perSec: times.length / r.duration,
+    p50: Math.round(percentile(times, 0.5)),
+    p99: Math.round(percentile(times, 0.99)),
+    max: Math.round(times.at(-1) ?? 0),
+    failed: failed + r.errors + r.timeouts,
+    ticketBytes,
+    encoding,
+    duration: r.duration,
+  };
+}
+
+// A short warm-up (JIT, first compiled queries) is sent first and left out of the figures; its
+// registrations stay in the database and count in the overbooking check. Every measured phase runs on its own
+// fresh event, so the form path does not pay for the rows the API phases left (cost that grows with an event's
+// size is bench/size.ts's subject). With BENCH_ROUNDS > 1 the API and form phases alternate, and the ratio is
+// of the sums, which evens out a machine whose load drifts during the run.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const apiEvent = { id: ready.eventId, slug: ready.slug };
+await surge(apiEvent, WARMUP);
+await formSurge(await freshEvent(), WARMUP, PHONE);
+const apiRuns: autocannon.Result[] = [];
+const formRuns: FormRun[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  apiRuns.push(await surge(round ? await freshEvent() : apiEvent, DURATION));
+  formRuns.push(await formSurge(await freshEvent(), DURATION, PHONE));
+}
+const result = apiRuns[0]!;
+const atGoal = await surge(await freshEvent(), DURATION, GOAL_RATE);
+const form = formRuns[0]!;
+const { 'accept-encoding': _identity, ...plainHeaders } = PHONE;
+const formIdentity = await formSurge(await freshEvent(), DURATION, plainHeaders);
+
+type Tally = {
   total: number;
   onsiteConfirmed: number;
   onlineConfirmed: number;
   waitlisted: number;
   counter: Record<string, number>;
-}>((resolve) => {
+};
+const tallies = await new Promise<Tally[]>((resolve) => {
   child.once('message', (m) => resolve(m as never));
   child.send({ cmd: 'report' });
 });
@@ -124,23 +284,50 @@ const plain = plainInsertRate(Math.min(5, DURATION));
 
 const ok = result['2xx'];
 const regPerSec = ok / result.duration;
-const overbooked =
-  Math.max(0, report.onsiteConfirmed - CAPACITY) +
-  Math.abs((report.counter.onsite ?? 0) - report.onsiteConfirmed);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const formRatio =
+  sum(formRuns.map((f) => f.registrations)) /
+  sum(formRuns.map((f) => f.duration)) /
+  (sum(apiRuns.map((r) => r['2xx'])) / sum(apiRuns.map((r) => r.duration)));
+const overbooked = sum(
+  tallies.map(
+    (t) => Math.max(0, t.onsiteConfirmed - CAPACITY) + Math.abs((t.counter.onsite ?? 0) - t.onsiteConfirmed),
+  ),
+);
+const report = tallies.reduce((a, t) => ({
+  total: a.total + t.total,
+  onsiteConfirmed: a.onsiteConfirmed + t.onsiteConfirmed,
+  onlineConfirmed: a.onlineConfirmed + t.onlineConfirmed,
+  waitlisted: a.waitlisted + t.waitlisted,
+  counter: { onsite: (a.counter.onsite ?? 0) + (t.counter.onsite ?? 0) },
+}));
 console.log(
-  `Registration surge: ${CONNECTIONS} connections for ${result.duration.toFixed(1)} s against one node on SQLite`,
+  `Registration surge: ${CONNECTIONS} connections for ${result.duration.toFixed(1)} s against one node on SQLite, phone headers (accept-encoding: br, gzip)`,
 );
 console.log(
-  `  registrations: ${ok} ok (2xx), ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+  `  API registrations: ${ok} ok (2xx), ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
 );
 console.log(
-  `  sustained: ${regPerSec.toFixed(0)} registrations/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+  `  API sustained: ${regPerSec.toFixed(0)} registrations/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
 );
 console.log(
-  `  at the goal rate (${GOAL_RATE}/s offered): ${(atGoal['2xx'] / atGoal.duration).toFixed(0)} registrations/s; latency p50 ${atGoal.latency.p50} ms, p99 ${atGoal.latency.p99} ms, max ${atGoal.latency.max} ms; ${atGoal.non2xx} non-2xx, ${atGoal.errors} errors`,
+  `  API at the goal rate (${GOAL_RATE}/s offered): ${(atGoal['2xx'] / atGoal.duration).toFixed(0)} registrations/s; latency p50 ${atGoal.latency.p50} ms, p99 ${atGoal.latency.p99} ms, max ${atGoal.latency.max} ms; ${atGoal.non2xx} non-2xx, ${atGoal.errors} errors`,
+);
+const formLine = (label: string, f: FormRun) =>
+  `  ${label}: ${f.perSec.toFixed(0)} registrations/s (${f.registrations} in ${f.duration.toFixed(1)} s, ${f.failed} failed); post → 303 → ticket page p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; ticket page ${f.ticketBytes} bytes ${f.encoding}`;
+for (const [k, f] of formRuns.entries())
+  console.log(formLine(`form path, phone headers${ROUNDS > 1 ? `, round ${k + 1}` : ''}`, f));
+for (const [k, r] of apiRuns.entries())
+  if (k > 0)
+    console.log(
+      `  API sustained, round ${k + 1}: ${(r['2xx'] / r.duration).toFixed(0)} registrations/s; p99 ${r.latency.p99} ms`,
+    );
+console.log(formLine('form path, no accept-encoding (identity, second figure)', formIdentity));
+console.log(
+  `  form path / API path: ${formRatio.toFixed(2)} (goal ≥ 0.5${ROUNDS > 1 ? `; sums over ${ROUNDS} alternated rounds` : ''})`,
 );
 console.log(
-  `  rows: ${report.total}; hall confirmed ${report.onsiteConfirmed}/${CAPACITY} (counter ${report.counter.onsite}); online confirmed ${report.onlineConfirmed}; waitlisted ${report.waitlisted}`,
+  `  rows: ${report.total} over ${tallies.length} events; hall confirmed ${report.onsiteConfirmed}/${CAPACITY * tallies.length} (counters ${report.counter.onsite}); online confirmed ${report.onlineConfirmed}; waitlisted ${report.waitlisted}`,
 );
 console.log(`  overbooked: ${overbooked}`);
 console.log(
@@ -153,6 +340,13 @@ console.log(
     goalRate: GOAL_RATE,
     p99Ms: atGoal.latency.p99,
     p99AtMaxMs: result.latency.p99,
+    formRegistrationsPerSec: Math.round(form.perSec),
+    formP99Ms: form.p99,
+    formIdentityRegistrationsPerSec: Math.round(formIdentity.perSec),
+    formIdentityP99Ms: formIdentity.p99,
+    formFailed: sum(formRuns.map((f) => f.failed)) + formIdentity.failed,
+    rounds: ROUNDS,
+    formToApiRatio: Number(formRatio.toFixed(4)),
     overbooked,
     plainInsertsPerSec: Math.round(plain),
     ratio: Number((regPerSec / plain).toFixed(4)),
