@@ -2,7 +2,7 @@ import type { Config } from '../../config.js';
 import { fullName } from '../../shared/names.js';
 import { isoInZone } from '../../shared/time.js';
 import type { RegistrationRow } from './registrations.repository.js';
-import type { RegistrationAdminDto } from './registrations.schemas.js';
+import { type RegistrationAdminDto, waitlistCapped } from './registrations.schemas.js';
 
 /** The personal ticket page: the code is the only key to it, so it is ≥128 random bits. */
 export const ticketUrl = (config: Pick<Config, 'publicUrl'>, code: string) => `${config.publicUrl}/t/${code}`;
@@ -55,5 +55,6 @@ export function presentAdmin(
     consents: json(r.consents),
     createdAt: isoInZone(r.created_at, tz),
     waitlistPosition,
+    waitlistPositionCapped: waitlistPosition !== null && waitlistCapped(waitlistPosition),
   };
 }

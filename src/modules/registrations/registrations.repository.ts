@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { upsert } from '../../db/upsert.js';
+import { WAITLIST_AHEAD_CAP } from './registrations.schemas.js';
 import type {
   RegistrationMode,
   RegistrationSettingsTable,
@@ -181,21 +182,33 @@ export const registrationsRepository = {
       .limit(1)
       .executeTakeFirst(),
 
-  /** 1-based place on the waitlist of its mode. */
+  /**
+   * 1-based place on the waitlist of its mode, counted over at most WAITLIST_AHEAD_CAP + 1 rows ahead (walked in
+   * the waitlist index's order), so a ticket view costs the same with 20 or 20,000 waiting. A result above
+   * WAITLIST_AHEAD_CAP + 1 means only "more than WAITLIST_AHEAD_CAP ahead" (see waitlistCapped).
+   */
   waitlistPosition: async (db: Tx, r: RegistrationRow) => {
     if (r.status !== 'waitlisted' || r.waitlist_at === null) return null;
     const ahead = await db
-      .selectFrom('registrations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('event_id', '=', r.event_id)
-      .where('mode', '=', r.mode)
-      .where('status', '=', 'waitlisted')
-      .where((eb) =>
-        eb.or([
-          eb('waitlist_at', '<', r.waitlist_at!),
-          eb.and([eb('waitlist_at', '=', r.waitlist_at!), eb('id', '<', r.id)]),
-        ]),
+      .selectFrom(
+        db
+          .selectFrom('registrations')
+          .select('id')
+          .where('event_id', '=', r.event_id)
+          .where('mode', '=', r.mode)
+          .where('status', '=', 'waitlisted')
+          .where('waitlist_at', '<=', r.waitlist_at)
+          .where((eb) =>
+            eb.or([
+              eb('waitlist_at', '<', r.waitlist_at!),
+              eb.and([eb('waitlist_at', '=', r.waitlist_at!), eb('id', '<', r.id)]),
+            ]),
+          )
+          .orderBy('waitlist_at')
+          .limit(WAITLIST_AHEAD_CAP + 1)
+          .as('ahead'),
       )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(ahead.n) + 1;
   },

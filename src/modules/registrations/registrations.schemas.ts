@@ -10,6 +10,13 @@ const SEAT_MODES = ['registration', 'checkin', 'none'] as const;
 export const OPTIONAL_PURPOSES = ['news'] as const;
 /** Bumped whenever the wording of the privacy notice changes; stored with each consent as proof. */
 export const NOTICE_VERSION = '2026-11-29';
+/**
+ * People counted ahead of a waitlisted person, at most: beyond it the ticket shows "more than 100 ahead of you".
+ * Counting further would make every waitlisted ticket view grow with the waitlist (issue 16, item 5).
+ */
+export const WAITLIST_AHEAD_CAP = 100;
+/** True when a waitlistPosition is only a lower bound (more than WAITLIST_AHEAD_CAP people ahead). */
+export const waitlistCapped = (position: number) => position > WAITLIST_AHEAD_CAP + 1;
 
 export const Email = z
   .string()
@@ -85,6 +92,14 @@ export const RegistrationOut = z.object({
 });
 
 /** What organizers see in the list (contact data included: they are the controller). */
+/** A place on the waitlist: exact up to WAITLIST_AHEAD_CAP + 1, a lower bound above it (with …Capped true). */
+export const WaitlistPosition = z
+  .number()
+  .nullable()
+  .describe(
+    `1-based place on the waitlist of its mode; exact up to ${WAITLIST_AHEAD_CAP + 1}. When more than ${WAITLIST_AHEAD_CAP} people are ahead it is ${WAITLIST_AHEAD_CAP + 2} and waitlistPositionCapped is true.`,
+  );
+
 export const RegistrationAdminOut = z.object({
   id: z.string(),
   ticketCode: z.string(),
@@ -102,7 +117,8 @@ export const RegistrationAdminOut = z.object({
   answers: z.record(z.string(), z.unknown()),
   consents: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
-  waitlistPosition: z.number().nullable(),
+  waitlistPosition: WaitlistPosition,
+  waitlistPositionCapped: z.boolean(),
 });
 export type RegistrationAdminDto = z.infer<typeof RegistrationAdminOut>;
 

@@ -4,6 +4,7 @@ import { formatDateTime, formatTimeRange } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
 import { waDigits } from '../phone.js';
 import type { RegistrationRow } from '../registrations.repository.js';
+import { WAITLIST_AHEAD_CAP, waitlistCapped } from '../registrations.schemas.js';
 import { MODE_TEXT } from '../registrations.service.js';
 import { QrSvg } from './qr.js';
 
@@ -16,10 +17,13 @@ export const TT = {
     cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
     declined: { id: 'Ditolak', en: 'Declined' },
   } satisfies Record<string, Text>,
-  waitPos: (n: number): Text => ({
-    id: `Anda di urutan ke-${n} daftar tunggu.`,
-    en: `You are number ${n} on the waitlist.`,
-  }),
+  waitPos: (n: number): Text =>
+    waitlistCapped(n)
+      ? {
+          id: `Ada lebih dari ${WAITLIST_AHEAD_CAP} orang di depan Anda dalam daftar tunggu.`,
+          en: `There are more than ${WAITLIST_AHEAD_CAP} people ahead of you on the waitlist.`,
+        }
+      : { id: `Anda di urutan ke-${n} daftar tunggu.`, en: `You are number ${n} on the waitlist.` },
   waitInfo: {
     id: 'Jika ada peserta yang batal, tempatnya otomatis diberikan kepada urutan pertama daftar tunggu dan Anda diberi tahu.',
     en: 'When someone cancels, the place goes automatically to the first person on the waitlist, and you are told.',

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors, what } from '../../../errors.js';
 import { presentTicket } from '../registrations.presenter.js';
-import { RegistrationOut, TicketParams } from '../registrations.schemas.js';
+import { RegistrationOut, TicketParams, WaitlistPosition, waitlistCapped } from '../registrations.schemas.js';
 
 const tags = ['registrations'];
 
@@ -24,7 +24,8 @@ export const ticketsApiRoutes: FastifyPluginAsync = async (base) => {
           200: RegistrationOut.extend({
             eventId: z.string(),
             name: z.string(),
-            waitlistPosition: z.number().nullable(),
+            waitlistPosition: WaitlistPosition,
+            waitlistPositionCapped: z.boolean(),
           }),
         },
       },
@@ -32,11 +33,13 @@ export const ticketsApiRoutes: FastifyPluginAsync = async (base) => {
     async (req) => {
       const r = await regs.findByTicketCode(req.params.ticketCode);
       if (!r) throw errors.notFound(what.ticket);
+      const position = await regs.waitlistPosition(r);
       return {
         ...presentTicket(config, r),
         eventId: r.event_id,
         name: r.name,
-        waitlistPosition: await regs.waitlistPosition(r),
+        waitlistPosition: position,
+        waitlistPositionCapped: position !== null && waitlistCapped(position),
       };
     },
   );

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { publishedEvent } from '../../../../test/helpers/registrations.js';
+import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
+import { WAITLIST_AHEAD_CAP } from '../registrations.schemas.js';
+
+describe.each(DB_KINDS)('a place on the waitlist, counted at most %s', (kind) => {
+  let t: TestApp;
+  let e: { id: string; slug: string; token: string };
+  let waiting: { id: string; ticketCode: string }[];
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    e = await publishedEvent(t, { capacity: 1 });
+    await seedRegistrations(t.app.ctx.db, e.id, 1);
+    // More people waiting than are ever counted, each with their own arrival time (in seeded order), and two
+    // with the same time, where the id decides.
+    waiting = await seedRegistrations(t.app.ctx.db, e.id, WAITLIST_AHEAD_CAP + 10, { status: 'waitlisted' });
+    for (const [i, w] of waiting.entries())
+      await t.app.ctx.db
+        .updateTable('registrations')
+        .set({ waitlist_at: 1_000 + Math.min(i, WAITLIST_AHEAD_CAP + 5) })
+        .where('id', '=', w.id)
+        .execute();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const ticket = (code: string) => t.inject({ method: 'GET', url: `/api/v1/tickets/${code}` });
+
+  it('is exact up to the cap, in both the ticket API and the organizers’ API', async () => {
+    for (const i of [0, 1, 57, WAITLIST_AHEAD_CAP]) {
+      const r = await ticket(waiting[i]!.ticketCode);
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toMatchObject({ waitlistPosition: i + 1, waitlistPositionCapped: false });
+    }
+    const admin = await t.inject({
+      method: 'GET',
+      url: `/api/v1/events/${e.id}/registrations/${waiting[WAITLIST_AHEAD_CAP]!.id}`,
+      token: e.token,
+    });
+    expect(admin.json()).toMatchObject({
+      waitlistPosition: WAITLIST_AHEAD_CAP + 1,
+      waitlistPositionCapped: false,
+    });
+  });
+
+  it('says only “more than the cap” beyond it, on the API and on the ticket page in both languages', async () => {
+    for (const i of [WAITLIST_AHEAD_CAP + 1, WAITLIST_AHEAD_CAP + 9]) {
+      const r = await ticket(waiting[i]!.ticketCode);
+      expect(r.json()).toMatchObject({
+        waitlistPosition: WAITLIST_AHEAD_CAP + 2,
+        waitlistPositionCapped: true,
+      });
+    }
+    const code = waiting[WAITLIST_AHEAD_CAP + 9]!.ticketCode;
+    const id = await t.inject({ method: 'GET', url: `/t/${code}`, headers: { 'accept-language': 'id-ID' } });
+    expect(id.body).toContain(
+      `Ada lebih dari ${WAITLIST_AHEAD_CAP} orang di depan Anda dalam daftar tunggu.`,
+    );
+    const en = await t.inject({ method: 'GET', url: `/t/${code}?lang=en` });
+    expect(en.body).toContain(
+      `There are more than ${WAITLIST_AHEAD_CAP} people ahead of you on the waitlist.`,
+    );
+    const exact = await t.inject({ method: 'GET', url: `/t/${waiting[57]!.ticketCode}` });
+    expect(exact.body).toContain('Anda di urutan ke-58 daftar tunggu.');
+  });
+
+  it('breaks a tie of arrival time by id, so two people never share a place', async () => {
+    const tied = waiting.slice(WAITLIST_AHEAD_CAP + 5).map((w) => w.id);
+    expect(tied.length).toBeGreaterThan(1);
+    const small = await t.app.ctx.db
+      .updateTable('registrations')
+      .set({ waitlist_at: 1 })
+      .where('id', 'in', tied.slice(0, 2))
+      .returning(['id', 'ticket_code'])
+      .execute();
+    small.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const places = await Promise.all(
+      small.map(async (s) => (await ticket(s.ticket_code)).json().waitlistPosition),
+    );
+    expect(places).toEqual([1, 2]);
+  });
+});
