@@ -33,6 +33,8 @@ const P = {
   none: { id: 'Tidak ada peserta dengan nama itu.', en: 'No participant has that name.' },
   prev: { id: '← Sebelumnya', en: '← Previous' },
   next: { id: 'Berikutnya →', en: 'Next →' },
+  onsite: { id: 'Luring', en: 'In person' },
+  online: { id: 'Daring', en: 'Online' },
 } satisfies Record<string, Text>;
 
 function pageLink(event: EventRow, q: string, page: number) {
@@ -41,6 +43,25 @@ function pageLink(event: EventRow, q: string, page: number) {
   if (page > 1) u.set('hal', String(page));
   const s = u.toString();
   return `${base(event)}${s ? `?${s}` : ''}#peserta`;
+}
+
+/** The links to the pages beside this one (above and below a long table), after a · when `lead`. */
+function PageLinks(props: { event: EventRow; list: PeoplePage; q: string; l: Locale; lead?: boolean }) {
+  const { event, list, q, l } = props;
+  const links = [
+    list.page > 1 ? <a href={pageLink(event, q, list.page - 1)}>{P.prev[l]}</a> : null,
+    list.page < list.pages ? <a href={pageLink(event, q, list.page + 1)}>{P.next[l]}</a> : null,
+  ].filter(Boolean);
+  return (
+    <>
+      {links.map((a, i) => (
+        <>
+          {i > 0 || props.lead !== false ? ' · ' : null}
+          {a}
+        </>
+      ))}
+    </>
+  );
 }
 
 /** The search box, where this page is in the list, and the links to the pages beside it. */
@@ -63,18 +84,7 @@ function Pager(props: { event: EventRow; list: PeoplePage; q: string; l: Locale 
         {list.rows.length
           ? fill(P.shown[l], { from, to, total: list.total.toLocaleString(l === 'id' ? 'id-ID' : 'en') })
           : P.none[l]}
-        {list.page > 1 ? (
-          <>
-            {' · '}
-            <a href={pageLink(event, q, list.page - 1)}>{P.prev[l]}</a>
-          </>
-        ) : null}
-        {list.page < list.pages ? (
-          <>
-            {' · '}
-            <a href={pageLink(event, q, list.page + 1)}>{P.next[l]}</a>
-          </>
-        ) : null}
+        <PageLinks {...props} />
       </p>
     </>
   );
@@ -121,7 +131,7 @@ export function PeopleTable(props: { req: FastifyRequest; event: EventRow; list:
                   {r.name}
                   {r.institution ? <div class="muted">{r.institution}</div> : null}
                 </td>
-                <td>{r.mode === 'onsite' ? 'Luring' : 'Daring'}</td>
+                <td>{(r.mode === 'onsite' ? P.onsite : P.online)[l]}</td>
                 <td>
                   <span class={`badge ${r.present ? 'ok' : ''}`}>
                     {r.present === 'onsite'
@@ -162,6 +172,11 @@ export function PeopleTable(props: { req: FastifyRequest; event: EventRow; list:
           </tbody>
         </table>
       </div>
+      {props.list.pages > 1 ? (
+        <p class="muted">
+          <PageLinks event={event} list={props.list} q={q} l={l} lead={false} />
+        </p>
+      ) : null}
     </>
   );
 }
