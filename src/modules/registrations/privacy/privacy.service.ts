@@ -92,11 +92,12 @@ export function createPrivacyService(ctx: AppContext, regs: RegistrationsService
       return (await regs.findById(r.id))!;
     },
 
-    /** The date the data will be erased anyway, in the page's words. */
-    async erasedAfter(r: RegistrationRow, locale: 'id' | 'en') {
-      const event = await eventOf(r);
-      const s = await regs.settings(event);
-      return formatDateTime(Number(event.ends_at) + s.retentionDays * DAY, event.timezone, locale);
+    /**
+     * The date the data will be erased anyway, in the page's words. Takes the event and retention the ticket
+     * page has already loaded: reading them again cost two queries on every ticket view.
+     */
+    erasedAfter(event: EventRow, retentionDays: number, locale: 'id' | 'en') {
+      return formatDateTime(Number(event.ends_at) + retentionDays * DAY, event.timezone, locale);
     },
   };
 }

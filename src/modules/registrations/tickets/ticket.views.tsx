@@ -88,7 +88,7 @@ export function ticketViews(ctx: AppContext) {
               r={r}
               questions={s.questions}
               retentionDays={s.retentionDays}
-              erasedAfter={await privacy.erasedAfter(r, req.locale)}
+              erasedAfter={privacy.erasedAfter(event, s.retentionDays, req.locale)}
               open={opts.openData}
             />
           }
