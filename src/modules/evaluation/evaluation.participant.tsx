@@ -61,7 +61,7 @@ export const evaluationParticipant: FastifyPluginAsync = async (base) => {
     order: 40,
     async render(req: FastifyRequest, event, ticket) {
       if (ticket.status !== 'confirmed') return null;
-      const form = await svc.form(event.id);
+      const form = await svc.participantForm(event.id);
       if (form.status === 'draft') return null;
       const done = await svc.submitted(ticket.id);
       const l = req.locale;

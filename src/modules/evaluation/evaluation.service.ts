@@ -158,11 +158,21 @@ export function createEvaluationService(ctx: AppContext, deps: { registrations: 
   const { db } = ctx;
   const service = {
     async form(eventId: string): Promise<FormState> {
+      return {
+        ...(await service.participantForm(eventId)),
+        responses: await repo.countResponses(db, eventId),
+      };
+    },
+
+    /**
+     * The form without the count of responses, for a participant's requests (the ticket page's section, an
+     * answer): counting every response of the event made each of them grow with the event (issue 16, item 5).
+     */
+    async participantForm(eventId: string): Promise<Omit<FormState, 'responses'>> {
       const row = await repo.form(db, eventId);
       return {
         status: row?.status ?? 'draft',
         questions: row ? parseQuestions(row.questions) : defaultQuestions(),
-        responses: await repo.countResponses(db, eventId),
         openedAt: row?.opened_at ?? null,
         closedAt: row?.closed_at ?? null,
       };
@@ -218,7 +228,7 @@ export function createEvaluationService(ctx: AppContext, deps: { registrations: 
 
     /** One response per registration: the unique index decides, so two taps at once store one. */
     async submit(eventId: string, registrationId: string, raw: Record<string, string | number>) {
-      const form = await service.form(eventId);
+      const form = await service.participantForm(eventId);
       if (form.status !== 'open') throw errors.evaluationNotOpen();
       const answers = validateAnswers(form.questions, raw);
       try {
