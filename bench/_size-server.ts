@@ -59,6 +59,15 @@ async function seedEvent(size: number) {
   await call('POST', `/api/v1/events/${eventId}/publish`);
   const hall = await seedRegistrations(db, eventId, size / 2, { prefix: 'Luring' });
   const remote = await seedRegistrations(db, eventId, size / 2, { mode: 'online', prefix: 'Daring' });
+  // Beside them a hall waitlist a tenth of the event long, in order of arrival: the bench opens the ticket of
+  // the people at its back, whose page says how many are ahead of them.
+  const waiting = await seedRegistrations(db, eventId, size / 10, { status: 'waitlisted', prefix: 'Antre' });
+  for (const [i, w] of waiting.entries())
+    await db
+      .updateTable('registrations')
+      .set({ waitlist_at: now - 60 * 60_000 + i })
+      .where('id', '=', w.id)
+      .execute();
   const codes: string[] = [];
   for (let i = 0; i < CODES; i++) {
     const c = await call('POST', `/api/v1/events/${eventId}/attendance/codes`, {
@@ -131,6 +140,7 @@ async function seedEvent(size: number) {
     // Online people who have not entered any code yet (the ticket page shows the code box to them).
     online: remote.slice(entered.length).map((p) => p.ticketCode),
     everyone: [...hall, ...remote].map((p) => p.ticketCode),
+    waitlistBack: waiting.slice(-10).map((p) => p.ticketCode),
   };
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench -- size`: does one participant's request cost the same in an event of 100 people and in
 // one of 20,000? One Aula node on SQLite (bench/_size-server.ts) holds both events, seeded alike (half hall,
-// half online; 40% of the hall checked in, 60% of the online half joined, half of it entered a code). Both are
+// half online; 40% of the hall checked in, 60% of the online half joined, half of it entered a code; beside
+// them a hall waitlist a tenth as long, whose last people open their tickets). Both are
 // measured in the same run, round by round in alternating order, one request at a time on one keep-alive
 // connection, with a phone's headers (accept-encoding: br, gzip; accept-language: id-ID; a distinct
 // forwarded address per request, as carriers' NATs give). Per request: median and p99 at each size and the
@@ -32,6 +33,7 @@ interface SeededEvent {
   hallFree: string[];
   online: string[];
   everyone: string[];
+  waitlistBack: string[];
 }
 
 const child = fork(new URL('./_size-server.ts', import.meta.url).pathname, [], {
@@ -159,6 +161,13 @@ const STEPS: Record<string, Step> = {
   'ticket page (online, with presence)': async (e, r) => {
     const a = await request('GET', `/t/${e.online[r % e.online.length]}`, { accept: HTML_ACCEPT });
     expect('ticket page', a, (x) => x.status === 200);
+    return a.ms;
+  },
+  'ticket page (last on a waitlist of a tenth)': async (e, r) => {
+    const a = await request('GET', `/t/${e.waitlistBack[r % e.waitlistBack.length]}`, {
+      accept: HTML_ACCEPT,
+    });
+    expect('waitlisted ticket page', a, (x) => x.status === 200);
     return a.ms;
   },
   'attendance code entry (form post)': async (e, r) => {
