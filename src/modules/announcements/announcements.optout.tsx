@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { errors } from '../../errors.js';
 import type { Text } from '../../i18n/index.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, page } from '../../web/page.js';
+import { page } from '../../web/page.js';
 
 const L = {
   stopTitle: { id: 'Berhenti menerima kabar acara', en: 'Stop event news' },
@@ -26,7 +26,6 @@ const CodeParam = z.object({ code: z.string() });
 export const announcementsOptOut: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const svc = app.ctx.services.announcements;
-  app.addHook('onRequest', async (req) => asPage(req));
 
   const stopPage = async (req: FastifyRequest, reply: FastifyReply, rawCode: string, done: boolean) => {
     const l = req.locale;

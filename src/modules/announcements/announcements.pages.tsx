@@ -6,7 +6,7 @@ import { parseOrThrow } from '../../http/validation.js';
 import type { Text } from '../../i18n/index.js';
 import { FormFields } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
+import { CsrfField, page } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { WhatsappBody } from './announcements.service.js';
@@ -44,7 +44,6 @@ export const announcementsPages: FastifyPluginAsync = async (base) => {
   const { db } = app.ctx;
   const svc = app.ctx.services.announcements;
   app.ctx.ui.consoleLinks.push({ key: 'announce', order: 95, label: L.console, path: '/announce' });
-  app.addHook('onRequest', async (req) => asPage(req));
 
   const consolePage = async (req: FastifyRequest, reply: FastifyReply, event: EventRow, notice?: string) => {
     const l = req.locale;

@@ -5,7 +5,6 @@ import { IdParam } from '../../http/params.js';
 import type { AuthUser } from '../../http/types.js';
 import type { Locale, Text } from '../../i18n/index.js';
 import { FormFields, type FormValues, type KeptForm, saveOrShowAgain } from '../../web/forms.js';
-import { asPage } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 
@@ -103,7 +102,6 @@ export async function staffEvent(
   eventId: string,
   access: 'organize' | 'checkin' = 'organize',
 ) {
-  asPage(req);
   const user = requireUser(req);
   const event = await loadEventFor(req, db, eventId, access);
   return { user, event };

@@ -5,7 +5,7 @@ import { AppError, errors } from '../../errors.js';
 import type { Text } from '../../i18n/index.js';
 import { FormFields, formBody, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, page } from '../../web/page.js';
+import { page } from '../../web/page.js';
 import { LoginBody, loginRateLimit, NewUserSchema, NextQuery } from './auth.schemas.js';
 import { endSession, startSession } from './auth.session.js';
 
@@ -66,7 +66,6 @@ function loginPage(
 export const authPages: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const auth = app.ctx.services.auth;
-  app.addHook('onRequest', async (req) => asPage(req));
 
   app.get('/login', { schema: { hide: true, querystring: NextQuery } }, async (req, reply) => {
     if (req.user) return reply.redirect('/console');

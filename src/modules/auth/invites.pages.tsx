@@ -6,7 +6,7 @@ import { parseOrThrow } from '../../http/validation.js';
 import type { Locale, Text } from '../../i18n/index.js';
 import { FormFields, formBody, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField, page } from '../../web/page.js';
+import { CsrfField, page } from '../../web/page.js';
 import { requireRole } from './auth.request.js';
 import { InviteBody, PasswordBody, TokenParam } from './auth.schemas.js';
 import { startSession } from './auth.session.js';
@@ -174,7 +174,6 @@ async function setPasswordPage(
 export const invitesPages: FastifyPluginAsync = async (base) => {
   const pages = base.withTypeProvider<ZodTypeProvider>();
   const { invites } = pages.ctx.services;
-  pages.addHook('onRequest', async (req) => asPage(req));
 
   pages.get('/console/users', { schema: { hide: true } }, async (req, reply) =>
     usersPage(req, reply, requireRole(req, 'organizer')),

@@ -5,7 +5,6 @@ import { errors } from '../../errors.js';
 import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { FormFields } from '../../web/forms.js';
-import { asPage } from '../../web/page.js';
 import { adoptSessionFromForm, requireUser } from '../auth/index.js';
 import { loadEventFor } from '../events/index.js';
 import {
@@ -83,7 +82,6 @@ export const certificateConsoleActions =
       '/console/events/:id/certificates/settings',
       { schema: { hide: true, params: IdParam, body: FormFields } },
       async (req, reply) => {
-        asPage(req);
         const event = await loadEventFor(req, db, req.params.id, 'organize');
         const f = fieldsOf(req.body);
         const body = parseOrThrow(SettingsBody, settingsFrom(f));
@@ -96,7 +94,6 @@ export const certificateConsoleActions =
       '/console/events/:id/certificates/signers',
       { schema: { hide: true, params: IdParam, querystring: RoleQuery, body: FormFields } },
       async (req, reply) => {
-        asPage(req);
         const event = await loadEventFor(req, db, req.params.id, 'organize');
         const { role } = req.query;
         const f = fieldsOf(req.body);
@@ -115,7 +112,6 @@ export const certificateConsoleActions =
       '/console/events/:id/certificates/background',
       { schema: { hide: true, params: IdParam, querystring: RoleQuery } },
       async (req, reply) => {
-        asPage(req);
         const { data, fields } = await readOneFile(req, MAX_BACKGROUND_BYTES, 'JPEG, PNG, WebP, PDF');
         await adoptSessionFromForm(req, fields._csrf);
         const event = await loadEventFor(req, db, req.params.id, 'organize');
@@ -135,7 +131,6 @@ export const certificateConsoleActions =
       '/console/events/:id/certificates/signature/:index',
       { schema: { hide: true, params: SigParams, querystring: RoleQuery } },
       async (req, reply) => {
-        asPage(req);
         const p = req.params;
         const { data, fields } = await readOneFile(req, MAX_SIGNATURE_BYTES, 'PNG, JPEG, WebP');
         await adoptSessionFromForm(req, fields._csrf);
@@ -151,7 +146,6 @@ export const certificateConsoleActions =
       '/console/events/:id/certificates/issue',
       { schema: { hide: true, params: IdParam, body: FormFields } },
       async (req, reply) => {
-        asPage(req);
         const event = await loadEventFor(req, db, req.params.id, 'organize');
         const f = parseOrThrow(z.object({ role: z.enum(CERT_ROLES) }).passthrough(), fieldsOf(req.body));
         const job = await svc.startJob(event, { roles: [f.role], notify: true }, requireUser(req));
@@ -163,7 +157,6 @@ export const certificateConsoleActions =
       '/console/events/:id/certificates/override',
       { schema: { hide: true, params: IdParam, body: FormFields } },
       async (req, reply) => {
-        asPage(req);
         const event = await loadEventFor(req, db, req.params.id, 'organize');
         const body = parseOrThrow(OverrideBody, fieldsOf(req.body));
         await svc.override(event, body, requireUser(req));
@@ -175,7 +168,6 @@ export const certificateConsoleActions =
       '/console/events/:id/certificates/revoke/:code',
       { schema: { hide: true, params: CertParams, body: FormFields } },
       async (req, reply) => {
-        asPage(req);
         const { event, cert } = await eventCertificate(req, req.params);
         const { reason } = parseOrThrow(RevokeBody.passthrough(), fieldsOf(req.body));
         await svc.revoke(event, cert, reason, requireUser(req));
@@ -187,7 +179,6 @@ export const certificateConsoleActions =
       '/console/events/:id/certificates/reissue/:code',
       { schema: { hide: true, params: CertParams, body: FormFields } },
       async (req, reply) => {
-        asPage(req);
         const { event, cert } = await eventCertificate(req, req.params);
         await svc.correct(event, cert, parseOrThrow(CorrectBody, fieldsOf(req.body)), requireUser(req));
         return reply.redirect(back(event.id, `?role=${cert.role}`), 303);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam } from '../../http/params.js';
 import { formatDate } from '../../shared/time.js';
-import { asPage, page } from '../../web/page.js';
+import { page } from '../../web/page.js';
 import { loadEventFor } from '../events/index.js';
 import { UploadForm } from './certificates.console.parts.js';
 import {
@@ -32,7 +32,6 @@ export const certificateConsolePage =
       '/console/events/:id/certificates',
       { schema: { hide: true, params: IdParam, querystring: PageQuery } },
       async (req, reply) => {
-        asPage(req);
         const event = await loadEventFor(req, db, req.params.id, 'organize');
         const q = req.query;
         const [settings, list, tpl, job] = await Promise.all([

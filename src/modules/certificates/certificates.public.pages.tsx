@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Notice } from '../../web/layout.js';
-import { asPage, page } from '../../web/page.js';
+import { page } from '../../web/page.js';
 import { T } from './certificates.pages.text.js';
 import { CodeParams, ROLE_LABELS } from './certificates.schemas.js';
 import type { CertificatesService } from './certificates.service.js';
@@ -18,7 +18,6 @@ export const certificatePublicPages =
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       },
       async (req, reply) => {
-        asPage(req);
         const cert = await svc.byCode(req.params.code);
         const event = await svc.eventOf(cert);
         const v = svc.present(cert, event, req.locale);

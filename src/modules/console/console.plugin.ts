@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { asPage } from '../../web/page.js';
 import { rememberLang } from '../site/index.js';
 import { consoleDeleteRoutes } from './console.delete.js';
 import { consoleDuplicateRoutes } from './console.duplicate.js';
@@ -18,7 +17,6 @@ import { consoleTeamRoutes } from './console.team.js';
  */
 export const consoleModule: FastifyPluginAsync = async (app) => {
   app.addHook('onRequest', async (req, reply) => {
-    asPage(req);
     rememberLang(req, reply);
   });
   app.addHook('onRoute', (route) => {

@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/index.js';
 import { shortCode } from '../../shared/ids.js';
 import { FormFields, SavedQuery } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField } from '../../web/page.js';
+import { CsrfField } from '../../web/page.js';
 import { eventToolPage } from '../../web/tool-page.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { FormBody, type Question } from './evaluation.schemas.js';
@@ -192,7 +192,6 @@ export const evaluationEditor: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const svc = app.ctx.services.evaluation;
-  app.addHook('onRequest', async (req) => asPage(req));
 
   app.get(
     '/console/events/:id/evaluation/questions',

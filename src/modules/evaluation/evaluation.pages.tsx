@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../http/params.js';
 import type { Locale } from '../../i18n/index.js';
-import { asPage, CsrfField } from '../../web/page.js';
+import { CsrfField } from '../../web/page.js';
 import { eventToolPage } from '../../web/tool-page.js';
 import { loadEventFor } from '../events/index.js';
 import type { Results } from './evaluation.schemas.js';
@@ -51,8 +51,6 @@ export const evaluationPages: FastifyPluginAsync = async (base) => {
   const svc = app.ctx.services.evaluation;
 
   app.ctx.ui.consoleLinks.push({ key: 'evaluation', order: 60, label: T.heading, path: '/evaluation' });
-
-  app.addHook('onRequest', async (req) => asPage(req));
 
   app.get(
     '/console/events/:id/evaluation',

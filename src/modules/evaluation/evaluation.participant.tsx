@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Locale } from '../../i18n/index.js';
 import { FormFields, formBody, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
-import { asPage } from '../../web/page.js';
 import { LIKERT_LABELS, type Question, TicketParams } from './evaluation.schemas.js';
 import { T } from './evaluation.text.js';
 
@@ -87,9 +86,6 @@ export const evaluationParticipant: FastifyPluginAsync = async (base) => {
       );
     },
   });
-
-  // Set before validation, so a refused param or body is answered with a page, not JSON.
-  app.addHook('onRequest', async (req) => asPage(req));
 
   app.post(
     '/t/:code/evaluation',

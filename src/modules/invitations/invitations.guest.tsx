@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { fullName } from '../../shared/names.js';
 import { formatDateTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, page } from '../../web/page.js';
+import { page } from '../../web/page.js';
 import type { InvitationRow } from './invitations.repository.js';
 import { T } from './invitations.text.js';
 
@@ -16,8 +16,7 @@ const TokenParam = z.object({ token: z.string() });
 export const invitationGuestPages: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { invitations } = app.ctx.services;
-  app.addHook('onRequest', async (req, reply) => {
-    asPage(req);
+  app.addHook('onRequest', async (_req, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
   });
 

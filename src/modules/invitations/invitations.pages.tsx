@@ -6,7 +6,7 @@ import type { Text } from '../../i18n/index.js';
 import { fullName } from '../../shared/names.js';
 import { FormFields, type FormValues, saveOrShowAgain, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField } from '../../web/page.js';
+import { CsrfField } from '../../web/page.js';
 import { CF, consoleFrame } from '../../web/participants-frame.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { displayPhone } from '../registrations/index.js';
@@ -123,7 +123,6 @@ export const invitationsPages: FastifyPluginAsync = async (base) => {
   const { db, config } = app.ctx;
   const { invitations, seating } = app.ctx.services;
   app.ctx.ui.consoleLinks.push({ key: 'invitations', order: 13, label: T.title, path: '/invitations' });
-  app.addHook('onRequest', async (req) => asPage(req));
 
   const load = (req: FastifyRequest, id: string) => loadEventFor(req, db, id, 'organize');
 

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { asPage } from '../../web/page.js';
 import { consoleForms } from './live.console.forms.js';
 import { consolePages } from './live.console.js';
 import { liveForms } from './live.forms.js';
@@ -21,13 +20,6 @@ export const livePlugin: FastifyPluginAsync = async (app) => {
   });
   addLiveSections(app.ctx.ui);
   await app.register(liveRoutes);
-  await app.register(async (html) => {
-    // From the first hook on, an error (a bad parameter too) is shown as a page, not as JSON.
-    html.addHook('onRequest', async (req) => asPage(req));
-    await html.register(livePages);
-    await html.register(liveForms);
-    await html.register(screenPages);
-    await html.register(consolePages);
-    await html.register(consoleForms);
-  });
+  for (const pages of [livePages, liveForms, screenPages, consolePages, consoleForms])
+    await app.register(pages);
 };

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam } from '../../http/params.js';
-import { asPage } from '../../web/page.js';
 import { adoptSessionFromForm, requireUser } from '../auth/index.js';
 import { loadEventFor } from '../events/index.js';
 import { loadForStaff } from './media.access.js';
@@ -21,7 +20,6 @@ export const mediaForms: FastifyPluginAsync = async (base) => {
     '/console/events/:id/media/photos',
     { schema: { hide: true, params: IdParam } },
     async (req, reply) => {
-      asPage(req);
       const { files, fields } = await readFiles(req, MAX_PHOTO_BYTES, 'JPEG, PNG, WebP, HEIC');
       await adoptSessionFromForm(req, fields._csrf);
       const event = await loadForStaff(req, db, req.params.id);
@@ -43,7 +41,6 @@ export const mediaForms: FastifyPluginAsync = async (base) => {
     '/console/events/:id/media/:mediaId/delete',
     { schema: { hide: true, params: ItemParams } },
     async (req, reply) => {
-      asPage(req);
       const event = await loadEventFor(req, db, req.params.id, 'organize');
       await svc.remove(event, req.params.mediaId);
       return reply.redirect(`/console/events/${event.id}/media`, 303);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../http/params.js';
 import type { Text } from '../../i18n/index.js';
 import { ActionButton } from '../../web/forms.js';
-import { asPage, CsrfField } from '../../web/page.js';
+import { CsrfField } from '../../web/page.js';
 import { eventToolPage } from '../../web/tool-page.js';
 import { can } from '../events/index.js';
 import { loadForStaff } from './media.access.js';
@@ -20,7 +20,6 @@ export const mediaPages: FastifyPluginAsync = async (base) => {
   const svc = app.ctx.services.media;
 
   app.get('/console/events/:id/media', { schema: { hide: true, params: IdParam } }, async (req, reply) => {
-    asPage(req);
     const event = await loadForStaff(req, db, req.params.id);
     const [items, agenda] = await Promise.all([svc.list(event), app.ctx.services.program.listAgenda(event)]);
     const l = req.locale;

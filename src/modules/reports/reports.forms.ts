@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { FormFields } from '../../web/forms.js';
-import { asPage } from '../../web/page.js';
 import { requireUser } from '../auth/index.js';
 import { loadEventFor } from '../events/index.js';
 import { Narrative } from './reports.schemas.js';
@@ -18,7 +17,6 @@ export const reportsForms: FastifyPluginAsync = async (base) => {
     '/console/events/:id/report',
     { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
-      asPage(req);
       const event = await loadEventFor(req, db, req.params.id, 'organize');
       const form = req.body;
       const f = (k: string): string | undefined => {
@@ -54,7 +52,6 @@ export const reportsForms: FastifyPluginAsync = async (base) => {
       `/console/events/:id/report/${action}`,
       { schema: { hide: true, params: IdParam } },
       async (req, reply) => {
-        asPage(req);
         const event = await loadEventFor(req, db, req.params.id, 'organize');
         if (action === 'final') await reports.finalize(event, requireUser(req));
         else await reports.reopen(event, requireUser(req));

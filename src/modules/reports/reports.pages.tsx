@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IdParam } from '../../http/params.js';
 import { formatDateTime } from '../../shared/time.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField } from '../../web/page.js';
+import { CsrfField } from '../../web/page.js';
 import { eventToolPage } from '../../web/tool-page.js';
 import { loadEventFor } from '../events/index.js';
 import type { Narrative } from './reports.schemas.js';
@@ -74,7 +74,6 @@ export const reportsPages: FastifyPluginAsync = async (base) => {
     '/console/events/:id/report',
     { schema: { hide: true, params: IdParam, querystring: DoneQuery } },
     async (req, reply) => {
-      asPage(req);
       const event = await loadEventFor(req, db, req.params.id, 'organize');
       const n = await reports.narrative(event);
       const l = req.locale;

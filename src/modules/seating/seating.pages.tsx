@@ -6,7 +6,7 @@ import type { Text } from '../../i18n/index.js';
 import { fullName } from '../../shared/names.js';
 import { FormFields, formBody, SavedNotice, SavedQuery, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
-import { asPage, CsrfField } from '../../web/page.js';
+import { CsrfField } from '../../web/page.js';
 import { CF, consoleFrame } from '../../web/participants-frame.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import {
@@ -226,7 +226,6 @@ export const seatingPages: FastifyPluginAsync = async (base) => {
   const { db } = app.ctx;
   const seating = app.ctx.services.seating;
   app.ctx.ui.consoleLinks.push({ key: 'seating', order: 12, label: T.title, path: '/seating' });
-  app.addHook('onRequest', async (req) => asPage(req));
   const load = (req: FastifyRequest, id: string) => loadEventFor(req, db, id, 'organize');
 
   async function show(

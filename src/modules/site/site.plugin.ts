@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { asPage } from '../../web/page.js';
 import { siteEventPages } from './site.event-pages.js';
 import { sitePages } from './site.pages.js';
 import { LangQuery } from './site.schemas.js';
@@ -15,7 +14,6 @@ export function rememberLang(req: FastifyRequest, reply: FastifyReply): void {
 /** The public site, the module's root plugin: the home page, organization pages and event pages. */
 export const siteModule: FastifyPluginAsync = async (app) => {
   app.addHook('onRequest', async (req, reply) => {
-    asPage(req);
     rememberLang(req, reply);
   });
   await sitePages(app);

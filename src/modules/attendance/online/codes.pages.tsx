@@ -4,7 +4,7 @@ import { IdParam, routeParams } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
 import { formatTime } from '../../../shared/time.js';
 import { ErrorNotice, FormFields, type KeptForm, saveOrShowAgain, str } from '../../../web/forms.js';
-import { asPage, CsrfField, page } from '../../../web/page.js';
+import { CsrfField, page } from '../../../web/page.js';
 import { requireUser } from '../../auth/index.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
 import { back, base, DASH_CSS, fill, num, T } from '../attendance.console.js';
@@ -84,7 +84,6 @@ export const codesPages: FastifyPluginAsync = async (plugin) => {
     '/console/events/:id/attendance/codes',
     { schema: { hide: true, params: IdParam } },
     async (req, reply) => {
-      asPage(req);
       requireUser(req);
       return codesPage(req, reply, await loadEventFor(req, db, req.params.id, 'moderate'));
     },
@@ -94,7 +93,6 @@ export const codesPages: FastifyPluginAsync = async (plugin) => {
     '/console/events/:id/attendance/codes',
     { schema: { hide: true, params: IdParam, body: FormFields } },
     async (req, reply) => {
-      asPage(req);
       const user = requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'moderate');
       return saveOrShowAgain(
@@ -117,7 +115,6 @@ export const codesPages: FastifyPluginAsync = async (plugin) => {
     '/console/events/:id/attendance/codes/:codeId/close',
     { schema: { hide: true, params: routeParams('id', 'codeId') } },
     async (req, reply) => {
-      asPage(req);
       requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'moderate');
       await online.closeCode(event, req.params.codeId);

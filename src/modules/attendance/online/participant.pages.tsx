@@ -7,7 +7,6 @@ import { formatTime } from '../../../shared/time.js';
 import type { TicketView } from '../../../web/extensions.js';
 import { FormFields, formBody, str } from '../../../web/forms.js';
 import { Notice } from '../../../web/layout.js';
-import { asPage } from '../../../web/page.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
 import { AttendanceCodeBody, normalizeTicketCode, TicketCode } from '../attendance.schemas.js';
 
@@ -111,7 +110,6 @@ export const participantPages: FastifyPluginAsync = async (base) => {
       config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      asPage(req);
       const { url } = await online.join(req.params.code);
       reply.header('cache-control', 'no-store');
       return reply.redirect(url, 302);
@@ -155,7 +153,6 @@ export const participantPages: FastifyPluginAsync = async (base) => {
       config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      asPage(req);
       const ticket = req.params.code;
       const outcome = await enterFromForm(req, ticket, str(formBody(req), 'code'), null);
       return reply.redirect(`/t/${encodeURIComponent(ticket)}?${outcome}#presensi`, 303);
@@ -170,7 +167,6 @@ export const participantPages: FastifyPluginAsync = async (base) => {
       config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      asPage(req);
       const form = CodeForm.safeParse(formBody(req));
       const f = form.success ? form.data : { ticketCode: '', code: '', back: undefined };
       const event = await loadEventFor(req, app.ctx.db, req.params.slug, 'view');

@@ -1,14 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam, routeParams } from '../../../http/params.js';
-import { asPage } from '../../../web/page.js';
 import { ConsoleListQuery, consoleViews } from './console.views.js';
 
 /** The organizer's registrations pages: the list with its tools (add, import) and one registration to edit. */
 export const consolePages: FastifyPluginAsync = async (plain) => {
   const pages = plain.withTypeProvider<ZodTypeProvider>();
   const { load, loadReg, listPage, editPage } = consoleViews(pages.ctx, pages.ctx.services.registrations);
-  pages.addHook('onRequest', async (req) => asPage(req));
 
   pages.get(
     '/console/events/:id/registrations',

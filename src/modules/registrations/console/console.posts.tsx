@@ -5,7 +5,6 @@ import { AppError, errors } from '../../../errors.js';
 import { IdParam, routeParams } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
 import { FormFields, type FormValues, formBody, type KeptForm, saveOrShowAgain } from '../../../web/forms.js';
-import { asPage } from '../../../web/page.js';
 import type { EventRow } from '../../events/index.js';
 import { runImport } from '../import/import.service.js';
 import { fileFrom } from '../import/import.upload.js';
@@ -32,7 +31,6 @@ export const consolePosts: FastifyPluginAsync = async (plain) => {
   const pages = plain.withTypeProvider<ZodTypeProvider>();
   const regs = pages.ctx.services.registrations;
   const { base, load, loadReg, listPage, editPage } = consoleViews(pages.ctx, regs);
-  pages.addHook('onRequest', async (req) => asPage(req));
   const fail = async (req: FastifyRequest, reply: FastifyReply, event: EventRow, err: unknown) => {
     if (err instanceof AppError && err.status < 500)
       return listPage(req, reply, event, { error: err.text[req.locale], status: err.status });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../../../http/validation.js';
 import { formatDateTime } from '../../../shared/time.js';
 import { FormFields, type FormValues, formBody, saveOrShowAgain } from '../../../web/forms.js';
-import { asPage, page } from '../../../web/page.js';
+import { page } from '../../../web/page.js';
 import { type EventRow, type EventsService, loadEventFor } from '../../events/index.js';
 import { RegisterInput } from '../registrations.schemas.js';
 import { markParsed } from '../registrations.service.js';
@@ -92,7 +92,6 @@ export const registerPages: FastifyPluginAsync<{
 
   app.register(async (base) => {
     const pages = base.withTypeProvider<ZodTypeProvider>();
-    pages.addHook('onRequest', async (req) => asPage(req));
 
     pages.get('/e/:slug/daftar', { schema: { hide: true, params: SlugParam } }, async (req, reply) =>
       formPage(req, reply, await loadEventFor(req, db, req.params.slug, 'view')),

@@ -8,7 +8,7 @@ import { slugify } from '../../../shared/ids.js';
 import { parseLocalDateTime, toLocalInput } from '../../../shared/time.js';
 import { FormFields, type FormValues, SavedQuery, saveOrShowAgain } from '../../../web/forms.js';
 import { Notice } from '../../../web/layout.js';
-import { asPage, CsrfField } from '../../../web/page.js';
+import { CsrfField } from '../../../web/page.js';
 import { CF, consoleFrame } from '../../../web/participants-frame.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
 import { type Question, SettingsInput } from '../registrations.schemas.js';
@@ -203,7 +203,6 @@ export const settingsPages: FastifyPluginAsync = async (app) => {
 
   app.register(async (plain) => {
     const pages = plain.withTypeProvider<ZodTypeProvider>();
-    pages.addHook('onRequest', async (req) => asPage(req));
     const load = (req: FastifyRequest, id: string) => loadEventFor(req, db, id, 'organize');
     pages.get(
       '/console/events/:id/registration-settings',

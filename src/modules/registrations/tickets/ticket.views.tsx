@@ -3,7 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { errors, what } from '../../../errors.js';
 import { renderSections, type TicketView } from '../../../web/extensions.js';
 import { Notice } from '../../../web/layout.js';
-import { asPage, page } from '../../../web/page.js';
+import { page } from '../../../web/page.js';
 import type { EventRow } from '../../events/index.js';
 import { ErasedTicket, MyDataSection } from '../privacy/privacy.view.js';
 import { printedName, ticketUrl } from '../registrations.presenter.js';
@@ -16,8 +16,7 @@ const CODE = /^[0-9a-z]{20,80}$/;
  * The ticket page is reached by its code alone, so it is never cached and never sends a Referer (the
  * join link and the map must not learn the ticket URL). Every /t/ route adds this hook.
  */
-export async function ticketPageHeaders(req: FastifyRequest, reply: FastifyReply) {
-  asPage(req);
+export async function ticketPageHeaders(_req: FastifyRequest, reply: FastifyReply) {
   reply.header('referrer-policy', 'no-referrer');
   reply.header('x-robots-tag', 'noindex');
 }
