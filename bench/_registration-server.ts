@@ -1,30 +1,12 @@
 // The server side of bench/registration.ts, in its own process so the load generator does not share its
 // event loop: one Aula node on a fresh SQLite file, an organizer, a published event with 52 hall places.
 // The bench registers through the API and through the event's form (/e/:slug/daftar), so both id and slug go back.
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { benchNode } from './_node.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'aula-bench-reg-'));
-const config = loadConfig({
-  DATA_DIR: dir,
-  DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
-  LOG_LEVEL: 'silent',
-  SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-1',
-  PUBLIC_URL: 'http://aula.bench',
-  // The load comes through a proxy as from many carrier NAT addresses (see the bench's notes).
-  TRUST_PROXY: 'true',
-});
-const app = await buildApp(config, { logger: false });
-await app.ctx.services.auth.createUser({
-  email: 'org@bench.test',
-  password: 'password123',
-  role: 'organizer',
-});
-const token = await app.ctx.services.auth.createApiToken('org@bench.test');
+// The load comes through a proxy as from many carrier NAT addresses (see the bench's notes).
+const node = await benchNode('reg', { TRUST_PROXY: 'true' });
+const { app, organizerToken: token } = node;
 let nth = 0;
 /** A published event like the seed seminar: 52 places in the hall, the online room unlimited. */
 async function publishedEvent(): Promise<{ id: string; slug: string }> {
@@ -86,7 +68,6 @@ process.on('message', async (m: { cmd: string }) => {
   }
   if (m.cmd !== 'report') return;
   process.send?.(await Promise.all(events.map((e) => tally(e.id))));
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  await node.close();
   process.exit(0);
 });

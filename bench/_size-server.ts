@@ -5,37 +5,19 @@
 // requests on each. Messages: 'uncheck' (clear the check-ins the bench made, so a small event has tickets
 // to scan again), 'forget' (remove the people the bench registered through the form, so each event keeps
 // its size), 'stop'.
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { seedRegistrations } from '../test/helpers/seed-registrations.js';
+import { benchNode } from './_node.js';
 
 const SIZES = [100, Number(process.env.BENCH_BIG ?? 20_000)];
 const CODES = 12;
 const QUESTIONS = 4;
 
-const dir = mkdtempSync(join(tmpdir(), 'aula-bench-size-'));
-const config = loadConfig({
-  DATA_DIR: dir,
-  DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
-  LOG_LEVEL: 'silent',
-  SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-1',
-  PUBLIC_URL: 'http://aula.bench',
-  // Participants come through a proxy from many carrier addresses (per-address limits stay per person).
-  TRUST_PROXY: 'true',
-});
-const app = await buildApp(config, { logger: false });
+// Participants come through a proxy from many carrier addresses (per-address limits stay per person).
+const node = await benchNode('size', { TRUST_PROXY: 'true' });
+const { app, organizerToken: token } = node;
 const db = app.ctx.db;
-await app.ctx.services.auth.createUser({
-  email: 'org@bench.test',
-  password: 'password123',
-  role: 'organizer',
-});
-const token = await app.ctx.services.auth.createApiToken('org@bench.test');
 const as = { authorization: `Bearer ${token}` };
 
 async function call(method: 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) {
@@ -171,8 +153,7 @@ process.on('message', async (m: { cmd: string; eventId?: string; tickets?: strin
     process.send?.({ forgotten: true });
   }
   if (m.cmd === 'stop') {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await node.close();
     process.exit(0);
   }
 });
