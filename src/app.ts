@@ -23,7 +23,7 @@ import { authPlugin } from './modules/auth/index.js';
 import { modules } from './modules/index.js';
 import { buildServices } from './services.js';
 import { createUiExtensions } from './web/extensions.js';
-import { asPage } from './web/page.js';
+import { errorPage } from './web/page.js';
 
 export const ROOT = resolve(
   dirname(fileURLToPath(import.meta.url)),
@@ -116,13 +116,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         : { schema: { ...args.schema, hide: true }, url: args.url },
   });
   await app.register(authPlugin);
-  installErrorHandler(app, { fileBytes: LIMITS.fileBytes });
-  // Every route outside the JSON API is read by a person: its errors render as a page in their
-  // language. Marked here, before validation, because a bad id in a page's URL fails the route's
-  // zod schema before its handler runs.
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) asPage(req);
-  });
+  installErrorHandler(app, { fileBytes: LIMITS.fileBytes }, errorPage);
 
   const publicDir = join(ROOT, 'dist', 'public');
   if (existsSync(publicDir)) {

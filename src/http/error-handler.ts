@@ -47,7 +47,12 @@ function toAppError(err: FastifyError, request: FastifyRequest, limits: UploadLi
 }
 
 /** The one error handler: known errors become `{error:{code,message}}`, the rest an opaque 500. */
-export function installErrorHandler(app: FastifyInstance, limits: UploadLimits): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  limits: UploadLimits,
+  /** Renders an error as a page; every route outside `/api/` answers with it (people read those). */
+  errorPage: (req: FastifyRequest, reply: FastifyReply, err: AppError) => FastifyReply,
+): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const known = toAppError(err, request, limits);
     if (!known) {
@@ -60,9 +65,7 @@ export function installErrorHandler(app: FastifyInstance, limits: UploadLimits):
         },
       });
     }
-    if (request.renderError && !request.url.startsWith('/api/')) {
-      return request.renderError(reply, known);
-    }
+    if (!request.url.startsWith('/api/')) return errorPage(request, reply, known);
     return reply.status(known.status).send({
       error: { code: known.code, message: known.text[request.locale], ...(known.details ?? {}) },
     });
@@ -70,7 +73,7 @@ export function installErrorHandler(app: FastifyInstance, limits: UploadLimits):
 
   app.setNotFoundHandler((request, reply) => {
     const e = errors.routeNotFound();
-    if (request.renderError && !request.url.startsWith('/api/')) return request.renderError(reply, e);
+    if (!request.url.startsWith('/api/')) return errorPage(request, reply, e);
     return reply.status(404).send({ error: { code: e.code, message: e.text[request.locale] } });
   });
 }

@@ -1,6 +1,4 @@
-import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../context.js';
-import type { AppError } from '../errors.js';
 import type { Locale } from '../i18n/index.js';
 
 export type GlobalRole = 'admin' | 'organizer' | 'moderator' | 'checkin';
@@ -22,7 +20,5 @@ declare module 'fastify' {
   interface FastifyRequest {
     locale: Locale;
     user: AuthUser | null;
-    /** Set by page routes so errors render as a page instead of JSON. */
-    renderError?: (reply: FastifyReply, err: AppError) => FastifyReply;
   }
 }

@@ -36,23 +36,25 @@ export function page(
   );
 }
 
-/** Marks a route as a page: its errors render as an HTML page in the visitor's language. */
-export function asPage(req: FastifyRequest): void {
-  req.renderError = (reply, err: AppError) => {
-    if (err.status === 401) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
-    return page(
-      req,
-      reply,
-      { title: { id: 'Ada masalah', en: 'Something is wrong' }, status: err.status },
-      <>
-        <h1>{req.locale === 'id' ? 'Ada masalah' : 'Something is wrong'}</h1>
-        <Notice kind="error">{err.text[req.locale]}</Notice>
-        <p>
-          <a href="/">{req.locale === 'id' ? 'Kembali ke beranda' : 'Back to the home page'}</a>
-        </p>
-      </>,
-    );
-  };
+/**
+ * The error page every route outside the JSON API answers with (the error handler calls it, also for
+ * input a route's schema refused before its handler ran): the message in the visitor's language, or the
+ * login page for a 401.
+ */
+export function errorPage(req: FastifyRequest, reply: FastifyReply, err: AppError) {
+  if (err.status === 401) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
+  return page(
+    req,
+    reply,
+    { title: { id: 'Ada masalah', en: 'Something is wrong' }, status: err.status },
+    <>
+      <h1>{req.locale === 'id' ? 'Ada masalah' : 'Something is wrong'}</h1>
+      <Notice kind="error">{err.text[req.locale]}</Notice>
+      <p>
+        <a href="/">{req.locale === 'id' ? 'Kembali ke beranda' : 'Back to the home page'}</a>
+      </p>
+    </>,
+  );
 }
 
 /** A hidden CSRF field for forms rendered to a logged-in user. */
