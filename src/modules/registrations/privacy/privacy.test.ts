@@ -176,6 +176,28 @@ describe.each(DB_KINDS)('UU PDP rights and retention on %s', (kind) => {
     const statsBefore = (
       await t.inject({ method: 'GET', url: `/api/v1/events/${old.id}/stats`, token: old.token })
     ).json().registrations;
+    // One of them asked a question with their ticket: the CLI's erasure must reach the Q&A too.
+    const published = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${old.id}/publish`,
+      token: old.token,
+    });
+    expect(published.statusCode).toBe(200);
+    const [asker] = await t.app.ctx.services.registrations.list(
+      (await t.app.ctx.services.events.find(old.id))!,
+      {},
+    );
+    const asked = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${old.id}/questions`,
+      payload: {
+        text: 'Bagaimana cara UMKM mendapat modal?',
+        channel: 'onsite',
+        ticketCode: asker!.ticket_code,
+      },
+    });
+    expect(asked.statusCode).toBe(201);
+    expect(asked.json().author).toBeTruthy();
 
     const env = { ...process.env };
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
@@ -198,6 +220,12 @@ describe.each(DB_KINDS)('UU PDP rights and retention on %s', (kind) => {
       }
     }
     expect((await rowsOf(recent)).map((r) => r.name)).toEqual(['Peserta 100', 'Peserta 101']);
+    const question = await t.app.ctx.db
+      .selectFrom('questions')
+      .select(['author_name', 'text'])
+      .where('id', '=', asked.json().id)
+      .executeTakeFirstOrThrow();
+    expect(question).toEqual({ author_name: null, text: 'Bagaimana cara UMKM mendapat modal?' });
     const statsAfter = (
       await t.inject({ method: 'GET', url: `/api/v1/events/${old.id}/stats`, token: old.token })
     ).json().registrations;
