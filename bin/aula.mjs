@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// The `aula` command line: builds on first use, then runs the compiled CLI.
+// The `aula` command line: checks the Node.js version, builds on first use, then runs the compiled CLI.
+// The check is the first import, so it runs before anything else is loaded.
+import '../scripts/check-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

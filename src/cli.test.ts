@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -58,5 +59,37 @@ describe('aula command line', () => {
     expect(await main(['token', 'create', '--email', 'nobody@example.test'])).toBe(1);
     expect(await main(['nonsense'])).toBe(2);
     expect(await main([])).toBe(0);
+  });
+});
+
+/** `npm start` and `npx aula` run scripts/check-node.mjs first: an old Node gets a plain answer, not a crash. */
+describe('the Node.js version check', () => {
+  const root = join(import.meta.dirname, '..');
+  const check = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'scripts/check-node.mjs'), ...args], { encoding: 'utf8' });
+
+  it('stops an older Node with the version needed and how to get Node 24 LTS', () => {
+    const old = check('--as', '20.11.0');
+    expect(old.status).toBe(1);
+    expect(old.stderr).toContain('Aula needs Node.js 22.12 or newer; this is Node.js v20.11.0.');
+    expect(old.stderr).toContain('Install Node.js 24 LTS');
+    expect(check('--as', 'v22.11.9').status).toBe(1);
+    for (const ok of ['22.12.0', '24.1.0', '25.0.0']) expect(check('--as', ok).status).toBe(0);
+    expect(check().status).toBe(0);
+    // npm ci refuses an unsupported Node instead of only warning.
+    expect(readFileSync(join(root, '.npmrc'), 'utf8')).toContain('engine-strict=true');
+  });
+
+  // The machine's own Node (Debian's, older) when there is one: the real thing, not a pretend version.
+  const systemNode = ['/usr/bin/node', '/usr/bin/nodejs'].find((p) => {
+    if (!existsSync(p)) return false;
+    const v = spawnSync(p, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
+    return Number(v.split('.')[0]) < 22;
+  });
+  it.runIf(systemNode)('npx aula on an older Node stops before building anything', () => {
+    const r = spawnSync(systemNode!, [join(root, 'bin/aula.mjs'), 'demo'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Aula needs Node.js 22.12 or newer');
+    expect(r.stdout).not.toContain('Building');
   });
 });
