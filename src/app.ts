@@ -17,10 +17,12 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { createDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { clientInputChecks } from './http/client-input.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { authPlugin } from './modules/auth/index.js';
 import { modules } from './modules/index.js';
+import { loggerOptions } from './modules/ops/index.js';
 import { buildServices } from './services.js';
 import { createUiExtensions } from './web/extensions.js';
 import { errorPage } from './web/page.js';
@@ -58,7 +60,7 @@ const LIMITS = { bodyBytes: 1024 * 1024, fileBytes: 8 * 1024 * 1024 };
 /** Builds the whole app without listening, so tests drive it with `inject`. */
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    logger: opts.logger === false ? false : loggerOptions(config.logLevel, process.stdout.isTTY === true),
     trustProxy: config.trustProxy,
     bodyLimit: LIMITS.bodyBytes,
     routerOptions: { ignoreTrailingSlash: true },
@@ -115,6 +117,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         ? jsonSchemaTransform(args)
         : { schema: { ...args.schema, hide: true }, url: args.url },
   });
+  await app.register(clientInputChecks);
   await app.register(authPlugin);
   installErrorHandler(app, { fileBytes: LIMITS.fileBytes }, errorPage);
 

@@ -45,6 +45,27 @@ export const errors = {
     id: 'Isi permintaan bukan JSON yang sah. Periksa tanda kutip dan koma.',
     en: 'The request body is not valid JSON. Check the quotes and commas.',
   })),
+  /** Fastify client errors (src/http/error-handler.ts): an empty JSON body, a broken multipart body. */
+  emptyBody: make(400, 'empty_body', () => ({
+    id: 'Isi permintaan kosong, padahal jenisnya JSON. Kirim objek JSON, misalnya {}.',
+    en: 'The request body is empty although its type is JSON. Send a JSON object, e.g. {}.',
+  })),
+  badMultipart: make(400, 'invalid_multipart', () => ({
+    id: 'Unggahan rusak atau terputus (multipart/form-data tidak sah). Coba unggah lagi.',
+    en: 'The upload is broken or cut off (invalid multipart/form-data). Try uploading again.',
+  })),
+  badRequest: make(400, 'bad_request', () => ({
+    id: 'Permintaan tidak dapat dibaca.',
+    en: 'The request cannot be read.',
+  })),
+  nulCharacter: make(400, 'invalid_characters', () => ({
+    id: 'Isian mengandung karakter NUL (\\0) yang tidak diizinkan.',
+    en: 'The input contains a NUL character (\\0), which is not allowed.',
+  })),
+  nothingToChange: make(400, 'nothing_to_change', () => ({
+    id: 'Tidak ada yang diubah: kirim minimal satu kolom.',
+    en: 'Nothing to change: send at least one field.',
+  })),
   unauthenticated: make(401, 'unauthenticated', () => ({
     id: 'Silakan masuk terlebih dahulu.',
     en: 'Please log in first.',
@@ -243,6 +264,50 @@ export const errors = {
     id: 'Tautan ruang daring belum tersedia. Coba lagi mendekati waktu acara.',
     en: 'The online room link is not available yet. Try again closer to the start.',
   })),
+  /** A door scan before the doors open or after the window; staff may override with a reason. */
+  checkinOutsideWindow: makeWithDetails(
+    409,
+    'checkin_outside_window',
+    (when: 'before' | 'after', at: Text) => ({
+      text:
+        when === 'before'
+          ? {
+              id: `Check-in belum dibuka: pintu dibuka ${at.id}. Petugas dapat tetap mencatat dengan alasan.`,
+              en: `Check-in is not open yet: doors open ${at.en}. Staff may still record it with a reason.`,
+            }
+          : {
+              id: `Check-in sudah selesai (ditutup ${at.id}). Petugas dapat tetap mencatat dengan alasan.`,
+              en: `Check-in is over (closed ${at.en}). Staff may still record it with a reason.`,
+            },
+      details: { window: when, overridable: true },
+    }),
+  ),
+  /** A personal join or an attendance code outside the event's online window. */
+  onlineOutsideWindow: makeWithDetails(409, 'online_outside_window', (when: 'before' | 'after', at: Text) => ({
+    text:
+      when === 'before'
+        ? {
+            id: `Ruang daring belum dibuka. Silakan kembali ${at.id}.`,
+            en: `The online room is not open yet. Please come back ${at.en}.`,
+          }
+        : {
+            id: `Acara sudah selesai (ruang daring ditutup ${at.id}); kehadiran tidak dicatat lagi.`,
+            en: `The event is over (the online room closed ${at.en}); attendance is no longer recorded.`,
+          },
+    details: { window: when },
+  })),
+  attendanceCodeOutsideWindow: makeWithDetails(400, 'attendance_code_outside_window', (from: Text, to: Text) => ({
+    text: {
+      id: `opensAt: kode presensi hanya dapat dibuka selama acara (${from.id} – ${to.id}).`,
+      en: `opensAt: attendance codes can only be opened during the event (${from.en} – ${to.en}).`,
+    },
+    details: { fields: ['opensAt'] },
+  })),
+  /** A hall ticket's personal join link: the hall ticket does not open the online room. */
+  joinNeedsOnlineTicket: make(409, 'join_needs_online_ticket', () => ({
+    id: 'Tiket ini untuk hadir di aula (luring). Untuk mengikuti secara daring, pindah ke daring di halaman tiket Anda terlebih dahulu.',
+    en: 'This ticket is for attending in the hall. To follow online, switch to online attendance on your ticket page first.',
+  })),
   presenceNeedsConfirmed: make(409, 'registration_not_confirmed', () => ({
     id: 'Hanya pendaftaran yang terkonfirmasi yang dapat dihitung hadir.',
     en: 'Only a confirmed registration can be counted as present.',
@@ -277,9 +342,13 @@ export const errors = {
     id: `Tidak ada tempat tersisa untuk ${mode.id}. Pendaftaran Anda tidak berubah.`,
     en: `There is no room left ${mode.en}. Your registration is unchanged.`,
   })),
-  alreadyRegistered: make(409, 'already_registered', (resent: boolean) => ({
-    id: `Nomor WhatsApp atau e-mail ini sudah terdaftar untuk acara ini atas nama lain.${resent ? ' Tautan tiket telah dikirim ulang ke e-mail terdaftar.' : ' Hubungi panitia bila ini keliru.'}`,
-    en: `This WhatsApp number or e-mail is already registered for this event under another name.${resent ? ' The ticket link was sent again to the registered e-mail.' : ' Contact the organizers if this is a mistake.'}`,
+  /**
+   * A repeat sign-up never gets the ticket back in the answer (name and phone are no secret): the link goes to the
+   * contact on file, or the person asks the committee.
+   */
+  alreadyRegistered: make(409, 'already_registered', (how: 'sent' | 'recent' | 'committee') => ({
+    id: `Nomor WhatsApp atau e-mail ini sudah terdaftar untuk acara ini.${how === 'sent' ? ' Tautan tiket telah dikirim ulang ke e-mail yang terdaftar.' : how === 'recent' ? ' Tautan tiket baru saja dikirim ke e-mail yang terdaftar; periksa kotak masuk (juga folder spam).' : ' Minta tautan tiket Anda kepada panitia.'}`,
+    en: `This WhatsApp number or e-mail is already registered for this event.${how === 'sent' ? ' The ticket link was sent again to the registered e-mail.' : how === 'recent' ? ' The ticket link was just sent to the registered e-mail; check the inbox (and the spam folder).' : ' Ask the committee for your ticket link.'}`,
   })),
   contactTaken: make(409, 'contact_taken', () => ({
     id: 'Nomor WhatsApp atau e-mail ini sudah dipakai peserta lain di acara ini.',
@@ -378,6 +447,23 @@ export const errors = {
           en: 'The target question is merged or dismissed. Choose another one.',
         },
   ),
+  /** Votes and poll answers count once per person: a ticket, or (open participation) the live page's voter. */
+  ticketRequired: make(403, 'ticket_required', () => ({
+    id: 'Dukungan dan jawaban jajak pendapat memerlukan tiket: buka halaman langsung dari tautan di tiket Anda (peserta di tempat mendapatkannya di meja registrasi).',
+    en: 'Votes and poll answers need a ticket: open the live page from the link on your ticket (walk-ins get one at the registration desk).',
+  })),
+  voterRequired: make(403, 'voter_required', () => ({
+    id: 'Buka halaman langsung acara ini dulu, lalu beri dukungan atau jawab dari sana.',
+    en: 'Open the event’s live page first, then vote or answer from there.',
+  })),
+  tooManyNewVoters: make(429, 'too_many_new_voters', (seconds: number) => ({
+    id: `Terlalu banyak pemilih baru dari jaringan ini. Coba lagi dalam ${seconds} detik.`,
+    en: `Too many new voters from this network. Try again in ${seconds} seconds.`,
+  })),
+  notMerged: make(409, 'question_not_merged', () => ({
+    id: 'Pertanyaan ini tidak sedang digabung.',
+    en: 'This question is not merged.',
+  })),
   // ── live ──
   rundownEmpty: make(409, 'rundown_empty', () => ({
     id: 'Susunan acara masih kosong. Tambahkan acara terlebih dahulu.',

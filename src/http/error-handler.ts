@@ -10,6 +10,15 @@ interface UploadLimits {
 
 const kb = (bytes: number) => Math.floor(bytes / 1024);
 
+/** @fastify/multipart's codes for a body that is not well-formed multipart. */
+const MULTIPART_CODES = new Set([
+  'FST_PROTO_VIOLATION',
+  'FST_INVALID_JSON_FIELD_ERROR',
+  'FST_MP_PREMATURE_CLOSE',
+]);
+const BUSBOY_MESSAGE =
+  /^(Multipart: |Unexpected end of (multipart data|form)|.+ terminated early due to unexpected end of multipart data|Malformed )/;
+
 function toAppError(err: FastifyError, request: FastifyRequest, limits: UploadLimits): AppError | null {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -42,6 +51,16 @@ function toAppError(err: FastifyError, request: FastifyRequest, limits: UploadLi
   if (err.statusCode === 429) {
     const retry = Number((err as { retryAfter?: number }).retryAfter ?? 60);
     return errors.rateLimited(Number.isFinite(retry) ? Math.ceil(retry) : 60);
+  }
+  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return errors.emptyBody();
+  if (err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+    return errors.unsupportedMedia('multipart/form-data');
+  if (err.code && MULTIPART_CODES.has(err.code)) return errors.badMultipart();
+  // busboy throws plain errors for a body that is not the multipart it claims to be.
+  if (!err.code && BUSBOY_MESSAGE.test(err.message)) return errors.badMultipart();
+  // Any other Fastify client error (a bad content length, an unreadable body): the client's mistake.
+  if (err.code?.startsWith('FST_') && err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return err.statusCode === 413 ? errors.tooLarge(kb(limits.fileBytes)) : errors.badRequest();
   }
   return null;
 }

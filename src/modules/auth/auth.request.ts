@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { errors } from '../../errors.js';
+import { writeNeedsCaller } from '../../http/anonymous-writes.js';
 import type { AuthUser, GlobalRole } from '../../http/types.js';
 import { pickLocale } from '../../i18n/index.js';
 import { SESSION_COOKIE } from './auth.session.js';
@@ -53,6 +54,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
         };
       }
     }
+    // Authentication before validation: a stranger's write is refused before its body is read.
+    if (!req.user && writeNeedsCaller(req.method, req.routeOptions.url)) throw errors.unauthenticated();
   });
 
   app.addHook('preValidation', async (req) => {

@@ -33,7 +33,11 @@ const StageOut = z.object({
   endsAt: z.string().nullable(),
   serverTime: z.string(),
 });
-const SettingsOut = z.object({ moderation: z.enum(['pre', 'auto']), qaOpen: z.boolean() });
+const SettingsOut = z.object({
+  moderation: z.enum(['pre', 'auto']),
+  qaOpen: z.boolean(),
+  openVoting: z.boolean(),
+});
 
 const StageBody = z
   .object({
@@ -42,9 +46,15 @@ const StageBody = z
   })
   .strict();
 const SettingsBody = z
-  .object({ moderation: z.enum(['pre', 'auto']), qaOpen: z.boolean() })
+  .object({ moderation: z.enum(['pre', 'auto']), qaOpen: z.boolean(), openVoting: z.boolean() })
   .partial()
   .strict();
+
+/** An opaque origin (`null`, from a sandboxed frame or a file) or a malformed one is never our page. */
+function sameHost(origin: string, host: string | undefined): boolean {
+  if (!URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
+}
 
 /**
  * Which view of the room the caller gets. Staff (moderators, organizers) see pending questions; a
@@ -57,7 +67,7 @@ async function roleFor(req: FastifyRequest, event: EventRow, asked: LiveRole): P
     throw req.user ? errors.forbidden() : errors.unauthenticated();
   if (req.user?.via === 'session') {
     const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) throw errors.forbidden();
+    if (origin && !sameHost(origin, req.headers.host)) throw errors.forbidden();
   }
   return 'staff';
 }
