@@ -152,6 +152,20 @@ export const registrationsRepository = {
           .execute()
       : Promise.resolve([]),
 
+  /**
+   * Claims the right to send the ticket link again: true for at most one caller per registration per `gapMs`
+   * (a conditional update, so two nodes or two quick repeats never both send).
+   */
+  async claimResend(db: Tx, id: string, now: number, gapMs: number): Promise<boolean> {
+    const r = await db
+      .updateTable('registrations')
+      .set({ resent_at: now })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('resent_at', 'is', null), eb('resent_at', '<', now - gapMs)]))
+      .executeTakeFirst();
+    return r.numUpdatedRows > 0n;
+  },
+
   /** Changes a registration only if it is still in the status the caller saw (no lost update). */
   async updateIf(db: Tx, id: string, expected: RegistrationStatus, patch: Updateable<RegistrationsTable>) {
     const r = await db

@@ -45,7 +45,8 @@ export const registrationsApiRoutes: FastifyPluginAsync<{ contactLimiter: Contac
       preHandler: contactLimiter,
       schema: {
         tags,
-        summary: 'Register for an event (public). Same phone or e-mail again returns the existing ticket.',
+        summary:
+          'Register for an event (public). Same phone or e-mail again: 409 already_registered, the link goes to the e-mail on file.',
         params: IdParams,
         body: RegisterInput,
         response: { 201: RegistrationOut, 200: RegistrationOut },

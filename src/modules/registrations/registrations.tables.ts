@@ -38,6 +38,8 @@ export interface RegistrationsTable {
    * retry after a crash finds this row instead of registering the person twice.
    */
   client_ref: string | null;
+  /** When "already registered" last sent the ticket link again (one send per registration per few minutes). */
+  resent_at: number | null;
 }
 
 /** One row per event once the organizer touched the settings; absent means the defaults. */

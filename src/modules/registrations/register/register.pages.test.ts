@@ -76,6 +76,53 @@ describe.each(DB_KINDS)('registration form, ticket page and e-mail on %s', (kind
     expect(mail).toContain('text/calendar');
   });
 
+  it('a repeat registration sends the ticket link to the e-mail on file, once per ten minutes, and shows no ticket', async () => {
+    const e = await publishedEvent(t);
+    const first = (
+      await t.inject({
+        method: 'POST',
+        url: `/api/v1/events/${e.id}/registrations`,
+        payload: person(21, { email: 'ulang@example.test' }),
+      })
+    ).json();
+    const toUlang = () => inbox.filter((m) => m.includes('ulang@example.test'));
+    for (let i = 0; i < 100 && toUlang().length < 1; i++) await new Promise((res) => setTimeout(res, 30));
+    expect(toUlang()).toHaveLength(1);
+    // The form, as anyone knowing the name and number would fill it in.
+    const again = await t.inject({
+      method: 'POST',
+      url: `/e/${e.slug}/daftar`,
+      headers: urlencoded,
+      payload: form({ name: 'Peserta 21', phone: '0812 1000 0021', mode: 'onsite', consent: 'yes' }),
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.headers.location).toBeUndefined();
+    expect(again.body).toContain('sudah terdaftar');
+    expect(again.body).toContain('dikirim ulang ke e-mail');
+    expect(again.body).not.toContain(first.ticketCode);
+    for (let i = 0; i < 100 && toUlang().length < 2; i++) await new Promise((res) => setTimeout(res, 30));
+    expect(toUlang()).toHaveLength(2);
+    expect(toUlang()[1]!.replace(/=\r?\n/g, '')).toContain(`/t/${first.ticketCode}`);
+    // Asking again at once sends nothing more: one resend per registration per ten minutes, on every node.
+    const twice = await Promise.all(
+      [1, 2, 3].map(() =>
+        t.inject({
+          method: 'POST',
+          url: `/api/v1/events/${e.id}/registrations`,
+          headers: { 'accept-language': 'en' },
+          payload: person(21, { name: 'Orang Lain' }),
+        }),
+      ),
+    );
+    for (const r of twice) {
+      expect(r.statusCode).toBe(409);
+      expect(r.json().error.message).toContain('just sent');
+      expect(r.body).not.toContain(first.ticketCode);
+    }
+    await new Promise((res) => setTimeout(res, 300));
+    expect(toUlang()).toHaveLength(2);
+  });
+
   it('tells the first person on the waitlist by e-mail when a place frees up', async () => {
     const e = await publishedEvent(t, { capacity: 1 });
     const a = (

@@ -13,8 +13,8 @@ import type { RegistrationSource } from '../registrations.tables.js';
 import type { Settings } from '../settings/settings.service.js';
 import { checkAnswers } from './answers.js';
 
-const sameName = (a: string, b: string) =>
-  a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
+/** One resend of the ticket link per registration in this time: a repeated form cannot flood the inbox. */
+const RESEND_GAP_MS = 10 * 60_000;
 
 /** Bodies already validated by a route's schema: the service does not parse (and normalize phones) twice. */
 const parsedInputs = new WeakSet<object>();
@@ -27,10 +27,24 @@ export function markParsed<T extends object>(input: T): T {
 export function createRegisterUseCase(ctx: AppContext, places: Places, settings: Settings) {
   const { db, bus } = ctx;
   const { place, seatIfDue } = places;
+
+  /** Sends the ticket link again to the e-mail on file, at most once per RESEND_GAP_MS; says what happened. */
+  async function resendTicket(event: EventRow, existing: RegistrationRow, now: number) {
+    if (!existing.email || !ctx.mailer.enabled) return 'committee' as const;
+    if (!(await repo.claimResend(db, existing.id, now, RESEND_GAP_MS))) return 'recent' as const;
+    await bus.emit('registration.changed', {
+      eventId: event.id,
+      registrationId: existing.id,
+      change: 'resend',
+    });
+    return 'sent' as const;
+  }
+
   const useCase = {
     /**
      * Registers one person. Registering again with the same phone or e-mail returns the existing ticket
-     * (`created: false`) — the unique indexes on (event, e-mail) and (event, phone) settle races. So does
+     * (`created: false`) to staff; the public gets "already registered" and the link goes to the e-mail on
+     * file — the unique indexes on (event, e-mail) and (event, phone) settle races. So does
      * `clientRef`, the caller's own id for this sign-up (unique per event): a retry after a crash returns the
      * registration the first attempt made, as it is, even when the person gave no phone or e-mail.
      */
@@ -93,8 +107,10 @@ export function createRegisterUseCase(ctx: AppContext, places: Places, settings:
             ...(clientRef ? { client_ref: clientRef } : {}),
           };
           if (existing) {
-            // A cancelled registration comes back to life: same row, same ticket link.
-            if (!(await repo.updateIf(trx, existing.id, existing.status, fields))) {
+            // A cancelled registration comes back to life: same row; a sign-up by the public gets a new ticket
+            // link, so whoever types the same phone number never inherits the old link's history.
+            const revived = self ? { ...fields, ticket_code: newSecretToken() } : fields;
+            if (!(await repo.updateIf(trx, existing.id, existing.status, revived))) {
               throw errors.registrationChanged();
             }
             await seatIfDue(trx, event, s, existing.id, status, data.mode);
@@ -107,6 +123,7 @@ export function createRegisterUseCase(ctx: AppContext, places: Places, settings:
             ...fields,
             anonymized_at: null,
             client_ref: clientRef,
+            resent_at: null,
             created_at: now,
             updated_at: now,
           };
@@ -126,18 +143,12 @@ export function createRegisterUseCase(ctx: AppContext, places: Places, settings:
         const mine = clientRef ? await repo.findByClientRef(db, event.id, clientRef) : undefined;
         if (mine) return { registration: mine, created: false };
         const existing = await useCase.findExisting(event, data.email ?? null, data.phone ?? null);
-        if (!existing) throw errors.alreadyRegistered(false);
+        if (!existing) throw errors.alreadyRegistered('committee');
         if (ACTIVE.has(existing.status)) {
-          if (!self || sameName(existing.name, data.name)) return { registration: existing, created: false };
-          const resent = !!existing.email && ctx.mailer.enabled;
-          if (resent) {
-            await bus.emit('registration.changed', {
-              eventId: event.id,
-              registrationId: existing.id,
-              change: 'resend',
-            });
-          }
-          throw errors.alreadyRegistered(resent);
+          // Staff adding someone twice get the row they already have; the public never does: a name and a phone
+          // number are no secret, and the ticket opens the person's data, certificate, cancel and erase.
+          if (!self) return { registration: existing, created: false };
+          throw errors.alreadyRegistered(await resendTicket(event, existing, now));
         }
         try {
           row = await attempt(existing);
