@@ -19,6 +19,7 @@ import { createDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { clientInputChecks } from './http/client-input.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { authPlugin } from './modules/auth/index.js';
 import { modules } from './modules/index.js';
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         ? jsonSchemaTransform(args)
         : { schema: { ...args.schema, hide: true }, url: args.url },
   });
+  await app.register(securityHeaders);
   await app.register(clientInputChecks);
   await app.register(authPlugin);
   installErrorHandler(app, { fileBytes: LIMITS.fileBytes }, errorPage);
