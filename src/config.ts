@@ -28,6 +28,11 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   NODE_ENV: z.string().default('production'),
+  /** Lets Prometheus read /metrics (HTTP basic auth, any user name, this as the password); admins may too. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Scheduled backups: the server writes one a day into this directory and keeps the newest BACKUP_KEEP. */
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export type Database = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -45,6 +50,8 @@ export interface Config {
   trustProxy: boolean;
   /** Secure cookies only when served over https. */
   secureCookies: boolean;
+  metricsToken: string | null;
+  backup: { dir: string; keep: number } | null;
 }
 
 export function parseDatabaseUrl(url: string | undefined, dataDir: string): Database {
@@ -78,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
+    metricsToken: e.METRICS_TOKEN ?? null,
+    backup: e.BACKUP_DIR ? { dir: resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP } : null,
   });
 }

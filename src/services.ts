@@ -16,6 +16,7 @@ import { createEventsManageService, createEventsService } from './modules/events
 import { createInvitationsService } from './modules/invitations/index.js';
 import { createLiveService } from './modules/live/index.js';
 import { createMediaService } from './modules/media/index.js';
+import { createOpsService } from './modules/ops/index.js';
 import { createOrgsService } from './modules/orgs/index.js';
 import { createProgramService } from './modules/program/index.js';
 import { createPollService, createQaService } from './modules/qa/index.js';
@@ -70,6 +71,7 @@ export function buildServices(ctx: AppContext) {
     certificates,
   });
   const announcements = createAnnouncementsService(ctx);
+  const ops = createOpsService(ctx, { realtime });
   return {
     auth,
     invites,
@@ -97,6 +99,7 @@ export function buildServices(ctx: AppContext) {
     reports,
     evaluation,
     announcements,
+    ops,
   };
 }
 

@@ -9,6 +9,7 @@ import { eventsPlugin } from './events/index.js';
 import { invitationsModule } from './invitations/index.js';
 import { livePlugin } from './live/index.js';
 import { mediaPlugin } from './media/index.js';
+import { opsModule } from './ops/index.js';
 import { orgsPlugin } from './orgs/index.js';
 import { programPlugin } from './program/index.js';
 import { qaPlugin } from './qa/index.js';
@@ -38,4 +39,5 @@ export const modules: FastifyPluginAsync[] = [
   mediaPlugin,
   reportsPlugin,
   announcementsModule,
+  opsModule,
 ];
