@@ -41,7 +41,7 @@ export const emptyLiveState = (): LiveState => ({
   questions: new Map(),
   polls: new Map(),
   screen: { question: null, pollId: null },
-  settings: { moderation: 'pre', qaOpen: true },
+  settings: { moderation: 'pre', qaOpen: true, openVoting: false },
   stage: null,
 });
 

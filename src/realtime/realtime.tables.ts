@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Per-event live state (sequence counter, stage pointer, screen, Q&A settings) and the replay log. */
 interface LiveStateTable {
   event_id: string;
@@ -10,6 +12,8 @@ interface LiveStateTable {
   screen_poll_id: string | null;
   moderation: 'pre' | 'auto';
   qa_open: number;
+  /** 1: anyone may vote with a voter cookie from the live page; 0: a ticket is needed (qa module). */
+  open_voting: Generated<number>;
   updated_at: number;
 }
 

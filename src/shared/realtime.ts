@@ -75,6 +75,8 @@ export interface SettingsDto {
   /** pre: new questions wait for a moderator; auto: they appear at once. */
   moderation: 'pre' | 'auto';
   qaOpen: boolean;
+  /** Votes without a ticket allowed (a voter cookie from the live page): results say so. */
+  openVoting: boolean;
 }
 
 export interface SnapshotDto {

@@ -13,6 +13,7 @@ import * as registrationPrivacy from './2026_11_29_0830_registration_privacy.js'
 import * as userInvites from './2026_11_29_0900_user_invites.js';
 import * as registrationClientRef from './2026_11_29_0910_registration_client_ref.js';
 import * as codeEntriesByRegistration from './2026_11_29_1010_code_entries_by_registration.js';
+import * as oneVote from './2026_12_07_1000_one_vote.js';
 import * as registrationResentAt from './2026_12_07_1120_registration_resent_at.js';
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0900_user_invites': userInvites,
   '2026_11_29_0910_registration_client_ref': registrationClientRef,
   '2026_11_29_1010_code_entries_by_registration': codeEntriesByRegistration,
+  '2026_12_07_1000_one_vote': oneVote,
   '2026_12_07_1120_registration_resent_at': registrationResentAt,
 };

@@ -5,7 +5,7 @@ import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { FormFields } from '../../web/forms.js';
 import { loadEventFor } from '../events/index.js';
-import { AskBody, resolveVoter } from '../qa/index.js';
+import { AskBody, resolveBallotVoter, resolveVoter } from '../qa/index.js';
 import { liveUrl, PollParams, QuestionParams, SlugParams } from './live.params.js';
 
 // The live page's actions without JavaScript: plain forms (ask, vote, poll ballot) that do what the
@@ -75,7 +75,7 @@ export const liveForms: FastifyPluginAsync = async (base) => {
       const event = await loadEventFor(req, db, slug, 'view');
       const q = await qa.findQuestion(qid);
       if (!q || q.event_id !== event.id) throw errors.notFound(what.question);
-      const voter = await resolveVoter(qa, req, reply, event.id, f.t || null, config.secureCookies);
+      const voter = await resolveBallotVoter(qa, req, event.id, f.t || null);
       await qa.vote(q.id, voter, f.on === '1');
       return reply.redirect(liveUrl(event.slug, f.t, '#qa'), 303);
     },
@@ -95,7 +95,7 @@ export const liveForms: FastifyPluginAsync = async (base) => {
       if (!p || p.event_id !== event.id) throw errors.notFound(what.poll);
       const ids = f.option === undefined ? [] : Array.isArray(f.option) ? f.option : [f.option];
       if (!ids.length) throw errors.validation({ id: 'Pilih salah satu pilihan.', en: 'Choose an option.' });
-      const voter = await resolveVoter(qa, req, reply, event.id, f.t || null, config.secureCookies);
+      const voter = await resolveBallotVoter(qa, req, event.id, f.t || null);
       await qa.votePoll(p.id, voter, ids);
       return reply.redirect(liveUrl(event.slug, f.t, 'msg=voted#polls-section'), 303);
     },

@@ -106,21 +106,21 @@ describe.each(DB_KINDS)('live pages on %s', (kind) => {
       token: organizer,
       payload: { status: 'approved' },
     });
+    // Without a ticket the page says how to vote and offers no vote buttons (one person, one vote).
+    const anon = (await t.inject({ method: 'GET', url: `/e/${ev.event.slug}/live` })).body;
+    expect(anon).toContain('id="vote-note"');
+    expect(anon).not.toContain('class="vote"');
+    const holder = await makeTicket(t, ev.event.id, 'onsite', 'Bu Ani');
     const vote = await t.inject({
       method: 'POST',
       url: `/e/${ev.event.slug}/live/questions/${q.id}/vote`,
-      payload: 'on=1',
+      payload: `on=1&t=${holder.ticketCode}`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(vote.statusCode).toBe(303);
-    const cookie = vote.cookies.find((c) => c.name === 'aula_voter');
-    const page = (
-      await t.inject({
-        method: 'GET',
-        url: `/e/${ev.event.slug}/live`,
-        headers: { cookie: `aula_voter=${cookie!.value}` },
-      })
-    ).body;
+    expect(vote.headers.location).toContain(`t=${holder.ticketCode}`);
+    const page = (await t.inject({ method: 'GET', url: `/e/${ev.event.slug}/live?t=${holder.ticketCode}` }))
+      .body;
     expect(page).toContain('aria-pressed="true"');
     const poll = (
       await t.inject({
@@ -139,7 +139,7 @@ describe.each(DB_KINDS)('live pages on %s', (kind) => {
     const pv = await t.inject({
       method: 'POST',
       url: `/e/${ev.event.slug}/live/polls/${poll.id}/vote`,
-      payload: `option=${poll.options[0].id}`,
+      payload: `option=${poll.options[0].id}&t=${holder.ticketCode}`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(pv.statusCode).toBe(303);

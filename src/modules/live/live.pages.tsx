@@ -5,10 +5,10 @@ import { errors, what } from '../../errors.js';
 import { fullName } from '../../shared/names.js';
 import { page } from '../../web/page.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
-import { peekVoterKey } from '../qa/index.js';
+import { issueVoter } from '../qa/index.js';
 import { SlugParams, SpeakerParams } from './live.params.js';
 import { T } from './live.text.js';
-import { LivePage } from './live.view.js';
+import { LivePage, type VotingState } from './live.view.js';
 
 // Loose: other modules' page parts read their own keys from the same query (the attendance notice).
 const LiveQuery = z
@@ -37,7 +37,19 @@ export const livePages: FastifyPluginAsync = async (base) => {
     const holder = speaker || !query.t ? null : await qa.ticketHolder(event.id, query.t);
     const ticket = holder && query.t ? { ...holder, code: query.t } : null;
     const snap = await live.snapshot(event, 'public');
-    const key = peekVoterKey(req, ticket?.id ?? null);
+    // One person, one vote: a ticket, or (open participation) the voter this page issues to the browser.
+    const issued =
+      speaker || ticket ? null : await issueVoter(qa, req, reply, event.id, app.ctx.config.secureCookies);
+    const key = ticket ? `t:${ticket.id}` : issued && 'key' in issued ? issued.key : null;
+    const voting: VotingState = speaker
+      ? 'none'
+      : ticket
+        ? 'ticket'
+        : issued && 'key' in issued
+          ? 'open'
+          : issued
+            ? 'capped'
+            : 'ticketNeeded';
     const voter = key ? { key, registrationId: null, name: null } : null;
     const voted = new Set(voter ? await qa.votedBy(event, voter) : []);
     const ballots = voter ? await qa.ballotsOf(event, voter) : {};
@@ -69,7 +81,7 @@ export const livePages: FastifyPluginAsync = async (base) => {
       },
       <LivePage
         req={req}
-        view={{ event, snap, questions, ticket, speaker, channel, voted, ballots, people, query }}
+        view={{ event, snap, questions, ticket, speaker, channel, voted, ballots, people, query, voting }}
       />,
     );
   }

@@ -10,7 +10,7 @@ export const liveRepository = {
   state: (db: Db, eventId: string) =>
     db
       .selectFrom('live_state')
-      .select(['agenda_item_id', 'stage_started_at', 'stage_ends_at', 'moderation', 'qa_open'])
+      .select(['agenda_item_id', 'stage_started_at', 'stage_ends_at', 'moderation', 'qa_open', 'open_voting'])
       .where('event_id', '=', eventId)
       .executeTakeFirst(),
 
@@ -32,7 +32,11 @@ export const liveRepository = {
       .where('event_id', '=', eventId)
       .execute(),
 
-  setSettings: (db: Db, eventId: string, patch: { moderation?: 'pre' | 'auto'; qa_open?: number }) =>
+  setSettings: (
+    db: Db,
+    eventId: string,
+    patch: { moderation?: 'pre' | 'auto'; qa_open?: number; open_voting?: number },
+  ) =>
     db
       .updateTable('live_state')
       .set({ ...patch, updated_at: Date.now() })

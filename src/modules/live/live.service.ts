@@ -66,7 +66,11 @@ async function loadStage(db: Db, eventId: string): Promise<StageDto> {
 
 async function loadSettings(db: Db, eventId: string): Promise<SettingsDto> {
   const s = await repo.state(db, eventId);
-  return { moderation: s?.moderation ?? 'pre', qaOpen: s ? !!s.qa_open : true };
+  return {
+    moderation: s?.moderation ?? 'pre',
+    qaOpen: s ? !!s.qa_open : true,
+    openVoting: !!s?.open_voting,
+  };
 }
 
 /** The stage pointer and timer, the Q&A settings, and the snapshot a joining client starts from. */
@@ -146,12 +150,13 @@ export function createLiveService(ctx: AppContext, deps: { realtime: Realtime; q
 
     async updateSettings(
       event: EventRow,
-      patch: { moderation?: 'pre' | 'auto'; qaOpen?: boolean },
+      patch: { moderation?: 'pre' | 'auto'; qaOpen?: boolean; openVoting?: boolean },
     ): Promise<SettingsDto> {
       await ensure(event.id);
       await repo.setSettings(db, event.id, {
         ...(patch.moderation ? { moderation: patch.moderation } : {}),
         ...(patch.qaOpen !== undefined ? { qa_open: patch.qaOpen ? 1 : 0 } : {}),
+        ...(patch.openVoting !== undefined ? { open_voting: patch.openVoting ? 1 : 0 } : {}),
       });
       await rt.publish(event.id, async (trx) => ({
         staff: { t: 'settings', d: await loadSettings(trx, event.id) },

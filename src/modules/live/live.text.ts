@@ -44,6 +44,18 @@ export const T = {
   pollThanks: { id: 'Terima kasih, pilihan Anda tercatat.', en: 'Thank you, your choice is recorded.' },
   pollClosed: { id: 'Ditutup', en: 'Closed' },
   respondents: { id: 'responden', en: 'respondents' },
+  openVoting: {
+    id: 'Partisipasi terbuka: suara tanpa tiket ikut dihitung (satu per peramban).',
+    en: 'Open participation: votes without a ticket count too (one per browser).',
+  },
+  ticketToVote: {
+    id: 'Untuk mendukung pertanyaan dan menjawab jajak pendapat, buka halaman ini dari tautan di tiket Anda. Peserta di tempat mendapatkan tiket di meja registrasi.',
+    en: 'To vote on questions and answer polls, open this page from the link on your ticket. Walk-ins get a ticket at the registration desk.',
+  },
+  votersCapped: {
+    id: 'Terlalu banyak pemilih baru dari jaringan ini. Muat ulang halaman ini dalam satu menit untuk ikut memilih.',
+    en: 'Too many new voters from this network. Reload this page in a minute to take part in voting.',
+  },
   attendance: { id: 'Kode kehadiran', en: 'Attendance code' },
   attendanceIntro: {
     id: 'Masukkan kode yang diumumkan selama acara untuk mencatat kehadiran daring Anda.',

@@ -8,6 +8,12 @@ import { LIVE_CSS, PollView, QuestionItem, StageView, youtubeEmbed } from './liv
 import { liveUrl } from './live.params.js';
 import { T } from './live.text.js';
 
+/**
+ * Whether this reader's votes count: with their ticket, as a voter of open participation, not now (too
+ * many new voters from their network), or not without a ticket. The speaker's view does not vote.
+ */
+export type VotingState = 'ticket' | 'open' | 'capped' | 'ticketNeeded' | 'none';
+
 /** Everything the live page (participant or speaker view) shows, read by the route. */
 interface LiveView {
   event: EventRow;
@@ -21,18 +27,23 @@ interface LiveView {
   ballots: Record<string, string[]>;
   people: { id: string; front_titles: string | null; name: string; back_titles: string | null }[];
   query: { msg?: 'sent' | 'shown' | 'voted' | undefined; sort?: 'votes' | 'time' | undefined };
+  voting: VotingState;
 }
 
 /** The live page: stage, watch/join, the Q&A with its form, polls, and online attendance. */
 export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
   const { req } = props;
-  const { event, snap, ticket, speaker, channel, voted, ballots, query } = props.view;
+  const { event, snap, ticket, speaker, channel, voted, ballots, query, voting } = props.view;
+  const canVote = voting === 'ticket' || voting === 'open';
   const l = req.locale;
   const hidden: Record<string, string> = ticket ? { t: ticket.code } : {};
   const embed = youtubeEmbed(event.online_stream_url);
   const showJoin =
     !speaker && !!event.online_join_url && ticket?.mode === 'online' && ticket.status === 'confirmed';
-  const visiblePolls = snap.polls.filter((p) => p.status !== 'draft');
+  // Open polls first: on a phone the poll running now is at the top, above the questions.
+  const visiblePolls = snap.polls
+    .filter((p) => p.status !== 'draft')
+    .sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
   return (
     <>
       <style>{LIVE_CSS}</style>
@@ -46,6 +57,7 @@ export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
         data-tz={event.timezone}
         data-voted={JSON.stringify([...voted])}
         data-ballots={JSON.stringify(ballots)}
+        data-voting={voting}
       >
         <p class="muted">{event.title}</p>
         {speaker ? <h1>{`${T.speakerView[l]}: ${speaker.name}`}</h1> : null}
@@ -80,16 +92,20 @@ export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
             {query.msg === 'sent' ? T.sent[l] : query.msg === 'shown' ? T.sentShown[l] : T.pollThanks[l]}
           </div>
         ) : null}
-        <QaSection view={props.view} l={l} hidden={hidden} />
         {speaker ? null : (
           <section id="polls-section" hidden={visiblePolls.length === 0}>
             <h2>{T.poll[l]}</h2>
+            {snap.settings.openVoting ? (
+              <p class="muted" id="open-voting">
+                {T.openVoting[l]}
+              </p>
+            ) : null}
             <div id="polls">
               {visiblePolls.map((p) => (
                 <PollView
                   p={p}
                   l={l}
-                  action={`/e/${event.slug}/live/polls/${p.id}/vote`}
+                  action={canVote ? `/e/${event.slug}/live/polls/${p.id}/vote` : undefined}
                   mine={ballots[p.id]}
                   hidden={hidden}
                 />
@@ -97,6 +113,12 @@ export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
             </div>
           </section>
         )}
+        {voting === 'ticketNeeded' || voting === 'capped' ? (
+          <p class="notice" id="vote-note">
+            {voting === 'capped' ? T.votersCapped[l] : T.ticketToVote[l]}
+          </p>
+        ) : null}
+        <QaSection view={props.view} l={l} hidden={hidden} />
         {ticket && ticket.mode === 'online' ? (
           <section id="attendance" class="card">
             <h2>{T.attendance[l]}</h2>
@@ -128,7 +150,8 @@ export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
 /** The Q&A: the form to ask (or a notice that it is closed), the sort links and the questions. */
 function QaSection(props: { view: LiveView; l: Locale; hidden: Record<string, string> }) {
   const { l, hidden } = props;
-  const { event, snap, questions, ticket, speaker, channel, voted, people, query } = props.view;
+  const { event, snap, questions, ticket, speaker, channel, voted, people, query, voting } = props.view;
+  const canVote = voting === 'ticket' || voting === 'open';
   return (
     <section id="qa">
       <h2>{T.qa[l]}</h2>
@@ -199,7 +222,7 @@ function QaSection(props: { view: LiveView; l: Locale; hidden: Record<string, st
             q={q}
             l={l}
             voted={voted.has(q.id)}
-            voteAction={speaker ? undefined : `/e/${event.slug}/live/questions/${q.id}/vote`}
+            voteAction={canVote ? `/e/${event.slug}/live/questions/${q.id}/vote` : undefined}
             hidden={hidden}
           />
         ))}

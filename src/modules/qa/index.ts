@@ -2,4 +2,4 @@ export { qaPlugin } from './qa.plugin.js';
 export { createPollService } from './qa.polls.service.js';
 export { AskBody, PollBody } from './qa.schemas.js';
 export { createQaService, type QaService } from './qa.service.js';
-export { peekVoterKey, resolveVoter, type Voter } from './qa.voter.js';
+export { issueVoter, resolveBallotVoter, resolveVoter, type Voter } from './qa.voter.js';

@@ -10,7 +10,7 @@ import { publishQuestion, publishScreen } from './qa.render.js';
 import { MergeTargetGone, qaRepository as repo } from './qa.repository.js';
 import type { QuestionPatchInput } from './qa.schemas.js';
 
-/** The moderators' actions on questions (part of the Q&A service): status, text, speaker, screen, merge. */
+/** The moderators' actions on questions (part of the Q&A service): status, text, speaker, screen, merge, unmerge. */
 export function qaModeration(db: Db, rt: Realtime) {
   return {
     async moderate(
@@ -56,7 +56,8 @@ export function qaModeration(db: Db, rt: Realtime) {
       if (patch.onScreen === true && isPublic(finalStatus)) {
         await repo.setScreen(db, event.id, { screen_question_id: q.id });
         screenChanged = true;
-      } else if (patch.onScreen === false || !isPublic(finalStatus)) {
+      } else if (patch.onScreen === false || !isPublic(finalStatus) || patch.status === 'answered') {
+        // An answered question leaves the projector and the overlay: the hall moves on to the next one.
         screenChanged = Number((await repo.clearScreenIf(db, event.id, q.id)).numUpdatedRows) > 0;
       }
       await publishQuestion(rt, event.id, q.id);
@@ -101,6 +102,26 @@ export function qaModeration(db: Db, rt: Realtime) {
       await publishQuestion(rt, event.id, target.id);
       if (cleared) await publishScreen(rt, event.id);
       return staffView(db, target.id);
+    },
+
+    /** Undoes a merge: both questions as they were, each with its own votes. Returns the source. */
+    async unmerge(event: EventRow, sourceId: string, actorId: string | null) {
+      const source = await questionIn(db, event, sourceId);
+      if (source.status !== 'merged' || !source.merged_into) throw errors.notMerged();
+      const targetId = source.merged_into;
+      const status = source.answered_at ? 'answered' : source.approved_at ? 'approved' : 'pending';
+      if (!(await repo.unmerge(db, source.id, targetId, status))) throw errors.notMerged();
+      await repo.audit(db, {
+        id: newId(),
+        event_id: event.id,
+        actor_user_id: actorId,
+        action: 'question.unmerge',
+        target: source.id,
+        data: { from: targetId },
+      });
+      await publishQuestion(rt, event.id, source.id);
+      await publishQuestion(rt, event.id, targetId);
+      return staffView(db, source.id);
     },
   };
 }

@@ -66,7 +66,11 @@ export async function qaSnapshot(db: Db, eventId: string, role: LiveRole) {
     questions: rows.map((q) => presentQuestion(q, tz, live.screen_question_id)),
     polls: polls.map((p) => presentPoll(p, options)),
     screen: await loadScreen(db, eventId),
-    settings: { moderation: live.moderation, qaOpen: !!live.qa_open } satisfies SettingsDto,
+    settings: {
+      moderation: live.moderation,
+      qaOpen: !!live.qa_open,
+      openVoting: !!live.open_voting,
+    } satisfies SettingsDto,
   };
 }
 

@@ -82,10 +82,18 @@ export const qaRepository = {
   liveSettings: async (db: Db, eventId: string) => {
     const row = await db
       .selectFrom('live_state')
-      .select(['moderation', 'qa_open', 'screen_question_id', 'screen_poll_id'])
+      .select(['moderation', 'qa_open', 'open_voting', 'screen_question_id', 'screen_poll_id'])
       .where('event_id', '=', eventId)
       .executeTakeFirst();
-    return row ?? { moderation: 'pre' as const, qa_open: 1, screen_question_id: null, screen_poll_id: null };
+    return (
+      row ?? {
+        moderation: 'pre' as const,
+        qa_open: 1,
+        open_voting: 0,
+        screen_question_id: null,
+        screen_poll_id: null,
+      }
+    );
   },
 
   setScreen: (
@@ -215,11 +223,16 @@ export const qaRepository = {
       if (!target || target.status === 'merged' || target.status === 'dismissed') throw new MergeTargetGone();
       await trx
         .insertInto('question_votes')
-        .columns(['question_id', 'voter_key', 'created_at'])
+        .columns(['question_id', 'voter_key', 'created_at', 'merged_from'])
         .expression((eb) =>
           eb
             .selectFrom('question_votes')
-            .select([sql.lit(targetId).as('question_id'), 'voter_key', 'created_at'])
+            .select([
+              sql.lit(targetId).as('question_id'),
+              'voter_key',
+              'created_at',
+              sql.lit(sourceId).as('merged_from'),
+            ])
             .where('question_id', '=', sourceId),
         )
         .onConflict((oc) => oc.columns(['question_id', 'voter_key']).doNothing())
@@ -243,6 +256,71 @@ export const qaRepository = {
       return true;
     }),
 
+  /**
+   * Undoes a merge: the votes the merge copied to the target go (a voter who had voted for both keeps
+   * both), both counts are recomputed from the votes table and the source gets back the status it had
+   * (answered, approved or pending, from its timestamps). Only while it is still merged into `targetId`.
+   */
+  unmerge: (db: Db, sourceId: string, targetId: string, status: QuestionStatus) =>
+    inTransaction(db, async (trx) => {
+      const back = await trx
+        .updateTable('questions')
+        .set({ status, merged_into: null, updated_at: Date.now() })
+        .where('id', '=', sourceId)
+        .where('status', '=', 'merged')
+        .where('merged_into', '=', targetId)
+        .executeTakeFirst();
+      if (Number(back.numUpdatedRows) === 0) return false;
+      await trx
+        .deleteFrom('question_votes')
+        .where('question_id', '=', targetId)
+        .where('merged_from', '=', sourceId)
+        .execute();
+      for (const id of [sourceId, targetId]) {
+        const n = await trx
+          .selectFrom('question_votes')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('question_id', '=', id)
+          .executeTakeFirstOrThrow();
+        await trx
+          .updateTable('questions')
+          .set({ votes: Number(n.n) })
+          .where('id', '=', id)
+          .execute();
+      }
+      return true;
+    }),
+
+  // Voters of open participation (no ticket)
+
+  isVoter: async (db: Db, eventId: string, voterId: string) =>
+    !!(await db
+      .selectFrom('qa_voters')
+      .select('voter_id')
+      .where('event_id', '=', eventId)
+      .where('voter_id', '=', voterId)
+      .executeTakeFirst()),
+
+  newVotersSince: async (db: Db, eventId: string, address: string, since: number) =>
+    Number(
+      (
+        await db
+          .selectFrom('qa_voters')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('event_id', '=', eventId)
+          .where('address', '=', address)
+          .where('created_at', '>=', since)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+
+  addVoter: (db: Db, eventId: string, voterId: string, address: string) =>
+    db
+      .insertInto('qa_voters')
+      .values({ event_id: eventId, voter_id: voterId, address, created_at: Date.now() })
+      .onConflict((oc) => oc.columns(['event_id', 'voter_id']).doNothing())
+      .execute(),
+
   votesOf: (db: Db, ids: string[]) =>
     ids.length
       ? db.selectFrom('questions').select(['id', 'votes', 'status']).where('id', 'in', ids).execute()
@@ -253,9 +331,11 @@ export const qaRepository = {
       .selectFrom('questions')
       .select(['channel', 'status', (eb) => eb.fn.countAll<number>().as('n')])
       .where('event_id', '=', eventId)
-      .where('status', 'not in', ['dismissed', 'merged'])
+      .where('status', '!=', 'dismissed')
       .groupBy(['channel', 'status'])
       .execute();
+    // A merged question was still asked, from its side of the room: the hall and online counts keep it
+    // (merging the only online question into a hall one once made the report say "0 online").
     const out = { total: 0, onsite: 0, online: 0, answered: 0 };
     for (const r of rows) {
       const n = Number(r.n);

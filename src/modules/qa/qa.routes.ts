@@ -13,7 +13,7 @@ import {
   QuestionPatch,
   VoteBody,
 } from './qa.schemas.js';
-import { resolveVoter } from './qa.voter.js';
+import { resolveBallotVoter, resolveVoter } from './qa.voter.js';
 
 /**
  * Per address, generous: a hall on one Wi-Fi or a campus behind one NAT shares an address. The tight
@@ -116,6 +116,22 @@ export const qaRoutes: FastifyPluginAsync = async (base) => {
     },
   );
 
+  app.post(
+    '/api/v1/questions/:id/unmerge',
+    {
+      schema: {
+        tags,
+        summary: 'Undo a merge: both questions come back, each with its own votes',
+        params: QuestionParams,
+        response: { 200: QuestionOut },
+      },
+    },
+    async (req) => {
+      const { q, event } = await questionEvent(req, req.params.id, 'moderate');
+      return qa.unmerge(event, q.id, requireUser(req).id);
+    },
+  );
+
   for (const [method, on] of [
     ['post', true],
     ['delete', false],
@@ -132,16 +148,9 @@ export const qaRoutes: FastifyPluginAsync = async (base) => {
         },
         config: { rateLimit: PER_ADDRESS.vote },
       },
-      async (req, reply) => {
+      async (req) => {
         const { q, event } = await questionEvent(req, req.params.id, 'view');
-        const voter = await resolveVoter(
-          qa,
-          req,
-          reply,
-          event.id,
-          req.body?.ticketCode,
-          config.secureCookies,
-        );
+        const voter = await resolveBallotVoter(qa, req, event.id, req.body?.ticketCode);
         return qa.vote(q.id, voter, on);
       },
     );

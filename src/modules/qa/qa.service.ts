@@ -111,6 +111,14 @@ export function createQaService(ctx: AppContext, deps: { realtime: Realtime; pol
       return out;
     },
 
+    /** Whether the organizer opened participation: voting without a ticket, with the live page's voter. */
+    votingOpen: async (eventId: string) => !!(await repo.liveSettings(db, eventId)).open_voting,
+    isVoter: (eventId: string, voterId: string) => repo.isVoter(db, eventId, voterId),
+    newVoters: (eventId: string, address: string, since: number) =>
+      repo.newVotersSince(db, eventId, address, since),
+    addVoter: (eventId: string, voterId: string, address: string) =>
+      repo.addVoter(db, eventId, voterId, address),
+
     ...qaModeration(db, rt),
     ...qaReads(db),
     ...deps.polls,

@@ -26,6 +26,16 @@ interface QuestionVotesTable {
   question_id: string;
   voter_key: string;
   created_at: number;
+  /** Set on a vote a merge copied here from that question: an unmerge takes exactly these back. */
+  merged_from: string | null;
+}
+
+/** Voters issued by the live page of an event with open participation (no ticket), with the asking address. */
+interface QaVotersTable {
+  event_id: string;
+  voter_id: string;
+  address: string;
+  created_at: number;
 }
 
 export interface PollsTable {
@@ -62,4 +72,5 @@ export interface QaTables {
   polls: PollsTable;
   poll_options: PollOptionsTable;
   poll_ballots: PollBallotsTable;
+  qa_voters: QaVotersTable;
 }
