@@ -1,4 +1,5 @@
 import type {
+  CaptionDto,
   PollDto,
   QuestionDto,
   ScreenDto,
@@ -6,6 +7,7 @@ import type {
   SettingsDto,
   StageDto,
 } from '../src/shared/realtime.js';
+import { applyExtraMessage } from './_poll-state.js';
 
 // The one reducer of the live room's messages (src/shared/realtime.ts), shared by the live page, the
 // projector and overlay, and the moderation console. No DOM and no I/O: each island applies a message
@@ -35,6 +37,7 @@ export interface LiveState {
   screen: ScreenDto;
   settings: SettingsDto;
   stage: StageDto | null;
+  captions: CaptionDto[];
 }
 
 export const emptyLiveState = (): LiveState => ({
@@ -43,10 +46,11 @@ export const emptyLiveState = (): LiveState => ({
   screen: { question: null, pollId: null },
   settings: { moderation: 'pre', qaOpen: true, openVoting: false },
   stage: null,
+  captions: [],
 });
 
 /** What a message changed, so an island redraws only that (`all`: a snapshot replaced everything). */
-export type LiveChange = 'all' | 'questions' | 'polls' | 'screen' | 'stage' | 'settings';
+export type LiveChange = 'all' | 'questions' | 'polls' | 'screen' | 'stage' | 'settings' | 'captions';
 
 /** Applies one message to the state (in place: a hall of thousands sends many small updates). */
 export function applyLiveMessage(state: LiveState, m: ServerMessage, view: LiveView): LiveChange {
@@ -57,6 +61,7 @@ export function applyLiveMessage(state: LiveState, m: ServerMessage, view: LiveV
       state.screen = m.d.screen;
       state.settings = m.d.settings;
       state.stage = m.d.stage;
+      state.captions = m.d.captions ?? [];
       return 'all';
     case 'q':
       if (view.keepQuestion(m.d)) state.questions.set(m.d.id, m.d);
@@ -101,5 +106,10 @@ export function applyLiveMessage(state: LiveState, m: ServerMessage, view: LiveV
     case 'settings':
       state.settings = m.d;
       return 'settings';
+    case 'poll.words':
+    case 'poll.answer':
+    case 'caption':
+      // Word clouds, open answers and captions (client/_poll-state.ts).
+      return applyExtraMessage(state, m, view === STAFF_VIEW);
   }
 }

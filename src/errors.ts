@@ -502,6 +502,7 @@ export const what = {
   mediaItem: { id: 'Foto atau materi', en: 'Photo or material' },
   question: { id: 'Pertanyaan', en: 'Question' },
   poll: { id: 'Jajak pendapat', en: 'Poll' },
+  pollAnswer: { id: 'Jawaban jajak pendapat', en: 'Poll answer' },
   ticket: { id: 'Tiket', en: 'Ticket' },
   registration: { id: 'Pendaftaran', en: 'Registration' },
   invitation: { id: 'Undangan', en: 'Invitation' },

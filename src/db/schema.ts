@@ -5,6 +5,7 @@ import type { CertificateTables } from '../modules/certificates/certificates.tab
 import type { EvaluationTables } from '../modules/evaluation/evaluation.tables.js';
 import type { InvitationTables } from '../modules/invitations/invitations.tables.js';
 import type { MediaTables } from '../modules/media/media.tables.js';
+import type { PollKindTables } from '../modules/qa/qa.poll-kinds.tables.js';
 import type { QaTables } from '../modules/qa/qa.tables.js';
 import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
 import type { ReportTables } from '../modules/reports/reports.tables.js';
@@ -175,6 +176,7 @@ export interface DB
     InvitationTables,
     AttendanceTables,
     QaTables,
+    PollKindTables,
     RealtimeTables,
     EvaluationTables,
     CertificateTables,

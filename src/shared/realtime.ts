@@ -7,7 +7,7 @@
  */
 export type Channel = 'onsite' | 'online';
 export type QuestionStatus = 'pending' | 'approved' | 'answered' | 'dismissed' | 'merged';
-export type PollKind = 'single' | 'multiple';
+export type PollKind = 'single' | 'multiple' | 'wordcloud' | 'open' | 'rating';
 export type PollStatus = 'draft' | 'open' | 'closed';
 export type LiveRole = 'public' | 'staff';
 
@@ -64,6 +64,27 @@ export interface PollDto {
   status: PollStatus;
   options: PollOptionDto[];
   voters: number;
+  /** Word clouds: the most given words, most first. Empty for other kinds. */
+  words: { text: string; count: number }[];
+  /** Open polls: answers (participants see approved ones; staff all, with their status). */
+  answers: PollAnswerDto[];
+  /** Rating polls (1–5): null for other kinds; distribution[i] counts the rating i + 1. */
+  rating: { average: number | null; count: number; distribution: number[] } | null;
+}
+
+export interface PollAnswerDto {
+  id: string;
+  text: string;
+  status: 'pending' | 'approved' | 'dismissed';
+}
+
+/** One line of the live captions (typed or recognised at the caption desk). */
+export interface CaptionDto {
+  id: string;
+  text: string;
+  at: string;
+  /** Set when a moderator corrected the line. */
+  edited: boolean;
 }
 
 export interface ScreenDto {
@@ -85,6 +106,8 @@ export interface SnapshotDto {
   polls: PollDto[];
   screen: ScreenDto;
   settings: SettingsDto;
+  /** The last caption lines, oldest first (absent from servers that keep no captions). */
+  captions?: CaptionDto[];
 }
 
 export interface ServerMessages {
@@ -103,6 +126,12 @@ export interface ServerMessages {
   'poll.votes': Record<string, { options: Record<string, number>; voters: number }>;
   screen: ScreenDto;
   settings: SettingsDto;
+  /** Coalesced word clouds: poll id → the top words and voters. */
+  'poll.words': Record<string, { words: { text: string; count: number }[]; voters: number }>;
+  /** An open poll's answer appeared, was approved or dismissed (participants get approved ones only). */
+  'poll.answer': { pollId: string; answer: PollAnswerDto };
+  /** A new caption line, or the last one corrected (same id). */
+  caption: CaptionDto;
 }
 
 export type ServerMessageType = keyof ServerMessages;
@@ -128,4 +157,9 @@ export const LIMITS = {
   pollOptionMax: 100,
   pollOptionsMin: 2,
   pollOptionsMax: 10,
+  /** A word-cloud answer: one to three words, each this long at most. */
+  wordMax: 30,
+  wordsPerAnswer: 3,
+  openAnswerMax: 280,
+  captionMax: 500,
 } as const;

@@ -15,6 +15,7 @@ import * as registrationClientRef from './2026_11_29_0910_registration_client_re
 import * as codeEntriesByRegistration from './2026_11_29_1010_code_entries_by_registration.js';
 import * as oneVote from './2026_12_07_1000_one_vote.js';
 import * as registrationResentAt from './2026_12_07_1120_registration_resent_at.js';
+import * as pollKindsCaptions from './2026_12_07_1020_poll_kinds_captions.js';
 
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1010_code_entries_by_registration': codeEntriesByRegistration,
   '2026_12_07_1000_one_vote': oneVote,
   '2026_12_07_1120_registration_resent_at': registrationResentAt,
+  '2026_12_07_1020_poll_kinds_captions': pollKindsCaptions,
 };

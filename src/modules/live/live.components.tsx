@@ -1,6 +1,7 @@
 import type { Locale } from '../../i18n/index.js';
 import type { PollDto, QuestionDto, StageDto } from '../../shared/realtime.js';
 import { formatTime } from '../../shared/time.js';
+import { KindPollView } from './live.poll-kinds.js';
 import { KIND_LABEL, T } from './live.text.js';
 
 /** Server-rendered parts of the live pages. The islands rebuild the same markup with textContent. */
@@ -83,6 +84,7 @@ export function PollView(props: {
 }) {
   const { p, l } = props;
   const canVote = props.action && p.status === 'open' && !props.mine?.length;
+  if (p.kind !== 'single' && p.kind !== 'multiple') return <KindPollView {...props} canVote={!!canVote} />;
   const total = Math.max(
     1,
     p.options.reduce((n, o) => n + o.votes, 0),
@@ -148,6 +150,7 @@ export function youtubeEmbed(url: string | null): string | null {
 }
 
 export const LIVE_CSS = `
+.cloud{display:flex;flex-wrap:wrap;justify-content:center;align-items:center;gap:.1em .5em;line-height:1.1}.cloud span{font-weight:600}
 .stage{border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem;background:var(--soft)}
 .stage .label{margin:0;font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
 .stage h1{margin:.2rem 0}

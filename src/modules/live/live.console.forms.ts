@@ -53,20 +53,22 @@ export const consoleForms: FastifyPluginAsync = async (base) => {
 
   const PollForm = z.object({
     question: z.string().max(1000),
-    options: z.string().max(5000),
-    kind: z.enum(['single', 'multiple']).default('single'),
+    options: z.string().max(5000).default(''),
+    kind: z.enum(['single', 'multiple', 'wordcloud', 'open', 'rating']).default('single'),
     _csrf: z.string().optional(),
   });
   app.post('/console/events/:id/polls', { schema: { ...schema, params: IdParam } }, async (req, reply) => {
     const event = await staffEvent(req, req.params.id);
     const f = parseOrThrow(PollForm, req.body);
+    const options = f.options
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const input = parseOrThrow(PollBody, {
       question: f.question,
       kind: f.kind,
-      options: f.options
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      // Word clouds, open polls and ratings take no options: an empty box is no options.
+      options: options.length || f.kind === 'single' || f.kind === 'multiple' ? options : undefined,
     });
     await qa.createPoll(event, input);
     return reply.redirect(`/console/events/${event.id}/polls`, 303);

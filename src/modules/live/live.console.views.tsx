@@ -5,6 +5,7 @@ import { formatTime } from '../../shared/time.js';
 import { CsrfField } from '../../web/page.js';
 import type { EventRow } from '../events/index.js';
 import { LIVE_CSS, PollView } from './live.components.js';
+import { OpenAnswersControl, PollKindChoices } from './live.poll-kinds.js';
 import type { LiveService } from './live.service.js';
 import { KIND_LABEL, T } from './live.text.js';
 
@@ -129,13 +130,14 @@ export function PollsControl(props: {
         <label for="poll-q">{T.pollQuestion[l]}</label>
         <input id="poll-q" name="question" required maxLength={200} />
         <label for="poll-o">{T.pollOptions[l]}</label>
-        <textarea id="poll-o" name="options" required />
+        <textarea id="poll-o" name="options" />
         <label class="inline">
           <input type="radio" name="kind" value="single" checked /> {T.single[l]}
         </label>
         <label class="inline">
           <input type="radio" name="kind" value="multiple" /> {T.multiple[l]}
         </label>
+        <PollKindChoices l={l} />
         <button type="submit">{T.create[l]}</button>
       </form>
       {polls
@@ -150,6 +152,7 @@ export function PollsControl(props: {
               {screen.pollId === p.id ? <span class="badge warn">{T.onScreen[l]}</span> : null}
             </p>
             <PollView p={p} l={l} />
+            <OpenAnswersControl req={req} base={base} p={p} />
             <div class="row">
               {(
                 [

@@ -5,7 +5,7 @@ import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { FormFields } from '../../web/forms.js';
 import { loadEventFor } from '../events/index.js';
-import { AskBody, resolveBallotVoter, resolveVoter } from '../qa/index.js';
+import { AskBody, pollFormAnswer, resolveBallotVoter, resolveVoter } from '../qa/index.js';
 import { liveUrl, PollParams, QuestionParams, SlugParams } from './live.params.js';
 
 // The live page's actions without JavaScript: plain forms (ask, vote, poll ballot) that do what the
@@ -27,6 +27,9 @@ const VoteForm = z.object({
 });
 const PollForm = z.object({
   option: z.union([z.string().max(40), z.array(z.string().max(40)).max(10)]).optional(),
+  // Word clouds and open polls send text, rating polls a rating (src/modules/qa/qa.poll-kinds.ts).
+  text: z.string().max(2000).optional(),
+  rating: z.string().max(2).optional(),
   t: z.string().max(64).optional(),
   _csrf: z.string().optional(),
 });
@@ -94,9 +97,11 @@ export const liveForms: FastifyPluginAsync = async (base) => {
       const p = await qa.findPoll(pid);
       if (!p || p.event_id !== event.id) throw errors.notFound(what.poll);
       const ids = f.option === undefined ? [] : Array.isArray(f.option) ? f.option : [f.option];
-      if (!ids.length) throw errors.validation({ id: 'Pilih salah satu pilihan.', en: 'Choose an option.' });
+      const kindAnswer = pollFormAnswer(f);
+      if (!ids.length && !kindAnswer)
+        throw errors.validation({ id: 'Pilih salah satu pilihan.', en: 'Choose an option.' });
       const voter = await resolveBallotVoter(qa, req, event.id, f.t || null);
-      await qa.votePoll(p.id, voter, ids);
+      await qa.votePoll(p.id, voter, kindAnswer ?? { optionIds: ids });
       return reply.redirect(liveUrl(event.slug, f.t, 'msg=voted#polls-section'), 303);
     },
   );

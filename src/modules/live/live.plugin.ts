@@ -3,6 +3,7 @@ import { consoleForms } from './live.console.forms.js';
 import { consolePages } from './live.console.js';
 import { liveForms } from './live.forms.js';
 import { livePages } from './live.pages.js';
+import { pollKindForms } from './live.poll-kinds.forms.js';
 import { liveRoutes } from './live.routes.js';
 import { screenPages } from './live.screens.js';
 import { addLiveSections } from './live.sections.js';
@@ -20,6 +21,6 @@ export const livePlugin: FastifyPluginAsync = async (app) => {
   });
   addLiveSections(app.ctx.ui);
   await app.register(liveRoutes);
-  for (const pages of [livePages, liveForms, screenPages, consolePages, consoleForms])
+  for (const pages of [livePages, liveForms, screenPages, consolePages, consoleForms, pollKindForms])
     await app.register(pages);
 };

@@ -4,15 +4,15 @@ import { z } from 'zod';
 import { errors, what } from '../../errors.js';
 import { can, IdParams, loadEventFor } from '../events/index.js';
 import { PER_ADDRESS } from './qa.routes.js';
-import { PollBody, PollOut, PollPatch, PollVoteBody, QuestionParams } from './qa.schemas.js';
-import { resolveVoter } from './qa.voter.js';
+import { PollAnswerPatch, PollBody, PollOut, PollPatch, PollVoteBody, QuestionParams } from './qa.schemas.js';
+import { resolveBallotVoter } from './qa.voter.js';
 
 const BallotOut = z.object({ pollId: z.string(), counted: z.boolean(), optionIds: z.array(z.string()) });
 
 /** Polls over the JSON API: prepare, open and close, put on screen, and one ballot per participant. */
 export const pollRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const { db, config } = app.ctx;
+  const { db } = app.ctx;
   const qa = app.ctx.services.qa;
 
   app.get(
@@ -38,7 +38,7 @@ export const pollRoutes: FastifyPluginAsync = async (base) => {
     {
       schema: {
         tags: ['polls'],
-        summary: 'Prepare a poll (single or multiple choice); it starts as a draft',
+        summary: 'Prepare a poll (single, multiple, wordcloud, open or rating); it starts as a draft',
         params: IdParams,
         body: PollBody,
         response: { 201: PollOut },
@@ -95,17 +95,39 @@ export const pollRoutes: FastifyPluginAsync = async (base) => {
     {
       schema: {
         tags: ['polls'],
-        summary: 'Vote in an open poll (one ballot per participant)',
+        summary:
+          'Answer an open poll: optionIds, text (word cloud, open) or rating (1–5); one per participant',
         params: QuestionParams,
         body: PollVoteBody,
         response: { 200: BallotOut },
       },
       config: { rateLimit: PER_ADDRESS.vote },
     },
-    async (req, reply) => {
+    async (req) => {
       const { p, event } = await pollEvent(req, req.params.id, 'view');
-      const voter = await resolveVoter(qa, req, reply, event.id, req.body.ticketCode, config.secureCookies);
-      return qa.votePoll(p.id, voter, req.body.optionIds);
+      // One person, one answer: a ticket, or the live page's voter where participation is open (h10a).
+      const voter = await resolveBallotVoter(qa, req, event.id, req.body.ticketCode);
+      const { ticketCode: _, ...answer } = req.body;
+      return qa.votePoll(p.id, voter, answer);
+    },
+  );
+
+  app.patch(
+    '/api/v1/poll-answers/:id',
+    {
+      schema: {
+        tags: ['polls'],
+        summary: "Approve an open poll's answer (participants see it) or dismiss it",
+        params: QuestionParams,
+        body: PollAnswerPatch,
+        response: {
+          200: z.object({ id: z.string(), text: z.string(), status: z.enum(['approved', 'dismissed']) }),
+        },
+      },
+    },
+    async (req) => {
+      const event = await loadEventFor(req, db, await qa.answerEvent(req.params.id), 'moderate');
+      return qa.moderateAnswer(event, req.params.id, req.body.status);
     },
   );
 };

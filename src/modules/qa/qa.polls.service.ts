@@ -4,9 +4,10 @@ import type { Realtime } from '../../realtime/realtime.js';
 import { newId } from '../../shared/ids.js';
 import type { LiveRole, PollDto } from '../../shared/realtime.js';
 import type { EventRow } from '../events/index.js';
-import { presentPoll } from './qa.presenter.js';
-import { KIND_POLL_VOTES, publishScreen, renderPoll } from './qa.render.js';
-import { AlreadyVoted, qaRepository as repo } from './qa.repository.js';
+import { answerVoice } from './qa.poll-answers.js';
+import { defineWordCoalescing, presentPolls } from './qa.poll-kinds.js';
+import { publishScreen, renderPoll } from './qa.render.js';
+import { qaRepository as repo } from './qa.repository.js';
 import type { PollInput, PollPatchInput } from './qa.schemas.js';
 import type { Voter } from './qa.voter.js';
 
@@ -17,6 +18,7 @@ import type { Voter } from './qa.voter.js';
 export function createPollService(ctx: AppContext, rt: Realtime) {
   const { db } = ctx;
   const publishPoll = (eventId: string, id: string) => rt.publish(eventId, (trx) => renderPoll(trx, id));
+  defineWordCoalescing(rt);
 
   const service = {
     async listPolls(event: EventRow, role: LiveRole): Promise<PollDto[]> {
@@ -25,12 +27,12 @@ export function createPollService(ctx: AppContext, rt: Realtime) {
         db,
         polls.map((p) => p.id),
       );
-      return polls.map((p) => presentPoll(p, options));
+      return presentPolls(db, polls, options, role);
     },
 
     async pollDto(id: string): Promise<PollDto> {
       const p = (await repo.findPoll(db, id))!;
-      return presentPoll(p, await repo.pollOptions(db, [id]));
+      return (await presentPolls(db, [p], await repo.pollOptions(db, [id]), 'staff'))[0]!;
     },
 
     async createPoll(event: EventRow, input: PollInput): Promise<PollDto> {
@@ -48,7 +50,16 @@ export function createPollService(ctx: AppContext, rt: Realtime) {
           opened_at: null,
           closed_at: null,
         },
-        input.options.map((label, position) => ({ id: newId(), poll_id: id, position, label, votes: 0 })),
+        // A rating poll's five ratings are its options "1"–"5"; word clouds and open polls have none.
+        (input.kind === 'rating' ? ['1', '2', '3', '4', '5'] : (input.options ?? [])).map(
+          (label, position) => ({
+            id: newId(),
+            poll_id: id,
+            position,
+            label,
+            votes: 0,
+          }),
+        ),
       );
       await publishPoll(event.id, id);
       return service.pollDto(id);
@@ -59,6 +70,11 @@ export function createPollService(ctx: AppContext, rt: Realtime) {
       if (!p || p.event_id !== event.id) throw errors.notFound(what.poll);
       if (patch.question !== undefined || patch.options !== undefined) {
         if (p.status !== 'draft') throw errors.pollStarted();
+        if (patch.options && p.kind !== 'single' && p.kind !== 'multiple')
+          throw errors.validation({
+            id: `options: jajak jenis ${p.kind} tidak memakai pilihan.`,
+            en: `options: a ${p.kind} poll takes no options.`,
+          });
         const upd = await repo.updatePoll(
           db,
           p.id,
@@ -113,35 +129,7 @@ export function createPollService(ctx: AppContext, rt: Realtime) {
       }
     },
 
-    async votePoll(pollId: string, voter: Voter, optionIds: string[]) {
-      const p = await repo.findPoll(db, pollId);
-      if (!p || p.status === 'draft') throw errors.notFound(what.poll);
-      if (p.status !== 'open') throw errors.pollNotOpen();
-      const ids = [...new Set(optionIds)];
-      const known = new Set((await repo.pollOptions(db, [p.id])).map((o) => o.id));
-      if (ids.some((id) => !known.has(id)) || (p.kind === 'single' && ids.length !== 1)) {
-        throw errors.validation({
-          id:
-            p.kind === 'single'
-              ? 'optionIds: pilih tepat satu pilihan dari jajak pendapat ini.'
-              : 'optionIds: pilih dari pilihan jajak pendapat ini.',
-          en:
-            p.kind === 'single'
-              ? 'optionIds: choose exactly one option of this poll.'
-              : 'optionIds: choose among the options of this poll.',
-        });
-      }
-      try {
-        const r = await repo.castBallot(db, p.id, voter.key, ids);
-        if (r === 'closed') throw errors.pollNotOpen();
-      } catch (err) {
-        if (err instanceof AlreadyVoted)
-          return { pollId: p.id, counted: false, optionIds: await service.ballotOf(p.id, voter) };
-        throw err;
-      }
-      rt.touch(KIND_POLL_VOTES, p.event_id, p.id);
-      return { pollId: p.id, counted: true, optionIds: ids };
-    },
+    ...answerVoice(db, rt),
 
     async ballotOf(pollId: string, voter: Voter): Promise<string[]> {
       const b = await repo.ballotOf(db, [pollId], voter.key);

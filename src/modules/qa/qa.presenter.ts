@@ -27,16 +27,33 @@ export function presentQuestion(q: QuestionWithSpeaker, tz: string, screenId: st
   };
 }
 
-export function presentPoll(p: PollRow, options: PollOptionRow[]): PollDto {
+/** What the newer kinds add (qa.poll-kinds.ts loads it): a word cloud's words, an open poll's answers. */
+export interface PollExtra {
+  words: PollDto['words'];
+  answers: PollDto['answers'];
+}
+
+export function presentPoll(p: PollRow, options: PollOptionRow[], extra?: PollExtra): PollDto {
+  const opts = options
+    .filter((o) => o.poll_id === p.id)
+    .sort((a, b) => a.position - b.position)
+    .map((o) => ({ id: o.id, label: o.label, votes: Number(o.votes) }));
   return {
     id: p.id,
     question: p.question,
     kind: p.kind,
     status: p.status,
-    options: options
-      .filter((o) => o.poll_id === p.id)
-      .sort((a, b) => a.position - b.position)
-      .map((o) => ({ id: o.id, label: o.label, votes: Number(o.votes) })),
+    options: opts,
     voters: Number(p.voters),
+    words: extra?.words ?? [],
+    answers: extra?.answers ?? [],
+    // A rating poll keeps its five ratings as options "1"–"5": counted by the same ballots and coalescing.
+    rating: p.kind === 'rating' ? ratingOf(opts.map((o) => o.votes)) : null,
   };
+}
+
+function ratingOf(distribution: number[]) {
+  const count = distribution.reduce((a, b) => a + b, 0);
+  const sum = distribution.reduce((a, b, i) => a + b * (i + 1), 0);
+  return { average: count ? Math.round((sum / count) * 100) / 100 : null, count, distribution };
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.js';
 import type { Realtime, Rendered } from '../../realtime/realtime.js';
 import type { LiveRole, QuestionDto, ScreenDto, SettingsDto } from '../../shared/realtime.js';
-import { isPublic, PUBLIC_STATUSES, presentPoll, presentQuestion } from './qa.presenter.js';
+import { presentPolls, renderPollRow } from './qa.poll-kinds.js';
+import { isPublic, PUBLIC_STATUSES, presentQuestion } from './qa.presenter.js';
 import { qaRepository as repo } from './qa.repository.js';
 
 // What the live room sees of the Q&A and polls: each update rendered for staff and for participants
@@ -45,8 +46,7 @@ async function loadScreen(db: Db, eventId: string): Promise<ScreenDto> {
 export async function renderPoll(db: Db, id: string): Promise<Rendered | null> {
   const p = await repo.findPoll(db, id);
   if (!p) return null;
-  const dto = presentPoll(p, await repo.pollOptions(db, [id]));
-  return { staff: { t: 'poll', d: dto }, pub: p.status === 'draft' ? null : 'same' };
+  return renderPollRow(db, p, await repo.pollOptions(db, [id]));
 }
 
 /** What a client of `role` sees of the Q&A and polls (the live module adds the stage). */
@@ -64,7 +64,7 @@ export async function qaSnapshot(db: Db, eventId: string, role: LiveRole) {
   );
   return {
     questions: rows.map((q) => presentQuestion(q, tz, live.screen_question_id)),
-    polls: polls.map((p) => presentPoll(p, options)),
+    polls: await presentPolls(db, polls, options, role),
     screen: await loadScreen(db, eventId),
     settings: {
       moderation: live.moderation,

@@ -358,7 +358,8 @@ export const qaRepository = {
   insertPoll: (db: Db, poll: Insertable<PollsTable>, options: Insertable<PollOptionsTable>[]) =>
     inTransaction(db, async (trx) => {
       await trx.insertInto('polls').values(poll).execute();
-      await trx.insertInto('poll_options').values(options).execute();
+      // Word clouds and open polls have no options.
+      if (options.length) await trx.insertInto('poll_options').values(options).execute();
     }),
 
   findPoll: (db: Db, id: string) =>

@@ -94,13 +94,34 @@ const PollOptions = z
     message: bilingual({ id: 'pilihan tidak boleh kembar', en: 'options must differ' }),
   });
 
+const POLL_KINDS = ['single', 'multiple', 'wordcloud', 'open', 'rating'] as const;
+const CHOICE_KINDS: readonly string[] = ['single', 'multiple'];
+
+/** Choice polls need their options; word clouds, open questions and ratings take none. */
 export const PollBody = z
   .object({
     question: typed(1, LIMITS.pollQuestionMax),
-    kind: z.enum(['single', 'multiple']).default('single'),
-    options: PollOptions,
+    kind: z.enum(POLL_KINDS).default('single'),
+    options: PollOptions.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => {
+    if (CHOICE_KINDS.includes(b.kind) && !b.options)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: bilingual({ id: 'jajak pilihan perlu pilihan', en: 'a choice poll needs options' }),
+      });
+    if (!CHOICE_KINDS.includes(b.kind) && b.options)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: bilingual({
+          id: `jajak jenis ${b.kind} tidak memakai pilihan`,
+          en: `a ${b.kind} poll takes no options`,
+        }),
+      });
+  });
 export type PollInput = z.output<typeof PollBody>;
 
 export const PollPatch = z
@@ -117,18 +138,37 @@ export const PollPatch = z
   });
 export type PollPatchInput = z.output<typeof PollPatch>;
 
+/** One answer: options for choice polls, `text` for word clouds and open polls, `rating` (1–5) for ratings. */
 export const PollVoteBody = z
   .object({
-    optionIds: z.array(z.string().min(1).max(40)).min(1).max(LIMITS.pollOptionsMax),
+    optionIds: z.array(z.string().min(1).max(40)).min(1).max(LIMITS.pollOptionsMax).optional(),
+    text: typed(1, LIMITS.openAnswerMax).optional(),
+    rating: z.number().int().min(1).max(5).optional(),
     ticketCode: TicketCode.nullish(),
   })
-  .strict();
+  .strict()
+  .refine((b) => [b.optionIds, b.text, b.rating].filter((x) => x !== undefined).length === 1, {
+    message: bilingual({
+      id: 'kirim salah satu dari optionIds, text atau rating',
+      en: 'send one of optionIds, text or rating',
+    }),
+  });
+export type PollAnswerInput = z.output<typeof PollVoteBody>;
+
+export const PollAnswerPatch = z.object({ status: z.enum(['approved', 'dismissed']) }).strict();
 
 export const PollOut = z.object({
   id: z.string(),
   question: z.string(),
-  kind: z.enum(['single', 'multiple']),
+  kind: z.enum(POLL_KINDS),
   status: z.enum(['draft', 'open', 'closed']),
   options: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number() })),
   voters: z.number(),
+  words: z.array(z.object({ text: z.string(), count: z.number() })),
+  answers: z.array(
+    z.object({ id: z.string(), text: z.string(), status: z.enum(['pending', 'approved', 'dismissed']) }),
+  ),
+  rating: z
+    .object({ average: z.number().nullable(), count: z.number(), distribution: z.array(z.number()) })
+    .nullable(),
 });
