@@ -83,8 +83,7 @@ const commands: Record<string, Command> = {
     return 0;
   },
   async 'retention run'() {
-    const { runRetention } = await import('./modules/registrations/index.js');
-    const r = await withApp(({ db, bus }) => runRetention(db, { bus }));
+    const r = await withApp(({ services }) => services.privacy.runRetention());
     console.log(`Retention: ${r.registrations} registrations erased in ${r.events} events.`);
     return 0;
   },

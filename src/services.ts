@@ -25,6 +25,7 @@ import { createReportsService } from './modules/reports/index.js';
 import { createSeatingService } from './modules/seating/index.js';
 import { createSiteService } from './modules/site/index.js';
 import { createStatsService } from './modules/stats/index.js';
+import { PERSONAL_DATA } from './modules/personal-data.js';
 import { Realtime } from './realtime/realtime.js';
 
 /**
@@ -43,7 +44,7 @@ export function buildServices(ctx: AppContext) {
   const demo = createDemoService(ctx, { events, eventsManage, orgs });
   const seating = createSeatingService(ctx);
   const registrations = createRegistrationsService(ctx, { seating });
-  const privacy = createPrivacyService(ctx, registrations);
+  const privacy = createPrivacyService(ctx, registrations, PERSONAL_DATA);
   const invitations = createInvitationsService(ctx, { events, registrations, seating });
   const checkins = createCheckinService(ctx, { registrations });
   const walkIns = createWalkInService(ctx, { checkins, registrations });

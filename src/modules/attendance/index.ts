@@ -1,3 +1,4 @@
+export { attendancePersonalData } from './attendance.personal.js';
 export { attendanceModule } from './attendance.plugin.js';
 export { createAttendanceService } from './attendance.service.js';
 export { createCheckinService } from './checkin/checkin.service.js';

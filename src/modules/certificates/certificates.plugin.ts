@@ -8,13 +8,10 @@ import { registerIssueRoutes } from './certificates.routes.js';
 
 /**
  * The certificates module's root: the API (issuing, design, one certificate), the public and console
- * pages, the event's files, and forgetting names on a UU PDP erasure.
+ * pages and the event's files. A UU PDP erasure reaches certificates through certificates.personal.ts.
  */
 export const certificatesPlugin: FastifyPluginAsync = async (app) => {
   const svc = app.ctx.services.certificates;
-  app.ctx.bus.on('registration.anonymized', async ({ registrationIds }) => {
-    await svc.forgetRecipients(registrationIds);
-  });
   app.ctx.eventFiles.push((_db, eventId) => svc.filesOfEvent(eventId));
   registerIssueRoutes(app, svc);
   registerCertificateDesignRoutes(app, svc);

@@ -1,3 +1,4 @@
+export { qaPersonalData } from './qa.personal.js';
 export { qaPlugin } from './qa.plugin.js';
 export { createPollService } from './qa.polls.service.js';
 export { pollFormAnswer } from './qa.poll-kinds.js';

@@ -1,5 +1,6 @@
 export { displayPhone, normalizePhone, waDigits } from './phone.js';
-export { createPrivacyService, runRetention } from './privacy/privacy.service.js';
+export type { DataSubject, PersonalDataPart } from './privacy/personal-data.js';
+export { createPrivacyService } from './privacy/privacy.service.js';
 export { registrationsModule } from './registrations.plugin.js';
 export { presentTicket, printedName, ticketUrl } from './registrations.presenter.js';
 export { Email, Phone, type RegisterData, RegisterInput } from './registrations.schemas.js';

@@ -33,6 +33,15 @@ export const privacyRepository = {
     return r.numUpdatedRows > 0n;
   },
 
+  /** The registrations of an event still holding personal data, with the contacts the parts match on. */
+  stillHeld: (db: Tx, eventId: string) =>
+    db
+      .selectFrom('registrations')
+      .select(['id', 'event_id', 'email', 'phone'])
+      .where('event_id', '=', eventId)
+      .where('anonymized_at', 'is', null)
+      .execute(),
+
   /** Erases every registration of an event still holding personal data; returns their ids. */
   async anonymizeEvent(db: Tx, eventId: string, now: number): Promise<string[]> {
     const rows = await db

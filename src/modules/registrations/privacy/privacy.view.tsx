@@ -12,8 +12,8 @@ import { TT } from '../tickets/ticket.view.js';
 export const PT = {
   myData: { id: 'Data saya', en: 'My data' },
   stored: {
-    id: 'Inilah semua yang disimpan modul pendaftaran tentang Anda untuk acara ini:',
-    en: 'This is everything the registration module stores about you for this event:',
+    id: 'Inilah yang disimpan pendaftaran tentang Anda untuk acara ini. Unduhan JSON memuat juga kehadiran, kode, pertanyaan, suara, evaluasi, sertifikat, undangan dan pengumuman.',
+    en: 'This is what the registration stores about you for this event. The JSON download also holds attendance, codes, questions, votes, evaluation, certificates, invitations and announcements.',
   },
   name: { id: 'Nama', en: 'Name' },
   institution: { id: 'Instansi', en: 'Institution' },
@@ -32,8 +32,8 @@ export const PT = {
   download: { id: 'Unduh data saya (JSON)', en: 'Download my data (JSON)' },
   erase: { id: 'Hapus data saya', en: 'Delete my data' },
   eraseWhat: {
-    id: 'Nama, gelar, nomor WhatsApp, e-mail dan jawaban Anda dihapus dan tidak dapat dikembalikan. Jika pendaftaran Anda masih aktif dan acara belum selesai, pendaftaran dibatalkan dan tempat Anda diberikan kepada daftar tunggu. Yang tersisa hanya angka untuk laporan (jumlah peserta per kehadiran dan status).',
-    en: 'Your name, titles, WhatsApp number, e-mail and answers are deleted and cannot be brought back. If your registration is still active and the event has not ended, it is cancelled and your place goes to the waitlist. Only the numbers for the report remain (participants per mode and status).',
+    id: 'Nama, gelar, nomor WhatsApp, e-mail dan jawaban Anda dihapus dan tidak dapat dikembalikan — juga dari daftar hadir impor, catatan audit, pertanyaan, sertifikat (dicabut), undangan dan catatan pengumuman. Jika pendaftaran Anda masih aktif dan acara belum selesai, pendaftaran dibatalkan dan tempat Anda diberikan kepada daftar tunggu. Yang tersisa hanya angka untuk laporan (jumlah peserta, kehadiran, suara dan jawaban evaluasi tanpa nama).',
+    en: 'Your name, titles, WhatsApp number, e-mail and answers are deleted and cannot be brought back — also from imported attendance reports, the audit log, questions, certificates (revoked), invitations and the announcement log. If your registration is still active and the event has not ended, it is cancelled and your place goes to the waitlist. Only the numbers for the report remain (participants, attendance, votes and evaluation answers, without names).',
   },
   eraseConfirm: {
     id: 'Saya mengerti dan ingin data saya dihapus.',
