@@ -24,6 +24,7 @@ import { createMailer, type Mailer } from './mail/mailer.js';
 import { authPlugin } from './modules/auth/index.js';
 import { modules } from './modules/index.js';
 import { loggerOptions } from './modules/ops/index.js';
+import { closeLiveSockets } from './realtime/shutdown.js';
 import { buildServices } from './services.js';
 import { createUiExtensions } from './web/extensions.js';
 import { errorPage } from './web/page.js';
@@ -151,7 +152,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // Before the modules: it must see every route to upgrade the WebSocket ones (the live room).
-  await app.register(websocket, { options: { maxPayload: 4096 } });
+  // On close every live socket hears 1012 (restart) and reconnects (src/realtime/shutdown.ts).
+  await app.register(websocket, { options: { maxPayload: 4096 }, preClose: closeLiveSockets });
   for (const mod of modules) await app.register(mod);
   return app;
 }

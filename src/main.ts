@@ -15,13 +15,27 @@ if (token) {
   console.log(`\n  Aula is running at ${shownUrl}\n`);
 }
 
-// Graceful shutdown: stop accepting, finish in-flight requests, close the database cleanly.
+// Graceful shutdown (SIGTERM from systemd, Docker or a rolling restart; SIGINT is Ctrl-C): stop accepting,
+// tell live clients to reconnect (they resume on another node or after the restart), finish the requests
+// in flight, close the database cleanly. Queued jobs stay in the database for the next start. A request
+// that is not done in 10 s is cut off: the process manager's own kill comes soon after anyway.
+const GRACE_MS = 10_000;
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    app.log.info({ signal }, 'shutting down');
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    setTimeout(() => {
+      app.log.warn(`requests still running after ${GRACE_MS / 1000} s: exiting anyway`);
+      process.exit(1);
+    }, GRACE_MS).unref();
     app.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
     );
   });
 }

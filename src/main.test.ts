@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { organizerToken, serverEnv, startServer } from '../test/helpers/server-process.js';
+
+/** A request whose body is still arriving: `finish()` sends the rest and resolves with the status line. */
+function slowRequest(port: number, path: string, body: string) {
+  const sock = connect({ host: '127.0.0.1', port });
+  let answer = '';
+  const done = new Promise<string>((resolve) => {
+    sock.on('data', (d) => {
+      answer += d;
+    });
+    sock.on('close', () => resolve(answer));
+    sock.on('error', () => resolve(answer));
+  });
+  const half = Math.floor(body.length / 2);
+  const opened = new Promise<void>((resolve) => sock.once('connect', resolve));
+  void opened.then(() =>
+    sock.write(
+      `POST ${path} HTTP/1.1\r\nHost: aula.test\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, half)}`,
+    ),
+  );
+  return {
+    opened,
+    finish: () => {
+      sock.write(body.slice(half));
+      return done;
+    },
+    answer: () => done,
+  };
+}
+
+const canConnect = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = connect({ host: '127.0.0.1', port });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+
+describe('SIGTERM (graceful shutdown)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aula-shutdown-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stops accepting, tells live clients to reconnect, finishes requests in flight, then exits', async () => {
+    const env = serverEnv(dir, `sqlite:${join(dir, 'aula.sqlite')}`);
+    const token = await organizerToken(env);
+    const server = await startServer(env);
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+        },
+      });
+    const created = await api('/api/v1/events', {
+      method: 'POST',
+      body: JSON.stringify({
+        title: 'Seminar yang berhenti dengan rapi',
+        startsAt: '2031-12-30T09:00:00+07:00',
+        endsAt: '2031-12-30T12:00:00+07:00',
+        venue: { name: 'Aula', address: 'Probolinggo', capacity: 50 },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await api(`/api/v1/events/${id}/publish`, { method: 'POST' })).status).toBe(200);
+
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/v1/events/${id}/live`);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+    );
+    await new Promise((resolve) => ws.once('message', resolve));
+
+    // A participant's registration is mid-upload when the signal comes.
+    const body = JSON.stringify({
+      name: 'Siti Rahma',
+      phone: '081234567890',
+      institution: 'UMKM Kanigaran',
+      mode: 'onsite',
+      consent: true,
+    });
+    const inFlight = slowRequest(server.port, `/api/v1/events/${id}/registrations`, body);
+    await inFlight.opened;
+    await new Promise((r) => setTimeout(r, 200));
+    server.child.kill('SIGTERM');
+
+    expect(await closed).toEqual({ code: 1012, reason: 'restart' });
+    // No new connections once shutting down…
+    let refused = false;
+    for (let i = 0; i < 50 && !refused; i++) {
+      refused = !(await canConnect(server.port));
+      if (!refused) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(refused).toBe(true);
+    // …but the request in flight is finished and acknowledged, then the process exits cleanly.
+    const answer = await inFlight.finish();
+    expect(answer).toMatch(/^HTTP\/1\.1 201 /);
+    expect(await server.exited).toBe(0);
+
+    // The acknowledged registration is there after the restart.
+    const again = await startServer(env);
+    try {
+      const list = await fetch(`${again.url}/api/v1/events/${id}/registrations`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const names = ((await list.json()) as { registrations: { name: string }[] }).registrations.map(
+        (r) => r.name,
+      );
+      expect(names).toEqual(['Siti Rahma']);
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  });
+
+  it('cuts off a request that is not done 10 s after the signal', async () => {
+    const sub = mkdtempSync(join(dir, 'stuck-'));
+    const env = serverEnv(sub, `sqlite:${join(sub, 'aula.sqlite')}`);
+    const server = await startServer(env);
+    const stuck = slowRequest(
+      server.port,
+      '/api/v1/events/x/registrations',
+      JSON.stringify({ name: 'x'.repeat(100) }),
+    );
+    await stuck.opened;
+    await new Promise((r) => setTimeout(r, 200));
+    const t0 = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(1);
+    const took = Date.now() - t0;
+    expect(took).toBeGreaterThanOrEqual(9_000);
+    expect(server.output()).toContain('requests still running after 10 s');
+  }, 40_000);
+});
