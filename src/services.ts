@@ -51,7 +51,8 @@ export function buildServices(ctx: AppContext) {
   const online = createOnlineService(ctx);
   const attendance = createAttendanceService(ctx);
   const imports = createImportService(ctx);
-  const lists = createListsService(ctx);
+  // The report's approval slots sign the lists too; `reports` is built further down and read only on a call.
+  const lists = createListsService(ctx, { events, signers: (e) => reports.signers(e) });
   // The live room's one sequence, replay log, coalescer and socket hub on this node, shared by Q&A and live.
   const realtime = new Realtime(ctx);
   const polls = createPollService(ctx, realtime);

@@ -62,6 +62,8 @@ export interface OrganizationsTable {
 }
 
 export interface EventsTable {
+  /** Kota/Kabupaten events sign in by default (migration 2026_12_07_1500_event_city). */
+  city: string | null;
   id: string;
   slug: string;
   org_id: string | null;
@@ -85,6 +87,8 @@ export interface EventsTable {
   status: Generated<'draft' | 'published'>;
   created_by: string | null;
   created_at: number;
+  /** Kota/Kabupaten of every signature line; the organization's when null (migration 2026_12_07_1500). */
+  city: string | null;
   updated_at: number;
 }
 

@@ -150,3 +150,31 @@ export function wrapMeasured(
 
 export const MM = 72 / 25.4;
 export const CM = 72 / 2.54;
+
+/**
+ * A table header in lines that never break inside a word: breaks only at spaces and after "/"
+ * ("Luring/" + "Daring"), and the size shrinks (to 6 pt at least) until the longest word fits.
+ */
+export function fitHeader(
+  measure: (text: string, size: number) => number,
+  text: string,
+  size: number,
+  maxWidth: number,
+): { lines: string[]; size: number } {
+  const tokens = text.split(/\s+/).flatMap((w) => w.split(/(?<=\/)/));
+  let s = size;
+  while (s > 6 && tokens.some((t) => measure(t, s) > maxWidth)) s -= 0.5;
+  const lines: string[] = [];
+  let line = '';
+  for (const t of tokens) {
+    const glue = line && !line.endsWith('/') ? ' ' : '';
+    const candidate = `${line}${glue}${t}`;
+    if (!line || measure(candidate, s) <= maxWidth) line = candidate;
+    else {
+      lines.push(line);
+      line = t;
+    }
+  }
+  lines.push(line);
+  return { lines, size: s };
+}

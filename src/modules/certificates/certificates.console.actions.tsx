@@ -29,7 +29,7 @@ const settingsFrom = (f: Record<string, string>) => ({
   pattern: f.pattern,
   orgCode: f.orgCode,
   issuer: f.issuer ?? null,
-  place: f.place ?? null,
+  ...(f.place === undefined ? {} : { place: f.place }),
   rules: {
     peserta: {
       requireAttendance: f.requireAttendance === '1',

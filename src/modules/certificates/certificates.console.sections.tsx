@@ -112,12 +112,11 @@ export function SettingsForm(props: { req: FastifyRequest; l: Locale; action: st
         value={settings.issuer ?? ''}
         maxlength={300}
       />
-      <TextSetting
-        name="place"
-        label={l === 'id' ? 'Tempat terbit' : 'Place of issue'}
-        value={settings.place ?? ''}
-        maxlength={100}
-      />
+      <p class="muted">
+        {l === 'id'
+          ? 'Tempat terbit: Kota/Kabupaten acara (diatur di detail acara; kosong = kota organisasi), sama dengan laporan dan daftar hadir.'
+          : 'Place of issue: the event’s city (set in the event details; blank = the organization’s), as on the report and attendance lists.'}
+      </p>
       <RuleCheckbox
         name="requireAttendance"
         checked={settings.rules.peserta.requireAttendance}

@@ -30,6 +30,7 @@ export interface Settings {
   issuer: string | null;
   place: string | null;
   issueDate: number | null;
+  trainingHours: boolean;
 }
 
 const monthYear = (ms: number, tz: string) => {
@@ -56,6 +57,7 @@ export function createCertificateDesign(ctx: AppContext, deps: CertificateDeps) 
         issuer: row.issuer,
         place: row.place,
         issueDate: row.issue_date,
+        trainingHours: row.training_hours === 1,
       };
     }
     const org = await deps.events.orgOf(event);
@@ -71,6 +73,7 @@ export function createCertificateDesign(ctx: AppContext, deps: CertificateDeps) 
       issuer: null,
       place: null,
       issueDate: null,
+      trainingHours: false,
     };
   }
 
@@ -117,6 +120,7 @@ export function createCertificateDesign(ctx: AppContext, deps: CertificateDeps) 
         rules: body.rules ?? cur.rules,
         issuer: body.issuer === undefined ? cur.issuer : body.issuer || null,
         place: body.place === undefined ? cur.place : body.place || null,
+        trainingHours: body.trainingHours ?? cur.trainingHours,
         issueDate:
           body.issueDate === undefined
             ? cur.issueDate
@@ -132,6 +136,7 @@ export function createCertificateDesign(ctx: AppContext, deps: CertificateDeps) 
         issuer: next.issuer,
         place: next.place,
         issue_date: next.issueDate,
+        training_hours: next.trainingHours ? 1 : 0,
         updated_at: Date.now(),
       });
       return next;

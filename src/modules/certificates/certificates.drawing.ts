@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { fullName } from '../../shared/names.js';
 import { formatDate, sameLocalDay } from '../../shared/time.js';
-import type { EventRow } from '../events/index.js';
+import { type EventRow, signatureLine, signingCity } from '../events/index.js';
 import type { CertificateDesign, Settings } from './certificates.design.js';
 import { formatNumber } from './certificates.numbering.js';
 import { type CertificateDeps, candidatesFor } from './certificates.recipients.js';
@@ -76,8 +76,8 @@ export function createCertificateDrawing(ctx: AppContext, deps: CertificateDeps,
       const s = await settings(event);
       const view = templateView(await templateRow(event, cert.role));
       const issuedOn = s.issueDate ?? event.ends_at;
-      const place = s.place ?? (event.venue_address?.split(',').pop()?.trim() || event.venue_name || '');
-      const date = formatDate(issuedOn, event.timezone, 'id').replace(/^[^,]+, /, '');
+      // The one place setting: the event's city, else its organization's; the old per-certificate place last.
+      const city = signingCity(event, (await deps.events.orgOf(event)) ?? null) ?? s.place;
       return {
         name: fullName({ frontTitles: cert.front_titles, name: cert.name, backTitles: cert.back_titles }),
         roleText: (view.layout.roleText || ROLE_LABELS[cert.role].id).toUpperCase(),
@@ -85,7 +85,7 @@ export function createCertificateDrawing(ctx: AppContext, deps: CertificateDeps,
         eventTitle: event.title,
         datePlace: datePlace(event),
         issuer: await issuerText(event, s),
-        issued: place ? `${place}, ${date}` : date,
+        issued: signatureLine(city, issuedOn, event.timezone, 'id'),
         verifyUrl: verifyUrl(cert.code),
       };
     },

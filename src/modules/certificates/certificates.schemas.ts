@@ -195,6 +195,8 @@ export const SettingsBody = z
     rules: Rules.optional(),
     issuer: z.string().trim().max(300).nullish(),
     place: z.string().trim().max(100).nullish(),
+    /** Print training hours (JP, 45 minutes each) from the attended duration, for civil servants' records. */
+    trainingHours: z.boolean().optional(),
     issueDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, {

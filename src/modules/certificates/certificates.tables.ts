@@ -15,6 +15,8 @@ export interface CertificateSettingsTable {
   place: string | null;
   /** Issue date printed on the certificate; the event's last day when null. */
   issue_date: number | null;
+  /** 1: print training hours (JP, 45 minutes each) from the attended duration. */
+  training_hours: number;
   updated_at: number;
 }
 

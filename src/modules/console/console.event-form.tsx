@@ -42,6 +42,7 @@ export function eventFormValues(e: EventRow, partnerIds: string[]): FormValues {
     orgId: e.org_id ?? '',
     partnerIds,
     series: e.series ?? '',
+    city: e.city ?? '',
   };
 }
 
@@ -92,8 +93,18 @@ export function eventInputFromForm(v: FormValues) {
     onlineCapacity: num(v, 'onlineCapacity'),
     orgId: str(v, 'orgId') || null,
     series: str(v, 'series'),
+    city: str(v, 'city'),
   };
 }
+
+/** The city every signature line names (report, certificates, attendance lists). */
+const CITY = {
+  label: { id: 'Kota/Kabupaten penandatanganan', en: 'City of signing (Kota/Kabupaten)' },
+  hint: {
+    id: 'Dipakai di baris tanda tangan laporan, sertifikat dan daftar hadir. Kosong: kota organisasi.',
+    en: 'Used on the signature lines of the report, certificates and attendance lists. Blank: the organization’s city.',
+  },
+};
 
 export function EventForm(props: {
   req: FastifyRequest;
@@ -131,6 +142,14 @@ export function EventForm(props: {
           {...f}
         />
         <Field name="venueAddress" apiPath="venue.address" label={C.venueAddress} maxLength={500} {...f} />
+        <Field
+          name="city"
+          label={CITY.label}
+          hint={CITY.hint}
+          maxLength={100}
+          placeholder="Kota Probolinggo"
+          {...f}
+        />
         <Field
           name="venueMapUrl"
           apiPath="venue.mapUrl"

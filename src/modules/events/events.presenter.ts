@@ -43,6 +43,7 @@ export function presentEvent(
       : null,
     onlineCapacity: e.online_capacity,
     series: e.series,
+    city: e.city,
     org: opts.org ? presentOrg(opts.org) : null,
     partners: opts.partners.map(presentOrg),
     bannerUrl: uploadUrl(e.banner_path),

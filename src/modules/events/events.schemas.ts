@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual, optText } from '../../http/validation.js';
 import { isValidTimeZone } from '../../shared/time.js';
+import { City } from './events.city.js';
 
 export const PLATFORMS = ['zoom', 'meet', 'jitsi', 'youtube', 'bbb', 'other'] as const;
 export const PERSON_ROLES = ['speaker', 'moderator', 'mc', 'official', 'committee'] as const;
@@ -110,6 +111,8 @@ const EventFields = {
   onlineCapacity: z.number().int().min(1).max(1000000).nullish(),
   orgId: z.string().max(40).nullish(),
   series: optText(120),
+  /** Kota/Kabupaten of the signature lines; the organization's when blank. */
+  city: City,
 };
 
 export const CreateEventBody = z
@@ -151,6 +154,7 @@ export const EventOut = z.object({
     .nullable(),
   onlineCapacity: z.number().nullable(),
   series: z.string().nullable(),
+  city: z.string().nullable(),
   org: z
     .object({ id: z.string(), slug: z.string(), name: z.string(), logoUrl: z.string().nullable() })
     .nullable(),

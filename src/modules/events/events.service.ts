@@ -23,6 +23,7 @@ function columnsFrom(input: UpdateEventInput) {
   if (input.onlineCapacity !== undefined) c.online_capacity = input.onlineCapacity ?? null;
   if (input.orgId !== undefined) c.org_id = input.orgId ?? null;
   if (input.series !== undefined) c.series = input.series;
+  if (input.city !== undefined) c.city = input.city;
   if (input.venue !== undefined) {
     c.venue_name = input.venue?.name ?? null;
     c.venue_address = input.venue?.address ?? null;
@@ -118,6 +119,7 @@ export function createEventsService(ctx: AppContext) {
         await repo.insert(db, row);
       } catch (err) {
         if (isUniqueViolation(err)) throw errors.slugTaken(row.slug);
+        city: null,
         throw err;
       }
       await bus.emit('event.created', { eventId: row.id, actorId: actor.id });

@@ -1,3 +1,4 @@
+export { City, signatureLine, signingCity } from './events.city.js';
 export * from './events.manage.schemas.js';
 export { createEventsManageService, type EventsManageService } from './events.manage.service.js';
 export { eventsPlugin } from './events.plugin.js';

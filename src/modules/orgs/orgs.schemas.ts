@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optText } from '../../http/validation.js';
-import { HttpUrl, Slug } from '../events/index.js';
+import { City, HttpUrl, Slug } from '../events/index.js';
 
 export const OrgBody = z
   .object({
@@ -9,6 +9,8 @@ export const OrgBody = z
     slug: Slug.optional(),
     website: HttpUrl.nullish().or(z.literal('').transform(() => null)),
     description: optText(2000),
+    /** Kota/Kabupaten its events sign in unless an event sets its own. */
+    city: City,
   })
   .strict();
 export type OrgInput = z.output<typeof OrgBody>;
@@ -23,6 +25,7 @@ export const OrgOut = z.object({
   shortName: z.string().nullable(),
   website: z.string().nullable(),
   description: z.string().nullable(),
+  city: z.string().nullable(),
   logoUrl: z.string().nullable(),
   url: z.string(),
 });

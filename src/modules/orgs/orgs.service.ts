@@ -18,6 +18,7 @@ export function presentOrganization(o: OrganizationRow, publicUrl: string): OrgD
     description: o.description,
     logoUrl: uploadUrl(o.logo_path),
     url: `${publicUrl}/o/${o.slug}`,
+    city: o.city,
   };
 }
 
@@ -53,6 +54,7 @@ export function createOrgsService(ctx: AppContext) {
       if (found) return found;
       const row: OrganizationRow = {
         id: newId(),
+        city: null,
         ...o,
         website: null,
         logo_path: null,
@@ -88,6 +90,7 @@ export function createOrgsService(ctx: AppContext) {
         website: input.website ?? null,
         description: input.description,
         logo_path: null,
+        city: input.city ?? null,
         created_by: actor.id,
         created_at: Date.now(),
       };
@@ -145,3 +148,4 @@ export function createOrgsService(ctx: AppContext) {
 }
 
 export type OrgsService = ReturnType<typeof createOrgsService>;
+      if (input.city !== undefined) patch.city = input.city;

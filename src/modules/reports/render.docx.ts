@@ -184,10 +184,13 @@ export async function renderDocx(
                     new TableCell({
                       borders: noBorders,
                       children: [
-                        new Paragraph({
-                          alignment: AlignmentType.CENTER,
-                          children: [new TextRun({ text: s.label, size: 24, font: FONT })],
-                        }),
+                        ...s.label.split('\n').map(
+                          (l) =>
+                            new Paragraph({
+                              alignment: AlignmentType.CENTER,
+                              children: [new TextRun({ text: l, size: 24, font: FONT })],
+                            }),
+                        ),
                         new Paragraph({ text: '', spacing: { before: 1200 } }),
                         new Paragraph({
                           alignment: AlignmentType.CENTER,

@@ -202,8 +202,15 @@ export async function renderPdf(
       case 'signatures': {
         w.ensure(150);
         w.y -= 10;
-        w.lines(b.place, 11, regular, { align: 'right', after: 12 });
         const colW = w.width / Math.max(1, b.slots.length);
+        {
+          // The place-and-date line stands above the last slot (the one who signs on that day).
+          const t = drawable(regular, b.place);
+          const cx = w.m.left + colW * (b.slots.length - 1) + colW / 2;
+          w.y -= 14;
+          drawWith(w.page, regular, t, cx - widthOf(regular, t, 11) / 2, w.y, 11, BLACK);
+          w.y -= 10;
+        }
         const top = w.y;
         b.slots.forEach((s, i) => {
           const cx = w.m.left + colW * i + colW / 2;
@@ -213,7 +220,7 @@ export async function renderPdf(
             drawWith(w.page, font, t, cx - tw / 2, y, size, BLACK);
             return tw;
           };
-          put(s.label, top - 14, regular, 11);
+          s.label.split('\n').forEach((l, k) => put(l, top - 14 - k * 14, regular, 11));
           const name = s.name || '(……………………………)';
           const nw = put(name, top - 90, bold, 11);
           w.page.drawLine({

@@ -4,7 +4,7 @@ import { formatDate, formatTimeRange } from '../../shared/time.js';
 import { presentRegistrations } from '../attendance/index.js';
 import type { CertificatesService } from '../certificates/index.js';
 import type { EvaluationService, Results } from '../evaluation/index.js';
-import type { EventRow, EventsService } from '../events/index.js';
+import { type EventRow, type EventsService, signingCity } from '../events/index.js';
 import type { MediaService } from '../media/index.js';
 import type { ProgramService } from '../program/index.js';
 import type { QaService } from '../qa/index.js';
@@ -37,6 +37,8 @@ export interface ReportData {
   event: EventRow;
   org: { name: string; shortName: string | null; logoPath: string | null } | null;
   partners: { name: string; logoPath: string | null }[];
+  /** Kota/Kabupaten of the signature lines (the event's, else its organization's); absent in old snapshots. */
+  city?: string | null;
   date: string;
   dateEn: string;
   timeRange: string;
@@ -130,6 +132,7 @@ export async function gatherReport(
     event,
     org: org ? { name: org.name, shortName: org.short_name, logoPath: org.logo_path } : null,
     partners: partners.map((p) => ({ name: p.name, logoPath: p.logo_path })),
+    city: signingCity(event, org ?? null),
     date: formatDate(event.starts_at, tz, 'id'),
     dateEn: formatDate(event.starts_at, tz, 'en'),
     timeRange: formatTimeRange(event.starts_at, event.ends_at, tz, 'id'),

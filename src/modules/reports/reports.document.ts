@@ -1,8 +1,10 @@
 import type { Locale } from '../../i18n/index.js';
 import { formatDate } from '../../shared/time.js';
 import { CERT_ROLES, type CertRole, ROLE_LABELS } from '../certificates/index.js';
+import { signatureLine } from '../events/index.js';
 import { berita } from './reports.berita.js';
 import type { ReportData } from './reports.data.js';
+import { labelledId } from './reports.schemas.js';
 import { REPORT_TEXT } from './reports.text.js';
 
 /** A format-neutral report: Markdown, HTML, DOCX and PDF are four renderings of the same blocks. */
@@ -80,8 +82,15 @@ export function buildReport(
   });
   b.push({
     t: 'signatures',
-    place: `${e.venue_address?.split(',').pop()?.trim() || ''}${e.venue_address ? ', ' : ''}${'.'.repeat(24)}`,
-    slots: n.approvals,
+    place: signatureLine(d.city ?? null, e.ends_at, e.timezone, lang),
+    slots: n.approvals.map((a, i) => ({
+      label:
+        i === 0 && n.approvals.length > 1 && !/^mengetahui|^approved/i.test(a.label)
+          ? `${T.approval.acknowledged}\n${a.label}`
+          : a.label,
+      name: a.name,
+      idNumber: labelledId(a),
+    })),
   });
   b.push({ t: 'pagebreak' });
 

@@ -18,13 +18,15 @@ export const Narrative = z
             label: z.string().trim().min(1).max(80),
             name: z.string().trim().max(150).default(''),
             idNumber: z.string().trim().max(60).default(''),
+            /** The label printed before the number ("NIP. 19780101…"). */
+            idLabel: z.enum(['NIP', 'NIDN', 'NIDK', 'NIK', 'NUPTK', 'NRP', '']).default('NIP'),
           })
           .strict(),
       )
       .max(4)
       .default([
-        { label: 'Ketua Pelaksana', name: '', idNumber: '' },
-        { label: 'Mengetahui, Pimpinan Lembaga', name: '', idNumber: '' },
+        { label: 'Pimpinan Lembaga', name: '', idNumber: '', idLabel: 'NIP' as const },
+        { label: 'Ketua Pelaksana', name: '', idNumber: '', idLabel: 'NIP' as const },
       ]),
     /** Page margins in cm: top, left, bottom, right (4-3-4-3 is the common LPJ layout). */
     margins: z
@@ -49,3 +51,7 @@ export const ReportQuery = z.object({
   /** A final version by number; without it, the current final version or else the live draft. */
   version: z.coerce.number().int().min(1).max(100000).optional(),
 });
+
+/** "NIP. 19780101 200501 1 003": the number with its label, unless it was typed with one already. */
+export const labelledId = (s: { idNumber: string; idLabel?: string }) =>
+  !s.idNumber || !s.idLabel || /^[A-Za-z]/.test(s.idNumber) ? s.idNumber : `${s.idLabel}. ${s.idNumber}`;

@@ -4,7 +4,7 @@ import type { AuthUser } from '../../http/types.js';
 import type { EventRow } from '../events/index.js';
 import { gatherReport, type ReportDeps } from './reports.data.js';
 import { reportsRepository as repo } from './reports.repository.js';
-import { Narrative } from './reports.schemas.js';
+import { labelledId, Narrative } from './reports.schemas.js';
 import { createReportVersions } from './reports.versions.js';
 
 /**
@@ -25,6 +25,15 @@ export function createReportsService(ctx: AppContext, deps: ReportDeps) {
   return {
     ...versions,
     narrative,
+
+    /** The approval slots as the attendance lists print them: label, name, labelled NIP/NIDN. */
+    async signers(event: EventRow) {
+      return (await narrative(event)).approvals.map((a) => ({
+        label: a.label,
+        name: a.name,
+        idNumber: labelledId(a),
+      }));
+    },
 
     /**
      * Changes the narrative: `edit` gets the current one and returns the next (checked by the caller's

@@ -26,6 +26,8 @@ interface ReportText {
     onlineVia: (platform: string) => string;
     attended: string;
     attendedValue: (total: number, onsite: number, online: number) => string;
+    /** Above the first of two or more signature slots. */
+    acknowledged: string;
   };
   ch1: {
     heading: string;
@@ -138,6 +140,7 @@ const id: ReportText = {
     onlineVia: (p) => `daring melalui ${p}`,
     attended: 'Jumlah peserta hadir',
     attendedValue: (t, on, off) => `${t} orang (${on} luring, ${off} daring)`,
+    acknowledged: 'Mengetahui,',
   },
   ch1: {
     heading: 'BAB I PENDAHULUAN',
@@ -264,6 +267,7 @@ const en: ReportText = {
     onlineVia: (p) => `online via ${p}`,
     attended: 'Participants present',
     attendedValue: (t, on, off) => `${t} people (${on} in the hall, ${off} online)`,
+    acknowledged: 'Acknowledged by,',
   },
   ch1: {
     heading: 'CHAPTER I INTRODUCTION',

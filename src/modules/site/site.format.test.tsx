@@ -25,6 +25,7 @@ const event = (tz: string, start: string, end: string): EventRow => ({
   online_stream_url: null,
   online_capacity: null,
   banner_path: null,
+  city: null,
   status: 'published',
   created_by: null,
   created_at: 0,

@@ -1,10 +1,9 @@
-import ExcelJS from 'exceljs';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { Db } from '../../../db/database.js';
-import { fullName } from '../../../shared/names.js';
-import { CM, drawable, embed, useFonts, wrap } from '../../../shared/pdf.js';
+import { fullName, sortName } from '../../../shared/names.js';
+import { CM, drawable, embed, fitHeader, useFonts, widthOf, wrap } from '../../../shared/pdf.js';
 import { formatDate, formatTime } from '../../../shared/time.js';
-import type { EventRow } from '../../events/index.js';
+import { type EventRow, signatureLine } from '../../events/index.js';
 import { attendanceRepository as repo } from '../attendance.repository.js';
 import { presenceRows } from '../presence.js';
 
@@ -12,18 +11,32 @@ export type ListKind = 'hall' | 'online' | 'speakers' | 'committee';
 
 interface ListRow {
   name: string;
+  /** The name without titles: "Dr. Ahmad" sorts under A. */
+  key: string;
   institution: string;
   mode: 'Luring' | 'Daring';
   /** Blank for people who sign on paper; a note of the recorded presence for online people. */
   sign: string;
 }
 
-interface AttendanceList {
+/** One signature slot under the list (the report's approval slots: label, name, NIP/NIDN). */
+export interface ListSigner {
+  label: string;
+  name: string;
+  idNumber: string;
+}
+
+export interface AttendanceList {
   kind: ListKind;
+  only: 'present' | 'all';
+  slug: string;
   heading: string;
   event: string;
   dateLine: string;
   placeLine: string;
+  /** "Kota Probolinggo, 30 Desember 2021": the event's city (or its organization's) and last day. */
+  signLine: string;
+  signers: ListSigner[];
   rows: ListRow[];
 }
 
@@ -46,10 +59,15 @@ export async function buildList(
   event: EventRow,
   kind: ListKind,
   only: 'present' | 'all',
+  sign: { city: string | null; signers: ListSigner[] } = { city: null, signers: [] },
 ): Promise<AttendanceList> {
   const tz = event.timezone;
   const base = {
     kind,
+    only,
+    slug: event.slug,
+    signLine: signatureLine(sign.city, Number(event.ends_at), tz, 'id'),
+    signers: sign.signers.filter((s) => s.label || s.name),
     heading: HEADINGS[kind],
     event: event.title,
     dateLine: formatDate(Number(event.starts_at), tz, 'id'),
@@ -68,6 +86,7 @@ export async function buildList(
       ...base,
       rows: people.map((p) => ({
         name: fullName({ frontTitles: p.front_titles, name: p.name, backTitles: p.back_titles }),
+        key: sortName(p),
         institution: [p.position, p.institution].filter(Boolean).join(', '),
         mode: p.presence === 'online' ? 'Daring' : 'Luring',
         sign: p.presence === 'online' ? 'Hadir daring' : '',
@@ -78,9 +97,10 @@ export async function buildList(
   for (const r of await presenceRows(db, event)) {
     const { present } = r;
     const name = fullName({ frontTitles: r.front_titles, name: r.name, backTitles: r.back_titles });
+    const key = sortName(r);
     if (kind === 'hall') {
       const inHall = present === 'onsite' || (only === 'all' && r.mode === 'onsite' && present !== 'online');
-      if (inHall) out.push({ name, institution: r.institution ?? '', mode: 'Luring', sign: '' });
+      if (inHall) out.push({ name, key, institution: r.institution ?? '', mode: 'Luring', sign: '' });
     } else if (present === 'online') {
       const proof = [
         r.joined_at != null ? `masuk ${formatTime(Number(r.joined_at), tz, 'id')}` : null,
@@ -89,13 +109,14 @@ export async function buildList(
       ].filter(Boolean);
       out.push({
         name,
+        key,
         institution: r.institution ?? '',
         mode: 'Daring',
         sign: proof.length ? `Hadir (${proof.join(', ')})` : 'Hadir',
       });
     }
   }
-  out.sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  out.sort((a, b) => a.key.localeCompare(b.key, 'id') || a.name.localeCompare(b.name, 'id'));
   return { ...base, rows: out };
 }
 
@@ -113,7 +134,7 @@ function platformName(p: string): string {
   );
 }
 
-const COLS = [
+export const COLS = [
   { title: 'No', w: 0.07 },
   { title: 'Nama', w: 0.31 },
   { title: 'Instansi', w: 0.27 },
@@ -165,11 +186,15 @@ export async function listPdf(list: AttendanceList): Promise<Uint8Array> {
       y -= 13 * lines.length;
     }
     y -= 8;
-    // Column titles
-    const h = 20;
+    // Column titles: wrapped at spaces and after "/", never inside a word ("Luring/" above "Daring").
+    const heads = COLS.map((c) =>
+      fitHeader((t, sz) => widthOf(bold, t, sz), c.title, size, c.w * tableW - 2 * pad),
+    );
+    const h = Math.max(...heads.map((hd) => hd.lines.length * hd.size * 1.25)) + 2 * pad + 2;
     let x = margin;
-    for (const c of COLS) {
+    for (const [k, c] of COLS.entries()) {
       const w = c.w * tableW;
+      const hd = heads[k]!;
       p.drawRectangle({
         x,
         y: y - h,
@@ -179,13 +204,16 @@ export async function listPdf(list: AttendanceList): Promise<Uint8Array> {
         borderWidth: 0.7,
         color: rgb(0.92, 0.92, 0.92),
       });
-      p.drawText(c.title, {
-        x: x + (w - bold.widthOfTextAtSize(c.title, size)) / 2,
-        y: y - 14,
-        size,
-        font: bold,
-        color: black,
-      });
+      const top = y - (h - hd.lines.length * hd.size * 1.25) / 2;
+      for (const [j, line] of hd.lines.entries()) {
+        p.drawText(line, {
+          x: x + (w - widthOf(bold, line, hd.size)) / 2,
+          y: top - (j + 1) * hd.size * 1.25 + hd.size * 0.25,
+          size: hd.size,
+          font: bold,
+          color: black,
+        });
+      }
       x += w;
     }
     return y - h;
@@ -194,7 +222,9 @@ export async function listPdf(list: AttendanceList): Promise<Uint8Array> {
   let page = doc.addPage([W, H]);
   pages.push(page);
   let y = header(page);
-  const rows = list.rows.length ? list.rows : [{ name: '', institution: '', mode: '' as const, sign: '' }];
+  const rows = list.rows.length
+    ? list.rows
+    : [{ name: '', key: '', institution: '', mode: '' as const, sign: '' }];
   for (const [i, r] of rows.entries()) {
     const cells = [list.rows.length ? String(i + 1) : '', r.name, r.institution, r.mode, r.sign].map(
       (text, k) => wrap(font, drawable(font, text), size, COLS[k]!.w * tableW - 2 * pad),
@@ -227,6 +257,51 @@ export async function listPdf(list: AttendanceList): Promise<Uint8Array> {
     }
     y -= h;
   }
+  // Totals under the table, then the signature block ("Mengetahui") with names and NIP/NIDN.
+  const totals = totalLine(list);
+  const signH = list.signers.length ? 150 : 0;
+  if (y - 30 - signH < margin) {
+    page = doc.addPage([W, H]);
+    pages.push(page);
+    y = H - margin;
+  }
+  y -= 16;
+  page.drawText(totals, { x: margin, y, size: 10, font: bold, color: black });
+  if (list.signers.length) {
+    y -= 30;
+    const line = drawable(font, list.signLine);
+    const colW = tableW / list.signers.length;
+    page.drawText(line, {
+      x: margin + colW * (list.signers.length - 1) + (colW - widthOf(font, line, 10)) / 2,
+      y,
+      size: 10,
+      font,
+      color: black,
+    });
+    y -= 16;
+    for (const [i, s] of list.signers.entries()) {
+      const cx = margin + colW * i + colW / 2;
+      const put = (text: string, yy: number, f: PDFFont, sz: number) => {
+        const t = drawable(f, text);
+        const tw = widthOf(f, t, sz);
+        page.drawText(t, { x: cx - tw / 2, y: yy, size: sz, font: f, color: black });
+        return tw;
+      };
+      const labels =
+        i === 0 && list.signers.length > 1 && !/^mengetahui/i.test(s.label)
+          ? ['Mengetahui,', s.label]
+          : [s.label];
+      labels.forEach((t, k) => put(t, y - k * 13, font, 10));
+      const nw = put(s.name || '(……………………………)', y - 80, bold, 10);
+      page.drawLine({
+        start: { x: cx - nw / 2, y: y - 82 },
+        end: { x: cx + nw / 2, y: y - 82 },
+        thickness: 0.6,
+        color: black,
+      });
+      if (s.idNumber) put(s.idNumber, y - 95, font, 9.5);
+    }
+  }
   for (const [i, p] of pages.entries()) {
     const text = `Halaman ${i + 1} dari ${pages.length}`;
     p.drawText(text, {
@@ -240,55 +315,24 @@ export async function listPdf(list: AttendanceList): Promise<Uint8Array> {
   return doc.save();
 }
 
-export async function listXlsx(list: AttendanceList): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Aula';
-  const ws = wb.addWorksheet('Daftar Hadir', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  ws.columns = [{ width: 6 }, { width: 34 }, { width: 30 }, { width: 14 }, { width: 26 }];
-  const title = (text: string, sz: number) => {
-    const row = ws.addRow([text]);
-    ws.mergeCells(row.number, 1, row.number, 5);
-    row.getCell(1).font = { bold: true, size: sz };
-    row.getCell(1).alignment = { horizontal: 'center', wrapText: true };
-  };
-  title('DAFTAR HADIR', 14);
-  title(list.heading, 12);
-  title(list.event, 12);
-  ws.addRow([]);
-  ws.addRow(['', 'Hari, tanggal', `: ${list.dateLine}`]);
-  ws.addRow(['', 'Tempat', `: ${list.placeLine || '-'}`]);
-  ws.addRow([]);
-  const head = ws.addRow(COLS.map((c) => c.title));
-  const border = {
-    top: { style: 'thin' },
-    left: { style: 'thin' },
-    bottom: { style: 'thin' },
-    right: { style: 'thin' },
-  } as const;
-  head.eachCell((c) => {
-    c.font = { bold: true };
-    c.alignment = { horizontal: 'center', vertical: 'middle' };
-    c.border = border;
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEAEAEA' } };
-  });
-  ws.pageSetup.printTitlesRow = `${head.number}:${head.number}`;
-  for (const [i, r] of list.rows.entries()) {
-    // Names are written as text values: a name starting with "=" stays a name, never a formula.
-    const row = ws.addRow([i + 1, r.name, r.institution, r.mode, r.sign]);
-    row.height = list.kind === 'hall' || list.kind === 'committee' ? 26 : 18;
-    row.eachCell({ includeEmpty: true }, (c, col) => {
-      c.border = border;
-      c.alignment = {
-        vertical: 'middle',
-        wrapText: true,
-        horizontal: col === 1 || col === 4 ? 'center' : 'left',
-      };
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const FILE_KIND: Record<ListKind, string> = {
+  hall: 'luring',
+  online: 'daring',
+  speakers: 'narasumber',
+  committee: 'panitia',
+};
 
+/**
+ * A distinct name per list and filter, so the full hall sheet and the present-only one never overwrite
+ * each other in the downloads folder: `daftar-hadir-luring-hadir-<event>.pdf`.
+ */
 export const listFilename = (list: AttendanceList, ext: 'pdf' | 'xlsx') =>
-  `daftar-hadir-${list.kind === 'hall' ? 'luring' : list.kind === 'online' ? 'daring' : list.kind === 'speakers' ? 'narasumber' : 'panitia'}.${ext}`;
+  `daftar-hadir-${FILE_KIND[list.kind]}${list.kind === 'hall' ? (list.only === 'present' ? '-hadir' : '-semua') : ''}-${list.slug}.${ext}`;
+
+/** "Jumlah: 52 orang" under every list (the online list also says how the presence was recorded). */
+export function totalLine(list: AttendanceList): string {
+  const n = list.rows.length;
+  const on = list.rows.filter((r) => r.mode === 'Luring').length;
+  const mixed = on > 0 && on < n ? ` (luring ${on}, daring ${n - on})` : '';
+  return `Jumlah: ${n} orang${mixed}`;
+}
