@@ -13,10 +13,10 @@ import * as registrationPrivacy from './2026_11_29_0830_registration_privacy.js'
 import * as userInvites from './2026_11_29_0900_user_invites.js';
 import * as registrationClientRef from './2026_11_29_0910_registration_client_ref.js';
 import * as codeEntriesByRegistration from './2026_11_29_1010_code_entries_by_registration.js';
-import * as eventCity from './2026_12_07_1500_event_city.js';
-import * as orgMembers from './2026_12_07_1300_org_members.js';
 import * as registrationResentAt from './2026_12_07_1120_registration_resent_at.js';
 import * as pollKindsCaptions from './2026_12_07_1020_poll_kinds_captions.js';
+import * as oneVote from './2026_12_07_1000_one_vote.js';
+import * as eventCity from './2026_12_07_1500_event_city.js';
 
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
@@ -40,5 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1000_one_vote': oneVote,
   '2026_12_07_1120_registration_resent_at': registrationResentAt,
   '2026_12_07_1020_poll_kinds_captions': pollKindsCaptions,
-};
   '2026_12_07_1500_event_city': eventCity,
+};
