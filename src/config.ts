@@ -28,6 +28,24 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   NODE_ENV: z.string().default('production'),
+  /** Job queue (issue 12): run the worker on this node; how long a claimed job is held; how often to look. */
+  JOBS_WORKER: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  /** First retry delay; later ones double (webhooks keep trying for 24 hours). */
+  JOBS_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** WhatsApp Business Cloud API (approved templates); WHATSAPP_API_URL points at a stand-in in tests. */
+  WHATSAPP_TOKEN: z.string().optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
+  WHATSAPP_API_URL: z.string().url().default('https://graph.facebook.com/v21.0'),
+  /** Webhook URLs on loopback or private addresses are refused unless this is true (local testing). */
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Lets Prometheus read /metrics (HTTP basic auth, any user name, this as the password); admins may too. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Scheduled backups: the server writes one a day into this directory and keeps the newest BACKUP_KEEP. */
@@ -50,6 +68,9 @@ export interface Config {
   trustProxy: boolean;
   /** Secure cookies only when served over https. */
   secureCookies: boolean;
+  jobs: { worker: boolean; leaseSeconds: number; pollMs: number; retrySeconds: number };
+  whatsapp: { token: string; phoneNumberId: string; apiUrl: string } | null;
+  webhooksAllowPrivate: boolean;
   metricsToken: string | null;
   backup: { dir: string; keep: number } | null;
 }
@@ -85,6 +106,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
+    jobs: {
+      worker: e.JOBS_WORKER,
+      leaseSeconds: e.JOBS_LEASE_SECONDS,
+      pollMs: e.JOBS_POLL_MS,
+      retrySeconds: e.JOBS_RETRY_SECONDS,
+    },
+    whatsapp:
+      e.WHATSAPP_TOKEN && e.WHATSAPP_PHONE_NUMBER_ID
+        ? { token: e.WHATSAPP_TOKEN, phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID, apiUrl: e.WHATSAPP_API_URL }
+        : null,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE,
     metricsToken: e.METRICS_TOKEN ?? null,
     backup: e.BACKUP_DIR ? { dir: resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP } : null,
   });

@@ -14,8 +14,10 @@ import { createDemoService } from './modules/demo/index.js';
 import { createEvaluationService } from './modules/evaluation/index.js';
 import { createEventsManageService, createEventsService } from './modules/events/index.js';
 import { createInvitationsService } from './modules/invitations/index.js';
+import { createJobsService } from './modules/jobs/index.js';
 import { createLiveService } from './modules/live/index.js';
 import { createMediaService } from './modules/media/index.js';
+import { createDeliveriesService, createMessagesService } from './modules/messages/index.js';
 import { createOpsService } from './modules/ops/index.js';
 import { createOrgsService } from './modules/orgs/index.js';
 import { createProgramService } from './modules/program/index.js';
@@ -74,6 +76,10 @@ export function buildServices(ctx: AppContext) {
   });
   const announcements = createAnnouncementsService(ctx);
   const ops = createOpsService(ctx, { realtime });
+  // The durable job queue and the outbox on it (issue 12): messages, reminders, notices.
+  const jobs = createJobsService(ctx);
+  const deliveries = createDeliveriesService(ctx, { jobs, registrations });
+  const messages = createMessagesService(ctx, { deliveries });
   return {
     auth,
     invites,
@@ -101,6 +107,9 @@ export function buildServices(ctx: AppContext) {
     reports,
     evaluation,
     announcements,
+    jobs,
+    deliveries,
+    messages,
     ops,
   };
 }

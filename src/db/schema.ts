@@ -4,7 +4,9 @@ import type { AttendanceTables } from '../modules/attendance/attendance.tables.j
 import type { CertificateTables } from '../modules/certificates/certificates.tables.js';
 import type { EvaluationTables } from '../modules/evaluation/evaluation.tables.js';
 import type { InvitationTables } from '../modules/invitations/invitations.tables.js';
+import type { JobTables } from '../modules/jobs/jobs.tables.js';
 import type { MediaTables } from '../modules/media/media.tables.js';
+import type { MessageTables } from '../modules/messages/messages.tables.js';
 import type { PollKindTables } from '../modules/qa/qa.poll-kinds.tables.js';
 import type { QaTables } from '../modules/qa/qa.tables.js';
 import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
@@ -186,4 +188,6 @@ export interface DB
     CertificateTables,
     MediaTables,
     ReportTables,
-    AnnouncementTables {}
+    AnnouncementTables,
+    JobTables,
+    MessageTables {}

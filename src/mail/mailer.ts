@@ -7,6 +7,8 @@ interface MailMessage {
   text: string;
   html?: string;
   attachments?: { filename: string; content: string | Buffer; contentType?: string }[];
+  /** A stable Message-ID (`<id@host>`): a message sent again after a crash is recognizably the same one. */
+  messageId?: string;
 }
 
 export interface Mailer {

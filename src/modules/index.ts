@@ -7,8 +7,10 @@ import { consoleModule } from './console/index.js';
 import { evaluationModule } from './evaluation/index.js';
 import { eventsPlugin } from './events/index.js';
 import { invitationsModule } from './invitations/index.js';
+import { jobsModule } from './jobs/index.js';
 import { livePlugin } from './live/index.js';
 import { mediaPlugin } from './media/index.js';
+import { messagesModule } from './messages/index.js';
 import { opsModule } from './ops/index.js';
 import { orgsPlugin } from './orgs/index.js';
 import { programPlugin } from './program/index.js';
@@ -39,5 +41,8 @@ export const modules: FastifyPluginAsync[] = [
   mediaPlugin,
   reportsPlugin,
   announcementsModule,
+  messagesModule,
+  // Last: the worker starts once every module has said what it works on.
+  jobsModule,
   opsModule,
 ];

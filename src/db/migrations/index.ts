@@ -18,6 +18,8 @@ import * as pollKindsCaptions from './2026_12_07_1020_poll_kinds_captions.js';
 import * as oneVote from './2026_12_07_1000_one_vote.js';
 import * as eventCity from './2026_12_07_1500_event_city.js';
 
+import * as jobQueue from './2026_12_07_1200_job_queue.js';
+import * as messagesTables from './2026_12_07_1210_messages.js';
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
  * Add new ones at the end with a later timestamp.
@@ -41,4 +43,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1120_registration_resent_at': registrationResentAt,
   '2026_12_07_1020_poll_kinds_captions': pollKindsCaptions,
   '2026_12_07_1500_event_city': eventCity,
+  '2026_12_07_1200_job_queue': jobQueue,
+  '2026_12_07_1210_messages': messagesTables,
 };

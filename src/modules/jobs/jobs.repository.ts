@@ -1,0 +1,91 @@
+import { CompiledQuery, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { Tx } from '../../db/transaction.js';
+
+interface QueuedJob {
+  id: string;
+  queue: string;
+  data: string;
+  run_at: number;
+}
+
+/** The SQLite queue's SQL (one node: its single writer makes a claim atomic). */
+export const jobsRepository = {
+  insert: async (db: Db | Tx, rows: QueuedJob[]) => {
+    const now = Date.now();
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for (let i = 0; i < rows.length; i += 500) {
+      await db
+        .insertInto('job_queue')
+        .values(
+          rows
+            .slice(i, i + 500)
+            .map((r) => ({ ...r, status: 'queued' as const, attempts: 0, created_at: now, updated_at: now })),
+        )
+        .execute();
+    }
+  },
+
+  /** Takes the next due job of the given queues, or one whose holder's lease ran out (a crashed node). */
+  claim: async (db: Db, queues: string[], now: number, leaseMs: number) =>
+    db
+      .updateTable('job_queue')
+      .set((eb) => ({
+        status: 'active',
+        lease_until: now + leaseMs,
+        attempts: eb('attempts', '+', 1),
+        updated_at: now,
+      }))
+      .where(
+        'id',
+        '=',
+        db
+          .selectFrom('job_queue')
+          .select('id')
+          .where('queue', 'in', queues)
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
+              eb.and([eb('status', '=', 'active'), eb('lease_until', '<', now)]),
+            ]),
+          )
+          .orderBy('run_at')
+          .limit(1),
+      )
+      .returning(['id', 'queue', 'data', 'attempts'])
+      .executeTakeFirst(),
+
+  done: (db: Db, id: string) =>
+    db
+      .updateTable('job_queue')
+      .set({ status: 'done', lease_until: null, updated_at: Date.now() })
+      .where('id', '=', id)
+      .execute(),
+
+  /** Back in line after `delayMs`, or failed for good. */
+  failed: (db: Db, id: string, error: string, retryAt: number | null) =>
+    db
+      .updateTable('job_queue')
+      .set({
+        status: retryAt === null ? 'failed' : 'queued',
+        run_at: retryAt ?? sql<number>`run_at`,
+        lease_until: null,
+        last_error: error.slice(0, 1000),
+        updated_at: Date.now(),
+      })
+      .where('id', '=', id)
+      .execute(),
+
+  /** Done jobs are kept a week for the record, then dropped. */
+  prune: (db: Db, before: number) =>
+    db.deleteFrom('job_queue').where('status', '=', 'done').where('updated_at', '<', before).execute(),
+
+  hasTable: async (db: Db, name: string) =>
+    (await sql<{ t: string | null }>`select to_regclass(${name})::text as t`.execute(db)).rows[0]?.t != null,
+
+  /** Runs one statement pg-boss built, on the caller's transaction, so its job commits with the cause. */
+  raw: async (trx: Tx, text: string, values: unknown[] = []) => {
+    const r = await trx.executeQuery(CompiledQuery.raw(text, values));
+    return { rows: r.rows as unknown[] };
+  },
+};

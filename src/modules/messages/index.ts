@@ -1,0 +1,3 @@
+export { createDeliveriesService, type DeliveriesService } from './deliveries.service.js';
+export { messagesModule } from './messages.plugin.js';
+export { createMessagesService, type MessagesService } from './messages.service.js';
