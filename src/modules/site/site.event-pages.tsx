@@ -33,6 +33,15 @@ export async function siteEventPages(base: FastifyInstance) {
       micro.invalidate(eventId);
     });
   }
+  // The whole page shows the places left: a place taken or given back drops it (the event body stays cached).
+  for (const name of [
+    'registration.created',
+    'registration.cancelled',
+    'registration.promoted',
+    'registration.changed',
+  ] as const) {
+    bus.onEveryNodeAtOnce(name, ({ eventId }) => micro.invalidate(eventId));
+  }
 
   /** A draft is visible only to its team (as a preview); to everyone else it does not exist. */
   async function findEvent(req: FastifyRequest, slug: string) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { createEvent } from '../../../test/helpers/events.js';
+import { person, publishedEvent } from '../../../test/helpers/registrations.js';
 import { DEMO_SLUG } from '../demo/index.js';
 
 const decode = (html: string) =>
@@ -214,5 +215,32 @@ describe.each(DB_KINDS)('public site on %s', (kind) => {
     const r = await t.inject({ method: 'GET', url: '/e/tidak-ada?lang=en' });
     expect(r.statusCode).toBe(404);
     expect(r.body).toContain('Event not found.');
+  });
+});
+
+describe.each(DB_KINDS)('the cached event page after a registration on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('never shows places that are gone: a registration, a cancellation and a switch drop the page', async () => {
+    const e = await publishedEvent(t, { capacity: 2 });
+    const left = async () => {
+      const body = (await t.inject({ method: 'GET', url: `/e/${e.slug}` })).body;
+      return /tersisa (\d+) tempat|penuh/.exec(body)?.[0];
+    };
+    expect(await left()).toBe('tersisa 2 tempat');
+    const a = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${e.id}/registrations`,
+      payload: person(1),
+    });
+    expect(await left()).toBe('tersisa 1 tempat');
+    await t.inject({ method: 'POST', url: `/api/v1/events/${e.id}/registrations`, payload: person(2) });
+    expect(await left()).toBe('penuh');
+    await t.inject({ method: 'POST', url: `/api/v1/tickets/${a.json().ticketCode}/cancel` });
+    expect(await left()).toBe('tersisa 1 tempat');
   });
 });
