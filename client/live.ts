@@ -30,6 +30,8 @@ function start(root: HTMLElement) {
   const eventId = d.event!;
   const ticket = d.ticket || null;
   const speakerId = d.speaker || null;
+  // One person, one vote: without a ticket (or open participation) the page only shows the counts.
+  const canVote = d.voting === 'ticket' || d.voting === 'open';
   const tz = d.tz || 'Asia/Jakarta';
   const state = emptyLiveState();
   const voted = new Set<string>(JSON.parse(d.voted || '[]') as string[]);
@@ -76,7 +78,7 @@ function start(root: HTMLElement) {
     pending,
     mine: mine.has(q.id),
     onScreen: state.screen.question?.id === q.id,
-    readOnly: !!speakerId,
+    readOnly: !!speakerId || !canVote,
   });
 
   function renderQuestions() {
@@ -106,11 +108,14 @@ function start(root: HTMLElement) {
     if (!box || !section) return;
     // Keep a half-filled ballot: do not rebuild a form the participant is using.
     const active = document.activeElement?.closest('form[data-poll]') as HTMLFormElement | null;
-    const list = [...state.polls.values()];
+    // The poll running now comes first (the section itself sits above the questions).
+    const list = [...state.polls.values()].sort(
+      (a, b) => Number(b.status === 'open') - Number(a.status === 'open'),
+    );
     const els = list.map((p) =>
       active && active.dataset.poll === p.id && p.status === 'open'
         ? active.closest('.poll')!
-        : pollEl(p, ballots[p.id], !!speakerId),
+        : pollEl(p, ballots[p.id], !!speakerId || !canVote),
     );
     box.replaceChildren(...els);
     section.hidden = list.length === 0;

@@ -1,9 +1,53 @@
-import type { ServerMessage, StageDto } from '../src/shared/realtime.js';
+import type { PollDto, ServerMessage, StageDto } from '../src/shared/realtime.js';
 import { openLive } from './_live-conn.js';
 import { $, h, L, stageTimer, tr } from './_live-dom.js';
 import { applyLiveMessage, emptyLiveState, PUBLIC_VIEW } from './_live-state.js';
 
 // The hall projector and the stream overlay (OBS browser source): follow the stage and the screen.
+
+/** Whether a box shows all of its content (nothing cut at its edges). */
+const fits = (el: HTMLElement) =>
+  el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1;
+
+/**
+ * Shrinks the text of a `.fit` box (its CSS scales the font by `--k`) until everything in it shows:
+ * a 500-character question, a 10-option poll or a long title stays on the screen, only smaller.
+ */
+function fitBox(el: HTMLElement): void {
+  el.style.setProperty('--k', '1');
+  if (el.hidden || fits(el)) return;
+  let lo = 0.15;
+  let hi = 1;
+  for (let i = 0; i < 9; i++) {
+    const mid = (lo + hi) / 2;
+    el.style.setProperty('--k', String(mid));
+    if (fits(el)) lo = mid;
+    else hi = mid;
+  }
+  el.style.setProperty('--k', String(lo));
+}
+
+function fitAll(): void {
+  for (const el of document.querySelectorAll<HTMLElement>('.fit')) fitBox(el);
+  document.body.dataset.fitted = String(Number(document.body.dataset.fitted ?? 0) + 1);
+}
+
+/** The results of the poll on screen (the poll kinds plug in their own drawing here). */
+function pollBody(p: PollDto): HTMLElement[] {
+  const total = Math.max(
+    1,
+    p.options.reduce((n, o) => n + o.votes, 0),
+  );
+  return p.options.map((o) =>
+    h(
+      'li',
+      {},
+      h('span', { class: 'label-o' }, o.label),
+      h('span', { class: 'bar', style: `width:${Math.round((o.votes / total) * 100)}%` }),
+      h('span', { class: 'n' }, String(o.votes)),
+    ),
+  );
+}
 
 const root = document.getElementById('screen-root');
 if (root) start(root);
@@ -61,27 +105,27 @@ function start(root: HTMLElement) {
     pollBox.dataset.id = p.id;
     const qEl = $('screen-poll-q');
     if (qEl) qEl.textContent = p.question;
-    const total = Math.max(
-      1,
-      p.options.reduce((n, o) => n + o.votes, 0),
-    );
-    $('screen-poll-results')?.replaceChildren(
-      ...p.options.map((o) =>
-        h(
-          'li',
-          {},
-          h('span', { class: 'label-o' }, o.label),
-          h('span', { class: 'bar', style: `width:${Math.round((o.votes / total) * 100)}%` }),
-          h('span', { class: 'n' }, String(o.votes)),
-        ),
-      ),
-    );
+    $('screen-poll-results')?.replaceChildren(...pollBody(p));
   }
+
+  // One fit per frame, after whatever changed has been drawn.
+  let fitting = false;
+  const refit = () => {
+    if (fitting) return;
+    fitting = true;
+    requestAnimationFrame(() => {
+      fitting = false;
+      fitAll();
+    });
+  };
+  window.addEventListener('resize', refit);
+  refit();
 
   function onMessage(m: ServerMessage) {
     const change = applyLiveMessage(state, m, PUBLIC_VIEW);
     if (change === 'all' || change === 'stage') renderStage(state.stage!);
     if (change !== 'stage' && change !== 'settings') renderScreen();
+    refit();
   }
 
   openLive({

@@ -14,41 +14,58 @@ import { T } from './live.text.js';
  * large type, no header. Their island (client/projector.ts) keeps them live.
  */
 const PROJECTOR_CSS = `
-*{box-sizing:border-box}html{font:2.2vw/1.3 system-ui,-apple-system,Segoe UI,Roboto,Noto Sans,sans-serif;background:#0b1d33;color:#fff}
-body{margin:0;padding:2.5vw 3vw;min-height:100vh;display:grid;grid-template-columns:1fr 22vw;grid-template-rows:auto 1fr;gap:2vw}
+*{box-sizing:border-box}html{font:min(2.1vw,3.7vh)/1.25 system-ui,-apple-system,Segoe UI,Roboto,Noto Sans,sans-serif;background:#0b1d33;color:#fff}
+html,body{height:100%;margin:0;overflow:hidden}
+body{padding:2.5vh 2.5vw;display:grid;grid-template-columns:minmax(0,1fr) auto;grid-template-rows:auto minmax(0,1fr);gap:2.5vh 2vw}
+.fit{overflow:hidden;font-size:calc(var(--k,1)*1em)}
 .label{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:.7em;color:#9ec5ff}
-h1{font-size:2.4em;margin:.1em 0;line-height:1.1}
-.people{list-style:none;padding:0;margin:.3em 0;font-size:1.1em}.people li span{color:#c8d6e5}
-.timer{font-size:1.6em;font-variant-numeric:tabular-nums;margin:.2em 0;color:#ffd166}
-.next{color:#c8d6e5;margin:.2em 0}
-.screen-q{grid-column:1;background:#fff;color:#0b1d33;border-radius:1vw;padding:2vw 2.5vw;align-self:start}
-.screen-q .qtext{font-size:1.8em;margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
-.screen-q .meta{margin:.6em 0 0;color:#445;font-size:.9em}
-.qr{grid-column:2;grid-row:1/span 2;text-align:center;background:#fff;color:#0b1d33;border-radius:1vw;padding:1vw;align-self:start}
-.qr img{width:100%;height:auto;image-rendering:pixelated}.qr p{margin:.3em 0;font-weight:700}
-.qr .url{font-size:.6em;font-weight:400;overflow-wrap:anywhere}
-.poll{grid-column:1;background:#132c4c;border-radius:1vw;padding:1.5vw 2vw}
-.poll h2{margin:0 0 .4em;font-size:1.4em}
-.results{list-style:none;padding:0;margin:0}.results li{display:grid;grid-template-columns:1fr 4em;gap:.2em .5em;margin:.4em 0}
-.results .bar{grid-column:1;height:.6em;background:#ffd166;border-radius:.3em;min-width:2px}.results .n{grid-row:1/span 2;grid-column:2;text-align:right;font-size:1.2em}
+.stage{grid-column:1;grid-row:1;max-height:36vh;min-width:0}
+h1{font-size:2.1em;margin:.1em 0;line-height:1.1;overflow-wrap:anywhere}
+.people{list-style:none;padding:0;margin:.3em 0;font-size:1.05em}.people li{overflow-wrap:anywhere}.people li span{color:#c8d6e5}
+.timer{font-size:1.5em;font-variant-numeric:tabular-nums;margin:.2em 0;color:#ffd166}
+.next{color:#c8d6e5;margin:.2em 0;overflow-wrap:anywhere}
+.qr{grid-column:2;grid-row:1;width:min(16vw,27vh);text-align:center;background:#fff;color:#0b1d33;border-radius:1vh;padding:1vh;align-self:start}
+.qr img{width:100%;height:auto;image-rendering:pixelated;display:block}.qr p{margin:.3em 0 0;font-weight:700;font-size:.75em;line-height:1.15}
+.qr .url{font-size:.5em;font-weight:400;overflow-wrap:anywhere}
+.main{grid-column:1/span 2;grid-row:2;display:flex;gap:2vw;min-height:0}
+.main>section{flex:1 1 0;min-width:0;min-height:0;border-radius:1vh;padding:2vh 2vw}
+.screen-q{background:#fff;color:#0b1d33}
+.screen-q .qtext{font-size:1.7em;line-height:1.25;margin:.2em 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
+.screen-q .meta{margin:.6em 0 0;color:#445;font-size:.9em;overflow-wrap:anywhere}
+.poll{background:#132c4c}
+.poll h2{margin:.2em 0 .4em;font-size:1.35em;line-height:1.15;overflow-wrap:anywhere}
+.results{list-style:none;padding:0;margin:0}.results li{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:.15em .6em;margin:.35em 0}
+.results .label-o{overflow-wrap:anywhere}.results .bar{grid-column:1;height:.5em;background:#ffd166;border-radius:.25em;min-width:2px}
+.results .n{grid-row:1/span 2;grid-column:2;text-align:right;font-size:1.15em;font-variant-numeric:tabular-nums}
 [hidden]{display:none!important}
 `;
 
+// The overlay sits over the stream picture: a lower third (bottom left) and a column on the right for
+// the question and the poll on screen, whose text shrinks (both alike) to stay inside the frame.
 const OVERLAY_CSS = `
-*{box-sizing:border-box}html,body{margin:0;background:transparent;font:28px/1.3 system-ui,-apple-system,Segoe UI,Roboto,Noto Sans,sans-serif;color:#fff}
-body{width:100vw;height:100vh;position:relative;overflow:hidden}
-.lower{position:absolute;left:4vw;bottom:6vh;max-width:70vw;background:rgba(11,29,51,.88);border-left:.4em solid #ffd166;padding:.5em .9em;border-radius:.2em}
-.lower .name{font-size:1.3em;font-weight:700;margin:0}.lower .pos{margin:0;color:#c8d6e5;font-size:.9em}
-.oq{position:absolute;right:4vw;top:6vh;max-width:45vw;background:rgba(255,255,255,.95);color:#0b1d33;padding:.6em .9em;border-radius:.3em}
+*{box-sizing:border-box}html,body{margin:0;height:100%;overflow:hidden;background:transparent;font:min(1.5vw,2.7vh)/1.3 system-ui,-apple-system,Segoe UI,Roboto,Noto Sans,sans-serif;color:#fff}
+body{width:100vw;height:100vh;position:relative}
+.fit{overflow:hidden;font-size:calc(var(--k,1)*1em)}
+.lower{position:absolute;left:3vw;bottom:5vh;max-width:50vw;max-height:24vh;background:rgba(11,29,51,.88);border-left:.4em solid #ffd166;padding:.5em .9em;border-radius:.2em}
+.lower .name{font-size:1.3em;font-weight:700;margin:0;overflow-wrap:anywhere}.lower .pos{margin:0;color:#c8d6e5;font-size:.9em;overflow-wrap:anywhere}
+.side{position:absolute;right:3vw;top:5vh;bottom:5vh;width:42vw;display:flex;flex-direction:column;gap:.6em}
+.side>*{flex:none;border-radius:.3em;padding:.6em .9em}
+.oq{background:rgba(255,255,255,.95);color:#0b1d33}
 .oq .qtext{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}.oq .meta{margin:.3em 0 0;font-size:.75em;color:#445}
+.poll{background:rgba(11,29,51,.9)}.poll .label{display:none}
+.poll h2{margin:0 0 .3em;font-size:1.1em;overflow-wrap:anywhere}
+.results{list-style:none;padding:0;margin:0}.results li{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:.1em .5em;margin:.2em 0}
+.results .label-o{overflow-wrap:anywhere}.results .bar{grid-column:1;height:.4em;background:#ffd166;border-radius:.2em;min-width:2px}
+.results .n{grid-row:1/span 2;grid-column:2;text-align:right;font-variant-numeric:tabular-nums}
 [hidden]{display:none!important}
 `;
 
-function PollBlock(props: { poll: PollDto | undefined; l: Locale }) {
+/** The poll on screen (its results drawn by the island too; poll kinds plug in there and here). */
+function PollBlock(props: { poll: PollDto | undefined; l: Locale; fit?: boolean }) {
   const p = props.poll;
   const total = Math.max(1, p ? p.options.reduce((n, o) => n + o.votes, 0) : 1);
   return (
-    <section class="poll" id="screen-poll" hidden={!p} data-id={p?.id ?? ''}>
+    <section class={props.fit ? 'poll fit' : 'poll'} id="screen-poll" hidden={!p} data-id={p?.id ?? ''}>
       <p class="label">{T.poll[props.l]}</p>
       <h2 id="screen-poll-q">{p?.question ?? ''}</h2>
       <ul class="results" id="screen-poll-results">
@@ -126,7 +143,7 @@ export const screenPages: FastifyPluginAsync = async (base) => {
         eventId={event.id}
         tz={event.timezone}
       >
-        <section class="stage">
+        <section class="stage fit" id="stage">
           <p class="label">{T.now[l]}</p>
           <h1 id="stage-now">{now ? now.title : event.title}</h1>
           <ul class="people" id="stage-people">
@@ -151,20 +168,22 @@ export const screenPages: FastifyPluginAsync = async (base) => {
           <p>{T.askFromPhone[l]}</p>
           <p class="url">{askUrl.replace(/^https?:\/\//, '')}</p>
         </aside>
-        <section class="screen-q" id="screen-q" hidden={!q}>
-          <p class="label" style="color:#0b5cad">
-            {T.onScreen[l]}
-          </p>
-          <p class="qtext" id="screen-q-text">
-            {q?.text ?? ''}
-          </p>
-          <p class="meta" id="screen-q-meta">
-            {q
-              ? `${q.channel === 'onsite' ? T.hall[l] : T.online[l]} · ${q.author ?? T.anon[l]}${q.speaker ? ` → ${q.speaker.name}` : ''}`
-              : ''}
-          </p>
-        </section>
-        <PollBlock poll={poll} l={l} />
+        <main class="main">
+          <section class="screen-q fit" id="screen-q" hidden={!q}>
+            <p class="label" style="color:#0b5cad">
+              {T.onScreen[l]}
+            </p>
+            <p class="qtext" id="screen-q-text">
+              {q?.text ?? ''}
+            </p>
+            <p class="meta" id="screen-q-meta">
+              {q
+                ? `${q.channel === 'onsite' ? T.hall[l] : T.online[l]} · ${q.author ?? T.anon[l]}${q.speaker ? ` → ${q.speaker.name}` : ''}`
+                : ''}
+            </p>
+          </section>
+          <PollBlock poll={poll} l={l} fit />
+        </main>
       </Shell>,
     );
   });
@@ -173,6 +192,7 @@ export const screenPages: FastifyPluginAsync = async (base) => {
     const { event, snap, l } = await load(req, req.params.slug);
     const person = snap.stage.now?.people[0];
     const q = snap.screen.question;
+    const poll = snap.polls.find((p) => p.id === snap.screen.pollId);
     return sendPage(
       reply,
       <Shell
@@ -183,7 +203,7 @@ export const screenPages: FastifyPluginAsync = async (base) => {
         eventId={event.id}
         tz={event.timezone}
       >
-        <div class="lower" id="lower" hidden={!person}>
+        <div class="lower fit" id="lower" hidden={!person}>
           <p class="name" id="lower-name">
             {person?.fullName ?? ''}
           </p>
@@ -191,13 +211,16 @@ export const screenPages: FastifyPluginAsync = async (base) => {
             {[person?.position, person?.institution].filter(Boolean).join(', ')}
           </p>
         </div>
-        <div class="oq" id="screen-q" hidden={!q}>
-          <p class="qtext" id="screen-q-text">
-            {q?.text ?? ''}
-          </p>
-          <p class="meta" id="screen-q-meta">
-            {q ? `${q.channel === 'onsite' ? T.hall[l] : T.online[l]} · ${q.author ?? T.anon[l]}` : ''}
-          </p>
+        <div class="side fit" id="side">
+          <div class="oq" id="screen-q" hidden={!q}>
+            <p class="qtext" id="screen-q-text">
+              {q?.text ?? ''}
+            </p>
+            <p class="meta" id="screen-q-meta">
+              {q ? `${q.channel === 'onsite' ? T.hall[l] : T.online[l]} · ${q.author ?? T.anon[l]}` : ''}
+            </p>
+          </div>
+          <PollBlock poll={poll} l={l} />
         </div>
       </Shell>,
     );
