@@ -465,6 +465,10 @@ export const errors = {
     en: 'This question is not merged.',
   })),
   // ── live ──
+  noCaptionYet: make(409, 'no_caption_yet', () => ({
+    id: 'Belum ada baris takarir untuk dikoreksi.',
+    en: 'There is no caption line to correct yet.',
+  })),
   rundownEmpty: make(409, 'rundown_empty', () => ({
     id: 'Susunan acara masih kosong. Tambahkan acara terlebih dahulu.',
     en: 'The rundown is empty. Add items first.',

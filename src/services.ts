@@ -15,7 +15,7 @@ import { createEvaluationService } from './modules/evaluation/index.js';
 import { createEventsManageService, createEventsService } from './modules/events/index.js';
 import { createInvitationsService } from './modules/invitations/index.js';
 import { createJobsService } from './modules/jobs/index.js';
-import { createLiveService } from './modules/live/index.js';
+import { createCaptionsService, createLiveService } from './modules/live/index.js';
 import { createMediaService } from './modules/media/index.js';
 import { createDeliveriesService, createMessagesService } from './modules/messages/index.js';
 import { createOpsService } from './modules/ops/index.js';
@@ -60,6 +60,7 @@ export function buildServices(ctx: AppContext) {
   const polls = createPollService(ctx, realtime);
   const qa = createQaService(ctx, { realtime, polls });
   const live = createLiveService(ctx, { realtime, qa });
+  const captions = createCaptionsService(ctx, { realtime });
   const stats = createStatsService(ctx, { registrations, qa });
   const media = createMediaService(ctx, { program });
   const evaluation = createEvaluationService(ctx, { registrations });
@@ -102,6 +103,7 @@ export function buildServices(ctx: AppContext) {
     lists,
     qa,
     live,
+    captions,
     media,
     certificates,
     reports,

@@ -7,6 +7,7 @@ import type { InvitationTables } from '../modules/invitations/invitations.tables
 import type { JobTables } from '../modules/jobs/jobs.tables.js';
 import type { MediaTables } from '../modules/media/media.tables.js';
 import type { MessageTables } from '../modules/messages/messages.tables.js';
+import type { CaptionTables } from '../modules/live/captions.tables.js';
 import type { PollKindTables } from '../modules/qa/qa.poll-kinds.tables.js';
 import type { QaTables } from '../modules/qa/qa.tables.js';
 import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
@@ -183,6 +184,7 @@ export interface DB
     AttendanceTables,
     QaTables,
     PollKindTables,
+    CaptionTables,
     RealtimeTables,
     EvaluationTables,
     CertificateTables,

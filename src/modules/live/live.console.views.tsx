@@ -16,6 +16,7 @@ export const ConsoleNav = ({ base, l }: { base: string; l: Locale }) => (
     <a href={`${base}/moderate`}>{T.moderation[l]}</a>
     <a href={`${base}/stage`}>{T.stageControl[l]}</a>
     <a href={`${base}/polls`}>{T.polls[l]}</a>
+    <a href={`${base}/captions`}>{l === 'id' ? 'Takarir' : 'Captions'}</a>
     <a href={`${base}/projector`} target="_blank" rel="noopener">
       {T.projector[l]}
     </a>

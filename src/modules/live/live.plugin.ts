@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { captionPages } from './captions.pages.js';
+import { captionRoutes } from './captions.routes.js';
 import { consoleForms } from './live.console.forms.js';
 import { consolePages } from './live.console.js';
 import { liveForms } from './live.forms.js';
@@ -21,6 +23,8 @@ export const livePlugin: FastifyPluginAsync = async (app) => {
   });
   addLiveSections(app.ctx.ui);
   await app.register(liveRoutes);
+  await app.register(captionRoutes);
+  await app.register(captionPages);
   for (const pages of [livePages, liveForms, screenPages, consolePages, consoleForms, pollKindForms])
     await app.register(pages);
 };

@@ -8,6 +8,7 @@ import type { LiveRole, SettingsDto, SnapshotDto, StageDto, StageItem } from '..
 import { isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
 import type { QaService } from '../qa/index.js';
+import { recentCaptions } from './captions.service.js';
 import { liveRepository as repo } from './live.repository.js';
 
 const DEFAULT_ZONE = 'Asia/Jakarta';
@@ -79,8 +80,12 @@ export function createLiveService(ctx: AppContext, deps: { realtime: Realtime; q
   const { realtime: rt, qa } = deps;
 
   const snapshot = async (eventId: string, role: LiveRole): Promise<SnapshotDto> => {
-    const [q, stage] = await Promise.all([qa.snapshot(eventId, role), loadStage(db, eventId)]);
-    return { ...q, stage };
+    const [q, stage, captions] = await Promise.all([
+      qa.snapshot(eventId, role),
+      loadStage(db, eventId),
+      recentCaptions(db, eventId),
+    ]);
+    return { ...q, stage, captions };
   };
   rt.setSnapshotProvider((_db, eventId, role) => snapshot(eventId, role));
 
