@@ -28,7 +28,7 @@ h1{font-size:2.1em;margin:.1em 0;line-height:1.1;overflow-wrap:anywhere}
 .qr img{width:100%;height:auto;image-rendering:pixelated;display:block}.qr p{margin:.3em 0 0;font-weight:700;font-size:.75em;line-height:1.15}
 .qr .url{font-size:.5em;font-weight:400;overflow-wrap:anywhere}
 .main{grid-column:1/span 2;grid-row:2;display:flex;gap:2vw;min-height:0}
-.main>section{flex:1 1 0;min-width:0;min-height:0;border-radius:1vh;padding:2vh 2vw}
+.main section{flex:1 1 0;min-width:0;min-height:0;border-radius:1vh;padding:2vh 2vw}
 .screen-q{background:#fff;color:#0b1d33}
 .screen-q .qtext{font-size:1.7em;line-height:1.25;margin:.2em 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
 .screen-q .meta{margin:.6em 0 0;color:#445;font-size:.9em;overflow-wrap:anywhere}
@@ -49,7 +49,7 @@ body{width:100vw;height:100vh;position:relative}
 .lower{position:absolute;left:3vw;bottom:5vh;max-width:50vw;max-height:24vh;background:rgba(11,29,51,.88);border-left:.4em solid #ffd166;padding:.5em .9em;border-radius:.2em}
 .lower .name{font-size:1.3em;font-weight:700;margin:0;overflow-wrap:anywhere}.lower .pos{margin:0;color:#c8d6e5;font-size:.9em;overflow-wrap:anywhere}
 .side{position:absolute;right:3vw;top:5vh;bottom:5vh;width:42vw;display:flex;flex-direction:column;gap:.6em}
-.side>*{flex:none;border-radius:.3em;padding:.6em .9em}
+.side .oq,.side .poll{flex:none;border-radius:.3em;padding:.6em .9em}
 .oq{background:rgba(255,255,255,.95);color:#0b1d33}
 .oq .qtext{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}.oq .meta{margin:.3em 0 0;font-size:.75em;color:#445}
 .poll{background:rgba(11,29,51,.9)}.poll .label{display:none}
