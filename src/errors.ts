@@ -179,6 +179,26 @@ export const errors = {
     id: `Alamat "${slug}" sudah dipakai organisasi lain. Pilih alamat lain.`,
     en: `The address "${slug}" is already used by another organization. Choose another one.`,
   })),
+  orgNotMember: make(403, 'org_not_member', (name: string) => ({
+    id: `Anda bukan anggota organisasi "${name}". Minta pemiliknya menambahkan Anda sebagai anggota.`,
+    en: `You are not a member of the organization "${name}". Ask its owner to add you as a member.`,
+  })),
+  orgOwnersOnly: make(403, 'org_owners_only', () => ({
+    id: 'Hanya pemilik organisasi yang dapat mengatur anggotanya.',
+    en: 'Only owners of the organization can manage its members.',
+  })),
+  orgLastOwner: make(409, 'org_last_owner', () => ({
+    id: 'Organisasi harus tetap punya minimal satu pemilik. Jadikan anggota lain pemilik terlebih dahulu.',
+    en: 'The organization must keep at least one owner. Make another member an owner first.',
+  })),
+  orgUserUnknown: make(404, 'org_user_not_found', (email: string) => ({
+    id: `Belum ada akun panitia dengan e-mail ${email}. Buat akunnya dulu di menu Akun panitia.`,
+    en: `There is no staff account with the e-mail ${email}. Create it first under Staff accounts.`,
+  })),
+  orgMemberNotOrganizer: make(400, 'org_member_not_organizer', (email: string) => ({
+    id: `Akun ${email} bukan penyelenggara; hanya penyelenggara yang dapat menjadi anggota organisasi.`,
+    en: `The account ${email} is not an organizer; only organizers can be members of an organization.`,
+  })),
   // ── program ──
   // ── console ──
   /** A console form's `datetime-local` field that is empty or not a date and time in the event's zone. */
@@ -500,6 +520,7 @@ export const what = {
   person: { id: 'Orang', en: 'Person' },
   agendaItem: { id: 'Susunan acara', en: 'Agenda item' },
   organization: { id: 'Organisasi', en: 'Organization' },
+  orgMember: { id: 'Anggota organisasi', en: 'Organization member' },
   user: { id: 'Pengguna', en: 'User' },
   file: { id: 'Berkas', en: 'File' },
   certificate: { id: 'Sertifikat dengan kode ini', en: 'A certificate with this code' },

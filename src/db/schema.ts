@@ -7,6 +7,7 @@ import type { InvitationTables } from '../modules/invitations/invitations.tables
 import type { JobTables } from '../modules/jobs/jobs.tables.js';
 import type { MediaTables } from '../modules/media/media.tables.js';
 import type { MessageTables } from '../modules/messages/messages.tables.js';
+import type { OrgTables } from '../modules/orgs/orgs.tables.js';
 import type { CaptionTables } from '../modules/live/captions.tables.js';
 import type { PollKindTables } from '../modules/qa/qa.poll-kinds.tables.js';
 import type { QaTables } from '../modules/qa/qa.tables.js';
@@ -192,4 +193,5 @@ export interface DB
     ReportTables,
     AnnouncementTables,
     JobTables,
-    MessageTables {}
+    MessageTables,
+    OrgTables {}

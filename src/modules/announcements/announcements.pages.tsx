@@ -47,7 +47,7 @@ export const announcementsPages: FastifyPluginAsync = async (base) => {
 
   const consolePage = async (req: FastifyRequest, reply: FastifyReply, event: EventRow, notice?: string) => {
     const l = req.locale;
-    const s = await svc.overview(event);
+    const s = await svc.overview(event, requireUser(req));
     return page(
       req,
       reply,

@@ -8,14 +8,23 @@ import type { EventRow } from '../events/index.js';
  * is recorded there too, so the registration keeps one proof of consent per purpose.
  */
 export const announcementsRepository = {
-  /** Ended events of the same organization (or, without one, of the same creator), newest first. */
-  earlierEvents: (db: Db, event: EventRow, now: number) =>
+  /**
+   * Ended events of the same organization (or, without one, of the same creator), newest first. With
+   * `memberId`, only when that sender belongs to the organization: an event put under an organization
+   * never opens its past attendees to someone outside it.
+   */
+  earlierEvents: (db: Db, event: EventRow, now: number, memberId: string | null) =>
     db
       .selectFrom('events')
       .selectAll()
       .where('id', '!=', event.id)
       .where('ends_at', '<', now)
       .$if(!!event.org_id, (q) => q.where('org_id', '=', event.org_id!))
+      .$if(!!event.org_id && memberId !== null, (q) =>
+        q.where('org_id', 'in', (eb) =>
+          eb.selectFrom('org_members').select('org_id').where('user_id', '=', memberId!),
+        ),
+      )
       .$if(!event.org_id, (q) => q.where('org_id', 'is', null).where('created_by', '=', event.created_by))
       .orderBy('starts_at', 'desc')
       .limit(50)

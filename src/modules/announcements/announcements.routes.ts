@@ -35,7 +35,10 @@ export const announcementsApiRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: SummaryOut },
       },
     },
-    async (req) => svc.overview(await loadEventFor(req, db, req.params.id, 'organize')),
+    async (req) => {
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      return svc.overview(event, requireUser(req));
+    },
   );
 
   app.post(

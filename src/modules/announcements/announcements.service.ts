@@ -55,8 +55,10 @@ export function createAnnouncementsService(ctx: AppContext) {
   const eventUrl = (e: EventRow) => `${config.publicUrl}/e/${e.slug}`;
   const stopUrl = (ticketCode: string) => `${config.publicUrl}/berhenti/${ticketCode}`;
 
-  async function audience(event: EventRow): Promise<Recipient[]> {
-    const earlier = await repo.earlierEvents(db, event, Date.now());
+  /** The sender's audience: admins reach every earlier event of the organization, others only as members. */
+  async function audience(event: EventRow, sender: AuthUser): Promise<Recipient[]> {
+    const memberId = sender.role === 'admin' ? null : sender.id;
+    const earlier = await repo.earlierEvents(db, event, Date.now(), memberId);
     const presentIds: string[] = [];
     for (const past of earlier) presentIds.push(...(await presentRegistrations(db, past)).keys());
     const rows = await repo.registrationsByIds(db, presentIds);
@@ -99,8 +101,8 @@ export function createAnnouncementsService(ctx: AppContext) {
     whatsappLink,
 
     /** The counts and the WhatsApp links of the people who have only a phone number (API and console). */
-    async overview(event: EventRow) {
-      const s = await service.summary(event);
+    async overview(event: EventRow, sender: AuthUser) {
+      const s = await service.summary(event, sender);
       return {
         eligible: s.eligible,
         pendingEmail: s.pendingEmail,
@@ -110,8 +112,8 @@ export function createAnnouncementsService(ctx: AppContext) {
       };
     },
 
-    async summary(event: EventRow) {
-      const [people, sent] = await Promise.all([audience(event), repo.delivered(db, event.id)]);
+    async summary(event: EventRow, sender: AuthUser) {
+      const [people, sent] = await Promise.all([audience(event, sender), repo.delivered(db, event.id)]);
       const pending = people.filter((p) => !sent.has(p.contact));
       return {
         eligible: people.length,
@@ -132,7 +134,7 @@ export function createAnnouncementsService(ctx: AppContext) {
       let emailed = 0;
       let failed = 0;
       let skipped = 0;
-      for (const r of await audience(event)) {
+      for (const r of await audience(event, actor)) {
         if (!r.email) continue;
         if (
           !(await repo.claim(db, {

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errors } from '../../errors.js';
 import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import {
@@ -14,7 +13,7 @@ import {
 } from '../../web/forms.js';
 import { requireRole } from '../auth/index.js';
 import { uploadUrl } from '../events/index.js';
-import { canEditOrg, type OrganizationRow, OrgBody, OrgPatch } from '../orgs/index.js';
+import { type OrganizationRow, OrgBody, OrgPatch } from '../orgs/index.js';
 import { consolePage, formError, saveOrShowAgain } from './console.forms.js';
 import { uploadFromForm } from './console.multipart.js';
 import { LogoSection, OrgFields, valuesOf } from './console.orgs.view.js';
@@ -34,7 +33,7 @@ export async function consoleOrgRoutes(base: FastifyInstance) {
   async function renderList(req: FastifyRequest, reply: FastifyReply, form: KeptForm & { saved?: string }) {
     const l = req.locale;
     const { values, error, status = 200 } = form;
-    const all = await orgs.list();
+    const [all, mine] = await Promise.all([orgs.list(), orgs.editableIds(req.user)]);
     return consolePage(
       req,
       reply,
@@ -50,7 +49,7 @@ export async function consoleOrgRoutes(base: FastifyInstance) {
             {all.map((o) => (
               <li class="row">
                 {o.logo_path ? <img src={uploadUrl(o.logo_path)!} alt="" height={48} /> : null}
-                {canEditOrg(o, req.user) ? (
+                {mine === 'all' || mine.has(o.id) ? (
                   <a href={`/console/orgs/${o.id}`}>{o.name}</a>
                 ) : (
                   <span>{o.name}</span>
@@ -90,7 +89,7 @@ export async function consoleOrgRoutes(base: FastifyInstance) {
   async function editable(req: FastifyRequest, id: string): Promise<OrganizationRow> {
     const user = requireRole(req, 'organizer');
     const org = await orgs.get(id);
-    if (!canEditOrg(org, user)) throw errors.forbidden();
+    await orgs.assertCanEdit(org, user);
     return org;
   }
 

@@ -125,6 +125,14 @@ export const eventsRepository = {
   removeTeamMember: (db: Db, eventId: string, userId: string) =>
     db.deleteFrom('event_team').where('event_id', '=', eventId).where('user_id', '=', userId).execute(),
 
+  /** Membership is the orgs module's table; read here so the events service needs no orgs service. */
+  isOrgMember: async (db: Db, orgId: string, userId: string) =>
+    !!(await db
+      .selectFrom('org_members')
+      .select('role')
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()),
   findOrg: (db: Db, idOrSlug: string) =>
     db
       .selectFrom('organizations')

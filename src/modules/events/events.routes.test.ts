@@ -165,7 +165,7 @@ describe.each(DB_KINDS)('events API on %s', (kind) => {
       url: `/api/v1/events/${e.id}/people`,
       payload: { name: 'X', role: 'speaker', presence: 'onsite' },
     });
-    expect(anon.statusCode).toBe(404);
+    expect(anon.statusCode).toBe(401);
   });
 
   it('serves an OpenAPI document listing the contract routes', async () => {

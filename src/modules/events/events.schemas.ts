@@ -109,7 +109,7 @@ const EventFields = {
   venue: VenueInput.nullish(),
   online: OnlineInput.nullish(),
   onlineCapacity: z.number().int().min(1).max(1000000).nullish(),
-  orgId: z.string().max(40).nullish(),
+  orgId: z.string().trim().min(1).max(40).nullish(),
   series: optText(120),
   /** Kota/Kabupaten of the signature lines; the organization's when blank. */
   city: City,

@@ -48,8 +48,18 @@ export function createEventsService(ctx: AppContext) {
     return slug;
   }
 
-  async function assertOrg(orgId: string | null | undefined) {
-    if (orgId && !(await repo.findOrg(db, orgId))) throw errors.notFound(what.organization);
+  /**
+   * The organization an event goes under, by id: only its members (and admins) may put an event there,
+   * since its page and its past attendees' news consent come with it (issue 13). An event that is
+   * already under it keeps it when a team member who is not a member edits other fields.
+   */
+  async function orgIdFor(orgId: string | null | undefined, actor: AuthUser, current: string | null) {
+    if (!orgId) return orgId;
+    const org = await repo.findOrg(db, orgId);
+    if (!org) throw errors.notFound(what.organization);
+    if (org.id !== current && actor.role !== 'admin' && !(await repo.isOrgMember(db, org.id, actor.id)))
+      throw errors.orgNotMember(org.name);
+    return org.id;
   }
 
   const service = {
@@ -84,8 +94,8 @@ export function createEventsService(ctx: AppContext) {
       return (await service.present([e], user))[0]!;
     },
 
-    async create(input: CreateEventInput, actor: AuthUser): Promise<EventRow> {
-      await assertOrg(input.orgId);
+    async create(given: CreateEventInput, actor: AuthUser): Promise<EventRow> {
+      const input = { ...given, orgId: await orgIdFor(given.orgId, actor, null) };
       if (input.slug && (await repo.slugExists(db, input.slug))) throw errors.slugTaken(input.slug);
       const now = Date.now();
       const row: EventRow = {
@@ -126,8 +136,8 @@ export function createEventsService(ctx: AppContext) {
       return row;
     },
 
-    async update(event: EventRow, input: UpdateEventInput, actor: AuthUser): Promise<EventRow> {
-      await assertOrg(input.orgId);
+    async update(event: EventRow, given: UpdateEventInput, actor: AuthUser): Promise<EventRow> {
+      const input = { ...given, orgId: await orgIdFor(given.orgId, actor, event.org_id) };
       const patch = columnsFrom(input);
       const startsAt = patch.starts_at ?? event.starts_at;
       const endsAt = patch.ends_at ?? event.ends_at;

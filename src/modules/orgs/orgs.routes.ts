@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole, requireUser } from '../auth/index.js';
 import { readImageUpload } from '../uploads/index.js';
-import { OrgBody, OrgOut, OrgParams, OrgPatch } from './orgs.schemas.js';
+import { MemberParams, MemberPut, MembersOut, OrgBody, OrgOut, OrgParams, OrgPatch } from './orgs.schemas.js';
 
 const tags = ['organizations'];
 
@@ -58,7 +58,7 @@ export const orgsRoutes: FastifyPluginAsync = async (base) => {
     {
       schema: {
         tags,
-        summary: 'Change an organization (its creator or an admin)',
+        summary: 'Change an organization (its members or an admin)',
         security: [{ bearer: [] }],
         params: OrgParams,
         body: OrgPatch,
@@ -87,9 +87,63 @@ export const orgsRoutes: FastifyPluginAsync = async (base) => {
     async (req) => {
       const user = requireUser(req);
       const org = await orgs.get(req.params.id);
-      orgs.assertCanEdit(org, user);
+      await orgs.assertCanEdit(org, user);
       const { file } = await readImageUpload(req);
       return orgs.present(await orgs.setLogo(org, file, user));
+    },
+  );
+
+  app.get(
+    '/api/v1/organizations/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'Members of an organization (owners manage them; members put events under it)',
+        security: [{ bearer: [] }],
+        params: OrgParams,
+        response: { 200: MembersOut },
+      },
+    },
+    async (req) => {
+      const user = requireRole(req, 'organizer');
+      return { members: await orgs.members(await orgs.get(req.params.id), user) };
+    },
+  );
+
+  app.put(
+    '/api/v1/organizations/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'Add an organizer account as a member, or change a member’s role (owners and admins)',
+        security: [{ bearer: [] }],
+        params: OrgParams,
+        body: MemberPut,
+        response: { 200: MembersOut },
+      },
+    },
+    async (req) => {
+      const user = requireRole(req, 'organizer');
+      const org = await orgs.get(req.params.id);
+      return { members: await orgs.putMember(org, req.body.email, req.body.role, user) };
+    },
+  );
+
+  app.delete(
+    '/api/v1/organizations/:id/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member (owners and admins; anyone may leave); the last owner stays',
+        security: [{ bearer: [] }],
+        params: MemberParams,
+        response: { 200: MembersOut },
+      },
+    },
+    async (req) => {
+      const user = requireRole(req, 'organizer');
+      const org = await orgs.get(req.params.id);
+      return { members: await orgs.removeMember(org, req.params.userId, user) };
     },
   );
 };

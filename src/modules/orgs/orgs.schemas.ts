@@ -32,3 +32,19 @@ export const OrgOut = z.object({
 export type OrgDto = z.infer<typeof OrgOut>;
 
 export const OrgParams = z.object({ id: z.string().min(1).max(80) });
+
+export const ORG_ROLES = ['owner', 'organizer'] as const;
+
+export const MemberOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ORG_ROLES),
+});
+export const MembersOut = z.object({ members: z.array(MemberOut) });
+
+export const MemberPut = z
+  .object({ email: z.string().trim().toLowerCase().email().max(200), role: z.enum(ORG_ROLES) })
+  .strict();
+
+export const MemberParams = z.object({ id: z.string().min(1).max(80), userId: z.string().min(1).max(80) });
