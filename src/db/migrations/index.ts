@@ -18,7 +18,6 @@ import * as orgMembers from './2026_12_07_1300_org_members.js';
 import * as registrationResentAt from './2026_12_07_1120_registration_resent_at.js';
 import * as pollKindsCaptions from './2026_12_07_1020_poll_kinds_captions.js';
 import * as oneVote from './2026_12_07_1000_one_vote.js';
-import * as eventCity from './2026_12_07_1500_event_city.js';
 
 import * as jobQueue from './2026_12_07_1200_job_queue.js';
 import * as messagesTables from './2026_12_07_1210_messages.js';
