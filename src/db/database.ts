@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database as DbConfig } from '../config.js';
+import { startCheckpointer } from './checkpointer.js';
 import type { DB } from './schema.js';
 
 // int8 (our epoch-millisecond columns and COUNT results) as JS numbers: every value we store fits in 2^53.
@@ -48,7 +49,20 @@ export function createDb(config: DbConfig, opts: { poolSize?: number } = {}): Db
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingPrepare(sqlite) }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    if (config.path === ':memory:') return { db, dialect: 'sqlite', close: () => db.destroy() };
+    // Checkpoints off the request path (checkpointer.ts); back to SQLite's own if the worker fails.
+    sqlite.pragma('wal_autocheckpoint = 0');
+    const checkpointer = startCheckpointer(config.path, () => {
+      if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+    });
+    return {
+      db,
+      dialect: 'sqlite',
+      close: async () => {
+        await checkpointer.stop();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: opts.poolSize ?? 10 });
   // An idle client's error (server restart, database dropped) must not crash the process; the pool
