@@ -12,16 +12,18 @@ const DoneQuery = z.object({ done: z.string().optional() });
 
 /**
  * The ticket page is personal, so it is compressed for every view (the cached public pages are compressed once,
- * src/http/precompressed.ts). Two choices, both measured on a ~9.5 KB ticket page:
- * - one synchronous call: the page is over the 8 KB up to which @fastify/compress compresses synchronously on
- *   a two-core node, and above it every view took a brotli stream through the thread pool (0.46 ms against
- *   0.17 ms for one brotliCompressSync of the same bytes);
- * - gzip before brotli: gzip -6 makes 3.5 KB in ~0.1 ms, brotli at the app's quality 4 3.4 KB in ~0.15 ms; per
- *   view the whole page cost 0.91 ms gzipped against 1.02 ms with brotli. Brotli pays off where it runs once.
+ * src/http/precompressed.ts). Measured on the ~9.6 KB ticket page, best of 5 × 2,000 calls on this machine:
+ * - brotli at quality 1 takes ~40 µs for 4.1 KB, gzip takes ~175 µs at any level up to 4 (3.9–3.7 KB: for a
+ *   page this small zlib's set-up dominates) and ~300 µs at its default 6 (3.65 KB); brotli at the app's
+ *   quality 4 ~650 µs (3.6 KB). Half a kilobyte more on the wire costs a phone less than a server that serves
+ *   a crowd opening their tickets at once, so brotli's fastest level first, gzip at 4 for the rest;
+ * - one synchronous call: over 8 KB @fastify/compress would stream through the thread pool (0.46 ms against
+ *   0.17 ms for one synchronous call of the same bytes on a two-core node).
  */
 const TICKET_COMPRESS = {
-  encodings: ['gzip' as const, 'br' as const],
-  brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  encodings: ['br' as const, 'gzip' as const],
+  brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } },
+  zlibOptions: { level: 4 },
   syncThreshold: 64 * 1024,
 };
 
