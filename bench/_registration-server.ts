@@ -58,8 +58,14 @@ async function tally(eventId: string) {
 }
 
 // 'event': a fresh event, so each measured phase starts on an event of the same size (a phase run on an event
-// that earlier phases filled would pay for their rows). 'report': every event's tally, then exit.
+// that earlier phases filled would pay for their rows). 'cpu': the process's CPU time so far, so the bench can
+// tell the cost of one registration on each path apart from the machine's load. 'report': every event's tally, then exit.
 process.on('message', async (m: { cmd: string }) => {
+  if (m.cmd === 'cpu') {
+    const u = process.cpuUsage();
+    process.send?.({ cpuMicros: u.user + u.system });
+    return;
+  }
   if (m.cmd === 'event') {
     const e = await publishedEvent();
     events.push(e);

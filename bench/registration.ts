@@ -103,6 +103,13 @@ function person() {
   };
 }
 
+/** The server's CPU time so far (µs): a phase's cost per registration, whatever else the machine is running. */
+const serverCpu = () =>
+  new Promise<number>((resolve) => {
+    child.once('message', (m) => resolve((m as { cpuMicros: number }).cpuMicros));
+    child.send({ cmd: 'cpu' });
+  });
+
 type BenchEvent = { id: string; slug: string };
 /** A fresh event from the server (see _registration-server.ts: each measured phase gets its own). */
 const freshEvent = () =>
@@ -259,10 +266,24 @@ await surge(apiEvent, WARMUP);
 await formSurge(await freshEvent(), WARMUP, PHONE);
 const apiRuns: autocannon.Result[] = [];
 const formRuns: FormRun[] = [];
+// Server CPU per registration on each path: on a loaded machine the rates swing, the cost per request much less.
+const cpu = { api: 0, apiRegs: 0, form: 0, formRegs: 0 };
 for (let round = 0; round < ROUNDS; round++) {
-  apiRuns.push(await surge(round ? await freshEvent() : apiEvent, DURATION));
-  formRuns.push(await formSurge(await freshEvent(), DURATION, PHONE));
+  const apiEv = round ? await freshEvent() : apiEvent;
+  let c0 = await serverCpu();
+  const api = await surge(apiEv, DURATION);
+  cpu.api += (await serverCpu()) - c0;
+  cpu.apiRegs += api['2xx'];
+  apiRuns.push(api);
+  const formEv = await freshEvent();
+  c0 = await serverCpu();
+  const f = await formSurge(formEv, DURATION, PHONE);
+  cpu.form += (await serverCpu()) - c0;
+  cpu.formRegs += f.registrations;
+  formRuns.push(f);
 }
+const cpuPerApi = cpu.api / Math.max(1, cpu.apiRegs);
+const cpuPerForm = cpu.form / Math.max(1, cpu.formRegs);
 const result = apiRuns[0]!;
 const atGoal = await surge(await freshEvent(), DURATION, GOAL_RATE);
 const form = formRuns[0]!;
@@ -327,6 +348,9 @@ console.log(
   `  form path / API path: ${formRatio.toFixed(2)} (goal ≥ 0.5${ROUNDS > 1 ? `; sums over ${ROUNDS} alternated rounds` : ''})`,
 );
 console.log(
+  `  server CPU per registration: API ${cpuPerApi.toFixed(0)} µs, form path ${cpuPerForm.toFixed(0)} µs (post, 303, ticket page) → API / form ${(cpuPerApi / cpuPerForm).toFixed(2)}`,
+);
+console.log(
   `  rows: ${report.total} over ${tallies.length} events; hall confirmed ${report.onsiteConfirmed}/${CAPACITY * tallies.length} (counters ${report.counter.onsite}); online confirmed ${report.onlineConfirmed}; waitlisted ${report.waitlisted}`,
 );
 console.log(`  overbooked: ${overbooked}`);
@@ -347,6 +371,9 @@ console.log(
     formFailed: sum(formRuns.map((f) => f.failed)) + formIdentity.failed,
     rounds: ROUNDS,
     formToApiRatio: Number(formRatio.toFixed(4)),
+    cpuMicrosPerApiRegistration: Math.round(cpuPerApi),
+    cpuMicrosPerFormRegistration: Math.round(cpuPerForm),
+    formToApiCpuRatio: Number((cpuPerApi / cpuPerForm).toFixed(4)),
     overbooked,
     plainInsertsPerSec: Math.round(plain),
     ratio: Number((regPerSec / plain).toFixed(4)),
