@@ -153,6 +153,10 @@ export const errors = {
     en: 'This certificate has been revoked and cannot be downloaded.',
   })),
   // ── auth ──
+  tooManyLogins: make(429, 'too_many_logins', (minutes: number) => ({
+    id: `Terlalu banyak percobaan masuk yang salah untuk akun ini. Coba lagi dalam ${minutes} menit.`,
+    en: `Too many failed logins for this account. Try again in ${minutes} minutes.`,
+  })),
   inviteUsed: make(410, 'invite_used', () => ({
     id: 'Tautan ini sudah dipakai atau kedaluwarsa. Minta tautan baru kepada panitia.',
     en: 'This link was already used or has expired. Ask the organizers for a new one.',

@@ -32,5 +32,5 @@ export const NextQuery = z.object({ next: z.string().optional() });
 /** A personal link's token (`/akun/:token`); longer values are cut, as before, rather than refused. */
 export const TokenParam = z.object({ token: z.string().transform((s) => s.slice(0, 100)) });
 
-/** Login is limited per address and e-mail: slow enough to stop guessing, never a crowd's problem. */
+/** Login is limited per address here and per account in auth.throttle.ts: slow enough to stop guessing. */
 export const loginRateLimit = { max: 10, timeWindow: '1 minute' };

@@ -6,6 +6,7 @@ import { errors, what } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { authRepository as repo } from './auth.repository.js';
 import { type NewUser, NewUserSchema } from './auth.schemas.js';
+import { createLoginThrottle } from './auth.throttle.js';
 
 const SESSION_DAYS = 14;
 const SETUP_KEY = 'setup_token_hash';
@@ -17,7 +18,9 @@ export const secret = (bytes = 32) => randomBytes(bytes).toString('base64url');
  * Accounts, password login, sessions, API tokens and the first-run setup token. Built once in
  * src/services.ts (`ctx.services.auth`); the HTTP side (cookies) is in auth.session.ts.
  */
-export function createAuthService({ db }: Pick<AppContext, 'db'>) {
+export function createAuthService(ctx: Pick<AppContext, 'db' | 'bus' | 'config'>) {
+  const { db } = ctx;
+  const throttle = createLoginThrottle(ctx);
   // A fixed hash to verify against when the e-mail is unknown, so timing does not reveal which e-mails exist.
   let dummyHash: Promise<string> | null = null;
 
@@ -53,15 +56,23 @@ export function createAuthService({ db }: Pick<AppContext, 'db'>) {
   return {
     createUser,
 
+    /** Checks a login (API and form alike), counting failures per account (auth.throttle.ts). */
     async checkPassword(email: string, password: string) {
+      const wait = await throttle.blockedFor(email);
+      if (wait > 0) throw errors.tooManyLogins(Math.ceil(wait / 60));
       const user = await repo.findUserByEmail(db, email.trim().toLowerCase());
       if (!user) {
         dummyHash ??= hash('not-a-real-password');
         await verify(await dummyHash, password).catch(() => false);
+        await throttle.failed(email);
         throw errors.badCredentials();
       }
       const ok = await verify(user.password_hash, password).catch(() => false);
-      if (!ok) throw errors.badCredentials();
+      if (!ok) {
+        await throttle.failed(email);
+        throw errors.badCredentials();
+      }
+      await throttle.succeeded(email);
       return user;
     },
 
