@@ -43,7 +43,6 @@ export function buildServices(ctx: AppContext) {
   const orgs = createOrgsService(ctx);
   const program = createProgramService(ctx);
   const site = createSiteService(ctx, { events, orgs, program });
-  const demo = createDemoService(ctx, { events, eventsManage, orgs });
   const seating = createSeatingService(ctx);
   const registrations = createRegistrationsService(ctx, { seating });
   const privacy = createPrivacyService(ctx, registrations, PERSONAL_DATA);
@@ -76,6 +75,18 @@ export function buildServices(ctx: AppContext) {
     certificates,
   });
   const announcements = createAnnouncementsService(ctx);
+  // The demo writes the seminar's whole day through these services, so it is built after them.
+  const demo = createDemoService(ctx, {
+    events,
+    eventsManage,
+    orgs,
+    seating,
+    registrations,
+    online,
+    evaluation,
+    certificates,
+    media,
+  });
   const ops = createOpsService(ctx, { realtime });
   // The durable job queue and the outbox on it (issue 12): messages, reminders, notices.
   const jobs = createJobsService(ctx);

@@ -57,6 +57,7 @@ export const DEMO_EVENT = {
   online_platform: 'zoom',
   online_join_url: 'https://zoom.us/j/1234567890',
   series: 'Seminar UMKM Administrasi Publik UPM',
+  city: 'Kota Probolinggo',
 } as const;
 
 type Person = {

@@ -18,7 +18,10 @@ import {
   DEMO_TZ,
 } from './demo.data.js';
 import { bannerSvg, logoSvg, rasterize } from './demo.images.js';
+import { nextWebinarGraph } from './demo.next.js';
 import { demoRepository } from './demo.repository.js';
+import { NEXT_WEBINAR } from './demo.story.data.js';
+import { type StoryDeps, writeStory } from './demo.story.js';
 
 export { DEMO_SLUG };
 
@@ -28,7 +31,7 @@ export { DEMO_SLUG };
  */
 export function createDemoService(
   ctx: AppContext,
-  deps: { events: EventsService; eventsManage: EventsManageService; orgs: OrgsService },
+  deps: { events: EventsService; eventsManage: EventsManageService; orgs: OrgsService } & StoryDeps,
 ) {
   const { db } = ctx;
   const { events, eventsManage, orgs } = deps;
@@ -101,6 +104,41 @@ export function createDemoService(
     return { slug: DEMO_SLUG };
   }
 
+  /** The series' next webinar, once (its fixed slug arbitrates two loads at once). */
+  async function ensureNext(ownerId: string | null): Promise<void> {
+    if (await events.find(NEXT_WEBINAR.slug)) return;
+    const owner = await orgs.find(DEMO_ORGS.owner.slug);
+    if (!owner) return;
+    const partners = [];
+    for (const p of DEMO_ORGS.partners) {
+      const o = await orgs.find(p.slug);
+      if (o) partners.push(o.id);
+    }
+    try {
+      await eventsManage.insertGraph(nextWebinarGraph(owner.id, partners, ownerId, Date.now()));
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+
+  /** The day itself (see demo.story.ts), written by the owner or else the first staff account. */
+  async function ensureStory(ownerEmail: string | null, dataDir: string | undefined): Promise<void> {
+    const user = ownerEmail
+      ? await demoRepository.userByEmail(db, ownerEmail)
+      : await demoRepository.firstStaff(db);
+    const event = await events.find(DEMO_SLUG);
+    if (!user || !event) return;
+    const actor = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      via: 'token' as const,
+      csrf: null,
+    };
+    await writeStory(ctx, deps, event, actor, dataDir);
+  }
+
   return {
     /**
      * Builds the seed seminar as a published demo event. Idempotent: the slug is fixed, so a second run
@@ -111,6 +149,8 @@ export function createDemoService(
     async load(opts: { ownerEmail: string | null; dataDir?: string }): Promise<{ slug: string }> {
       const result = await loadGraph(opts);
       if (opts.dataDir) await ensureImages(opts.dataDir);
+      await ensureStory(opts.ownerEmail, opts.dataDir);
+      await ensureNext((await events.find(DEMO_SLUG))?.created_by ?? null);
       return result;
     },
   };
@@ -144,6 +184,7 @@ function demoGraph(orgId: string, partnerOrgIds: string[], ownerId: string | nul
       online_stream_url: null,
       online_capacity: null,
       banner_path: null,
+      city: DEMO_EVENT.city,
       status: 'published',
       created_by: ownerId,
       created_at: now,
