@@ -28,8 +28,17 @@ export interface UiExtensions {
   ticketSections: Section<[EventRow, TicketView]>[];
   /** On the public event page, after the programme. */
   eventSections: Section<[EventRow]>[];
-  /** Links on the console page of one event: label and path relative to /console/events/:id. */
-  consoleLinks: { key: string; order: number; label: { id: string; en: string }; path: string }[];
+  /**
+   * Links on the console page of one event: label, path relative to /console/events/:id, and what the page
+   * asks of its viewer (`organize` unless said): the console shows a link only to those the page lets in.
+   */
+  consoleLinks: {
+    key: string;
+    order: number;
+    label: { id: string; en: string };
+    path: string;
+    access?: 'organize' | 'moderate' | 'checkin';
+  }[];
 }
 
 export function createUiExtensions(): UiExtensions {

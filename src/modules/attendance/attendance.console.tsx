@@ -88,10 +88,16 @@ export const DASH_CSS = `
 `;
 
 export const base = (e: EventRow) => `/console/events/${e.id}/attendance`;
-export const back = (e: EventRow, l: Locale) => (
+/** Back to the event, and to the door when the viewer may open it (a moderator's codes page may not). */
+export const back = (e: EventRow, l: Locale, door = true) => (
   <p class="muted">
-    <a href={`/console/events/${e.id}`}>← {e.title}</a> ·{' '}
-    <a href={`/console/events/${e.id}/checkin`}>{T.door[l]}</a>
+    <a href={`/console/events/${e.id}`}>← {e.title}</a>
+    {door ? (
+      <>
+        {' · '}
+        <a href={`/console/events/${e.id}/checkin`}>{T.door[l]}</a>
+      </>
+    ) : null}
   </p>
 );
 

@@ -164,9 +164,9 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
   const online = app.ctx.services.online;
 
   for (const link of [
-    { key: 'attendance-checkin', order: 30, label: T.door, path: '/checkin' },
-    { key: 'attendance', order: 31, label: T.dashboard, path: '/attendance' },
-    { key: 'attendance-codes', order: 32, label: T.codes, path: '/attendance/codes' },
+    { key: 'attendance-checkin', order: 30, label: T.door, path: '/checkin', access: 'checkin' as const },
+    { key: 'attendance', order: 31, label: T.dashboard, path: '/attendance', access: 'checkin' as const },
+    { key: 'attendance-codes', order: 32, label: T.codes, path: '/attendance/codes', access: 'moderate' as const },
     { key: 'attendance-import', order: 33, label: T.importTitle, path: '/attendance/import' },
     { key: 'attendance-lists', order: 34, label: T.lists, path: '/attendance#daftar-hadir' },
   ]) {

@@ -12,11 +12,12 @@ import { InviteBody, PasswordBody, TokenParam } from './auth.schemas.js';
 import { startSession } from './auth.session.js';
 import { inviteText, mayInvite } from './invites.service.js';
 
+/** Least privilege first: the form starts on door staff, and a wider role is a deliberate choice. */
 const ROLE_TEXT: Record<GlobalRole, Text> = {
-  admin: { id: 'Administrator', en: 'Administrator' },
-  organizer: { id: 'Panitia (penyelenggara)', en: 'Organizer' },
+  checkin: { id: 'Petugas presensi (pintu)', en: 'Check-in staff (door)' },
   moderator: { id: 'Moderator', en: 'Moderator' },
-  checkin: { id: 'Petugas presensi', en: 'Check-in staff' },
+  organizer: { id: 'Panitia (penyelenggara)', en: 'Organizer' },
+  admin: { id: 'Administrator', en: 'Administrator' },
 };
 
 const L = {
@@ -101,7 +102,7 @@ async function usersPage(
         <label for="inv-role">{L.role[l]}</label>
         <select id="inv-role" name="role">
           {roles.map((r) => (
-            <option value={r} selected={extra.values?.role === r}>
+            <option value={r} selected={(extra.values?.role || 'checkin') === r}>
               {ROLE_TEXT[r][l]}
             </option>
           ))}

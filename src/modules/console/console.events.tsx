@@ -80,7 +80,7 @@ export async function consoleEventRoutes(base: FastifyInstance) {
       return consolePage(
         req,
         reply,
-        { title: C.overview, event, tab: 'overview' },
+        { title: C.overview, event, tab: 'overview', role },
         <>
           <SavedNotice saved={req.query.saved} l={l} />
           <EventOverview req={req} event={event} organizer={role === 'organizer'} url={url} />

@@ -11,7 +11,7 @@ import {
 import { page } from '../../web/page.js';
 import type { Children } from '../../web/render.js';
 import { requireUser } from '../auth/index.js';
-import { type EventRow, loadEventFor } from '../events/index.js';
+import { allows, type EventRole, type EventRow, loadEventFor } from '../events/index.js';
 import { C, FIELD_LABELS } from './console.text.js';
 
 /** The kit's error message and post-redirect-get, naming fields as the console's forms label them. */
@@ -66,25 +66,38 @@ export const organizeEvent = async (req: FastifyRequest, db: Db, id: string) => 
 
 export type Tab = 'overview' | 'edit' | 'people' | 'rundown' | 'team' | 'duplicate' | 'delete';
 
-/** The console frame of one event: its title, status and the menu (own tabs, then other modules' tools). */
+/**
+ * The console frame of one event: its title, status and the menu (own tabs, then other modules' tools). The
+ * menu holds only what the viewer's `role` opens (organizer unless said: every page but the overview is an
+ * organizer's): door staff and moderators see their own tools, never a link that would answer 403.
+ */
 export function consolePage(
   req: FastifyRequest,
   reply: FastifyReply,
-  opts: { title: Text | string; event?: EventRow; tab?: Tab; status?: number },
+  opts: { title: Text | string; event?: EventRow; tab?: Tab; status?: number; role?: EventRole | null },
   body: Children,
 ) {
   const l = req.locale;
   const e = opts.event;
+  const role = opts.role === undefined ? 'organizer' : opts.role;
   const tabs: [Tab, Text, string][] = e
     ? [
         ['overview', C.overview, ''],
-        ['edit', C.details, '/edit'],
-        ['people', C.people, '/people'],
-        ['rundown', C.rundown, '/rundown'],
-        ['team', C.team, '/team'],
+        ...(role === 'organizer'
+          ? ([
+              ['edit', C.details, '/edit'],
+              ['people', C.people, '/people'],
+              ['rundown', C.rundown, '/rundown'],
+              ['team', C.team, '/team'],
+            ] as [Tab, Text, string][])
+          : []),
       ]
     : [];
-  const tools = [...req.server.ctx.ui.consoleLinks].sort((a, b) => a.order - b.order);
+  const tools = e
+    ? [...req.server.ctx.ui.consoleLinks]
+        .filter((t) => allows(e, role, t.access ?? 'organize'))
+        .sort((a, b) => a.order - b.order)
+    : [];
   const title = typeof opts.title === 'string' ? opts.title : opts.title[l];
   // Other modules' tools: open below the overview, folded above the forms so a phone reaches the form first.
   const toolsBlock =

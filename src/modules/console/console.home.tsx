@@ -6,7 +6,7 @@ import { ActionButton } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { requireRole, requireUser } from '../auth/index.js';
 import { DEMO_SLUG } from '../demo/index.js';
-import { eventRolesOf } from '../events/index.js';
+import { allows, eventRolesOf } from '../events/index.js';
 import { consolePage } from './console.forms.js';
 import { C } from './console.text.js';
 
@@ -28,6 +28,14 @@ export async function consoleHomeRoutes(base: FastifyInstance) {
     const mine = all.filter((e) => roles.get(e.id));
     const canCreate = user.role === 'admin' || user.role === 'organizer';
     const demoMissing = canCreate && !(await events.isSlugTaken(DEMO_SLUG));
+    // Door staff and moderators land on their work: each event row links straight to the tools their role
+    // opens (the check-in page, the moderation), not to an organizer's overview full of refusals.
+    const links = [...app.ctx.ui.consoleLinks].sort((a, b) => a.order - b.order);
+    const toolsFor = (e: (typeof mine)[number]) => {
+      const role = roles.get(e.id) ?? null;
+      return role === 'organizer' ? [] : links.filter((t) => t.access && allows(e, role, t.access));
+    };
+    const staffOnly = mine.some((e) => roles.get(e.id) !== 'organizer');
     return consolePage(
       req,
       reply,
@@ -59,6 +67,7 @@ export async function consoleHomeRoutes(base: FastifyInstance) {
                   <th scope="col">{C.title[l]}</th>
                   <th scope="col">{C.when[l]}</th>
                   <th scope="col">{C.status[l]}</th>
+                  {staffOnly ? <th scope="col">{C.yourTools[l]}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -73,13 +82,23 @@ export async function consoleHomeRoutes(base: FastifyInstance) {
                         {e.status === 'published' ? C.published[l] : C.draft[l]}
                       </span>
                     </td>
+                    {staffOnly ? (
+                      <td>
+                        {toolsFor(e).map((t, i) => (
+                          <>
+                            {i ? ' · ' : ''}
+                            <a href={`/console/events/${e.id}${t.path}`}>{t.label[l]}</a>
+                          </>
+                        ))}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         ) : (
-          <p class="muted">{C.noEvents[l]}</p>
+          <p class="muted">{canCreate ? C.noEvents[l] : C.noTeamEvents[l]}</p>
         )}
       </>,
     );

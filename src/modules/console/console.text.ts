@@ -9,6 +9,11 @@ export const C = {
     id: 'Belum ada acara. Buat acara baru atau muat acara contoh.',
     en: 'No events yet. Create one or load the demo event.',
   },
+  noTeamEvents: {
+    id: 'Anda belum ditugaskan di acara mana pun. Minta panitia menambahkan Anda ke tim acaranya.',
+    en: 'You are not on any event’s team yet. Ask the organizers to add you to their event’s team.',
+  },
+  yourTools: { id: 'Tugas Anda', en: 'Your tools' },
   loadDemo: { id: 'Muat acara contoh', en: 'Load the demo event' },
   demoHint: {
     id: 'Acara contoh: seminar hibrida UMKM di Aula Kelurahan Kanigaran (30 Desember 2021), lengkap dengan narasumber dan susunan acara.',

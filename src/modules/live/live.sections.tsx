@@ -22,10 +22,10 @@ export function addLiveSections(ui: UiExtensions): void {
     },
   });
   ui.consoleLinks.push(
-    { key: 'live-moderate', order: 30, label: T.moderation, path: '/moderate' },
-    { key: 'live-stage', order: 31, label: T.stageControl, path: '/stage' },
-    { key: 'live-polls', order: 32, label: T.polls, path: '/polls' },
-    { key: 'live-projector', order: 33, label: T.projector, path: '/projector' },
-    { key: 'live-overlay', order: 34, label: T.overlay, path: '/overlay' },
+    { key: 'live-moderate', order: 30, label: T.moderation, path: '/moderate', access: 'moderate' },
+    { key: 'live-stage', order: 31, label: T.stageControl, path: '/stage', access: 'moderate' },
+    { key: 'live-polls', order: 32, label: T.polls, path: '/polls', access: 'moderate' },
+    { key: 'live-projector', order: 33, label: T.projector, path: '/projector', access: 'moderate' },
+    { key: 'live-overlay', order: 34, label: T.overlay, path: '/overlay', access: 'moderate' },
   );
 }

@@ -6,7 +6,7 @@ import { formatTime } from '../../../shared/time.js';
 import { ErrorNotice, FormFields, type KeptForm, saveOrShowAgain, str } from '../../../web/forms.js';
 import { CsrfField, page } from '../../../web/page.js';
 import { requireUser } from '../../auth/index.js';
-import { type EventRow, loadEventFor } from '../../events/index.js';
+import { can, type EventRow, loadEventFor } from '../../events/index.js';
 import { back, base, DASH_CSS, fill, num, T } from '../attendance.console.js';
 import { NewCodeBody } from '../attendance.schemas.js';
 
@@ -27,7 +27,7 @@ export const codesPages: FastifyPluginAsync = async (plugin) => {
       { title: `${T.codes[l]} · ${event.title}`, nav: 'console', status: form?.status ?? 200 },
       <>
         <style>{DASH_CSS}</style>
-        {back(event, l)}
+        {back(event, l, await can(db, event, req.user, 'checkin'))}
         <h1>{T.codes[l]}</h1>
         <ErrorNotice error={form?.error} />
         {open.map((c) => (
