@@ -12,7 +12,7 @@ const PUBLIC: [string, RegExp][] = [
   ['GET', /^\/api\/(health|openapi\.json)$/],
   [
     'GET',
-    /^\/api\/v1\/events(\/\{id\}(\/(people|agenda|questions|polls|live|live\/updates|live\/stage|live\/settings|registration-settings|photos|materials))?)?$/,
+    /^\/api\/v1\/events(\/\{id\}(\/(people|agenda|questions|polls|live|live\/updates|live\/stage|live\/settings|registration-settings|photos|materials|captions))?)?$/,
   ],
   ['GET', /^\/api\/v1\/organizations(\/\{id\})?$/],
   ['POST', /^\/api\/v1\/auth\/(login|logout)$/],

@@ -9,6 +9,7 @@ import type { MediaTables } from '../modules/media/media.tables.js';
 import type { MessageTables } from '../modules/messages/messages.tables.js';
 import type { OrgTables } from '../modules/orgs/orgs.tables.js';
 import type { CaptionTables } from '../modules/live/captions.tables.js';
+import type { PersonPresenceTables } from '../modules/program/program.presence.tables.js';
 import type { PollKindTables } from '../modules/qa/qa.poll-kinds.tables.js';
 import type { QaTables } from '../modules/qa/qa.tables.js';
 import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
@@ -186,6 +187,7 @@ export interface DB
     QaTables,
     PollKindTables,
     CaptionTables,
+    PersonPresenceTables,
     RealtimeTables,
     EvaluationTables,
     CertificateTables,

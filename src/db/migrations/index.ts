@@ -17,6 +17,7 @@ import * as eventCity from './2026_12_07_1500_event_city.js';
 import * as orgMembers from './2026_12_07_1300_org_members.js';
 import * as registrationResentAt from './2026_12_07_1120_registration_resent_at.js';
 import * as pollKindsCaptions from './2026_12_07_1020_poll_kinds_captions.js';
+import * as personPresenceMode from './2026_12_07_1021_person_presence_mode.js';
 import * as oneVote from './2026_12_07_1000_one_vote.js';
 
 import * as jobQueue from './2026_12_07_1200_job_queue.js';
@@ -43,8 +44,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1000_one_vote': oneVote,
   '2026_12_07_1120_registration_resent_at': registrationResentAt,
   '2026_12_07_1020_poll_kinds_captions': pollKindsCaptions,
+  '2026_12_07_1021_person_presence_mode': personPresenceMode,
   '2026_12_07_1500_event_city': eventCity,
   '2026_12_07_1200_job_queue': jobQueue,
   '2026_12_07_1210_messages': messagesTables,
-};
   '2026_12_07_1300_org_members': orgMembers,
+};

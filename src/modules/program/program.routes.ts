@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, loadEventFor } from '../events/index.js';
+import { can, IdParams, loadEventFor } from '../events/index.js';
+import { personJoinLink } from './program.links.js';
 import {
   AgendaBody,
   AgendaOut,
@@ -27,7 +28,45 @@ export const programRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: z.object({ people: z.array(PersonOut) }) },
       },
     },
-    async (req) => ({ people: await program.listPeople(await loadEventFor(req, db, req.params.id, 'view')) }),
+    async (req) => {
+      const event = await loadEventFor(req, db, req.params.id, 'view');
+      const people = await program.listPeople(event);
+      if (!(await can(db, event, req.user, 'organize'))) return { people };
+      const attended = await program.attended(event);
+      return {
+        people: people.map((p) => {
+          const a = attended.get(p.id);
+          return {
+            ...p,
+            joinLink:
+              p.presence === 'online' ? personJoinLink(app, app.ctx.config.publicUrl, event, p.id) : null,
+            attended: a ? { mode: a.mode, at: a.at } : null,
+          };
+        }),
+      };
+    },
+  );
+  app.post(
+    '/api/v1/events/:id/people/:itemId/checkin',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Record a speaker, official or committee member as present in the hall (door staff)',
+        params: ItemParams,
+        response: {
+          200: z.object({
+            id: z.string(),
+            attended: z.object({ mode: z.literal('onsite'), at: z.string() }),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const event = await loadEventFor(req, db, req.params.id, 'checkin');
+      const p = await program.recordPresence(event, req.params.itemId, 'onsite');
+      const a = (await program.attended(event)).get(p.id);
+      return { id: p.id, attended: { mode: 'onsite' as const, at: a?.at ?? '' } };
+    },
   );
   app.post(
     '/api/v1/events/:id/people',

@@ -29,6 +29,13 @@ export const PersonOut = z.object({
   role: z.enum(PERSON_ROLES),
   presence: z.enum(PRESENCES),
   sort: z.number(),
+  /** Organizers only: the personal join link (people present online; null for the hall). */
+  joinLink: z.string().nullable().optional(),
+  /** Organizers only: what was recorded (an online join or a hall check-in inside the event's window). */
+  attended: z
+    .object({ mode: z.enum(['online', 'onsite']), at: z.string() })
+    .nullable()
+    .optional(),
 });
 
 const endAfterStart = {

@@ -5,6 +5,8 @@ import { newId } from '../../shared/ids.js';
 import { fullName } from '../../shared/names.js';
 import { isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
+import { recordedPresence } from './program.presence.js';
+import { presenceRepository } from './program.presence.repository.js';
 import { type AgendaRow, type PersonRow, programRepository as repo } from './program.repository.js';
 import type {
   AgendaBody,
@@ -47,6 +49,26 @@ export function createProgramService(ctx: AppContext) {
 
   const service = {
     listPeople: async (event: EventRow) => (await repo.listPeople(db, event.id)).map(presentPerson),
+
+    /**
+     * Records that a programme person is here: joined through their personal link (online) or checked
+     * in at the door (onsite). Every record is kept; `attended` counts those inside the event's window.
+     */
+    async recordPresence(event: EventRow, personId: string, mode: 'online' | 'onsite') {
+      const p = await repo.findPerson(db, event.id, personId);
+      if (!p) throw errors.notFound(what.person);
+      await presenceRepository.record(db, {
+        id: newId(),
+        event_id: event.id,
+        person_id: p.id,
+        mode,
+        joined_at: Date.now(),
+      });
+      return p;
+    },
+
+    /** Each person's recorded presence inside the event's window (absent: nothing recorded). */
+    attended: (event: EventRow) => recordedPresence(db, event),
 
     /** The event's people as stored, in their order (for pages, certificates and reports). */
     peopleRows: (eventId: string) => repo.listPeople(db, eventId),

@@ -4,6 +4,7 @@ import { fullName, sortName } from '../../../shared/names.js';
 import { CM, drawable, embed, fitHeader, useFonts, widthOf, wrap } from '../../../shared/pdf.js';
 import { formatDate, formatTime } from '../../../shared/time.js';
 import { type EventRow, signatureLine } from '../../events/index.js';
+import { recordedPresence } from '../../program/index.js';
 import { attendanceRepository as repo } from '../attendance.repository.js';
 import { presenceRows } from '../presence.js';
 
@@ -82,14 +83,16 @@ export async function buildList(
     const people = (await repo.eventPeople(db, event.id)).filter((p) =>
       kind === 'committee' ? p.role === 'committee' : SPEAKER_ROLES.has(p.role),
     );
+    // What was recorded (a personal join link used, a door check-in), never the declared presence.
+    const seen = await recordedPresence(db, event);
     return {
       ...base,
       rows: people.map((p) => ({
         name: fullName({ frontTitles: p.front_titles, name: p.name, backTitles: p.back_titles }),
         key: sortName(p),
         institution: [p.position, p.institution].filter(Boolean).join(', '),
-        mode: p.presence === 'online' ? 'Daring' : 'Luring',
-        sign: p.presence === 'online' ? 'Hadir daring' : '',
+        mode: (seen.get(p.id)?.mode ?? p.presence) === 'online' ? 'Daring' : 'Luring',
+        sign: speakerSign(seen.get(p.id), p.presence, tz),
       })),
     };
   }
@@ -328,6 +331,13 @@ const FILE_KIND: Record<ListKind, string> = {
  */
 export const listFilename = (list: AttendanceList, ext: 'pdf' | 'xlsx') =>
   `daftar-hadir-${FILE_KIND[list.kind]}${list.kind === 'hall' ? (list.only === 'present' ? '-hadir' : '-semua') : ''}-${list.slug}.${ext}`;
+
+/** Hall people sign on paper; online people get what was recorded of them, or say that nothing was. */
+function speakerSign(seen: { mode: string; ms: number } | undefined, declared: string, tz: string): string {
+  if (seen?.mode === 'online') return `Hadir daring (masuk ${formatTime(seen.ms, tz, 'id')})`;
+  if (seen) return '';
+  return declared === 'online' ? 'Tidak tercatat' : '';
+}
 
 /** "Jumlah: 52 orang" under every list (the online list also says how the presence was recorded). */
 export function totalLine(list: AttendanceList): string {
