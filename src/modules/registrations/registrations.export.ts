@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Locale, Text } from '../../i18n/index.js';
+import { safeCell } from '../../shared/spreadsheet.js';
 import type { RegistrationAdminDto } from './registrations.schemas.js';
 
 const COLS: { key: string; label: Text; get: (r: RegistrationAdminDto) => string; validated?: boolean }[] = [
@@ -17,14 +18,6 @@ const COLS: { key: string; label: Text; get: (r: RegistrationAdminDto) => string
   { key: 'source', label: { id: 'Sumber', en: 'Source' }, get: (r) => r.source },
   { key: 'createdAt', label: { id: 'Waktu daftar', en: 'Registered at' }, get: (r) => r.createdAt },
 ];
-
-/**
- * Spreadsheet programs run a cell that starts with = + - @ as a formula: a participant's name must never
- * become one (CSV injection), so such cells get a leading apostrophe.
- */
-function safeCell(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
 
 function rows(list: RegistrationAdminDto[], locale: Locale) {
   const answerKeys = [...new Set(list.flatMap((r) => Object.keys(r.answers)))];

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { safeCell } from '../../../shared/spreadsheet.js';
 import { type AttendanceList, COLS, totalLine } from './lists.js';
 
 /** The same list as a workbook: title rows, the table with print titles, totals and the signers. */
@@ -10,7 +11,7 @@ export async function listXlsx(list: AttendanceList): Promise<Buffer> {
   });
   ws.columns = [{ width: 6 }, { width: 34 }, { width: 30 }, { width: 14 }, { width: 26 }];
   const title = (text: string, sz: number) => {
-    const row = ws.addRow([text]);
+    const row = ws.addRow([safeCell(text)]);
     ws.mergeCells(row.number, 1, row.number, 5);
     row.getCell(1).font = { bold: true, size: sz };
     row.getCell(1).alignment = { horizontal: 'center', wrapText: true };
@@ -37,8 +38,8 @@ export async function listXlsx(list: AttendanceList): Promise<Buffer> {
   });
   ws.pageSetup.printTitlesRow = `${head.number}:${head.number}`;
   for (const [i, r] of list.rows.entries()) {
-    // Names are written as text values: a name starting with "=" stays a name, never a formula.
-    const row = ws.addRow([i + 1, r.name, r.institution, r.mode, r.sign]);
+    // Text values, prefixed like the CSV: a name like "=HYPERLINK(…)" stays text even when edited.
+    const row = ws.addRow([i + 1, safeCell(r.name), safeCell(r.institution), r.mode, r.sign]);
     row.height = list.kind === 'hall' || list.kind === 'committee' ? 26 : 18;
     row.eachCell({ includeEmpty: true }, (c, col) => {
       c.border = border;
@@ -58,7 +59,7 @@ export async function listXlsx(list: AttendanceList): Promise<Buffer> {
     const at = (values: string[]) => {
       const row = ws.addRow([]);
       values.forEach((v, i) => {
-        if (cols[i]) row.getCell(cols[i]!).value = v;
+        if (cols[i]) row.getCell(cols[i]!).value = safeCell(v);
       });
     };
     at(list.signers.length > 1 ? ['', list.signLine] : [list.signLine]);
