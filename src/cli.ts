@@ -6,6 +6,7 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { validationError } from './http/validation.js';
 import { GLOBAL_ROLES } from './modules/auth/index.js';
+import { BackupError } from './ops/backup.js';
 
 const HELP = `Aula command line
 
@@ -13,6 +14,9 @@ const HELP = `Aula command line
   aula token create --email E [--name N]      prints an API token (Authorization: Bearer …)
   aula demo [--email E]                       loads the seed seminar as a demo event
   aula retention run                          erases personal data of events past their retention period
+  aula backup --out FILE                      writes a backup (database, uploads, generated files) while the server runs
+  aula restore FILE [--force]                 restores a backup into an empty DATA_DIR and DATABASE_URL
+                                              (a SQLite backup restores into PostgreSQL: the way to grow)
 
 Uses the same DATABASE_URL and DATA_DIR as the server.`;
 
@@ -87,6 +91,32 @@ const commands: Record<string, Command> = {
     console.log(`Retention: ${r.registrations} registrations erased in ${r.events} events.`);
     return 0;
   },
+  async backup(args) {
+    const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+    if (!values.out) {
+      console.error('aula backup needs --out FILE (e.g. --out aula-2026-12-07.tar.gz)');
+      return 2;
+    }
+    const { createBackup } = await import('./ops/backup.js');
+    const r = await createBackup(loadConfig(), values.out);
+    console.log(`Backup written: ${r.file} (${(r.bytes / 1e6).toFixed(1)} MB, ${r.files} files).`);
+    return 0;
+  },
+  async restore(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { force: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+    if (positionals.length !== 1) {
+      console.error('aula restore needs the backup file: aula restore FILE [--force]');
+      return 2;
+    }
+    const { restoreBackup } = await import('./ops/restore.js');
+    const r = await restoreBackup(loadConfig(), positionals[0]!, { force: values.force === true });
+    console.log(`Restored the ${r.from}: ${r.rows} rows, ${r.files} files. Start the server as usual.`);
+    return 0;
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -101,6 +131,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof AppError) {
       console.error(err.text.en);
+      return 1;
+    }
+    if (err instanceof BackupError) {
+      console.error(err.message);
       return 1;
     }
     if (err instanceof ZodError) {

@@ -15,6 +15,20 @@ if (token) {
   console.log(`\n  Aula is running at ${shownUrl}\n`);
 }
 
+// Scheduled backups (BACKUP_DIR): the first an hour after the start, then one a day. Set it on one node only.
+if (config.backup) {
+  const { scheduledBackup } = await import('./ops/backup.js');
+  const run = () =>
+    scheduledBackup(config).then(
+      (name) => app.log.info({ backup: name }, 'scheduled backup written'),
+      (err: unknown) => app.log.error({ err }, 'scheduled backup failed'),
+    );
+  setTimeout(() => {
+    void run();
+    setInterval(run, 24 * 3600_000).unref();
+  }, 3600_000).unref();
+}
+
 // Graceful shutdown (SIGTERM from systemd, Docker or a rolling restart; SIGINT is Ctrl-C): stop accepting,
 // tell live clients to reconnect (they resume on another node or after the restart), finish the requests
 // in flight, close the database cleanly. Queued jobs stay in the database for the next start. A request
