@@ -17,7 +17,11 @@ import { createInvitationsService } from './modules/invitations/index.js';
 import { createJobsService } from './modules/jobs/index.js';
 import { createCaptionsService, createLiveService } from './modules/live/index.js';
 import { createMediaService } from './modules/media/index.js';
-import { createDeliveriesService, createMessagesService } from './modules/messages/index.js';
+import {
+  createDeliveriesService,
+  createMessagesService,
+  createRemindersService,
+} from './modules/messages/index.js';
 import { createOpsService } from './modules/ops/index.js';
 import { createOrgsService } from './modules/orgs/index.js';
 import { createProgramService } from './modules/program/index.js';
@@ -92,6 +96,7 @@ export function buildServices(ctx: AppContext) {
   const jobs = createJobsService(ctx);
   const deliveries = createDeliveriesService(ctx, { jobs, registrations });
   const messages = createMessagesService(ctx, { deliveries });
+  const reminders = createRemindersService(ctx, { deliveries });
   return {
     auth,
     invites,
@@ -123,6 +128,7 @@ export function buildServices(ctx: AppContext) {
     jobs,
     deliveries,
     messages,
+    reminders,
     ops,
   };
 }

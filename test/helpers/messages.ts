@@ -42,9 +42,33 @@ export async function registerMany(
 
 /** A raw message with quoted-printable soft breaks and escapes undone, for reading its text. */
 export function plain(raw: string): string {
-  return raw
+  // Base64 parts (attachments such as the .ics) decoded in place first.
+  const unpacked = raw.replace(
+    /(Content-Transfer-Encoding: base64\r?\n(?:[\w-]+:.*\r?\n(?:[ \t].*\r?\n)*)*\r?\n)([A-Za-z0-9+/=\r\n]+)/g,
+    (_, head: string, body: string) => head + Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8'),
+  );
+  return unpacked
     .replace(/=\r?\n/g, '')
     .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
+/** A message's subject with RFC 2047 encoded words (non-ASCII subjects, folded over lines) decoded. */
+export function subjectOf(raw: string): string {
+  const m = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw);
+  if (!m) return '';
+  const words = [...m[1]!.matchAll(/=\?utf-8\?([QB])\?([^?]*)\?=/gi)];
+  if (!words.length) return m[1]!.trim();
+  const bytes = words.map(([, enc, text]) =>
+    enc!.toUpperCase() === 'B'
+      ? Buffer.from(text!, 'base64')
+      : Buffer.from(
+          text!
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+          'latin1',
+        ),
+  );
+  return Buffer.concat(bytes).toString('utf8');
 }
 
 /** The messages of an inbox with this subject, by recipient. */

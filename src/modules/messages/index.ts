@@ -1,3 +1,4 @@
 export { createDeliveriesService, type DeliveriesService } from './deliveries.service.js';
 export { messagesModule } from './messages.plugin.js';
 export { createMessagesService, type MessagesService } from './messages.service.js';
+export { createRemindersService, type RemindersService } from './reminders/reminders.service.js';

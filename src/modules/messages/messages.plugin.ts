@@ -1,7 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { messagesApiRoutes } from './messages.routes.js';
+import { remindersApiRoutes } from './reminders/reminders.routes.js';
 
 /** Messages to registrants, reminders, change notices and the thank-you, on the outbox and the job queue. */
 export const messagesModule: FastifyPluginAsync = async (app) => {
+  const { jobs, reminders } = app.ctx.services;
+  // Reminders come due by the clock: every node sweeps now and then (the run row makes each fire once).
+  let last = 0;
+  jobs.every(async () => {
+    if (Date.now() - last < app.ctx.config.jobs.pollMs * 10) return;
+    last = Date.now();
+    await reminders.sweep();
+  });
   await app.register(messagesApiRoutes);
+  await app.register(remindersApiRoutes);
 };

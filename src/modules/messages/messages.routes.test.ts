@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
+import { eventually, plain, received, registerMany } from '../../../test/helpers/messages.js';
 import { publishedEvent } from '../../../test/helpers/registrations.js';
 import { startSmtp } from '../../../test/helpers/smtp.js';
-import { eventually, plain, received, registerMany } from '../../../test/helpers/messages.js';
 
 describe.each(DB_KINDS)('messages to registrants on %s', (kind) => {
   let t: TestApp;

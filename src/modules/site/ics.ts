@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { ICalAlarmType } from 'ical-generator';
 import type { Locale } from '../../i18n/index.js';
 import type { EventRow } from '../events/index.js';
 import { PLATFORM_LABELS, T } from './site.text.js';
@@ -21,7 +21,9 @@ export function eventIcs(e: EventRow, url: string, locale: Locale, host: string)
     url,
   ];
   cal.createEvent({
+    // One UID for the event page's and the ticket's .ics (issue 12): importing both keeps one entry.
     id: `${e.id}@${host}`,
+    alarms: [{ type: ICalAlarmType.display, triggerBefore: 3600, description: e.title }],
     start: new Date(e.starts_at),
     end: new Date(e.ends_at),
     stamp: new Date(e.updated_at),

@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { ICalAlarmType } from 'ical-generator';
 import type { EventRow } from '../../events/index.js';
 
 /** The event as an .ics file (times in UTC, which every calendar converts correctly): the hall address for luring, the ticket page (join link inside) for daring. */
@@ -12,7 +12,9 @@ export function eventIcs(
       ? [event.venue_name, event.venue_address].filter(Boolean).join(', ')
       : 'Daring / Online';
   cal.createEvent({
-    id: `${event.id}@aula`,
+    // The same UID as the event page's .ics (issue 12): importing both updates one calendar entry.
+    id: `${event.id}@${new URL(opts.ticketUrl).host}`,
+    alarms: [{ type: ICalAlarmType.display, triggerBefore: 3600, description: event.title }],
     start: new Date(event.starts_at),
     end: new Date(event.ends_at),
     summary: event.title,
