@@ -28,6 +28,12 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   NODE_ENV: z.string().default('production'),
+  /** Live-room WebSockets from one address: a whole hall behind one NAT must fit (issue 13). */
+  LIVE_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(2000),
+  /** Live-room WebSockets of the process; by default read at start from the open-files limit, with room for HTTP. */
+  LIVE_MAX_SOCKETS: z.coerce.number().int().min(1).optional(),
+  /** How often live sockets are pinged; one that misses a pong is closed at the next ping. */
+  LIVE_PING_MS: z.coerce.number().int().min(50).default(25_000),
   /** Job queue (issue 12): run the worker on this node; how long a claimed job is held; how often to look. */
   JOBS_WORKER: z
     .enum(['true', 'false', '1', '0'])
@@ -68,6 +74,8 @@ export interface Config {
   trustProxy: boolean;
   /** Secure cookies only when served over https. */
   secureCookies: boolean;
+  /** Live-room WebSocket caps and heartbeat (src/realtime/socket-limits.ts); `maxSockets` null: from the fd limit. */
+  live: { maxSocketsPerAddress: number; maxSockets: number | null; pingMs: number };
   jobs: { worker: boolean; leaseSeconds: number; pollMs: number; retrySeconds: number };
   whatsapp: { token: string; phoneNumberId: string; apiUrl: string } | null;
   webhooksAllowPrivate: boolean;
@@ -106,6 +114,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
+    live: {
+      maxSocketsPerAddress: e.LIVE_MAX_SOCKETS_PER_ADDRESS,
+      maxSockets: e.LIVE_MAX_SOCKETS ?? null,
+      pingMs: e.LIVE_PING_MS,
+    },
     jobs: {
       worker: e.JOBS_WORKER,
       leaseSeconds: e.JOBS_LEASE_SECONDS,

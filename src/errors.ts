@@ -494,6 +494,11 @@ export const errors = {
     en: 'There is no caption line to correct yet.',
   })),
   rundownEmpty: make(409, 'rundown_empty', () => ({
+  /** A live-room WebSocket over a cap (src/realtime/socket-limits.ts): the page polls instead. */
+  liveBusy: make(503, 'live_busy', (cap: 'address' | 'total') => ({
+    id: `Koneksi langsung penuh${cap === 'address' ? ' untuk alamat jaringan ini' : ''}; halaman memakai pembaruan berkala.`,
+    en: `Live connections are full${cap === 'address' ? ' for this network address' : ''}; the page uses periodic updates.`,
+  })),
     id: 'Susunan acara masih kosong. Tambahkan acara terlebih dahulu.',
     en: 'The rundown is empty. Add items first.',
   })),

@@ -58,7 +58,6 @@ interface Room {
 const MAX_BUFFERED = 1024 * 1024;
 /** How long an out-of-order update waits for the ones before it (Redis from another node) before the log fills the gap. */
 const GAP_WAIT_MS = 150;
-const HEARTBEAT_MS = 25_000;
 const SEND_TEXT = { binary: false } as const;
 
 // Process-wide on purpose: an update's frames are the same bytes for every hub and socket, built once;
@@ -140,8 +139,12 @@ export class LiveHub {
   private rooms = new Map<string, Room>();
   private heartbeat: NodeJS.Timeout;
 
-  constructor(private rt: CatchUpSource) {
-    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+  /** Every `pingMs` each socket is pinged; one that has not answered the previous ping is closed. */
+  constructor(
+    private rt: CatchUpSource,
+    pingMs: number,
+  ) {
+    this.heartbeat = setInterval(() => this.beat(), pingMs);
     this.heartbeat.unref();
   }
 

@@ -4,6 +4,7 @@ import { inTransaction } from '../db/transaction.js';
 import type { LiveRole, ServerMessages, ServerMessageType, SnapshotDto } from '../shared/realtime.js';
 import { type Envelope, LiveHub } from './hub.js';
 import { realtimeRepository as repo } from './realtime.repository.js';
+import { SocketLimits, socketCap } from './socket-limits.js';
 
 /** A message without its sequence number (given when it is published). */
 type Msg = { [K in ServerMessageType]: { t: K; d: ServerMessages[K] } }[ServerMessageType];
@@ -41,6 +42,8 @@ const serialize = (s: number, t: string, d: unknown) => JSON.stringify({ s, t, d
  */
 export class Realtime {
   readonly hub: LiveHub;
+  /** This node's caps on live sockets, per address and in all. */
+  readonly sockets: SocketLimits;
   /**
    * Vote counts are churn: one update per room at most every `interval`, which follows what a broadcast
    * to the room costs on this node (`coalesceFactor` times it, between the bounds). A small room gets its
@@ -63,7 +66,11 @@ export class Realtime {
   private closed = false;
 
   constructor(private ctx: AppContext) {
-    this.hub = new LiveHub(this);
+    this.hub = new LiveHub(this, ctx.config.live.pingMs);
+    this.sockets = new SocketLimits(
+      ctx.config.live.maxSocketsPerAddress,
+      socketCap(ctx.config.live.maxSockets),
+    );
     this.unsubscribe = ctx.bus.onEveryNode('live.message', ({ eventId, message }) => {
       this.hub.receive(eventId, message as Envelope);
     });

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
+import type { SocketLimits } from '../../realtime/socket-limits.js';
 import { CLOSE_NOT_ALLOWED, type LiveRole } from '../../shared/realtime.js';
 import { can, type EventRow, IdParams, loadEventFor } from '../events/index.js';
 
@@ -72,6 +73,19 @@ async function roleFor(req: FastifyRequest, event: EventRow, asked: LiveRole): P
   return 'staff';
 }
 
+/**
+ * A place under the socket caps, taken last (after every check that may refuse) and given back when
+ * the TCP connection closes, whether the upgrade went through or not.
+ */
+function takeSocketPlace(req: FastifyRequest, limits: SocketLimits): void {
+  const refused = limits.take(req.ip);
+  if (refused) throw errors.liveBusy(refused);
+  const socket = req.raw.socket;
+  const ip = req.ip;
+  if (socket.destroyed) limits.release(ip);
+  else socket.once('close', () => limits.release(ip));
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     liveRoom?: { eventId: string; role: LiveRole; since: number | null };
@@ -100,6 +114,7 @@ export const liveRoutes: FastifyPluginAsync = async (base) => {
       const q = LiveQuery.safeParse(req.query);
       const event = await loadEventFor(req, db, id, 'view');
       const role = await roleFor(req, event, q.success ? q.data.as : 'public');
+      if (req.headers.upgrade?.toLowerCase() === 'websocket') takeSocketPlace(req, live.rt.sockets);
       req.liveRoom = { eventId: event.id, role, since: q.success ? (q.data.since ?? null) : null };
     },
     handler: async (_req, reply) =>
