@@ -297,6 +297,17 @@ type Tally = {
   waitlisted: number;
   counter: Record<string, number>;
 };
+// The cost of one more request of any kind (the app's /api/health with the phone's headers): the form path makes
+// two requests where the API makes one, so even a free ticket page would leave the form path this much dearer.
+const h0 = await serverCpu();
+const health = await autocannon({
+  url: `http://127.0.0.1:${ready.port}/api/health`,
+  connections: CONNECTIONS,
+  duration: Math.min(3, DURATION),
+  headers: PHONE,
+});
+const cpuPerRequest = ((await serverCpu()) - h0) / Math.max(1, health['2xx']);
+
 const tallies = await new Promise<Tally[]>((resolve) => {
   child.once('message', (m) => resolve(m as never));
   child.send({ cmd: 'report' });
@@ -351,6 +362,9 @@ console.log(
   `  server CPU per registration: API ${cpuPerApi.toFixed(0)} µs, form path ${cpuPerForm.toFixed(0)} µs (post, 303, ticket page) → API / form ${(cpuPerApi / cpuPerForm).toFixed(2)}`,
 );
 console.log(
+  `  server CPU per plain request (/api/health): ${cpuPerRequest.toFixed(0)} µs; so the ticket page costs about ${(cpuPerForm - cpuPerApi).toFixed(0)} µs beyond the post, and a free ticket page would give API / form ${(cpuPerApi / (cpuPerApi + cpuPerRequest)).toFixed(2)}`,
+);
+console.log(
   `  rows: ${report.total} over ${tallies.length} events; hall confirmed ${report.onsiteConfirmed}/${CAPACITY * tallies.length} (counters ${report.counter.onsite}); online confirmed ${report.onlineConfirmed}; waitlisted ${report.waitlisted}`,
 );
 console.log(`  overbooked: ${overbooked}`);
@@ -374,6 +388,7 @@ console.log(
     cpuMicrosPerApiRegistration: Math.round(cpuPerApi),
     cpuMicrosPerFormRegistration: Math.round(cpuPerForm),
     formToApiCpuRatio: Number((cpuPerApi / cpuPerForm).toFixed(4)),
+    cpuMicrosPerPlainRequest: Math.round(cpuPerRequest),
     overbooked,
     plainInsertsPerSec: Math.round(plain),
     ratio: Number((regPerSec / plain).toFixed(4)),
