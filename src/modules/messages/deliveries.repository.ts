@@ -90,7 +90,11 @@ export const deliveriesRepository = {
   },
 
   /** The console's log: newest first, with the person's name and contact. */
-  list: (db: Db, eventId: string, f: { status?: DeliveryStatus; sourceId?: string; limit: number }) =>
+  list: (
+    db: Db,
+    eventId: string,
+    f: { status?: DeliveryStatus; sourceId?: string; channel?: 'email' | 'whatsapp'; limit: number },
+  ) =>
     db
       .selectFrom('deliveries as d')
       .innerJoin('registrations as r', 'r.id', 'd.registration_id')
@@ -113,6 +117,7 @@ export const deliveriesRepository = {
       .where('d.event_id', '=', eventId)
       .$if(!!f.status, (q) => q.where('d.status', '=', f.status!))
       .$if(!!f.sourceId, (q) => q.where('d.source_id', '=', f.sourceId!))
+      .$if(!!f.channel, (q) => q.where('d.channel', '=', f.channel!))
       .orderBy('d.updated_at', 'desc')
       .orderBy('d.id', 'desc')
       .limit(f.limit)

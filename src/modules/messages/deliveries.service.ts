@@ -121,6 +121,19 @@ export function createDeliveriesService(
       return n;
     },
 
+    /** WhatsApp deliveries waiting for the organizer's tap (no Cloud API). */
+    manualWhatsapp: (eventId: string) =>
+      repo.list(db, eventId, { status: 'pending', channel: 'whatsapp', limit: 500 }),
+
+    /** The person's number and the text for wa.me, rendered as the message would be sent now. */
+    async whatsappText(event: EventRow, id: string) {
+      const d = await repo.find(db, event.id, id);
+      if (!d || d.channel !== 'whatsapp') return null;
+      const r = await deps.registrations.findById(d.registration_id);
+      const content = r?.phone ? await renderers.get(d.source)?.(d, r, event) : null;
+      return r?.phone && content ? { phone: r.phone, text: content.whatsapp } : null;
+    },
+
     /** The wa.me send list: the organizer opened the chat and sent it. */
     async markSentByHand(eventId: string, id: string): Promise<boolean> {
       return Number((await repo.markSentByHand(db, eventId, id)).numUpdatedRows) > 0;

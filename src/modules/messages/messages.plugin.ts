@@ -1,5 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { messagesPages } from './messages.pages.js';
 import { messagesApiRoutes } from './messages.routes.js';
+import { L } from './messages.text.js';
+import { outboxPages } from './outbox.pages.js';
+import { remindersPages } from './reminders/reminders.pages.js';
 import { remindersApiRoutes } from './reminders/reminders.routes.js';
 
 /** Messages to registrants, reminders, change notices and the thank-you, on the outbox and the job queue. */
@@ -14,4 +18,12 @@ export const messagesModule: FastifyPluginAsync = async (app) => {
   });
   await app.register(messagesApiRoutes);
   await app.register(remindersApiRoutes);
+  await app.register(messagesPages);
+  await app.register(outboxPages);
+  await app.register(remindersPages);
+  app.ctx.ui.consoleLinks.push(
+    { key: 'messages', order: 20, label: L.messages, path: '/messages' },
+    { key: 'reminders', order: 21, label: L.reminders, path: '/reminders' },
+    { key: 'outbox', order: 22, label: L.outbox, path: '/outbox' },
+  );
 };
