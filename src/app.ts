@@ -84,6 +84,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     log: app.log,
     ui: createUiExtensions(),
     eventFiles: [],
+    eventShifts: [],
   } as Omit<AppContext, 'services'> as AppContext;
   ctx.services = buildServices(ctx);
   app.decorate('ctx', ctx);

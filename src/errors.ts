@@ -166,6 +166,11 @@ export const errors = {
     id: `Alamat "${slug}" sudah dipakai acara lain. Pilih alamat lain.`,
     en: `The address "${slug}" is already used by another event. Choose another one.`,
   })),
+  /** The console asks before a new start moves the rundown, codes and stage timer (or leaves them). */
+  scheduleMoveUnconfirmed: make(409, 'confirm_schedule_move', () => ({
+    id: 'Waktu mulai berubah. Pilih di bawah: geser juga jadwal acara ini, atau biarkan di waktu lamanya.',
+    en: 'The start changed. Choose below: move this event’s schedule with it, or leave it at its old times.',
+  })),
   deleteConfirm: make(409, 'confirm_delete', (slug: string) => ({
     id: `Untuk menghapus acara beserta semua pendaftar, presensi, pertanyaan dan sertifikatnya, ketik alamatnya: ${slug}`,
     en: `To delete the event with all its registrations, attendance, questions and certificates, type its address: ${slug}`,

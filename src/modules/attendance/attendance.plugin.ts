@@ -7,6 +7,7 @@ import { importPages } from './imports/imports.pages.js';
 import { importsApiRoutes } from './imports/imports.routes.js';
 import { listsApiRoutes } from './lists/lists.routes.js';
 import { codesPages } from './online/codes.pages.js';
+import { onlineRepository } from './online/online.repository.js';
 import { onlineApiRoutes } from './online/online.routes.js';
 import { participantPages } from './online/participant.pages.js';
 
@@ -16,6 +17,12 @@ import { participantPages } from './online/participant.pages.js';
  * organizer's live summary, per-person list and corrections.
  */
 export const attendanceModule: FastifyPluginAsync = async (app) => {
+  // Codes planned for moments of the rundown move with the event's start (events service, edit).
+  app.ctx.eventShifts.push({
+    label: { id: 'kode presensi', en: 'attendance codes' },
+    count: onlineRepository.countCodes,
+    shift: onlineRepository.shiftCodes,
+  });
   await app.register(checkinApiRoutes);
   await app.register(importsApiRoutes);
   await app.register(listsApiRoutes);

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errors } from '../../errors.js';
 import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
-import { FormFields, type KeptForm, list, SavedNotice, SavedQuery } from '../../web/forms.js';
+import { FormFields, type KeptForm, list, SavedNotice, SavedQuery, str } from '../../web/forms.js';
 import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor, UpdateEventBody } from '../events/index.js';
 import { assertOrgsExist, EventForm, eventFormValues, eventInputFromForm } from './console.event-form.js';
 import { BannerSection } from './console.events.view.js';
 import { consolePage, formError, saveOrShowAgain } from './console.forms.js';
 import { uploadFromForm } from './console.multipart.js';
+import { SchedulePreview, type SchedulePreviewData } from './console.schedule.js';
 import { C } from './console.text.js';
 
 /** An event's details form and its banner (uploaded and removed apart from the details). */
@@ -23,10 +25,10 @@ export async function consoleEventEditRoutes(base: FastifyInstance) {
     req: FastifyRequest,
     reply: FastifyReply,
     event: EventRow,
-    form: KeptForm & { bannerError?: string; saved?: string },
+    form: KeptForm & { bannerError?: string; saved?: string; preview?: SchedulePreviewData | null },
   ) {
     const l = req.locale;
-    const { bannerError } = form;
+    const { bannerError, preview } = form;
     return consolePage(
       req,
       reply,
@@ -40,6 +42,7 @@ export async function consoleEventEditRoutes(base: FastifyInstance) {
           orgs={await app.ctx.services.orgs.list()}
           error={form.error}
           submit={C.save[l]}
+          notice={preview ? <SchedulePreview l={l} event={event} p={preview} /> : null}
         />
         <BannerSection req={req} event={event} error={bannerError} />
       </>,
@@ -66,6 +69,8 @@ export async function consoleEventEditRoutes(base: FastifyInstance) {
     async (req, reply) => {
       const user = requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'organize');
+      // A new start moves the day only once the organizer saw what moves and chose (schedule=move|keep).
+      let preview: SchedulePreviewData | null = null;
       return saveOrShowAgain(
         req,
         reply,
@@ -73,11 +78,20 @@ export async function consoleEventEditRoutes(base: FastifyInstance) {
           const input = parseOrThrow(UpdateEventBody, eventInputFromForm(values));
           const partnerIds = list(values, 'partnerIds');
           await assertOrgsExist(events, partnerIds);
-          const row = await events.update(event, input, user);
+          const choice = str(values, 'schedule');
+          if (input.startsAt !== undefined && choice !== 'move' && choice !== 'keep') {
+            const p = await events.schedulePreview(event, input.startsAt);
+            if (p.parts.length) {
+              const rundown = await app.ctx.services.program.agendaRows(event.id);
+              preview = { ...p, rundown, timezone: input.timezone ?? event.timezone };
+              throw errors.scheduleMoveUnconfirmed();
+            }
+          }
+          const row = await events.update(event, { ...input, moveSchedule: choice !== 'keep' }, user);
           await manage.setPartners(row, partnerIds, user);
           return `/console/events/${event.id}/edit?saved=1`;
         },
-        (form) => renderEdit(req, reply, event, form),
+        (form) => renderEdit(req, reply, event, { ...form, preview }),
       );
     },
   );

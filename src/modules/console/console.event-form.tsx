@@ -16,6 +16,7 @@ import {
   TextArea,
   URL_INPUT,
 } from '../../web/forms.js';
+import type { Children } from '../../web/render.js';
 import { type EventRow, type EventsService, type OrgRow, PLATFORMS } from '../events/index.js';
 import { PLATFORM_LABELS } from '../site/index.js';
 import { StartEndFields } from './console.forms.js';
@@ -113,12 +114,15 @@ export function EventForm(props: {
   orgs: OrgRow[];
   error?: FormError | null;
   submit: string;
+  /** Shown first inside the form (the schedule-move question, whose buttons submit the form). */
+  notice?: Children;
 }) {
   const { values: v, error } = props;
   const l: Locale = props.req.locale;
   const f = { l, values: v, error };
   return (
     <PostForm req={props.req} action={props.action} error={error} submit={props.submit}>
+      {props.notice}
       <Field name="title" label={C.title} required minLength={3} maxLength={200} {...f} />
       <Field name="theme" label={C.theme} maxLength={300} {...f} />
       <Field name="summary" label={C.summary} maxLength={500} {...f} />

@@ -63,7 +63,7 @@ describe.each(DB_KINDS)('staff see their work on %s', (kind) => {
       expect(home.body).toContain(`href="${tool}"`);
       // Walk every console link the person is shown, two levels deep: none may refuse them.
       const seen = new Set<string>();
-      let frontier = consoleLinks(home.body).map((url) => [url, '/console'] as const);
+      let frontier: (readonly [string, string])[] = consoleLinks(home.body).map((url) => [url, '/console']);
       for (let depth = 0; depth < 2; depth++) {
         const next: (readonly [string, string])[] = [];
         for (const [url, from] of frontier) {

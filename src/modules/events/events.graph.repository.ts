@@ -7,7 +7,7 @@ import type {
   EventTeamTable,
   PeopleTable,
 } from '../../db/schema.js';
-import { inTransaction } from '../../db/transaction.js';
+import { inTransaction, type Tx } from '../../db/transaction.js';
 
 /** An event with everything that hangs off it, written in one transaction (duplicate, demo). */
 export interface EventGraph {
@@ -20,8 +20,11 @@ export interface EventGraph {
 }
 
 export const eventGraphRepository = {
-  /** All or nothing: a half-copied event (people without rundown) is never visible. */
-  insert: (db: Db, g: EventGraph) =>
+  /**
+   * All or nothing: a half-copied event (people without rundown) is never visible; `also` runs in the same
+   * transaction (a duplicate moves the copied rundown to its new day).
+   */
+  insert: (db: Db, g: EventGraph, also?: (trx: Tx) => Promise<void>) =>
     inTransaction(db, async (trx) => {
       const eventId = g.event.id;
       await trx.insertInto('events').values(g.event).execute();
@@ -40,6 +43,7 @@ export const eventGraphRepository = {
       if (g.people.length) await trx.insertInto('people').values(g.people).execute();
       if (g.agenda.length) await trx.insertInto('agenda_items').values(g.agenda).execute();
       if (g.agendaPeople.length) await trx.insertInto('agenda_people').values(g.agendaPeople).execute();
+      if (also) await also(trx);
     }),
 
   /** What hangs off an event, to copy it. */

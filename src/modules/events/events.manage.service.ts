@@ -154,45 +154,48 @@ export function createEventsManageService(ctx: AppContext, deps: { events: Event
         team.push({ user_id: source.created_by, role: 'organizer' });
       }
       try {
-        await graph.insert(db, {
-          event: {
-            ...source,
-            id: eventId,
-            slug,
-            title,
-            starts_at: input.startsAt,
-            ends_at: input.endsAt,
-            timezone: input.timezone ?? source.timezone,
-            banner_path: banner,
-            status: 'draft',
-            created_by: actor.id,
-            created_at: now,
-            updated_at: now,
-          },
-          partnerOrgIds: old.partners.map((p) => p.org_id),
-          team,
-          people: old.people.map((p) => ({
-            ...p,
-            id: personIds.get(p.id)!,
-            event_id: eventId,
-            created_at: now,
-          })),
-          agenda: old.agenda.map((a) => ({
-            ...a,
-            id: itemIds.get(a.id)!,
-            event_id: eventId,
-            starts_at: a.starts_at + shift,
-            ends_at: a.ends_at == null ? null : a.ends_at + shift,
-            created_at: now,
-          })),
-          agendaPeople: old.agendaPeople
-            .filter((l) => itemIds.has(l.agenda_item_id) && personIds.has(l.person_id))
-            .map((l) => ({
-              agenda_item_id: itemIds.get(l.agenda_item_id)!,
-              person_id: personIds.get(l.person_id)!,
-              position: l.position,
+        await graph.insert(
+          db,
+          {
+            event: {
+              ...source,
+              id: eventId,
+              slug,
+              title,
+              starts_at: input.startsAt,
+              ends_at: input.endsAt,
+              timezone: input.timezone ?? source.timezone,
+              banner_path: banner,
+              status: 'draft',
+              created_by: actor.id,
+              created_at: now,
+              updated_at: now,
+            },
+            partnerOrgIds: old.partners.map((p) => p.org_id),
+            team,
+            people: old.people.map((p) => ({
+              ...p,
+              id: personIds.get(p.id)!,
+              event_id: eventId,
+              created_at: now,
             })),
-        });
+            // Copied as they are, then moved to the new day by the same path as an edited start.
+            agenda: old.agenda.map((a) => ({
+              ...a,
+              id: itemIds.get(a.id)!,
+              event_id: eventId,
+              created_at: now,
+            })),
+            agendaPeople: old.agendaPeople
+              .filter((l) => itemIds.has(l.agenda_item_id) && personIds.has(l.person_id))
+              .map((l) => ({
+                agenda_item_id: itemIds.get(l.agenda_item_id)!,
+                person_id: personIds.get(l.person_id)!,
+                position: l.position,
+              })),
+          },
+          (trx) => events.moveSchedule(trx, eventId, shift),
+        );
       } catch (err) {
         await removeImage(config.dataDir, banner);
         if (isUniqueViolation(err)) throw errors.slugTaken(slug);

@@ -124,6 +124,10 @@ export type CreateEventInput = z.output<typeof CreateEventBody>;
 export const UpdateEventBody = z
   .object(EventFields)
   .partial()
+  .extend({
+    /** A new start moves the rundown, attendance codes and stage timer with it unless this is false. */
+    moveSchedule: z.boolean().optional(),
+  })
   .strict()
   .refine((e) => e.startsAt === undefined || e.endsAt === undefined || e.endsAt > e.startsAt, endAfterStart);
 export type UpdateEventInput = z.output<typeof UpdateEventBody>;

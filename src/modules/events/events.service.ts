@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/database.js';
+import { inTransaction, type Tx } from '../../db/transaction.js';
 import { errors, what } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId, slugify } from '../../shared/ids.js';
@@ -136,8 +137,32 @@ export function createEventsService(ctx: AppContext) {
       return row;
     },
 
+    /**
+     * Moves what every module keeps on the event's clock (rundown, attendance codes, stage timer) by `ms`, in
+     * the caller's transaction: the one path for an edited start and for a duplicate on another day.
+     */
+    async moveSchedule(trx: Tx, eventId: string, ms: number) {
+      if (ms === 0) return;
+      for (const s of ctx.eventShifts) await s.shift(trx, eventId, ms);
+    },
+
+    /** What moving the start to `startsAt` would move, for the organizer's preview (empty: nothing to ask). */
+    async schedulePreview(event: EventRow, startsAt: number) {
+      const ms = startsAt - Number(event.starts_at);
+      if (ms === 0) return { ms, parts: [] };
+      const parts = await Promise.all(
+        ctx.eventShifts.map(async (s) => ({ label: s.label, count: await s.count(db, event.id) })),
+      );
+      return { ms, parts: parts.filter((p) => p.count > 0) };
+    },
+
+    /**
+     * Changes an event. A new start moves the event's day with it — rundown, codes, stage timer by the same
+     * offset, in the same transaction — unless `moveSchedule: false` keeps them where they are.
+     */
     async update(event: EventRow, given: UpdateEventInput, actor: AuthUser): Promise<EventRow> {
-      const input = { ...given, orgId: await orgIdFor(given.orgId, actor, event.org_id) };
+      const { moveSchedule = true, ...rest } = given;
+      const input = { ...rest, orgId: await orgIdFor(rest.orgId, actor, event.org_id) };
       const patch = columnsFrom(input);
       const startsAt = patch.starts_at ?? event.starts_at;
       const endsAt = patch.ends_at ?? event.ends_at;
@@ -150,8 +175,12 @@ export function createEventsService(ctx: AppContext) {
       if (patch.slug && patch.slug !== event.slug && (await repo.slugExists(db, patch.slug))) {
         throw errors.slugTaken(patch.slug);
       }
+      const shift = moveSchedule ? startsAt - Number(event.starts_at) : 0;
       try {
-        await repo.update(db, event.id, { ...patch, updated_at: Date.now() });
+        await inTransaction(db, async (trx) => {
+          await repo.update(trx, event.id, { ...patch, updated_at: Date.now() });
+          await service.moveSchedule(trx, event.id, shift);
+        });
       } catch (err) {
         if (isUniqueViolation(err)) throw errors.slugTaken(patch.slug ?? '');
         throw err;

@@ -6,6 +6,7 @@ import { consolePages } from './live.console.js';
 import { liveForms } from './live.forms.js';
 import { livePages } from './live.pages.js';
 import { pollKindForms } from './live.poll-kinds.forms.js';
+import { liveRepository } from './live.repository.js';
 import { liveRoutes } from './live.routes.js';
 import { screenPages } from './live.screens.js';
 import { addLiveSections } from './live.sections.js';
@@ -22,6 +23,12 @@ export const livePlugin: FastifyPluginAsync = async (app) => {
     await live.rt.close();
   });
   addLiveSections(app.ctx.ui);
+  // A stage timer set ahead (a rehearsal) moves with the event's start.
+  app.ctx.eventShifts.push({
+    label: { id: 'pengatur waktu panggung', en: 'stage timer' },
+    count: liveRepository.countStageTimer,
+    shift: liveRepository.shiftStageTimer,
+  });
   await app.register(liveRoutes);
   await app.register(captionRoutes);
   await app.register(captionPages);

@@ -7,6 +7,26 @@ import type { Db } from '../../db/database.js';
  * service's, which cannot join that transaction.
  */
 export const liveRepository = {
+  /** 1 when a stage timer is set, else 0 (for the preview of a moved event). */
+  countStageTimer: async (db: Db, eventId: string) =>
+    (await db
+      .selectFrom('live_state')
+      .select('stage_started_at')
+      .where('event_id', '=', eventId)
+      .where('stage_started_at', 'is not', null)
+      .executeTakeFirst())
+      ? 1
+      : 0,
+  shiftStageTimer: (db: Db, eventId: string, ms: number) =>
+    db
+      .updateTable('live_state')
+      .set((eb) => ({
+        stage_started_at: eb('stage_started_at', '+', ms),
+        stage_ends_at: eb('stage_ends_at', '+', ms),
+      }))
+      .where('event_id', '=', eventId)
+      .execute(),
+
   state: (db: Db, eventId: string) =>
     db
       .selectFrom('live_state')

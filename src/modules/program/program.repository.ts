@@ -89,4 +89,22 @@ export const programRepository = {
       }
     }),
   deleteAgendaItem: (db: Db, id: string) => db.deleteFrom('agenda_items').where('id', '=', id).execute(),
+
+  countAgenda: async (db: Db, eventId: string) =>
+    Number(
+      (
+        await db
+          .selectFrom('agenda_items')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('event_id', '=', eventId)
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
+  /** The whole rundown by `ms` (an item without an end keeps none). */
+  shiftAgenda: (db: Db, eventId: string, ms: number) =>
+    db
+      .updateTable('agenda_items')
+      .set((eb) => ({ starts_at: eb('starts_at', '+', ms), ends_at: eb('ends_at', '+', ms) }))
+      .where('event_id', '=', eventId)
+      .execute(),
 };

@@ -16,6 +16,24 @@ const CODE_COLUMNS = [
 
 /** Online presence: joins through the personal link, the presence settings and attendance codes. */
 export const onlineRepository = {
+  countCodes: async (db: Db, eventId: string) =>
+    Number(
+      (
+        await db
+          .selectFrom('attendance_codes')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('event_id', '=', eventId)
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ),
+  /** Every code's window by `ms`, when the event's start moves (codes planned for moments of its rundown). */
+  shiftCodes: (db: Db, eventId: string, ms: number) =>
+    db
+      .updateTable('attendance_codes')
+      .set((eb) => ({ opens_at: eb('opens_at', '+', ms), closes_at: eb('closes_at', '+', ms) }))
+      .where('event_id', '=', eventId)
+      .execute(),
+
   /** Records a join through the personal link: the first join time stays, the count grows. */
   recordJoin: async (db: Db, registrationId: string, eventId: string, at: number) => {
     await db
