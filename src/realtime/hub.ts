@@ -29,6 +29,12 @@ interface Client {
   last: number;
   /** Live updates held back while the client's catch-up is being read. */
   queue: Envelope[];
+  /**
+   * Caught up from the log beyond what this node's room has delivered (an update committed on another node
+   * whose bus message is still on its way): it waits in `joining`, sent each number it lacks, until the
+   * room reaches it — else the room's broadcast would give it a number it already has.
+   */
+  ahead: boolean;
   alive: boolean;
   /** Where pre-built frames are written (null: through ws). */
   raw: Socket | null;
@@ -238,10 +244,19 @@ export class LiveHub {
 
   private deliver(room: Room, env: Envelope): void {
     room.last = env.s;
-    for (const c of room.joining) c.queue.push(env);
+    const reached: Client[] = [];
+    for (const c of room.joining) {
+      if (!c.ahead) c.queue.push(env);
+      else {
+        this.send(c, env);
+        if (c.last <= room.last) reached.push(c);
+      }
+    }
     const t0 = performance.now();
     sendAll(room.staff, bytesFor(env, 'staff'));
     sendAll(room.pub, bytesFor(env, 'public'));
+    // After the broadcast: a client the room has just caught up with already holds this number.
+    for (const c of reached) this.admit(room, c);
     const took = performance.now() - t0;
     room.sendMs = room.sendMs === 0 ? took : room.sendMs * 0.7 + took * 0.3;
   }
@@ -258,7 +273,7 @@ export class LiveHub {
    */
   async join(eventId: string, ws: WebSocket, role: LiveRole, since: number | null): Promise<void> {
     const room = this.room(eventId);
-    const client: Client = { ws, role, last: -1, queue: [], alive: true, raw: rawSocket(ws) };
+    const client: Client = { ws, role, last: -1, queue: [], ahead: false, alive: true, raw: rawSocket(ws) };
     room.joining.add(client);
     ws.on('pong', () => {
       client.alive = true;
@@ -274,13 +289,20 @@ export class LiveHub {
       client.queue = [];
       for (const env of queued) this.send(client, env);
       // Closed while catching up: it has already left.
-      if (!room.joining.delete(client)) return;
-      // Caught up: from here on the room's broadcasts carry every later number to it, in order.
-      (role === 'staff' ? room.staff : room.pub).add(client);
+      if (!room.joining.has(client)) return;
+      if (client.last > room.last) client.ahead = true;
+      else this.admit(room, client);
     } catch {
       ws.close(1011, 'catch-up failed');
       this.leave(room, client);
     }
+  }
+
+  /** Caught up: from here on the room's broadcasts carry every later number to it, in order. */
+  private admit(room: Room, client: Client): void {
+    client.ahead = false;
+    room.joining.delete(client);
+    (client.role === 'staff' ? room.staff : room.pub).add(client);
   }
 
   private leave(room: Room, client: Client): void {
