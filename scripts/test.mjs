@@ -64,6 +64,8 @@ else {
 }
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) left.push(`browser tests (no Chromium at ${chromium})`);
+if (!existsSync('/usr/sbin/nginx') && !existsSync('/usr/bin/nginx'))
+  left.push('the two-nodes-behind-nginx test (apt-get install nginx)');
 
 if (left.length) {
   console.log(`\nThis run leaves out: ${left.join('; ')}.`);
