@@ -120,6 +120,7 @@ export function createEventsService(ctx: AppContext) {
         online_stream_url: null,
         online_capacity: null,
         banner_path: null,
+        city: null,
         status: 'draft',
         created_by: actor.id,
         created_at: now,
@@ -130,7 +131,6 @@ export function createEventsService(ctx: AppContext) {
         await repo.insert(db, row);
       } catch (err) {
         if (isUniqueViolation(err)) throw errors.slugTaken(row.slug);
-        city: null,
         throw err;
       }
       await bus.emit('event.created', { eventId: row.id, actorId: actor.id });
