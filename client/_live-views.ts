@@ -1,5 +1,6 @@
 import type { PollDto, QuestionDto, StageDto } from '../src/shared/realtime.js';
 import { $, h, L, tr } from './_live-dom.js';
+import { isKindPoll, kindPollEl } from './_poll-kinds.js';
 
 // The participant page's views (live page and speaker's phone), built from messages with text nodes only.
 
@@ -57,6 +58,8 @@ export function questionEl(q: QuestionDto, v: QuestionView): HTMLElement {
 
 /** A poll: the ballot while open and not yet answered, the results otherwise. */
 export function pollEl(p: PollDto, my: string[] | undefined, readOnly: boolean): HTMLElement {
+  // Word clouds, open questions and ratings draw themselves (client/_poll-kinds.ts).
+  if (isKindPoll(p)) return kindPollEl(p, my, readOnly);
   const total = Math.max(
     1,
     p.options.reduce((n, o) => n + o.votes, 0),

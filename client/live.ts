@@ -1,8 +1,10 @@
 import type { QuestionDto, ServerMessage, SettingsDto } from '../src/shared/realtime.js';
+import { renderCaptionLines, renderSpeakerCue } from './_captions.js';
 import { openLive } from './_live-conn.js';
 import { $, h, L, lang, stageTimer, tr } from './_live-dom.js';
 import { applyLiveMessage, emptyLiveState, PUBLIC_VIEW } from './_live-state.js';
 import { pollEl, type QuestionView, questionEl, renderStage } from './_live-views.js';
+import { kindAnswer } from './_poll-kinds.js';
 
 // The participant's live page (and the speaker's view): keeps the server-rendered page current.
 
@@ -130,6 +132,8 @@ function start(root: HTMLElement) {
     const change = applyLiveMessage(state, m, PUBLIC_VIEW);
     if (change === 'all' || change === 'stage') renderStage(state.stage!, setTimer);
     if (change === 'all' || change === 'settings') renderSettings(state.settings);
+    if (change === 'all' || change === 'captions') renderCaptionLines(state.captions);
+    if (speakerId && (change === 'all' || change === 'stage')) renderSpeakerCue(state.stage!);
     // The reader's own questions follow the moderator's decisions (shown, or gone).
     if ((m.t === 'q' || m.t === 'q.remove') && mine.has(m.d.id)) {
       if (m.t === 'q') mine.set(m.d.id, m.d);
@@ -218,13 +222,19 @@ function start(root: HTMLElement) {
       (i) => i.value,
     );
     if (!id) return;
-    if (!optionIds.length) {
+    // Word clouds and open polls send text, ratings a rating (client/_poll-kinds.ts).
+    const kind = kindAnswer(form);
+    if (kind && 'missing' in kind) {
+      form.append(h('p', { role: 'alert' }, kind.missing));
+      return;
+    }
+    if (!kind && !optionIds.length) {
       form.append(h('p', { role: 'alert' }, tr(T.choose)));
       return;
     }
     const r = await fetch(
       `/api/v1/polls/${id}/votes?lang=${lang()}`,
-      json({ optionIds, ...(ticket ? { ticketCode: ticket } : {}) }),
+      json({ ...(kind ?? { optionIds }), ...(ticket ? { ticketCode: ticket } : {}) }),
     ).catch(() => null);
     if (!r) return;
     if (!r.ok) {

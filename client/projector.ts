@@ -1,7 +1,9 @@
 import type { PollDto, ServerMessage, StageDto } from '../src/shared/realtime.js';
+import { captionBand } from './_captions.js';
 import { openLive } from './_live-conn.js';
 import { $, h, L, stageTimer, tr } from './_live-dom.js';
 import { applyLiveMessage, emptyLiveState, PUBLIC_VIEW } from './_live-state.js';
+import { isKindPoll, renderKindScreen } from './_poll-kinds.js';
 
 // The hall projector and the stream overlay (OBS browser source): follow the stage and the screen.
 
@@ -105,7 +107,11 @@ function start(root: HTMLElement) {
     pollBox.dataset.id = p.id;
     const qEl = $('screen-poll-q');
     if (qEl) qEl.textContent = p.question;
-    $('screen-poll-results')?.replaceChildren(...pollBody(p));
+    pollBox.dataset.kind = p.kind;
+    const results = $('screen-poll-results');
+    // Word clouds (drawn as a cloud), open answers and ratings: client/_poll-kinds.ts.
+    if (results && isKindPoll(p)) renderKindScreen(results, p, view);
+    else results?.replaceChildren(...pollBody(p));
   }
 
   // One fit per frame, after whatever changed has been drawn.
@@ -121,10 +127,12 @@ function start(root: HTMLElement) {
   window.addEventListener('resize', refit);
   refit();
 
+  const band = captionBand(view);
   function onMessage(m: ServerMessage) {
     const change = applyLiveMessage(state, m, PUBLIC_VIEW);
+    if (band && (change === 'all' || change === 'captions')) band(state.captions);
     if (change === 'all' || change === 'stage') renderStage(state.stage!);
-    if (change !== 'stage' && change !== 'settings') renderScreen();
+    if (change !== 'stage' && change !== 'settings' && change !== 'captions') renderScreen();
     refit();
   }
 

@@ -74,5 +74,3 @@ export function createCaptionsService(ctx: AppContext, deps: { realtime: Realtim
     },
   };
 }
-
-export type CaptionsService = ReturnType<typeof createCaptionsService>;

@@ -5,6 +5,7 @@ import { errors, what } from '../../errors.js';
 import { fullName } from '../../shared/names.js';
 import { page } from '../../web/page.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
+import { personJoinLink } from '../program/index.js';
 import { issueVoter } from '../qa/index.js';
 import { SlugParams, SpeakerParams } from './live.params.js';
 import { T } from './live.text.js';
@@ -32,7 +33,7 @@ export const livePages: FastifyPluginAsync = async (base) => {
     reply: FastifyReply,
     event: EventRow,
     query: z.infer<typeof LiveQuery>,
-    speaker?: { id: string; name: string },
+    speaker?: { id: string; name: string; joinHref?: string | null },
   ) {
     const holder = speaker || !query.t ? null : await qa.ticketHolder(event.id, query.t);
     const ticket = holder && query.t ? { ...holder, code: query.t } : null;
@@ -109,6 +110,12 @@ export const livePages: FastifyPluginAsync = async (base) => {
       return renderLive(req, reply, event, req.query, {
         id: p.id,
         name: fullName({ frontTitles: p.front_titles, name: p.name, backTitles: p.back_titles }),
+        // A remote speaker joins the meeting from here, through their own recorded link (program module).
+        joinHref:
+          (await app.ctx.services.program.findPerson(event.id, p.id))?.presence === 'online' &&
+          event.online_join_url
+            ? personJoinLink(app, app.ctx.config.publicUrl, event, p.id)
+            : null,
       });
     },
   );

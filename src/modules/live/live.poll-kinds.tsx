@@ -194,3 +194,20 @@ export function OpenAnswersControl(props: { req: FastifyRequest; base: string; p
     </ul>
   );
 }
+
+/**
+ * The kinds on the projector and the overlay (client/_poll-kinds.ts draws them): the word cloud
+ * takes the poll box's free height, laid out inside it; ratings and open answers read from afar.
+ */
+export const KIND_SCREEN_CSS = `
+.main .poll[data-kind=wordcloud]{display:flex;flex-direction:column}
+.main .poll[data-kind=wordcloud] .results{flex:1 1 0;min-height:6em;position:relative}
+.cloud-stage{position:absolute;inset:0;overflow:hidden}
+.cloud-stage span{font-weight:700}
+.w0{color:#ffd166}.w1{color:#9ec5ff}.w2{color:#fff}.w3{color:#7be0ad}.w4{color:#ffadad}
+.cloud{display:flex;flex-wrap:wrap;justify-content:center;align-items:center;gap:.1em .5em;margin:0;line-height:1.1}
+.cloud span{font-weight:700;overflow-wrap:anywhere}
+.rating-avg{margin:.2em 0;font-size:1.1em}.rating.big .rating-avg{font-size:1.8em}
+.answers{list-style:none;padding:0;margin:0}.answers li{margin:.3em 0;padding:.3em .5em;background:rgba(255,255,255,.1);border-radius:.3em;overflow-wrap:anywhere}
+.poll .results li.kind{display:block}
+`;

@@ -7,6 +7,7 @@ import { formatTime } from '../../shared/time.js';
 import { sendPage } from '../../web/render.js';
 import { loadEventFor } from '../events/index.js';
 import { SlugParams } from './live.params.js';
+import { KIND_SCREEN_CSS } from './live.poll-kinds.js';
 import { T } from './live.text.js';
 
 /**
@@ -98,7 +99,7 @@ function Shell(props: {
         <meta name="robots" content="noindex" />
         <title>{props.title}</title>
         <link rel="icon" href="data:," />
-        <style>{props.css}</style>
+        <style>{props.css + KIND_SCREEN_CSS}</style>
         <script type="module" src="/assets/projector.js" defer />
       </head>
       <body

@@ -4,6 +4,7 @@ import { fullName } from '../../shared/names.js';
 import type { QuestionDto, SnapshotDto } from '../../shared/realtime.js';
 import { CodeResultNotice } from '../attendance/index.js';
 import type { EventRow } from '../events/index.js';
+import { CAPTIONS_CSS, CaptionsToggle, SpeakerBar } from './captions.view.js';
 import { LIVE_CSS, PollView, QuestionItem, StageView, youtubeEmbed } from './live.components.js';
 import { liveUrl } from './live.params.js';
 import { T } from './live.text.js';
@@ -21,7 +22,8 @@ interface LiveView {
   /** The questions to list, sorted and (for a speaker) filtered. */
   questions: QuestionDto[];
   ticket: { code: string; mode: 'onsite' | 'online'; status: string } | null;
-  speaker: { id: string; name: string } | undefined;
+  /** The speaker's view: who, and their own join link when they take part remotely. */
+  speaker: { id: string; name: string; joinHref?: string | null } | undefined;
   channel: 'onsite' | 'online';
   voted: Set<string>;
   ballots: Record<string, string[]>;
@@ -46,7 +48,7 @@ export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
     .sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
   return (
     <>
-      <style>{LIVE_CSS}</style>
+      <style>{LIVE_CSS + CAPTIONS_CSS}</style>
       <div
         id="live-root"
         data-event={event.id}
@@ -61,7 +63,11 @@ export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
       >
         <p class="muted">{event.title}</p>
         {speaker ? <h1>{`${T.speakerView[l]}: ${speaker.name}`}</h1> : null}
+        {speaker ? (
+          <SpeakerBar personId={speaker.id} stage={snap.stage} joinHref={speaker.joinHref ?? null} l={l} />
+        ) : null}
         <StageView stage={snap.stage} tz={event.timezone} l={l} />
+        <CaptionsToggle captions={snap.captions} l={l} />
         {!speaker && (embed || event.online_stream_url || showJoin) ? (
           <section class="watch" id="watch">
             {embed ? (
