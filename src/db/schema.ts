@@ -64,11 +64,11 @@ export interface OrganizationsTable {
   description: string | null;
   created_by: string | null;
   created_at: number;
+  /** Kota/Kabupaten events sign in by default (migration 2026_12_07_1500_event_city). */
+  city: string | null;
 }
 
 export interface EventsTable {
-  /** Kota/Kabupaten events sign in by default (migration 2026_12_07_1500_event_city). */
-  city: string | null;
   id: string;
   slug: string;
   org_id: string | null;
