@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('certificates in Chromium', () => {
       method: 'POST',
       url: `/api/v1/events/${eventId}/checkins`,
       token,
-      payload: { ticketCode: ticket.ticketCode },
+      payload: { ticketCode: ticket.ticketCode, override: { reason: 'Tes: di luar jendela acara' } },
     });
   });
   afterAll(async () => {

@@ -337,6 +337,50 @@ export const errors = {
     id: 'Tiket ini untuk hadir di aula (luring). Untuk mengikuti secara daring, pindah ke daring di halaman tiket Anda terlebih dahulu.',
     en: 'This ticket is for attending in the hall. To follow online, switch to online attendance on your ticket page first.',
   })),
+  /** A door scan before the doors open or after the window; staff may override with a reason. */
+  checkinOutsideWindow: makeWithDetails(
+    409,
+    'checkin_outside_window',
+    (when: 'before' | 'after', at: Text) => ({
+      text:
+        when === 'before'
+          ? {
+              id: `Check-in belum dibuka: pintu dibuka ${at.id}. Petugas dapat tetap mencatat dengan alasan.`,
+              en: `Check-in is not open yet: doors open ${at.en}. Staff may still record it with a reason.`,
+            }
+          : {
+              id: `Check-in sudah selesai (ditutup ${at.id}). Petugas dapat tetap mencatat dengan alasan.`,
+              en: `Check-in is over (closed ${at.en}). Staff may still record it with a reason.`,
+            },
+      details: { window: when, overridable: true },
+    }),
+  ),
+  /** A personal join or an attendance code outside the event's online window. */
+  onlineOutsideWindow: makeWithDetails(409, 'online_outside_window', (when: 'before' | 'after', at: Text) => ({
+    text:
+      when === 'before'
+        ? {
+            id: `Ruang daring belum dibuka. Silakan kembali ${at.id}.`,
+            en: `The online room is not open yet. Please come back ${at.en}.`,
+          }
+        : {
+            id: `Acara sudah selesai (ruang daring ditutup ${at.id}); kehadiran tidak dicatat lagi.`,
+            en: `The event is over (the online room closed ${at.en}); attendance is no longer recorded.`,
+          },
+    details: { window: when },
+  })),
+  attendanceCodeOutsideWindow: makeWithDetails(400, 'attendance_code_outside_window', (from: Text, to: Text) => ({
+    text: {
+      id: `opensAt: kode presensi hanya dapat dibuka selama acara (${from.id} – ${to.id}).`,
+      en: `opensAt: attendance codes can only be opened during the event (${from.en} – ${to.en}).`,
+    },
+    details: { fields: ['opensAt'] },
+  })),
+  /** A hall ticket's personal join link: the hall ticket does not open the online room. */
+  joinNeedsOnlineTicket: make(409, 'join_needs_online_ticket', () => ({
+    id: 'Tiket ini untuk hadir di aula (luring). Untuk mengikuti secara daring, pindah ke daring di halaman tiket Anda terlebih dahulu.',
+    en: 'This ticket is for attending in the hall. To follow online, switch to online attendance on your ticket page first.',
+  })),
   presenceNeedsConfirmed: make(409, 'registration_not_confirmed', () => ({
     id: 'Hanya pendaftaran yang terkonfirmasi yang dapat dihitung hadir.',
     en: 'Only a confirmed registration can be counted as present.',

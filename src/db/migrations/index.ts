@@ -19,6 +19,7 @@ import * as registrationResentAt from './2026_12_07_1120_registration_resent_at.
 import * as pollKindsCaptions from './2026_12_07_1020_poll_kinds_captions.js';
 import * as personPresenceMode from './2026_12_07_1021_person_presence_mode.js';
 import * as oneVote from './2026_12_07_1000_one_vote.js';
+import * as presenceWindow from './2026_12_07_1100_presence_window.js';
 
 import * as jobQueue from './2026_12_07_1200_job_queue.js';
 import * as messagesTables from './2026_12_07_1210_messages.js';
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1010_code_entries_by_registration': codeEntriesByRegistration,
   '2026_12_07_1000_one_vote': oneVote,
   '2026_12_07_1120_registration_resent_at': registrationResentAt,
+  '2026_12_07_1100_presence_window': presenceWindow,
   '2026_12_07_1020_poll_kinds_captions': pollKindsCaptions,
   '2026_12_07_1021_person_presence_mode': personPresenceMode,
   '2026_12_07_1500_event_city': eventCity,

@@ -29,6 +29,15 @@ export const T = {
   minCodes: { id: 'Jumlah kode minimal', en: 'Minimum codes' },
   minPercent: { id: 'Persentase durasi minimal (%)', en: 'Minimum share of the time (%)' },
   window: { id: 'Kode presensi dibuka selama (menit)', en: 'Attendance codes stay open for (minutes)' },
+  doorsOpen: {
+    id: 'Pintu dibuka sebelum mulai (menit)',
+    en: 'Doors open before the start (minutes)',
+  },
+  onlineOpen: {
+    id: 'Ruang daring dan kode dibuka sebelum mulai (menit)',
+    en: 'Online room and codes open before the start (minutes)',
+  },
+  grace: { id: 'Masih dihitung setelah selesai (menit)', en: 'Still counted after the end (minutes)' },
   save: { id: 'Simpan', en: 'Save' },
   saved: { id: 'Tersimpan.', en: 'Saved.' },
   people: { id: 'Peserta', en: 'Participants' },

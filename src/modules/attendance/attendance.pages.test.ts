@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { createEvent } from '../../../test/helpers/events.js';
 import { seedRegistrations } from '../../../test/helpers/seed-registrations.js';
+import { happeningNow } from './test-fixture.js';
 
 describe.each(DB_KINDS)('attendance pages on %s', (kind) => {
   let t: TestApp;
@@ -22,8 +23,7 @@ describe.each(DB_KINDS)('attendance pages on %s', (kind) => {
         organizer,
         {
           title: 'Seminar <script>alert(1)</script> UMKM',
-          startsAt: '2021-12-30T09:00:00+07:00',
-          endsAt: '2021-12-30T12:00:00+07:00',
+          ...happeningNow(),
           venue: { name: 'Aula Kelurahan Kanigaran' },
           online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
         },

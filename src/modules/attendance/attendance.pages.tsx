@@ -16,11 +16,18 @@ import { RULE_TEXT } from './online/online.service.js';
 import type { PresenceSettings } from './presence.js';
 
 /** One number of the online presence rule, from 1 up to `max`. */
-function NumberSetting(props: { name: string; label: string; max: number; value: number }) {
+function NumberSetting(props: { name: string; label: string; min?: number; max: number; value: number }) {
   return (
     <div>
       <label for={props.name}>{props.label}</label>
-      <input id={props.name} name={props.name} type="number" min={1} max={props.max} value={props.value} />
+      <input
+        id={props.name}
+        name={props.name}
+        type="number"
+        min={props.min ?? 1}
+        max={props.max}
+        value={props.value}
+      />
     </div>
   );
 }
@@ -127,6 +134,27 @@ function RuleForm(props: { req: FastifyRequest; event: EventRow; settings: Prese
             label={T.window[l]}
             max={1440}
             value={settings.codeWindowMinutes}
+          />
+          <NumberSetting
+            name="doorsOpenMinutes"
+            label={T.doorsOpen[l]}
+            min={0}
+            max={1440}
+            value={settings.doorsOpenMinutes}
+          />
+          <NumberSetting
+            name="onlineOpenMinutes"
+            label={T.onlineOpen[l]}
+            min={0}
+            max={1440}
+            value={settings.onlineOpenMinutes}
+          />
+          <NumberSetting
+            name="graceMinutes"
+            label={T.grace[l]}
+            min={0}
+            max={1440}
+            value={settings.graceMinutes}
           />
         </div>
         <p>
@@ -247,6 +275,9 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
         minCodes: num(str(b, 'minCodes')),
         minPercent: num(str(b, 'minPercent')),
         codeWindowMinutes: num(str(b, 'codeWindowMinutes')),
+        doorsOpenMinutes: num(str(b, 'doorsOpenMinutes')),
+        onlineOpenMinutes: num(str(b, 'onlineOpenMinutes')),
+        graceMinutes: num(str(b, 'graceMinutes')),
       });
       await online.saveSettings(event, s, user);
       return `${base(event)}?saved=1`;

@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { checkIn, createEvent, seedSeminar } from '../../../test/helpers/events.js';
 import { seedRegistrations } from '../../../test/helpers/seed-registrations.js';
+import { happeningNow } from './test-fixture.js';
 
 // The dashboard's people table comes a page at a time, with a name search, so a large event's dashboard
 // stays one page of work; the people and their presence on a page are the same as in the full list.
@@ -19,7 +20,7 @@ describe.each(DB_KINDS)('attendance dashboard people table on %s', (kind) => {
     t = await createTestApp(kind);
     organizer = await t.tokenFor('organizer');
     door = await t.tokenFor('checkin', 'rina.pintu@example.test');
-    eventId = (await createEvent(t, organizer, seedSeminar, { publish: true })).id;
+    eventId = (await createEvent(t, organizer, { ...seedSeminar, ...happeningNow() }, { publish: true })).id;
     const u = await t.app.ctx.db
       .selectFrom('users')
       .select('id')

@@ -35,6 +35,24 @@ const ScanId = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, {
 
 const Device = z.string().trim().max(60).optional();
 
+/** The device's clock when it sent the request (epoch ms): a clock more than 5 minutes off is flagged. */
+const SentAt = z.number().int().positive().optional();
+
+/** Recording an arrival outside the doors' window: the reason goes to the audit log. */
+const Override = z
+  .object({
+    reason: z
+      .string({
+        message: bilingual({ id: 'alasan wajib diisi', en: 'a reason is required' }),
+      })
+      .trim()
+      .min(3, {
+        message: bilingual({ id: 'alasan minimal 3 huruf', en: 'a reason needs 3 letters or more' }),
+      })
+      .max(500),
+  })
+  .strict();
+
 /** A person registered at the door. With a `scanId` (the device's id for the walk-in) a replay registers no one twice. */
 const WalkIn = z
   .object({
@@ -58,8 +76,11 @@ export const CheckinBody = z
     scanId: ScanId.optional(),
     /** When an offline device scanned it (epoch ms or ISO); the server's clock otherwise. */
     scannedAt: z.union([z.number().int().positive(), z.iso.datetime({ offset: true })]).optional(),
+    sentAt: SentAt,
     device: Device,
     method: z.enum(['qr', 'search', 'manual']).optional(),
+    /** Outside the presence window: record the arrival anyway, with a reason (kept in the audit log). */
+    override: Override.optional(),
     /** An online registrant at the door: move them to the hall when it has room, then check in. */
     switchToOnsite: z.boolean().optional(),
     /** A walk-in: registered on the spot (hall mode) and checked in. Staff confirm the privacy notice with the person. */
@@ -76,6 +97,7 @@ export const CheckinBody = z
 export const SyncBody = z
   .object({
     device: Device,
+    sentAt: SentAt,
     scans: z
       .array(
         z
@@ -87,6 +109,7 @@ export const SyncBody = z
             walkIn: WalkIn.optional(),
             scannedAt: z.number().int().positive(),
             method: z.enum(['qr', 'search', 'manual']).optional(),
+            override: Override.optional(),
           })
           .strict()
           .refine(
@@ -121,6 +144,8 @@ export const CheckinOut = z.object({
   checkedInAt: z.string(),
   checkedInBy: z.string().nullable(),
   device: z.string().nullable(),
+  /** The scanning device's clock was more than 5 minutes off: the time kept is the device's. */
+  clockFlagged: z.boolean().optional(),
   walkIn: z.boolean().optional(),
 });
 
@@ -231,6 +256,19 @@ export const CodeOut = z.object({
   entries: z.number(),
 });
 
+/** A presence-window length in minutes: 0 up to a day, whole minutes. */
+const WindowMinutes = (fallback: number) =>
+  z
+    .number()
+    .int()
+    .refine((v) => v >= 0 && v <= 24 * 60, {
+      message: bilingual({
+        id: 'harus antara 0 dan 1440 menit (0–24 jam)',
+        en: 'must be between 0 and 1440 minutes (0–24 hours)',
+      }),
+    })
+    .default(fallback);
+
 export const SettingsBody = z
   .object({
     onlineRule: z.enum(ONLINE_RULES),
@@ -242,6 +280,12 @@ export const SettingsBody = z
       .min(1)
       .max(24 * 60)
       .default(15),
+    /** Door scans count from this many minutes before the start. */
+    doorsOpenMinutes: WindowMinutes(60),
+    /** Personal joins and attendance codes count from this many minutes before the start. */
+    onlineOpenMinutes: WindowMinutes(30),
+    /** Both count until this many minutes after the end. */
+    graceMinutes: WindowMinutes(60),
   })
   .strict();
 export const SettingsOut = z.object({
@@ -249,6 +293,9 @@ export const SettingsOut = z.object({
   minCodes: z.number(),
   minPercent: z.number(),
   codeWindowMinutes: z.number(),
+  doorsOpenMinutes: z.number(),
+  onlineOpenMinutes: z.number(),
+  graceMinutes: z.number(),
 });
 
 export const CorrectionBody = z

@@ -6,7 +6,7 @@ import { newId } from '../../shared/ids.js';
 import { isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
 import { attendanceRepository as repo } from './attendance.repository.js';
-import { personBrief } from './checkin/checkin.service.js';
+import { personBrief } from './checkin/people.js';
 import { presenceCounts, presenceRows } from './presence.js';
 
 const BUCKET = 10 * 60000;

@@ -26,6 +26,8 @@ interface AttendanceTable {
   /** Minutes in the meeting according to the last imported Zoom/Meet report. */
   report_minutes: number | null;
   override: AttendanceOverride | null;
+  /** How far the scanning device's clock was from the server's (ms): kept, never used to move the time. */
+  checkin_clock_skew: number | null;
   updated_at: number;
 }
 
@@ -75,6 +77,12 @@ export interface AttendanceSettingsTable {
   min_codes: number;
   min_percent: number;
   code_window_minutes: number;
+  /** Presence window: door scans count from this many minutes before the start… */
+  doors_open_minutes: number;
+  /** …joins and codes from this many… */
+  online_open_minutes: number;
+  /** …and both until this many minutes after the end. */
+  grace_minutes: number;
   updated_at: number;
 }
 

@@ -77,8 +77,13 @@ describe.each(DB_KINDS)('presence of one registration equals the whole event’s
       ok(t.inject({ method: 'POST', url: `${api}/attendance`, payload: { ticketCode: p.ticketCode, code } }));
     for (const p of remote.slice(5, 15)) await enter(p, codeA.json().code);
     for (const p of remote.slice(8, 11)) await enter(p, codeB.json().code);
-    // A hall person typing a code too (a hall check-in still wins).
-    await enter(hall[0]!, codeA.json().code);
+    // A hall ticket cannot enter codes (it would count online without a check-in); it switches mode first.
+    const hallCode = await t.inject({
+      method: 'POST',
+      url: `${api}/attendance`,
+      payload: { ticketCode: hall[6]!.ticketCode, code: codeA.json().code },
+    });
+    expect(hallCode.json().error.code).toBe('join_needs_online_ticket');
     // An entry stored after its code closed (a race with the close) never counts, on either side.
     await db
       .insertInto('attendance_code_entries')

@@ -8,6 +8,12 @@ export interface PresenceSettings {
   minCodes: number;
   minPercent: number;
   codeWindowMinutes: number;
+  /** Door scans count from this many minutes before the start (0–1440). */
+  doorsOpenMinutes: number;
+  /** Personal joins and attendance codes count from this many minutes before the start (0–1440). */
+  onlineOpenMinutes: number;
+  /** Both count until this many minutes after the end (0–1440). */
+  graceMinutes: number;
 }
 
 /** "Joined and entered at least one code" is the default: what organizers already ask for with two forms. */
@@ -16,7 +22,36 @@ const DEFAULT_SETTINGS: PresenceSettings = {
   minCodes: 1,
   minPercent: 70,
   codeWindowMinutes: 15,
+  doorsOpenMinutes: 60,
+  onlineOpenMinutes: 30,
+  graceMinutes: 60,
 };
+
+/** When presence can be recorded: a scan, a join or a code outside this counts for nothing. */
+export interface PresenceWindow {
+  doorsOpen: number;
+  onlineOpen: number;
+  closes: number;
+}
+
+export function presenceWindow(
+  event: Pick<EventRow, 'starts_at' | 'ends_at'>,
+  s: Pick<PresenceSettings, 'doorsOpenMinutes' | 'onlineOpenMinutes' | 'graceMinutes'>,
+): PresenceWindow {
+  const start = Number(event.starts_at);
+  return {
+    doorsOpen: start - s.doorsOpenMinutes * 60000,
+    onlineOpen: start - s.onlineOpenMinutes * 60000,
+    closes: Number(event.ends_at) + s.graceMinutes * 60000,
+  };
+}
+
+/** Where an instant falls against the window of one channel. */
+export function windowState(w: PresenceWindow, channel: 'door' | 'online', at: number) {
+  if (at < (channel === 'door' ? w.doorsOpen : w.onlineOpen)) return 'before' as const;
+  if (at > w.closes) return 'after' as const;
+  return 'open' as const;
+}
 
 function settingsFrom(row: AttendanceSettingsTable | undefined): PresenceSettings {
   if (!row) return DEFAULT_SETTINGS;
@@ -25,6 +60,9 @@ function settingsFrom(row: AttendanceSettingsTable | undefined): PresenceSetting
     minCodes: row.min_codes,
     minPercent: row.min_percent,
     codeWindowMinutes: row.code_window_minutes,
+    doorsOpenMinutes: row.doors_open_minutes,
+    onlineOpenMinutes: row.online_open_minutes,
+    graceMinutes: row.grace_minutes,
   };
 }
 
@@ -33,6 +71,7 @@ export async function loadSettings(db: Db, eventId: string): Promise<PresenceSet
 }
 
 interface PresenceFacts {
+  mode: 'onsite' | 'online';
   checked_in_at: number | null;
   joined_at: number | null;
   report_minutes: number | null;
@@ -71,6 +110,9 @@ function presenceOf(f: PresenceFacts, s: PresenceSettings, minutesTotal: number)
   if (f.override === 'absent') return null;
   if (f.override === 'onsite' || f.override === 'online') return f.override;
   if (f.checked_in_at != null) return 'onsite';
+  // A hall ticket never counts online: joins and codes are for online registrants (a hall registrant who
+  // follows online switches mode first, under the online quota).
+  if (f.mode !== 'online') return null;
   return onlineRuleMet(f, s, minutesTotal) ? 'online' : null;
 }
 

@@ -1,10 +1,22 @@
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import type { DbKind } from '../../../test/helpers/env.js';
 
+/**
+ * Start and end of an event happening now (started 30 minutes ago, ends in three hours), shifted by
+ * `days`: door scans, joins and codes count only inside the event's window, so tests that record presence
+ * use an event that is on.
+ */
+export function happeningNow(days = 0) {
+  const start = Math.floor(Date.now() / 60000) * 60000 - 30 * 60000 + days * 24 * 3600 * 1000;
+  return {
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 210 * 60000).toISOString(),
+  };
+}
+
 export const seminar = {
   title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
-  startsAt: '2021-12-30T09:00:00+07:00',
-  endsAt: '2021-12-30T12:00:00+07:00',
+  ...happeningNow(),
   venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity: 60 },
   online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
 };

@@ -36,7 +36,7 @@ describe.each(DB_KINDS)('"your certificate is ready" e-mail on %s', (kind) => {
         method: 'POST',
         url: `/api/v1/events/${e.id}/checkins`,
         token,
-        payload: { ticketCode: r.ticketCode },
+        payload: { ticketCode: r.ticketCode, override: { reason: 'Tes: di luar jendela acara' } },
       });
       expect(c.statusCode).toBe(201);
     }

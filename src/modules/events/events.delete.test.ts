@@ -55,7 +55,7 @@ describe.each(DB_KINDS)('deleting an event on %s', (kind) => {
       method: 'POST',
       url: `/api/v1/events/${e.id}/checkins`,
       token: organizer,
-      payload: { ticketCode: reg.ticketCode },
+      payload: { ticketCode: reg.ticketCode, override: { reason: 'Tes: di luar jendela acara' } },
     });
     await t.inject({
       method: 'POST',

@@ -1,4 +1,5 @@
 import { type Insertable, sql } from 'kysely';
+import { writeAudit } from '../../../db/audit.js';
 import type { Db } from '../../../db/database.js';
 import type { CheckinScansTable, CheckinWalkinsTable } from '../attendance.tables.js';
 
@@ -30,9 +31,14 @@ export interface CheckInWrite {
   userName: string | null;
   device: string | null;
   method: string;
+  /** Device clock minus server clock when it sent the scan (ms), or null when unknown. */
+  clockSkew: number | null;
 }
 
 export const checkinRepository = {
+  /** An arrival recorded outside the window, with the staff member's reason. */
+  audit: writeAudit,
+
   registrationByTicket: (db: Db, ticketCode: string) =>
     db
       .selectFrom('registrations')
@@ -72,9 +78,11 @@ export const checkinRepository = {
     const now = Date.now();
     const r = await sql<{ registration_id: string }>`
       insert into attendance
-        (registration_id, event_id, checked_in_at, checked_in_by, checked_in_by_name, checkin_device, checkin_method, join_count, updated_at)
+        (registration_id, event_id, checked_in_at, checked_in_by, checked_in_by_name, checkin_device, checkin_method,
+         checkin_clock_skew, join_count, updated_at)
       select r.id, r.event_id, cast(${w.at} as bigint), cast(${w.userId} as text), cast(${w.userName} as text),
-             cast(${w.device} as text), cast(${w.method} as text), 0, cast(${now} as bigint)
+             cast(${w.device} as text), cast(${w.method} as text), cast(${w.clockSkew} as bigint), 0,
+             cast(${now} as bigint)
       from registrations r
       where r.id = ${w.registrationId} and r.event_id = ${w.eventId} and r.status = 'confirmed'
       on conflict (registration_id) do update set
@@ -83,6 +91,7 @@ export const checkinRepository = {
         checked_in_by_name = excluded.checked_in_by_name,
         checkin_device = excluded.checkin_device,
         checkin_method = excluded.checkin_method,
+        checkin_clock_skew = excluded.checkin_clock_skew,
         override = null,
         updated_at = excluded.updated_at
       where attendance.checked_in_at is null
@@ -173,6 +182,7 @@ export const checkinRepository = {
         checked_in_by_name: null,
         checkin_device: null,
         checkin_method: null,
+        checkin_clock_skew: null,
         updated_at: Date.now(),
       })
       .where('registration_id', '=', registrationId)

@@ -45,7 +45,13 @@ export const checkinApiRoutes: FastifyPluginAsync = async (base) => {
         ? await walkIns.walkIn(
             event,
             walkIn,
-            { scanId: scan.scanId, device: scan.device, scannedAt: scan.scannedAt },
+            {
+              scanId: scan.scanId,
+              device: scan.device,
+              scannedAt: scan.scannedAt,
+              sentAt: scan.sentAt,
+              override: scan.override,
+            },
             user,
           )
         : await checkins.checkIn(event, scan, user);
@@ -68,7 +74,7 @@ export const checkinApiRoutes: FastifyPluginAsync = async (base) => {
     async (req) => {
       const user = requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'checkin');
-      const results = await walkIns.sync(event, req.body.scans, req.body.device, user);
+      const results = await walkIns.sync(event, req.body.scans, req.body.device, user, req.body.sentAt);
       const l = req.locale;
       return {
         results: results.map((r) =>

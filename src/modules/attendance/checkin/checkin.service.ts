@@ -1,22 +1,28 @@
-import { createHash } from 'node:crypto';
 import type { AppContext } from '../../../context.js';
 import type { Db } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { AppError, errors, what } from '../../../errors.js';
 import type { AuthUser } from '../../../http/types.js';
 import type { Text } from '../../../i18n/index.js';
-import { fullName } from '../../../shared/names.js';
-import { formatTime, isoInZone } from '../../../shared/time.js';
+import { newId } from '../../../shared/ids.js';
+import { endSentence, fullName } from '../../../shared/names.js';
+import { isoInZone } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
 import type { RegistrationsService } from '../../registrations/index.js';
-import { presenceCounts } from '../presence.js';
+import { type PresenceWindow, presenceCounts } from '../presence.js';
 import { type RegistrationLite, checkinRepository as repo } from './checkin.repository.js';
+import { personBrief, refuse, ticketHash, welcome } from './people.js';
+import { assertDoorOpen, CLOCK_SKEW_FLAG_MS, createWindowCache, deviceTime, when } from './window.js';
 
 interface CheckinRequest {
   ticketCode?: string;
   registrationId?: string;
   scanId?: string;
   scannedAt?: number | string;
+  /** The device's clock when it sent the request: how far off it is gets flagged on the arrival. */
+  sentAt?: number;
+  /** Outside the presence window: staff record the arrival anyway, with a reason for the audit log. */
+  override?: { reason: string };
   device?: string;
   method?: 'qr' | 'search' | 'manual' | 'walkin';
   /** An online registrant at the door: move them to the hall (if it has room) and check in. */
@@ -38,6 +44,8 @@ export interface CheckinResult {
   checkedInAt: string;
   checkedInBy: string | null;
   device: string | null;
+  /** The device clock was more than 5 minutes off the server's: the time shown is the device's. */
+  clockFlagged?: boolean;
   walkIn?: boolean;
 }
 
@@ -45,51 +53,10 @@ export type SyncItemResult =
   | CheckinResult
   | { result: 'error'; scanId: string; error: { code: string; message: Text } };
 
-/** The hash a door device keeps instead of the ticket code (see RosterOut). */
-export const ticketHash = (code: string) => createHash('sha256').update(code).digest('hex').slice(0, 32);
-
-const DAY = 24 * 3600 * 1000;
-
-const welcome = (b: { name: string; seat: string | null }): Text => ({
-  id: `Selamat datang, ${b.name}.${b.seat ? ` Kursi ${b.seat}.` : ''}`,
-  en: `Welcome, ${b.name}.${b.seat ? ` Seat ${b.seat}.` : ''}`,
-});
-
-/** An offline device's clock is trusted within reason: never in the future, never days before the event. */
-function arrivalTime(event: EventRow, scannedAt: number | string | undefined): number {
-  const now = Date.now();
-  if (scannedAt === undefined) return now;
-  const t = typeof scannedAt === 'number' ? scannedAt : Date.parse(scannedAt);
-  if (!Number.isFinite(t) || t > now) return now;
-  return Math.max(t, Number(event.starts_at) - DAY);
-}
-
-/** The person as the door (and the attendance table) shows them. */
-export function personBrief(reg: RegistrationLite) {
-  return {
-    id: reg.id,
-    name: fullName({ frontTitles: reg.front_titles, name: reg.name, backTitles: reg.back_titles }),
-    institution: reg.institution,
-    mode: reg.mode,
-    seat: reg.seat_id,
-  };
-}
-
-/** Why this ticket cannot be checked in at the door, or null when it can. */
-function refuse(reg: RegistrationLite): AppError | null {
-  const name = fullName({ frontTitles: reg.front_titles, name: reg.name, backTitles: reg.back_titles });
-  if (reg.status === 'cancelled') return errors.ticketCancelled(name);
-  if (reg.status !== 'confirmed')
-    return reg.status === 'waitlisted'
-      ? errors.ticketWaitlisted(name)
-      : errors.ticketNotConfirmed(name, reg.status);
-  if (reg.mode === 'online') return errors.registeredOnline({ id: reg.id, name });
-  return null;
-}
-
 export function createCheckinService(ctx: AppContext, deps: { registrations: RegistrationsService }) {
   const { db, bus } = ctx;
   const { registrations } = deps;
+  const windowOf = createWindowCache(db);
 
   // The seat mode is read on every first arrival; a few seconds of caching spares the door a query.
   // The service is built once per app (src/services.ts), so this cache is shared by every route.
@@ -107,7 +74,12 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
     reg: RegistrationLite,
     first: boolean,
     scanId: string | null,
-    written?: { checked_in_at: number; checked_in_by_name: string | null; checkin_device: string | null },
+    written?: {
+      checked_in_at: number;
+      checked_in_by_name: string | null;
+      checkin_device: string | null;
+      checkin_clock_skew: number | null;
+    },
     dbx: Db = db,
   ): Promise<CheckinResult> {
     // A first arrival answers with what it wrote; a repeat reads who came first.
@@ -121,12 +93,15 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
     const tz = event.timezone;
     const at = Number(att.checked_in_at);
     const by = att.checked_in_by_name;
+    // The date too when the arrival was on another day: "pukul 08.30" alone would say today.
+    const w = when(at, tz);
     const message: Text = first
       ? welcome(b)
       : {
-          id: `Sudah check-in pukul ${formatTime(at, tz, 'id')}${by ? ` oleh ${by}` : ''}.`,
-          en: `Already checked in at ${formatTime(at, tz, 'en')}${by ? ` by ${by}` : ''}.`,
+          id: endSentence(`Sudah check-in ${w.id}${by ? ` oleh ${by}` : ''}`),
+          en: endSentence(`Already checked in ${w.en}${by ? ` by ${by}` : ''}`),
         };
+    const skew = att.checkin_clock_skew == null ? null : Number(att.checkin_clock_skew);
     return {
       result: first ? 'checked_in' : 'already_checked_in',
       first,
@@ -136,6 +111,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
       checkedInAt: isoInZone(at, tz),
       checkedInBy: by,
       device: att.checkin_device,
+      ...(skew != null && Math.abs(skew) > CLOCK_SKEW_FLAG_MS ? { clockFlagged: true } : {}),
     };
   }
 
@@ -164,6 +140,8 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
     req: CheckinRequest,
     user: AuthUser | null,
     dbx: Db = db,
+    /** The window read before a sync's transaction (SQLite has one connection: no reads beside it). */
+    win?: PresenceWindow,
   ): Promise<CheckinResult> {
     const inTx = dbx !== db;
     let reg = regIn;
@@ -175,7 +153,16 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
     }
     const refusal = refuse(reg);
     if (refusal) throw refusal;
-    const at = arrivalTime(event, req.scannedAt);
+    const { at, skew } = deviceTime(req.scannedAt, req.sentAt);
+    let overridden: ReturnType<typeof outsideWindow>;
+    try {
+      overridden = outsideWindow(event, win ?? (await windowOf(event)), at - (skew ?? 0), req.override);
+    } catch (err) {
+      // Outside the window a person who already arrived is still answered "already checked in, when".
+      const att = await repo.attendanceOf(dbx, reg.id);
+      if (att?.checked_in_at == null) throw err;
+      return answer(event, reg, false, req.scanId ?? null, undefined, dbx);
+    }
     const first = await repo.checkIn(dbx, {
       registrationId: reg.id,
       eventId: event.id,
@@ -184,7 +171,19 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
       userName: user?.name ?? null,
       device: req.device ?? null,
       method: req.method ?? (req.ticketCode ? 'qr' : 'search'),
+      clockSkew: skew,
     });
+    if (first && overridden) {
+      await repo.audit(dbx, {
+        id: newId(),
+        event_id: event.id,
+        actor_user_id: user?.id ?? null,
+        action: 'attendance.checkin_override',
+        target: reg.id,
+        reason: overridden.reason,
+        data: { name: reg.name, at, window: overridden.window, device: req.device ?? null },
+      });
+    }
     if (req.scanId) {
       await repo.insertScan(dbx, {
         event_id: event.id,
@@ -201,9 +200,33 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
       if (seat) reg = { ...reg, seat_id: seat };
     }
     const written = first
-      ? { checked_in_at: at, checked_in_by_name: user?.name ?? null, checkin_device: req.device ?? null }
+      ? {
+          checked_in_at: at,
+          checked_in_by_name: user?.name ?? null,
+          checkin_device: req.device ?? null,
+          checkin_clock_skew: skew,
+        }
       : undefined;
     return answer(event, reg, first, req.scanId ?? null, written, dbx);
+  }
+
+  /**
+   * Whether an arrival at `serverAt` falls outside the doors' window: refused without an override, and with
+   * one the window it broke (for the audit log). A reason is required by the schema; checked here too.
+   */
+  function outsideWindow(
+    event: EventRow,
+    w: PresenceWindow,
+    serverAt: number,
+    override: CheckinRequest['override'],
+  ): { reason: string; window: string } | null {
+    try {
+      assertDoorOpen(event, w, serverAt);
+      return null;
+    } catch (err) {
+      if (!(err instanceof AppError) || !override?.reason.trim()) throw err;
+      return { reason: override.reason.trim(), window: String(err.details?.window ?? '') };
+    }
   }
 
   /** A scan id seen before answers as it did the first time: a replayed queue changes nothing. */
@@ -220,6 +243,11 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
     /** For the walk-in service: one arrival of a known registration, and a scan id's first answer. */
     writeArrival: write,
     replay,
+    /** Refuses a walk-in outside the doors' window (before registering anyone) unless overridden. */
+    async checkDoorWindow(event: EventRow, req: Pick<CheckinRequest, 'scannedAt' | 'sentAt' | 'override'>) {
+      const { at, skew } = deviceTime(req.scannedAt, req.sentAt);
+      outsideWindow(event, await windowOf(event), at - (skew ?? 0), req.override);
+    },
 
     async checkIn(event: EventRow, req: CheckinRequest, user: AuthUser | null): Promise<CheckinResult> {
       if (req.scanId) {
@@ -245,9 +273,11 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
         registrationId?: string;
         scannedAt: number;
         method?: 'qr' | 'search' | 'manual';
+        override?: { reason: string };
       }[],
       device: string | undefined,
       user: AuthUser | null,
+      sentAt?: number,
     ): Promise<SyncItemResult[]> {
       const seen = new Map(
         (
@@ -273,6 +303,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
         ]),
       ];
       const byId = new Map((await repo.registrationsByIds(db, event.id, ids)).map((r) => [r.id, r]));
+      const win = await windowOf(event);
       const out: SyncItemResult[] = [];
       const done = new Map<string, SyncItemResult>();
       let changed = false;
@@ -294,7 +325,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
             const reg = s.ticketCode ? byCode.get(s.ticketCode) : byId.get(s.registrationId!);
             if (!reg || reg.event_id !== event.id)
               throw s.ticketCode ? errors.ticketNotFound() : errors.notFound(what.registration);
-            const r = await write(event, reg, { ...s, device }, user, trx);
+            const r = await write(event, reg, { ...s, device, sentAt }, user, trx, win);
             changed ||= r.first;
             out.push(r);
             done.set(s.scanId, r);

@@ -34,6 +34,8 @@ interface WalkInOpts {
   scanId?: string;
   device?: string;
   scannedAt?: number | string;
+  sentAt?: number;
+  override?: { reason: string };
 }
 
 /** A claim older than this belongs to a request that died; another request may finish the walk-in. */
@@ -176,6 +178,8 @@ export function createWalkInService(
           en: 'The person must agree to the privacy notice.',
         });
       }
+      // Outside the doors' window nobody is registered either (unless staff override with a reason).
+      await checkins.checkDoorWindow(event, opts);
       const id = opts.scanId;
       if (!id) return register(event, input, opts, user, false);
       const started = Date.now();
@@ -208,12 +212,14 @@ export function createWalkInService(
         walkIn?: WalkInInput;
         scannedAt: number;
         method?: 'qr' | 'search' | 'manual';
+        override?: { reason: string };
       }[],
       device: string | undefined,
       user: AuthUser,
+      sentAt?: number,
     ): Promise<(SyncItemResult | WaitlistedWalkIn)[]> {
       const scans = items.flatMap(({ walkIn, ...s }) => (walkIn ? [] : [s]));
-      const scanned = scans.length ? await checkins.sync(event, scans, device, user) : [];
+      const scanned = scans.length ? await checkins.sync(event, scans, device, user, sentAt) : [];
       const out: (SyncItemResult | WaitlistedWalkIn)[] = [];
       let next = 0;
       for (const item of items) {
@@ -226,7 +232,7 @@ export function createWalkInService(
             await service.walkIn(
               event,
               item.walkIn,
-              { scanId: item.scanId, device, scannedAt: item.scannedAt },
+              { scanId: item.scanId, device, scannedAt: item.scannedAt, sentAt, override: item.override },
               user,
             ),
           );

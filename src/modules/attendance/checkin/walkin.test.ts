@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../../test/helpers/env.js';
 import { createEvent } from '../../../../test/helpers/events.js';
 import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
+import { happeningNow } from '../test-fixture.js';
 import { walkInClientRef } from './walkin.service.js';
 
 /** Walk-ins keyed by the device's id: a queue replayed twice, or two racing syncs, register one person. */
@@ -18,8 +19,7 @@ describe.each(DB_KINDS)('walk-ins at the door on %s', (kind) => {
       organizer,
       {
         title: 'Seminar UMKM Kanigaran',
-        startsAt: '2021-12-30T09:00:00+07:00',
-        endsAt: '2021-12-30T12:00:00+07:00',
+        ...happeningNow(),
         venue: { name: 'Aula Kelurahan Kanigaran', capacity },
       },
       { publish: true },

@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../../test/helpers/env.js';
 import { createEvent } from '../../../../test/helpers/events.js';
 import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
+import { happeningNow } from '../test-fixture.js';
 import { safeBackPath, withOutcome } from './participant.pages.js';
 
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -49,8 +50,7 @@ describe.each(DB_KINDS)('attendance code as a form (no JavaScript) on %s', (kind
       organizer,
       {
         title: 'Seminar Hybrid Kanigaran',
-        startsAt: '2021-12-30T09:00:00+07:00',
-        endsAt: '2021-12-30T12:00:00+07:00',
+        ...happeningNow(),
         online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
       },
       { publish: true },

@@ -4,11 +4,18 @@ import { errors, what } from '../../../errors.js';
 import type { AuthUser } from '../../../http/types.js';
 import type { Text } from '../../../i18n/index.js';
 import { newId, shortCode } from '../../../shared/ids.js';
-import { formatTime, isoInZone } from '../../../shared/time.js';
+import { formatDateTime, formatTime, isoInZone } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
 import { type RegistrationLite, attendanceRepository as repo } from '../attendance.repository.js';
 import type { OnlineRule } from '../attendance.tables.js';
-import { loadSettings, type PresenceSettings, presenceOfRegistration } from '../presence.js';
+import { assertOnlineOpen } from '../checkin/window.js';
+import {
+  loadSettings,
+  type PresenceSettings,
+  presenceOfRegistration,
+  presenceWindow,
+  windowState,
+} from '../presence.js';
 
 interface CodeEntryResult {
   accepted: boolean;
@@ -30,6 +37,8 @@ export function createOnlineService(ctx: AppContext) {
       throw reg.status === 'waitlisted'
         ? errors.ticketWaitlisted(reg.name)
         : errors.ticketNotConfirmed(reg.name, reg.status);
+    // Codes are online presence: a hall ticket switches to online first (under the online quota).
+    if (reg.mode !== 'online') throw errors.joinNeedsOnlineTicket();
     return reg;
   }
 
@@ -43,6 +52,9 @@ export function createOnlineService(ctx: AppContext) {
         min_codes: s.minCodes,
         min_percent: s.minPercent,
         code_window_minutes: s.codeWindowMinutes,
+        doors_open_minutes: s.doorsOpenMinutes,
+        online_open_minutes: s.onlineOpenMinutes,
+        grace_minutes: s.graceMinutes,
         updated_at: Date.now(),
       });
       await repo.audit(db, {
@@ -64,18 +76,21 @@ export function createOnlineService(ctx: AppContext) {
       return event;
     },
 
-    /** The personal join link: records the join, then the caller redirects to the room. */
+    /**
+     * The personal join link of a confirmed online registrant: the caller redirects to the room, and the join
+     * counts only inside the online window (an early visitor may still look into the room; a week ahead it
+     * records nothing). A hall ticket is refused: it switches mode first, so the online quota applies.
+     */
     async join(ticketCode: string): Promise<{ event: EventRow; url: string }> {
       const reg = await repo.registrationByTicket(db, ticketCode);
       if (!reg) throw errors.ticketNotFound();
       const event = (await ctx.services.events.find(reg.event_id))!;
-      if (reg.status === 'cancelled') throw errors.ticketCancelled(reg.name);
-      if (reg.status !== 'confirmed')
-        throw reg.status === 'waitlisted'
-          ? errors.ticketWaitlisted(reg.name)
-          : errors.ticketNotConfirmed(reg.name, reg.status);
+      await registrationFor(event, ticketCode);
       if (!event.online_join_url) throw errors.noOnlineRoom();
-      await repo.recordJoin(db, reg.id, event.id, Date.now());
+      const now = Date.now();
+      const w = presenceWindow(event, await loadSettings(db, event.id));
+      if (windowState(w, 'online', now) !== 'open') return { event, url: event.online_join_url };
+      await repo.recordJoin(db, reg.id, event.id, now);
       await bus.emit('attendance.changed', { eventId: event.id, kind: 'join' });
       return { event, url: event.online_join_url };
     },
@@ -97,7 +112,21 @@ export function createOnlineService(ctx: AppContext) {
         if (!item) throw errors.notFound({ id: 'Susunan acara', en: 'Agenda item' });
       }
       const opens = input.opensAt ? Date.parse(input.opensAt) : Date.now();
-      const closes = opens + (input.windowMinutes ?? settings.codeWindowMinutes) * 60000;
+      // A code counts presence, so it opens only inside the online window and closes with it at the latest.
+      const w = presenceWindow(event, settings);
+      if (opens < w.onlineOpen || opens > w.closes) {
+        throw errors.attendanceCodeOutsideWindow(
+          {
+            id: formatDateTime(w.onlineOpen, event.timezone, 'id'),
+            en: formatDateTime(w.onlineOpen, event.timezone, 'en'),
+          },
+          {
+            id: formatDateTime(w.closes, event.timezone, 'id'),
+            en: formatDateTime(w.closes, event.timezone, 'en'),
+          },
+        );
+      }
+      const closes = Math.min(w.closes, opens + (input.windowMinutes ?? settings.codeWindowMinutes) * 60000);
       for (let attempt = 0; attempt < 5; attempt++) {
         const code = input.code ?? shortCode(6);
         const row = {
@@ -171,6 +200,7 @@ export function createOnlineService(ctx: AppContext) {
       const before = await repo.hasEntered(db, c.id, reg.id);
       let first = false;
       if (!before) {
+        assertOnlineOpen(event, presenceWindow(event, await loadSettings(db, event.id)), now);
         if (now < Number(c.opens_at)) throw errors.attendanceCodeNotOpen();
         if (now > Number(c.closes_at))
           throw errors.attendanceCodeClosed(formatTime(Number(c.closes_at), event.timezone, 'id'));

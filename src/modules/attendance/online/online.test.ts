@@ -311,7 +311,15 @@ describe.each(DB_KINDS)("online presence, the seed's numbers and corrections on 
         .statusCode,
     ).toBe(400);
     const put = await t.inject({ method: 'PUT', url, token: organizer, payload: { onlineRule: 'join' } });
-    expect(put.json()).toEqual({ onlineRule: 'join', minCodes: 1, minPercent: 70, codeWindowMinutes: 15 });
+    expect(put.json()).toEqual({
+      onlineRule: 'join',
+      minCodes: 1,
+      minPercent: 70,
+      codeWindowMinutes: 15,
+      doorsOpenMinutes: 60,
+      onlineOpenMinutes: 30,
+      graceMinutes: 60,
+    });
     expect(
       (await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/stats`, token: organizer })).json()
         .attendance.online,
