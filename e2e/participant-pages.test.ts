@@ -14,6 +14,66 @@ import { seedRegistration } from '../test/helpers/factories.js';
 const BUDGET_TOTAL = 100 * 1024;
 const BUDGET_JS = 30 * 1024;
 
+/**
+ * Words that exist only in Indonesian: none may appear on a participant page asked for in English (the event's
+ * own title, venue and people are the organizer's text and contain none of them).
+ */
+const INDONESIAN_ONLY = [
+  'luring',
+  'daring',
+  'hadir',
+  'kehadiran',
+  'presensi',
+  'pintu',
+  'pukul',
+  'tiket',
+  'peserta',
+  'pendaftaran',
+  'daftar',
+  'tunggu',
+  'kursi',
+  'tempat',
+  'acara',
+  'sertifikat',
+  'simpan',
+  'batalkan',
+  'kirim',
+  'unduh',
+  'hapus',
+  'masuk',
+  'setuju',
+  'sangat',
+  'materi',
+  'narasumber',
+  'saran',
+  'lainnya',
+  'anda',
+  'saya',
+  'untuk',
+  'dengan',
+  'belum',
+  'sudah',
+  'dibuka',
+  'selesai',
+  'senin',
+  'selasa',
+  'rabu',
+  'kamis',
+  'jumat',
+  'sabtu',
+  'minggu',
+  'desember',
+];
+const INDONESIAN_WORD = new RegExp(`(?<![\\p{L}])(${INDONESIAN_ONLY.join('|')})(?![\\p{L}])`, 'giu');
+
+/** The text a person can read on a page, hidden parts (closed details) included; scripts and styles left out. */
+const readableText = (html: string) =>
+  html
+    .replace(/<(script|style)[^>]*>[^]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replaceAll('&amp;', '&')
+    .replace(/\s+/g, ' ');
+
 describe.skipIf(!hasChromium)('participant pages: weight budget and accessibility', () => {
   let t: TestApp;
   let browser: Browser;
@@ -58,6 +118,17 @@ describe.skipIf(!hasChromium)('participant pages: weight budget and accessibilit
     urls.registration = `/e/${next.slug}/daftar`;
     urls.hallTicket = `/t/${await reg('onsite', '081234567001')}`;
     urls.onlineTicket = `/t/${await reg('online', '081234567002')}`;
+    await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/events/${next.id}/registration-settings`,
+      token,
+      payload: { approval: true },
+    });
+    urls.pendingTicket = `/t/${await reg('onsite', '081234567003')}`;
+    const gone = await reg('online', '081234567004');
+    await t.inject({ method: 'POST', url: `/api/v1/tickets/${gone}/cancel` });
+    urls.cancelledTicket = `/t/${gone}`;
+    urls.liveWithTicket = `/e/${next.slug}/live?t=${urls.hallTicket.slice(3)}`;
     urls.live = `/e/${next.slug}/live`;
     // A past event with an issued certificate, for the verification page.
     const past = await mk('2021-12-30T09:00:00+07:00', '2021-12-30T12:00:00+07:00');
@@ -76,10 +147,29 @@ describe.skipIf(!hasChromium)('participant pages: weight budget and accessibilit
     const code = certs.json().certificates[0]?.code as string | undefined;
     if (!code) throw new Error(`no certificate issued: ${certs.body.slice(0, 300)}`);
     urls.verification = `/v/${code}`;
+    // The past event's ticket with the built-in evaluation open: the form, then the certificate section.
+    await t.inject({ method: 'POST', url: `/api/v1/events/${past.id}/evaluation/open`, token });
+    urls.evaluationTicket = `/t/${ticket.ticketCode}`;
   });
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+  });
+
+  it('speaks English on every participant page asked for in English (lang=en)', async () => {
+    const leaks: string[] = [];
+    for (const url of Object.values(urls)) {
+      const res = await t.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}lang=en` });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('lang="en"');
+      const text = readableText(res.body);
+      for (const m of text.matchAll(INDONESIAN_WORD)) {
+        const at = m.index ?? 0;
+        leaks.push(`${url}: "${m[0]}" in "…${text.slice(Math.max(0, at - 40), at + 40)}…"`);
+      }
+    }
+    expect(Object.keys(urls).length).toBeGreaterThanOrEqual(9);
+    expect(leaks).toEqual([]);
   });
 
   it.each(['event', 'registration', 'hallTicket', 'onlineTicket', 'live', 'verification'])(

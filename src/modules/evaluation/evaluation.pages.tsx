@@ -58,7 +58,7 @@ export const evaluationPages: FastifyPluginAsync = async (base) => {
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
       const form = await svc.form(event.id);
-      const results = await svc.results(event.id);
+      const results = await svc.results(event.id, req.locale);
       const l = req.locale;
       return eventToolPage(
         req,

@@ -3,17 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Locale } from '../../i18n/index.js';
 import { FormFields, formBody, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
-import { LIKERT_LABELS, type Question, TicketParams } from './evaluation.schemas.js';
+import { LIKERT_LABELS, type Question, questionText, TicketParams } from './evaluation.schemas.js';
 import { T } from './evaluation.text.js';
 
 function QuestionInput(props: { q: Question; locale: Locale }) {
   const { q, locale } = props;
   const name = `a_${q.id}`;
+  const text = questionText(q, locale);
   if (q.kind === 'likert') {
     return (
       <fieldset class="card">
         <legend>
-          {q.label} {q.required ? null : <span class="muted">{T.optional[locale]}</span>}
+          {text.label} {q.required ? null : <span class="muted">{T.optional[locale]}</span>}
         </legend>
         <div class="row">
           {LIKERT_LABELS.map((l, i) => (
@@ -30,11 +31,11 @@ function QuestionInput(props: { q: Question; locale: Locale }) {
     return (
       <fieldset class="card">
         <legend>
-          {q.label} {q.required ? null : <span class="muted">{T.optional[locale]}</span>}
+          {text.label} {q.required ? null : <span class="muted">{T.optional[locale]}</span>}
         </legend>
-        {(q.options ?? []).map((o) => (
+        {(q.options ?? []).map((o, i) => (
           <label class="inline">
-            <input type="radio" name={name} value={o} required={q.required} /> {o}
+            <input type="radio" name={name} value={o} required={q.required} /> {text.options[i]}
           </label>
         ))}
       </fieldset>
@@ -43,7 +44,7 @@ function QuestionInput(props: { q: Question; locale: Locale }) {
   return (
     <div>
       <label for={name}>
-        {q.label} {q.required ? null : <span class="muted">{T.optional[locale]}</span>}
+        {text.label} {q.required ? null : <span class="muted">{T.optional[locale]}</span>}
       </label>
       <textarea id={name} name={name} maxlength={2000} required={q.required} />
     </div>

@@ -80,7 +80,7 @@ export const evaluationApiRoutes: FastifyPluginAsync = async (base) => {
         response: { 200: ResultsOut },
       },
     },
-    async (req) => svc.results((await loadEventFor(req, db, req.params.id, 'organize')).id),
+    async (req) => svc.results((await loadEventFor(req, db, req.params.id, 'organize')).id, req.locale),
   );
 
   app.get(

@@ -50,45 +50,120 @@ export const LIKERT_LABELS = [
   { id: 'Sangat setuju', en: 'Strongly agree' },
 ];
 
-/** The default form, in Indonesian: material, speakers, organization, usefulness, and suggestions. */
+type Bilingual = { id: string; en: string };
+const likert = (label: Bilingual, topic: Question['topic']) => ({ kind: 'likert' as const, label, topic });
+
+/**
+ * The built-in form (material, speakers, organization, usefulness, suggestions) in both languages. Stored in
+ * Indonesian like a form the organizer typed; a built-in question left as it was reads in English on English
+ * pages (`questionText`), while answers keep the stored Indonesian option values.
+ */
+const BUILT_IN: Record<
+  string,
+  {
+    kind: Question['kind'];
+    label: Bilingual;
+    topic: Question['topic'];
+    options?: Bilingual[];
+    required?: false;
+  }
+> = {
+  materi: likert(
+    {
+      id: 'Materi yang disampaikan sesuai dengan tema dan kebutuhan saya.',
+      en: 'The material matched the theme and my needs.',
+    },
+    'materi',
+  ),
+  narasumber: likert(
+    {
+      id: 'Narasumber menyampaikan materi dengan jelas dan menarik.',
+      en: 'The speakers presented clearly and engagingly.',
+    },
+    'narasumber',
+  ),
+  diskusi: likert(
+    {
+      id: 'Sesi tanya jawab memberi kesempatan yang cukup untuk bertanya.',
+      en: 'The Q&A gave enough opportunity to ask questions.',
+    },
+    'narasumber',
+  ),
+  penyelenggaraan: likert(
+    {
+      id: 'Acara terselenggara dengan tertib dan tepat waktu.',
+      en: 'The event was well organized and on time.',
+    },
+    'penyelenggaraan',
+  ),
+  teknis: likert(
+    {
+      id: 'Suara dan gambar di ruangan maupun siaran daring jelas.',
+      en: 'Sound and picture were clear, in the hall and on the online stream.',
+    },
+    'penyelenggaraan',
+  ),
+  manfaat: likert(
+    {
+      id: 'Kegiatan ini bermanfaat bagi usaha atau pekerjaan saya.',
+      en: 'This event is useful for my business or my work.',
+    },
+    'manfaat',
+  ),
+  sumber_info: {
+    kind: 'choice',
+    label: { id: 'Dari mana Anda mengetahui acara ini?', en: 'How did you hear about this event?' },
+    topic: 'lainnya',
+    options: [
+      { id: 'Grup WhatsApp', en: 'A WhatsApp group' },
+      { id: 'Instagram/Facebook', en: 'Instagram/Facebook' },
+      { id: 'Situs web', en: 'A website' },
+      { id: 'Teman atau rekan kerja', en: 'A friend or colleague' },
+      { id: 'Lainnya', en: 'Other' },
+    ],
+    required: false,
+  },
+  saran: {
+    kind: 'text',
+    label: { id: 'Saran untuk kegiatan berikutnya', en: 'Suggestions for the next event' },
+    topic: 'lainnya',
+    required: false,
+  },
+  topik: {
+    kind: 'text',
+    label: {
+      id: 'Topik yang Anda harapkan di webinar selanjutnya',
+      en: 'Topics you would like at the next webinar',
+    },
+    topic: 'lainnya',
+    required: false,
+  },
+};
+
+/** The default form, stored in Indonesian (see BUILT_IN). */
 export function defaultQuestions(): Question[] {
-  const likert = (id: string, topic: Question['topic'], label: string): Question => ({
+  return Object.entries(BUILT_IN).map(([id, b]) => ({
     id,
-    kind: 'likert',
-    label,
-    topic,
-    required: true,
-  });
-  return [
-    likert('materi', 'materi', 'Materi yang disampaikan sesuai dengan tema dan kebutuhan saya.'),
-    likert('narasumber', 'narasumber', 'Narasumber menyampaikan materi dengan jelas dan menarik.'),
-    likert('diskusi', 'narasumber', 'Sesi tanya jawab memberi kesempatan yang cukup untuk bertanya.'),
-    likert('penyelenggaraan', 'penyelenggaraan', 'Acara terselenggara dengan tertib dan tepat waktu.'),
-    likert('teknis', 'penyelenggaraan', 'Suara dan gambar di ruangan maupun siaran daring jelas.'),
-    likert('manfaat', 'manfaat', 'Kegiatan ini bermanfaat bagi usaha atau pekerjaan saya.'),
-    {
-      id: 'sumber_info',
-      kind: 'choice',
-      label: 'Dari mana Anda mengetahui acara ini?',
-      topic: 'lainnya',
-      options: ['Grup WhatsApp', 'Instagram/Facebook', 'Situs web', 'Teman atau rekan kerja', 'Lainnya'],
-      required: false,
-    },
-    {
-      id: 'saran',
-      kind: 'text',
-      label: 'Saran untuk kegiatan berikutnya',
-      topic: 'lainnya',
-      required: false,
-    },
-    {
-      id: 'topik',
-      kind: 'text',
-      label: 'Topik yang Anda harapkan di webinar selanjutnya',
-      topic: 'lainnya',
-      required: false,
-    },
-  ];
+    kind: b.kind,
+    label: b.label.id,
+    topic: b.topic,
+    ...(b.options ? { options: b.options.map((o) => o.id) } : {}),
+    required: b.required ?? true,
+  }));
+}
+
+/**
+ * A question's label and options in the reader's language: a built-in question the organizer left unchanged
+ * reads in English on English pages; anything the organizer wrote reads as typed. `options[i]` labels the
+ * stored value `q.options[i]`.
+ */
+export function questionText(q: Question, l: 'id' | 'en'): { label: string; options: string[] } {
+  const b = BUILT_IN[q.id];
+  const same = l === 'en' && b && b.kind === q.kind && b.label.id === q.label;
+  return {
+    label: same ? b.label.en : q.label,
+    options: (q.options ?? []).map((o) => (same ? (b.options?.find((x) => x.id === o)?.en ?? o) : o)),
+  };
 }
 
 export const ResultsOut = z.object({

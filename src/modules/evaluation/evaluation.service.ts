@@ -6,7 +6,13 @@ import { newId } from '../../shared/ids.js';
 import type { EventRow } from '../events/index.js';
 import type { RegistrationsService } from '../registrations/index.js';
 import { evaluationRepository as repo } from './evaluation.repository.js';
-import { defaultQuestions, type FormBody, type Question, type Results } from './evaluation.schemas.js';
+import {
+  defaultQuestions,
+  type FormBody,
+  type Question,
+  questionText,
+  type Results,
+} from './evaluation.schemas.js';
 import type { EvaluationStatus } from './evaluation.tables.js';
 
 interface FormState {
@@ -109,6 +115,7 @@ function summarize(
   status: EvaluationStatus,
   questions: Question[],
   answers: Record<string, string | number>[],
+  l: 'id' | 'en',
 ): Results {
   return {
     status,
@@ -122,15 +129,16 @@ function summarize(
         const average = nums.length
           ? Math.round((nums.reduce((a, b) => a + b, 0) / nums.length) * 100) / 100
           : null;
-        return { ...base(q), answered: nums.length, average, distribution, options: null, comments: null };
+        return { ...base(q, l), answered: nums.length, average, distribution, options: null, comments: null };
       }
       if (q.kind === 'choice') {
-        const options = (q.options ?? []).map((label) => ({
-          label,
-          count: given.filter((g) => g === label).length,
+        const labels = questionText(q, l).options;
+        const options = (q.options ?? []).map((value, i) => ({
+          label: labels[i] ?? value,
+          count: given.filter((g) => g === value).length,
         }));
         return {
-          ...base(q),
+          ...base(q, l),
           answered: given.length,
           average: null,
           distribution: null,
@@ -140,7 +148,7 @@ function summarize(
       }
       const comments = given.map(String).filter((s) => s.trim().length > 0);
       return {
-        ...base(q),
+        ...base(q, l),
         answered: comments.length,
         average: null,
         distribution: null,
@@ -151,7 +159,12 @@ function summarize(
   };
 }
 
-const base = (q: Question) => ({ id: q.id, kind: q.kind, label: q.label, topic: q.topic });
+const base = (q: Question, l: 'id' | 'en') => ({
+  id: q.id,
+  kind: q.kind,
+  label: questionText(q, l).label,
+  topic: q.topic,
+});
 
 /** The evaluation form of an event, the participants' answers (one each) and the results. */
 export function createEvaluationService(ctx: AppContext, deps: { registrations: RegistrationsService }) {
@@ -243,18 +256,21 @@ export function createEvaluationService(ctx: AppContext, deps: { registrations: 
         if (isUniqueViolation(err)) throw errors.evaluationDone();
         throw err;
       }
+      await ctx.bus.emit('evaluation.submitted', { eventId, registrationId });
       return answers;
     },
 
     submitted: async (registrationId: string) => !!(await repo.responseOf(db, registrationId)),
 
-    async results(eventId: string): Promise<Results> {
+    /** The results, built-in questions in `l` (English pages and the English report). */
+    async results(eventId: string, l: 'id' | 'en' = 'id'): Promise<Results> {
       const form = await service.form(eventId);
       const rows = await repo.responses(db, eventId);
       return summarize(
         form.status,
         form.questions,
         rows.map((r) => JSON.parse(r.answers) as Record<string, string | number>),
+        l,
       );
     },
 
