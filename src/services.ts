@@ -77,6 +77,7 @@ export function buildServices(ctx: AppContext) {
     evaluation,
     media,
     certificates,
+    captions,
   });
   const announcements = createAnnouncementsService(ctx);
   // The demo writes the seminar's whole day through these services, so it is built after them.

@@ -32,7 +32,7 @@ export function CaptionsToggle(props: { captions: CaptionDto[] | undefined; l: L
 }
 
 /** Whether the stage pointer has this speaker on now, next, or neither. */
-export function speakerCue(stage: StageDto, personId: string): 'now' | 'next' | null {
+function speakerCue(stage: StageDto, personId: string): 'now' | 'next' | null {
   if (stage.now?.people.some((p) => p.id === personId)) return 'now';
   if (stage.next?.people.some((p) => p.id === personId)) return 'next';
   return null;

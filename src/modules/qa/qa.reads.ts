@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { fullName } from '../../shared/names.js';
 import type { LiveRole } from '../../shared/realtime.js';
-import { presentPoll } from './qa.presenter.js';
+import { presentPolls } from './qa.poll-kinds.js';
 import { qaSnapshot } from './qa.render.js';
 import { qaRepository as repo } from './qa.repository.js';
 
@@ -55,7 +55,8 @@ export function qaReads(db: Db) {
         db,
         polls.map((p) => p.id),
       );
-      return polls.map((p) => presentPoll(p, options));
+      // Word clouds' words and approved open answers too, as participants saw them.
+      return presentPolls(db, polls, options, 'public');
     },
 
     /** The `questions` part of the event's stats (dismissed and merged ones excluded). */

@@ -5,6 +5,7 @@ import { presentRegistrations } from '../attendance/index.js';
 import type { CertificatesService } from '../certificates/index.js';
 import type { EvaluationService, Results } from '../evaluation/index.js';
 import { type EventRow, type EventsService, signingCity } from '../events/index.js';
+import type { TranscriptLine } from '../live/index.js';
 import type { MediaService } from '../media/index.js';
 import type { ProgramService } from '../program/index.js';
 import type { QaService } from '../qa/index.js';
@@ -22,6 +23,8 @@ export interface ReportDeps {
   evaluation: EvaluationService;
   media: MediaService;
   certificates: CertificatesService;
+  /** The live captions' transcript (live module), printed as an appendix. */
+  captions?: { transcript(event: EventRow): Promise<TranscriptLine[]> };
 }
 
 export interface PersonLine {
@@ -60,6 +63,8 @@ export interface ReportData {
   attendees: { name: string; institution: string | null; mode: 'onsite' | 'online' }[];
   questions: Awaited<ReturnType<QaService['questionsForReport']>>;
   polls: Awaited<ReturnType<QaService['pollsForReport']>>;
+  /** The live captions, oldest first; absent in old snapshots. */
+  transcript?: TranscriptLine[];
   evaluation: Results;
   photos: {
     path: string;
@@ -174,6 +179,7 @@ export async function gatherReport(
     attendees: attendees.sort((a, b) => a.mode.localeCompare(b.mode) * -1 || a.name.localeCompare(b.name)),
     questions,
     polls,
+    transcript: deps.captions ? await deps.captions.transcript(event) : [],
     evaluation,
     photos: media
       .filter((m) => m.kind === 'photo')

@@ -2,6 +2,8 @@ import type { Locale } from '../../i18n/index.js';
 import { formatDate } from '../../shared/time.js';
 import { CERT_ROLES, type CertRole, ROLE_LABELS } from '../certificates/index.js';
 import { signatureLine } from '../events/index.js';
+import { transcriptAppendix } from '../live/index.js';
+import { pollReportItems } from '../qa/index.js';
 import { berita } from './reports.berita.js';
 import type { ReportData } from './reports.data.js';
 import { labelledId } from './reports.schemas.js';
@@ -208,7 +210,8 @@ export function buildReport(
     b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.polls}` });
     for (const p of d.polls) {
       b.push({ t: 'p', text: `${p.question} (${C3.voters(p.voters)})` });
-      b.push({ t: 'list', items: p.options.map((o) => `${o.label}: ${o.votes}`) });
+      // Word clouds, open answers and ratings summarize themselves (src/modules/qa/qa.poll-report.ts).
+      b.push({ t: 'list', items: pollReportItems(p, lang) ?? p.options.map((o) => `${o.label}: ${o.votes}`) });
     }
   }
   b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.evaluation}` });
@@ -303,6 +306,12 @@ export function buildReport(
       c.status === 'valid' ? L.valid : L.revoked,
     ]),
   });
+  // The live captions' transcript (src/modules/live/captions.report.ts), when there were captions.
+  const transcript = transcriptAppendix(d.transcript, e.timezone, lang);
+  if (transcript) {
+    b.push({ t: 'h2', text: L.item(k++, transcript.title) });
+    b.push({ t: 'table', head: transcript.head, widths: transcript.widths, rows: transcript.rows });
+  }
   if (d.materials.length) {
     b.push({ t: 'h2', text: L.item(k++, L.materials) });
     b.push({ t: 'list', items: d.materials.map((m) => m.caption ?? m.path) });
