@@ -497,6 +497,15 @@ export const errors = {
     id: 'Acara sudah selesai.',
     en: 'The event is over.',
   })),
+  // ── webhooks (issue 12) ──
+  webhookPrivateAddress: make(400, 'webhook_private_address', () => ({
+    id: 'url: alamat loopback atau jaringan privat tidak diizinkan (WEBHOOKS_ALLOW_PRIVATE).',
+    en: 'url: loopback or private network addresses are not allowed (WEBHOOKS_ALLOW_PRIVATE).',
+  })),
+  webhookNeedsEvent: make(403, 'webhook_needs_event', () => ({
+    id: 'eventId: hanya admin yang boleh membuat webhook untuk semua acara; sebutkan acara Anda.',
+    en: 'eventId: only admins may create a webhook for every event; name your event.',
+  })),
   // ── announcements ──
   announcementUnpublished: make(409, 'announcement_event_not_published', () => ({
     id: 'Terbitkan acara ini dulu: pengumuman menautkan ke halaman publiknya.',

@@ -31,6 +31,7 @@ import { createReportsService } from './modules/reports/index.js';
 import { createSeatingService } from './modules/seating/index.js';
 import { createSiteService } from './modules/site/index.js';
 import { createStatsService } from './modules/stats/index.js';
+import { createWebhooksService } from './modules/webhooks/index.js';
 import { PERSONAL_DATA } from './modules/personal-data.js';
 import { Realtime } from './realtime/realtime.js';
 
@@ -98,6 +99,7 @@ export function buildServices(ctx: AppContext) {
   const deliveries = createDeliveriesService(ctx, { jobs, registrations });
   const messages = createMessagesService(ctx, { deliveries });
   const reminders = createRemindersService(ctx, { deliveries });
+  const webhooks = createWebhooksService(ctx, { jobs });
   return {
     auth,
     invites,
@@ -130,6 +132,7 @@ export function buildServices(ctx: AppContext) {
     deliveries,
     messages,
     reminders,
+    webhooks,
     ops,
   };
 }

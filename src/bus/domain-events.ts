@@ -47,6 +47,10 @@ export interface DomainEvents {
     invitationId: string;
     status: Exclude<InvitationStatus, 'invited'>;
   };
+  /** Issue 12 (webhooks): one person's first check-in at the door, and their online presence by the rule. */
+  'attendance.checked_in': { eventId: string; registrationId: string };
+  'attendance.online_present': { eventId: string; registrationId: string };
+  'evaluation.submitted': { eventId: string; registrationId: string };
   /** The seat plan changed: the hall capacity may have grown, so the waitlist is looked at again. */
   'seating.changed': { eventId: string };
 }

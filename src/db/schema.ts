@@ -15,6 +15,7 @@ import type { QaTables } from '../modules/qa/qa.tables.js';
 import type { RegistrationTables } from '../modules/registrations/registrations.tables.js';
 import type { ReportTables } from '../modules/reports/reports.tables.js';
 import type { SeatingTables } from '../modules/seating/seating.tables.js';
+import type { WebhookTables } from '../modules/webhooks/webhooks.tables.js';
 import type { RealtimeTables } from '../realtime/realtime.tables.js';
 
 /**
@@ -196,4 +197,5 @@ export interface DB
     AnnouncementTables,
     JobTables,
     MessageTables,
+    WebhookTables,
     OrgTables {}

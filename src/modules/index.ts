@@ -20,6 +20,7 @@ import { reportsPlugin } from './reports/index.js';
 import { seatingModule } from './seating/index.js';
 import { siteModule } from './site/index.js';
 import { statsPlugin } from './stats/index.js';
+import { webhooksModule } from './webhooks/index.js';
 
 /** Every domain module's Fastify plugin, in registration order. */
 export const modules: FastifyPluginAsync[] = [
@@ -42,6 +43,7 @@ export const modules: FastifyPluginAsync[] = [
   reportsPlugin,
   announcementsModule,
   messagesModule,
+  webhooksModule,
   // Last: the worker starts once every module has said what it works on.
   jobsModule,
   opsModule,

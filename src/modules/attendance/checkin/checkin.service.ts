@@ -257,6 +257,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
       const reg = await resolve(event, req);
       const r = await write(event, reg, req, user);
       if (r.first) await bus.emit('attendance.changed', { eventId: event.id, kind: 'checkin' });
+      if (r.first) await bus.emit('attendance.checked_in', { eventId: event.id, registrationId: reg.id });
       return r;
     },
 

@@ -215,6 +215,8 @@ export function createOnlineService(ctx: AppContext) {
         presenceOfRegistration(db, event, reg.id),
       ]);
       if (first) await bus.emit('attendance.changed', { eventId: event.id, kind: 'code' });
+      if (first && present === 'online')
+        await bus.emit('attendance.online_present', { eventId: event.id, registrationId: reg.id });
       return {
         accepted: true,
         first,

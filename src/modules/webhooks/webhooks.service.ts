@@ -1,0 +1,136 @@
+import { createHmac } from 'node:crypto';
+import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { errors } from '../../errors.js';
+import type { AuthUser } from '../../http/types.js';
+import { newId, newSecretToken } from '../../shared/ids.js';
+import type { JobQueue } from '../jobs/index.js';
+import { pointsInside } from './webhooks.address.js';
+import { webhooksRepository as repo } from './webhooks.repository.js';
+import type { WebhookEvent, WebhookInput } from './webhooks.schemas.js';
+
+/** `sha256=<hex HMAC-SHA256 of the raw body>`: receivers recompute it with their secret. */
+export const signature = (secret: string, body: string) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+const parseEvents = (json: string): string[] => {
+  try {
+    return JSON.parse(json) as string[];
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * Webhooks: domain events become signed POSTs to subscribers. Each POST is a delivery row and a job written
+ * in one transaction; the job queue retries with doubling waits for about 24 hours; the log and a manual
+ * redelivery are in the console. Bodies carry ids and states, never ticket codes or other bearer secrets.
+ */
+export function createWebhooksService(ctx: AppContext, deps: { jobs: JobQueue }) {
+  const { db, config, log } = ctx;
+
+  async function deliver(id: string, last: boolean) {
+    const d = await repo.delivery(db, id);
+    if (!d || d.status === 'sent') return;
+    if (!config.webhooksAllowPrivate && (await pointsInside(d.url))) {
+      // Refused for good: the address may have been re-pointed inside since the webhook was made.
+      await repo.record(db, id, { status: 'failed', responseStatus: null, error: 'private address refused' });
+      return;
+    }
+    let status: number | null = null;
+    try {
+      const res = await fetch(d.url, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Aula-Webhooks/1',
+          'x-aula-event': d.type,
+          'x-aula-delivery': d.id,
+          'x-aula-signature': signature(d.secret, d.body),
+        },
+        body: d.body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      status = res.status;
+      await res.body?.cancel();
+      if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
+      await repo.record(db, id, { status: 'sent', responseStatus: status, error: null });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await repo.record(db, id, {
+        status: last ? 'failed' : 'pending',
+        responseStatus: status,
+        error: message,
+      });
+      if (last) log.warn({ deliveryId: id, err: message }, 'webhook delivery failed for good');
+      throw err;
+    }
+  }
+  deps.jobs.work('webhook', (data, attempt) => deliver(String(data.deliveryId), attempt.last));
+
+  /** Queues one domain event for every webhook that wants it (its event's and the global ones). */
+  async function publish(type: WebhookEvent, eventId: string, data: Record<string, unknown>) {
+    const hooks = (await repo.subscribers(db, eventId)).filter((h) => parseEvents(h.events).includes(type));
+    if (!hooks.length) return;
+    const body = JSON.stringify({ type, eventId, occurredAt: new Date().toISOString(), data });
+    const rows = hooks.map((h) => ({ id: newId(), webhook_id: h.id, type, event_id: eventId, body }));
+    await inTransaction(db, async (trx) => {
+      await repo.insertDeliveries(trx, rows);
+      await deps.jobs.enqueue(
+        trx,
+        rows.map((r) => ({ queue: 'webhook' as const, data: { deliveryId: r.id } })),
+      );
+    });
+    deps.jobs.poke();
+  }
+
+  const present = (h: NonNullable<Awaited<ReturnType<typeof repo.find>>>) => ({
+    id: h.id,
+    url: h.url,
+    events: parseEvents(h.events),
+    eventId: h.event_id,
+    createdAt: Number(h.created_at),
+  });
+
+  return {
+    publish,
+    present,
+
+    /** Checks the address, stores the webhook and returns its secret (shown this once). */
+    async create(user: AuthUser, input: WebhookInput, eventId: string | null) {
+      if (!eventId && user.role !== 'admin') throw errors.webhookNeedsEvent();
+      if (!config.webhooksAllowPrivate && (await pointsInside(input.url)))
+        throw errors.webhookPrivateAddress();
+      const row = {
+        id: newId(),
+        url: input.url,
+        events: JSON.stringify([...new Set(input.events)]),
+        event_id: eventId,
+        secret: newSecretToken(),
+        created_by: user.id,
+      };
+      await repo.insert(db, row);
+      return { id: row.id, secret: row.secret };
+    },
+
+    find: (id: string) => repo.find(db, id),
+    list: (f: { eventId?: string | null; all?: boolean }) => repo.list(db, f),
+    remove: (id: string) => repo.remove(db, id),
+    deliveries: (webhookId: string) => repo.deliveries(db, webhookId),
+
+    /** Sends a logged delivery again, now. */
+    async redeliver(webhookId: string, deliveryId: string): Promise<boolean> {
+      const ok = await inTransaction(db, async (trx) => {
+        const r = await repo.reset(trx, webhookId, deliveryId);
+        if (!Number(r.numUpdatedRows)) return false;
+        await deps.jobs.enqueue(trx, [{ queue: 'webhook', data: { deliveryId } }]);
+        return true;
+      });
+      deps.jobs.poke();
+      return ok;
+    },
+  };
+}
+
+export type WebhooksService = ReturnType<typeof createWebhooksService>;
