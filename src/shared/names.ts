@@ -34,3 +34,28 @@ const FRONT_TITLE =
 export function sortName(p: TitledName): string {
   return p.name.trim().replace(FRONT_TITLE, '').toLocaleLowerCase('id');
 }
+
+/** Forms of address and titles typed before a name that say nothing about who it is ("Bapak", "Dr", "Hj"). */
+const TITLE_WORDS = new Set(
+  'bapak bpk pak ibu bu sdr sdri saudara saudari mr mrs ms dr drs dra hj h ir prof kh ust ustadz ustazah'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A name as people say it, for finding it: no diacritics ("Sélma" → "selma"), any case, no titles before it
+ * ("Dr. H.", anything with a dot) nor after the first comma (", S.E., M.Si."). Applied alike to the query and
+ * to the stored names, so "selma" finds "Dr. Sélma Aulia, S.E.".
+ */
+export function nameSearchKey(text: string): string {
+  return text
+    .split(',')[0]!
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w && !w.includes('.') && !TITLE_WORDS.has(w))
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean)
+    .join(' ');
+}

@@ -1,4 +1,4 @@
-export { displayPhone, normalizePhone, waDigits } from './phone.js';
+export { displayPhone, normalizePhone, phoneSearchDigits, waDigits } from './phone.js';
 export type { DataSubject, PersonalDataPart } from './privacy/personal-data.js';
 export { createPrivacyService } from './privacy/privacy.service.js';
 export { registrationsModule } from './registrations.plugin.js';

@@ -31,3 +31,19 @@ export function displayPhone(e164: string): string {
 
 /** The digits wa.me wants: country code, no plus, no leading zero. */
 export const waDigits = (e164: string) => e164.replace(/^\+/, '');
+
+/**
+ * The digits to look for when someone reads out a number (or part of one) at the door, in any local spelling:
+ * "0813 1000 0005", "+62 813-1000-0005", "62813.1000.0005" all give "81310000005", what every stored E.164
+ * number "+62…" contains. Null when the text has letters (it is a name) or fewer than 4 digits.
+ */
+export function phoneSearchDigits(text: string): string | null {
+  if (/\p{L}/u.test(text)) return null;
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 4) return null;
+  // A whole number that parses: its national number, exactly.
+  const full = normalizePhone(text);
+  if (full?.startsWith('+62')) return full.slice(3);
+  const national = digits.replace(/^(?:62|0)/, '');
+  return national.length >= 4 ? national : digits;
+}

@@ -156,22 +156,25 @@ export const checkinRepository = {
       .orderBy('registrations.name')
       .execute(),
 
-  search: (db: Db, eventId: string, q: { text: string; digits: string | null }) =>
+  /** What door search matches against, for every registration of the event (kept a few seconds in memory). */
+  searchIndex: (db: Db, eventId: string) =>
     db
       .selectFrom('registrations')
-      .leftJoin('attendance', 'attendance.registration_id', 'registrations.id')
-      .select([...REG_COLUMNS, 'attendance.checked_in_at', 'attendance.checked_in_by_name'])
-      .where('registrations.event_id', '=', eventId)
-      .where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['registrations.name']), 'like', `%${q.text.toLowerCase()}%`),
-          ...(q.digits ? [eb('registrations.phone', 'like', `%${q.digits}%`)] : []),
-          eb(eb.fn('lower', ['registrations.email']), '=', q.text.toLowerCase()),
-        ]),
-      )
-      .orderBy('registrations.name')
-      .limit(20)
+      .select(['id', 'name', 'front_titles', 'back_titles', 'phone', 'email', 'ticket_code'])
+      .where('event_id', '=', eventId)
       .execute(),
+
+  /** The people a search found, as the door shows them (with their arrival, if any). */
+  searchRows: (db: Db, eventId: string, ids: string[]) =>
+    ids.length
+      ? db
+          .selectFrom('registrations')
+          .leftJoin('attendance', 'attendance.registration_id', 'registrations.id')
+          .select([...REG_COLUMNS, 'attendance.checked_in_at', 'attendance.checked_in_by_name'])
+          .where('registrations.event_id', '=', eventId)
+          .where('registrations.id', 'in', ids)
+          .execute()
+      : Promise.resolve([]),
 
   clearCheckIn: (db: Db, registrationId: string) =>
     db

@@ -12,6 +12,7 @@ import type { RegistrationsService } from '../../registrations/index.js';
 import { type PresenceWindow, presenceCounts } from '../presence.js';
 import { type RegistrationLite, checkinRepository as repo } from './checkin.repository.js';
 import { personBrief, refuse, ticketHash, welcome } from './people.js';
+import { createDoorSearch } from './search.js';
 import { assertDoorOpen, CLOCK_SKEW_FLAG_MS, createWindowCache, deviceTime, when } from './window.js';
 
 interface CheckinRequest {
@@ -57,6 +58,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
   const { db, bus } = ctx;
   const { registrations } = deps;
   const windowOf = createWindowCache(db);
+  const doorSearch = createDoorSearch(db);
 
   // The seat mode is read on every first arrival; a few seconds of caching spares the door a query.
   // The service is built once per app (src/services.ts), so this cache is shared by every route.
@@ -371,11 +373,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
     },
 
     async search(event: EventRow, q: string) {
-      const digits = q.replace(/\D/g, '');
-      const rows = await repo.search(db, event.id, {
-        text: q.replace(/[%_]/g, ''),
-        digits: digits.length >= 4 ? digits : null,
-      });
+      const rows = await doorSearch(event.id, q);
       return rows.map((r) => ({
         ...personBrief(r),
         status: r.status,
