@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
@@ -124,6 +124,80 @@ describe.skipIf(!hasChromium)('registration in Chromium', () => {
     expect((await t.inject({ method: 'GET', url: `/api/v1/tickets/${b.ticketCode}` })).json().status).toBe(
       'confirmed',
     );
+    await ctx.close();
+  });
+
+  it('each ticket says the right thing: hall, online, waitlisted, pending, cancelled (phone 390 px)', async () => {
+    const shots = '/tmp/shots-h11b';
+    mkdirSync(shots, { recursive: true });
+    const e = await publishedEvent(t, { capacity: 1, onlineCapacity: 1 });
+    const reg = async (i: number, extra: Record<string, unknown> = {}) =>
+      (
+        await t.inject({
+          method: 'POST',
+          url: `/api/v1/events/${e.id}/registrations`,
+          payload: person(i, extra),
+        })
+      ).json();
+    const hall = await reg(31);
+    const online = await reg(32, { mode: 'online' });
+    const waiting = await reg(33);
+    const cancelled = await reg(34, { mode: 'online' });
+    await t.inject({ method: 'POST', url: `/api/v1/tickets/${cancelled.ticketCode}/cancel` });
+    const approval = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/events/${e.id}/registration-settings`,
+      token: e.token,
+      payload: { approval: true },
+    });
+    expect(approval.statusCode, approval.body).toBe(200);
+    const pending = await reg(35, { mode: 'online' });
+    expect([hall.status, online.status, waiting.status, pending.status]).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+      'pending',
+    ]);
+    const ctx = await browser.newContext({ ...phone, viewport: { width: 390, height: 844 } });
+    const page = await ctx.newPage();
+    const open = async (code: string, name: string, q = '') => {
+      await page.goto(`${base}/t/${code}${q}`);
+      await page.screenshot({ path: `${shots}/ticket-${name}.png`, fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      return {
+        text: (await page.textContent('main')) ?? '',
+        qr: await page.locator('svg.qr').count(),
+        joins: await page.locator('a[href$="/join"]').count(),
+      };
+    };
+    const h = await open(hall.ticketCode, 'hall', '?done=new');
+    expect(h.qr).toBe(1);
+    expect(h.text).toContain('Pendaftaran berhasil');
+    expect(h.text).toContain('pintu masuk');
+    expect(h.text).toMatch(/Pintu dibuka [^.]+pukul 08\.00 WIB/);
+    expect(h.joins).toBe(0);
+    const o = await open(online.ticketCode, 'online');
+    expect(o.qr).toBe(0);
+    expect(o.text.toLowerCase()).not.toContain('pintu');
+    expect(o.joins).toBe(1);
+    expect(o.text).toContain('Kode presensi');
+    const w = await open(waiting.ticketCode, 'waitlisted', '?done=new');
+    expect(w.qr).toBe(0);
+    expect(w.text).not.toContain('Pendaftaran berhasil');
+    expect(w.text).toContain('Anda masuk daftar tunggu');
+    expect(w.text).toContain('urutan ke-1');
+    expect(w.text.toLowerCase()).not.toContain('pintu');
+    // A phone-only registrant without e-mail is promised no notice it cannot get.
+    expect(w.text).toContain('Tidak ada pemberitahuan otomatis');
+    expect(w.text).not.toContain('diberi tahu');
+    const p = await open(pending.ticketCode, 'pending', '?done=new');
+    expect(p.qr).toBe(0);
+    expect(p.joins).toBe(0);
+    expect(p.text).toContain('menunggu persetujuan panitia');
+    const c = await open(cancelled.ticketCode, 'cancelled');
+    expect(c.qr).toBe(0);
+    expect(c.joins).toBe(0);
+    expect(c.text).toContain('Dibatalkan');
     await ctx.close();
   });
 

@@ -82,7 +82,8 @@ describe.each(DB_KINDS)('the ticket page’s QR code on %s', (kind) => {
       const r = await t.inject({
         method: 'POST',
         url: `/api/v1/events/${e.id}/registrations`,
-        payload: { name: `Peserta ${i}`, phone, mode: 'online', consent: true },
+        // Hall tickets: only a confirmed hall ticket is an entry pass with a QR.
+        payload: { name: `Peserta ${i}`, phone, mode: 'onsite', consent: true },
       });
       expect(r.statusCode).toBe(201);
       codes.push(r.json().ticketCode as string);

@@ -25,9 +25,29 @@ export const TT = {
         }
       : { id: `Anda di urutan ke-${n} daftar tunggu.`, en: `You are number ${n} on the waitlist.` },
   waitInfo: {
-    id: 'Jika ada peserta yang batal, tempatnya otomatis diberikan kepada urutan pertama daftar tunggu dan Anda diberi tahu.',
-    en: 'When someone cancels, the place goes automatically to the first person on the waitlist, and you are told.',
+    id: 'Jika ada peserta yang batal, tempatnya otomatis diberikan kepada urutan pertama daftar tunggu.',
+    en: 'When someone cancels, the place goes automatically to the first person on the waitlist.',
   },
+  /** How a waitlisted or pending person learns of a change: only the channels this ticket really has. */
+  toldBy: (email: string | null): Text =>
+    email
+      ? {
+          id: `Kabar terbaru dikirim ke e-mail ${email} dan selalu tampil di halaman ini.`,
+          en: `News is sent to ${email} and always shows on this page.`,
+        }
+      : {
+          id: 'Tidak ada pemberitahuan otomatis untuk tiket ini: buka kembali halaman ini (simpan tautannya) untuk melihat status Anda.',
+          en: 'There is no automatic notice for this ticket: open this page again (keep its link) to see your status.',
+        },
+  pendingInfo: {
+    id: 'Panitia memeriksa pendaftaran Anda. Tiket masuk muncul di sini setelah disetujui.',
+    en: 'The organizers are reviewing your registration. Your entry ticket appears here once approved.',
+  },
+  noEntry: {
+    id: 'Ini belum tiket masuk: tunggu sampai pendaftaran Anda terkonfirmasi.',
+    en: 'This is not an entry ticket yet: wait until your registration is confirmed.',
+  },
+  doorsOpen: (time: string): Text => ({ id: `Pintu dibuka ${time}.`, en: `Doors open ${time}.` }),
   showQr: {
     id: 'Tunjukkan kode QR ini kepada panitia di pintu masuk.',
     en: 'Show this QR code to the staff at the door.',
@@ -45,6 +65,7 @@ export const TT = {
     id: 'Tautan ruang daring muncul di sini setelah pendaftaran Anda terkonfirmasi.',
     en: 'The online room link appears here once your registration is confirmed.',
   },
+  onlineRoom: { id: 'Ruang daring', en: 'Online room' },
   stream: { id: 'Siaran langsung', en: 'Live stream' },
   ics: { id: 'Simpan ke kalender (.ics)', en: 'Add to calendar (.ics)' },
   wa: { id: 'Kirim tiket ke WhatsApp saya', en: 'Send the ticket to my WhatsApp' },
@@ -69,6 +90,14 @@ export const TT = {
   },
   done: {
     new: { id: 'Pendaftaran berhasil. Simpan halaman ini.', en: 'You are registered. Keep this page.' },
+    newWaitlisted: {
+      id: 'Kuota sudah penuh: Anda masuk daftar tunggu. Simpan halaman ini.',
+      en: 'The quota is full: you are on the waitlist. Keep this page.',
+    },
+    newPending: {
+      id: 'Pendaftaran diterima dan menunggu persetujuan panitia. Simpan halaman ini.',
+      en: 'Registration received, awaiting the organizers’ approval. Keep this page.',
+    },
     existing: {
       id: 'Nomor WhatsApp atau e-mail ini sudah terdaftar: ini tiket Anda.',
       en: 'This WhatsApp number or e-mail was already registered: this is your ticket.',
@@ -100,6 +129,10 @@ export function TicketBody(props: {
   room: Record<'onsite' | 'online', number | null>;
   modes: ('onsite' | 'online')[];
   seatMode: string;
+  /** When the doors open (hall tickets that are confirmed), epoch ms. */
+  doorsOpenAt: number | null;
+  /** The e-mail a waitlisted or pending person is told at, when mail is configured; else null. */
+  toldAt: string | null;
   done?: string;
   sections: unknown[];
   /** "Data saya" (UU PDP rights), shown on every ticket that still holds personal data. */
@@ -116,13 +149,24 @@ export function TicketBody(props: {
     r.source !== 'invitation' &&
     (otherRoom === null || otherRoom > 0);
   const base = `/t/${r.ticket_code}`;
-  const done = props.done && props.done in TT.done ? TT.done[props.done as keyof typeof TT.done] : null;
+  // "Registered" says what came of it: a place, the waitlist, or the organizers' review.
+  const doneKey =
+    props.done === 'new' && r.status === 'waitlisted'
+      ? 'newWaitlisted'
+      : props.done === 'new' && r.status === 'pending'
+        ? 'newPending'
+        : props.done;
+  const done = doneKey && doneKey in TT.done ? TT.done[doneKey as keyof typeof TT.done] : null;
+  const doneKind = doneKey === 'newWaitlisted' || doneKey === 'newPending' ? '' : ' ok';
+  // Only a confirmed hall ticket is an entry pass: a QR at the door for anyone else would be turned away.
+  const hallPass = r.status === 'confirmed' && r.mode === 'onsite';
+  const waiting = r.status === 'waitlisted' || r.status === 'pending';
   const badge =
     r.status === 'confirmed' ? 'ok' : r.status === 'cancelled' || r.status === 'declined' ? 'bad' : 'warn';
   return (
     <article class="ticket">
       {done ? (
-        <div class="notice ok" role="status">
+        <div class={`notice${doneKind}`} role="status">
           {done[l]}
         </div>
       ) : null}
@@ -133,19 +177,35 @@ export function TicketBody(props: {
         <span class={`badge ${badge}`}>{TT.status[r.status][l]}</span> · {TT.mode[l]}:{' '}
         <strong>{MODE_TEXT[r.mode][l]}</strong>
       </p>
-      {r.status === 'waitlisted' && props.waitlistPosition ? (
+      {r.status === 'waitlisted' ? (
         <p>
-          {TT.waitPos(props.waitlistPosition)[l]} {TT.waitInfo[l]}
+          {props.waitlistPosition ? `${TT.waitPos(props.waitlistPosition)[l]} ` : ''}
+          {TT.waitInfo[l]}
         </p>
       ) : null}
-      {active ? (
+      {r.status === 'pending' ? <p>{TT.pendingInfo[l]}</p> : null}
+      {waiting ? (
+        <p class="muted">
+          {TT.noEntry[l]} {TT.toldBy(props.toldAt)[l]}
+        </p>
+      ) : null}
+      {hallPass ? (
         <div class="card" style="text-align:center">
           <QrSvg text={r.ticket_code} label={`${TT.ticket[l]} ${event.title}`} />
           <p class="muted">{TT.showQr[l]}</p>
+          {props.doorsOpenAt !== null ? (
+            <p>
+              <strong>{TT.doorsOpen(formatDateTime(props.doorsOpenAt, event.timezone, l))[l]}</strong>
+            </p>
+          ) : null}
           <p>
             {TT.printed[l]}: <strong>{props.printedName}</strong>
           </p>
         </div>
+      ) : active ? (
+        <p>
+          {TT.printed[l]}: <strong>{props.printedName}</strong>
+        </p>
       ) : null}
       {active && r.mode === 'onsite' ? (
         <section>
@@ -175,7 +235,7 @@ export function TicketBody(props: {
           meeting URL directly, so no join goes unrecorded and there is exactly one join button. */}
       {active && r.mode === 'online' && (r.status !== 'confirmed' || event.online_stream_url) ? (
         <section>
-          <h2>{MODE_TEXT.online[l]}</h2>
+          <h2>{TT.onlineRoom[l]}</h2>
           {r.status !== 'confirmed' ? <p class="muted">{TT.joinLater[l]}</p> : null}
           {r.status === 'confirmed' && event.online_stream_url ? (
             <p>

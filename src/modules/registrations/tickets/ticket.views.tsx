@@ -78,6 +78,13 @@ export function ticketViews(ctx: AppContext) {
           room={await regs.room(event)}
           modes={s.modes}
           seatMode={s.seatMode}
+          doorsOpenAt={
+            r.status === 'confirmed' && r.mode === 'onsite'
+              ? Number(event.starts_at) -
+                (await ctx.services.online.settings(event)).doorsOpenMinutes * 60_000
+              : null
+          }
+          toldAt={r.email && ctx.mailer.enabled ? r.email : null}
           done={opts.done}
           sections={sections}
           myData={
