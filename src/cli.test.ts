@@ -60,6 +60,26 @@ describe('aula command line', () => {
     expect(await main(['nonsense'])).toBe(2);
     expect(await main([])).toBe(0);
   });
+
+  it('backs up and restores through the command line, and says what is wrong', async () => {
+    expect(await main(['demo'])).toBe(0);
+    const file = join(dir, 'aula.tar.gz');
+    expect(await main(['backup'])).toBe(2);
+    expect(await main(['backup', '--out', file])).toBe(0);
+    expect(out.at(-1)).toMatch(/^Backup written: .*aula\.tar\.gz \(\d+\.\d MB, \d+ files\)\.$/);
+    expect(await main(['backup', '--out', join(dir, 'missing', 'x.tar.gz')])).toBe(1);
+    expect(err.at(-1)).toContain('Cannot write the backup to');
+    // Restoring over the installation it came from: refused without --force, replaced with it.
+    expect(await main(['restore'])).toBe(2);
+    expect(await main(['restore', file])).toBe(1);
+    expect(err.at(-1)).toContain('The target is not empty');
+    expect(await main(['restore', file, '--force'])).toBe(0);
+    expect(out.at(-1)).toMatch(/^Restored the sqlite backup of .*: \d+ rows, \d+ files\./);
+    // The backup itself lived in DATA_DIR: --force replaced everything else.
+    expect(existsSync(file)).toBe(true);
+    expect(await main(['restore', join(dir, 'nope.tar.gz')])).toBe(1);
+    expect(err.at(-1)).toContain('does not exist');
+  });
 });
 
 /** `npm start` and `npx aula` run scripts/check-node.mjs first: an old Node gets a plain answer, not a crash. */

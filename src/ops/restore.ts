@@ -9,7 +9,7 @@ import {
   rmSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Config } from '../config.js';
 import { createDb } from '../db/database.js';
@@ -78,13 +78,16 @@ async function verified(file: string, staging: string): Promise<BackupManifest> 
 }
 
 /** What already lives in the target (empty: nothing would be lost). */
-async function occupied(config: Config): Promise<string[]> {
+async function occupied(config: Config, file: string): Promise<string[]> {
   const found: string[] = [];
   const db = config.database;
   const inside =
     db.kind === 'sqlite' ? new Set([db.path, `${db.path}-wal`, `${db.path}-shm`]) : new Set<string>();
   if (existsSync(config.dataDir)) {
-    const entries = readdirSync(config.dataDir).filter((e) => !inside.has(join(config.dataDir, e)));
+    const entries = readdirSync(config.dataDir).filter((e) => {
+      const p = join(config.dataDir, e);
+      return !inside.has(p) && p !== resolve(file) && p !== config.backup?.dir;
+    });
     if (entries.length)
       found.push(
         `DATA_DIR ${config.dataDir} has ${entries.length} entries (${entries.slice(0, 3).join(', ')})`,
@@ -135,7 +138,7 @@ export async function restoreBackup(
   const staging = mkdtempSync(join(tmpdir(), 'aula-restore-'));
   try {
     const m = await verified(file, staging);
-    const there = await occupied(config);
+    const there = await occupied(config, file);
     if (there.length && !opts.force)
       throw new BackupError(
         `The target is not empty: ${there.join('; ')}. Restore into an empty one, or add --force to replace it.`,
@@ -143,9 +146,14 @@ export async function restoreBackup(
 
     const target = config.database;
     if (opts.force) {
+      // Everything goes but the backup being restored and the scheduled backups (they may live in DATA_DIR).
+      const keep = [resolve(file), ...(config.backup ? [config.backup.dir] : [])];
       if (existsSync(config.dataDir))
-        for (const e of readdirSync(config.dataDir))
-          rmSync(join(config.dataDir, e), { recursive: true, force: true });
+        for (const e of readdirSync(config.dataDir)) {
+          const p = join(config.dataDir, e);
+          if (!keep.some((k) => k === p || k.startsWith(`${p}${sep}`)))
+            rmSync(p, { recursive: true, force: true });
+        }
       if (target.kind === 'postgres') {
         const h = createDb(target, { poolSize: 1 });
         await dropAllTables(h.db, 'postgres').finally(() => h.close());
