@@ -198,6 +198,7 @@ describe.skipIf(!hasChromium)('registration in Chromium', () => {
     expect(c.qr).toBe(0);
     expect(c.joins).toBe(0);
     expect(c.text).toContain('Dibatalkan');
+    expect(c.text).toContain('Daftar lagi');
     await ctx.close();
   });
 

@@ -47,6 +47,11 @@ export const TT = {
     id: 'Ini belum tiket masuk: tunggu sampai pendaftaran Anda terkonfirmasi.',
     en: 'This is not an entry ticket yet: wait until your registration is confirmed.',
   },
+  cancelledInfo: {
+    id: 'Tiket ini tidak berlaku lagi. Ingin ikut? Daftar lagi di halaman acara.',
+    en: 'This ticket is no longer valid. Want to come after all? Register again on the event page.',
+  },
+  registerAgain: { id: 'Daftar lagi', en: 'Register again' },
   doorsOpen: (time: string): Text => ({ id: `Pintu dibuka ${time}.`, en: `Doors open ${time}.` }),
   showQr: {
     id: 'Tunjukkan kode QR ini kepada panitia di pintu masuk.',
@@ -184,6 +189,14 @@ export function TicketBody(props: {
         </p>
       ) : null}
       {r.status === 'pending' ? <p>{TT.pendingInfo[l]}</p> : null}
+      {r.status === 'cancelled' && Date.now() < Number(event.ends_at) ? (
+        <p>
+          {TT.cancelledInfo[l]}{' '}
+          <a class="btn secondary" href={`/e/${event.slug}/daftar`}>
+            {TT.registerAgain[l]}
+          </a>
+        </p>
+      ) : null}
       {waiting ? (
         <p class="muted">
           {TT.noEntry[l]} {TT.toldBy(props.toldAt)[l]}
