@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, loadEventFor } from '../events/index.js';
+import { EVALUATION_PER_ADDRESS, ticketLimiter } from './evaluation.limits.js';
 import { AnswersBody, FormBody, Question, ResultsOut, TicketParams } from './evaluation.schemas.js';
 import type { EvaluationService } from './evaluation.service.js';
 
@@ -22,6 +23,7 @@ export const evaluationApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const svc = app.ctx.services.evaluation;
+  const perTicket = ticketLimiter(app);
 
   app.get(
     '/api/v1/events/:id/evaluation',
@@ -103,7 +105,7 @@ export const evaluationApiRoutes: FastifyPluginAsync = async (base) => {
   app.post(
     '/api/v1/tickets/:code/evaluation',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: EVALUATION_PER_ADDRESS },
       schema: {
         tags,
         summary: 'Submit the evaluation once per registration',
@@ -114,6 +116,7 @@ export const evaluationApiRoutes: FastifyPluginAsync = async (base) => {
     },
     async (req, reply) => {
       const reg = await svc.participant(req.params.code);
+      await perTicket(req);
       await svc.submit(reg.event_id, reg.id, req.body.answers);
       return reply.status(201).send({ submitted: true as const });
     },

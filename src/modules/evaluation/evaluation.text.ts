@@ -11,6 +11,7 @@ export const T = {
     en: 'Thank you, we have received your evaluation.',
   },
   optional: { id: '(boleh dikosongkan)', en: '(optional)' },
+  backToTicket: { id: 'Kembali ke tiket', en: 'Back to the ticket' },
   results: { id: 'Hasil evaluasi', en: 'Evaluation results' },
   editQuestions: { id: 'Ubah pertanyaan', en: 'Edit the questions' },
   open: { id: 'Buka evaluasi', en: 'Open the evaluation' },
