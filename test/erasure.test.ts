@@ -240,6 +240,8 @@ describe.each(DB_KINDS)('"Data saya" copies and erases what every module keeps o
     expect(JSON.stringify(copy.held.attendance)).toContain('HP Dewi');
     expect(copy.held).toHaveProperty('questions');
     expect(copy.held).toHaveProperty('certificates');
+    expect(copy.held.messages).toEqual([]);
+    expect(copy.held.announcements).toEqual({ deliveries: [], optedOut: null });
     const guestCopy = (await t.inject({ method: 'GET', url: `/api/v1/tickets/${guestTicket}/data` })).json();
     expect(guestCopy.held.invitations[0]).toMatchObject({ position: 'Lurah Kanigaran' });
 

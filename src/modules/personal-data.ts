@@ -3,6 +3,7 @@ import { attendancePersonalData } from './attendance/index.js';
 import { certificatesPersonalData } from './certificates/index.js';
 import { evaluationPersonalData } from './evaluation/index.js';
 import { invitationsPersonalData } from './invitations/index.js';
+import { messagesPersonalData } from './messages/index.js';
 import { qaPersonalData } from './qa/index.js';
 import type { PersonalDataPart } from './registrations/index.js';
 
@@ -19,4 +20,5 @@ export const PERSONAL_DATA: PersonalDataPart[] = [
   certificatesPersonalData,
   invitationsPersonalData,
   announcementsPersonalData,
+  messagesPersonalData,
 ];
