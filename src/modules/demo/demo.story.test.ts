@@ -20,9 +20,7 @@ describe.each(DB_KINDS)('the demo tells the seed seminar’s whole day on %s', (
   afterAll(() => t.close());
 
   it('has the seed’s numbers: 52 in the hall on distanced seats, 47 online, five questions from both sides', async () => {
-    const stats = (
-      await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/stats`, token })
-    ).json();
+    const stats = (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/stats`, token })).json();
     expect(stats.attendance).toMatchObject({ onsite: 52, online: 47, total: 99 });
     expect(stats.questions).toMatchObject({ total: 5, onsite: 3, online: 2, answered: 5 });
     // Everyone in the hall sits on a seat the checkerboard rule leaves usable.
@@ -36,20 +34,27 @@ describe.each(DB_KINDS)('the demo tells the seed seminar’s whole day on %s', (
   });
 
   it('has evaluations, issued certificates and documentation photos', async () => {
-    const ev = (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/evaluation/results`, token })).json();
+    const ev = (
+      await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/evaluation/results`, token })
+    ).json();
     expect(ev.responses).toBe(78);
-    const certs = (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/certificates`, token })).json();
+    const certs = (
+      await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/certificates`, token })
+    ).json();
     const list = certs.certificates;
     expect(list.filter((c: { role: string }) => c.role === 'peserta')).toHaveLength(99);
     expect(list.filter((c: { role: string }) => c.role === 'pemateri')).toHaveLength(4);
-    const photos = (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/photos`, token })).json()
-      .items;
+    const photos = (
+      await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/photos`, token })
+    ).json().items;
     expect(photos).toHaveLength(4);
     expect(photos[0].caption).toContain('jarak pada setiap bangku');
   });
 
   it('opens the next webinar for registration, weeks ahead', async () => {
-    const e = (await t.inject({ method: 'GET', url: '/api/v1/events/webinar-pemasaran-digital-umkm' })).json();
+    const e = (
+      await t.inject({ method: 'GET', url: '/api/v1/events/webinar-pemasaran-digital-umkm' })
+    ).json();
     expect(e.status).toBe('published');
     expect(Date.parse(e.startsAt)).toBeGreaterThan(Date.now() + 20 * 86_400_000);
     const page = await t.inject({ method: 'GET', url: '/e/webinar-pemasaran-digital-umkm' });

@@ -30,7 +30,7 @@ type AttendanceRow = Parameters<typeof repo.insertStory>[1]['attendance'][number
 /**
  * What happened on the day, written once after the seminar's graph: 55 registered for the hall and 52
  * came (seated on a checkerboard plan), 52 online of whom 47 joined, five questions from both sides,
- * evaluations, the report's narrative, certificates issued by rule and, with a data directory, photos.
+ * evaluations, the report's narrative, certificates issued by rule and photos.
  * The registrations are the arbiter: a second writer at the same time hits their primary keys and stops.
  */
 export async function writeStory(
@@ -38,7 +38,6 @@ export async function writeStory(
   deps: StoryDeps,
   event: EventRow,
   actor: AuthUser,
-  dataDir: string | undefined,
 ): Promise<void> {
   const { db } = ctx;
   if (await repo.hasRegistrations(db, event.id)) return;
@@ -168,15 +167,13 @@ export async function writeStory(
   await repo.saveNarrative(db, event.id, JSON.stringify(DEMO_NARRATIVE), actor.id);
   await deps.certificates.issue(event, { roles: ['peserta', 'pemateri'], notify: false }, actor);
 
-  if (dataDir) {
-    const agenda = new Map((await repo.agenda(db, event.id)).map((a) => [a.title, a.id]));
-    for (const ph of DEMO_PHOTOS) {
-      await deps.media.addPhotos(
-        event,
-        [{ filename: 'dokumentasi.jpg', data: await photoJpeg(ph.draw) }],
-        { captions: [ph.caption], agendaItemId: ph.agenda ? (agenda.get(ph.agenda) ?? null) : null },
-        actor,
-      );
-    }
+  const agenda = new Map((await repo.agenda(db, event.id)).map((a) => [a.title, a.id]));
+  for (const ph of DEMO_PHOTOS) {
+    await deps.media.addPhotos(
+      event,
+      [{ filename: 'dokumentasi.jpg', data: await photoJpeg(ph.draw) }],
+      { captions: [ph.caption], agendaItemId: ph.agenda ? (agenda.get(ph.agenda) ?? null) : null },
+      actor,
+    );
   }
 }

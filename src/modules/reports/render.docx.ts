@@ -14,14 +14,27 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import sharp from 'sharp';
 import type { Block } from './reports.document.js';
 import type { Narrative } from './reports.schemas.js';
 
 const CM = 567; // twips per centimetre
 const FONT = 'Times New Roman';
 
+/** A zero-width space after "/" lets Word and LibreOffice wrap "Luring/Daring" there, never mid-word. */
+const breakable = (t: string) => t.replace(/\//g, '/\u200B');
+
+/** Typed line breaks as breaks inside one paragraph. */
+const runs = (text: string, o: { size: number; bold?: boolean; italics?: boolean }) =>
+  text.split('\n').map((line, i) => new TextRun({ text: line, break: i ? 1 : 0, font: FONT, ...o }));
+
 const cellPara = (text: string, bold = false) =>
-  new Paragraph({ children: [new TextRun({ text, bold, size: 20, font: FONT })] });
+  new Paragraph({ children: runs(breakable(text), { size: 20, bold }) });
+
+const isPng = (data: Buffer) => data[0] === 0x89 && data[1] === 0x50;
+/** Pixels at 96 per inch (how docx sizes images) for a printed size that keeps ≥ 200 ppi. */
+const PX_PER_INCH = 96;
+const MIN_PPI = 200;
 
 const noBorders = {
   top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
@@ -40,14 +53,37 @@ export async function renderDocx(
   const children: (Paragraph | Table)[] = [];
   const body = (text: string) =>
     new Paragraph({
-      children: [new TextRun({ text, size: 24, font: FONT })],
+      children: runs(text, { size: 24 }),
       spacing: { line: 360, after: 120 },
       alignment: AlignmentType.JUSTIFIED,
     });
   for (const b of blocks) {
     switch (b.t) {
-      case 'cover':
-        children.push(new Paragraph({ text: '', spacing: { before: 2400 } }));
+      case 'cover': {
+        const logos: ImageRun[] = [];
+        for (const path of b.logos) {
+          const data = await readFile(`${uploadsDir}/${path}`).catch(() => null);
+          if (!data) continue;
+          const meta = await sharp(data)
+            .metadata()
+            .catch(() => null);
+          if (!meta?.width || !meta.height) continue;
+          const h = 72;
+          logos.push(
+            new ImageRun({
+              type: isPng(data) ? 'png' : 'jpg',
+              data,
+              transformation: { width: Math.round((meta.width / meta.height) * h), height: h },
+            }),
+          );
+        }
+        children.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: logos.length ? 0 : 2400, after: logos.length ? 1200 : 0 },
+            children: logos.flatMap((l, i) => (i ? [new TextRun({ text: '     ' }), l] : [l])),
+          }),
+        );
         for (const l of b.lines) {
           const size = { xl: 36, l: 30, m: 26, s: 22 }[l.size];
           children.push(
@@ -59,6 +95,7 @@ export async function renderDocx(
           );
         }
         break;
+      }
       case 'h1':
         children.push(
           new Paragraph({
@@ -82,13 +119,22 @@ export async function renderDocx(
         children.push(body(b.text));
         break;
       case 'list':
-        for (const i of b.items)
+        b.items.forEach((item, k) => {
+          const marker = b.markers?.[k];
           children.push(
-            new Paragraph({
-              bullet: { level: 0 },
-              children: [new TextRun({ text: i, size: 24, font: FONT })],
-            }),
+            marker
+              ? // The typed marker ("1.", "a)") with a hanging indent, as a numbered list reads on paper.
+                new Paragraph({
+                  indent: { left: 720, hanging: 360 },
+                  spacing: { line: 360 },
+                  children: [new TextRun({ text: `${marker}\t${item}`, size: 24, font: FONT })],
+                })
+              : new Paragraph({
+                  bullet: { level: 0 },
+                  children: [new TextRun({ text: item, size: 24, font: FONT })],
+                }),
           );
+        });
         break;
       case 'kv':
         children.push(
@@ -149,12 +195,24 @@ export async function renderDocx(
       case 'image': {
         const data = await readFile(`${uploadsDir}/${b.path}`).catch(() => null);
         if (!data) break;
-        const w = 400;
-        const h = b.width && b.height ? Math.round((w * b.height) / b.width) : 300;
+        const meta = await sharp(data)
+          .metadata()
+          .catch(() => null);
+        const pxW = meta?.width ?? b.width ?? 800;
+        const pxH = meta?.height ?? b.height ?? 600;
+        // At most 12 cm wide and 9.5 cm high, and never wider than the pixels allow at 200 ppi.
+        const w = Math.min(454, (pxW / MIN_PPI) * PX_PER_INCH, (359 * pxW) / pxH);
+        const h = (w * pxH) / pxW;
         children.push(
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [new ImageRun({ type: 'jpg', data, transformation: { width: w, height: h } })],
+            children: [
+              new ImageRun({
+                type: isPng(data) ? 'png' : 'jpg',
+                data,
+                transformation: { width: Math.round(w), height: Math.round(h) },
+              }),
+            ],
           }),
         );
         children.push(

@@ -11,6 +11,8 @@ table.kv td{border:none}.cover{text-align:center;min-height:80vh;display:flex;fl
 .xl{font-size:20pt}.l{font-size:16pt}.m{font-size:13pt}.s{font-size:11pt}.b{font-weight:bold}
 figure{margin:1rem 0;text-align:center}figure img{max-width:100%;height:auto}.sig{display:flex;gap:2rem;justify-content:space-between;margin-top:2rem}.sig div{flex:1;text-align:center}
 .sig .name{margin-top:4rem;font-weight:bold;text-decoration:underline}.pb{break-after:page}
+p,.sig div{white-space:pre-line}.logos{display:flex;gap:1.2rem;justify-content:center}.logos img{height:4.5rem;width:auto}
+ol.typed{list-style:none;padding-left:2rem}ol.typed li{text-indent:-1.6rem}ol.typed b{display:inline-block;min-width:1.6rem;font-weight:normal;text-indent:0}
 @media print{body{max-width:none;margin:0;padding:0}}`;
 
 function BlockView({ b }: { b: Block }) {
@@ -18,6 +20,13 @@ function BlockView({ b }: { b: Block }) {
     case 'cover':
       return (
         <section class="cover">
+          {b.logos.length ? (
+            <div class="logos">
+              {b.logos.map((p) => (
+                <img src={`/uploads/${p}`} alt="" />
+              ))}
+            </div>
+          ) : null}
           {b.lines.map((l) => (
             <div class={`${l.size}${l.bold ? ' b' : ''}`}>{l.text}</div>
           ))}
@@ -64,7 +73,16 @@ function BlockView({ b }: { b: Block }) {
         </table>
       );
     case 'list':
-      return (
+      return b.markers ? (
+        <ol class="typed">
+          {b.items.map((i, k) => (
+            <li>
+              <b>{b.markers![k]}</b>
+              {i}
+            </li>
+          ))}
+        </ol>
+      ) : (
         <ul>
           {b.items.map((i) => (
             <li>{i}</li>

@@ -45,7 +45,7 @@ export function renderMarkdown(blocks: Block[]): string {
         );
         break;
       case 'list':
-        out.push(...b.items.map((i) => `- ${mdText(i)}`), '');
+        out.push(...b.items.map((i, k) => `${b.markers?.[k]?.replace('•', '-') ?? '-'} ${mdText(i)}`), '');
         break;
       case 'image':
         out.push(`![${mdText(b.caption)}](/uploads/${b.path})`, '', `*${mdText(b.caption)}*`, '');

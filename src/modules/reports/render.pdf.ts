@@ -1,13 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { PDFDocument, type PDFPage, rgb } from 'pdf-lib';
-import { CM, wrapMeasured } from '../../shared/pdf.js';
+import { CM, fitHeader, wrapMeasured } from '../../shared/pdf.js';
 import { drawWith, type Face, face } from '../certificates/index.js';
 
 type PDFFont = Face;
 const drawable = (f: Face, t: string) => f.clean(t);
 const widthOf = (f: Face, t: string, size: number) => f.width(t, size);
 const wrap = (f: Face, t: string, size: number, max: number) =>
-  wrapMeasured((x, s) => f.width(x, s), t, size, max);
+  t.split('\n').flatMap((line) => wrapMeasured((x, s) => f.width(x, s), drawable(f, line), size, max));
+/** A table cell: breaks at spaces and after "/" ("Pejabat/" + "sambutan"), cuts only a word wider than the cell. */
+const wrapCell = (f: Face, t: string, size: number, max: number) =>
+  t
+    .split('\n')
+    .flatMap((line) =>
+      fitHeader((x, s) => f.width(x, s), drawable(f, line), size, max).lines.flatMap((l) =>
+        f.width(l, size) > max ? wrapMeasured((x, s) => f.width(x, s), l, size, max) : [l],
+      ),
+    );
+/** Printed images never exceed this many points per pixel: 72 / 200 keeps every photo at ≥ 200 ppi. */
+const MIN_PPI = 200;
 
 import type { Block } from './reports.document.js';
 import type { Narrative } from './reports.schemas.js';
@@ -46,7 +57,7 @@ class Writer {
   ) {
     const indent = opts.indent ?? 0;
     const lh = size * 1.45;
-    for (const line of wrap(font, drawable(font, text), size, this.width - indent)) {
+    for (const line of wrap(font, text, size, this.width - indent)) {
       this.ensure(lh);
       const w = widthOf(font, line, size);
       const x =
@@ -66,8 +77,8 @@ class Writer {
     const lh = size * 1.3;
     const cols = widths.map((w) => (w / 100) * this.width);
     const layout = (r: string[], font: PDFFont) =>
-      r.map((c, i) => wrap(font, drawable(font, c), size, cols[i]! - 2 * pad));
-    const drawRow = (cells: string[][], font: PDFFont) => {
+      r.map((c, i) => wrapCell(font, c, size, cols[i]! - 2 * pad));
+    const drawRow = (cells: string[][], font: PDFFont, sizes?: number[]) => {
       const h = Math.max(1, ...cells.map((c) => c.length)) * lh + 2 * pad;
       let x = this.m.left;
       cells.forEach((lines, i) => {
@@ -81,27 +92,39 @@ class Writer {
             borderWidth: 0.5,
           });
         lines.forEach((line, k) => {
-          drawWith(this.page, font, line, x + pad, this.y - pad - (k + 1) * lh + size * 0.3, size, BLACK);
+          const sz = sizes?.[i] ?? size;
+          drawWith(this.page, font, line, x + pad, this.y - pad - (k + 1) * lh + size * 0.3, sz, BLACK);
         });
         x += cols[i]!;
       });
       this.y -= h;
     };
-    const headCells = head ? layout(head, this.f.bold) : null;
+    // Headers never break inside a word: they wrap at spaces and "/", and shrink when a word is too wide.
+    const heads = head?.map((h, i) =>
+      fitHeader((x, s) => this.f.bold.width(x, s), drawable(this.f.bold, h), size, cols[i]! - 2 * pad),
+    );
+    const headCells = heads ? heads.map((h) => h.lines) : null;
+    const headSizes = heads?.map((h) => h.size);
     const headH = headCells ? Math.max(...headCells.map((c) => c.length)) * lh + 2 * pad : 0;
     this.ensure(headH + lh + 2 * pad);
-    if (headCells) drawRow(headCells, this.f.bold);
+    if (headCells) drawRow(headCells, this.f.bold, headSizes);
     for (const r of rows) {
       const cells = layout(r, this.f.regular);
       const h = Math.max(1, ...cells.map((c) => c.length)) * lh + 2 * pad;
       if (this.y - h < this.m.bottom) {
         this.newPage();
-        if (headCells) drawRow(headCells, this.f.bold);
+        if (headCells) drawRow(headCells, this.f.bold, headSizes);
       }
       drawRow(cells, this.f.regular);
     }
     this.y -= 10;
   }
+}
+
+/** A JPEG or PNG upload (logos are PNG, photos JPEG); null for anything else. */
+async function embedAny(doc: PDFDocument, data: Buffer) {
+  const png = data[0] === 0x89 && data[1] === 0x50;
+  return (png ? doc.embedPng(data) : doc.embedJpg(data)).catch(() => null);
 }
 
 /** Document properties: the title, the language and the instant the data was taken. */
@@ -143,7 +166,22 @@ export async function renderPdf(
     switch (b.t) {
       case 'cover': {
         coverPage = w.page;
-        w.y = A4[1] - w.m.top - 120;
+        // The organizer's and partners' logos in a row above the title, 56 pt high.
+        const logos = [];
+        for (const path of b.logos) {
+          const data = await readFile(`${uploadsDir}/${path}`).catch(() => null);
+          const img = data ? await embedAny(doc, data) : null;
+          if (img) logos.push(img);
+        }
+        const lh = 56;
+        const widths = logos.map((l) => (l.width / l.height) * lh);
+        const total = widths.reduce((a, x) => a + x, 0) + 18 * Math.max(0, logos.length - 1);
+        let lx = w.m.left + (w.width - total) / 2;
+        logos.forEach((l, i) => {
+          w.page.drawImage(l, { x: lx, y: A4[1] - w.m.top - lh, width: widths[i]!, height: lh });
+          lx += widths[i]! + 18;
+        });
+        w.y = A4[1] - w.m.top - (logos.length ? 130 : 120);
         for (const l of b.lines) {
           const size = { xl: 20, l: 16, m: 13, s: 11 }[l.size];
           w.lines(l.text, size, l.bold ? bold : regular, { align: 'center', after: size * 1.1 });
@@ -164,9 +202,22 @@ export async function renderPdf(
         w.lines(b.text, 11, regular, { after: 7 });
         break;
       case 'list':
-        for (const i of b.items) {
-          w.lines(`•  ${i}`, 11, regular, { indent: 10, after: 2 });
-        }
+        b.items.forEach((item, k) => {
+          // A hanging indent: the marker stands alone, the item's lines align after it.
+          const marker = b.markers?.[k] ?? '•';
+          w.ensure(16);
+          const top = w.y;
+          drawWith(
+            w.page,
+            regular,
+            drawable(regular, marker),
+            w.m.left + 10,
+            top - 11 * 1.45 + 11 * 0.3,
+            11,
+            BLACK,
+          );
+          w.lines(item, 11, regular, { indent: 30, after: 2 });
+        });
         w.y -= 5;
         break;
       case 'kv':
@@ -184,12 +235,12 @@ export async function renderPdf(
         let img = images.get(b.path);
         if (img === undefined) {
           const data = await readFile(`${uploadsDir}/${b.path}`).catch(() => null);
-          img = data ? await doc.embedJpg(data).catch(() => null) : null;
+          img = data ? await embedAny(doc, data) : null;
           images.set(b.path, img);
         }
         if (!img) break;
-        const maxW = w.width * 0.7;
-        const scale = Math.min(maxW / img.width, 260 / img.height);
+        const maxW = Math.min(w.width * 0.8, (img.width * 72) / MIN_PPI);
+        const scale = Math.min(maxW / img.width, 300 / img.height);
         const iw = img.width * scale;
         const ih = img.height * scale;
         w.ensure(ih + 30);
@@ -220,7 +271,7 @@ export async function renderPdf(
             drawWith(w.page, font, t, cx - tw / 2, y, size, BLACK);
             return tw;
           };
-          s.label.split('\n').forEach((l, k) => put(l, top - 14 - k * 14, regular, 11));
+          for (const [k, l] of s.label.split('\n').entries()) put(l, top - 14 - k * 14, regular, 11);
           const name = s.name || '(……………………………)';
           const nw = put(name, top - 90, bold, 11);
           w.page.drawLine({

@@ -4,20 +4,27 @@ import { CERT_ROLES, type CertRole, ROLE_LABELS } from '../certificates/index.js
 import { signatureLine } from '../events/index.js';
 import { transcriptAppendix } from '../live/index.js';
 import { pollReportItems } from '../qa/index.js';
-import { berita } from './reports.berita.js';
+import { beritaFor } from './reports.berita.js';
 import type { ReportData } from './reports.data.js';
 import { labelledId } from './reports.schemas.js';
-import { REPORT_TEXT } from './reports.text.js';
+import { formatNumber, REPORT_TEXT } from './reports.text.js';
+import { typedBlocks } from './reports.typed.js';
 
 /** A format-neutral report: Markdown, HTML, DOCX and PDF are four renderings of the same blocks. */
 export type Block =
-  | { t: 'cover'; lines: { text: string; size: 'xl' | 'l' | 'm' | 's'; bold?: boolean }[] }
+  | {
+      t: 'cover';
+      /** Organizer's and partners' logos (upload paths), shown in a row above the title. */
+      logos: string[];
+      lines: { text: string; size: 'xl' | 'l' | 'm' | 's'; bold?: boolean }[];
+    }
   | { t: 'h1'; text: string }
   | { t: 'h2'; text: string }
   | { t: 'p'; text: string }
   | { t: 'kv'; rows: [string, string][] }
   | { t: 'table'; head: string[]; rows: string[][]; widths: number[] }
-  | { t: 'list'; items: string[] }
+  /** Bullets, or the markers typed with the items ("1.", "a)"). */
+  | { t: 'list'; items: string[]; markers?: string[] }
   | { t: 'image'; path: string; caption: string; width: number | null; height: number | null }
   | { t: 'signatures'; place: string; slots: { label: string; name: string; idNumber: string }[] }
   | { t: 'pagebreak' };
@@ -44,9 +51,17 @@ export function buildReport(
   const partners = d.partners.map((p) => p.name);
   const organizer = d.org?.name ?? (lang === 'id' ? 'Panitia' : 'The committee');
   const year = formatDate(e.starts_at, e.timezone, 'id').split(' ').pop() ?? '';
+  const num = (x: number, digits = 0) => formatNumber(x, lang, digits);
+  // Present people: the attendance appendix's rows, so every count agrees with that table.
+  const present = {
+    onsite: d.attendees.filter((a) => a.mode === 'onsite').length,
+    online: d.attendees.filter((a) => a.mode === 'online').length,
+    total: d.attendees.length,
+  };
 
   b.push({
     t: 'cover',
+    logos: [d.org?.logoPath, ...d.partners.map((p) => p.logoPath)].filter((x): x is string => !!x),
     lines: [
       { text: T.reportTitle.toUpperCase(), size: 'xl', bold: true },
       { text: e.title, size: 'l', bold: true },
@@ -79,7 +94,7 @@ export function buildReport(
       [A.partners, partners.join(', ') || '-'],
       [A.time, `${date}, ${timeRange}`],
       [A.place, [d.venue, platform ? A.onlineVia(platform) : null].filter(Boolean).join('; ') || '-'],
-      [A.attended, A.attendedValue(st.attendance.total, st.attendance.onsite, st.attendance.online)],
+      [A.attended, A.attendedValue(num(present.total), num(present.onsite), num(present.online))],
     ],
   });
   b.push({
@@ -99,12 +114,11 @@ export function buildReport(
   const C1 = T.ch1;
   b.push({ t: 'h1', text: C1.heading });
   b.push({ t: 'h2', text: C1.background });
-  b.push({
-    t: 'p',
-    text: n.background || e.description || e.summary || C1.backgroundDefault(e.title, organizer),
-  });
+  b.push(
+    ...typedBlocks(n.background || e.description || e.summary || C1.backgroundDefault(e.title, organizer)),
+  );
   b.push({ t: 'h2', text: C1.goals });
-  b.push({ t: 'p', text: n.goals || C1.goalsDefault(e.theme ?? e.title) });
+  b.push(...typedBlocks(n.goals || C1.goalsDefault(e.theme ?? e.title)));
   b.push({ t: 'h2', text: C1.theme });
   b.push({ t: 'p', text: e.theme ?? e.title });
   b.push({ t: 'h2', text: C1.organizers });
@@ -157,13 +171,13 @@ export function buildReport(
     rows: [
       [
         C2.registered,
-        String(st.registrations.onsite),
-        String(st.registrations.online),
-        String(st.registrations.onsite + st.registrations.online),
+        num(st.registrations.onsite),
+        num(st.registrations.online),
+        num(st.registrations.onsite + st.registrations.online),
       ],
-      [C2.present, String(st.attendance.onsite), String(st.attendance.online), String(st.attendance.total)],
-      [C2.waitlisted, '', '', String(st.registrations.waitlisted)],
-      [C2.cancelled, '', '', String(st.registrations.cancelled)],
+      [C2.present, num(present.onsite), num(present.online), num(present.total)],
+      [C2.waitlisted, '', '', num(st.registrations.waitlisted)],
+      [C2.cancelled, '', '', num(st.registrations.cancelled)],
     ],
   });
   const roleCounts = Object.keys(T.roles)
@@ -179,7 +193,7 @@ export function buildReport(
       widths: [60, 20, 20],
       rows: d.byInstitution
         .slice(0, 25)
-        .map((r) => [r.institution || C2.notGiven, String(r.onsite), String(r.online)]),
+        .map((r) => [r.institution || C2.notGiven, num(r.onsite), num(r.online)]),
     });
   }
 
@@ -188,9 +202,16 @@ export function buildReport(
   let sec = 0;
   b.push({ t: 'h1', text: C3.heading });
   b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.qa}` });
+  // The sentence counts the rows of the table under it (the same list), never a separate tally.
+  const qs = d.questions;
   b.push({
     t: 'p',
-    text: C3.qaSentence(st.questions.total, st.questions.onsite, st.questions.online, st.questions.answered),
+    text: C3.qaSentence(
+      qs.length,
+      qs.filter((q) => q.origin === 'onsite').length,
+      qs.filter((q) => q.origin !== 'onsite').length,
+      qs.filter((q) => q.answered).length,
+    ),
   });
   if (d.questions.length) {
     b.push({
@@ -211,8 +232,12 @@ export function buildReport(
     for (const p of d.polls) {
       b.push({ t: 'p', text: `${p.question} (${C3.voters(p.voters)})` });
       // Word clouds, open answers and ratings summarize themselves (src/modules/qa/qa.poll-report.ts).
-      b.push({ t: 'list', items: pollReportItems(p, lang) ?? p.options.map((o) => `${o.label}: ${o.votes}`) });
+      b.push({
+        t: 'list',
+        items: pollReportItems(p, lang) ?? p.options.map((o) => `${o.label}: ${num(o.votes)}`),
+      });
     }
+    // Summaries of the other poll kinds (word clouds, open answers, ratings) belong right here.
   }
   b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.evaluation}` });
   const ev = d.evaluation;
@@ -227,14 +252,14 @@ export function buildReport(
         .filter((q) => q.kind === 'likert')
         .map((q) => [
           q.label,
-          q.average?.toFixed(2) ?? '-',
-          String(q.answered),
+          q.average == null ? '-' : num(q.average, 2),
+          num(q.answered),
           q.distribution?.join('/') ?? '',
         ]),
     });
     for (const q of ev.questions.filter((x) => x.kind === 'choice')) {
       b.push({ t: 'p', text: q.label });
-      b.push({ t: 'list', items: (q.options ?? []).map((o) => `${o.label}: ${o.count}`) });
+      b.push({ t: 'list', items: (q.options ?? []).map((o) => `${o.label}: ${num(o.count)}`) });
     }
     for (const q of ev.questions.filter((x) => x.kind === 'text' && x.comments?.length)) {
       b.push({ t: 'p', text: `${q.label}:` });
@@ -242,26 +267,26 @@ export function buildReport(
     }
   }
   b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.obstacles}` });
-  b.push({ t: 'p', text: n.obstacles || C3.obstaclesDefault });
+  b.push(...typedBlocks(n.obstacles || C3.obstaclesDefault));
 
   const C4 = T.ch4;
   b.push({ t: 'h1', text: C4.heading });
   b.push({ t: 'h2', text: C4.conclusion });
-  b.push({
-    t: 'p',
-    text:
+  b.push(
+    ...typedBlocks(
       n.conclusion ||
-      C4.conclusionDefault(
-        e.title,
-        date,
-        st.attendance.total,
-        st.attendance.onsite,
-        st.attendance.online,
-        ev.responses ? avg(ev) : null,
-      ),
-  });
+        C4.conclusionDefault(
+          e.title,
+          date,
+          num(present.total),
+          num(present.onsite),
+          num(present.online),
+          ev.responses ? avg(ev, num) : null,
+        ),
+    ),
+  );
   b.push({ t: 'h2', text: C4.suggestions });
-  b.push({ t: 'p', text: n.suggestions || C4.suggestionsDefault });
+  b.push(...typedBlocks(n.suggestions || C4.suggestionsDefault));
 
   const L = T.appendix;
   let k = 1;
@@ -286,7 +311,8 @@ export function buildReport(
   for (const p of d.photos) {
     b.push({
       t: 'image',
-      path: p.thumbPath ?? p.path,
+      // The full picture (≤ 1600 px): the renderers print it at ≥ 200 ppi for its printed size.
+      path: p.path,
       caption:
         [p.caption, p.agendaTitle ? `(${p.agendaTitle})` : null].filter(Boolean).join(' ') || L.photoDefault,
       width: p.width,
@@ -316,10 +342,11 @@ export function buildReport(
     b.push({ t: 'h2', text: L.item(k++, L.materials) });
     b.push({ t: 'list', items: d.materials.map((m) => m.caption ?? m.path) });
   }
+  // Further appendices (a captions transcript, …) go here, before the news drafts.
   // Both news drafts in either report: the organizer sends the Indonesian one to local media and the
   // English one to the partners' sites.
   for (const news of ['id', 'en'] as const) {
-    const a = berita(d, news);
+    const a = beritaFor(d, news);
     b.push({ t: 'h2', text: L.item(k++, L.news[news]) });
     b.push({ t: 'p', text: a.title });
     for (const p of a.paragraphs) b.push({ t: 'p', text: p });
@@ -327,7 +354,7 @@ export function buildReport(
   return b;
 }
 
-function avg(ev: ReportData['evaluation']): string {
+function avg(ev: ReportData['evaluation'], num: (n: number, digits?: number) => string): string {
   const xs = ev.questions.filter((q) => q.average != null).map((q) => q.average!);
-  return xs.length ? (xs.reduce((a, x) => a + x, 0) / xs.length).toFixed(2) : '-';
+  return xs.length ? num(xs.reduce((a, x) => a + x, 0) / xs.length, 2) : '-';
 }

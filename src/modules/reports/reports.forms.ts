@@ -39,7 +39,9 @@ export const reportsForms: FastifyPluginAsync = async (base) => {
                 label: f(`a${i}label`) ?? '',
                 name: f(`a${i}name`) ?? '',
                 idNumber: f(`a${i}id`) ?? '',
+                idLabel: f(`a${i}idlabel`) ?? 'NIP',
               })),
+            healthProtocol: f('healthProtocol') === '1',
           }),
         requireUser(req),
       );

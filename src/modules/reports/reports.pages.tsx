@@ -54,6 +54,8 @@ const T = {
   },
 };
 
+const ID_LABELS = ['NIP', 'NIDN', 'NIDK', 'NIK', 'NUPTK', 'NRP', ''] as const;
+
 /** The console link's label. */
 export const REPORT_CONSOLE_TITLE = T.title;
 
@@ -113,6 +115,9 @@ export const reportsPages: FastifyPluginAsync = async (base) => {
             </a>
             <a class="btn secondary" href={`${apiBase}/report?format=md&lang=${l}`}>
               Markdown
+            </a>
+            <a class="btn secondary" href={`/console/events/${event.id}/berita`}>
+              {l === 'id' ? 'Berita' : 'News article'}
             </a>
           </div>
           <h2>{T.versions[l]}</h2>
@@ -175,6 +180,12 @@ export const reportsPages: FastifyPluginAsync = async (base) => {
               {field('obstacles', 'III Hambatan', 'Kendala saat persiapan dan pelaksanaan')}
               {field('conclusion', 'IV.A Kesimpulan', '')}
               {field('suggestions', 'IV.B Saran', '')}
+              <label class="check">
+                <input type="checkbox" name="healthProtocol" value="1" checked={n.healthProtocol} />{' '}
+                {l === 'id'
+                  ? 'Peserta di lokasi mematuhi protokol kesehatan (disebut di berita)'
+                  : 'Attendees in the hall kept a health protocol (said in the news article)'}
+              </label>
               <h2>{l === 'id' ? 'Lembar pengesahan' : 'Approval sheet'}</h2>
               {[0, 1].map((i) => (
                 <fieldset>
@@ -193,7 +204,15 @@ export const reportsPages: FastifyPluginAsync = async (base) => {
                     value={n.approvals[i]?.name ?? ''}
                     maxlength={150}
                   />
-                  <label for={`a${i}id`}>NIP/NIDN</label>
+                  <label for={`a${i}idlabel`}>{l === 'id' ? 'Jenis nomor' : 'Number type'}</label>
+                  <select id={`a${i}idlabel`} name={`a${i}idlabel`}>
+                    {ID_LABELS.map((x) => (
+                      <option value={x} selected={(n.approvals[i]?.idLabel ?? 'NIP') === x}>
+                        {x || (l === 'id' ? '(tanpa label)' : '(no label)')}
+                      </option>
+                    ))}
+                  </select>
+                  <label for={`a${i}id`}>{l === 'id' ? 'Nomor' : 'Number'}</label>
                   <input
                     id={`a${i}id`}
                     name={`a${i}id`}

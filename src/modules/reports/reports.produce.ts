@@ -3,7 +3,8 @@ import { renderDocx } from './render.docx.js';
 import { renderHtml } from './render.html.js';
 import { renderMarkdown } from './render.md.js';
 import { renderPdf } from './render.pdf.js';
-import { buildReport } from './reports.document.js';
+import type { Berita } from './reports.berita.js';
+import { type Block, buildReport } from './reports.document.js';
 import type { FORMATS } from './reports.schemas.js';
 import { REPORT_TEXT } from './reports.text.js';
 import type { ReportSource } from './reports.versions.js';
@@ -53,4 +54,20 @@ export async function produceReport(
         file: `${name}.pdf`,
       };
   }
+}
+
+/** The news article as DOCX: the headline, its paragraphs, then each photo with its caption. */
+export async function beritaDocx(a: Berita, uploadsDir: string): Promise<Buffer> {
+  const blocks: Block[] = [
+    { t: 'h1', text: a.title },
+    ...a.paragraphs.map((text) => ({ t: 'p' as const, text })),
+    ...a.photos.map((p) => ({
+      t: 'image' as const,
+      path: p.path,
+      caption: p.caption,
+      width: null,
+      height: null,
+    })),
+  ];
+  return renderDocx(blocks, { top: 2.5, left: 2.5, bottom: 2.5, right: 2.5 }, uploadsDir, { title: a.title });
 }

@@ -6,7 +6,6 @@ import { IdParam } from '../../http/params.js';
 import { isoInZone } from '../../shared/time.js';
 import { requireUser } from '../auth/index.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
-import { berita } from './reports.berita.js';
 import { produceReport } from './reports.produce.js';
 import { Narrative, NarrativePatch, ReportQuery } from './reports.schemas.js';
 import type { VersionInfo } from './reports.versions.js';
@@ -62,28 +61,6 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
           "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
         );
       return reply.send(r.body);
-    },
-  );
-
-  app.get(
-    '/api/v1/events/:id/berita',
-    {
-      schema: {
-        tags,
-        summary:
-          'The news article draft (berita) in Indonesian or English, from the recorded data (the current final version’s data when the report is final)',
-        params: IdParam,
-        querystring: z.object({
-          lang: z.enum(['id', 'en']).default('id'),
-          version: ReportQuery.shape.version,
-        }),
-        response: { 200: z.object({ title: z.string(), paragraphs: z.array(z.string()), text: z.string() }) },
-      },
-    },
-    async (req) => {
-      const event = await loadEventFor(req, db, req.params.id, 'organize');
-      const a = berita((await reports.source(event, req.query.version)).data, req.query.lang);
-      return { ...a, text: [a.title, '', ...a.paragraphs].join('\n\n') };
     },
   );
 

@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 
+/** A news article as the organizer edited it: the headline and the body (paragraphs split by blank lines). */
+export const BeritaEdit = z
+  .object({ title: z.string().trim().min(3).max(300), body: z.string().trim().min(1).max(20000) })
+  .strict();
+export type BeritaEdit = z.infer<typeof BeritaEdit>;
+
 /** The parts of the report the organizer writes; everything else comes from the data. */
 export const Narrative = z
   .object({
@@ -28,6 +34,16 @@ export const Narrative = z
         { label: 'Pimpinan Lembaga', name: '', idNumber: '', idLabel: 'NIP' as const },
         { label: 'Ketua Pelaksana', name: '', idNumber: '', idLabel: 'NIP' as const },
       ]),
+    /**
+     * The news article says attendees in the hall kept the health protocol only when the organizer ticks
+     * this (a 2021 sentence, wrong for most events since).
+     */
+    healthProtocol: z.boolean().default(false),
+    /** The organizer's edited news articles; null: the generated one. */
+    berita: z
+      .object({ id: BeritaEdit.nullable().default(null), en: BeritaEdit.nullable().default(null) })
+      .strict()
+      .default({ id: null, en: null }),
     /** Page margins in cm: top, left, bottom, right (4-3-4-3 is the common LPJ layout). */
     margins: z
       .object({

@@ -1,10 +1,12 @@
 import type { AppContext } from '../../context.js';
 import { errors } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
+import type { Locale } from '../../i18n/index.js';
 import type { EventRow } from '../events/index.js';
+import { beritaFor } from './reports.berita.js';
 import { gatherReport, type ReportDeps } from './reports.data.js';
 import { reportsRepository as repo } from './reports.repository.js';
-import { labelledId, Narrative } from './reports.schemas.js';
+import { type BeritaEdit, labelledId, Narrative } from './reports.schemas.js';
 import { createReportVersions } from './reports.versions.js';
 
 /**
@@ -22,9 +24,23 @@ export function createReportsService(ctx: AppContext, deps: ReportDeps) {
   const gather = async (event: EventRow) => gatherReport(ctx, deps, event, await narrative(event));
   const versions = createReportVersions(ctx, gather);
 
-  return {
+  const service = {
     ...versions,
     narrative,
+
+    /** The news article: the organizer's edit when saved, else the draft from the data (or a final version's). */
+    async berita(event: EventRow, lang: Locale, version?: number) {
+      return beritaFor((await versions.source(event, version)).data, lang);
+    },
+
+    /** Saves the organizer's edit of the article in one language; null goes back to the generated draft. */
+    async saveBerita(event: EventRow, lang: Locale, edit: BeritaEdit | null, actor: AuthUser) {
+      await service.editNarrative(
+        event,
+        (current) => Narrative.parse({ ...current, berita: { ...current.berita, [lang]: edit } }),
+        actor,
+      );
+    },
 
     /** The approval slots as the attendance lists print them: label, name, labelled NIP/NIDN. */
     async signers(event: EventRow) {
@@ -50,6 +66,7 @@ export function createReportsService(ctx: AppContext, deps: ReportDeps) {
       return next;
     },
   };
+  return service;
 }
 
 export type ReportsService = ReturnType<typeof createReportsService>;

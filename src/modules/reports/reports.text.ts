@@ -25,7 +25,7 @@ interface ReportText {
     place: string;
     onlineVia: (platform: string) => string;
     attended: string;
-    attendedValue: (total: number, onsite: number, online: number) => string;
+    attendedValue: (total: string, onsite: string, online: string) => string;
     /** Above the first of two or more signature slots. */
     acknowledged: string;
   };
@@ -87,9 +87,9 @@ interface ReportText {
     conclusionDefault: (
       title: string,
       date: string,
-      total: number,
-      onsite: number,
-      online: number,
+      total: string,
+      onsite: string,
+      online: string,
       avg: string | null,
     ) => string;
     suggestions: string;
@@ -229,7 +229,7 @@ const id: ReportText = {
     speaker: 'Narasumber',
     moderator: 'Moderator',
     mc: 'Pembawa acara',
-    official: 'Pejabat/sambutan',
+    official: 'Pejabat (sambutan)',
     committee: 'Panitia',
   },
   kinds: {
@@ -355,7 +355,7 @@ const en: ReportText = {
     speaker: 'Speaker',
     moderator: 'Moderator',
     mc: 'Master of ceremonies',
-    official: 'Official/remarks',
+    official: 'Official (remarks)',
     committee: 'Committee',
   },
   kinds: {
@@ -372,3 +372,13 @@ const en: ReportText = {
 };
 
 export const REPORT_TEXT: Record<Locale, ReportText> = { id, en };
+
+/**
+ * A number as the language writes it: Indonesian "4,50" and "1.250", English "4.50" and "1,250".
+ * Fixed digits, so a table's column lines up.
+ */
+export const formatNumber = (n: number, lang: 'id' | 'en', digits = 0) =>
+  new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(n);
