@@ -7,7 +7,14 @@ export const realtimeRepository = {
   ensureState: (db: Db, eventId: string) =>
     db
       .insertInto('live_state')
-      .values({ event_id: eventId, seq: 0, moderation: 'pre', qa_open: 1, updated_at: Date.now() })
+      .values({
+        event_id: eventId,
+        seq: 0,
+        moderation: 'pre',
+        qa_open: 1,
+        open_voting: 0,
+        updated_at: Date.now(),
+      })
       .onConflict((oc) => oc.column('event_id').doNothing())
       .execute(),
 

@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /** Per-event live state (sequence counter, stage pointer, screen, Q&A settings) and the replay log. */
 interface LiveStateTable {
   event_id: string;
@@ -13,7 +11,7 @@ interface LiveStateTable {
   moderation: 'pre' | 'auto';
   qa_open: number;
   /** 1: anyone may vote with a voter cookie from the live page; 0: a ticket is needed (qa module). */
-  open_voting: Generated<number>;
+  open_voting: number;
   updated_at: number;
 }
 

@@ -7,8 +7,9 @@ import type { EventRow } from '../events/index.js';
 import { isPublic } from './qa.presenter.js';
 import { assertSpeaker, questionIn, staffView } from './qa.questions.js';
 import { publishQuestion, publishScreen } from './qa.render.js';
-import { MergeTargetGone, qaRepository as repo } from './qa.repository.js';
+import { qaRepository as repo } from './qa.repository.js';
 import type { QuestionPatchInput } from './qa.schemas.js';
+import { MergeTargetGone, qaVotesRepository as votes } from './qa.votes.repository.js';
 
 /** The moderators' actions on questions (part of the Q&A service): status, text, speaker, screen, merge, unmerge. */
 export function qaModeration(db: Db, rt: Realtime) {
@@ -81,7 +82,7 @@ export function qaModeration(db: Db, rt: Realtime) {
       }
       let merged: boolean;
       try {
-        merged = await repo.merge(db, source.id, target.id);
+        merged = await votes.merge(db, source.id, target.id);
       } catch (err) {
         if (err instanceof MergeTargetGone) {
           throw errors.mergeTargetGone(true);
@@ -110,7 +111,7 @@ export function qaModeration(db: Db, rt: Realtime) {
       if (source.status !== 'merged' || !source.merged_into) throw errors.notMerged();
       const targetId = source.merged_into;
       const status = source.answered_at ? 'answered' : source.approved_at ? 'approved' : 'pending';
-      if (!(await repo.unmerge(db, source.id, targetId, status))) throw errors.notMerged();
+      if (!(await votes.unmerge(db, source.id, targetId, status))) throw errors.notMerged();
       await repo.audit(db, {
         id: newId(),
         event_id: event.id,

@@ -13,6 +13,7 @@ import { defineQaCoalescing, KIND_VOTES, publishQuestion } from './qa.render.js'
 import { qaRepository as repo } from './qa.repository.js';
 import type { AskInput } from './qa.schemas.js';
 import type { Voter } from './qa.voter.js';
+import { qaVotesRepository as votes } from './qa.votes.repository.js';
 
 /** Per participant: at most this many questions in the window, and in all per event. */
 const QUESTION_BURST = { max: 3, windowMs: 60_000 };
@@ -78,14 +79,14 @@ export function createQaService(ctx: AppContext, deps: { realtime: Realtime; pol
         if (q?.status === 'merged') throw errors.questionMerged();
         throw errors.notFound(what.question);
       }
-      const r = on ? await repo.addVote(db, q.id, voter.key) : await repo.removeVote(db, q.id, voter.key);
+      const r = on ? await votes.addVote(db, q.id, voter.key) : await votes.removeVote(db, q.id, voter.key);
       const changed = 'added' in r ? r.added : r.removed;
       if (changed) rt.touch(KIND_VOTES, q.event_id, q.id);
       return { questionId: q.id, votes: r.votes, voted: on, changed };
     },
 
     async votedBy(event: EventRow, voter: Voter) {
-      return repo.votedBy(db, event.id, voter.key);
+      return votes.votedBy(db, event.id, voter.key);
     },
 
     async list(
@@ -113,11 +114,11 @@ export function createQaService(ctx: AppContext, deps: { realtime: Realtime; pol
 
     /** Whether the organizer opened participation: voting without a ticket, with the live page's voter. */
     votingOpen: async (eventId: string) => !!(await repo.liveSettings(db, eventId)).open_voting,
-    isVoter: (eventId: string, voterId: string) => repo.isVoter(db, eventId, voterId),
+    isVoter: (eventId: string, voterId: string) => votes.isVoter(db, eventId, voterId),
     newVoters: (eventId: string, address: string, since: number) =>
-      repo.newVotersSince(db, eventId, address, since),
+      votes.newVotersSince(db, eventId, address, since),
     addVoter: (eventId: string, voterId: string, address: string) =>
-      repo.addVoter(db, eventId, voterId, address),
+      votes.addVoter(db, eventId, voterId, address),
 
     ...qaModeration(db, rt),
     ...qaReads(db),
