@@ -10,6 +10,38 @@ import { ConsoleNav, PollsControl, StageControl } from './live.console.views.js'
 import { T } from './live.text.js';
 
 /**
+ * The moderation desk's own styles (client/moderate.ts builds the rows): compact rows with one line of
+ * actions, the tools menu in the flow (a phone never scrolls sideways), the current row marked for the
+ * keyboard. Inline CSS is escaped: no quotes, no child combinators.
+ */
+const MOD_CSS = `
+.mod-settings{display:flex;flex-wrap:wrap;gap:0 1rem}.mod-settings label,.mod-filters label{margin:.25rem 0}
+.mod-filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:0 .75rem}
+#mod-list .question{display:block;padding:.45rem .5rem;border-bottom:1px solid var(--line);border-left:.3rem solid transparent}
+#mod-list .status-pending{border-left-color:#eac54f}
+#mod-list .question.fresh{background:#fffbe6}
+#mod-list .question.current{border-left-color:var(--brand);background:#eef5ff}
+#mod-list .question.out{opacity:.55}
+#mod-list .qtext{margin:0 0 .15rem;white-space:pre-wrap;overflow-wrap:anywhere}
+#mod-list .meta{margin:0 0 .3rem;font-size:.85rem;overflow-wrap:anywhere}
+#mod-root .acts{display:flex;gap:.3rem;align-items:center;flex-wrap:wrap}
+#mod-root .acts button,#mod-root .more summary{min-height:36px;padding:.25rem .6rem;font-size:.9rem}
+#mod-root button.danger-text{color:var(--bad);border-color:var(--bad)}
+#mod-root button.on{background:#fff8c5}
+#mod-root .more summary{list-style:none;cursor:pointer;border:1px solid var(--brand);border-radius:.4rem;color:var(--brand);display:inline-flex;align-items:center}
+#mod-root .more[open]{flex-basis:100%}
+#mod-root .more .menu{border:1px solid var(--line);border-radius:.5rem;padding:.5rem;margin-top:.3rem;background:var(--soft)}
+#mod-root .menu-label{margin:.5rem 0 .2rem;font-weight:600}
+#mod-root .merge-results{list-style:none;padding:0;margin:.3rem 0 0}
+#mod-root .merge-results button{width:100%;text-align:left;min-height:36px;padding:.3rem .5rem;font-size:.9rem;margin:.15rem 0;overflow-wrap:anywhere}
+#mod-undo{position:sticky;top:0;z-index:3;background:#fff;padding:.3rem 0;margin:.25rem 0}
+#mod-root .undo-label{overflow-wrap:anywhere;min-width:0}
+#mod-root .keys{font-size:.8rem}
+#mod-root [hidden]{display:none}
+.speaker-links{padding-left:1.2rem}.speaker-links a{overflow-wrap:anywhere;word-break:break-all}
+`;
+
+/**
  * The team's live tools under /console/events/:id. Stage and polls are plain server-rendered forms
  * (they work from any phone, without JavaScript); the moderation console is an island because it must
  * show incoming questions as they arrive.
@@ -37,6 +69,7 @@ export const consolePages: FastifyPluginAsync = async (base) => {
       { title: `${T.moderation[l]} — ${event.title}`, nav: 'console', scripts: ['/assets/moderate.js'] },
       <>
         <style>{LIVE_CSS}</style>
+        <style>{MOD_CSS}</style>
         <h1>{T.moderation[l]}</h1>
         <p class="muted">{event.title}</p>
         <ConsoleNav base={base} l={l} />
@@ -73,7 +106,7 @@ export const consolePages: FastifyPluginAsync = async (base) => {
         </div>
         <h2>{T.speakerLinks[l]}</h2>
         <p class="muted">{T.speakerLinksIntro[l]}</p>
-        <ul>
+        <ul class="speaker-links">
           {speakers.map((s) => {
             const signed = app.signCookie(`${event.id}.${s.id}`);
             const k = signed.slice(signed.lastIndexOf('.') + 1);
