@@ -128,7 +128,9 @@ describe.each(DB_KINDS)('Q&A API on %s', (kind) => {
       .executeTakeFirstOrThrow();
     const cases: [Record<string, unknown>, string, number][] = [
       [{ text: '', channel: 'onsite' }, 'text', 400],
-      [{ text: '  \u0000\u0007 ', channel: 'onsite' }, 'text', 400],
+      [{ text: '  \u0007\u0008 ', channel: 'onsite' }, 'text', 400],
+      // A NUL anywhere is refused before the schema (src/errors.ts nulCharacter).
+      [{ text: 'ab\u0000c', channel: 'onsite' }, 'NUL', 400],
       [{ text: 'x'.repeat(501), channel: 'onsite' }, 'text', 400],
       [{ text: 'Pertanyaan', channel: 'hall' }, 'channel', 400],
       [{ text: 'Pertanyaan', channel: 'online', extra: 1 }, 'extra', 400],
