@@ -4,7 +4,9 @@
 // steady rate. Measured per N: delivered messages per second at saturation, p50/p99 from an accepted
 // vote to the last client holding the update that carries it, server memory per connection, and a
 // plain `ws` broadcast of the same payload to the same N in the same run (the baseline of the ratio).
-// Then the same room on two app nodes sharing Redis (when REDIS_URL is set).
+// Then the same room on two app nodes sharing Redis (when REDIS_URL is set). Beside the votes, word-cloud
+// answers arrive at the same rate and are coalesced the same way (p50/p99 from an accepted answer to the
+// last client holding the cloud that counts it).
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -70,6 +72,8 @@ async function startNode(dir: string, dbUrl: string, redis: string | null, prefi
     LOG_LEVEL: 'silent',
     SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
     PUBLIC_URL: 'http://aula.bench',
+    // Every bench client comes from 127.0.0.1: the per-address socket cap would refuse most of them.
+    LIVE_MAX_SOCKETS_PER_ADDRESS: '100000',
     ...(redis ? { REDIS_URL: redis, REDIS_PREFIX: prefix } : {}),
   });
   const app = await buildApp(config, { logger: false });
@@ -109,15 +113,32 @@ const ask = (node: Node, event: Awaited<ReturnType<typeof seedEvent>>) =>
     { key: `c:bench-asker-${asker++}`, registrationId: null, name: null },
   );
 
-/** Records every update published on a node: sequence, type, vote counts, and when it was published. */
+/** Records every update published on a node: sequence, type, vote counts, cloud voters, and when. */
 function recorder(node: Node) {
-  const list: { s: number; t: string; votes: Record<string, number> | null; at: bigint }[] = [];
+  const list: {
+    s: number;
+    t: string;
+    votes: Record<string, number> | null;
+    clouds: Record<string, { voters: number }> | null;
+    at: bigint;
+  }[] = [];
   node.app.ctx.bus.onEveryNode('live.message', ({ message }) => {
     const m = JSON.parse((message as { staff: string }).staff) as { s: number; t: string; d: unknown };
-    list.push({ s: m.s, t: m.t, votes: m.t === 'votes' ? (m.d as Record<string, number>) : null, at: now() });
+    list.push({
+      s: m.s,
+      t: m.t,
+      votes: m.t === 'votes' ? (m.d as Record<string, number>) : null,
+      clouds: m.t === 'poll.words' ? (m.d as Record<string, { voters: number }>) : null,
+      at: now(),
+    });
   });
   return list;
 }
+
+/** What a hall answers to a word cloud: a few words often, many once (the cloud keeps its top 60). */
+const CLOUD_WORDS = Array.from({ length: 120 }, (_, i) => `kata${i}`);
+const cloudAnswer = (i: number) =>
+  `${CLOUD_WORDS[Math.floor(Math.sqrt(i * 37) % CLOUD_WORDS.length)]} ${CLOUD_WORDS[(i * 7) % CLOUD_WORDS.length]}`;
 
 async function report(clients: Awaited<ReturnType<typeof startClients>>) {
   const r = await clients.ask({ cmd: 'report' });
@@ -164,11 +185,17 @@ async function aulaRun(
   // Steady: votes at a fixed rate on a few questions (coalesced), one new question per second.
   const targets = [];
   for (let i = 0; i < 10; i++) targets.push((await ask(nodes[0]!, event)).question.id);
+  const cloud = await nodes[0]!.qa.createPoll(event, {
+    kind: 'wordcloud',
+    question: 'Satu kata untuk UMKM?',
+  });
+  await nodes[0]!.qa.updatePoll(event, cloud.id, { status: 'open', onScreen: true });
   await nodes[0]!.app.ctx.services.live.rt.settle();
   await sleep(500);
   await clients.ask({ cmd: 'reset' });
   published.length = 0;
   const accepted: { at: bigint; id: string; votes: number }[] = [];
+  const answered: { at: bigint; voters: number }[] = [];
   const start = now();
   const total = VOTES_PER_SEC * SECONDS;
   let voter = 0;
@@ -184,6 +211,15 @@ async function aulaRun(
       node.qa
         .vote(id, { key: `c:bench-voter-${n}-${voter++}`, registrationId: null, name: null }, true)
         .then((r) => accepted.push({ at: now(), id, votes: r.votes })),
+    );
+    pending.push(
+      node.qa
+        .votePoll(
+          cloud.id,
+          { key: `c:bench-cloud-${n}-${i}`, registrationId: null, name: null },
+          { text: cloudAnswer(i) },
+        )
+        .then((r) => answered.push({ at: now(), voters: r.voters ?? Number.POSITIVE_INFINITY })),
     );
     if (i % VOTES_PER_SEC === 0) {
       pending.push(ask(nodes[(i / VOTES_PER_SEC) % nodes.length]!, event));
@@ -205,6 +241,14 @@ async function aulaRun(
     const last = carrier && steady.seqs.get(carrier.s);
     if (last && last.count >= n) latencies.push(ms(last.last - a.at));
   }
+  // A cloud update carries an answer when its voters count reaches the count that answer made.
+  const cloudMsgs = published.filter((p) => p.clouds?.[cloud.id]).sort((a, b) => a.s - b.s);
+  const cloudLatencies: number[] = [];
+  for (const a of answered) {
+    const carrier = cloudMsgs.find((c) => c.clouds![cloud.id]!.voters >= a.voters);
+    const last = carrier && steady.seqs.get(carrier.s);
+    if (last && last.count >= n) cloudLatencies.push(ms(last.last - a.at));
+  }
   const steadyPerSec = steady.deliveries / (ms(steady.lastAt - start) / 1000);
   await clients.ask({ cmd: 'close' });
   return {
@@ -219,6 +263,10 @@ async function aulaRun(
     p50: pct(latencies, 50),
     p99: pct(latencies, 99),
     windowMs: pct(windows, 50),
+    answers: answered.length,
+    answersMeasured: cloudLatencies.length,
+    cloudP50: pct(cloudLatencies, 50),
+    cloudP99: pct(cloudLatencies, 99),
   };
 }
 
@@ -270,7 +318,7 @@ try {
   const sample = (await ask(node, event)).question;
   const payload = JSON.stringify({ s: 0, t: 'q', d: sample });
   console.log(
-    `live room benchmark: ${dbUrl.startsWith('sqlite') ? 'SQLite' : 'PostgreSQL'}, payload ${payload.length} bytes, ${SECONDS}s at ${VOTES_PER_SEC} votes/s + 1 question/s, coalescing window ${node.app.ctx.services.live.rt.coalesceMinMs}–${node.app.ctx.services.live.rt.coalesceMaxMs} ms (${node.app.ctx.services.live.rt.coalesceFactor}× the room's broadcast time)`,
+    `live room benchmark: ${dbUrl.startsWith('sqlite') ? 'SQLite' : 'PostgreSQL'}, payload ${payload.length} bytes, ${SECONDS}s at ${VOTES_PER_SEC} votes/s + ${VOTES_PER_SEC} word-cloud answers/s + 1 question/s, coalescing window ${node.app.ctx.services.live.rt.coalesceMinMs}–${node.app.ctx.services.live.rt.coalesceMaxMs} ms (${node.app.ctx.services.live.rt.coalesceFactor}× the room's broadcast time)`,
   );
   for (const n of CLIENTS) {
     const plain = await plainRun(n, clients, payload);
@@ -286,6 +334,9 @@ try {
       voteP50Ms: Math.round(aula.p50),
       voteP99Ms: Math.round(aula.p99),
       windowMs: aula.windowMs,
+      cloudP50Ms: Math.round(aula.cloudP50),
+      cloudP99Ms: Math.round(aula.cloudP99),
+      answersMeasured: `${aula.answersMeasured}/${aula.answers}`,
       plainBroadcastP99Ms: Math.round(plain.p99),
       bytesPerConnection: aula.bytesPerConnection,
       heapBytesPerConnection: aula.heapPerConnection,
@@ -298,6 +349,7 @@ try {
       clients: n,
       deliveredPerSec: row.deliveredPerSec,
       p99Ms: row.voteP99Ms,
+      cloudP99Ms: row.cloudP99Ms,
       bytesPerConnection: row.bytesPerConnection,
       plainDeliveredPerSec: row.plainDeliveredPerSec,
       ratio: row.ratio,
@@ -327,6 +379,7 @@ try {
       voteP50Ms: Math.round(two.p50),
       voteP99Ms: Math.round(two.p99),
       windowMs: two.windowMs,
+      cloudP99Ms: Math.round(two.cloudP99),
       bytesPerConnection: two.bytesPerConnection,
       votesMeasured: `${two.measured}/${two.votes}`,
     };

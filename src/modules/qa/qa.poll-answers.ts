@@ -15,6 +15,8 @@ interface Ballot {
   pollId: string;
   counted: boolean;
   optionIds: string[];
+  /** Word clouds: the voters count this answer made (its place in the coalesced updates; not sent to clients). */
+  voters?: number;
 }
 
 /**
@@ -57,6 +59,7 @@ export function answerVoice(db: Db, rt: Realtime) {
       if (p.status !== 'open') throw errors.pollNotOpen();
       const sent = input.optionIds ? 'optionIds' : input.text !== undefined ? 'text' : 'rating';
       let coalesce = KIND_POLL_VOTES;
+      let voters: number | undefined;
       try {
         if (p.kind === 'rating') {
           if (input.rating === undefined) wrongField(p.kind, sent);
@@ -68,6 +71,7 @@ export function answerVoice(db: Db, rt: Realtime) {
             coalesce = KIND_POLL_WORDS;
             const r = await kinds.castTextBallot(db, p.id, voter.key, { words: wordsOf(input.text) });
             if (r === 'closed') throw errors.pollNotOpen();
+            voters = r.voters;
           } else {
             const answer = { id: newId(), text: input.text, status: 'pending' as const };
             const r = await kinds.castTextBallot(db, p.id, voter.key, { answer });
@@ -84,7 +88,7 @@ export function answerVoice(db: Db, rt: Realtime) {
         throw err;
       }
       rt.touch(coalesce, p.event_id, p.id);
-      return { pollId: p.id, counted: true, optionIds: await mine(p.id, voter) };
+      return { pollId: p.id, counted: true, optionIds: await mine(p.id, voter), voters };
     },
 
     /** Which event an open answer belongs to (for the access check), or not found. */

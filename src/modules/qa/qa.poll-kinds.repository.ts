@@ -19,13 +19,15 @@ export const pollKindsRepository = {
     given: { words: string[] } | { answer: { id: string; text: string; status: AnswerStatus } },
   ) =>
     inTransaction(db, async (trx) => {
+      // The count after this answer: its place in commit order (the row stays locked until commit).
       const open = await trx
         .updateTable('polls')
         .set({ voters: sql`voters + 1` })
         .where('id', '=', pollId)
         .where('status', '=', 'open')
+        .returning('voters')
         .executeTakeFirst();
-      if (Number(open.numUpdatedRows) === 0) return 'closed' as const;
+      if (!open) return 'closed' as const;
       const now = Date.now();
       const ins = await trx
         .insertInto('poll_ballots')
@@ -54,7 +56,7 @@ export const pollKindsRepository = {
           .values({ ...given.answer, poll_id: pollId, voter_key: voterKey, created_at: now })
           .execute();
       }
-      return 'counted' as const;
+      return { voters: Number(open.voters) };
     }),
 
   /** A poll's most given words, most first (ties alphabetically, so every node draws the same cloud). */

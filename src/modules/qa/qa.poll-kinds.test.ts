@@ -52,7 +52,9 @@ describe.each(DB_KINDS)('poll kinds (word cloud, open, rating) on %s', (kind) =>
       counted: true,
       optionIds: ['digital', 'pemasaran'],
     });
-    await answer(id, { ticketCode: tickets[1]!.ticketCode, text: '  DIGITAL, modal ' });
+    const second = await answer(id, { ticketCode: tickets[1]!.ticketCode, text: '  DIGITAL, modal ' });
+    // The ballot's place in the cloud's updates stays on the server.
+    expect(Object.keys(second.json()).sort()).toEqual(['counted', 'optionIds', 'pollId']);
     await answer(id, { ticketCode: tickets[2]!.ticketCode, text: '<b>digital</b>' });
     // The same person again: nothing more counted.
     const again = await answer(id, { ticketCode: tickets[0]!.ticketCode, text: 'modal' });
