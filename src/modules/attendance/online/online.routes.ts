@@ -11,6 +11,7 @@ import {
   SettingsBody,
   SettingsOut,
 } from '../attendance.schemas.js';
+import { CODE_PER_ADDRESS, codeEntryLimiter } from './limits.js';
 
 const tags = ['attendance'];
 const CodeParams = IdParams.extend({ codeId: z.string().max(40) });
@@ -20,6 +21,7 @@ export const onlineApiRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const online = app.ctx.services.online;
+  const perTicket = codeEntryLimiter(app);
 
   app.post(
     '/api/v1/events/:id/attendance',
@@ -31,10 +33,11 @@ export const onlineApiRoutes: FastifyPluginAsync = async (base) => {
         body: AttendanceCodeBody,
         response: { 200: AttendanceCodeOut, 201: AttendanceCodeOut },
       },
-      // A whole campus can share one address: the limit only stops scripted guessing.
-      config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+      // A whole hall can share one address: limited per ticket; per address only against floods.
+      config: { rateLimit: CODE_PER_ADDRESS },
     },
     async (req, reply) => {
+      await perTicket(req);
       const event = await loadEventFor(req, db, req.params.id, 'view');
       const r = await online.enterCode(event, req.body.ticketCode, req.body.code);
       return reply.status(r.first ? 201 : 200).send({ ...r, message: r.message[req.locale] });

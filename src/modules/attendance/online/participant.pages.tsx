@@ -9,6 +9,7 @@ import { FormFields, formBody, str } from '../../../web/forms.js';
 import { Notice } from '../../../web/layout.js';
 import { type EventRow, loadEventFor } from '../../events/index.js';
 import { AttendanceCodeBody, normalizeTicketCode, TicketCode } from '../attendance.schemas.js';
+import { CODE_PER_ADDRESS, codeEntryLimiter } from './limits.js';
 
 const TicketParams = z.object({ code: TicketCode });
 /** The code box's ticket as typed in the URL: a malformed one is answered on the page, not with a 400. */
@@ -18,6 +19,7 @@ const SlugParams = z.object({ slug: z.string().max(300) });
 const OutcomeQuery = z.object({
   presensi: z.string().optional().catch(undefined),
   presensi_err: z.string().optional().catch(undefined),
+  kode: z.string().max(40).optional().catch(undefined),
 });
 
 const T = {
@@ -51,6 +53,7 @@ const T = {
 export const participantPages: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const online = app.ctx.services.online;
+  const perTicket = codeEntryLimiter(app);
 
   app.ctx.ui.ticketSections.push({
     key: 'attendance-code',
@@ -81,6 +84,7 @@ export const participantPages: FastifyPluginAsync = async (base) => {
             <input
               id="kode-presensi"
               name="code"
+              value={typedCode(req)}
               required
               maxLength={12}
               autocomplete="off"
@@ -107,7 +111,7 @@ export const participantPages: FastifyPluginAsync = async (base) => {
     '/t/:code/join',
     {
       schema: { hide: true, params: TicketParams },
-      config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+      config: { rateLimit: CODE_PER_ADDRESS },
     },
     async (req, reply) => {
       const { url } = await online.join(req.params.code);
@@ -127,6 +131,7 @@ export const participantPages: FastifyPluginAsync = async (base) => {
     event: EventRow | null,
   ): Promise<string> {
     try {
+      await perTicket(req);
       const body = AttendanceCodeBody.parse({ ticketCode, code });
       const r = await online.enterCode(
         event ?? (await online.eventOfTicket(body.ticketCode)),
@@ -142,7 +147,8 @@ export const participantPages: FastifyPluginAsync = async (base) => {
             ? T.invalid[req.locale]
             : null;
       if (!msg) throw err;
-      return `presensi_err=${encodeURIComponent(msg)}`;
+      // What was typed comes back in the box (the ticket page fills it in).
+      return `presensi_err=${encodeURIComponent(msg)}&kode=${encodeURIComponent(code.slice(0, 40))}`;
     }
   }
 
@@ -150,7 +156,7 @@ export const participantPages: FastifyPluginAsync = async (base) => {
     '/t/:code/presensi',
     {
       schema: { hide: true, params: CodeBoxParams, body: FormFields },
-      config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+      config: { rateLimit: CODE_PER_ADDRESS },
     },
     async (req, reply) => {
       const ticket = req.params.code;
@@ -164,7 +170,7 @@ export const participantPages: FastifyPluginAsync = async (base) => {
     '/e/:slug/presensi',
     {
       schema: { hide: true, params: SlugParams, body: FormFields },
-      config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+      config: { rateLimit: CODE_PER_ADDRESS },
     },
     async (req, reply) => {
       const form = CodeForm.safeParse(formBody(req));
@@ -202,8 +208,17 @@ export function withOutcome(back: string, outcome: string): string {
   const u = new URL(back, 'http://aula.invalid');
   u.searchParams.delete('presensi');
   u.searchParams.delete('presensi_err');
+  u.searchParams.delete('kode');
   const q = u.searchParams.toString();
   return `${u.pathname}?${q ? `${q}&` : ''}${outcome}${u.hash}`;
+}
+
+/** The code the participant typed, when the form came back refused (read like the outcome, below). */
+function typedCode(req: FastifyRequest): string | undefined {
+  const q = OutcomeQuery.safeParse({
+    kode: new URL(req.raw.url ?? '/', 'http://aula.invalid').searchParams.get('kode') ?? undefined,
+  });
+  return q.success ? q.data.kode : undefined;
 }
 
 /**
