@@ -107,6 +107,9 @@ function start(root: HTMLElement) {
     pollBox.dataset.id = p.id;
     const qEl = $('screen-poll-q');
     if (qEl) qEl.textContent = p.question;
+    // Results of open participation (no ticket needed) say so.
+    const open = $('screen-poll-open');
+    if (open) open.hidden = !state.settings.openVoting;
     pollBox.dataset.kind = p.kind;
     const results = $('screen-poll-results');
     // Word clouds (drawn as a cloud), open answers and ratings: client/_poll-kinds.ts.
@@ -132,7 +135,7 @@ function start(root: HTMLElement) {
     const change = applyLiveMessage(state, m, PUBLIC_VIEW);
     if (band && (change === 'all' || change === 'captions')) band(state.captions);
     if (change === 'all' || change === 'stage') renderStage(state.stage!);
-    if (change !== 'stage' && change !== 'settings' && change !== 'captions') renderScreen();
+    if (change !== 'stage' && change !== 'captions') renderScreen();
     refit();
   }
 

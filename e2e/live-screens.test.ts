@@ -237,6 +237,16 @@ describe.skipIf(!hasChromium)('live screens fit in Chromium', () => {
     await again.context().close();
   });
 
+  it('the poll on screen says when voting is open to people without a ticket', async () => {
+    const p = await open('projector', 1280, 720);
+    expect(await p.locator('#screen-poll-open').isVisible()).toBe(false);
+    await call('PATCH', `/api/v1/events/${ev.event.id}/live/settings`, { openVoting: true });
+    await p.waitForSelector('#screen-poll-open:has-text("Partisipasi terbuka")');
+    await call('PATCH', `/api/v1/events/${ev.event.id}/live/settings`, { openVoting: false });
+    await p.waitForSelector('#screen-poll-open', { state: 'hidden' });
+    await p.context().close();
+  });
+
   it('the live page on a phone shows the open poll at the top, without sideways scrolling', async () => {
     const tk = await makeTicket(t, ev.event.id, 'online', 'Rina');
     const ctx = await browser.newContext({ ...phone, viewport: { width: 390, height: 844 } });

@@ -35,6 +35,7 @@ h1{font-size:2.1em;margin:.1em 0;line-height:1.1;overflow-wrap:anywhere}
 .screen-q .meta{margin:.6em 0 0;color:#445;font-size:.9em;overflow-wrap:anywhere}
 .poll{background:#132c4c}
 .poll h2{margin:.2em 0 .4em;font-size:1.35em;line-height:1.15;overflow-wrap:anywhere}
+.open-voting{margin:-.2em 0 .4em;font-size:.75em;color:#ffd166}
 .results{list-style:none;padding:0;margin:0}.results li{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:.15em .6em;margin:.35em 0}
 .results .label-o{overflow-wrap:anywhere}.results .bar{grid-column:1;height:.5em;background:#ffd166;border-radius:.25em;min-width:2px}
 .results .n{grid-row:1/span 2;grid-column:2;text-align:right;font-size:1.15em;font-variant-numeric:tabular-nums}
@@ -55,6 +56,7 @@ body{width:100vw;height:100vh;position:relative}
 .oq .qtext{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}.oq .meta{margin:.3em 0 0;font-size:.75em;color:#445}
 .poll{background:rgba(11,29,51,.9)}.poll .label{display:none}
 .poll h2{margin:0 0 .3em;font-size:1.1em;overflow-wrap:anywhere}
+.open-voting{margin:0 0 .3em;font-size:.75em;color:#ffd166}
 .results{list-style:none;padding:0;margin:0}.results li{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:.1em .5em;margin:.2em 0}
 .results .label-o{overflow-wrap:anywhere}.results .bar{grid-column:1;height:.4em;background:#ffd166;border-radius:.2em;min-width:2px}
 .results .n{grid-row:1/span 2;grid-column:2;text-align:right;font-variant-numeric:tabular-nums}
@@ -62,13 +64,16 @@ body{width:100vw;height:100vh;position:relative}
 `;
 
 /** The poll on screen (its results drawn by the island too; poll kinds plug in there and here). */
-function PollBlock(props: { poll: PollDto | undefined; l: Locale; fit?: boolean }) {
+function PollBlock(props: { poll: PollDto | undefined; l: Locale; fit?: boolean; open: boolean }) {
   const p = props.poll;
   const total = Math.max(1, p ? p.options.reduce((n, o) => n + o.votes, 0) : 1);
   return (
     <section class={props.fit ? 'poll fit' : 'poll'} id="screen-poll" hidden={!p} data-id={p?.id ?? ''}>
       <p class="label">{T.poll[props.l]}</p>
       <h2 id="screen-poll-q">{p?.question ?? ''}</h2>
+      <p class="open-voting" id="screen-poll-open" hidden={!props.open}>
+        {T.openVotingShort[props.l]}
+      </p>
       <ul class="results" id="screen-poll-results">
         {(p?.options ?? []).map((o) => (
           <li>
@@ -183,7 +188,7 @@ export const screenPages: FastifyPluginAsync = async (base) => {
                 : ''}
             </p>
           </section>
-          <PollBlock poll={poll} l={l} fit />
+          <PollBlock poll={poll} l={l} fit open={snap.settings.openVoting} />
         </main>
       </Shell>,
     );
@@ -221,7 +226,7 @@ export const screenPages: FastifyPluginAsync = async (base) => {
               {q ? `${q.channel === 'onsite' ? T.hall[l] : T.online[l]} · ${q.author ?? T.anon[l]}` : ''}
             </p>
           </div>
-          <PollBlock poll={poll} l={l} />
+          <PollBlock poll={poll} l={l} open={snap.settings.openVoting} />
         </div>
       </Shell>,
     );

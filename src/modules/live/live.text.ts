@@ -48,6 +48,7 @@ export const T = {
     id: 'Partisipasi terbuka: suara tanpa tiket ikut dihitung (satu per peramban).',
     en: 'Open participation: votes without a ticket count too (one per browser).',
   },
+  openVotingShort: { id: 'Partisipasi terbuka, tanpa tiket', en: 'Open participation, no ticket' },
   ticketToVote: {
     id: 'Untuk mendukung pertanyaan dan menjawab jajak pendapat, buka halaman ini dari tautan di tiket Anda. Peserta di tempat mendapatkan tiket di meja registrasi.',
     en: 'To vote on questions and answer polls, open this page from the link on your ticket. Walk-ins get a ticket at the registration desk.',
