@@ -539,6 +539,11 @@ export const errors = {
     en: 'Open the event’s live page first, then vote or answer from there.',
   })),
   tooManyNewVoters: make(429, 'too_many_new_voters', (seconds: number) => ({
+  /** A PDF that pdf-lib could not read within the time limit (src/modules/media/pdf-check.ts). */
+  pdfTooComplex: make(415, 'pdf_too_complex', (seconds: number) => ({
+    id: `PDF tidak dapat diperiksa dalam ${seconds} detik (berkas rusak atau berisi data acak). Simpan ulang sebagai PDF lalu unggah lagi.`,
+    en: `The PDF could not be checked within ${seconds} seconds (a damaged file or random data). Save it again as PDF and upload it again.`,
+  })),
     id: `Terlalu banyak pemilih baru dari jaringan ini. Coba lagi dalam ${seconds} detik.`,
     en: `Too many new voters from this network. Try again in ${seconds} seconds.`,
   })),

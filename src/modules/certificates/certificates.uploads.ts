@@ -1,10 +1,10 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
-import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { errors } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
+import { checkPdf, PDF_CHECK_MS } from '../uploads/index.js';
 
 /** Backgrounds: a photo-quality JPEG or a one-page PDF; both end up inside every certificate, so they stay small. */
 export const MAX_BACKGROUND_BYTES = 8 * 1024 * 1024;
@@ -70,12 +70,11 @@ export async function storeBackground(dataDir: string, data: Buffer, orientation
   const allowed = 'JPEG, PNG, WebP, PDF';
   if (data.subarray(0, 5).toString('latin1') === '%PDF-') {
     if (data.length > MAX_PDF_BACKGROUND_BYTES) throw errors.tooLarge(MAX_PDF_BACKGROUND_BYTES / 1024);
-    let pages = 0;
-    try {
-      pages = (await PDFDocument.load(data, { updateMetadata: false })).getPageCount();
-    } catch {
-      throw errors.unsupportedMedia(allowed);
-    }
+    // Read in a worker with a time limit: a padded PDF would otherwise hold the event loop (issue 13).
+    const check = await checkPdf({ data });
+    if (check.verdict === 'timeout') throw errors.pdfTooComplex(PDF_CHECK_MS / 1000);
+    if (check.verdict !== 'ok') throw errors.unsupportedMedia(allowed);
+    const pages = check.pages;
     if (pages !== 1) {
       throw errors.validation({
         id: `Latar PDF harus satu halaman (berkas ini ${pages} halaman).`,

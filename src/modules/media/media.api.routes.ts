@@ -5,7 +5,7 @@ import { IdParam } from '../../http/params.js';
 import { requireUser } from '../auth/index.js';
 import { can, loadEventFor } from '../events/index.js';
 import { loadForStaff } from './media.access.js';
-import { captionsFrom, optionalIdField, readFiles } from './media.multipart.js';
+import { captionsFrom, optionalIdField, readFiles, stageFiles } from './media.multipart.js';
 import { MAX_MATERIAL_BYTES, MAX_PHOTO_BYTES } from './media.service.js';
 
 const tags = ['media'];
@@ -71,7 +71,7 @@ export const mediaApiRoutes: FastifyPluginAsync = async (base) => {
       schema: {
         tags,
         summary:
-          'Upload speakers’ materials as PDF (multipart: files, caption_N, personId, shared=1 to share now)',
+          'Upload speakers’ materials as PDF (multipart: files, caption_N, personId, shared=1 to share now; at most 5 files of 20 MB each)',
         params: IdParam,
         response: { 201: z.object({ materials: z.array(MediaOut) }) },
       },
@@ -79,15 +79,20 @@ export const mediaApiRoutes: FastifyPluginAsync = async (base) => {
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
       const user = requireUser(req);
-      const { files, fields } = await readFiles(req, MAX_MATERIAL_BYTES, 'PDF');
-      const personId = optionalIdField(fields, 'personId');
-      const rows = await svc.addMaterials(
-        event,
-        files,
-        { captions: captionsFrom(fields, files.length), personId, shared: fields.shared === '1' },
-        user,
-      );
-      return reply.status(201).send({ materials: rows.map(svc.present) });
+      const { files, fields, discard } = await stageFiles(req, MAX_MATERIAL_BYTES, 'PDF');
+      try {
+        const personId = optionalIdField(fields, 'personId');
+        const rows = await svc.addMaterials(
+          event,
+          files,
+          { captions: captionsFrom(fields, files.length), personId, shared: fields.shared === '1' },
+          user,
+        );
+        return reply.status(201).send({ materials: rows.map(svc.present) });
+      } finally {
+        // Kept files were moved into place; what is left here was refused.
+        await discard();
+      }
     },
   );
 

@@ -1,40 +1,92 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
-import type { MediaFile } from './media.service.js';
+import { newId } from '../../shared/ids.js';
+import type { MediaFile, StagedFile } from './media.service.js';
 
-const MAX_FILES = 20;
+/** Files per request: a batch of phone photos, or a speaker's few decks (each up to 20 MB, streamed). */
+const MAX_PHOTO_FILES = 20;
+const MAX_MATERIAL_FILES = 5;
 
-/** Reads several files (field "files" or "file") plus text fields from one multipart request. */
+const tooMany = (max: number) =>
+  errors.validation({
+    id: `Paling banyak ${max} berkas sekali unggah.`,
+    en: `At most ${max} files per upload.`,
+  });
+
+/** Maps the multipart plugin's limit errors to the limit that applied, by name. */
+function limitError(err: unknown, maxBytes: number, maxFiles: number): unknown {
+  const code = (err as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return errors.tooLarge(Math.floor(maxBytes / 1024));
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') return tooMany(maxFiles);
+  return err;
+}
+
+const noFiles = (allowed: string) =>
+  errors.validation({ id: `files: pilih berkas (${allowed}).`, en: `files: choose files (${allowed}).` });
+
+/** Reads several files (field "files" or "file") plus text fields from one multipart request, in memory. */
 export async function readFiles(req: FastifyRequest, maxBytes: number, allowed: string) {
   if (!req.isMultipart()) throw errors.unsupportedMedia(`multipart/form-data (${allowed})`);
   const files: MediaFile[] = [];
   const fields: Record<string, string> = {};
+  const limits = { fileSize: maxBytes, files: MAX_PHOTO_FILES, fields: 60 };
   try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: MAX_FILES, fields: 60 } })) {
+    for await (const part of req.parts({ limits })) {
       if (part.type === 'file') {
         const data = await part.toBuffer();
         if (data.length) files.push({ filename: part.filename.slice(0, 200), data });
       } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
     }
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw errors.tooLarge(Math.floor(maxBytes / 1024));
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-      throw errors.validation({
-        id: `Paling banyak ${MAX_FILES} berkas sekali unggah.`,
-        en: `At most ${MAX_FILES} files per upload.`,
-      });
-    }
-    throw err;
+    throw limitError(err, maxBytes, MAX_PHOTO_FILES);
   }
-  if (!files.length)
-    throw errors.validation({
-      id: `files: pilih berkas (${allowed}).`,
-      en: `files: choose files (${allowed}).`,
-    });
+  if (!files.length) throw noFiles(allowed);
   return { files, fields };
+}
+
+/**
+ * Streams each file of a multipart request to disk (DATA_DIR/incoming, outside the served uploads), so
+ * 5 × 20 MB never sit in memory. The caller removes what it does not keep (`discard`); on a refused
+ * request everything written so far is removed here.
+ */
+export async function stageFiles(req: FastifyRequest, maxBytes: number, allowed: string) {
+  if (!req.isMultipart()) throw errors.unsupportedMedia(`multipart/form-data (${allowed})`);
+  const dir = join(req.server.ctx.config.dataDir, 'incoming');
+  await mkdir(dir, { recursive: true });
+  const files: StagedFile[] = [];
+  const fields: Record<string, string> = {};
+  const discard = () => Promise.all(files.map((f) => rm(f.path, { force: true })));
+  const limits = { fileSize: maxBytes, files: MAX_MATERIAL_FILES, fields: 60 };
+  try {
+    for await (const part of req.parts({ limits })) {
+      if (part.type === 'file') {
+        const staged = {
+          filename: part.filename.slice(0, 200),
+          path: join(dir, `${newId()}.part`),
+          bytes: 0,
+        };
+        files.push(staged);
+        part.file.on('data', (chunk: Buffer) => {
+          staged.bytes += chunk.length;
+        });
+        await pipeline(part.file, createWriteStream(staged.path));
+      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    }
+  } catch (err) {
+    await discard();
+    throw limitError(err, maxBytes, MAX_MATERIAL_FILES);
+  }
+  const empty = files.filter((f) => f.bytes === 0);
+  await Promise.all(empty.map((f) => rm(f.path, { force: true })));
+  const kept = files.filter((f) => f.bytes > 0);
+  if (!kept.length) throw noFiles(allowed);
+  return { files: kept, fields, discard: () => Promise.all(kept.map((f) => rm(f.path, { force: true }))) };
 }
 
 /** One caption per file (`caption_N`), or the one `caption` for all. */

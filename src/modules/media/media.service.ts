@@ -1,6 +1,5 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import type { AppContext } from '../../context.js';
 import { errors, what } from '../../errors.js';
@@ -8,6 +7,7 @@ import type { AuthUser } from '../../http/types.js';
 import { newId } from '../../shared/ids.js';
 import { type EventRow, uploadUrl } from '../events/index.js';
 import type { ProgramService } from '../program/index.js';
+import { checkPdf, PDF_CHECK_MS } from '../uploads/index.js';
 import { type MediaRow, mediaRepository as repo } from './media.repository.js';
 import type { MediaItemsTable, MediaKind } from './media.tables.js';
 
@@ -20,6 +20,13 @@ const SAFE = /^media\/[0-9a-z]{26}(-t)?\.(jpg|pdf)$/;
 export interface MediaFile {
   filename: string;
   data: Buffer;
+}
+
+/** A file the route streamed to disk (media.multipart.ts `stageFiles`): moved into place when kept. */
+export interface StagedFile {
+  filename: string;
+  path: string;
+  bytes: number;
 }
 
 export function createMediaService(
@@ -115,29 +122,30 @@ export function createMediaService(
       return rows;
     },
 
-    /** Speakers' slides as PDF: checked to be a real PDF, stored as is, shared when the organizer says so. */
+    /**
+     * Speakers' slides as PDF: each checked to be a real PDF in a worker thread with a time limit
+     * (pdf-check.ts), then moved into place as is; shared when the organizer says so.
+     */
     async addMaterials(
       event: EventRow,
-      files: MediaFile[],
+      files: StagedFile[],
       opts: { captions: string[]; personId: string | null; shared: boolean },
       actor: AuthUser,
     ) {
       if (opts.personId && !(await deps.program.findPerson(event.id, opts.personId)))
         throw errors.notFound(what.person);
       for (const f of files) {
-        if (f.data.subarray(0, 5).toString('latin1') !== '%PDF-') throw errors.unsupportedMedia('PDF');
-        try {
-          await PDFDocument.load(f.data, { updateMetadata: false, ignoreEncryption: true });
-        } catch {
-          throw errors.unsupportedMedia('PDF');
-        }
+        const { verdict } = await checkPdf({ path: f.path });
+        if (verdict === 'timeout') throw errors.pdfTooComplex(PDF_CHECK_MS / 1000);
+        if (verdict !== 'ok') throw errors.unsupportedMedia('PDF');
       }
       const now = Date.now();
       const rows: MediaItemsTable[] = [];
       for (const [i, f] of files.entries()) {
         const id = newId();
         const path = `media/${id}.pdf`;
-        await write(path, f.data);
+        await mkdir(join(abs(path), '..'), { recursive: true });
+        await rename(f.path, abs(path));
         rows.push({
           id,
           event_id: event.id,
@@ -149,7 +157,7 @@ export function createMediaService(
           thumb_path: null,
           width: null,
           height: null,
-          bytes: f.data.length,
+          bytes: f.bytes,
           original_name: f.filename,
           shared: opts.shared ? 1 : 0,
           created_by: actor.id,

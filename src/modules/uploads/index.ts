@@ -1,3 +1,4 @@
+export { checkPdf, PDF_CHECK_MS } from './pdf-check.js';
 export { type ImageUpload, readImageUpload } from './uploads.http.js';
 export {
   copyImage,
