@@ -68,7 +68,11 @@ export const orgsRepository = {
    * otherwise let two owners remove each other at once).
    */
   lock: (db: Db, orgId: string) =>
-    db.updateTable('organizations').set((eb) => ({ id: eb.ref('id') })).where('id', '=', orgId).execute(),
+    db
+      .updateTable('organizations')
+      .set((eb) => ({ id: eb.ref('id') }))
+      .where('id', '=', orgId)
+      .execute(),
   /**
    * Removes a member, or (`demoteTo`) changes an owner's role, unless that leaves the organization
    * without an owner (call under `lock`).

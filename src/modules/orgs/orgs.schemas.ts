@@ -33,9 +33,9 @@ export type OrgDto = z.infer<typeof OrgOut>;
 
 export const OrgParams = z.object({ id: z.string().min(1).max(80) });
 
-export const ORG_ROLES = ['owner', 'organizer'] as const;
+const ORG_ROLES = ['owner', 'organizer'] as const;
 
-export const MemberOut = z.object({
+const MemberOut = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
