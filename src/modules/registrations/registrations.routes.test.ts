@@ -99,6 +99,32 @@ describe.each(DB_KINDS)('registrations API on %s', (kind) => {
     expect(list.json().registrations).toHaveLength(1);
   });
 
+  it('a public sign-up with the contact of a cancelled registration starts afresh, inheriting nothing', async () => {
+    const e = await publishedEvent(t);
+    const a = (await register(e.id, person(3300, { mode: 'online' }))).json();
+    const asked = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${e.id}/questions`,
+      payload: { text: 'Pertanyaan dari tiket lama?', channel: 'online', ticketCode: a.ticketCode },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    await t.inject({ method: 'POST', url: `/api/v1/tickets/${a.ticketCode}/cancel` });
+    const b = await register(e.id, person(3300, { name: 'Orang Lain', mode: 'online' }));
+    expect(b.statusCode).toBe(201);
+    expect(b.json().id).not.toBe(a.id);
+    expect(b.json().ticketCode).not.toBe(a.ticketCode);
+    const copy = (
+      await t.inject({ method: 'GET', url: `/api/v1/tickets/${b.json().ticketCode}/data` })
+    ).json();
+    expect(copy.registration.name).toBe('Orang Lain');
+    expect(JSON.stringify(copy)).not.toContain('tiket lama');
+    const list = (
+      await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/registrations`, token: e.token })
+    ).json();
+    expect(list.counts).toMatchObject({ online: 1, cancelled: 1 });
+    expect(JSON.stringify(list.registrations)).not.toContain('Peserta 3300');
+  });
+
   it('the same person registering eight times at once (the per-phone limit) gets one ticket', async () => {
     const e = await publishedEvent(t, { capacity: 52 });
     const out = await Promise.all(

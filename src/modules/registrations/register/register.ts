@@ -13,6 +13,18 @@ import type { RegistrationSource } from '../registrations.tables.js';
 import type { Settings } from '../settings/settings.service.js';
 import { checkAnswers } from './answers.js';
 
+/** What stays of a cancelled row a new public sign-up replaces (as `privacy` erases: counts kept, no person). */
+const retired = (now: number) => ({
+  front_titles: null,
+  name: '—',
+  back_titles: null,
+  institution: null,
+  email: null,
+  phone: null,
+  answers: null,
+  anonymized_at: now,
+});
+
 /** One resend of the ticket link per registration in this time: a repeated form cannot flood the inbox. */
 const RESEND_GAP_MS = 10 * 60_000;
 
@@ -106,15 +118,19 @@ export function createRegisterUseCase(ctx: AppContext, places: Places, settings:
             // Only set, never cleared: a revived row keeps the reference an earlier sign-up gave it.
             ...(clientRef ? { client_ref: clientRef } : {}),
           };
-          if (existing) {
-            // A cancelled registration comes back to life: same row; a sign-up by the public gets a new ticket
-            // link, so whoever types the same phone number never inherits the old link's history.
-            const revived = self ? { ...fields, ticket_code: newSecretToken() } : fields;
-            if (!(await repo.updateIf(trx, existing.id, existing.status, revived))) {
+          if (existing && !self) {
+            // Staff bring a cancelled registration back to life: same row, same ticket link.
+            if (!(await repo.updateIf(trx, existing.id, existing.status, fields))) {
               throw errors.registrationChanged();
             }
             await seatIfDue(trx, event, s, existing.id, status, data.mode);
             return (await repo.findById(trx, existing.id))!;
+          }
+          // The public never inherits a cancelled row's history (check-in, codes, questions, evaluation): the old
+          // row is retired — its personal fields blanked as an erasure would, which frees the contact for the
+          // unique indexes — and the sign-up starts a row of its own; the old row still counts as cancelled.
+          if (existing && !(await repo.updateIf(trx, existing.id, existing.status, retired(now)))) {
+            throw errors.registrationChanged();
           }
           const row: RegistrationRow = {
             id: newId(),
