@@ -17,6 +17,7 @@ import type { Config } from '../config.js';
 import { createDb } from '../db/database.js';
 import { appliedMigrations, exportTables, vacuumInto } from '../db/snapshot.js';
 import { ArchiveWriter } from './archive.js';
+import { pgDump } from './pgdump.js';
 
 /** A backup or restore that cannot go ahead: the message says why and what to do (the CLI prints it). */
 export class BackupError extends Error {}
@@ -29,11 +30,15 @@ export interface BackupManifest {
   formatVersion: number;
   aulaVersion: string;
   createdAt: string;
-  /** sqlite-file: `database/aula.sqlite`; jsonl: `database/<table>.jsonl` per table (from PostgreSQL). */
+  /**
+   * sqlite-file: `database/aula.sqlite`; jsonl: `database/<table>.jsonl` per table (from PostgreSQL), and
+   * `database/postgres.dump` (pg_dump's custom format) when pg_dump was there.
+   */
   database: {
     engine: 'sqlite' | 'postgres';
     layout: 'sqlite-file' | 'jsonl';
     tables?: Record<string, number>;
+    pgDump?: boolean;
   };
   schema: { migrations: string[] };
   entries: { path: string; size: number; sha256: string }[];
@@ -102,7 +107,10 @@ export async function createBackup(
         const f = join(tmp, `${t}.jsonl`);
         await writer.addFile(`database/${t}.jsonl`, f, statSync(f).size);
       }
-      database = { engine, layout: 'jsonl', tables };
+      const dump = join(tmp, 'postgres.dump');
+      const dumped = await pgDump(config.database.url, dump);
+      if (dumped) await writer.addFile('database/postgres.dump', dump, statSync(dump).size);
+      database = { engine, layout: 'jsonl', tables, pgDump: dumped };
     }
     const skip = databaseFiles(config);
     skip.add(file);

@@ -26,6 +26,7 @@ import {
 } from '../db/snapshot.js';
 import { type Entry, unpack } from './archive.js';
 import { BackupError, type BackupManifest, FORMAT, FORMAT_VERSION } from './backup.js';
+import { hasPgRestore, pgRestore } from './pgdump.js';
 
 const damaged = (file: string, why: string) =>
   new BackupError(`${file} is not a usable Aula backup: ${why}. Nothing was restored.`);
@@ -134,7 +135,7 @@ export async function restoreBackup(
   config: Config,
   file: string,
   opts: { force?: boolean } = {},
-): Promise<{ rows: number; files: number; from: string }> {
+): Promise<{ rows: number; files: number; via: 'file' | 'rows' | 'pg_restore'; from: string }> {
   const staging = mkdtempSync(join(tmpdir(), 'aula-restore-'));
   try {
     const m = await verified(file, staging);
@@ -161,13 +162,23 @@ export async function restoreBackup(
     }
     mkdirSync(config.dataDir, { recursive: true });
     let rows = 0;
+    let via: 'file' | 'rows' | 'pg_restore' = 'rows';
     const snapshot = join(staging, 'database', 'aula.sqlite');
     if (m.database.layout === 'sqlite-file' && target.kind === 'sqlite') {
+      via = 'file';
       mkdirSync(dirname(target.path), { recursive: true });
       copyFileSync(snapshot, target.path);
       const h = createDb(target);
       rows = await migrateToLatest(h.db)
         .then(() => countRows(h.db, 'sqlite'))
+        .finally(() => h.close());
+    } else if (target.kind === 'postgres' && m.database.pgDump && (await hasPgRestore())) {
+      // PostgreSQL to PostgreSQL: its own dump, restored in one transaction.
+      via = 'pg_restore';
+      await pgRestore(target.url, join(staging, 'database', 'postgres.dump'));
+      const h = createDb(target, { poolSize: 1 });
+      rows = await migrateToLatest(h.db)
+        .then(() => countRows(h.db, 'postgres'))
         .finally(() => h.close());
     } else {
       const h = createDb(target, { poolSize: 1 });
@@ -188,7 +199,12 @@ export async function restoreBackup(
     const filesDir = join(staging, 'files');
     const files = m.entries.filter((e) => e.path.startsWith('files/')).length;
     if (existsSync(filesDir)) cpSync(filesDir, config.dataDir, { recursive: true });
-    return { rows, files, from: `${m.database.engine} backup of ${m.createdAt} (Aula ${m.aulaVersion})` };
+    return {
+      rows,
+      files,
+      via,
+      from: `${m.database.engine} backup of ${m.createdAt} (Aula ${m.aulaVersion})`,
+    };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
