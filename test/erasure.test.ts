@@ -127,7 +127,7 @@ describe.each(DB_KINDS)('erasing a participant reaches questions and certificate
       method: 'POST',
       url: `/api/v1/events/${e.id}/certificates`,
       token,
-      payload: {},
+      payload: { beforeEnd: true },
     });
     expect(issued.statusCode, issued.body).toBeLessThan(300);
     const certs = (
@@ -135,6 +135,17 @@ describe.each(DB_KINDS)('erasing a participant reaches questions and certificate
     ).json().certificates;
     expect(certs).toHaveLength(1);
     const code = certs[0].code as string;
+    // A corrected name: the audit line notes the name before and after.
+    const fixed = await t.inject({
+      method: 'POST',
+      url: `/api/v1/certificates/${code}/reissue`,
+      token,
+      payload: { name: 'Siti Aminah Rahmawati', backTitles: 'S.E.', reason: 'Nama lengkap' },
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    const certAudit = () =>
+      t.app.ctx.db.selectFrom('audit_log').select('data').where('target', '=', certs[0].id).execute();
+    expect(JSON.stringify(await certAudit())).toContain('Siti Aminah Rahmawati');
     expect((await t.inject({ method: 'GET', url: `/api/v1/certificates/${code}` })).json().status).toBe(
       'valid',
     );
@@ -162,6 +173,9 @@ describe.each(DB_KINDS)('erasing a participant reaches questions and certificate
     const audit = await t.inject({ method: 'GET', url: auditUrl, token });
     expect(audit.body).toContain('Gladi bersih');
     expect(audit.body).not.toContain('Siti');
+    const reissued = JSON.stringify(await certAudit());
+    expect(reissued).toContain('—');
+    expect(reissued).not.toContain('Siti');
     const stats = (await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/stats`, token })).json();
     expect(stats.questions.total).toBe(1);
   });

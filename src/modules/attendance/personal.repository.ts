@@ -1,18 +1,7 @@
+import { scrubAudit } from '../../db/audit.js';
 import type { Db } from '../../db/database.js';
 
 const ERASED = '—';
-
-/** Drops the name fields from an audit line's JSON details; the action, reason and time stay. */
-function withoutNames(data: string | null): string | null {
-  if (!data) return data;
-  try {
-    const d = JSON.parse(data) as Record<string, unknown>;
-    if (!('name' in d)) return data;
-    return JSON.stringify({ ...d, name: ERASED });
-  } catch {
-    return null;
-  }
-}
 
 /** What attendance keeps about a person: presence, codes entered, meeting-report rows and the audit about them. */
 export const attendancePersonalRepository = {
@@ -76,19 +65,7 @@ export const attendancePersonalRepository = {
         .where('id', 'in', rowIds)
         .execute();
     }
-    const targets = [...registrationIds, ...rowIds];
-    for (let i = 0; i < targets.length; i += 500) {
-      const lines = await db
-        .selectFrom('audit_log')
-        .select(['id', 'data'])
-        .where('event_id', '=', eventId)
-        .where('target', 'in', targets.slice(i, i + 500))
-        .execute();
-      for (const l of lines) {
-        const data = withoutNames(l.data);
-        if (data !== l.data) await db.updateTable('audit_log').set({ data }).where('id', '=', l.id).execute();
-      }
-    }
+    await scrubAudit(db, eventId, [...registrationIds, ...rowIds], ['name']);
   },
 };
 

@@ -8,13 +8,16 @@ import { certificatesPersonalRepository as personal } from './personal.repositor
  */
 export const certificatesPersonalData: PersonalDataPart = {
   key: 'certificates',
-  tables: { certificates: ['registration_id', 'front_titles', 'name', 'back_titles', 'email'] },
+  tables: {
+    certificates: ['registration_id', 'front_titles', 'name', 'back_titles', 'email'],
+    audit_log: ['data'],
+  },
   copy: (db, who) => personal.copy(db, who.eventId, who.registrationId),
   async erase(db, who, now) {
-    await repo.forgetRecipients(
-      db,
-      who.map((p) => p.registrationId),
-      now,
-    );
+    const ids = who.map((p) => p.registrationId);
+    const eventId = who[0]?.eventId;
+    if (!eventId) return;
+    await personal.forgetAudit(db, eventId, ids);
+    await repo.forgetRecipients(db, ids, now);
   },
 };
