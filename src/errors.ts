@@ -118,6 +118,11 @@ export const errors = {
     id: `Terlalu banyak percobaan. Coba lagi dalam ${seconds} detik.`,
     en: `Too many attempts. Try again in ${seconds} seconds.`,
   })),
+  /** What a page says of an unexpected failure (the JSON API answers `internal` in the same words). */
+  internal: make(500, 'internal', () => ({
+    id: 'Terjadi kesalahan di sisi kami. Coba lagi sebentar lagi.',
+    en: 'Something went wrong on our side. Please try again shortly.',
+  })),
   // Live room (Q&A, polls)
   qaClosed: make(409, 'qa_closed', () => ({
     id: 'Sesi tanya jawab sedang ditutup oleh moderator.',

@@ -76,6 +76,8 @@ export function installErrorHandler(
     const known = toAppError(err, request, limits);
     if (!known) {
       request.log.error({ err }, 'unhandled error');
+      // People read pages: a failed form post answers a page in words, never the API's JSON.
+      if (!request.url.startsWith('/api/')) return errorPage(request, reply, errors.internal());
       return reply.status(500).send({
         error: {
           code: 'internal',

@@ -50,6 +50,14 @@ export function errorPage(req: FastifyRequest, reply: FastifyReply, err: AppErro
     <>
       <h1>{req.locale === 'id' ? 'Ada masalah' : 'Something is wrong'}</h1>
       <Notice kind="error">{err.text[req.locale]}</Notice>
+      {req.method === 'POST' ? (
+        // A refused form (too many tries from a shared Wi-Fi, say): the browser's Back keeps what was typed.
+        <p>
+          {req.locale === 'id'
+            ? 'Isian Anda belum hilang: tekan tombol Kembali di browser, lalu kirim lagi.'
+            : 'What you typed is not lost: press your browser’s Back button, then send it again.'}
+        </p>
+      ) : null}
       <p>
         <a href="/">{req.locale === 'id' ? 'Kembali ke beranda' : 'Back to the home page'}</a>
       </p>

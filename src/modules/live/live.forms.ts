@@ -5,7 +5,7 @@ import { errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { FormFields } from '../../web/forms.js';
 import { loadEventFor } from '../events/index.js';
-import { AskBody, pollFormAnswer, resolveBallotVoter, resolveVoter } from '../qa/index.js';
+import { AskBody, pollFormAnswer, QA_LIMITS, resolveBallotVoter, resolveVoter } from '../qa/index.js';
 import { liveUrl, PollParams, QuestionParams, SlugParams } from './live.params.js';
 
 // The live page's actions without JavaScript: plain forms (ask, vote, poll ballot) that do what the
@@ -43,7 +43,7 @@ export const liveForms: FastifyPluginAsync = async (base) => {
     '/e/:slug/live/ask',
     {
       schema: { hide: true, params: SlugParams, body: FormFields },
-      config: { rateLimit: { max: 120, timeWindow: '1 minute', groupId: 'qa-ask' } },
+      config: { rateLimit: QA_LIMITS.ask },
     },
     async (req, reply) => {
       const { slug } = req.params;
@@ -70,7 +70,7 @@ export const liveForms: FastifyPluginAsync = async (base) => {
     '/e/:slug/live/questions/:qid/vote',
     {
       schema: { hide: true, params: QuestionParams, body: FormFields },
-      config: { rateLimit: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' } },
+      config: { rateLimit: QA_LIMITS.vote },
     },
     async (req, reply) => {
       const { slug, qid } = req.params;
@@ -88,7 +88,7 @@ export const liveForms: FastifyPluginAsync = async (base) => {
     '/e/:slug/live/polls/:pid/vote',
     {
       schema: { hide: true, params: PollParams, body: FormFields },
-      config: { rateLimit: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' } },
+      config: { rateLimit: QA_LIMITS.vote },
     },
     async (req, reply) => {
       const { slug, pid } = req.params;

@@ -16,13 +16,32 @@ import {
 import { resolveBallotVoter, resolveVoter } from './qa.voter.js';
 
 /**
- * Per address, generous: a hall on one Wi-Fi or a campus behind one NAT shares an address. The tight
- * limits are per participant (in the service) and one vote per question (in the database).
+ * Per ticket where the request carries one (the API's `ticketCode`, the live form's `t`), per address only
+ * for anonymous requests: a hall of 300 on one Wi-Fi or a campus behind one NAT shares an address. Read once
+ * the body is parsed (`preHandler`). The tight limits are per participant (in the service) and one vote
+ * per question (in the database).
  */
+function ticketOrAddress(req: FastifyRequest): string {
+  const body = req.body as { ticketCode?: unknown; t?: unknown } | undefined;
+  const ticket = [body?.ticketCode, body?.t].find((v) => typeof v === 'string' && v.trim());
+  return typeof ticket === 'string' ? `t:${ticket.trim().toLowerCase()}` : `a:${req.ip}`;
+}
 export const PER_ADDRESS = {
-  ask: { max: 120, timeWindow: '1 minute', groupId: 'qa-ask' },
-  vote: { max: 600, timeWindow: '1 minute', groupId: 'qa-vote' },
-};
+  ask: {
+    max: 120,
+    timeWindow: '1 minute',
+    groupId: 'qa-ask',
+    hook: 'preHandler',
+    keyGenerator: ticketOrAddress,
+  },
+  vote: {
+    max: 600,
+    timeWindow: '1 minute',
+    groupId: 'qa-vote',
+    hook: 'preHandler',
+    keyGenerator: ticketOrAddress,
+  },
+} as const;
 
 const VoteOut = z.object({
   questionId: z.string(),
