@@ -2,6 +2,7 @@
 // and an offline mode that checks people in against the roster kept on the phone and syncs later.
 import { type Camera, startCamera } from './_checkin-camera.js';
 import { deviceName, feedback, type Tone } from './_checkin-feedback.js';
+import { checkInPerson } from './_checkin-person.js';
 import {
   createStore,
   newScanId,
@@ -328,7 +329,12 @@ async function main(el: HTMLElement) {
       b.textContent = t.checkIn!;
       b.addEventListener('click', () => {
         list.replaceChildren();
-        void scan({ registrationId: p.id }, 'search');
+        // A speaker or official from the programme (no ticket): client/_checkin-person.ts.
+        if ('personId' in p && typeof p.personId === 'string')
+          void checkInPerson(api, csrf, lang, p.personId).then((r) =>
+            r.ok ? show('green', p.name, r.line) : show('red', r.message),
+          );
+        else void scan({ registrationId: p.id }, 'search');
         input.focus();
       });
       li.append(span, b);

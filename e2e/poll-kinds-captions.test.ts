@@ -254,4 +254,30 @@ describe.skipIf(!hasChromium)('word cloud on the projector and captions on the l
     if (SHOTS) await p.screenshot({ path: join(SHOTS, 'speaker-now-phone.png'), fullPage: true });
     await ctx.close();
   });
+
+  it('lets door staff find a speaker in the same search as participants and check them in', async () => {
+    const ctx = await browser.newContext(phone);
+    await ctx.setExtraHTTPHeaders({ authorization: `Bearer ${organizer}` });
+    const door = await ctx.newPage();
+    await door.goto(`${base}/console/events/${ev.event.id}/checkin`);
+    await door.fill('#ci-input', 'Choirul Arifin');
+    await door.press('#ci-input', 'Enter');
+    const row = door.locator('#ci-results li', { hasText: 'Choirul Arifin' });
+    await row.locator('button').click();
+    await door.waitForSelector('#ci-result.green');
+    expect(await door.locator('#ci-result').textContent()).toContain('Tercatat hadir di aula');
+    if (SHOTS) await door.screenshot({ path: join(SHOTS, 'door-speaker-phone.png'), fullPage: true });
+    const people = (
+      await t.inject({ method: 'GET', url: `/api/v1/events/${ev.event.id}/people`, token: organizer })
+    ).json().people as { id: string; attended: { mode: string } | null }[];
+    // Recorded, though this seed's event lies in the past: its window decides what counts as attended.
+    const rows = await t.app.ctx.db
+      .selectFrom('person_joins')
+      .select(['person_id', 'mode'])
+      .where('person_id', '=', ev.speaker.id)
+      .execute();
+    expect(rows).toEqual([{ person_id: ev.speaker.id, mode: 'onsite' }]);
+    expect(people.find((p) => p.id === ev.speaker.id)).toBeDefined();
+    await ctx.close();
+  });
 });

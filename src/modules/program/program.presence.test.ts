@@ -100,4 +100,16 @@ describe.each(DB_KINDS)('remote officials and speakers as participants on %s', (
       mode: 'onsite',
     });
   });
+
+  it("finds programme people in the door's search, with their hall check-in", async () => {
+    const r = await t.inject({
+      method: 'GET',
+      url: `/api/v1/events/${ev.event.id}/checkins/search?q=${encodeURIComponent('arifin')}`,
+      token: door,
+    });
+    expect(r.statusCode).toBe(200);
+    const hit = r.json().results.find((x: { personId?: string }) => x.personId === ev.speaker.id);
+    expect(hit).toMatchObject({ name: 'Choirul Arifin, S.St.Pi., M.M', mode: 'onsite' });
+    expect(hit.checkedInAt).toMatch(/^\d{4}-/);
+  });
 });

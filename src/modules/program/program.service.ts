@@ -67,6 +67,35 @@ export function createProgramService(ctx: AppContext) {
       return p;
     },
 
+    /**
+     * The door's search finds the programme's people too (a speaker arriving at the hall has no ticket):
+     * name matches, with their hall check-in if one was recorded. The door checks them in by `personId`.
+     */
+    async doorSearch(event: EventRow, q: string) {
+      const needle = q.trim().toLocaleLowerCase('id');
+      if (needle.length < 2) return [];
+      const people = (await repo.listPeople(db, event.id))
+        .map(presentPerson)
+        .filter((p) => p.fullName.toLocaleLowerCase('id').includes(needle))
+        .slice(0, 5);
+      const seen = people.length ? await recordedPresence(db, event) : new Map();
+      return people.map((p) => {
+        const a = seen.get(p.id);
+        return {
+          id: p.id,
+          personId: p.id,
+          name: p.fullName,
+          institution: [p.position, p.institution].filter(Boolean).join(', ') || null,
+          mode: p.presence,
+          seat: null,
+          status: 'confirmed',
+          phone4: null,
+          checkedInAt: a?.mode === 'onsite' ? a.at : null,
+          checkedInBy: null,
+        };
+      });
+    },
+
     /** Each person's recorded presence inside the event's window (absent: nothing recorded). */
     attended: (event: EventRow) => recordedPresence(db, event),
 

@@ -118,7 +118,12 @@ export const checkinApiRoutes: FastifyPluginAsync = async (base) => {
     async (req) => {
       requireUser(req);
       const event = await loadEventFor(req, db, req.params.id, 'checkin');
-      return { results: await checkins.search(event, req.query.q) };
+      // Speakers and officials come first: the programme's people, checked in by personId (program module).
+      const [people, results] = await Promise.all([
+        app.ctx.services.program.doorSearch(event, req.query.q),
+        checkins.search(event, req.query.q),
+      ]);
+      return { results: [...people, ...results] };
     },
   );
 };
