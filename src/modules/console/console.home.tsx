@@ -59,7 +59,24 @@ export async function consoleHomeRoutes(base: FastifyInstance) {
             <ActionButton req={req} action="/console/demo" label={`${C.loadDemo[l]}`} kind="secondary" />
           </div>
         ) : null}
-        {mine.length ? (
+        {mine.length && !canCreate ? (
+          // Door staff and moderators on a phone: one card per event, their tools as buttons.
+          mine.map((e) => (
+            <div class="card">
+              <h2 style="margin-top:0;font-size:1.1rem">
+                <a href={`/console/events/${e.id}`}>{e.title}</a>
+              </h2>
+              <p class="muted">{formatDateTime(e.starts_at, e.timezone, l)}</p>
+              <p class="row">
+                {toolsFor(e).map((t) => (
+                  <a class="btn" href={`/console/events/${e.id}${t.path}`}>
+                    {t.label[l]}
+                  </a>
+                ))}
+              </p>
+            </div>
+          ))
+        ) : mine.length ? (
           <div class="table-wrap">
             <table>
               <thead>
