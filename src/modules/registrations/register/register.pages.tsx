@@ -102,7 +102,6 @@ export const registerPages: FastifyPluginAsync<{
       {
         schema: { hide: true, params: SlugParam, body: FormFields },
         config: { rateLimit },
-        preHandler: contactLimiter,
       },
       async (req, reply) => {
         const event = await loadEventFor(req, db, req.params.slug, 'view');
@@ -118,6 +117,8 @@ export const registerPages: FastifyPluginAsync<{
         }
         const s = await regs.settings(event);
         const save = async (values: FormValues) => {
+          // Checked here, not as a hook: a refusal (429 included) shows the form again with what was typed.
+          await contactLimiter(req);
           const input = parseOrThrow(RegisterInput, {
             ...formToInput(values, s.questions),
             locale: req.locale,
