@@ -42,6 +42,7 @@ function start(el: HTMLElement) {
     issued: t('Tempat, tanggal terbit', 'Place, date of issue'),
     signatures: t('Tanda tangan', 'Signatures'),
     qr: t('Kode QR', 'QR code'),
+    logos: t('Logo penyelenggara dan mitra', 'Organizer and partner logos'),
   };
 
   el.textContent = '';

@@ -575,6 +575,10 @@ export const errors = {
     id: 'Sertifikat belum terbit karena staf lain sedang menerbitkan sertifikat acara ini pada saat yang sama. Tunggu sebentar, lalu coba lagi.',
     en: 'The certificate was not issued because other staff were issuing this event’s certificates at the same moment. Wait a moment, then try again.',
   })),
+  certificatesBeforeEnd: make(409, 'certificates_before_end', () => ({
+    id: 'Acara belum selesai. Sertifikat biasanya terbit setelah acara berakhir; centang konfirmasi (API: beforeEnd: true) bila memang ingin menerbitkan sekarang.',
+    en: 'The event has not ended yet. Certificates are usually issued after it ends; tick the confirmation (API: beforeEnd: true) to issue them now anyway.',
+  })),
   // ── reports ──
   reportAlreadyFinal: make(409, 'report_already_final', () => ({
     id: 'Laporan ini sudah final. Buka kembali sebagai draf dulu bila ingin membuat versi baru.',

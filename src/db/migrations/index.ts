@@ -14,6 +14,7 @@ import * as userInvites from './2026_11_29_0900_user_invites.js';
 import * as registrationClientRef from './2026_11_29_0910_registration_client_ref.js';
 import * as codeEntriesByRegistration from './2026_11_29_1010_code_entries_by_registration.js';
 import * as eventCity from './2026_12_07_1500_event_city.js';
+import * as certificateNumberIdx from './2026_12_07_1510_certificate_number_idx.js';
 import * as orgMembers from './2026_12_07_1300_org_members.js';
 import * as registrationResentAt from './2026_12_07_1120_registration_resent_at.js';
 import * as pollKindsCaptions from './2026_12_07_1020_poll_kinds_captions.js';
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1020_poll_kinds_captions': pollKindsCaptions,
   '2026_12_07_1021_person_presence_mode': personPresenceMode,
   '2026_12_07_1500_event_city': eventCity,
+  '2026_12_07_1510_certificate_number_idx': certificateNumberIdx,
   '2026_12_07_1200_job_queue': jobQueue,
   '2026_12_07_1210_messages': messagesTables,
   '2026_12_07_1220_webhooks': webhooksTables,

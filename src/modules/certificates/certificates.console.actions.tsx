@@ -30,6 +30,7 @@ const settingsFrom = (f: Record<string, string>) => ({
   orgCode: f.orgCode,
   issuer: f.issuer ?? null,
   ...(f.place === undefined ? {} : { place: f.place }),
+  trainingHours: f.trainingHours === '1',
   rules: {
     peserta: {
       requireAttendance: f.requireAttendance === '1',
@@ -148,7 +149,11 @@ export const certificateConsoleActions =
       async (req, reply) => {
         const event = await loadEventFor(req, db, req.params.id, 'organize');
         const f = parseOrThrow(z.object({ role: z.enum(CERT_ROLES) }).passthrough(), fieldsOf(req.body));
-        const job = await svc.startJob(event, { roles: [f.role], notify: true }, requireUser(req));
+        const job = await svc.startJob(
+          event,
+          { roles: [f.role], notify: true, beforeEnd: fieldsOf(req.body).beforeEnd === '1' },
+          requireUser(req),
+        );
         return reply.redirect(back(event.id, `?role=${f.role}&job=${job}`), 303);
       },
     );

@@ -118,6 +118,15 @@ export function SettingsForm(props: { req: FastifyRequest; l: Locale; action: st
           : 'Place of issue: the event’s city (set in the event details; blank = the organization’s), as on the report and attendance lists.'}
       </p>
       <RuleCheckbox
+        name="trainingHours"
+        checked={settings.trainingHours}
+        label={
+          l === 'id'
+            ? 'Cetak jam pelajaran (JP, 45 menit) dari lama hadir peserta — untuk catatan pengembangan kompetensi ASN'
+            : 'Print training hours (JP, 45 minutes each) from the time each participant attended — for civil servants’ records'
+        }
+      />
+      <RuleCheckbox
         name="requireAttendance"
         checked={settings.rules.peserta.requireAttendance}
         label={l === 'id' ? 'Peserta: harus tercatat hadir' : 'Participants: must be recorded as present'}
@@ -150,8 +159,10 @@ export function IssueSection(props: {
   role: CertRole;
   candidates: Candidates;
   running: boolean;
+  /** While the event runs, issuing asks for a confirmation first. */
+  ended: boolean;
 }) {
-  const { req, l, base, eventId, role, candidates, running } = props;
+  const { req, l, base, eventId, role, candidates, running, ended } = props;
   return (
     <>
       <form method="post" action={`${base}/issue`} class="card">
@@ -162,6 +173,14 @@ export function IssueSection(props: {
             ? `${candidates.filter((c) => c.eligible && !c.issued).length} orang memenuhi syarat dan belum menerima sertifikat ${ROLE_LABELS[role].id}.`
             : `${candidates.filter((c) => c.eligible && !c.issued).length} people are eligible and have no ${ROLE_LABELS[role].en} certificate yet.`}
         </p>
+        {ended ? null : (
+          <label class="check">
+            <input type="checkbox" name="beforeEnd" value="1" required />{' '}
+            {l === 'id'
+              ? 'Acara belum selesai: saya tetap ingin menerbitkan sertifikat sekarang (kehadiran yang tercatat setelah ini tidak ikut).'
+              : 'The event has not ended: issue the certificates now anyway (attendance recorded later is not included).'}
+          </label>
+        )}
         <button type="submit" disabled={running}>
           {l === 'id' ? 'Terbitkan sesuai aturan' : 'Issue by the rule'}
         </button>{' '}

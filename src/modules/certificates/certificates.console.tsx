@@ -122,6 +122,7 @@ export const certificateConsolePage =
               role={q.role}
               candidates={candidates}
               running={running}
+              ended={Date.now() >= event.ends_at}
             />
 
             <h2>

@@ -36,7 +36,7 @@ export function registerCertificateDesignRoutes(
     {
       schema: {
         tags,
-        summary: 'Change numbering pattern, issuer and eligibility rules',
+        summary: 'Change numbering pattern, issuer, eligibility rules and training hours (JP)',
         params: IdParam,
         body: SettingsBody,
       },

@@ -15,7 +15,10 @@ import type { CertRole } from './certificates.tables.js';
 import { prepareTemplate, renderCertificate } from './pdf/render.js';
 import type { CertData, PreparedTemplate } from './pdf/template.js';
 
-function datePlace(event: EventRow): string {
+/** Training hours (jam pelajaran, JP) are counted in whole 45-minute lessons, as civil-service records do. */
+const JP_MINUTES = 45;
+
+function datePlace(event: EventRow, jp: number | null): string {
   const tz = event.timezone;
   const day = sameLocalDay(event.starts_at, event.ends_at, tz)
     ? formatDate(event.starts_at, tz, 'id')
@@ -26,7 +29,7 @@ function datePlace(event: EventRow): string {
       : event.venue_name
         ? `di ${event.venue_name}`
         : 'secara daring';
-  return `yang diselenggarakan pada ${day} ${where}`;
+  return `yang diselenggarakan pada ${day} ${where}${jp ? `, setara ${jp} JP (@${JP_MINUTES} menit)` : ''}`;
 }
 
 /** Drawing certificates from the design: what one says, its PDF, and the organizer's preview. */
@@ -44,11 +47,32 @@ export function createCertificateDrawing(ctx: AppContext, deps: CertificateDeps,
     return partners.length ? `${org.name} bekerja sama dengan ${partners.join(', ')}` : org.name;
   }
 
+  /** The logos printed on the certificates: the organizer's, then the partners', as uploaded. */
+  async function logoPaths(event: EventRow): Promise<string[]> {
+    const [org, partners] = await Promise.all([deps.events.orgOf(event), deps.events.partnersOf(event.id)]);
+    return [org?.logo_path, ...partners.map((p) => p.logo_path)].filter((p): p is string => !!p);
+  }
+
+  /**
+   * Minutes a participant attended: from the door scan to the end in the hall, the meeting report's minutes
+   * (else from joining to the end) online. Null for people of the programme and for the absent.
+   */
+  async function attendedMinutes(event: EventRow, cert: CertificateRow): Promise<number | null> {
+    if (!cert.registration_id) return null;
+    const a = await repo.attendanceOf(db, cert.registration_id);
+    if (!a) return null;
+    const span = (from: number | null) =>
+      from == null ? null : Math.max(0, (event.ends_at - Math.max(Number(from), event.starts_at)) / 60_000);
+    const online = a.report_minutes != null ? Number(a.report_minutes) : span(a.joined_at);
+    return Math.max(span(a.checked_in_at) ?? 0, online ?? 0) || null;
+  }
+
   /** The template made ready once per version and reused by every certificate drawn from it. */
   async function preparedFor(event: EventRow, role: CertRole): Promise<PreparedTemplate> {
     const row = await templateRow(event, role);
+    const logos = await logoPaths(event);
     const key = `${event.id}:${row?.role ?? 'default'}`;
-    const stamp = `${row?.id ?? ''}:${row?.updated_at ?? 0}`;
+    const stamp = `${row?.id ?? ''}:${row?.updated_at ?? 0}:${logos.join(',')}`;
     const hit = prepared.get(key);
     if (hit && hit.stamp === stamp) return hit.t;
     const view = templateView(row);
@@ -57,6 +81,9 @@ export function createCertificateDrawing(ctx: AppContext, deps: CertificateDeps,
         orientation: view.orientation,
         layout: view.layout,
         signers: view.signers,
+        logoImages: (
+          await Promise.all(logos.map((p) => readFile(uploads(p)).catch((): Uint8Array | null => null)))
+        ).filter((x): x is Uint8Array => !!x),
         signatureImages: await Promise.all(
           view.signers.map((s) =>
             s.signaturePath ? readFile(uploads(s.signaturePath)).catch(() => null) : null,
@@ -83,10 +110,16 @@ export function createCertificateDrawing(ctx: AppContext, deps: CertificateDeps,
         roleText: (view.layout.roleText || ROLE_LABELS[cert.role].id).toUpperCase(),
         number: cert.number,
         eventTitle: event.title,
-        datePlace: datePlace(event),
+        datePlace: datePlace(
+          event,
+          s.trainingHours && cert.role === 'peserta'
+            ? Math.floor(((await attendedMinutes(event, cert)) ?? 0) / JP_MINUTES) || null
+            : null,
+        ),
         issuer: await issuerText(event, s),
         issued: signatureLine(city, issuedOn, event.timezone, 'id'),
         verifyUrl: verifyUrl(cert.code),
+        code: cert.code,
       };
     },
 

@@ -30,6 +30,11 @@ interface IssueSummary {
   byRole: Record<string, { issued: number; alreadyIssued: number; notEligible: number }>;
 }
 
+/** Issuing while the event still runs needs the organizer's confirmation (`beforeEnd`). */
+function assertEnded(event: EventRow, body: { beforeEnd?: boolean }) {
+  if (!body.beforeEnd && Date.now() < event.ends_at) throw errors.certificatesBeforeEnd();
+}
+
 /** Handing out numbers and certificates: by rule (the bulk job is certificates.jobs.ts) or by staff override. */
 export function createCertificateIssuing(ctx: AppContext, deps: CertificateDeps, design: CertificateDesign) {
   const { db } = ctx;
@@ -99,6 +104,7 @@ export function createCertificateIssuing(ctx: AppContext, deps: CertificateDeps,
   const notify = (event: EventRow, rows: CertificateRow[]) => notifyIssued(ctx, verifyUrl, event, rows);
 
   const issuing = {
+    assertEnded,
     async candidates(event: EventRow, role: CertRole) {
       return candidates(event, role, await settings(event));
     },
@@ -110,6 +116,7 @@ export function createCertificateIssuing(ctx: AppContext, deps: CertificateDeps,
       actor: AuthUser | null,
       onProgress?: (p: { total: number; done: number; issued: number }) => Promise<void>,
     ): Promise<IssueSummary> {
+      assertEnded(event, body);
       const s = await settings(event);
       const summary: IssueSummary = { issued: 0, alreadyIssued: 0, notEligible: 0, byRole: {} };
       const plans = [];

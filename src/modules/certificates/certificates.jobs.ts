@@ -12,6 +12,8 @@ export function createCertificateJobs(ctx: AppContext, issuing: CertificateIssui
   const { db } = ctx;
   return {
     async startJob(event: EventRow, body: z.output<typeof IssueBody>, actor: AuthUser) {
+      // Refused before the job exists: the confirmation is asked for in the answer, not in a failed job.
+      issuing.assertEnded(event, body);
       const id = newId();
       await repo.insertJob(db, {
         id,

@@ -15,6 +15,26 @@ export const T = {
   date: { id: 'Tanggal', en: 'Date' },
   place: { id: 'Tempat', en: 'Place' },
   number: { id: 'Nomor', en: 'Number' },
+  code: { id: 'Kode verifikasi', en: 'Verification code' },
+  lookupIntro: {
+    id: 'Periksa keaslian sertifikat: ketik nomor yang tercetak di sertifikat, atau kode verifikasi di bawah kode QR.',
+    en: 'Check a certificate: type the number printed on it, or the verification code under its QR code.',
+  },
+  lookupLabel: { id: 'Nomor sertifikat atau kode verifikasi', en: 'Certificate number or verification code' },
+  lookupHint: {
+    id: 'Contoh: 012/SERT/AP-UPM/XII/2021 atau K7QM-3XPA-9TRW',
+    en: 'For example: 012/SERT/AP-UPM/XII/2021 or K7QM-3XPA-9TRW',
+  },
+  lookup: { id: 'Periksa', en: 'Check' },
+  notFoundTitle: { id: 'Sertifikat tidak ditemukan', en: 'Certificate not found' },
+  notFound: {
+    id: 'TIDAK DITEMUKAN — tidak ada sertifikat dengan nomor atau kode ini',
+    en: 'NOT FOUND — no certificate has this number or code',
+  },
+  notFoundHint: {
+    id: 'Periksa kembali penulisannya (huruf, angka dan garis miring). Jika tetap tidak ditemukan, sertifikat ini tidak diterbitkan lewat Aula oleh penyelenggara.',
+    en: 'Check the spelling (letters, digits and slashes). If it is still not found, the organizer did not issue this certificate through Aula.',
+  },
   compare: {
     id: 'Cocokkan nama, nomor dan tanggal di atas dengan sertifikat yang Anda terima.',
     en: 'Compare the name, number and date above with the certificate you received.',

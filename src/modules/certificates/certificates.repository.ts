@@ -113,6 +113,22 @@ export const certificatesRepository = {
 
   byCode: (db: Db, code: string) =>
     db.selectFrom('certificates').selectAll().where('code', '=', code).executeTakeFirst(),
+  /** When a participant came and how long the meeting report says they stayed: the JP on their certificate. */
+  attendanceOf: (db: Db, registrationId: string) =>
+    db
+      .selectFrom('attendance')
+      .select(['checked_in_at', 'joined_at', 'report_minutes'])
+      .where('registration_id', '=', registrationId)
+      .executeTakeFirst(),
+  /** Numbers are unique in practice, not by rule (patterns without `{event}`): a few at most. */
+  byNumber: (db: Db, number: string) =>
+    db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('number', '=', number)
+      .orderBy('issued_at')
+      .limit(5)
+      .execute(),
   byId: (db: Db, id: string) =>
     db.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst(),
   forEvent: (db: Db, eventId: string) =>

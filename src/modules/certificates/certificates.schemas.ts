@@ -67,9 +67,11 @@ export const Texts = z
 
 export const Layout = z
   .object({
-    fields: z.object(
-      Object.fromEntries(FIELD_KEYS.map((k) => [k, FieldBox])) as Record<FieldKey, typeof FieldBox>,
-    ),
+    fields: z.object({
+      ...(Object.fromEntries(FIELD_KEYS.map((k) => [k, FieldBox])) as Record<FieldKey, typeof FieldBox>),
+      /** The organizer's and partners' logos in a row; `size` is their height in points. */
+      logos: FieldBox.default(() => logosBox()),
+    }),
     texts: Texts.default({
       title: 'SERTIFIKAT',
       intro: 'diberikan kepada',
@@ -113,6 +115,9 @@ const box = (
   ...extra,
 });
 
+/** Where logos go in designs saved before there were logos: a row across the top. */
+const logosBox = () => box(0.5, 0.035, 0.6, 40);
+
 /** A design that reads well without any background: the organizer can start from it. */
 export function defaultLayout(): Layout {
   return {
@@ -128,6 +133,7 @@ export function defaultLayout(): Layout {
       issued: box(0.5, 0.735, 0.5, 10),
       signatures: box(0.5, 0.77, 0.7, 10),
       qr: box(0.08, 0.8, 0.09, 6, { align: 'left' }),
+      logos: logosBox(),
     },
     texts: {
       title: 'SERTIFIKAT',
@@ -222,6 +228,8 @@ export const IssueBody = z
     roles: z.array(z.enum(CERT_ROLES)).min(1).max(5).default(['peserta']),
     /** Send the "certificate ready" e-mail to recipients who gave an address. */
     notify: z.boolean().default(true),
+    /** The organizer confirms issuing while the event is still running (refused without it). */
+    beforeEnd: z.boolean().default(false),
   })
   .strict();
 

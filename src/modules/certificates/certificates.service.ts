@@ -99,6 +99,21 @@ export function createCertificatesService(ctx: AppContext, deps: CertificateDeps
       return c;
     },
 
+    /**
+     * What someone typed on the verification page: the printed number ("012/SERT/…", spaces and case as
+     * printed or not) or the code. Null when nothing matches.
+     */
+    async lookup(typed: string): Promise<CertificateRow | null> {
+      const q = typed.trim().replace(/\s+/g, '');
+      if (!q) return null;
+      const byNumber = (await repo.byNumber(db, q)).concat(
+        q.toUpperCase() === q ? [] : await repo.byNumber(db, q.toUpperCase()),
+      );
+      if (byNumber[0]) return byNumber[0];
+      const code = q.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+      return /^[A-Z2-9]{6,20}$/.test(code) ? ((await repo.byCode(db, code)) ?? null) : null;
+    },
+
     async eventOf(cert: CertificateRow): Promise<EventRow> {
       return (await deps.events.find(cert.event_id))!;
     },

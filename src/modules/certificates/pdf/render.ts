@@ -6,7 +6,7 @@ import { wrapMeasured } from '../../../shared/pdf.js';
 import type { FieldBox, Layout, Signer } from '../certificates.schemas.js';
 import { type Face, face } from './face.js';
 import './qr-mask.js';
-import type { CertData, PreparedTemplate } from './template.js';
+import type { CertData, PreparedTemplate, RawImage } from './template.js';
 import { Canvas, num, skeletonFor, writePdf } from './writer.js';
 
 const PAGE = { landscape: [841.89, 595.28], portrait: [595.28, 841.89] } as const;
@@ -16,26 +16,14 @@ export async function prepareTemplate(input: {
   layout: Layout;
   signers: Signer[];
   signatureImages: (Uint8Array | null)[];
+  logoImages?: Uint8Array[];
   background: { kind: 'image' | 'pdf'; bytes: Uint8Array } | null;
 }): Promise<PreparedTemplate> {
   const [width, height] = PAGE[input.orientation];
-  const signatures = await Promise.all(
-    input.signatureImages.map(async (png) => {
-      if (!png) return null;
-      const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-      const n = info.width * info.height;
-      const rgbBuf = Buffer.alloc(n * 3);
-      const alpha = Buffer.alloc(n);
-      for (let i = 0; i < n; i++) {
-        rgbBuf[i * 3] = data[i * 4]!;
-        rgbBuf[i * 3 + 1] = data[i * 4 + 1]!;
-        rgbBuf[i * 3 + 2] = data[i * 4 + 2]!;
-        alpha[i] = data[i * 4 + 3]!;
-      }
-      // Compressed once here; every certificate copies the finished streams instead of re-encoding the image.
-      return { width: info.width, height: info.height, rgb: deflateSync(rgbBuf), alpha: deflateSync(alpha) };
-    }),
-  );
+  const signatures = await Promise.all(input.signatureImages.map((png) => (png ? rawImage(png) : null)));
+  const logos = (
+    await Promise.all((input.logoImages ?? []).map((img) => rawImage(img, 360).catch(() => null)))
+  ).filter((x): x is RawImage => !!x);
   let background: PreparedTemplate['background'] = null;
   if (input.background?.kind === 'image') background = { kind: 'image', jpeg: input.background.bytes };
   if (input.background?.kind === 'pdf')
@@ -46,9 +34,29 @@ export async function prepareTemplate(input: {
     layout: input.layout,
     signers: input.signers,
     signatures,
+    logos,
     background,
     skeletons: new Map(),
   };
+}
+
+/** An image as deflated RGB and alpha planes (a logo at most `maxSide` px: 360 px is 300 ppi at 1.2 in). */
+async function rawImage(bytes: Uint8Array, maxSide?: number): Promise<RawImage> {
+  const img = maxSide
+    ? sharp(bytes).resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
+    : sharp(bytes);
+  const { data, info } = await img.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const n = info.width * info.height;
+  const rgbBuf = Buffer.alloc(n * 3);
+  const alpha = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) {
+    rgbBuf[i * 3] = data[i * 4]!;
+    rgbBuf[i * 3 + 1] = data[i * 4 + 1]!;
+    rgbBuf[i * 3 + 2] = data[i * 4 + 2]!;
+    alpha[i] = data[i * 4 + 3]!;
+  }
+  // Compressed once here; every certificate copies the finished streams instead of re-encoding the image.
+  return { width: info.width, height: info.height, rgb: deflateSync(rgbBuf), alpha: deflateSync(alpha) };
 }
 
 /** A colour as the operands of `rg`/`RG`: four decimals are finer than the 1/255 steps of #rrggbb. */
@@ -146,7 +154,7 @@ function qrSegments(url: string): QRCode.QRCodeSegment[] | string {
 
 const n2 = (x: number) => (Math.round(x * 100) / 100).toString();
 
-function drawQr(ctx: Ctx, box: FieldBox, url: string) {
+function drawQr(ctx: Ctx, box: FieldBox, url: string, code: string) {
   const qr = QRCode.create(qrSegments(url) as string, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const side = box.width * ctx.W;
@@ -171,10 +179,43 @@ function drawQr(ctx: Ctx, box: FieldBox, url: string) {
     }
   }
   ctx.page.ops += `${ops}f\nQ\nEMC\n`;
-  const caption = drawable(ctx.regular, url.replace(/^https?:\/\//, ''));
-  const size = Math.min(box.size, (side * 1.6) / Math.max(10, caption.length) + 2);
-  const lines = wrap(ctx.regular, caption, size, side * 1.6);
-  drawLines(ctx, { ...box, width: box.width * 1.6, align: 'left' }, lines, size, ctx.regular, top - side - 2);
+  // Under the QR: the code in groups of four at a readable size (at least 8 pt, bold), then where to
+  // type it; the long link itself is in the QR.
+  const host = url.replace(/^https?:\/\//, '').replace(/\/v\/.*$/, '/v');
+  const codeSize = Math.max(8, box.size);
+  const width = Math.max(side * 1.8, ctx.bold.width(drawable(ctx.bold, code), codeSize) + 2);
+  const at = { ...box, width: width / ctx.W, align: 'left' as const };
+  const y = drawLines(ctx, at, [drawable(ctx.bold, code)], codeSize, ctx.bold, top - side - 2);
+  const hint = wrap(
+    ctx.regular,
+    drawable(ctx.regular, `Verifikasi: ${host}`),
+    Math.max(6.5, box.size),
+    width,
+  );
+  drawLines(ctx, at, hint, Math.max(6.5, box.size), ctx.regular, y);
+}
+
+/** The organizer's and partners' logos in one centred row, as high as the box's size. */
+function drawLogos(ctx: Ctx, box: FieldBox, logos: RawImage[]) {
+  if (!logos.length) return;
+  const h = box.size;
+  const gap = h * 0.35;
+  const maxW = box.width * ctx.W;
+  let widths = logos.map((l) => (l.width / l.height) * h);
+  let total = widths.reduce((a, x) => a + x, 0) + gap * (logos.length - 1);
+  const scale = total > maxW ? maxW / total : 1;
+  widths = widths.map((w) => w * scale);
+  total *= scale;
+  const left = box.x * ctx.W;
+  let x =
+    box.align === 'left' ? left : box.align === 'right' ? left + maxW - total : left + (maxW - total) / 2;
+  const top = ctx.H - box.y * ctx.H;
+  ctx.page.logos = true;
+  logos.forEach((_, i) => {
+    const w = widths[i]!;
+    ctx.page.ops += `q\n${num(w)} 0 0 ${num(h * scale)} ${num(x)} ${num(top - h * scale)} cm\n/Logo${i} Do\nQ\n`;
+    x += w + gap * scale;
+  });
 }
 
 function drawSignatures(ctx: Ctx, box: FieldBox, prepared: PreparedTemplate) {
@@ -259,7 +300,8 @@ export async function renderCertificate(prepared: PreparedTemplate, data: CertDa
   para('issuer', data.issuer, 2);
   text('issued', data.issued);
   if (f.signatures.visible) drawSignatures(ctx, f.signatures, prepared);
-  if (f.qr.visible) drawQr(ctx, f.qr, data.verifyUrl);
+  if (f.qr.visible) drawQr(ctx, f.qr, data.verifyUrl, data.code.replace(/(.{4})(?=.)/g, '$1-'));
+  if (f.logos.visible) drawLogos(ctx, f.logos, prepared.logos);
 
   const sk = await skeletonFor(prepared, page);
   return writePdf(sk, page, ctx.W, ctx.H, `Sertifikat ${data.number}`);

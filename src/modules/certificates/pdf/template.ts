@@ -16,9 +16,11 @@ export interface CertData {
   issuer: string;
   issued: string;
   verifyUrl: string;
+  /** The code under the QR, printed in groups of four so it can be typed on the verification page. */
+  code: string;
 }
 
-interface RawImage {
+export interface RawImage {
   width: number;
   height: number;
   rgb: Uint8Array;
@@ -32,6 +34,8 @@ export interface PreparedTemplate {
   layout: Layout;
   signers: Signer[];
   signatures: (RawImage | null)[];
+  /** The organizer's and partners' logos, drawn in the `logos` box. */
+  logos: RawImage[];
   background: { kind: 'image'; jpeg: Uint8Array } | { kind: 'pdf'; doc: PDFDocument } | null;
   /** Finished shared objects, by the faces and signatures a page uses; shared by `{ ...t, layout }` copies. */
   skeletons: SkeletonCache;

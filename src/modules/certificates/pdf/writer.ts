@@ -18,6 +18,7 @@ export class Canvas {
   regular = false;
   bold = false;
   sigs = [false, false];
+  logos = false;
 }
 
 async function buildSkeleton(prepared: PreparedTemplate, use: Canvas): Promise<Skeleton> {
@@ -45,8 +46,12 @@ async function buildSkeleton(prepared: PreparedTemplate, use: Canvas): Promise<S
     const [W, H] = [prepared.width, prepared.height];
     background = `q\n0.04 0.24 0.43 RG\n3 w\n18 18 ${num(W - 36)} ${num(H - 36)} re\nS\n0.8 w\n26 26 ${num(W - 52)} ${num(H - 52)} re\nS\nQ\n`;
   }
-  prepared.signatures.forEach((img, i) => {
-    if (!img || !use.sigs[i]) return;
+  const images = [
+    ...prepared.signatures.map((img, i) => ({ img, name: `Sig${i}`, used: use.sigs[i] })),
+    ...prepared.logos.map((img, i) => ({ img, name: `Logo${i}`, used: use.logos })),
+  ];
+  images.forEach(({ img, name, used }) => {
+    if (!img || !used) return;
     const image = (data: Uint8Array, extra: Record<string, unknown>) =>
       c.register(
         c.stream(data, {
@@ -60,7 +65,7 @@ async function buildSkeleton(prepared: PreparedTemplate, use: Canvas): Promise<S
         }),
       );
     const smask = image(img.alpha, { ColorSpace: 'DeviceGray' });
-    xobjects.push(`/Sig${i} ${image(img.rgb, { ColorSpace: 'DeviceRGB', SMask: smask }).toString()}`);
+    xobjects.push(`/${name} ${image(img.rgb, { ColorSpace: 'DeviceRGB', SMask: smask }).toString()}`);
   });
   await doc.flush();
   // The page tree and the catalog stay as pdf-lib numbered them; their text is written here,
@@ -105,7 +110,7 @@ async function buildSkeleton(prepared: PreparedTemplate, use: Canvas): Promise<S
 }
 
 export function skeletonFor(prepared: PreparedTemplate, use: Canvas): Promise<Skeleton> {
-  const key = `${+use.regular}${+use.bold}${use.sigs.map((s) => +s).join('')}`;
+  const key = `${+use.regular}${+use.bold}${use.sigs.map((s) => +s).join('')}${+use.logos}`;
   let s = prepared.skeletons.get(key);
   if (!s) {
     s = buildSkeleton(prepared, use);
