@@ -12,6 +12,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { EventRow } from '../src/modules/events/index.js';
 import { seedRegistrations } from '../test/helpers/seed-registrations.js';
 import { benchNode } from './_node.js';
@@ -142,6 +143,7 @@ async function liveLoad(seconds: number, targets: string[]) {
   const questions: { at: bigint; id: string }[] = [];
   const start = now();
   const pending: Promise<unknown>[] = [];
+  const windows: number[] = [];
   for (let i = 0; i < VOTES_PER_SEC * seconds; i++) {
     const wait = ms(start + BigInt(Math.round((i * 1e9) / VOTES_PER_SEC)) - now());
     if (wait > 1) await sleep(wait);
@@ -151,8 +153,10 @@ async function liveLoad(seconds: number, targets: string[]) {
         .vote(id, { key: `c:eventday-voter-${voter++}`, registrationId: null, name: null }, true)
         .then((r) => votes.push({ at: now(), id, votes: r.votes })),
     );
-    if (i % VOTES_PER_SEC === 0)
+    if (i % VOTES_PER_SEC === 0) {
       pending.push(ask().then((r) => questions.push({ at: now(), id: r.question.id })));
+      windows.push(rt.intervalFor(event.id));
+    }
   }
   await Promise.all(pending);
   await rt.settle();
@@ -183,6 +187,8 @@ async function liveLoad(seconds: number, targets: string[]) {
   return {
     latencies,
     unmeasured,
+    broadcastsPerSec: Number((published.length / seconds).toFixed(1)),
+    windowMs: pct(windows, 50),
     complete: done.complete as boolean,
     votes: votes.length,
     questions: questions.length,
@@ -220,7 +226,15 @@ try {
     tickets: hall.map((h) => h.ticketCode),
     ...RATES,
   });
+  // How long the server's event loop was held up (a stall delays every kind at once).
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const cpu0 = process.cpuUsage();
+  const wall0 = now();
   const [day, traffic] = await Promise.all([liveLoad(SECONDS, targets), http]);
+  loop.disable();
+  const cpu = process.cpuUsage(cpu0);
+  const busy = (cpu.user + cpu.system) / 1000 / ms(now() - wall0);
   const lat = traffic.latencies as Record<'checkin' | 'registration' | 'page', number[]>;
   const p99 = {
     live: Math.round(pct(day.latencies, 99)),
@@ -245,7 +259,16 @@ try {
     { kind: 'event page view', n: lat.page.length, p50: pct(lat.page, 50), p99: p99.page },
   ].map((r) => ({ ...r, p50: Math.round(r.p50) }));
   console.table(rows);
+  console.log(
+    `live room: ${alone.broadcastsPerSec} broadcasts/s alone (window ${alone.windowMs} ms), ` +
+      `${day.broadcastsPerSec}/s on the day (window ${day.windowMs} ms), each to ${CLIENTS} sockets`,
+  );
   console.log('answers:', JSON.stringify(traffic.statuses));
+  console.log(
+    `server event loop delay on the day: p50 ${Math.round(loop.percentile(50) / 1e6)} ms, ` +
+      `p99 ${Math.round(loop.percentile(99) / 1e6)} ms, max ${Math.round(loop.max / 1e6)} ms; ` +
+      `server CPU ${Math.round(busy * 100)}% of a core (user ${Math.round(cpu.user / 1000)} ms, system ${Math.round(cpu.system / 1000)} ms)`,
+  );
   if (day.unmeasured || !day.complete)
     console.log(`live: ${day.unmeasured} updates did not reach every client in time`);
   const worstP99Ms = Math.max(...Object.values(p99));
