@@ -81,5 +81,24 @@ describe.each(DB_KINDS)(
       }
       expect(problems).toEqual([]);
     });
+
+    it("answers a stranger's write with 401 before reading its body, however broken the body is", async () => {
+      const problems: string[] = [];
+      for (const { method, path } of routes) {
+        if (method === 'GET' || isPublic(method, path)) continue;
+        const url = path.replace('{id}', eventId).replace(/\{[^}]+\}/g, 'unknown0000000000000000000');
+        for (const payload of ['', '{"broken":', '{"title":5}']) {
+          const r = await t.inject({
+            method: method as 'POST',
+            url,
+            headers: { 'content-type': 'application/json' },
+            payload,
+          });
+          if (r.statusCode !== 401)
+            problems.push(`${method} ${path} ${JSON.stringify(payload)} → ${r.statusCode}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
   },
 );
