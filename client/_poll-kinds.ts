@@ -1,5 +1,5 @@
 import type { PollDto } from '../src/shared/realtime.js';
-import { h, L, tr } from './_live-dom.js';
+import { h, L, lang, tr } from './_live-dom.js';
 import { ratingOf } from './_poll-state.js';
 
 // Word clouds, open questions and ratings in the islands: the participant's form and results (live
@@ -62,7 +62,16 @@ function ratingEl(p: PollDto, big: boolean): HTMLElement {
       'p',
       { class: 'rating-avg' },
       `${tr(T.average)}: `,
-      h('strong', {}, r.average === null ? '–' : r.average.toFixed(1)),
+      h(
+        'strong',
+        {},
+        r.average === null
+          ? '–'
+          : r.average.toLocaleString(lang() === 'id' ? 'id-ID' : 'en-GB', {
+              minimumFractionDigits: 1,
+              maximumFractionDigits: 1,
+            }),
+      ),
       ' / 5',
     ),
     h(

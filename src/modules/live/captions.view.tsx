@@ -71,5 +71,6 @@ export const CAPTIONS_CSS = `
 .speaker-cue{margin:0;padding:.4rem .8rem;border-radius:.4rem;font-weight:700;background:#fff3cd;color:#5c4400}
 .speaker-cue.now{background:#d1f2d9;color:#0b4d1c}
 .cloud .w0{color:#0b5cad}.cloud .w1{color:#8a4b00}.cloud .w2{color:#1d6b3a}.cloud .w3{color:#7a2e8a}.cloud .w4{color:#444}
+.poll[data-kind=rating] form{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center}
 .answers{list-style:none;padding:0}.answers li{margin:.3rem 0;padding:.3rem .5rem;background:var(--soft);border-radius:.3rem;overflow-wrap:anywhere}
 `;

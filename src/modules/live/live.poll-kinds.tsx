@@ -76,7 +76,16 @@ function Rating(props: { p: PollDto; l: Locale }) {
   return (
     <>
       <p class="rating-avg">
-        {K.average[props.l]}: <strong>{r.average === null ? '–' : r.average.toFixed(1)}</strong> / 5
+        {K.average[props.l]}:{' '}
+        <strong>
+          {r.average === null
+            ? '–'
+            : r.average.toLocaleString(props.l === 'id' ? 'id-ID' : 'en-GB', {
+                minimumFractionDigits: 1,
+                maximumFractionDigits: 1,
+              })}
+        </strong>{' '}
+        / 5
       </p>
       <ul class="results">
         {r.distribution.map((n, i) => (
@@ -171,9 +180,12 @@ export function OpenAnswersControl(props: { req: FastifyRequest; base: string; p
   const l = req.locale;
   if (p.kind !== 'open' || !p.answers.length) return null;
   return (
-    <ul class="answers-mod">
+    <ul class="answers-mod" style="list-style:none;padding:0">
       {p.answers.map((a) => (
-        <li data-answer={a.id}>
+        <li
+          data-answer={a.id}
+          style="display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.3rem 0"
+        >
           <span class={`badge ${a.status === 'approved' ? 'ok' : a.status === 'pending' ? 'warn' : ''}`}>
             {K[a.status][l]}
           </span>{' '}
@@ -181,7 +193,7 @@ export function OpenAnswersControl(props: { req: FastifyRequest; base: string; p
           {(['approved', 'dismissed'] as const)
             .filter((s) => s !== a.status)
             .map((s) => (
-              <form method="post" action={`${base}/polls/${p.id}/answers/${a.id}`} class="inline">
+              <form method="post" action={`${base}/polls/${p.id}/answers/${a.id}`} style="margin:0">
                 <CsrfField req={req} />
                 <input type="hidden" name="status" value={s} />
                 <button type="submit" class={s === 'dismissed' ? 'secondary' : ''}>
