@@ -3,8 +3,9 @@ import { formatDateTime } from '../../shared/time.js';
 import { ActionButton } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { CsrfField } from '../../web/page.js';
-import { type EventRow, uploadUrl } from '../events/index.js';
+import type { EventRow } from '../events/index.js';
 import { whatsAppLink, whatsAppText } from '../site/index.js';
+import { BannerPreviews } from './console.banner-preview.js';
 import { C } from './console.text.js';
 
 /**
@@ -77,9 +78,7 @@ export function BannerSection(props: { req: FastifyRequest; event: EventRow; err
     <section class="card" id="banner">
       <h2 style="margin-top:0">{C.banner[l]}</h2>
       {bannerError ? <Notice kind="error">{bannerError}</Notice> : null}
-      {event.banner_path ? (
-        <img class="banner" src={uploadUrl(event.banner_path)!} alt={C.banner[l]} />
-      ) : null}
+      <BannerPreviews req={req} event={event} />
       <form method="post" action={`/console/events/${event.id}/banner`} enctype="multipart/form-data">
         <CsrfField req={req} />
         <label for="banner-file">{C.banner[l]}</label>

@@ -101,8 +101,8 @@ export const C = {
   },
   banner: { id: 'Gambar spanduk', en: 'Banner image' },
   bannerHint: {
-    id: 'JPEG, PNG atau WebP, maks. 5 MB. Dipotong ke 960×540 dan data lokasi (GPS) dihapus.',
-    en: 'JPEG, PNG or WebP, up to 5 MB. Cropped to 960×540; location data (GPS) is removed.',
+    id: 'JPEG, PNG atau WebP, maks. 5 MB. Bentuknya dipertahankan, tidak dipotong (lebar maks. 960 px; rasio 4:5 sampai 4:1, di luar itu diberi pinggiran putih). Data lokasi (GPS) dihapus.',
+    en: 'JPEG, PNG or WebP, up to 5 MB. Its shape is kept, never cropped (at most 960 px wide; ratios from 4:5 to 4:1, beyond that on a white band). Location data (GPS) is removed.',
   },
   upload: { id: 'Unggah', en: 'Upload' },
   removeBanner: { id: 'Hapus spanduk', en: 'Remove the banner' },

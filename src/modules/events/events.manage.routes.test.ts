@@ -230,7 +230,8 @@ describe.each(DB_KINDS)('event partners, team, duplicate and banner on %s', (kin
     expect(bannerUrl).toMatch(/^\/uploads\/banners\/[0-9a-z]+\.jpg$/);
     const img = (await t.inject({ method: 'GET', url: bannerUrl })).rawPayload;
     const meta = await sharp(img).metadata();
-    expect(meta).toMatchObject({ format: 'jpeg', width: 960, height: 540 });
+    // Fitted, not cropped: the 3:2 photo keeps its shape.
+    expect(meta).toMatchObject({ format: 'jpeg', width: 960, height: 640 });
     expect(meta.exif).toBeUndefined();
     expect(img.includes(Buffer.from('AulaTestCam'))).toBe(false);
 

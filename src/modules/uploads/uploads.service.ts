@@ -24,13 +24,28 @@ interface Spec {
   height: number;
 }
 
-// Banners are photos: JPEG at 960×540 keeps a typical photo near 50–70 KB (the event page budget is 100 KB
-// in all, research/indonesia.md §5) and is large enough for a WhatsApp link preview.
+// Banners are photos: JPEG at most 960 px wide keeps a typical photo near 50–70 KB (the event page budget is
+// 100 KB in all, research/indonesia.md §5) and is large enough for a WhatsApp link preview. A banner keeps its
+// own shape (an 8:3 banner with its title in it must not lose the title's ends): it is fitted, not cropped.
 // Logos keep transparency as PNG, which pdf-lib can embed in certificates and reports (it reads only PNG and JPEG).
 const SPECS: Record<ImageKind, Spec> = {
-  banner: { dir: 'banners', ext: 'jpg', width: 960, height: 540 },
+  banner: { dir: 'banners', ext: 'jpg', width: 960, height: 720 },
   logo: { dir: 'logos', ext: 'png', width: 320, height: 160 },
 };
+
+/**
+ * Sensible bounds for a banner's shape: from a 4:5 poster to a 4:1 strip. Within them the upload keeps its
+ * ratio; outside, it is fitted into the nearest bound on a white band (letterbox), never cut.
+ */
+const BANNER_RATIO = { min: 4 / 5, max: 4 };
+
+function bannerBox(width: number, height: number): { width: number; height: number; pad: boolean } {
+  const r = width / height;
+  const ratio = Math.min(BANNER_RATIO.max, Math.max(BANNER_RATIO.min, r));
+  const spec = SPECS.banner;
+  const w = Math.min(spec.width, Math.round(spec.height * ratio), Math.max(width, 320));
+  return { width: w, height: Math.round(w / ratio), pad: ratio !== r };
+}
 
 const SAFE_PATH = /^(banners|logos)\/[0-9a-z]{10,40}\.(jpg|png)$/;
 const GENERATED_PATH = /^[a-z]{3,20}\/[0-9a-z-]{10,60}\.(jpg|png|webp|pdf)$/;
@@ -51,22 +66,30 @@ async function encodeImage(
   if (input.length > MAX_UPLOAD_BYTES) throw errors.tooLarge(MAX_UPLOAD_BYTES / 1024);
   const spec = SPECS[kind];
   let format: string | undefined;
+  let size = { width: 0, height: 0 };
   try {
-    format = (await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()).format;
+    const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+    format = meta.format;
+    // EXIF orientations 5–8 turn the picture a quarter: its shape is the other way round.
+    const turned = (meta.orientation ?? 1) >= 5;
+    size = {
+      width: (turned ? meta.height : meta.width) ?? 0,
+      height: (turned ? meta.width : meta.height) ?? 0,
+    };
   } catch {
     throw errors.unsupportedMedia(ALLOWED_IMAGES);
   }
   if (!format || !ACCEPTED_FORMATS.has(format)) throw errors.unsupportedMedia(ALLOWED_IMAGES);
   try {
     // rotate() applies the EXIF orientation before the metadata is dropped, so phone photos stay upright.
+    const box = kind === 'banner' && size.width && size.height ? bannerBox(size.width, size.height) : null;
     const pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()
-      .resize({
-        width: spec.width,
-        height: spec.height,
-        fit: kind === 'banner' ? 'cover' : 'inside',
-        withoutEnlargement: kind === 'logo',
-      });
+      .resize(
+        box
+          ? { width: box.width, height: box.height, fit: box.pad ? 'contain' : 'fill', background: '#ffffff' }
+          : { width: spec.width, height: spec.height, fit: 'inside', withoutEnlargement: kind === 'logo' },
+      );
     const out =
       spec.ext === 'jpg'
         ? await pipeline
