@@ -8,7 +8,7 @@ export function loggerOptions(level: string, tty: boolean) {
     level,
     transport: {
       target: 'pino-pretty',
-      options: { colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+      options: { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
     },
   };
 }

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { listen } from '../../../test/helpers/browser.js';
 import { DB_KINDS, REDIS_URL } from '../../../test/helpers/env.js';
 import { checkIn, createEvent, seedSeminar } from '../../../test/helpers/events.js';
 import { person, publishedEvent } from '../../../test/helpers/registrations.js';
 import { seedRegistrations } from '../../../test/helpers/seed-registrations.js';
 import type { RedisBus } from '../../bus/bus.js';
+import { connectLive } from '../../realtime/test-client.js';
 import { loggerOptions } from './index.js';
 
 const METRICS_TOKEN = 'prometheus-scrapes-this-1234';
@@ -68,6 +70,23 @@ describe.each(DB_KINDS)('/metrics and readiness on %s', (kind) => {
     const asAdmin = await t.inject({ method: 'GET', url: '/metrics', token: admin });
     expect(asAdmin.statusCode).toBe(200);
     expect(asAdmin.body).toContain('aula_registrations_total 2');
+  });
+
+  it('counts the live sockets open on this node', async () => {
+    const e = await publishedEvent(t);
+    const base = await listen(t);
+    const scrape = async () =>
+      value(
+        (await t.inject({ method: 'GET', url: '/metrics', headers: { authorization: basic(METRICS_TOKEN) } }))
+          .body,
+        'aula_live_connections',
+      );
+    const live = await connectLive(`${base.replace('http', 'ws')}/api/v1/events/${e.id}/live`);
+    await live.waitFor((m) => m.t === 'snapshot');
+    expect(await scrape()).toBe(1);
+    await live.close();
+    for (let i = 0; i < 50 && (await scrape()) !== 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await scrape()).toBe(0);
   });
 
   it('shows strangers, wrong tokens and non-admins nothing', async () => {
