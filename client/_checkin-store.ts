@@ -1,6 +1,7 @@
 // The door device's own memory: the event roster (only what the door needs) and the queue of scans
 // not yet confirmed by the server. localStorage is synchronous and survives reloads and restarts;
 // a roster of a few thousand people is a few hundred kilobytes, well inside its quota.
+import { nameSearchKey } from '../src/shared/names.js';
 
 export interface RosterPerson {
   id: string;
@@ -56,6 +57,7 @@ function write(key: string, value: unknown): void {
 export function createStore(eventId: string) {
   const rosterKey = `aula-checkin-roster:${eventId}`;
   const queueKey = `aula-checkin-queue:${eventId}`;
+  const countKey = `aula-checkin-count:${eventId}`;
   let people = read<RosterPerson[]>(rosterKey, []);
   let byHash = new Map(people.map((p) => [p.h, p]));
   let byId = new Map(people.map((p) => [p.id, p]));
@@ -91,13 +93,33 @@ export function createStore(eventId: string) {
       p.checkedInBy = by;
       write(rosterKey, people);
     },
+    /**
+     * The same search as the server's, on what this phone keeps: a name without titles or diacritics (the
+     * shared nameSearchKey), or the last four digits of a phone number (all the roster keeps of it).
+     */
     search(q: string): RosterPerson[] {
-      const s = q.toLowerCase();
-      const digits = q.replace(/\D/g, '');
+      if (!/\p{L}/u.test(q)) {
+        const digits = q.replace(/\D/g, '');
+        if (digits.length < 4) return [];
+        return people.filter((p) => p.phone4 && digits.endsWith(p.phone4)).slice(0, 20);
+      }
+      const words = nameSearchKey(q).split(' ').filter(Boolean);
+      if (!words.length) return [];
       return people
-        .filter((p) => p.name.toLowerCase().includes(s) || (digits.length === 4 && p.phone4 === digits))
+        .filter((p) => {
+          const key = nameSearchKey(p.name);
+          return words.every((w) => key.includes(w));
+        })
         .slice(0, 20);
     },
+    /**
+     * The last hall count the server gave, kept with the time it came: a page reloaded offline (served by the
+     * service worker from an older copy) starts from it instead of the copy's stale number.
+     */
+    saveCount(n: number) {
+      write(countKey, { n, at: Date.now() });
+    },
+    savedCount: () => read<{ n: number; at: number } | null>(countKey, null),
     queue: () => read<QueuedScan[]>(queueKey, []),
     enqueue(scan: QueuedScan) {
       const q = read<QueuedScan[]>(queueKey, []);

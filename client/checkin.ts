@@ -2,6 +2,7 @@
 // and an offline mode that checks people in against the roster kept on the phone and syncs later.
 import { type Camera, startCamera } from './_checkin-camera.js';
 import { deviceName, feedback, type Tone } from './_checkin-feedback.js';
+import { appendOverride } from './_checkin-override.js';
 import { checkInPerson } from './_checkin-person.js';
 import {
   createStore,
@@ -29,10 +30,12 @@ interface ServerResult {
   };
   checkedInAt: string;
   checkedInBy: string | null;
+  clockFlagged?: boolean;
 }
 interface ServerError {
-  error: { code: string; message: string; registrationId?: string };
+  error: { code: string; message: string; registrationId?: string; overridable?: boolean };
 }
+type ScanTarget = { ticketCode?: string; registrationId?: string };
 
 const root = document.getElementById('checkin');
 if (root) void main(root);
@@ -56,7 +59,15 @@ async function main(el: HTMLElement) {
   const input = $<HTMLInputElement>('ci-input');
   const list = $('ci-results');
   const pendingList = $('ci-pending');
-  let serverOnsite = Number(countEl.textContent ?? 0);
+  // The page's number, unless this phone heard a newer one from the server (a reload offline gets an
+  // older copy of the page from the service worker; its number would drop the arrivals since).
+  const saved = store.savedCount();
+  let serverOnsite =
+    saved && saved.at > Number(countEl.dataset.at ?? 0) ? saved.n : Number(countEl.textContent ?? 0);
+  const setServerOnsite = (n: number) => {
+    serverOnsite = n;
+    store.saveCount(n);
+  };
   let online = navigator.onLine;
 
   const fmt = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
@@ -71,13 +82,27 @@ async function main(el: HTMLElement) {
     const m = p.find((x) => x.type === 'minute')?.value ?? '';
     return lang === 'id' ? `${h}.${m}` : `${h}:${m}`;
   };
+  const day = (ms: number) =>
+    new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      timeZone: tz,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(ms);
+  /** "pukul 08.30" today; with the date on any other day (an arrival yesterday is not "at 08.30"). */
+  const when = (ms: number) =>
+    day(ms) === day(Date.now())
+      ? fmt(t.at!, { time: time(ms) })
+      : `${day(ms)}, ${fmt(t.at!, { time: time(ms) })}`;
 
   function show(tone: Tone, title: string, ...lines: string[]) {
     resultBox.className = `ci-result ${tone}`;
     resultBox.replaceChildren();
-    const strong = document.createElement('strong');
-    strong.textContent = title;
-    resultBox.append(strong);
+    // The idle box reads as the page renders it (a hint, not an answer in bold).
+    const head = document.createElement(tone === 'idle' ? 'span' : 'strong');
+    head.textContent = title;
+    resultBox.append(head);
     for (const line of lines.filter(Boolean)) {
       const span = document.createElement('span');
       span.textContent = line;
@@ -103,7 +128,7 @@ async function main(el: HTMLElement) {
   function answer(body: ServerResult | ServerError) {
     if ('error' in body) return showError(body.error);
     const reg = body.registration;
-    if (body.first) serverOnsite++;
+    if (body.first) setServerOnsite(serverOnsite + 1);
     if (body.result !== 'waitlisted')
       store.markArrived(reg.id, Date.parse(body.checkedInAt), body.checkedInBy);
     show(
@@ -111,6 +136,7 @@ async function main(el: HTMLElement) {
       reg.name,
       body.message,
       body.result === 'waitlisted' ? '' : modeLine(reg),
+      body.clockFlagged ? t.clockFlag! : '',
     );
     refreshBar();
   }
@@ -122,19 +148,29 @@ async function main(el: HTMLElement) {
     return fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'accept-language': lang },
-      body: JSON.stringify(body),
+      // The phone's clock as it sends: the server flags an arrival when it is more than 5 minutes off.
+      body: JSON.stringify({ ...(body as object), sentAt: Date.now() }),
       credentials: 'same-origin',
     });
   }
 
   /** One scan: to the server when there is a connection, against the phone's roster otherwise. */
-  async function scan(what: { ticketCode?: string; registrationId?: string }, method: QueuedScan['method']) {
+  async function scan(what: ScanTarget, method: QueuedScan['method'], override?: { reason: string }) {
     const scanId = newScanId();
     const scannedAt = Date.now();
     if (online) {
       try {
-        const r = await post(`${api}/checkins?lang=${lang}`, { ...what, scanId, scannedAt, device, method });
-        return answer((await r.json()) as ServerResult | ServerError);
+        const r = await post(`${api}/checkins?lang=${lang}`, {
+          ...what,
+          scanId,
+          scannedAt,
+          device,
+          method,
+          ...(override ? { override } : {}),
+        });
+        const body = (await r.json()) as ServerResult | ServerError;
+        if ('error' in body && body.error.overridable) return offerOverride(body.error, what, method);
+        return answer(body);
       } catch {
         setOnline(false);
       }
@@ -162,7 +198,7 @@ async function main(el: HTMLElement) {
         'amber',
         p.name,
         [
-          fmt(t.alreadyAt!, { time: time(p.checkedInAt) }),
+          fmt(t.alreadyAt!, { time: when(p.checkedInAt) }),
           p.checkedInBy ? fmt(t.by!, { name: p.checkedInBy }) : '',
         ].join(' '),
         modeLine(p),
@@ -172,6 +208,12 @@ async function main(el: HTMLElement) {
     store.markArrived(p.id, s.scannedAt, null);
     refreshBar();
     show('green', p.name, `${t.welcome}. ${t.offlineSaved}`, modeLine(p));
+  }
+
+  /** Outside the window: the refusal in words, and a reason box to record the arrival anyway. */
+  function offerOverride(e: ServerError['error'], what: ScanTarget, method: QueuedScan['method']) {
+    show('red', e.message);
+    appendOverride(resultBox, t, (reason) => void scan(what, method, { reason }));
   }
 
   function showError(e: ServerError['error']) {
@@ -189,7 +231,7 @@ async function main(el: HTMLElement) {
         });
         const body = (await r.json()) as ServerResult | ServerError;
         if ('error' in body) return show('red', body.error.message);
-        if (body.first) serverOnsite++;
+        if (body.first) setServerOnsite(serverOnsite + 1);
         show(
           body.first ? 'green' : 'amber',
           body.registration.name,
@@ -226,7 +268,7 @@ async function main(el: HTMLElement) {
             | (ServerError & { scanId: string; result: 'error' })
           )[];
         };
-        serverOnsite = body.counts.onsite;
+        setServerOnsite(body.counts.onsite);
         // A walk-in another request is still registering stays queued for the next round.
         const retry = new Set(
           body.results.flatMap((x) =>
@@ -267,7 +309,7 @@ async function main(el: HTMLElement) {
       const body = (await r.json()) as { people: RosterPerson[] };
       store.setRoster(body.people);
       const s = await fetch(`${api}/attendance/summary`, { credentials: 'same-origin' });
-      if (s.ok) serverOnsite = ((await s.json()) as { present: { onsite: number } }).present.onsite;
+      if (s.ok) setServerOnsite(((await s.json()) as { present: { onsite: number } }).present.onsite);
       refreshBar();
     } catch {
       setOnline(false);
@@ -288,7 +330,9 @@ async function main(el: HTMLElement) {
     else void sync();
   }, 15_000);
 
+  /** A new search: the big box no longer shows the last person (staff read it as the answer). */
   async function search(q: string) {
+    if (resultBox.dataset.tone !== 'idle') show('idle', t.ready!);
     let rows: (
       | RosterPerson
       | (ServerResult['registration'] & { checkedInAt: string | null; phone4: string | null })
@@ -320,7 +364,7 @@ async function main(el: HTMLElement) {
         p.institution,
         modeLine(p),
         p.phone4 ? `…${p.phone4}` : '',
-        at ? `${t.already} ${time(at)}` : '',
+        at ? `${t.already} ${when(at)}` : '',
       ]
         .filter(Boolean)
         .join(' · ');
@@ -329,6 +373,7 @@ async function main(el: HTMLElement) {
       b.textContent = t.checkIn!;
       b.addEventListener('click', () => {
         list.replaceChildren();
+        input.value = '';
         // A speaker or official from the programme (no ticket): client/_checkin-person.ts.
         if ('personId' in p && typeof p.personId === 'string')
           void checkInPerson(api, csrf, lang, p.personId).then((r) =>
@@ -343,14 +388,25 @@ async function main(el: HTMLElement) {
   }
 
   // The input takes a typed or wedge-scanned code (code + Enter), or a name/phone to search.
+  // Results come as staff type a name or a number; a wedge scanner's code + Enter checks in at once.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    const v = input.value.trim();
+    if (v.length < 2 || (!/\s/.test(v) && ticketCodeOf(v))) return;
+    typing = setTimeout(() => void search(v), 250);
+  });
   $<HTMLFormElement>('ci-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
+    clearTimeout(typing);
     const v = input.value.trim();
-    input.value = '';
     if (!v) return;
     const code = /\s/.test(v) ? null : ticketCodeOf(v);
-    if (code) void scan({ ticketCode: code }, 'manual');
-    else if (v.length >= 2) void search(v);
+    if (code) {
+      input.value = '';
+      list.replaceChildren();
+      void scan({ ticketCode: code }, 'manual');
+    } else if (v.length >= 2) void search(v);
     input.focus();
   });
 

@@ -73,8 +73,9 @@ describe.skipIf(!hasChromium)('door check-in and online presence in Chromium', (
       token,
       payload: {
         title: 'Strategi Pemulihan Perekonomian UMKM',
-        startsAt: '2021-12-30T09:00:00+07:00',
-        endsAt: '2021-12-30T12:00:00+07:00',
+        // On now: the door counts only inside the event's window (an hour before the start to after the end).
+        startsAt: new Date(Date.now() - 30 * 60000).toISOString(),
+        endsAt: new Date(Date.now() + 3 * 3600000).toISOString(),
         venue: { name: 'Aula Kelurahan Kanigaran', capacity: 52 },
         online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
       },

@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppError } from '../../../errors.js';
 import type { Locale, Text } from '../../../i18n/index.js';
-import { formatTime } from '../../../shared/time.js';
 import { CsrfField } from '../../../web/page.js';
 import type { EventRow } from '../../events/index.js';
 import type { CheckinService } from './checkin.service.js';
 import type { WalkInResult } from './walkin.service.js';
+import { when } from './window.js';
 
 // What the door page shows: the counts, the big answer, the input, search results and the walk-in form.
 // The island (client/checkin.ts) takes over the same markup; without JavaScript the forms post.
@@ -67,7 +67,14 @@ function clientTexts(l: Locale) {
     camera: pick(T.camera),
     stopCamera: pick(T.stopCamera),
     welcome: l === 'id' ? 'Selamat datang' : 'Welcome',
-    alreadyAt: l === 'id' ? 'Sudah check-in pukul {time}' : 'Already checked in at {time}',
+    alreadyAt: l === 'id' ? 'Sudah check-in {time}' : 'Already checked in {time}',
+    at: l === 'id' ? 'pukul {time}' : 'at {time}',
+    overrideReason: l === 'id' ? 'Alasan tetap mencatat (wajib)' : 'Reason to record it anyway (required)',
+    overrideGo: l === 'id' ? 'Tetap check-in' : 'Check in anyway',
+    clockFlag:
+      l === 'id'
+        ? 'Jam HP ini berbeda lebih dari 5 menit dari server: waktu dicatat menurut HP dan ditandai.'
+        : 'This phone’s clock is more than 5 minutes off the server’s: the time is kept as the phone’s and flagged.',
     by: l === 'id' ? 'oleh {name}' : 'by {name}',
     offlineSaved:
       l === 'id' ? 'Disimpan offline, dikirim saat tersambung.' : 'Saved offline, sent when connected.',
@@ -146,7 +153,11 @@ const CHECKIN_CSS = `
 .ci-bar b{font-size:1.6rem}
 .ci-net{font-size:.9rem;padding:.1rem .5rem;border-radius:1rem;background:#dafbe1}
 .ci-net.off{background:#ffebe9}
-#ci-video{width:100%;max-height:50vh;border-radius:.5rem;background:#000}
+#ci-video{width:100%;max-height:42vh;object-fit:cover;border-radius:.5rem;background:#000;display:block}
+#ci-video[hidden]{display:none}
+.ci-cam{margin:.25rem 0}
+.ci-override{display:flex;flex-direction:column;gap:.35rem;margin-top:.5rem}
+.ci-override input{color:var(--fg)}
 .ci-list{list-style:none;padding:0;margin:0}
 .ci-list li{display:flex;justify-content:space-between;gap:.5rem;align-items:center;padding:.5rem 0;border-bottom:1px solid var(--line)}
 `;
@@ -186,9 +197,19 @@ export function CheckinView(props: {
         data-tz={event.timezone}
         data-t={JSON.stringify(clientTexts(l))}
       >
+        {/* On a phone the viewfinder comes first: staff aim the camera and read the answer below it. */}
+        <p class="row ci-cam">
+          <button id="ci-camera" type="button" class="secondary" hidden>
+            {T.camera[l]}
+          </button>
+        </p>
+        <video id="ci-video" playsinline muted hidden />
         <div class="ci-bar">
           <span>
-            {T.present[l]}: <b id="ci-count">{props.onsite}</b>
+            {T.present[l]}:{' '}
+            <b id="ci-count" data-at={String(Date.now())}>
+              {props.onsite}
+            </b>
           </span>
           <span>
             {T.queued[l]}: <b id="ci-queue">0</b>
@@ -215,12 +236,6 @@ export function CheckinView(props: {
             <button type="submit">{T.go[l]}</button>
           </div>
         </form>
-        <p class="row">
-          <button id="ci-camera" type="button" class="secondary" hidden>
-            {T.camera[l]}
-          </button>
-        </p>
-        <video id="ci-video" playsinline muted hidden />
         <ul id="ci-results" class="ci-list">
           {box.search?.map((r) => (
             <li>
@@ -230,7 +245,7 @@ export function CheckinView(props: {
                 {r.mode === 'onsite' ? T.onsite[l] : T.online[l]}
                 {r.phone4 ? ` · …${r.phone4}` : ''}
                 {r.checkedInAt
-                  ? ` · ${T.already[l]} ${formatTime(Date.parse(r.checkedInAt), event.timezone, l)}`
+                  ? ` · ${T.already[l]} ${when(Date.parse(r.checkedInAt), event.timezone)[l]}`
                   : ''}
               </span>
               <form method="post" action={path}>
