@@ -21,9 +21,11 @@ import { resolveBallotVoter, resolveVoter } from './qa.voter.js';
  * the body is parsed (`preHandler`). The tight limits are per participant (in the service) and one vote
  * per question (in the database).
  */
+const TicketKeys = z.object({ ticketCode: z.unknown(), t: z.unknown() }).partial();
 function ticketOrAddress(req: FastifyRequest): string {
-  const body = req.body as { ticketCode?: unknown; t?: unknown } | undefined;
-  const ticket = [body?.ticketCode, body?.t].find((v) => typeof v === 'string' && v.trim());
+  const parsed = TicketKeys.safeParse(req.body);
+  const body = parsed.success ? parsed.data : {};
+  const ticket = [body.ticketCode, body.t].find((v) => typeof v === 'string' && v.trim());
   return typeof ticket === 'string' ? `t:${ticket.trim().toLowerCase()}` : `a:${req.ip}`;
 }
 export const PER_ADDRESS = {
