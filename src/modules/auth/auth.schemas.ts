@@ -19,7 +19,8 @@ export const InviteBody = z
   .object({
     email: z.string().trim().toLowerCase().email().max(200),
     name: z.string().trim().min(1).max(120),
-    role: z.enum(GLOBAL_ROLES),
+    /** Least privilege unless asked: door staff. */
+    role: z.enum(GLOBAL_ROLES).default('checkin'),
   })
   .strict();
 export type InviteInput = z.output<typeof InviteBody>;

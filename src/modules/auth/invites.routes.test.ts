@@ -86,6 +86,12 @@ describe.each(DB_KINDS)('staff accounts by invitation on %s', (kind) => {
     expect((await t.inject({ method: 'GET', url: '/akun/bukan-tautan' })).statusCode).toBe(410);
   });
 
+  it('an invitation without a role makes door staff, the least privilege', async () => {
+    const r = await invite(organizer, { email: 'pintu-baru@example.test', name: 'Petugas Pintu' });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().role).toBe('checkin');
+  });
+
   it('has a console page for organizers with the link and a WhatsApp button', async () => {
     await t.tokenFor('organizer', 'panitia@example.test');
     const login = await t.inject({
