@@ -38,6 +38,7 @@ const MOD_CSS = `
 #mod-root .undo-label{overflow-wrap:anywhere;min-width:0}
 #mod-root .keys{font-size:.8rem}
 #mod-root [hidden]{display:none}
+@media (max-width:30rem){#mod-root .acts{gap:.2rem}#mod-root .acts button,#mod-root .more summary{padding:.2rem .4rem;font-size:.82rem}}
 .speaker-links{padding-left:1.2rem}.speaker-links a{overflow-wrap:anywhere;word-break:break-all}
 `;
 
