@@ -27,6 +27,9 @@ const poll = (id: string, status: PollDto['status']): PollDto => ({
     { id: `${id}-b`, label: 'Tidak', votes: 0 },
   ],
   voters: 0,
+  words: [],
+  answers: [],
+  rating: null,
 });
 const stage: StageDto = { now: null, next: null, startedAt: null, endsAt: null, serverTime: '' };
 let s = 0;
@@ -37,7 +40,7 @@ const snapshot = (questions: QuestionDto[], polls: PollDto[]) =>
     polls,
     stage,
     screen: { question: null, pollId: null },
-    settings: { moderation: 'pre', qaOpen: true },
+    settings: { moderation: 'pre', qaOpen: true, openVoting: false },
   });
 
 describe('live state reducer', () => {
@@ -110,7 +113,7 @@ describe('live state reducer', () => {
     const next = { ...stage, serverTime: 'x' };
     expect(applyLiveMessage(st, msg('stage', next), PUBLIC_VIEW)).toBe('stage');
     expect(st.stage).toEqual(next);
-    expect(applyLiveMessage(st, msg('settings', { moderation: 'auto', qaOpen: false }), PUBLIC_VIEW)).toBe(
+    expect(applyLiveMessage(st, msg('settings', { moderation: 'auto', qaOpen: false, openVoting: false }), PUBLIC_VIEW)).toBe(
       'settings',
     );
     expect(st.settings.qaOpen).toBe(false);
