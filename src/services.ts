@@ -79,6 +79,7 @@ export function buildServices(ctx: AppContext) {
     media,
     certificates,
     captions,
+    lists,
   });
   const announcements = createAnnouncementsService(ctx);
   // The demo writes the seminar's whole day through these services, so it is built after them.

@@ -210,4 +210,48 @@ describe.each(DB_KINDS)('the demo’s report and news article read like the seed
     expect(body).not.toMatch(/Maya Moderator (dan|selaku pemateri)/);
     expect(body).not.toContain('protokol kesehatan');
   });
+
+  it('packs the SPJ: report PDF and DOCX, every daftar hadir, photos, certificate list, evaluation summary', async () => {
+    const r = await get(`/api/v1/events/${DEMO_SLUG}/spj.zip`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/zip');
+    expect(r.headers['content-disposition']).toContain(`spj-${DEMO_SLUG}-draf.zip`);
+    const zip = await JSZip.loadAsync(r.rawPayload);
+    const names = Object.keys(zip.files).filter((f) => !zip.files[f]!.dir);
+    expect(names).toContain(`01-laporan/laporan-kegiatan-${DEMO_SLUG}.pdf`);
+    expect(names).toContain(`01-laporan/laporan-kegiatan-${DEMO_SLUG}.docx`);
+    for (const list of ['luring-semua', 'luring-hadir', 'daring', 'narasumber', 'panitia'])
+      for (const ext of ['pdf', 'xlsx'])
+        expect(names).toContain(`02-daftar-hadir/daftar-hadir-${list}-${DEMO_SLUG}.${ext}`);
+    expect(names.filter((n) => n.startsWith('03-dokumentasi/') && n.endsWith('.jpg'))).toHaveLength(4);
+    expect(names).toContain('04-sertifikat/daftar-sertifikat.xlsx');
+    expect(names).toContain('05-evaluasi/ringkasan-evaluasi.xlsx');
+    const isi = await zip.file('00-isi.txt')!.async('string');
+    expect(isi).toContain('PAKET SPJ');
+    expect(isi).toContain('Sertifikat yang diterbitkan (103)');
+    expect(isi).toContain('Ringkasan evaluasi (78 responden)');
+    const report = await pdfText(
+      await zip.file(`01-laporan/laporan-kegiatan-${DEMO_SLUG}.pdf`)!.async('uint8array'),
+    );
+    expect(report).toContain('LAPORAN KEGIATAN');
+    const hall = await pdfText(
+      await zip.file(`02-daftar-hadir/daftar-hadir-luring-hadir-${DEMO_SLUG}.pdf`)!.async('uint8array'),
+    );
+    expect(hall).toContain('Jumlah: 52 orang');
+    expect(hall).toContain('Mengetahui,');
+    expect(hall).toContain('NIDN. 0000000000');
+    // Finalized, the pack carries the final version and says so.
+    expect(
+      (await t.inject({ method: 'POST', url: `/api/v1/events/${DEMO_SLUG}/report/final`, token })).statusCode,
+    ).toBe(201);
+    const fin = await get(`/api/v1/events/${DEMO_SLUG}/spj.zip`);
+    expect(fin.headers['content-disposition']).toContain(`spj-${DEMO_SLUG}-v1.zip`);
+    const finZip = await JSZip.loadAsync(fin.rawPayload);
+    expect(Object.keys(finZip.files)).toContain(`01-laporan/laporan-kegiatan-${DEMO_SLUG}-v1.pdf`);
+    await t.inject({ method: 'POST', url: `/api/v1/events/${DEMO_SLUG}/report/reopen`, token });
+    const mod = await t.tokenFor('moderator');
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/spj.zip`, token: mod })).statusCode,
+    ).toBe(403);
+  });
 });

@@ -116,6 +116,9 @@ export const reportsPages: FastifyPluginAsync = async (base) => {
             <a class="btn secondary" href={`${apiBase}/report?format=md&lang=${l}`}>
               Markdown
             </a>
+            <a class="btn" href={`${apiBase}/spj.zip`} data-testid="spj-pack">
+              {l === 'id' ? 'Paket SPJ (ZIP)' : 'SPJ pack (ZIP)'}
+            </a>
             <a class="btn secondary" href={`/console/events/${event.id}/berita`}>
               {l === 'id' ? 'Berita' : 'News article'}
             </a>

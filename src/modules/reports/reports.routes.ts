@@ -65,6 +65,27 @@ export const reportsRoutes: FastifyPluginAsync = async (base) => {
   );
 
   app.get(
+    '/api/v1/events/:id/spj.zip',
+    {
+      schema: {
+        tags,
+        summary:
+          'The SPJ pack for the finance office, one ZIP: the report (PDF and DOCX; the current final version, else the draft), every daftar hadir (PDF and XLSX), the documentation photos, the certificate list and the evaluation summary',
+        params: IdParam,
+      },
+    },
+    async (req, reply) => {
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const pack = await reports.spj(event, uploads);
+      return reply
+        .type('application/zip')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `attachment; filename="${pack.filename}"`)
+        .send(pack.body);
+    },
+  );
+
+  app.get(
     '/api/v1/events/:id/report/narrative',
     {
       schema: {

@@ -7,13 +7,14 @@ import { beritaFor } from './reports.berita.js';
 import { gatherReport, type ReportDeps } from './reports.data.js';
 import { reportsRepository as repo } from './reports.repository.js';
 import { type BeritaEdit, labelledId, Narrative } from './reports.schemas.js';
+import { buildSpj, type ListFiles } from './reports.spj.js';
 import { createReportVersions } from './reports.versions.js';
 
 /**
  * The activity report of an event: the organizer's narrative, the data read from the other modules,
  * and its versions (draft → final → reopened).
  */
-export function createReportsService(ctx: AppContext, deps: ReportDeps) {
+export function createReportsService(ctx: AppContext, deps: ReportDeps & { lists: ListFiles }) {
   const { db } = ctx;
 
   async function narrative(event: EventRow): Promise<Narrative> {
@@ -40,6 +41,11 @@ export function createReportsService(ctx: AppContext, deps: ReportDeps) {
         (current) => Narrative.parse({ ...current, berita: { ...current.berita, [lang]: edit } }),
         actor,
       );
+    },
+
+    /** The SPJ pack (one ZIP for the finance office) from the current final version, else the live draft. */
+    async spj(event: EventRow, uploadsDir: string) {
+      return buildSpj(await versions.source(event), deps.lists, uploadsDir);
     },
 
     /** The approval slots as the attendance lists print them: label, name, labelled NIP/NIDN. */
