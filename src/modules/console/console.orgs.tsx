@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../http/validation.js';
 import {
   FormFields,
   type FormValues,
+  formBody,
   type KeptForm,
   PostForm,
   SavedNotice,
@@ -13,10 +14,10 @@ import {
 } from '../../web/forms.js';
 import { requireRole } from '../auth/index.js';
 import { uploadUrl } from '../events/index.js';
-import { type OrganizationRow, OrgBody, OrgPatch } from '../orgs/index.js';
+import { MemberParams, MemberPut, type OrganizationRow, OrgBody, OrgPatch } from '../orgs/index.js';
 import { consolePage, formError, saveOrShowAgain } from './console.forms.js';
 import { uploadFromForm } from './console.multipart.js';
-import { LogoSection, OrgFields, valuesOf } from './console.orgs.view.js';
+import { LogoSection, MembersSection, OrgFields, valuesOf } from './console.orgs.view.js';
 import { C } from './console.text.js';
 
 const orgInput = (v: FormValues) => ({
@@ -97,10 +98,12 @@ export async function consoleOrgRoutes(base: FastifyInstance) {
     req: FastifyRequest,
     reply: FastifyReply,
     org: OrganizationRow,
-    form: KeptForm & { saved?: string; logoError?: string },
+    form: KeptForm & { saved?: string; logoError?: string; memberError?: string },
   ) {
     const l = req.locale;
     const { values, error, status = 200, logoError } = form;
+    const user = requireRole(req, 'organizer');
+    const [members, role] = await Promise.all([orgs.members(org, user), orgs.roleOf(org.id, user)]);
     return consolePage(
       req,
       reply,
@@ -115,6 +118,13 @@ export async function consoleOrgRoutes(base: FastifyInstance) {
           <OrgFields req={req} values={values} error={error} />
         </PostForm>
         <LogoSection req={req} org={org} error={logoError} />
+        <MembersSection
+          req={req}
+          org={org}
+          members={members}
+          canManage={role === 'owner'}
+          error={form.memberError}
+        />
       </>,
     );
   }
@@ -158,4 +168,55 @@ export async function consoleOrgRoutes(base: FastifyInstance) {
       });
     }
   });
+
+  /** Members: add or change a role (owners), remove someone (owners) or leave; errors show on the page. */
+  async function memberChange(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    org: OrganizationRow,
+    change: () => Promise<string>,
+  ) {
+    try {
+      return reply.redirect(await change(), 303);
+    } catch (err) {
+      const fe = formError(err, req.locale);
+      if (!fe) throw err;
+      return renderOrg(req, reply, org, {
+        values: valuesOf(org),
+        status: (err as { status: number }).status,
+        memberError: fe.message,
+      });
+    }
+  }
+
+  app.post(
+    '/console/orgs/:id/members',
+    { schema: { params: IdParam, body: FormFields } },
+    async (req, reply) => {
+      const user = requireRole(req, 'organizer');
+      const org = await editable(req, req.params.id);
+      const values = formBody(req);
+      return memberChange(req, reply, org, async () => {
+        const input = parseOrThrow(MemberPut, { email: str(values, 'email'), role: str(values, 'role') });
+        await orgs.putMember(org, input.email, input.role, user);
+        return `/console/orgs/${org.id}?saved=1#members`;
+      });
+    },
+  );
+
+  app.post(
+    '/console/orgs/:id/members/:userId/remove',
+    { schema: { params: MemberParams, body: FormFields } },
+    async (req, reply) => {
+      const user = requireRole(req, 'organizer');
+      const org = await editable(req, req.params.id);
+      return memberChange(req, reply, org, async () => {
+        await orgs.removeMember(org, req.params.userId, user);
+        // Who left no longer edits the organization: back to the list.
+        return req.params.userId === user.id
+          ? '/console/orgs?saved=1'
+          : `/console/orgs/${org.id}?saved=1#members`;
+      });
+    },
+  );
 }

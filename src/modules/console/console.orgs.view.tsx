@@ -59,3 +59,77 @@ export function LogoSection(props: {
     </section>
   );
 }
+
+const M = {
+  members: { id: 'Anggota organisasi', en: 'Organization members' },
+  intro: {
+    id: 'Hanya anggota yang dapat menaruh acara di bawah organisasi ini atau mengubahnya, dan pengumuman hanya menjangkau peserta acara organisasi tempat pengirim menjadi anggota. Pemilik mengatur anggota.',
+    en: 'Only members can put events under this organization or change it, and announcements reach only attendees of organizations the sender belongs to. Owners manage the members.',
+  },
+  owner: { id: 'Pemilik', en: 'Owner' },
+  organizer: { id: 'Penyelenggara', en: 'Organizer' },
+  email: { id: 'E-mail akun panitia', en: 'Staff account e-mail' },
+  role: { id: 'Peran', en: 'Role' },
+  add: { id: 'Tambahkan atau ubah peran', en: 'Add or change the role' },
+  remove: { id: 'Keluarkan', en: 'Remove' },
+  leave: { id: 'Keluar dari organisasi', en: 'Leave the organization' },
+};
+
+interface OrgMemberView {
+  id: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'organizer';
+}
+
+/** The members of an organization; owners (and admins) add, change and remove them, anyone may leave. */
+export function MembersSection(props: {
+  req: FastifyRequest;
+  org: OrganizationRow;
+  members: OrgMemberView[];
+  canManage: boolean;
+  error?: string | undefined;
+}) {
+  const { req, org, members, canManage } = props;
+  const l = req.locale;
+  const me = req.user?.id;
+  return (
+    <section class="card" id="members">
+      <h2 style="margin-top:0">{M.members[l]}</h2>
+      <p class="muted">{M.intro[l]}</p>
+      {props.error ? <Notice kind="error">{props.error}</Notice> : null}
+      <ul style="list-style:none;padding:0">
+        {members.map((m) => (
+          <li class="row">
+            <span>
+              {m.name} · {m.email} · <strong>{M[m.role][l]}</strong>
+            </span>
+            {canManage || m.id === me ? (
+              <form method="post" action={`/console/orgs/${org.id}/members/${m.id}/remove`}>
+                <CsrfField req={req} />
+                <button type="submit" class="secondary">
+                  {m.id === me ? M.leave[l] : M.remove[l]}
+                </button>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canManage ? (
+        <form method="post" action={`/console/orgs/${org.id}/members`}>
+          <CsrfField req={req} />
+          <label for="member-email">{M.email[l]}</label>
+          <input id="member-email" type="email" name="email" required maxLength={200} autocomplete="off" />
+          <label for="member-role">{M.role[l]}</label>
+          <select id="member-role" name="role">
+            <option value="organizer">{M.organizer[l]}</option>
+            <option value="owner">{M.owner[l]}</option>
+          </select>
+          <p>
+            <button type="submit">{M.add[l]}</button>
+          </p>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -194,6 +194,87 @@ describe.each(DB_KINDS)('organization membership on %s', (kind) => {
   });
 });
 
+describe.each(DB_KINDS)('organization members in the console on %s', (kind) => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('lets the owner add a member by e-mail and the member leave, with errors on the page', async () => {
+    t = await createTestApp(kind);
+    const owner = await t.tokenFor('organizer', 'pemilik@example.test');
+    await t.tokenFor('organizer', 'anggota@example.test');
+    const orgId = (
+      await t.inject({
+        method: 'POST',
+        url: '/api/v1/organizations',
+        token: owner,
+        payload: { name: 'LPM Kota Probolinggo' },
+      })
+    ).json().id as string;
+    const session = async (email: string) => {
+      const r = await t.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: 'password123' },
+      });
+      return {
+        cookie: r.cookies.find((k) => k.name === 'aula_session')!.value,
+        csrf: r.json().csrfToken as string,
+      };
+    };
+    const post = (s: { cookie: string; csrf: string }, url: string, fields: Record<string, string>) =>
+      t.inject({
+        method: 'POST',
+        url,
+        cookies: { aula_session: s.cookie },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: s.csrf, ...fields }).toString(),
+      });
+    const o = await session('pemilik@example.test');
+    const page = await t.inject({
+      method: 'GET',
+      url: `/console/orgs/${orgId}`,
+      cookies: { aula_session: o.cookie },
+    });
+    expect(page.body).toContain('Anggota organisasi');
+    expect(page.body).toContain(`action="/console/orgs/${orgId}/members"`);
+    const unknown = await post(o, `/console/orgs/${orgId}/members`, {
+      email: 'siapa@example.test',
+      role: 'organizer',
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('Belum ada akun panitia dengan e-mail siapa@example.test');
+    const added = await post(o, `/console/orgs/${orgId}/members`, {
+      email: 'anggota@example.test',
+      role: 'organizer',
+    });
+    expect(added.statusCode).toBe(303);
+    const m = await session('anggota@example.test');
+    const seen = await t.inject({
+      method: 'GET',
+      url: `/console/orgs/${orgId}`,
+      cookies: { aula_session: m.cookie },
+    });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).toContain('pemilik@example.test');
+    expect(seen.body).not.toContain(`action="/console/orgs/${orgId}/members"`);
+    const lastOwner = await post(
+      o,
+      `/console/orgs/${orgId}/members/${(await t.app.ctx.services.auth.checkPassword('pemilik@example.test', 'password123')).id}/remove`,
+      {},
+    );
+    expect(lastOwner.statusCode).toBe(409);
+    expect(lastOwner.body).toContain('minimal satu pemilik');
+    const memberId = (await t.app.ctx.services.auth.checkPassword('anggota@example.test', 'password123')).id;
+    const leave = await post(m, `/console/orgs/${orgId}/members/${memberId}/remove`, {});
+    expect(leave.statusCode).toBe(303);
+    expect(leave.headers.location).toBe('/console/orgs?saved=1');
+    expect(
+      (await t.inject({ method: 'GET', url: `/console/orgs/${orgId}`, cookies: { aula_session: m.cookie } }))
+        .statusCode,
+    ).toBe(403);
+  });
+});
+
 describe.each(DB_KINDS)('announcements count only organizations the sender belongs to, on %s', (kind) => {
   let t: TestApp;
   afterAll(() => t.close());
