@@ -1,14 +1,30 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * PostgreSQL's own tools, when the machine has them: `pg_dump` beside the portable JSON-lines export (a
  * native dump restores faster into PostgreSQL and is what a DBA expects), `pg_restore` to read it back.
- * Connection details go through the environment, never the command line (`ps` shows arguments).
+ * Connection details go through the child's environment, never the command line (`ps` shows arguments).
+ * The tools are looked up in the usual places, the newest PostgreSQL version's first (pg_dump must be at
+ * least as new as the server); without them the backup is the portable export alone.
  */
+function tool(name: string): string | null {
+  const versions = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => `/usr/lib/postgresql/${v}/bin`)
+    : [];
+  for (const dir of [...versions, '/usr/local/bin', '/usr/bin', '/opt/homebrew/bin']) {
+    if (existsSync(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
 function pgEnv(url: string): NodeJS.ProcessEnv {
   const u = new URL(url);
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
     PGHOST: decodeURIComponent(u.hostname),
     PGPORT: u.port || '5432',
     PGUSER: decodeURIComponent(u.username) || 'postgres',
@@ -20,7 +36,9 @@ function pgEnv(url: string): NodeJS.ProcessEnv {
   return env;
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ok: boolean; err: string }> {
+function run(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ok: boolean; err: string }> {
+  const cmd = tool(name);
+  if (!cmd) return Promise.resolve({ ok: false, err: `${name} not found` });
   return new Promise((resolve) => {
     const cp = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
@@ -40,7 +58,7 @@ export async function pgDump(url: string, file: string): Promise<boolean> {
 }
 
 export async function hasPgRestore(): Promise<boolean> {
-  return (await run('pg_restore', ['--version'], { PATH: process.env.PATH })).ok;
+  return (await run('pg_restore', ['--version'], {})).ok;
 }
 
 /** Restores a dump into an empty database, in one transaction (all or nothing). */

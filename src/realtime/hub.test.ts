@@ -35,7 +35,7 @@ describe('live hub: a client that resumes ahead of its node', () => {
     const rt = t.app.ctx.services.live.rt;
     const publish = async (n: number) =>
       (await rt.publish(id, async () => ({
-        staff: { t: 'settings', d: { moderation: 'auto', qaOpen: n % 2 === 0 } },
+        staff: { t: 'settings', d: { moderation: 'auto', qaOpen: n % 2 === 0, openVoting: false } },
         pub: 'same',
       })))!;
     // A second node's hub: it hears only what is handed to receive() (its bus messages, here held back).
