@@ -99,20 +99,21 @@ export const errors = {
     en: 'Aula is already set up. Please log in.',
   })),
   /** An uploaded file, or (`'body'`) a whole JSON or form body, over the limit that applied. */
-  tooLarge: make(413, 'too_large', (maxKb: number, what: 'file' | 'body' = 'file') =>
+  tooLarge: make(413, 'too_large', (maxKb: number, what: 'file' | 'body' = 'file', field?: string) =>
     what === 'file'
       ? {
-          id: `Berkas terlalu besar (maksimal ${maxKb} KB).`,
-          en: `The file is too large (at most ${maxKb} KB).`,
+          id: `${field ? `${field}: ` : ''}Berkas terlalu besar (maksimal ${maxKb} KB).`,
+          en: `${field ? `${field}: ` : ''}The file is too large (at most ${maxKb} KB).`,
         }
       : {
           id: `Isi permintaan terlalu besar (maksimal ${maxKb} KB).`,
           en: `The request body is too large (at most ${maxKb} KB).`,
         },
   ),
-  unsupportedMedia: make(415, 'unsupported_media', (allowed: string) => ({
-    id: `Jenis berkas tidak didukung. Gunakan ${allowed}.`,
-    en: `Unsupported file type. Use ${allowed}.`,
+  /** `field`: the form field the file came in, named in the message ("file: …"). */
+  unsupportedMedia: make(415, 'unsupported_media', (allowed: string, field?: string) => ({
+    id: `${field ? `${field}: ` : ''}Jenis berkas tidak didukung. Gunakan ${allowed}.`,
+    en: `${field ? `${field}: ` : ''}Unsupported file type. Use ${allowed}.`,
   })),
   rateLimited: make(429, 'rate_limited', (seconds: number) => ({
     id: `Terlalu banyak percobaan. Coba lagi dalam ${seconds} detik.`,

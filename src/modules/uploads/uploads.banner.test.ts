@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -103,5 +103,42 @@ describe.each(DB_KINDS)('the banner in the console on %s', (kind) => {
     expect(page.body).toContain(up.json().bannerUrl);
     const pub = await t.inject({ method: 'GET', url: `/e/${e.slug}` });
     expect(pub.body).toContain(`og:image" content="`);
+  });
+});
+
+describe.each(DB_KINDS)('organization logos on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('refuses an oversized or non-image logo naming the field, and writes nothing', async () => {
+    const token = await t.tokenFor('organizer');
+    const org = (
+      await t.inject({
+        method: 'POST',
+        url: '/api/v1/organizations',
+        token,
+        payload: { name: 'Kelurahan Kanigaran' },
+      })
+    ).json();
+    const url = `/api/v1/organizations/${org.id}/logo`;
+    const logos = join(t.config.dataDir, 'uploads', 'logos');
+    const text = multipart([
+      { name: 'file', value: Buffer.from('bukan gambar'), filename: 'logo.png', type: 'image/png' },
+    ]);
+    const bad = await t.inject({ method: 'POST', url, token, ...text });
+    expect(bad.statusCode).toBe(415);
+    expect(bad.json().error.message).toMatch(/^file: /);
+    const huge = multipart([
+      { name: 'file', value: Buffer.alloc(6 * 1024 * 1024, 1), filename: 'logo.png', type: 'image/png' },
+    ]);
+    const big = await t.inject({ method: 'POST', url, token, ...huge });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.message).toMatch(/^file: /);
+    const after = (await t.inject({ method: 'GET', url: `/api/v1/organizations/${org.id}` })).json();
+    expect(after.logoUrl).toBeNull();
+    await expect(readdir(logos)).rejects.toThrow();
   });
 });

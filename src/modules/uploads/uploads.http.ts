@@ -28,7 +28,7 @@ export async function readImageUpload(req: FastifyRequest): Promise<ImageUpload>
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-      throw errors.tooLarge(MAX_UPLOAD_BYTES / 1024);
+      throw errors.tooLarge(MAX_UPLOAD_BYTES / 1024, 'file', 'file');
     }
     throw err;
   }

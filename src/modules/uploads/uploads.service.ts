@@ -62,8 +62,8 @@ async function encodeImage(
   input: Buffer,
   kind: ImageKind,
 ): Promise<{ data: Buffer; width: number; height: number }> {
-  if (input.length === 0) throw errors.unsupportedMedia(ALLOWED_IMAGES);
-  if (input.length > MAX_UPLOAD_BYTES) throw errors.tooLarge(MAX_UPLOAD_BYTES / 1024);
+  if (input.length === 0) throw errors.unsupportedMedia(ALLOWED_IMAGES, 'file');
+  if (input.length > MAX_UPLOAD_BYTES) throw errors.tooLarge(MAX_UPLOAD_BYTES / 1024, 'file', 'file');
   const spec = SPECS[kind];
   let format: string | undefined;
   let size = { width: 0, height: 0 };
@@ -77,9 +77,9 @@ async function encodeImage(
       height: (turned ? meta.width : meta.height) ?? 0,
     };
   } catch {
-    throw errors.unsupportedMedia(ALLOWED_IMAGES);
+    throw errors.unsupportedMedia(ALLOWED_IMAGES, 'file');
   }
-  if (!format || !ACCEPTED_FORMATS.has(format)) throw errors.unsupportedMedia(ALLOWED_IMAGES);
+  if (!format || !ACCEPTED_FORMATS.has(format)) throw errors.unsupportedMedia(ALLOWED_IMAGES, 'file');
   try {
     // rotate() applies the EXIF orientation before the metadata is dropped, so phone photos stay upright.
     const box = kind === 'banner' && size.width && size.height ? bannerBox(size.width, size.height) : null;
@@ -99,7 +99,7 @@ async function encodeImage(
         : await pipeline.png({ compressionLevel: 9, palette: true }).toBuffer({ resolveWithObject: true });
     return { data: out.data, width: out.info.width, height: out.info.height };
   } catch {
-    throw errors.unsupportedMedia(ALLOWED_IMAGES);
+    throw errors.unsupportedMedia(ALLOWED_IMAGES, 'file');
   }
 }
 
