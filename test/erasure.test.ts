@@ -34,6 +34,7 @@ const NOT_ABOUT_PARTICIPANTS: Record<string, string> = {
   report_narratives: "the organizer's report text",
   report_versions: 'finalized reports, by staff',
   qa_voters: 'addresses of browsers without a ticket, linked to no registration, kept for rate limits',
+  qa_voter_slots: 'per-minute counts of new voters per address, linked to no registration (rate limits)',
   job_queue: 'work in flight: payloads carry ids (a delivery), never a contact',
 };
 

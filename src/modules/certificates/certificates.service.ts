@@ -148,7 +148,6 @@ export function createCertificatesService(ctx: AppContext, deps: CertificateDeps
     filesOfEvent: (eventId: string) => repo.filesOfEvent(db, eventId),
 
     /** UU PDP erasure: the numbers stay taken, the certificates name no one and no longer verify. */
-    forgetRecipients: (registrationIds: string[]) => repo.forgetRecipients(db, registrationIds, Date.now()),
     registrationByTicket: async (code: string) => {
       const r = await deps.registrations.findByTicketCode(code);
       return r ? { id: r.id, event_id: r.event_id, status: r.status } : undefined;

@@ -15,9 +15,6 @@ export function qaReads(db: Db) {
     findQuestion: (id: string) => repo.findQuestion(db, id),
     findPoll: (id: string) => repo.findPoll(db, id),
 
-    /** UU PDP erasure: the question stays (it belongs to the seminar's record), the asker's name goes. */
-    forgetAuthors: (registrationIds: string[]) => repo.forgetAuthors(db, registrationIds),
-
     /** What a joining client of `role` sees of the Q&A and polls (the live service adds the stage). */
     snapshot: (eventId: string, role: LiveRole) => qaSnapshot(db, eventId, role),
 

@@ -27,15 +27,6 @@ function withSpeaker(db: Db) {
 
 /** All SQL of questions, votes and polls. */
 export const qaRepository = {
-  /** UU PDP erasure: the question stays (it belongs to the seminar's record), the asker's name goes. */
-  forgetAuthors: (db: Db, registrationIds: string[]) =>
-    registrationIds.length
-      ? db
-          .updateTable('questions')
-          .set({ author_name: null })
-          .where('registration_id', 'in', registrationIds)
-          .execute()
-      : Promise.resolve([]),
   eventZone: async (db: Db, eventId: string) =>
     (await db.selectFrom('events').select('timezone').where('id', '=', eventId).executeTakeFirst())
       ?.timezone ?? 'Asia/Jakarta',
