@@ -20,6 +20,7 @@ import * as registrationResentAt from './2026_12_07_1120_registration_resent_at.
 import * as pollKindsCaptions from './2026_12_07_1020_poll_kinds_captions.js';
 import * as personPresenceMode from './2026_12_07_1021_person_presence_mode.js';
 import * as oneVote from './2026_12_07_1000_one_vote.js';
+import * as voterSlots from './2026_12_07_1001_voter_slots.js';
 import * as presenceWindow from './2026_12_07_1100_presence_window.js';
 
 import * as jobQueue from './2026_12_07_1200_job_queue.js';
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1210_messages': messagesTables,
   '2026_12_07_1220_webhooks': webhooksTables,
   '2026_12_07_1300_org_members': orgMembers,
+  '2026_12_07_1001_voter_slots': voterSlots,
 };

@@ -115,8 +115,8 @@ export function createQaService(ctx: AppContext, deps: { realtime: Realtime; pol
     /** Whether the organizer opened participation: voting without a ticket, with the live page's voter. */
     votingOpen: async (eventId: string) => !!(await repo.liveSettings(db, eventId)).open_voting,
     isVoter: (eventId: string, voterId: string) => votes.isVoter(db, eventId, voterId),
-    newVoters: (eventId: string, address: string, since: number) =>
-      votes.newVotersSince(db, eventId, address, since),
+    takeVoterSlot: (eventId: string, address: string, minute: number, max: number) =>
+      votes.takeVoterSlot(db, eventId, address, minute, max),
     addVoter: (eventId: string, voterId: string, address: string) =>
       votes.addVoter(db, eventId, voterId, address),
 

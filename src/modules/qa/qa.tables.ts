@@ -38,6 +38,14 @@ interface QaVotersTable {
   created_at: number;
 }
 
+/** New voters issued per (event, address, minute): the cap is one conditional upsert on this counter. */
+interface QaVoterSlotsTable {
+  event_id: string;
+  address: string;
+  minute: number;
+  n: number;
+}
+
 export interface PollsTable {
   id: string;
   event_id: string;
@@ -73,4 +81,5 @@ export interface QaTables {
   poll_options: PollOptionsTable;
   poll_ballots: PollBallotsTable;
   qa_voters: QaVotersTable;
+  qa_voter_slots: QaVoterSlotsTable;
 }

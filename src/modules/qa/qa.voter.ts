@@ -35,7 +35,7 @@ function browserId(req: FastifyRequest, reply: FastifyReply, secure: boolean): s
 /** New voters one address may get per minute when participation is open (a hall behind one NAT shares it). */
 export const NEW_VOTERS_PER_ADDRESS = { max: 20, windowMs: 60_000 };
 
-type VotingQa = Pick<QaService, 'ticketHolder' | 'votingOpen' | 'isVoter' | 'newVoters' | 'addVoter'>;
+type VotingQa = Pick<QaService, 'ticketHolder' | 'votingOpen' | 'isVoter' | 'takeVoterSlot' | 'addVoter'>;
 
 /**
  * Who may vote on a question or answer a poll: one person, one vote. With a ticket code, its holder.
@@ -71,8 +71,8 @@ export async function issueVoter(
   if (!(await qa.votingOpen(eventId))) return null;
   const known = cookieId(req);
   if (known && (await qa.isVoter(eventId, known))) return { key: `c:${known}` };
-  const since = Date.now() - NEW_VOTERS_PER_ADDRESS.windowMs;
-  if ((await qa.newVoters(eventId, req.ip, since)) >= NEW_VOTERS_PER_ADDRESS.max) return { capped: true };
+  const minute = Math.floor(Date.now() / NEW_VOTERS_PER_ADDRESS.windowMs);
+  if (!(await qa.takeVoterSlot(eventId, req.ip, minute, NEW_VOTERS_PER_ADDRESS.max))) return { capped: true };
   const id = browserId(req, reply, secure);
   await qa.addVoter(eventId, id, req.ip);
   return { key: `c:${id}` };

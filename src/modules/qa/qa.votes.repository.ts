@@ -150,18 +150,22 @@ export const qaVotesRepository = {
       .where('voter_id', '=', voterId)
       .executeTakeFirst()),
 
-  newVotersSince: async (db: Db, eventId: string, address: string, since: number) =>
-    Number(
-      (
-        await db
-          .selectFrom('qa_voters')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('event_id', '=', eventId)
-          .where('address', '=', address)
-          .where('created_at', '>=', since)
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
+  /**
+   * Takes one of the `max` new-voter slots of this address in this minute: one upsert that raises the
+   * counter only while it is below `max` (false: none left), so parallel requests cannot overshoot.
+   */
+  takeVoterSlot: async (db: Db, eventId: string, address: string, minute: number, max: number) =>
+    !!(await db
+      .insertInto('qa_voter_slots')
+      .values({ event_id: eventId, address, minute, n: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['event_id', 'address', 'minute'])
+          .doUpdateSet({ n: sql`qa_voter_slots.n + 1` })
+          .where('qa_voter_slots.n', '<', max),
+      )
+      .returning('n')
+      .executeTakeFirst()),
 
   addVoter: (db: Db, eventId: string, voterId: string, address: string) =>
     db
