@@ -124,11 +124,14 @@ function recorder(node: Node) {
   }[] = [];
   node.app.ctx.bus.onEveryNode('live.message', ({ message }) => {
     const m = JSON.parse((message as { staff: string }).staff) as { s: number; t: string; d: unknown };
+    // A window with votes and answers is one `batch` update carrying both.
+    const parts = m.t === 'batch' ? (m.d as { t: string; d: unknown }[]) : [m];
+    const part = (t: string) => parts.find((p) => p.t === t)?.d ?? null;
     list.push({
       s: m.s,
       t: m.t,
-      votes: m.t === 'votes' ? (m.d as Record<string, number>) : null,
-      clouds: m.t === 'poll.words' ? (m.d as Record<string, { voters: number }>) : null,
+      votes: part('votes') as Record<string, number> | null,
+      clouds: part('poll.words') as Record<string, { voters: number }> | null,
       at: now(),
     });
   });

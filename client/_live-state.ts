@@ -106,6 +106,15 @@ export function applyLiveMessage(state: LiveState, m: ServerMessage, view: LiveV
     case 'settings':
       state.settings = m.d;
       return 'settings';
+    case 'batch': {
+      // One window's counts of several kinds: each part as if it came alone, under the batch's number.
+      let change: LiveChange = 'polls';
+      for (const part of m.d) {
+        const c = applyLiveMessage(state, { ...part, s: m.s } as ServerMessage, view);
+        if (c === 'questions') change = c;
+      }
+      return change;
+    }
     case 'poll.words':
     case 'poll.answer':
     case 'caption':

@@ -1,7 +1,13 @@
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/database.js';
 import { inTransaction } from '../db/transaction.js';
-import type { LiveRole, ServerMessages, ServerMessageType, SnapshotDto } from '../shared/realtime.js';
+import type {
+  CoalescedMessage,
+  LiveRole,
+  ServerMessages,
+  ServerMessageType,
+  SnapshotDto,
+} from '../shared/realtime.js';
 import { type Envelope, LiveHub } from './hub.js';
 import { realtimeRepository as repo } from './realtime.repository.js';
 import { SocketLimits, socketCap } from './socket-limits.js';
@@ -156,16 +162,26 @@ export class Realtime {
     const room = this.rooms.get(eventId);
     if (!room || room.kinds.size === 0) return;
     room.lastFlush = Date.now();
-    const kinds = room.kinds;
+    const kinds = [...room.kinds].filter(([kind]) => this.renderers.has(kind));
     room.kinds = new Map();
-    for (const [kind, ids] of kinds) {
-      const render = this.renderers.get(kind);
-      if (!render) continue;
-      try {
-        await this.publish(eventId, (trx) => render(trx, eventId, [...ids]));
-      } catch (err) {
-        this.ctx.log.error({ err, eventId, kind }, 'live: coalesced update failed');
-      }
+    // Every kind that changed in this window goes out in one update: a broadcast to a big room costs
+    // the same whatever it carries, so votes beside word-cloud answers must not double the broadcasts.
+    try {
+      await this.publish(eventId, async (trx) => {
+        const parts: Rendered[] = [];
+        for (const [kind, ids] of kinds) {
+          const r = await this.renderers.get(kind)!(trx, eventId, [...ids]);
+          if (r) parts.push(r);
+        }
+        if (parts.length <= 1) return parts[0] ?? null;
+        const pub = parts.flatMap((p) => (p.pub === 'same' ? [p.staff] : p.pub ? [p.pub] : []));
+        return {
+          staff: { t: 'batch', d: parts.map((p) => p.staff as CoalescedMessage) },
+          pub: pub.length ? { t: 'batch', d: pub as CoalescedMessage[] } : null,
+        };
+      });
+    } catch (err) {
+      this.ctx.log.error({ err, eventId, kinds: kinds.map(([k]) => k) }, 'live: coalesced update failed');
     }
   }
 

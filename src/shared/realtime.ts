@@ -132,7 +132,18 @@ export interface ServerMessages {
   'poll.answer': { pollId: string; answer: PollAnswerDto };
   /** A new caption line, or the last one corrected (same id). */
   caption: CaptionDto;
+  /**
+   * The coalesced counts of one window when more than one kind changed (question votes, poll results,
+   * word clouds): one broadcast instead of one per kind. Applied part by part, under the batch's number.
+   */
+  batch: CoalescedMessage[];
 }
+
+/** What a coalescing window may carry (inside a `batch` when several kinds changed at once). */
+export type CoalescedMessage =
+  | { t: 'votes'; d: ServerMessages['votes'] }
+  | { t: 'poll.votes'; d: ServerMessages['poll.votes'] }
+  | { t: 'poll.words'; d: ServerMessages['poll.words'] };
 
 export type ServerMessageType = keyof ServerMessages;
 export type ServerMessage = {
