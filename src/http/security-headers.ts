@@ -41,7 +41,8 @@ function safeHost(req: FastifyRequest): string {
 function setHeaders(req: FastifyRequest, reply: FastifyReply, https: boolean): void {
   reply.header('x-content-type-options', 'nosniff');
   // Ticket and certificate URLs carry secrets: other sites never see our paths in a Referer.
-  reply.header('referrer-policy', 'same-origin');
+  // A page may ask for less (the ticket and invitation pages send none at all).
+  if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
   if (https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   if (reply.hasHeader('content-security-policy')) return;
   if (req.url.startsWith('/uploads/')) {
