@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { errors } from '../../errors.js';
+
+const TicketInPath = z.object({ code: z.string() });
 
 /**
  * A hall of 300 on one Wi-Fi (or a carrier's NAT) sends its evaluations from one address within a minute:
@@ -17,7 +20,10 @@ const PER_TICKET = { max: 10, timeWindow: '1 minute' };
 export function ticketLimiter(app: FastifyInstance) {
   const check = app.createRateLimit({
     ...PER_TICKET,
-    keyGenerator: (req) => `eval:${(req.params as { code?: string }).code ?? ''}`,
+    keyGenerator: (req) => {
+      const p = TicketInPath.safeParse(req.params);
+      return p.success ? `eval:${p.data.code}` : `eval-ip:${req.ip}`;
+    },
   });
   return async (req: FastifyRequest) => {
     const r = await check(req);

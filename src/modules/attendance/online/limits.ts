@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { errors } from '../../../errors.js';
 
 /**
@@ -10,12 +11,15 @@ export const CODE_PER_ADDRESS = { max: 3000, timeWindow: '1 minute' };
 /** Per ticket: a person types a code or two a minute; a script guessing codes for one ticket stops here. */
 const PER_TICKET = { max: 20, timeWindow: '1 minute' };
 
+const PathTicket = z.object({ code: z.string() });
+const BodyTicket = z.object({ ticketCode: z.string().trim().min(1) });
+
 /** The ticket a code entry is for: the `/t/:code/…` path, else the `ticketCode` of the body (form or JSON). */
 function ticketOf(req: FastifyRequest): string {
-  const fromPath = (req.params as { code?: unknown }).code;
-  if (typeof fromPath === 'string') return fromPath.toLowerCase();
-  const body = req.body as { ticketCode?: unknown } | undefined;
-  return typeof body?.ticketCode === 'string' ? body.ticketCode.trim().toLowerCase() : `ip:${req.ip}`;
+  const path = PathTicket.safeParse(req.params);
+  if (path.success) return path.data.code.toLowerCase();
+  const body = BodyTicket.safeParse(req.body);
+  return body.success ? body.data.ticketCode.toLowerCase() : `ip:${req.ip}`;
 }
 
 /**
