@@ -66,6 +66,8 @@ export interface ReportData {
   /** The live captions, oldest first; absent in old snapshots. */
   transcript?: TranscriptLine[];
   evaluation: Results;
+  /** The same results with the built-in questions in English (the English report); absent in old snapshots. */
+  evaluationEn?: Results;
   photos: {
     path: string;
     thumbPath: string | null;
@@ -181,6 +183,7 @@ export async function gatherReport(
     polls,
     transcript: deps.captions ? await deps.captions.transcript(event) : [],
     evaluation,
+    evaluationEn: await deps.evaluation.results(event.id, 'en'),
     photos: media
       .filter((m) => m.kind === 'photo')
       .map((m) => ({

@@ -240,7 +240,7 @@ export function buildReport(
     // Summaries of the other poll kinds (word clouds, open answers, ratings) belong right here.
   }
   b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.evaluation}` });
-  const ev = d.evaluation;
+  const ev = (lang === 'en' ? d.evaluationEn : undefined) ?? d.evaluation;
   if (!ev.responses) b.push({ t: 'p', text: C3.noEvaluation });
   else {
     b.push({ t: 'p', text: C3.evaluationSentence(ev.responses) });
