@@ -243,6 +243,7 @@ describe('restore refuses what it cannot trust, and writes nothing', () => {
     expect(existsSync(join(dir, 'uploads', 'local', 'keep.txt'))).toBe(true);
     const r = await restoreBackup(config, good, { force: true });
     expect(r.rows).toBeGreaterThan(0);
+    expect(r.rows).toBe((await restoreBackup(target('fresh').config, good)).rows);
     expect(existsSync(join(dir, 'uploads', 'local', 'keep.txt'))).toBe(false);
   });
 

@@ -160,6 +160,10 @@ export async function restoreBackup(
         await dropAllTables(h.db, 'postgres').finally(() => h.close());
       }
     }
+    // A SQLite target starts from nothing: an old file's WAL beside a new file would be read as part of it.
+    if (target.kind === 'sqlite')
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        rmSync(`${target.path}${suffix}`, { force: true });
     mkdirSync(config.dataDir, { recursive: true });
     let rows = 0;
     let via: 'file' | 'rows' | 'pg_restore' = 'rows';
