@@ -56,22 +56,25 @@ export function createOpsService(ctx: AppContext, deps: { realtime: Realtime }) 
     }
     return { depth, failed };
   };
-  new client.Gauge({
-    name: 'aula_job_queue_depth',
-    help: 'Background jobs waiting or running',
-    registers,
-    async collect() {
-      this.set((await readQueues()).depth);
-    },
-  });
-  new client.Gauge({
-    name: 'aula_job_queue_failed',
-    help: 'Background jobs that failed for good',
-    registers,
-    async collect() {
-      this.set((await readQueues()).failed);
-    },
-  });
+  const jobGauges = () => {
+    new client.Gauge({
+      name: 'aula_job_queue_depth',
+      help: 'Background jobs waiting or running',
+      registers,
+      async collect() {
+        this.set((await readQueues()).depth);
+      },
+    });
+    new client.Gauge({
+      name: 'aula_job_queue_failed',
+      help: 'Background jobs that failed for good',
+      registers,
+      async collect() {
+        this.set((await readQueues()).failed);
+      },
+    });
+  };
+
   ctx.bus.on('registration.created', () => registrations.inc());
   ctx.bus.on('attendance.changed', (p) => checkins.inc({ kind: p.kind }));
 
@@ -82,6 +85,8 @@ export function createOpsService(ctx: AppContext, deps: { realtime: Realtime }) 
     },
     /** The job queue (or queues) report their depth and failures through this, read on each scrape. */
     watchJobQueue(stats: JobQueueStats): void {
+      // The gauges appear with the first queue: a depth of 0 from nobody would read as "all done".
+      if (queues.length === 0) jobGauges();
       queues.push(stats);
     },
     metricsContentType: registry.contentType,
