@@ -260,6 +260,14 @@ describe.skipIf(!hasChromium)('live screens fit in Chromium', () => {
     expect(pollTop).toBeLessThan(qaTop);
     expect(await p.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
     if (SHOTS) await p.screenshot({ path: join(SHOTS, 'live-phone-390.png'), fullPage: true });
+    // Without a ticket: the counts, a note on how to vote, no vote buttons and no ballot.
+    const anon = await ctx.newPage();
+    await anon.goto(`${base}/e/${ev.event.slug}/live?from=hall`);
+    await anon.waitForFunction(() => document.getElementById('live-root')?.dataset.conn === 'live');
+    expect(await anon.locator('#vote-note').isVisible()).toBe(true);
+    expect(await anon.locator('form.vote, form[data-poll]').count()).toBe(0);
+    expect(await anon.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    if (SHOTS) await anon.screenshot({ path: join(SHOTS, 'live-phone-390-no-ticket.png') });
     await ctx.close();
   });
 });
