@@ -16,6 +16,12 @@ export interface RosterPerson {
   checkedInBy: string | null;
 }
 
+/** When door scans count (epoch ms), from the roster. */
+export interface DoorWindow {
+  doorsOpen: number;
+  closes: number;
+}
+
 /** A person registered at the door (the API's `walkIn`). */
 export interface WalkInData {
   name: string;
@@ -58,6 +64,7 @@ export function createStore(eventId: string) {
   const rosterKey = `aula-checkin-roster:${eventId}`;
   const queueKey = `aula-checkin-queue:${eventId}`;
   const countKey = `aula-checkin-count:${eventId}`;
+  const windowKey = `aula-checkin-window:${eventId}`;
   let people = read<RosterPerson[]>(rosterKey, []);
   let byHash = new Map(people.map((p) => [p.h, p]));
   let byId = new Map(people.map((p) => [p.id, p]));
@@ -116,6 +123,11 @@ export function createStore(eventId: string) {
      * The last hall count the server gave, kept with the time it came: a page reloaded offline (served by the
      * service worker from an older copy) starts from it instead of the copy's stale number.
      */
+    /** The doors' window as the server last gave it, for scans made offline. */
+    setWindow(w: DoorWindow) {
+      write(windowKey, w);
+    },
+    doorWindow: () => read<DoorWindow | null>(windowKey, null),
     saveCount(n: number) {
       write(countKey, { n, at: Date.now() });
     },

@@ -6,6 +6,7 @@ import { appendOverride } from './_checkin-override.js';
 import { checkInPerson } from './_checkin-person.js';
 import {
   createStore,
+  type DoorWindow,
   newScanId,
   type QueuedScan,
   type RosterPerson,
@@ -190,6 +191,11 @@ async function main(el: HTMLElement) {
       refreshBar();
       return show('red', t.notInList!);
     }
+    // Outside the doors' window the server would refuse it: say so now rather than after the sync.
+    const w = store.doorWindow();
+    if (w && s.scannedAt < w.doorsOpen)
+      return show('red', p.name, fmt(t.notOpenYet!, { when: when(w.doorsOpen) }));
+    if (w && s.scannedAt > w.closes) return show('red', p.name, fmt(t.closedAt!, { when: when(w.closes) }));
     if (p.status === 'cancelled') return show('red', p.name, t.cancelled!);
     if (p.status !== 'confirmed') return show('red', p.name, t.waitlisted!);
     if (p.mode === 'online') return show('red', p.name, t.registeredOnline!);
@@ -306,8 +312,9 @@ async function main(el: HTMLElement) {
     try {
       const r = await fetch(`${api}/checkins/roster`, { credentials: 'same-origin' });
       if (!r.ok) return;
-      const body = (await r.json()) as { people: RosterPerson[] };
+      const body = (await r.json()) as { people: RosterPerson[]; window?: DoorWindow };
       store.setRoster(body.people);
+      if (body.window) store.setWindow(body.window);
       const s = await fetch(`${api}/attendance/summary`, { credentials: 'same-origin' });
       if (s.ok) setServerOnsite(((await s.json()) as { present: { onsite: number } }).present.onsite);
       refreshBar();

@@ -181,9 +181,19 @@ describe.skipIf(!hasChromium)('the door page on a phone', () => {
     await page.goto(`${base}/console/events/${laterId}/checkin`);
     await page.waitForSelector('#checkin[data-ready="1"]');
     const result = page.locator('#ci-result');
+    // Offline the phone knows the window from its roster: refused at once, nothing queued.
+    await context.setOffline(true);
+    await expect.poll(() => page.locator('#ci-net').getAttribute('class')).toContain('off');
     await page.fill('#ci-input', early!.ticketCode);
     await page.press('#ci-input', 'Enter');
     await expect.poll(() => result.getAttribute('class')).toContain('red');
+    expect(await result.textContent()).toContain('belum dibuka');
+    expect(await page.locator('#ci-queue').textContent()).toBe('0');
+    await context.setOffline(false);
+    await expect.poll(() => page.locator('#ci-net').getAttribute('class')).not.toContain('off');
+    await page.fill('#ci-input', early!.ticketCode);
+    await page.press('#ci-input', 'Enter');
+    await expect.poll(() => result.locator('.ci-override').count()).toBe(1);
     expect(await result.textContent()).toContain('belum dibuka');
     await page.screenshot({ path: `${SHOTS}/door-390-not-open.png` });
     // Too short a reason is not sent.

@@ -177,6 +177,8 @@ export const SyncOut = z.object({
 export const RosterOut = z.object({
   eventId: z.string(),
   generatedAt: z.number(),
+  /** When door scans count (epoch ms): the doors open, the window closes. */
+  window: z.object({ doorsOpen: z.number(), closes: z.number() }),
   /** Ticket codes are sent only as SHA-256 (hex, first 32): a lost phone does not leak usable tickets. */
   people: z.array(
     z.object({

@@ -353,10 +353,12 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
     },
 
     async roster(event: EventRow) {
-      const rows = await repo.roster(db, event.id);
+      const [rows, w] = await Promise.all([repo.roster(db, event.id), windowOf(event)]);
       return {
         eventId: event.id,
         generatedAt: Date.now(),
+        // Offline, the phone refuses scans outside the doors' window itself, as the server would.
+        window: { doorsOpen: w.doorsOpen, closes: w.closes },
         people: rows.map((r) => ({
           id: r.id,
           h: ticketHash(r.ticket_code),

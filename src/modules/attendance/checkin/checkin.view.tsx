@@ -69,6 +69,11 @@ function clientTexts(l: Locale) {
     welcome: l === 'id' ? 'Selamat datang' : 'Welcome',
     alreadyAt: l === 'id' ? 'Sudah check-in {time}' : 'Already checked in {time}',
     at: l === 'id' ? 'pukul {time}' : 'at {time}',
+    notOpenYet:
+      l === 'id'
+        ? 'Check-in belum dibuka: pintu dibuka {when}.'
+        : 'Check-in is not open yet: doors open {when}.',
+    closedAt: l === 'id' ? 'Check-in sudah selesai (ditutup {when}).' : 'Check-in is over (closed {when}).',
     overrideReason: l === 'id' ? 'Alasan tetap mencatat (wajib)' : 'Reason to record it anyway (required)',
     overrideGo: l === 'id' ? 'Tetap check-in' : 'Check in anyway',
     clockFlag:
