@@ -29,7 +29,32 @@ function fitBox(el: HTMLElement): void {
   el.style.setProperty('--k', String(lo));
 }
 
+const px = (sel: string) => {
+  const el = document.querySelector(sel);
+  return el ? Number.parseFloat(getComputedStyle(el).fontSize) : Number.POSITIVE_INFINITY;
+};
+
+/**
+ * The projector shows a question and a poll side by side: a long question wants width, a poll with many
+ * options wants it too. Of a few splits, keep the one whose smaller text is largest.
+ */
+function balance(q: HTMLElement, poll: HTMLElement): void {
+  let best = { grow: '1', size: -1 };
+  for (const grow of ['0.6', '0.8', '1', '1.25', '1.6']) {
+    q.style.flexGrow = grow;
+    fitBox(q);
+    fitBox(poll);
+    const size = Math.min(px('#screen-q-text'), px('#screen-poll-results li'), px('#screen-poll-q'));
+    if (size > best.size) best = { grow, size };
+  }
+  q.style.flexGrow = best.grow;
+}
+
 function fitAll(): void {
+  const q = document.querySelector<HTMLElement>('.main #screen-q');
+  const poll = document.querySelector<HTMLElement>('.main #screen-poll');
+  if (q && poll && !q.hidden && !poll.hidden) balance(q, poll);
+  else if (q) q.style.flexGrow = '';
   for (const el of document.querySelectorAll<HTMLElement>('.fit')) fitBox(el);
   document.body.dataset.fitted = String(Number(document.body.dataset.fitted ?? 0) + 1);
 }
