@@ -47,25 +47,34 @@ export const checkinPages: FastifyPluginAsync = async (base) => {
     async (req, reply) => {
       const { user, event } = await staffEvent(req, db, req.params.id, 'checkin');
       const body = formBody(req);
+      const q = str(body, 'q').trim();
+      const registrationId = typeof body.registrationId === 'string' ? body.registrationId : undefined;
+      // Outside the doors' window the page offers the same scan again with a reason (the audit log keeps it).
+      const reason = str(body, 'reason').trim();
+      const override = 'reason' in body ? { override: { reason } } : {};
+      const retry = { q, registrationId };
       try {
-        if (typeof body.registrationId === 'string') {
+        if (registrationId) {
           const result = await checkins.checkIn(
             event,
-            { registrationId: body.registrationId, method: 'search' },
+            parseOrThrow(CheckinBody, { registrationId, method: 'search', ...override }),
             user,
           );
           return render(req, reply, event, { result });
         }
-        const q = str(body, 'q').trim();
         const code = /\s/.test(q) ? null : normalizeTicketCode(q);
         if (code && code.length >= 16) {
-          const result = await checkins.checkIn(event, { ticketCode: code, method: 'manual' }, user);
+          const result = await checkins.checkIn(
+            event,
+            parseOrThrow(CheckinBody, { ticketCode: code, method: 'manual', ...override }),
+            user,
+          );
           return render(req, reply, event, { result });
         }
         const { q: text } = parseOrThrow(SearchQuery, { q });
         return render(req, reply, event, { search: await checkins.search(event, text) });
       } catch (err) {
-        if (err instanceof AppError) return render(req, reply, event, { error: err });
+        if (err instanceof AppError) return render(req, reply, event, { error: err, retry });
         throw err;
       }
     },

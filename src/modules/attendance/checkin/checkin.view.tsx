@@ -45,6 +45,8 @@ export const T = {
     en: 'Add to the home screen so it opens without a signal.',
   },
   back: { id: 'Kembali ke acara', en: 'Back to the event' },
+  overrideReason: { id: 'Alasan tetap mencatat (wajib)', en: 'Reason to record it anyway (required)' },
+  overrideGo: { id: 'Tetap check-in', en: 'Check in anyway' },
   consent: {
     id: 'Peserta sudah diberi tahu dan setuju datanya dipakai untuk pendaftaran, daftar hadir dan sertifikat acara ini.',
     en: 'The person was told and agrees that their data is used for this event’s registration, attendance list and certificate.',
@@ -74,8 +76,8 @@ function clientTexts(l: Locale) {
         ? 'Check-in belum dibuka: pintu dibuka {when}.'
         : 'Check-in is not open yet: doors open {when}.',
     closedAt: l === 'id' ? 'Check-in sudah selesai (ditutup {when}).' : 'Check-in is over (closed {when}).',
-    overrideReason: l === 'id' ? 'Alasan tetap mencatat (wajib)' : 'Reason to record it anyway (required)',
-    overrideGo: l === 'id' ? 'Tetap check-in' : 'Check in anyway',
+    overrideReason: pick(T.overrideReason),
+    overrideGo: pick(T.overrideGo),
     clockFlag:
       l === 'id'
         ? 'Jam HP ini berbeda lebih dari 5 menit dari server: waktu dicatat menurut HP dan ditandai.'
@@ -107,12 +109,33 @@ function clientTexts(l: Locale) {
 
 export const checkinPagePath = (event: EventRow) => `/console/events/${event.id}/checkin`;
 
-function ResultBox(props: { l: Locale; result?: WalkInResult; error?: AppError }) {
-  const { l, result, error } = props;
+function ResultBox(props: {
+  req: FastifyRequest;
+  path: string;
+  result?: WalkInResult;
+  error?: AppError;
+  retry?: CheckinBox['retry'];
+}) {
+  const { req, path, result, error, retry } = props;
+  const l = req.locale;
   if (error) {
     return (
       <div id="ci-result" class="ci-result red" role="alert">
         <strong>{error.text[l]}</strong>
+        {error.details?.overridable && retry ? (
+          // Without JavaScript too: the same scan again, with the reason staff give for recording it anyway.
+          <form method="post" action={path} class="ci-override">
+            <CsrfField req={req} />
+            {retry.registrationId ? (
+              <input type="hidden" name="registrationId" value={retry.registrationId} />
+            ) : (
+              <input type="hidden" name="q" value={retry.q} />
+            )}
+            <label for="ci-override-reason">{T.overrideReason[l]}</label>
+            <input id="ci-override-reason" name="reason" required minLength={3} maxLength={500} />
+            <button type="submit">{T.overrideGo[l]}</button>
+          </form>
+        ) : null}
       </div>
     );
   }
@@ -170,6 +193,8 @@ const CHECKIN_CSS = `
 export interface CheckinBox {
   result?: WalkInResult;
   error?: AppError;
+  /** What was sent, for the reason form of a scan outside the window. */
+  retry?: { q: string; registrationId: string | undefined };
   search?: Awaited<ReturnType<CheckinService['search']>>;
 }
 
@@ -223,7 +248,7 @@ export function CheckinView(props: {
             {T.netOn[l]}
           </span>
         </div>
-        <ResultBox l={l} result={box.result} error={box.error} />
+        <ResultBox req={req} path={path} result={box.result} error={box.error} retry={box.retry} />
         <form id="ci-form" method="post" action={path}>
           <CsrfField req={req} />
           <label for="ci-input">{T.input[l]}</label>

@@ -182,4 +182,25 @@ describe.each(DB_KINDS)('the presence window on %s', (kind) => {
       .executeTakeFirstOrThrow();
     expect(joined.joined_at).not.toBeNull();
   });
+
+  it('without JavaScript the door page offers the reason form and records the arrival with it', async () => {
+    const e = await f.newEvent(happeningNow(7));
+    const [p] = await seedRegistrations(t.app.ctx.db, e.id, 1);
+    const form = (payload: Record<string, string>) =>
+      t.inject({
+        method: 'POST',
+        url: `/console/events/${e.id}/checkin`,
+        token: f.door,
+        payload: new URLSearchParams(payload).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const refused = await form({ q: p!.ticketCode });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('belum dibuka');
+    expect(refused.body).toContain('name="reason"');
+    expect(refused.body).toContain(`name="q" value="${p!.ticketCode}"`);
+    const ok = await form({ q: p!.ticketCode, reason: 'Gladi bersih' });
+    expect(ok.body).toContain('ci-result green');
+    expect(await f.attendanceRows()).toBeGreaterThan(0);
+  });
 });
