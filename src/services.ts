@@ -20,6 +20,7 @@ import { createMediaService } from './modules/media/index.js';
 import {
   createDeliveriesService,
   createMessagesService,
+  createNoticesService,
   createRemindersService,
 } from './modules/messages/index.js';
 import { createOpsService } from './modules/ops/index.js';
@@ -101,6 +102,7 @@ export function buildServices(ctx: AppContext) {
   const messages = createMessagesService(ctx, { deliveries });
   const reminders = createRemindersService(ctx, { deliveries });
   const webhooks = createWebhooksService(ctx, { jobs });
+  const notices = createNoticesService(ctx, { messages });
   return {
     auth,
     invites,
@@ -134,6 +136,7 @@ export function buildServices(ctx: AppContext) {
     messages,
     reminders,
     webhooks,
+    notices,
     ops,
   };
 }

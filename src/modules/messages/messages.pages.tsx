@@ -27,6 +27,7 @@ import { type EventRow, loadEventFor } from '../events/index.js';
 import { MessageInput } from './messages.schemas.js';
 import { L } from './messages.text.js';
 import { DeliveryTable, StatusCounts } from './messages.views.js';
+import { NoticeOffer } from './notices/notices.view.js';
 
 const LABELS = {
   subject: L.subject,
@@ -56,7 +57,7 @@ function inputOf(v: FormValues) {
 export const messagesPages: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const { messages, deliveries } = app.ctx.services;
+  const { messages, deliveries, notices } = app.ctx.services;
   const path = (e: EventRow) => `/console/events/${e.id}/messages`;
 
   async function compose(
@@ -67,7 +68,7 @@ export const messagesPages: FastifyPluginAsync = async (base) => {
   ) {
     const l = req.locale;
     const v = form.values;
-    const earlier = await messages.list(event);
+    const [earlier, offer] = await Promise.all([messages.list(event), notices.offer(event)]);
     return eventToolPage(
       req,
       reply,
@@ -75,6 +76,7 @@ export const messagesPages: FastifyPluginAsync = async (base) => {
       L.messages,
       <>
         <p>{L.intro[l]}</p>
+        {offer ? <NoticeOffer req={req} event={event} offer={offer} /> : null}
         {form.note ? <Notice kind="ok">{form.note}</Notice> : null}
         <form method="post" action={path(event)} novalidate>
           <CsrfField req={req} />
@@ -179,6 +181,28 @@ export const messagesPages: FastifyPluginAsync = async (base) => {
       }
       const r = await messages.send(event, user, input);
       return reply.redirect(`${path(event)}/${r.message.id}`, 303);
+    },
+  );
+
+  app.post(
+    '/console/events/:id/messages/notice',
+    { schema: { hide: true, params: IdParam } },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      const r = await notices.send(event, user);
+      return reply.redirect(r ? `${path(event)}/${r.message.id}` : path(event), 303);
+    },
+  );
+
+  app.post(
+    '/console/events/:id/messages/notice/dismiss',
+    { schema: { hide: true, params: IdParam } },
+    async (req, reply) => {
+      requireUser(req);
+      const event = await loadEventFor(req, db, req.params.id, 'organize');
+      await notices.dismiss(event);
+      return reply.redirect(path(event), 303);
     },
   );
 

@@ -2,13 +2,17 @@ import type { FastifyPluginAsync } from 'fastify';
 import { messagesPages } from './messages.pages.js';
 import { messagesApiRoutes } from './messages.routes.js';
 import { L } from './messages.text.js';
+import { noticesApiRoutes } from './notices/notices.routes.js';
 import { outboxPages } from './outbox.pages.js';
 import { remindersPages } from './reminders/reminders.pages.js';
 import { remindersApiRoutes } from './reminders/reminders.routes.js';
 
 /** Messages to registrants, reminders, change notices and the thank-you, on the outbox and the job queue. */
 export const messagesModule: FastifyPluginAsync = async (app) => {
-  const { jobs, reminders } = app.ctx.services;
+  const { jobs, reminders, notices } = app.ctx.services;
+  // What registrants were told: at publishing; for events published before notices existed, at their next edit.
+  app.ctx.bus.on('event.published', (p) => notices.remember(p.eventId, false));
+  app.ctx.bus.on('event.updated', (p) => notices.remember(p.eventId, true));
   // Reminders come due by the clock: every node sweeps now and then (the run row makes each fire once).
   let last = 0;
   jobs.every(async () => {
@@ -18,6 +22,7 @@ export const messagesModule: FastifyPluginAsync = async (app) => {
   });
   await app.register(messagesApiRoutes);
   await app.register(remindersApiRoutes);
+  await app.register(noticesApiRoutes);
   await app.register(messagesPages);
   await app.register(outboxPages);
   await app.register(remindersPages);

@@ -13,6 +13,7 @@ import type { DeliveriesService } from './deliveries.service.js';
 import { messagesRepository as repo } from './messages.repository.js';
 import type { Audience, MessageInput } from './messages.schemas.js';
 import type { Channel, MessageKind } from './messages.tables.js';
+import { type Change, noticeText } from './notices/notices.text.js';
 
 type MessageRow = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
 
@@ -64,6 +65,16 @@ export function createMessagesService(ctx: AppContext, deps: { deliveries: Deliv
     const m = await repo.find(db, d.source_id);
     // Cancelled since the message was written: an operational message is no longer theirs.
     if (!m || r.status === 'cancelled' || r.status === 'declined') return null;
+    if (m.kind === 'notice') {
+      // A change notice is stored as its changes and written in each person's language.
+      const t = noticeText(
+        JSON.parse(m.body) as Change[],
+        event.title,
+        event.timezone,
+        r.locale === 'en' ? 'en' : 'id',
+      );
+      return messageMail(ctx, t, r, event);
+    }
     return messageMail(ctx, m, r, event);
   });
 

@@ -64,7 +64,30 @@ interface ReminderRunsTable {
   recipients: number;
 }
 
+/**
+ * What registrants were last told of an event's time, place and link (at publishing, or the last change
+ * notice): a change notice offers the difference to the current event.
+ */
+interface NoticeBaselinesTable {
+  event_id: string;
+  starts_at: number;
+  ends_at: number;
+  venue_name: string | null;
+  venue_address: string | null;
+  online_join_url: string | null;
+  updated_at: number;
+}
+
+/** After the event: the recording's link for the thank-you message. */
+interface EventFollowupsTable {
+  event_id: string;
+  recording_url: string | null;
+  updated_at: number;
+}
+
 export interface MessageTables {
+  notice_baselines: NoticeBaselinesTable;
+  event_followups: EventFollowupsTable;
   deliveries: DeliveriesTable;
   messages: MessagesTable;
   reminder_settings: ReminderSettingsTable;

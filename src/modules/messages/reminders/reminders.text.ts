@@ -52,7 +52,7 @@ const T = {
   },
 } satisfies Record<string, Text | ((...a: string[]) => Text)>;
 
-export interface ReminderLinks {
+interface ReminderLinks {
   ticket: string;
   join: string;
   map: string | null;
