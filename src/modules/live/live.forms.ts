@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, what } from '../../errors.js';
+import { AppError, errors, what } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { FormFields } from '../../web/forms.js';
 import { loadEventFor } from '../events/index.js';
 import { AskBody, pollFormAnswer, QA_LIMITS, resolveBallotVoter, resolveVoter } from '../qa/index.js';
+import { askAgain } from './live.ask-again.js';
 import { liveUrl, PollParams, QuestionParams, SlugParams } from './live.params.js';
 
 // The live page's actions without JavaScript: plain forms (ask, vote, poll ballot) that do what the
@@ -49,16 +50,23 @@ export const liveForms: FastifyPluginAsync = async (base) => {
       const { slug } = req.params;
       const f = parseOrThrow(AskForm, req.body);
       const event = await loadEventFor(req, db, slug, 'view');
-      const input = parseOrThrow(AskBody, {
-        text: f.text,
-        channel: f.channel,
-        authorName: f.authorName || null,
-        anonymous: f.anonymous === 'on',
-        ticketCode: f.t || null,
-        speakerId: f.speakerId || null,
-      });
-      const voter = await resolveVoter(qa, req, reply, event.id, input.ticketCode, config.secureCookies);
-      const r = await qa.ask(event, input, voter);
+      let r: Awaited<ReturnType<typeof qa.ask>>;
+      try {
+        const input = parseOrThrow(AskBody, {
+          text: f.text,
+          channel: f.channel,
+          authorName: f.authorName || null,
+          anonymous: f.anonymous === 'on',
+          ticketCode: f.t || null,
+          speakerId: f.speakerId || null,
+        });
+        const voter = await resolveVoter(qa, req, reply, event.id, input.ticketCode, config.secureCookies);
+        r = await qa.ask(event, input, voter);
+      } catch (err) {
+        // A refusal shows the form again with the question as typed (live.ask-again.tsx).
+        if (err instanceof AppError) return askAgain(req, reply, event.slug, f, err);
+        throw err;
+      }
       return reply.redirect(
         liveUrl(event.slug, f.t, `msg=${r.question.status === 'pending' ? 'sent' : 'shown'}#qa`),
         303,

@@ -89,4 +89,23 @@ describe.each(DB_KINDS)('Q&A and votes from one address on %s', (kind) => {
     expect(refused.body).toContain('tekan tombol Kembali');
     expect((await form('Pertanyaan lewat formulir?', people[1]!.ticketCode)).statusCode).toBe(303);
   });
+
+  it('a refused question from the live page comes back as the form with what was typed', async () => {
+    const r = await t.inject({
+      method: 'POST',
+      url: `/e/${slug}/live/ask`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        text: 'ok',
+        channel: 'online',
+        authorName: 'Bu <b>Rina</b>',
+        t: people[2]!.ticketCode,
+      }).toString(),
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.headers['content-type']).toMatch(/text\/html/);
+    expect(r.body).toMatch(/<textarea[^>]*name="text"[^>]*>\s*ok\s*<\/textarea>/);
+    expect(r.body).toContain('name="channel" value="online"');
+    expect(r.body).toContain(`name="t" value="${people[2]!.ticketCode}"`);
+  });
 });
