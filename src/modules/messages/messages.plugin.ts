@@ -4,6 +4,7 @@ import { messagesApiRoutes } from './messages.routes.js';
 import { L } from './messages.text.js';
 import { noticesApiRoutes } from './notices/notices.routes.js';
 import { outboxPages } from './outbox.pages.js';
+import { stillComingPages } from './stillcoming/stillcoming.pages.js';
 import { remindersPages } from './reminders/reminders.pages.js';
 import { remindersApiRoutes } from './reminders/reminders.routes.js';
 
@@ -26,6 +27,7 @@ export const messagesModule: FastifyPluginAsync = async (app) => {
   await app.register(messagesPages);
   await app.register(outboxPages);
   await app.register(remindersPages);
+  await app.register(stillComingPages);
   app.ctx.ui.consoleLinks.push(
     { key: 'messages', order: 20, label: L.messages, path: '/messages' },
     { key: 'reminders', order: 21, label: L.reminders, path: '/reminders' },
