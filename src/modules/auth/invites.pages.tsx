@@ -4,6 +4,7 @@ import { AppError, errors } from '../../errors.js';
 import type { AuthUser, GlobalRole } from '../../http/types.js';
 import { parseOrThrow } from '../../http/validation.js';
 import type { Locale, Text } from '../../i18n/index.js';
+import { endSentence } from '../../shared/names.js';
 import { FormFields, formBody, str } from '../../web/forms.js';
 import { Notice } from '../../web/layout.js';
 import { CsrfField, page } from '../../web/page.js';
@@ -41,8 +42,8 @@ const L = {
   },
   setTitle: { id: 'Buat kata sandi', en: 'Set your password' },
   setIntro: (name: string, role: string) => ({
-    id: `Halo ${name}. Anda ditambahkan ke Aula sebagai ${role}. Buat kata sandi untuk masuk.`,
-    en: `Hello ${name}. You were added to Aula as ${role}. Set a password to log in.`,
+    id: `${endSentence(`Halo ${name}`)} Anda ditambahkan ke Aula sebagai ${role}. Buat kata sandi untuk masuk.`,
+    en: `${endSentence(`Hello ${name}`)} You were added to Aula as ${role}. Set a password to log in.`,
   }),
   password: { id: 'Kata sandi baru (minimal 8 karakter)', en: 'New password (at least 8 characters)' },
   save: { id: 'Simpan dan masuk', en: 'Save and log in' },
