@@ -98,6 +98,7 @@ export function buildServices(ctx: AppContext) {
   const ops = createOpsService(ctx, { realtime });
   // The durable job queue and the outbox on it (issue 12): messages, reminders, notices.
   const jobs = createJobsService(ctx);
+  ops.watchJobQueue(() => jobs.stats());
   const deliveries = createDeliveriesService(ctx, { jobs, registrations });
   const messages = createMessagesService(ctx, { deliveries });
   const reminders = createRemindersService(ctx, { deliveries });

@@ -87,6 +87,9 @@ export function pgBossQueue(ctx: Pick<AppContext, 'db' | 'config' | 'log'>): Job
   }
 
   return {
+    // pg-boss makes its tables on first use (any node): none yet is an empty queue.
+    stats: async () =>
+      (await repo.hasTable(db, 'pgboss.job')) ? repo.stats(db, 'postgres') : { depth: 0, failed: 0 },
     async enqueue(trx: Tx, jobs: NewJob[]) {
       if (!jobs.length) return;
       const b = await ensure();

@@ -56,4 +56,6 @@ export interface JobQueue {
   stop(): Promise<void>;
   /** Wakes this node's worker now (a job was just committed here). */
   poke(): void;
+  /** Jobs waiting or running, and failed for good (read by /metrics). */
+  stats(): Promise<{ depth: number; failed: number }>;
 }

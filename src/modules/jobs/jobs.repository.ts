@@ -80,6 +80,21 @@ export const jobsRepository = {
   prune: (db: Db, before: number) =>
     db.deleteFrom('job_queue').where('status', '=', 'done').where('updated_at', '<', before).execute(),
 
+  /** For /metrics (issue 14): jobs waiting or running, and jobs that failed for good. */
+  stats: async (db: Db, dialect: 'sqlite' | 'postgres') => {
+    const r =
+      dialect === 'sqlite'
+        ? await sql<{ depth: number; failed: number }>`select
+            coalesce(sum(case when status in ('queued', 'active') then 1 else 0 end), 0) as depth,
+            coalesce(sum(case when status = 'failed' then 1 else 0 end), 0) as failed
+            from job_queue`.execute(db)
+        : await sql<{ depth: number; failed: number }>`select
+            count(*) filter (where state in ('created', 'retry', 'active'))::int as depth,
+            count(*) filter (where state = 'failed')::int as failed
+            from pgboss.job`.execute(db);
+    return { depth: Number(r.rows[0]?.depth ?? 0), failed: Number(r.rows[0]?.failed ?? 0) };
+  },
+
   hasTable: async (db: Db, name: string) =>
     (await sql<{ t: string | null }>`select to_regclass(${name})::text as t`.execute(db)).rows[0]?.t != null,
 

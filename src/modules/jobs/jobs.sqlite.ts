@@ -76,6 +76,7 @@ export function sqliteQueue(ctx: Pick<AppContext, 'db' | 'config' | 'log'>): Job
   }
 
   return {
+    stats: () => repo.stats(db, 'sqlite'),
     async enqueue(trx, jobs: NewJob[]) {
       if (!jobs.length) return;
       await repo.insert(
