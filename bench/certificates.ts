@@ -36,6 +36,7 @@ function dataFor(i: number): CertData {
       'Program Studi Administrasi Publik FISIP Universitas Panca Marga bekerja sama dengan Kelurahan Kanigaran dan LPM Kota Probolinggo',
     issued: 'Probolinggo, 30 Desember 2021',
     verifyUrl: `https://aula.example.id/v/${(1e11 + i * 7919).toString(36).toUpperCase()}`,
+    code: (1e11 + i * 7919).toString(36).toUpperCase(),
   };
 }
 

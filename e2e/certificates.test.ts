@@ -121,4 +121,30 @@ describe.skipIf(!hasChromium)('certificates in Chromium', () => {
     expect(await page.textContent('main')).toContain('Dr. H. Imam Sucahyo, M.AP');
     await ctx.close();
   });
+
+  it('anyone checks a printed number on /v from a phone; a wrong number reads "tidak ditemukan"', async () => {
+    const list = (
+      await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/certificates`, token })
+    ).json().certificates as { number: string; role: string }[];
+    const printed = list.find((c) => c.role === 'peserta')!.number;
+    const ctx = await browser.newContext({ ...phone });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/v`);
+    await page.fill('input[name=q]', ` ${printed} `);
+    await Promise.all([
+      page.waitForURL(/\/v\/[A-Z2-9]{12}$/),
+      page.click('form[action="/v"] button[type=submit]'),
+    ]);
+    expect(await page.textContent('main')).toContain('SAH');
+    expect(await page.textContent('main')).toContain(printed);
+    await page.fill('input[name=q]', '999/SERT/TIDAK-ADA/2021');
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v?q=')),
+      page.click('form[action="/v"] button[type=submit]'),
+    ]);
+    expect(res.status()).toBe(404);
+    expect(await page.textContent('main')).toContain('TIDAK DITEMUKAN');
+    await page.screenshot({ path: '/tmp/shots-h15/v-not-found-phone.png', fullPage: true });
+    await ctx.close();
+  });
 });

@@ -31,7 +31,9 @@ export const certificatePublicPages =
           placeholder="012/SERT/AP-UPM/XII/2021"
         />
         <small class="muted">{T.lookupHint[props.l]}</small>
-        <button type="submit">{T.lookup[props.l]}</button>
+        <p>
+          <button type="submit">{T.lookup[props.l]}</button>
+        </p>
       </form>
     );
 

@@ -116,7 +116,7 @@ const box = (
 });
 
 /** Where logos go in designs saved before there were logos: a row across the top. */
-const logosBox = () => box(0.5, 0.035, 0.6, 40);
+const logosBox = () => box(0.5, 0.06, 0.6, 36);
 
 /** A design that reads well without any background: the organizer can start from it. */
 export function defaultLayout(): Layout {
@@ -132,7 +132,8 @@ export function defaultLayout(): Layout {
       issuer: box(0.5, 0.68, 0.8, 9.5),
       issued: box(0.5, 0.735, 0.5, 10),
       signatures: box(0.5, 0.77, 0.7, 10),
-      qr: box(0.08, 0.8, 0.09, 6, { align: 'left' }),
+      // High enough that the code and the hint under it stay inside the frame.
+      qr: box(0.08, 0.755, 0.09, 6, { align: 'left' }),
       logos: logosBox(),
     },
     texts: {

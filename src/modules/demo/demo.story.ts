@@ -165,7 +165,20 @@ export async function writeStory(
   await deps.evaluation.setStatus(event, 'closed');
 
   await repo.saveNarrative(db, event.id, JSON.stringify(DEMO_NARRATIVE), actor.id);
-  await deps.certificates.issue(event, { roles: ['peserta', 'pemateri'], notify: false }, actor);
+  // The certificate is signed by the same two people as the report.
+  await deps.certificates.saveTemplate(event, 'peserta', {
+    signers: DEMO_NARRATIVE.approvals.map((a) => ({
+      name: a.name,
+      position: a.label,
+      idLabel: a.idLabel,
+      idNumber: a.idNumber,
+    })),
+  });
+  await deps.certificates.issue(
+    event,
+    { roles: ['peserta', 'pemateri'], notify: false, beforeEnd: false },
+    actor,
+  );
 
   const agenda = new Map((await repo.agenda(db, event.id)).map((a) => [a.title, a.id]));
   for (const ph of DEMO_PHOTOS) {

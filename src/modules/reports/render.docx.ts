@@ -232,47 +232,38 @@ export async function renderDocx(
             children: [new TextRun({ text: b.place, size: 24, font: FONT })],
           }),
         );
-        children.push(
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [
-              new TableRow({
-                children: b.slots.map(
-                  (s) =>
-                    new TableCell({
-                      borders: noBorders,
-                      children: [
-                        ...s.label.split('\n').map(
-                          (l) =>
-                            new Paragraph({
-                              alignment: AlignmentType.CENTER,
-                              children: [new TextRun({ text: l, size: 24, font: FONT })],
-                            }),
-                        ),
-                        new Paragraph({ text: '', spacing: { before: 1200 } }),
-                        new Paragraph({
-                          alignment: AlignmentType.CENTER,
-                          children: [
-                            new TextRun({
-                              text: s.name || '(……………………………)',
-                              bold: true,
-                              underline: {},
-                              size: 24,
-                              font: FONT,
-                            }),
-                          ],
-                        }),
-                        new Paragraph({
-                          alignment: AlignmentType.CENTER,
-                          children: [new TextRun({ text: s.idNumber, size: 22, font: FONT })],
-                        }),
-                      ],
-                    }),
-                ),
-              }),
-            ],
-          }),
-        );
+        {
+          // One row per part (labels, room to sign, names, numbers): the names line up across the columns
+          // however many lines each label takes.
+          const cell = (paras: Paragraph[]) => new TableCell({ borders: noBorders, children: paras });
+          const centred = (text: string, o: { bold?: boolean; underline?: boolean; size?: number } = {}) =>
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [
+                new TextRun({
+                  text,
+                  bold: !!o.bold,
+                  ...(o.underline ? { underline: {} } : {}),
+                  size: o.size ?? 24,
+                  font: FONT,
+                }),
+              ],
+            });
+          const slots = b.slots;
+          const row = (make: (s: (typeof slots)[number]) => Paragraph[]) =>
+            new TableRow({ children: slots.map((s) => cell(make(s))) });
+          children.push(
+            new Table({
+              width: { size: 100, type: WidthType.PERCENTAGE },
+              rows: [
+                row((s) => s.label.split('\n').map((l) => centred(l))),
+                row(() => [new Paragraph({ text: '', spacing: { before: 1000 } })]),
+                row((s) => [centred(s.name || '(……………………………)', { bold: true, underline: true })]),
+                row((s) => [centred(s.idNumber, { size: 22 })]),
+              ],
+            }),
+          );
+        }
         break;
       case 'pagebreak':
         children.push(new Paragraph({ children: [new PageBreak()] }));

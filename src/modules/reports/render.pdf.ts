@@ -251,7 +251,7 @@ export async function renderPdf(
         break;
       }
       case 'signatures': {
-        w.ensure(150);
+        w.ensure(190);
         w.y -= 10;
         const colW = w.width / Math.max(1, b.slots.length);
         {
@@ -263,6 +263,10 @@ export async function renderPdf(
           w.y -= 10;
         }
         const top = w.y;
+        // Labels wrap within their column; every name sits below the tallest label, on one line.
+        const labelsOf = (label: string) => label.split('\n').flatMap((l) => wrap(regular, l, 11, colW - 12));
+        const tallest = Math.max(1, ...b.slots.map((s) => labelsOf(s.label).length));
+        const nameY = top - Math.max(90, 14 * tallest + 62);
         b.slots.forEach((s, i) => {
           const cx = w.m.left + colW * i + colW / 2;
           const put = (text: string, y: number, font: PDFFont, size: number) => {
@@ -271,18 +275,18 @@ export async function renderPdf(
             drawWith(w.page, font, t, cx - tw / 2, y, size, BLACK);
             return tw;
           };
-          for (const [k, l] of s.label.split('\n').entries()) put(l, top - 14 - k * 14, regular, 11);
+          for (const [k, l] of labelsOf(s.label).entries()) put(l, top - 14 - k * 14, regular, 11);
           const name = s.name || '(……………………………)';
-          const nw = put(name, top - 90, bold, 11);
+          const nw = put(name, nameY, bold, 11);
           w.page.drawLine({
-            start: { x: cx - nw / 2, y: top - 92 },
-            end: { x: cx + nw / 2, y: top - 92 },
+            start: { x: cx - nw / 2, y: nameY - 2 },
+            end: { x: cx + nw / 2, y: nameY - 2 },
             thickness: 0.6,
             color: BLACK,
           });
-          if (s.idNumber) put(s.idNumber, top - 106, regular, 10);
+          if (s.idNumber) put(s.idNumber, nameY - 16, regular, 10);
         });
-        w.y = top - 120;
+        w.y = nameY - 30;
         break;
       }
       case 'pagebreak':

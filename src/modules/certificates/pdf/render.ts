@@ -179,20 +179,16 @@ function drawQr(ctx: Ctx, box: FieldBox, url: string, code: string) {
     }
   }
   ctx.page.ops += `${ops}f\nQ\nEMC\n`;
-  // Under the QR: the code in groups of four at a readable size (at least 8 pt, bold), then where to
-  // type it; the long link itself is in the QR.
+  // Under the QR: the code in groups of four at a readable size (at least 8 pt, bold), then where to type
+  // it; the long link itself is in the QR.
   const host = url.replace(/^https?:\/\//, '').replace(/\/v\/.*$/, '/v');
-  const codeSize = Math.max(8, box.size);
-  const width = Math.max(side * 1.8, ctx.bold.width(drawable(ctx.bold, code), codeSize) + 2);
+  const codeSize = Math.max(8, box.size + 2);
+  const hintSize = Math.max(7, box.size);
+  const code4 = drawable(ctx.bold, code);
+  const width = Math.max(side * 1.6, ctx.bold.width(code4, codeSize) + 2);
   const at = { ...box, width: width / ctx.W, align: 'left' as const };
-  const y = drawLines(ctx, at, [drawable(ctx.bold, code)], codeSize, ctx.bold, top - side - 2);
-  const hint = wrap(
-    ctx.regular,
-    drawable(ctx.regular, `Verifikasi: ${host}`),
-    Math.max(6.5, box.size),
-    width,
-  );
-  drawLines(ctx, at, hint, Math.max(6.5, box.size), ctx.regular, y);
+  const y = drawLines(ctx, at, [code4], codeSize, ctx.bold, top - side - 1);
+  drawLines(ctx, at, [drawable(ctx.regular, `Periksa di ${host}`)], hintSize, ctx.regular, y);
 }
 
 /** The organizer's and partners' logos in one centred row, as high as the box's size. */
