@@ -247,6 +247,18 @@ describe('restore refuses what it cannot trust, and writes nothing', () => {
     expect(existsSync(join(dir, 'uploads', 'local', 'keep.txt'))).toBe(false);
   });
 
+  it('a database that does not exist', async () => {
+    const config = loadConfig({
+      DATA_DIR: join(work, 'pg-missing'),
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
+    });
+    await expect(restoreBackup(config, good)).rejects.toThrow(
+      /Cannot open the database of DATABASE_URL \(ECONNREFUSED/,
+    );
+    await expect(createBackup(config, join(work, 'x.tar.gz'))).rejects.toThrow(/Cannot open the database/);
+    expect(existsSync(join(work, 'x.tar.gz'))).toBe(false);
+  });
+
   it('a backup path that cannot be written', async () => {
     writeFileSync(join(work, 'a-file'), 'x');
     for (const out of [join(work, 'no', 'such', 'dir', 'b.tar.gz'), join(work, 'a-file', 'b.tar.gz')]) {

@@ -62,6 +62,14 @@ function* dataFiles(config: Config, skip: Set<string>, dir = config.dataDir): Ge
   }
 }
 
+/** The database cannot be reached or opened: say so in a line, not a stack trace. */
+export function unreachable(err: unknown): BackupError {
+  const e = err as { message?: string; code?: string };
+  return new BackupError(
+    `Cannot open the database of DATABASE_URL (${e.code ?? 'error'}: ${e.message ?? String(err)}). Check that it exists and is reachable.`,
+  );
+}
+
 const aulaVersion = () =>
   (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -92,7 +100,9 @@ export async function createBackup(
   const writer = new ArchiveWriter(partial);
   try {
     const engine = config.database.kind;
-    const migrations = await appliedMigrations(handle.db, engine);
+    const migrations = await appliedMigrations(handle.db, engine).catch((err: unknown) => {
+      throw unreachable(err);
+    });
     if (!migrations.length)
       throw new BackupError('This database has no Aula schema yet: there is nothing to back up.');
     let database: BackupManifest['database'];

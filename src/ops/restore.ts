@@ -25,7 +25,7 @@ import {
   tableOrder,
 } from '../db/snapshot.js';
 import { type Entry, unpack } from './archive.js';
-import { BackupError, type BackupManifest, FORMAT, FORMAT_VERSION } from './backup.js';
+import { BackupError, type BackupManifest, FORMAT, FORMAT_VERSION, unreachable } from './backup.js';
 import { hasPgRestore, pgRestore } from './pgdump.js';
 
 const damaged = (file: string, why: string) =>
@@ -97,7 +97,9 @@ async function occupied(config: Config, file: string): Promise<string[]> {
   if (db.kind === 'postgres' || existsSync(db.path)) {
     const h = createDb(db, { poolSize: 1 });
     try {
-      const rows = await countRows(h.db, db.kind);
+      const rows = await countRows(h.db, db.kind).catch((err: unknown) => {
+        throw unreachable(err);
+      });
       if (rows) found.push(`the database holds ${rows} rows`);
     } finally {
       await h.close();
