@@ -55,8 +55,9 @@ const created = await app.inject({
   headers: { authorization: `Bearer ${orgToken}` },
   payload: {
     title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
-    startsAt: '2021-12-30T09:00:00+07:00',
-    endsAt: '2021-12-30T12:00:00+07:00',
+    // On now: scans, joins and codes count only inside the event's presence window.
+    startsAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+    endsAt: new Date(Date.now() + 2 * 60 * 60_000).toISOString(),
     venue: { name: 'Aula Kelurahan Kanigaran', capacity: PEOPLE },
     online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/1' },
   },

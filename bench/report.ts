@@ -17,8 +17,9 @@ const ev = (
     token,
     payload: {
       title: 'Seminar Hybrid: Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
-      startsAt: '2021-12-30T09:00:00+07:00',
-      endsAt: '2021-12-30T12:00:00+07:00',
+      // On now: scans, joins and codes count only inside the event's presence window.
+      startsAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 2 * 60 * 60_000).toISOString(),
       venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo' },
       online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/123456789' },
     },
