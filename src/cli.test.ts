@@ -82,11 +82,11 @@ describe('aula command line', () => {
   });
 });
 
-/** `npm start` and `npx aula` run scripts/check-node.mjs first: an old Node gets a plain answer, not a crash. */
+/** `npm start` and `npx aula` run scripts/check-node.cjs first: an old Node gets a plain answer, not a crash. */
 describe('the Node.js version check', () => {
   const root = join(import.meta.dirname, '..');
   const check = (...args: string[]) =>
-    spawnSync(process.execPath, [join(root, 'scripts/check-node.mjs'), ...args], { encoding: 'utf8' });
+    spawnSync(process.execPath, [join(root, 'scripts/check-node.cjs'), ...args], { encoding: 'utf8' });
 
   it('stops an older Node with the version needed and how to get Node 24 LTS', () => {
     const old = check('--as', '20.11.0');
@@ -107,7 +107,7 @@ describe('the Node.js version check', () => {
     return Number(v.split('.')[0]) < 22;
   });
   it.runIf(systemNode)('npx aula on an older Node stops before building anything', () => {
-    const r = spawnSync(systemNode!, [join(root, 'bin/aula.mjs'), 'demo'], { encoding: 'utf8' });
+    const r = spawnSync(systemNode!, [join(root, 'bin/aula.cjs'), 'demo'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Aula needs Node.js 22.12 or newer');
     expect(r.stdout).not.toContain('Building');

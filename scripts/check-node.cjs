@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs before anything else in `npm start`, `npm run build` and `npx aula`: on an older Node.js the
 // build or a native module (better-sqlite3) fails far from the cause ("Segmentation fault"), so say
-// plainly what is needed and how to get it. Written in plain old JavaScript so that any Node parses it.
+// plainly what is needed and how to get it. Plain old CommonJS (.cjs), so that any Node — 10, 12, 18 — runs it.
 // `--as <version>` checks that version instead of this process's (the tests use it).
 
 var NEED = [22, 12];
@@ -28,8 +28,8 @@ function message(version) {
   ].join('\n');
 }
 
-// `--as` only when run as a script (bin/aula.mjs imports this file with the CLI's own arguments).
-var self = /check-node\.mjs$/.test(process.argv[1] || '');
+// `--as` only when run as a script (bin/aula.cjs imports this file with the CLI's own arguments).
+var self = /check-node\.cjs$/.test(process.argv[1] || '');
 var i = self ? process.argv.indexOf('--as') : -1;
 var version = i > 0 ? process.argv[i + 1] : process.versions.node;
 if (!supported(version)) {
