@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -181,12 +184,22 @@ export async function writeStory(
   );
 
   const agenda = new Map((await repo.agenda(db, event.id)).map((a) => [a.title, a.id]));
-  for (const ph of DEMO_PHOTOS) {
-    await deps.media.addPhotos(
-      event,
-      [{ filename: 'dokumentasi.jpg', data: await photoJpeg(ph.draw) }],
-      { captions: [ph.caption], agendaItemId: ph.agenda ? (agenda.get(ph.agenda) ?? null) : null },
-      actor,
-    );
+  // The photos arrive as an upload does: bytes, and a staged file on disk for a service that reads from there.
+  const dir = await mkdtemp(join(tmpdir(), 'aula-demo-'));
+  try {
+    for (const [i, ph] of DEMO_PHOTOS.entries()) {
+      const data = await photoJpeg(ph.draw);
+      const path = join(dir, `foto-${i}.jpg`);
+      await writeFile(path, data);
+      const file = { filename: 'dokumentasi.jpg', data, path, bytes: data.length };
+      await deps.media.addPhotos(
+        event,
+        [file],
+        { captions: [ph.caption], agendaItemId: ph.agenda ? (agenda.get(ph.agenda) ?? null) : null },
+        actor,
+      );
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
