@@ -5,7 +5,14 @@ import { IdParam } from '../../http/params.js';
 import { requireUser } from '../auth/index.js';
 import { can, loadEventFor } from '../events/index.js';
 import { loadForStaff } from './media.access.js';
-import { captionsFrom, optionalIdField, readFiles, stageFiles } from './media.multipart.js';
+import {
+  captionsFrom,
+  MAX_MATERIAL_FILES,
+  MAX_PHOTO_FILES,
+  optionalIdField,
+  PHOTO_TYPES,
+  stageFiles,
+} from './media.multipart.js';
 import { MAX_MATERIAL_BYTES, MAX_PHOTO_BYTES } from './media.service.js';
 
 const tags = ['media'];
@@ -51,16 +58,22 @@ export const mediaApiRoutes: FastifyPluginAsync = async (base) => {
     async (req, reply) => {
       const event = await loadForStaff(req, db, req.params.id);
       const user = requireUser(req);
-      const { files, fields } = await readFiles(req, MAX_PHOTO_BYTES, 'JPEG, PNG, WebP, HEIC');
-      const rows = await svc.addPhotos(
-        event,
-        files,
-        {
-          captions: captionsFrom(fields, files.length),
-          agendaItemId: optionalIdField(fields, 'agendaItemId'),
-        },
-        user,
-      );
+      const { files, fields, discard } = await stageFiles(req, MAX_PHOTO_BYTES, PHOTO_TYPES, MAX_PHOTO_FILES);
+      let rows: Awaited<ReturnType<typeof svc.addPhotos>>;
+      try {
+        rows = await svc.addPhotos(
+          event,
+          files,
+          {
+            captions: captionsFrom(fields, files.length),
+            agendaItemId: optionalIdField(fields, 'agendaItemId'),
+          },
+          user,
+        );
+      } finally {
+        // The photos were re-encoded into new files; the originals (with their metadata) go before the answer.
+        await discard();
+      }
       return reply.status(201).send({ photos: rows.map(svc.present) });
     },
   );
@@ -79,20 +92,21 @@ export const mediaApiRoutes: FastifyPluginAsync = async (base) => {
     async (req, reply) => {
       const event = await loadEventFor(req, db, req.params.id, 'organize');
       const user = requireUser(req);
-      const { files, fields, discard } = await stageFiles(req, MAX_MATERIAL_BYTES, 'PDF');
+      const { files, fields, discard } = await stageFiles(req, MAX_MATERIAL_BYTES, 'PDF', MAX_MATERIAL_FILES);
+      let rows: Awaited<ReturnType<typeof svc.addMaterials>>;
       try {
         const personId = optionalIdField(fields, 'personId');
-        const rows = await svc.addMaterials(
+        rows = await svc.addMaterials(
           event,
           files,
           { captions: captionsFrom(fields, files.length), personId, shared: fields.shared === '1' },
           user,
         );
-        return reply.status(201).send({ materials: rows.map(svc.present) });
       } finally {
         // Kept files were moved into place; what is left here was refused.
         await discard();
       }
+      return reply.status(201).send({ materials: rows.map(svc.present) });
     },
   );
 

@@ -5,7 +5,13 @@ import { IdParam } from '../../http/params.js';
 import { adoptSessionFromForm, requireUser } from '../auth/index.js';
 import { loadEventFor } from '../events/index.js';
 import { loadForStaff } from './media.access.js';
-import { captionsFrom, optionalIdField, readFiles } from './media.multipart.js';
+import {
+  captionsFrom,
+  MAX_PHOTO_FILES,
+  optionalIdField,
+  PHOTO_TYPES,
+  stageFiles,
+} from './media.multipart.js';
 import { MAX_PHOTO_BYTES } from './media.service.js';
 
 const ItemParams = IdParam.extend({ mediaId: z.string().min(1).max(40) });
@@ -20,20 +26,27 @@ export const mediaForms: FastifyPluginAsync = async (base) => {
     '/console/events/:id/media/photos',
     { schema: { hide: true, params: IdParam } },
     async (req, reply) => {
-      const { files, fields } = await readFiles(req, MAX_PHOTO_BYTES, 'JPEG, PNG, WebP, HEIC');
-      await adoptSessionFromForm(req, fields._csrf);
-      const event = await loadForStaff(req, db, req.params.id);
-      const user = requireUser(req);
-      await svc.addPhotos(
-        event,
-        files,
-        {
-          captions: captionsFrom(fields, files.length),
-          agendaItemId: optionalIdField(fields, 'agendaItemId'),
-        },
-        user,
-      );
-      return reply.redirect(`/console/events/${event.id}/media`, 303);
+      const { files, fields, discard } = await stageFiles(req, MAX_PHOTO_BYTES, PHOTO_TYPES, MAX_PHOTO_FILES);
+      let eventId: string;
+      try {
+        await adoptSessionFromForm(req, fields._csrf);
+        const event = await loadForStaff(req, db, req.params.id);
+        eventId = event.id;
+        const user = requireUser(req);
+        await svc.addPhotos(
+          event,
+          files,
+          {
+            captions: captionsFrom(fields, files.length),
+            agendaItemId: optionalIdField(fields, 'agendaItemId'),
+          },
+          user,
+        );
+      } finally {
+        // The originals (with their metadata) go before the answer; the re-encoded copies stay.
+        await discard();
+      }
+      return reply.redirect(`/console/events/${eventId}/media`, 303);
     },
   );
 

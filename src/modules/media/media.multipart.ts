@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { errors } from '../../errors.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { newId } from '../../shared/ids.js';
-import type { MediaFile, StagedFile } from './media.service.js';
+import type { StagedFile } from './media.service.js';
 
-/** Files per request: a batch of phone photos, or a speaker's few decks (each up to 20 MB, streamed). */
-const MAX_PHOTO_FILES = 20;
-const MAX_MATERIAL_FILES = 5;
+/** Files per request: a batch of phone photos, or a speaker's few decks (each up to 20 MB). */
+export const MAX_PHOTO_FILES = 20;
+export const MAX_MATERIAL_FILES = 5;
+export const PHOTO_TYPES = 'JPEG, PNG, WebP, HEIC';
 
 const tooMany = (max: number) =>
   errors.validation({
@@ -30,39 +31,19 @@ function limitError(err: unknown, maxBytes: number, maxFiles: number): unknown {
 const noFiles = (allowed: string) =>
   errors.validation({ id: `files: pilih berkas (${allowed}).`, en: `files: choose files (${allowed}).` });
 
-/** Reads several files (field "files" or "file") plus text fields from one multipart request, in memory. */
-export async function readFiles(req: FastifyRequest, maxBytes: number, allowed: string) {
-  if (!req.isMultipart()) throw errors.unsupportedMedia(`multipart/form-data (${allowed})`);
-  const files: MediaFile[] = [];
-  const fields: Record<string, string> = {};
-  const limits = { fileSize: maxBytes, files: MAX_PHOTO_FILES, fields: 60 };
-  try {
-    for await (const part of req.parts({ limits })) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (data.length) files.push({ filename: part.filename.slice(0, 200), data });
-      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-    }
-  } catch (err) {
-    throw limitError(err, maxBytes, MAX_PHOTO_FILES);
-  }
-  if (!files.length) throw noFiles(allowed);
-  return { files, fields };
-}
-
 /**
  * Streams each file of a multipart request to disk (DATA_DIR/incoming, outside the served uploads), so
- * 5 × 20 MB never sit in memory. The caller removes what it does not keep (`discard`); on a refused
+ * 20 photos of 8 MB or 5 decks of 20 MB never sit in memory. The caller removes what it does not keep (`discard`); on a refused
  * request everything written so far is removed here.
  */
-export async function stageFiles(req: FastifyRequest, maxBytes: number, allowed: string) {
+export async function stageFiles(req: FastifyRequest, maxBytes: number, allowed: string, maxFiles: number) {
   if (!req.isMultipart()) throw errors.unsupportedMedia(`multipart/form-data (${allowed})`);
   const dir = join(req.server.ctx.config.dataDir, 'incoming');
   await mkdir(dir, { recursive: true });
   const files: StagedFile[] = [];
   const fields: Record<string, string> = {};
   const discard = () => Promise.all(files.map((f) => rm(f.path, { force: true })));
-  const limits = { fileSize: maxBytes, files: MAX_MATERIAL_FILES, fields: 60 };
+  const limits = { fileSize: maxBytes, files: maxFiles, fields: 60 };
   try {
     for await (const part of req.parts({ limits })) {
       if (part.type === 'file') {
@@ -80,7 +61,7 @@ export async function stageFiles(req: FastifyRequest, maxBytes: number, allowed:
     }
   } catch (err) {
     await discard();
-    throw limitError(err, maxBytes, MAX_MATERIAL_FILES);
+    throw limitError(err, maxBytes, maxFiles);
   }
   const empty = files.filter((f) => f.bytes === 0);
   await Promise.all(empty.map((f) => rm(f.path, { force: true })));

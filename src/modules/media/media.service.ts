@@ -16,12 +16,6 @@ export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 const MAX_PIXELS = 50_000_000;
 const SAFE = /^media\/[0-9a-z]{26}(-t)?\.(jpg|pdf)$/;
 
-/** A file as the route read it from the request: its name and its bytes. */
-export interface MediaFile {
-  filename: string;
-  data: Buffer;
-}
-
 /** A file the route streamed to disk (media.multipart.ts `stageFiles`): moved into place when kept. */
 export interface StagedFile {
   filename: string;
@@ -52,7 +46,7 @@ export function createMediaService(
    * written without any metadata (camera, time, GPS location). A 1600 px JPEG for the report and
    * gallery, a 480 px thumbnail for phones. Every file is checked before any is stored.
    */
-  async function encodePhoto(data: Buffer) {
+  async function encodePhoto(data: string) {
     const allowed = 'JPEG, PNG, WebP, HEIC';
     let meta: { format?: string };
     try {
@@ -85,13 +79,13 @@ export function createMediaService(
   const service = {
     async addPhotos(
       event: EventRow,
-      files: MediaFile[],
+      files: StagedFile[],
       opts: { captions: string[]; agendaItemId: string | null },
       actor: AuthUser,
     ) {
       await assertAgenda(event, opts.agendaItemId);
       const encoded = [];
-      for (const f of files) encoded.push(await encodePhoto(f.data));
+      for (const f of files) encoded.push(await encodePhoto(f.path));
       const now = Date.now();
       const rows: MediaItemsTable[] = [];
       for (const [i, e] of encoded.entries()) {

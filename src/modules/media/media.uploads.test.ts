@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { listen } from '../../../test/helpers/browser.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { createEvent } from '../../../test/helpers/events.js';
+import { jpegWithExif, multipart } from '../../../test/helpers/images.js';
 
 /**
  * Issue 13 point 3: materials are streamed to disk and read in a worker with a time limit, so a PDF
@@ -50,7 +51,7 @@ describe.each(DB_KINDS)('material uploads on %s', (kind) => {
   let pdf: Buffer;
   beforeAll(async () => {
     t = await createTestApp(kind);
-    token = await t.tokenFor('organizer');
+    token = await t.tokenFor('organizer', 'fotografer@example.test');
     eventId = (
       await createEvent(t, token, {
         title: 'Seminar UMKM',
@@ -161,4 +162,28 @@ describe.each(DB_KINDS)('material uploads on %s', (kind) => {
     expect(stored()).toBe(6);
     expect(leftovers()).toEqual([]);
   }, 120_000);
+
+  it('streams console photo uploads to disk too and keeps only the re-encoded files', async () => {
+    const login = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'fotografer@example.test', password: 'password123' },
+    });
+    expect(login.statusCode).toBe(200);
+    const before = stored();
+    const body = multipart([
+      { name: '_csrf', value: login.json().csrfToken },
+      { name: 'files', value: await jpegWithExif(1200, 800), filename: 'IMG_0001.jpg', type: 'image/jpeg' },
+      { name: 'caption', value: 'Peserta di Aula Kelurahan Kanigaran' },
+    ]);
+    const r = await t.inject({
+      method: 'POST',
+      url: `/console/events/${eventId}/media/photos`,
+      cookies: { aula_session: login.cookies.find((c) => c.name === 'aula_session')!.value },
+      ...body,
+    });
+    expect(r.statusCode, r.body).toBe(303);
+    expect(stored()).toBe(before + 2); // the photo and its thumbnail
+    expect(leftovers()).toEqual([]);
+  });
 });
