@@ -22,6 +22,7 @@ import {
   createMessagesService,
   createNoticesService,
   createRemindersService,
+  createThanksService,
 } from './modules/messages/index.js';
 import { createOpsService } from './modules/ops/index.js';
 import { createOrgsService } from './modules/orgs/index.js';
@@ -104,6 +105,7 @@ export function buildServices(ctx: AppContext) {
   const reminders = createRemindersService(ctx, { deliveries });
   const webhooks = createWebhooksService(ctx, { jobs });
   const notices = createNoticesService(ctx, { messages });
+  const thanks = createThanksService(ctx, { messages });
   return {
     auth,
     invites,
@@ -138,6 +140,7 @@ export function buildServices(ctx: AppContext) {
     reminders,
     webhooks,
     notices,
+    thanks,
     ops,
   };
 }

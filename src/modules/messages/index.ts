@@ -4,3 +4,4 @@ export { messagesModule } from './messages.plugin.js';
 export { createMessagesService, type MessagesService } from './messages.service.js';
 export { createNoticesService, type NoticesService } from './notices/notices.service.js';
 export { createRemindersService, type RemindersService } from './reminders/reminders.service.js';
+export { createThanksService, type ThanksService } from './thanks/thanks.service.js';

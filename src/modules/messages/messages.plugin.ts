@@ -4,9 +4,10 @@ import { messagesApiRoutes } from './messages.routes.js';
 import { L } from './messages.text.js';
 import { noticesApiRoutes } from './notices/notices.routes.js';
 import { outboxPages } from './outbox.pages.js';
-import { stillComingPages } from './stillcoming/stillcoming.pages.js';
 import { remindersPages } from './reminders/reminders.pages.js';
 import { remindersApiRoutes } from './reminders/reminders.routes.js';
+import { stillComingPages } from './stillcoming/stillcoming.pages.js';
+import { thanksApiRoutes } from './thanks/thanks.routes.js';
 
 /** Messages to registrants, reminders, change notices and the thank-you, on the outbox and the job queue. */
 export const messagesModule: FastifyPluginAsync = async (app) => {
@@ -24,6 +25,7 @@ export const messagesModule: FastifyPluginAsync = async (app) => {
   await app.register(messagesApiRoutes);
   await app.register(remindersApiRoutes);
   await app.register(noticesApiRoutes);
+  await app.register(thanksApiRoutes);
   await app.register(messagesPages);
   await app.register(outboxPages);
   await app.register(remindersPages);

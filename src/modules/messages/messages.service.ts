@@ -14,6 +14,7 @@ import { messagesRepository as repo } from './messages.repository.js';
 import type { Audience, MessageInput } from './messages.schemas.js';
 import type { Channel, MessageKind } from './messages.tables.js';
 import { type Change, noticeText } from './notices/notices.text.js';
+import { type ThanksBody, thanksText } from './thanks/thanks.text.js';
 
 type MessageRow = NonNullable<Awaited<ReturnType<typeof repo.find>>>;
 
@@ -73,6 +74,10 @@ export function createMessagesService(ctx: AppContext, deps: { deliveries: Deliv
         event.timezone,
         r.locale === 'en' ? 'en' : 'id',
       );
+      return messageMail(ctx, t, r, event);
+    }
+    if (m.kind === 'thanks') {
+      const t = thanksText(JSON.parse(m.body) as ThanksBody, event.title, r.locale === 'en' ? 'en' : 'id');
       return messageMail(ctx, t, r, event);
     }
     return messageMail(ctx, m, r, event);
