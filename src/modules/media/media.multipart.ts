@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
@@ -80,3 +80,22 @@ const OptionalId = z.string().max(40).nullish();
 /** An optional id among the text fields (`agendaItemId`, `personId`), checked like a route's input. */
 export const optionalIdField = (fields: Record<string, string>, name: string): string | null =>
   parseOrThrow(OptionalId, fields[name] || null) ?? null;
+
+/**
+ * Staged files an interrupted upload left behind (a crash, a kill -9): removed at start once they are
+ * an hour old, so an upload still running on another node that shares DATA_DIR keeps its file.
+ */
+export async function sweepIncoming(dataDir: string, olderThanMs = 3_600_000): Promise<number> {
+  const dir = join(dataDir, 'incoming');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const path = join(dir, name);
+    const s = await stat(path).catch(() => null);
+    if (s && Date.now() - s.mtimeMs > olderThanMs) {
+      await rm(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

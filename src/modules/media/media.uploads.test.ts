@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PDFDocument } from 'pdf-lib';
@@ -10,6 +10,7 @@ import { listen } from '../../../test/helpers/browser.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { createEvent } from '../../../test/helpers/events.js';
 import { jpegWithExif, multipart } from '../../../test/helpers/images.js';
+import { sweepIncoming } from './media.multipart.js';
 
 /**
  * Issue 13 point 3: materials are streamed to disk and read in a worker with a time limit, so a PDF
@@ -185,5 +186,17 @@ describe.each(DB_KINDS)('material uploads on %s', (kind) => {
     expect(r.statusCode, r.body).toBe(303);
     expect(stored()).toBe(before + 2); // the photo and its thumbnail
     expect(leftovers()).toEqual([]);
+  });
+
+  it('sweeps staged files an interrupted upload left, once they are an hour old', async () => {
+    const dir = join(t.config.dataDir, 'incoming');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'old.part'), 'x');
+    writeFileSync(join(dir, 'running.part'), 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(join(dir, 'old.part'), twoHoursAgo, twoHoursAgo);
+    expect(await sweepIncoming(t.config.dataDir)).toBe(1);
+    expect(leftovers()).toEqual(['running.part']);
+    expect(await sweepIncoming(t.config.dataDir, -1)).toBe(1);
   });
 });
