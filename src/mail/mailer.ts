@@ -14,6 +14,8 @@ interface MailMessage {
 export interface Mailer {
   readonly enabled: boolean;
   send(msg: MailMessage): Promise<void>;
+  /** Closes pooled connections (on app close). */
+  close?(): void;
 }
 
 /** SMTP through nodemailer when SMTP_URL is set; otherwise a mailer that reports it is disabled. */
@@ -24,11 +26,20 @@ export function createMailer(smtp: { url: string; from: string } | null): Mailer
       async send() {},
     };
   }
-  const transport = nodemailer.createTransport(smtp.url);
+  // A few kept connections rather than one per message: a handshake (with TLS) costs more than a message,
+  // and reminders go out by the thousand. `?pool=false` in SMTP_URL turns it off.
+  const url = new URL(smtp.url);
+  if (!url.searchParams.has('pool')) {
+    url.searchParams.set('pool', 'true');
+    url.searchParams.set('maxConnections', '5');
+    url.searchParams.set('maxMessages', '1000');
+  }
+  const transport = nodemailer.createTransport(url.toString());
   return {
     enabled: true,
     async send(msg) {
       await transport.sendMail({ from: smtp.from, ...msg });
     },
+    close: () => transport.close(),
   };
 }

@@ -7,5 +7,9 @@ import type { FastifyPluginAsync } from 'fastify';
 export const jobsModule: FastifyPluginAsync = async (app) => {
   const jobs = app.ctx.services.jobs;
   if (app.ctx.config.jobs.worker) app.addHook('onReady', () => jobs.start());
-  app.addHook('onClose', () => jobs.stop());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    // After the worker: the jobs in hand may still be sending through the pooled SMTP connections.
+    app.ctx.mailer.close?.();
+  });
 };
