@@ -12,6 +12,10 @@ const T = {
   },
 };
 
+/** WhatsApp shows about two lines of the description: cut at a word, with an ellipsis. */
+const clip = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;
+
 /**
  * How the uploaded banner looks where people meet it: the top of the event page on a phone (the banner in
  * its own shape) and the link preview WhatsApp draws from og:image, title and description.
@@ -39,7 +43,7 @@ export function BannerPreviews(props: { req: FastifyRequest; event: EventRow }) 
             <img src={src} alt="" style="width:100%;aspect-ratio:1.91;object-fit:cover;display:block" />
             <div style="padding:.4rem .5rem">
               <strong style="display:block;line-height:1.25">{event.title}</strong>
-              <span style="display:block;color:#54656f">{metaDescription(event, l).slice(0, 120)}</span>
+              <span style="display:block;color:#54656f">{clip(metaDescription(event, l), 120)}</span>
               <small style="color:#667781">{host}</small>
             </div>
           </div>

@@ -16,8 +16,17 @@ const countsEn = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', '
 const KIND_WORD =
   /^(seminar|webinar|workshop|lokakarya|pelatihan|diskusi|talk ?show|kuliah umum|sarasehan|bimtek|sosialisasi|konferensi|simposium|symposium|conference|training|lecture)\b/i;
 
+/** "Lurah Kanigaran" already says "Kelurahan Kanigaran": an institution named in the position is left out. */
+function named(position: string | null, institution: string | null): string | null {
+  if (!position || !institution) return institution;
+  const words = position.split(/[\s,]+/).filter((w) => w.length >= 5 && /^\p{Lu}/u.test(w));
+  return words.some((w) => institution.includes(w)) ? null : institution;
+}
+
 function describe(p: PersonLine, locale: Locale): string {
-  const what = [p.position, p.institution].filter(Boolean).join(locale === 'id' ? ' ' : ', ');
+  const what = [p.position, named(p.position, p.institution)]
+    .filter(Boolean)
+    .join(locale === 'id' ? ' ' : ', ');
   if (!what) return p.name;
   return locale === 'id' ? `${p.name} selaku ${what}` : `${p.name}, ${what}`;
 }
