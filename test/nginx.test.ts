@@ -22,9 +22,15 @@ import {
  * succeeds exactly once (clients retry, as the registration page does).
  */
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
-const ready = Boolean(NGINX && PG_URL && REDIS_URL);
-if (!ready && REQUIRE_ALL)
+// deploy/Caddyfile too, where Caddy is installed (CI installs nginx only).
+const CADDY = ['/usr/bin/caddy', '/usr/local/bin/caddy'].find((p) => existsSync(p));
+const services = Boolean(PG_URL && REDIS_URL);
+if (!(NGINX && services) && REQUIRE_ALL)
   throw new Error('The nginx test needs Debian nginx, PostgreSQL and Redis (.ci/run installs them)');
+const PROXIES = [
+  ...(NGINX && services ? (['nginx'] as const) : []),
+  ...(CADDY && services ? (['caddy'] as const) : []),
+];
 
 const CLIENTS = 200;
 const REGISTRATIONS = 300;
@@ -81,8 +87,48 @@ class LiveClient {
   }
 }
 
-describe.runIf(ready)('two nodes behind nginx (deploy/nginx.conf)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'aula-nginx-'));
+/** The proxy in front of two nodes, from the shipped file with this run's ports. */
+function startProxy(
+  proxy: 'nginx' | 'caddy',
+  prefix: string,
+  p1: number,
+  p2: number,
+  front: number,
+): ChildProcess {
+  mkdirSync(join(prefix, 'logs'), { recursive: true });
+  const deploy = (f: string) =>
+    readFileSync(join(import.meta.dirname, '..', 'deploy', f), 'utf8')
+      .replace('127.0.0.1:3001', `127.0.0.1:${p1}`)
+      .replace('127.0.0.1:3002', `127.0.0.1:${p2}`);
+  if (proxy === 'caddy') {
+    // Plain HTTP on a loopback port instead of the site's name (no certificate in a test), no admin API.
+    const file = `{\n\tadmin off\n}\n${deploy('Caddyfile').replace('seminar.example.ac.id {', `http://127.0.0.1:${front} {`)}`;
+    writeFileSync(join(prefix, 'Caddyfile'), file);
+    return spawn(CADDY!, ['run', '--config', join(prefix, 'Caddyfile'), '--adapter', 'caddyfile'], {
+      env: { PATH: '/usr/bin:/bin', HOME: prefix, XDG_DATA_HOME: prefix, XDG_CONFIG_HOME: prefix },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+  }
+  const site = deploy('nginx.conf')
+    .replace('listen 80;', `listen 127.0.0.1:${front};`)
+    .replace('listen [::]:80;', '');
+  writeFileSync(join(prefix, 'site.conf'), site);
+  writeFileSync(
+    join(prefix, 'nginx.conf'),
+    `daemon off;\nmaster_process off;\npid ${prefix}/nginx.pid;\nerror_log ${prefix}/logs/error.log warn;\n` +
+      `events { worker_connections 4096; }\nhttp {\n  access_log off;\n` +
+      ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+        .map((k) => `  ${k}_temp_path ${prefix}/${k};\n`)
+        .join('') +
+      `  include ${prefix}/site.conf;\n}\n`,
+  );
+  return spawn(NGINX!, ['-p', prefix, '-c', join(prefix, 'nginx.conf')], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+}
+
+describe.each(PROXIES)('two nodes behind %s (deploy/)', (proxy) => {
+  const dir = mkdtempSync(join(tmpdir(), `aula-${proxy}-`));
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let nodes: ServerProcess[] = [];
   let nginx: ChildProcess | null = null;
@@ -93,34 +139,15 @@ describe.runIf(ready)('two nodes behind nginx (deploy/nginx.conf)', () => {
     db = await createTestDatabase('postgres');
     const env = serverEnv(join(dir, 'data'), db.url, {
       REDIS_URL: REDIS_URL!,
-      REDIS_PREFIX: `aula-nginx-${process.pid}-${Date.now()}`,
+      REDIS_PREFIX: `aula-${proxy}-${process.pid}-${Date.now()}`,
       TRUST_PROXY: 'true',
     });
     token = await organizerToken(env);
     const [p1, p2, front] = [await freePort(), await freePort(), await freePort()];
     nodes = await Promise.all([startServer(env, p1), startServer(env, p2)]);
 
-    // The shipped site file, with this run's ports; a minimal main config around it.
-    const site = readFileSync(join(import.meta.dirname, '..', 'deploy', 'nginx.conf'), 'utf8')
-      .replace('127.0.0.1:3001', `127.0.0.1:${p1}`)
-      .replace('127.0.0.1:3002', `127.0.0.1:${p2}`)
-      .replace('listen 80;', `listen 127.0.0.1:${front};`)
-      .replace('listen [::]:80;', '');
-    const prefix = join(dir, 'nginx');
-    mkdirSync(join(prefix, 'logs'), { recursive: true });
-    writeFileSync(join(prefix, 'site.conf'), site);
-    writeFileSync(
-      join(prefix, 'nginx.conf'),
-      `daemon off;\nmaster_process off;\npid ${prefix}/nginx.pid;\nerror_log ${prefix}/logs/error.log warn;\n` +
-        `events { worker_connections 4096; }\nhttp {\n  access_log off;\n` +
-        ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-          .map((k) => `  ${k}_temp_path ${prefix}/${k};\n`)
-          .join('') +
-        `  include ${prefix}/site.conf;\n}\n`,
-    );
-    nginx = spawn(NGINX!, ['-p', prefix, '-c', join(prefix, 'nginx.conf')], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const prefix = join(dir, proxy);
+    nginx = startProxy(proxy, prefix, p1, p2, front);
     base = `127.0.0.1:${front}`;
     for (let i = 0; i < 100; i++) {
       const ok = await fetch(`http://${base}/api/health/ready`).then(
@@ -130,7 +157,7 @@ describe.runIf(ready)('two nodes behind nginx (deploy/nginx.conf)', () => {
       if (ok) return;
       await sleep(50);
     }
-    throw new Error(`nginx did not come up: ${readFileSync(join(prefix, 'logs', 'error.log'), 'utf8')}`);
+    throw new Error(`${proxy} did not come up`);
   }, 120_000);
 
   afterAll(async () => {
@@ -231,7 +258,7 @@ describe.runIf(ready)('two nodes behind nginx (deploy/nginx.conf)', () => {
     for (const c of clients) c.stop();
 
     console.log(
-      `nginx: ${updates} updates (last #${final}), ${clients.filter((c) => c.reconnects > 0).length} of ${CLIENTS} clients moved, ` +
+      `${proxy}: ${updates} updates (last #${final}), ${clients.filter((c) => c.reconnects > 0).length} of ${CLIENTS} clients moved, ` +
         `${outcomes.filter((s) => s === 409).length} registrations answered on retry`,
     );
     expect(clients.filter((c) => c.last !== final).length, 'clients behind the last update').toBe(0);
