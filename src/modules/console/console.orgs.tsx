@@ -25,6 +25,7 @@ const orgInput = (v: FormValues) => ({
   shortName: str(v, 'shortName'),
   website: str(v, 'website').trim() || null,
   description: str(v, 'description'),
+  city: str(v, 'city'),
 });
 
 export async function consoleOrgRoutes(base: FastifyInstance) {

@@ -12,6 +12,7 @@ export const valuesOf = (o: OrganizationRow): FormValues => ({
   shortName: o.short_name ?? '',
   website: o.website ?? '',
   description: o.description ?? '',
+  city: o.city ?? '',
 });
 
 /** The organization's fields (new and edit forms). */
@@ -27,6 +28,17 @@ export function OrgFields(props: {
       <Field name="name" label={C.orgName} required minLength={2} maxLength={300} {...f} />
       <Field name="shortName" label={C.shortName} maxLength={80} {...f} />
       <Field name="website" label={C.website} type="url" inputMode="url" placeholder="https://" {...f} />
+      <Field
+        name="city"
+        label={{ id: 'Kota/Kabupaten', en: 'City (Kota/Kabupaten)' }}
+        hint={{
+          id: 'Tempat penandatanganan laporan, sertifikat dan daftar hadir acara organisasi ini (bisa diganti per acara).',
+          en: 'Where this organization’s reports, certificates and attendance lists are signed (each event may override it).',
+        }}
+        maxLength={100}
+        placeholder="Kota Probolinggo"
+        {...f}
+      />
       <TextArea name="description" label={C.orgDescription} l={l} values={props.values} rows={3} />
     </>
   );
