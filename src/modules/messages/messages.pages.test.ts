@@ -123,6 +123,27 @@ describe.each(DB_KINDS)('the messages console on %s', (kind) => {
     expect((await t.app.inject({ method: 'GET', url: `${base()}/outbox` })).statusCode).toBe(302);
   });
 
+  it('after the event: saves the recording link and sends the thank-you once', async () => {
+    const past = await publishedEvent(t, { token: ev.token });
+    const moved = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/events/${past.id}`,
+      token: ev.token,
+      payload: { startsAt: '2021-12-30T09:00:00+07:00', endsAt: '2021-12-30T12:00:00+07:00' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const pastBase = `/console/events/${past.id}/messages`;
+    expect((await get(pastBase)).body).toContain('Setelah acara: terima kasih');
+    expect((await get(`${base()}/messages`)).body).not.toContain('Setelah acara: terima kasih');
+    expect((await post(`${pastBase}/recording`, { url: 'ftp://x' })).statusCode).toBe(400);
+    expect((await post(`${pastBase}/recording`, { url: 'https://youtu.be/r' })).statusCode).toBe(303);
+    expect((await get(pastBase)).body).toContain('value="https://youtu.be/r"');
+    const a = await post(`${pastBase}/thanks`, { key: 'thanks-once' });
+    const b = await post(`${pastBase}/thanks`, { key: 'thanks-once' });
+    expect(a.statusCode).toBe(303);
+    expect(b.headers.location).toBe(a.headers.location);
+  });
+
   it.runIf(kind === 'sqlite' && hasChromium)('renders on a phone and a laptop (screenshots)', async () => {
     const url = await listen(t);
     const browser = await launchBrowser();
@@ -136,7 +157,7 @@ describe.each(DB_KINDS)('the messages console on %s', (kind) => {
         const ctx = await browser.newContext({ viewport, locale: 'id-ID' });
         await ctx.addCookies([{ name: 'aula_session', value: session.token, url }]);
         const p = await ctx.newPage();
-        for (const path of ['messages', 'outbox', 'reminders']) {
+        for (const path of ['messages', 'outbox', 'reminders', 'webhooks']) {
           const r = await p.goto(`${url}${base()}/${path}`);
           expect(r?.status()).toBe(200);
           await p.screenshot({ path: `${dir}/${path}-${name}.png`, fullPage: true });

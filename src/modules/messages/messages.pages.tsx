@@ -28,6 +28,7 @@ import { MessageInput } from './messages.schemas.js';
 import { L } from './messages.text.js';
 import { DeliveryTable, StatusCounts } from './messages.views.js';
 import { NoticeOffer } from './notices/notices.view.js';
+import { ThanksSection } from './thanks/thanks.pages.js';
 
 const LABELS = {
   subject: L.subject,
@@ -57,7 +58,7 @@ function inputOf(v: FormValues) {
 export const messagesPages: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
-  const { messages, deliveries, notices } = app.ctx.services;
+  const { messages, deliveries, notices, thanks } = app.ctx.services;
   const path = (e: EventRow) => `/console/events/${e.id}/messages`;
 
   async function compose(
@@ -68,7 +69,11 @@ export const messagesPages: FastifyPluginAsync = async (base) => {
   ) {
     const l = req.locale;
     const v = form.values;
-    const [earlier, offer] = await Promise.all([messages.list(event), notices.offer(event)]);
+    const [earlier, offer, recording] = await Promise.all([
+      messages.list(event),
+      notices.offer(event),
+      thanks.recording(event),
+    ]);
     return eventToolPage(
       req,
       reply,
@@ -131,6 +136,7 @@ export const messagesPages: FastifyPluginAsync = async (base) => {
             </button>
           </p>
         </form>
+        {event.ends_at < Date.now() ? <ThanksSection req={req} event={event} recording={recording} /> : null}
         <h2>{L.earlier[l]}</h2>
         {earlier.length === 0 ? <p class="muted">{L.none[l]}</p> : null}
         <ul>

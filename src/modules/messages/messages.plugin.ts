@@ -7,6 +7,7 @@ import { outboxPages } from './outbox.pages.js';
 import { remindersPages } from './reminders/reminders.pages.js';
 import { remindersApiRoutes } from './reminders/reminders.routes.js';
 import { stillComingPages } from './stillcoming/stillcoming.pages.js';
+import { thanksPages } from './thanks/thanks.pages.js';
 import { thanksApiRoutes } from './thanks/thanks.routes.js';
 
 /** Messages to registrants, reminders, change notices and the thank-you, on the outbox and the job queue. */
@@ -30,6 +31,7 @@ export const messagesModule: FastifyPluginAsync = async (app) => {
   await app.register(outboxPages);
   await app.register(remindersPages);
   await app.register(stillComingPages);
+  await app.register(thanksPages);
   app.ctx.ui.consoleLinks.push(
     { key: 'messages', order: 20, label: L.messages, path: '/messages' },
     { key: 'reminders', order: 21, label: L.reminders, path: '/reminders' },
