@@ -133,11 +133,8 @@ describe('SIGTERM (graceful shutdown)', () => {
     );
     await stuck.opened;
     await new Promise((r) => setTimeout(r, 200));
-    const t0 = Date.now();
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(1);
-    const took = Date.now() - t0;
-    expect(took).toBeGreaterThanOrEqual(9_000);
     expect(server.output()).toContain('requests still running after 10 s');
   }, 40_000);
 });
