@@ -90,7 +90,8 @@ describe('SIGTERM (graceful shutdown)', () => {
     });
     const inFlight = slowRequest(server.port, `/api/v1/events/${id}/registrations`, body);
     await inFlight.opened;
-    await new Promise((r) => setTimeout(r, 200));
+    // Time for the server to read the headers: a connection with a request under way is not idle.
+    await new Promise((r) => setTimeout(r, 500));
     server.child.kill('SIGTERM');
 
     expect(await closed).toEqual({ code: 1012, reason: 'restart' });
@@ -132,7 +133,8 @@ describe('SIGTERM (graceful shutdown)', () => {
       JSON.stringify({ name: 'x'.repeat(100) }),
     );
     await stuck.opened;
-    await new Promise((r) => setTimeout(r, 200));
+    // Time for the server to read the headers: a connection with a request under way is not idle.
+    await new Promise((r) => setTimeout(r, 500));
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('requests still running after 10 s');
