@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
-import type { Locale } from '../../i18n/index.js';
+import type { Locale, Text } from '../../i18n/index.js';
 import { formatDateTime, formatTime } from '../../shared/time.js';
 import { ErrorNotice, type KeptForm, SavedNotice, str } from '../../web/forms.js';
 import { CsrfField, page } from '../../web/page.js';
@@ -165,6 +165,16 @@ function RuleForm(props: { req: FastifyRequest; event: EventRow; settings: Prese
   );
 }
 
+/** What each line of the log records, in words. */
+const AUDIT_ACTIONS: Record<string, Text> = {
+  'attendance.correction': { id: 'koreksi', en: 'correction' },
+  'attendance.settings': { id: 'aturan kehadiran', en: 'presence rule' },
+  'attendance.checkin_override': {
+    id: 'check-in di luar jendela acara',
+    en: 'check-in outside the event window',
+  },
+};
+
 /** Corrections and settings changes, newest first (organizers). */
 function AuditLog(props: { audit: AuditLine[]; event: EventRow; l: Locale }) {
   const { audit, event, l } = props;
@@ -176,7 +186,7 @@ function AuditLog(props: { audit: AuditLine[]; event: EventRow; l: Locale }) {
         {audit.map((a) => (
           <li>
             {formatDateTime(Date.parse(a.at), event.timezone, l)} · {a.by ?? '-'} ·{' '}
-            {a.action.replace('attendance.', '')}
+            {AUDIT_ACTIONS[a.action]?.[l] ?? a.action.replace('attendance.', '')}
             {a.reason ? ` · “${a.reason}”` : ''}
           </li>
         ))}
@@ -194,7 +204,13 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
   for (const link of [
     { key: 'attendance-checkin', order: 30, label: T.door, path: '/checkin', access: 'checkin' as const },
     { key: 'attendance', order: 31, label: T.dashboard, path: '/attendance', access: 'checkin' as const },
-    { key: 'attendance-codes', order: 32, label: T.codes, path: '/attendance/codes', access: 'moderate' as const },
+    {
+      key: 'attendance-codes',
+      order: 32,
+      label: T.codes,
+      path: '/attendance/codes',
+      access: 'moderate' as const,
+    },
     { key: 'attendance-import', order: 33, label: T.importTitle, path: '/attendance/import' },
     { key: 'attendance-lists', order: 34, label: T.lists, path: '/attendance#daftar-hadir' },
   ]) {

@@ -7,6 +7,7 @@ import { CsrfField } from '../../web/page.js';
 import type { EventRow } from '../events/index.js';
 import { base, fill, T } from './attendance.console.js';
 import type { AttendanceService } from './attendance.service.js';
+import { when } from './checkin/window.js';
 
 // The dashboard's people table, one page at a time with a name search: at 20,000 people the whole table
 // was a second of work and a third of a megabyte per load, to correct one person.
@@ -35,6 +36,7 @@ const P = {
   next: { id: 'Berikutnya →', en: 'Next →' },
   onsite: { id: 'Luring', en: 'In person' },
   online: { id: 'Daring', en: 'Online' },
+  clock: { id: '⚠ jam HP pemindai selisih >5 menit', en: '⚠ scanning phone’s clock >5 minutes off' },
 } satisfies Record<string, Text>;
 
 function pageLink(event: EventRow, q: string, page: number) {
@@ -93,9 +95,11 @@ function Pager(props: { event: EventRow; list: PeoplePage; q: string; l: Locale 
 /** What the record shows for one person: check-in, join, codes, report minutes. */
 function evidence(r: Row, event: EventRow, l: Locale): string {
   return [
+    // With the date when it was not today (an arrival recorded days before is not "08.30").
     r.checkedInAt
-      ? `check-in ${formatTime(Date.parse(r.checkedInAt), event.timezone, l)}${r.checkedInBy ? ` (${r.checkedInBy})` : ''}`
+      ? `check-in ${when(Date.parse(r.checkedInAt), event.timezone)[l]}${r.checkedInBy ? ` (${r.checkedInBy})` : ''}`
       : null,
+    r.clockFlagged ? P.clock[l] : null,
     r.joinedAt ? `join ${formatTime(Date.parse(r.joinedAt), event.timezone, l)}` : null,
     r.codes ? `${r.codes} ${T.codes[l].toLowerCase()}` : null,
     r.reportMinutes != null ? `${r.reportMinutes} min` : null,

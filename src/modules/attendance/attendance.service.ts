@@ -7,6 +7,7 @@ import { isoInZone } from '../../shared/time.js';
 import type { EventRow } from '../events/index.js';
 import { attendanceRepository as repo } from './attendance.repository.js';
 import { personBrief } from './checkin/people.js';
+import { CLOCK_SKEW_FLAG_MS } from './checkin/window.js';
 import { presenceCounts, presenceRows } from './presence.js';
 
 const BUCKET = 10 * 60000;
@@ -59,6 +60,9 @@ export function createAttendanceService(ctx: AppContext) {
         ...personBrief(r),
         checkedInAt: r.checked_in_at == null ? null : isoInZone(Number(r.checked_in_at), tz),
         checkedInBy: r.checked_in_by_name,
+        // The scanning phone's clock was more than 5 minutes off: the time shown is the phone's.
+        clockFlagged:
+          r.checkin_clock_skew != null && Math.abs(Number(r.checkin_clock_skew)) > CLOCK_SKEW_FLAG_MS,
         joinedAt: r.joined_at == null ? null : isoInZone(Number(r.joined_at), tz),
         codes: r.codes,
         reportMinutes: r.report_minutes,

@@ -145,6 +145,7 @@ export const recordsRepository = {
         'attendance.checked_in_at',
         'attendance.checked_in_by_name',
         'attendance.checkin_method',
+        'attendance.checkin_clock_skew',
         'attendance.joined_at',
         'attendance.join_count',
         'attendance.report_minutes',

@@ -97,6 +97,15 @@ describe.each(DB_KINDS)('the presence window on %s', (kind) => {
     const again = await scan(e.id, { ticketCode: p!.ticketCode });
     expect(again.statusCode).toBe(200);
     expect(again.json().message).toMatch(/^Sudah check-in \w+, \d+ \w+ \d{4}, pukul \d\d\.\d\d W/);
+    // The organizer's dashboard names the override in words, with its reason, and dates the arrival.
+    const dash = await t.inject({
+      method: 'GET',
+      url: `/console/events/${e.id}/attendance`,
+      token: f.organizer,
+    });
+    expect(dash.body).toContain('check-in di luar jendela acara');
+    expect(dash.body).toContain('Daftar hadir kertas, dimasukkan setelah acara');
+    expect(dash.body).toMatch(/check-in \w+, \d+ \w+ \d{4}, pukul/);
   });
 
   it('an offline scan keeps the device time and is flagged when the clocks disagree by more than 5 minutes', async () => {
@@ -125,6 +134,12 @@ describe.each(DB_KINDS)('the presence window on %s', (kind) => {
       now + 30000,
     );
     expect(good.json().results[0].clockFlagged).toBeUndefined();
+    const dash = await t.inject({
+      method: 'GET',
+      url: `/console/events/${e.id}/attendance`,
+      token: f.organizer,
+    });
+    expect(dash.body.match(/jam HP pemindai selisih/g)).toHaveLength(1);
     // A queue scanned outside the window is answered per scan, and nothing is written for it.
     const early = await sync(
       [{ scanId: 'skew-000003', ticketCode: people[2]!.ticketCode, scannedAt: now - 3 * DAY }],
