@@ -158,7 +158,7 @@ export const DEMO_NARRATIVE = {
   goals:
     'Kegiatan ini bertujuan:\n1. Menyampaikan peran dan upaya pemerintah pusat dan daerah dalam menggerakkan kembali perekonomian di sektor UMKM, termasuk kartu UMKM dan One Village One Product.\n2. Memperkenalkan inovasi dan daya saing sebagai kunci bertahan di tengah pandemi.\n3. Mendorong pelaku usaha memanfaatkan pemasaran digital.\n4. Membuka ruang diskusi antara pelaku UMKM, pemerintah dan perguruan tinggi.',
   obstacles:
-    'Suara dari aula sempat kurang jelas bagi peserta daring pada sesi pertama dan diperbaiki dengan mikrofon tambahan.\nKapasitas aula dibatasi 52 kursi berjarak sesuai protokol kesehatan, sehingga sebagian pendaftar diarahkan mengikuti secara daring.',
+    'Suara dari aula sempat kurang jelas bagi peserta daring pada sesi pertama dan diperbaiki dengan mikrofon tambahan.\nKursi aula diatur berjarak (satu kursi kosong di antara peserta) sesuai protokol kesehatan, sehingga sebagian pendaftar diarahkan mengikuti secara daring.',
   conclusion: '',
   suggestions:
     '1. Mengadakan pelatihan lanjutan pemasaran digital bagi UMKM.\n2. Menambah waktu tanya jawab.\n3. Menyediakan pendampingan pendaftaran kartu UMKM bersama DKUPP Kota Probolinggo.',

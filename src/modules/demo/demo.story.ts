@@ -153,6 +153,7 @@ export async function writeStory(
   for (const [i, p] of list.entries()) {
     if (!p.present || i % 9 === 4) continue;
     if (++n > 78) break;
+    const comment = n % 11 === 1 ? DEMO_COMMENTS[Math.floor(n / 11)] : undefined;
     const score = (k: number) => [5, 4, 4, 5, 3, 4, 5][(i + k) % 7]!;
     await deps.evaluation.submit(event.id, ids[i]!, {
       materi: score(0),
@@ -162,7 +163,8 @@ export async function writeStory(
       teknis: i % 5 === 0 ? 3 : score(4),
       manfaat: score(5),
       sumber_info: ['Grup WhatsApp', 'Instagram/Facebook', 'Teman atau rekan kerja'][i % 3]!,
-      ...(i % 11 === 0 ? { saran: DEMO_COMMENTS[(i / 11) % DEMO_COMMENTS.length]! } : {}),
+      // Each comment once: the report lists them as written.
+      ...(comment ? { saran: comment } : {}),
     });
   }
   await deps.evaluation.setStatus(event, 'closed');
