@@ -51,6 +51,8 @@ export interface DomainEvents {
   'attendance.checked_in': { eventId: string; registrationId: string };
   'attendance.online_present': { eventId: string; registrationId: string };
   'evaluation.submitted': { eventId: string; registrationId: string };
+  /** A batch of certificates issued by rule (people without a registration, such as speakers, appear as null). */
+  'certificate.issued': { eventId: string; role: string; registrationIds: (string | null)[] };
   /** The seat plan changed: the hall capacity may have grown, so the waitlist is looked at again. */
   'seating.changed': { eventId: string };
 }

@@ -137,6 +137,12 @@ export function createCertificateIssuing(ctx: AppContext, deps: CertificateDeps,
       for (const { role, todo, r } of plans) {
         for (let i = 0; i < todo.length; i += 200) {
           const rows = await writeBatch(event, role, s, todo.slice(i, i + 200), actor, false);
+          if (rows.length)
+            await ctx.bus.emit('certificate.issued', {
+              eventId: event.id,
+              role,
+              registrationIds: rows.map((c) => c.registration_id),
+            });
           r.issued += rows.length;
           r.alreadyIssued += todo.slice(i, i + 200).length - rows.length;
           if (body.notify) await notify(event, rows);

@@ -33,6 +33,9 @@ export const webhooksModule: FastifyPluginAsync = async (app) => {
   bus.on('attendance.online_present', (p) =>
     hooks.publish('attendance.online_present', p.eventId, { registrationId: p.registrationId }),
   );
+  bus.on('certificate.issued', (p) =>
+    hooks.publish('certificate.issued', p.eventId, { role: p.role, registrationIds: p.registrationIds }),
+  );
   bus.on('evaluation.submitted', (p) =>
     hooks.publish('evaluation.submitted', p.eventId, { registrationId: p.registrationId }),
   );

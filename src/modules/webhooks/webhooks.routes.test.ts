@@ -190,7 +190,7 @@ describe('webhook addresses', () => {
 });
 
 describe.each(DB_KINDS)('webhooks for check-ins on %s', (kind) => {
-  it('posts attendance.checked_in on the first door scan only', async () => {
+  it('posts attendance.checked_in on the first door scan only, and certificate.issued', async () => {
     const recv = await receiver();
     const t = await createTestApp(kind, { JOBS_POLL_MS: '50', WEBHOOKS_ALLOW_PRIVATE: 'true' });
     try {
@@ -200,7 +200,11 @@ describe.each(DB_KINDS)('webhooks for check-ins on %s', (kind) => {
         method: 'POST',
         url: '/api/v1/webhooks',
         token: ev.token,
-        payload: { url: `${recv.url}/door`, events: ['attendance.checked_in'], eventId: ev.id },
+        payload: {
+          url: `${recv.url}/door`,
+          events: ['attendance.checked_in', 'certificate.issued'],
+          eventId: ev.id,
+        },
       });
       expect(r.statusCode, r.body).toBe(201);
       const [code] = await registerMany(t, ev.id, 1, 'door');
@@ -218,6 +222,20 @@ describe.each(DB_KINDS)('webhooks for check-ins on %s', (kind) => {
       expect(JSON.parse(got!.body)).toMatchObject({ type: 'attendance.checked_in', eventId: ev.id });
       expect(got!.body).not.toContain(code);
       expect(recv.got).toHaveLength(1);
+      const issued = await t.inject({
+        method: 'POST',
+        url: `/api/v1/events/${ev.id}/certificates`,
+        token: ev.token,
+        payload: { roles: ['peserta'], beforeEnd: true },
+      });
+      expect(issued.statusCode, issued.body).toBe(200);
+      const all = await eventually(
+        () => recv.got,
+        (x) => x.length >= 2,
+      );
+      const cert = JSON.parse(all[1]!.body);
+      expect(cert).toMatchObject({ type: 'certificate.issued', eventId: ev.id, data: { role: 'peserta' } });
+      expect(cert.data.registrationIds).toHaveLength(1);
     } finally {
       await t.close();
       await recv.close();
