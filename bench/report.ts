@@ -1,6 +1,8 @@
 // `npm run bench -- report`: the activity report of an event with 1,000 attendees, 200 questions
 // and 20 photos, in every format. Goal: each under 3 s. Baseline in the same run: a plain pdf-lib
 // document with as many lines of text as the report's PDF, in a standard font, no layout at all.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { createTestApp } from '../test/helpers/app.js';
@@ -88,9 +90,16 @@ const event = await t.app.ctx.db
   .selectAll()
   .where('id', '=', ev.id)
   .executeTakeFirstOrThrow();
+// The service takes photos as the upload route stages them: files on disk (issue 13).
+mkdirSync(join(t.config.dataDir, 'incoming'), { recursive: true });
+const staged = photos.map((data, i) => {
+  const path = join(t.config.dataDir, 'incoming', `bench-${i}.part`);
+  writeFileSync(path, data);
+  return { filename: `IMG_${i}.jpg`, path, bytes: data.length };
+});
 await media.addPhotos(
   event,
-  photos.map((data, i) => ({ filename: `IMG_${i}.jpg`, data })),
+  staged,
   { captions: Array.from({ length: 20 }, (_, i) => `Dokumentasi ${i + 1}`), agendaItemId: null },
   { ...user, via: 'token', csrf: null },
 );

@@ -343,50 +343,6 @@ export const errors = {
     id: 'Tiket ini untuk hadir di aula (luring). Untuk mengikuti secara daring, pindah ke daring di halaman tiket Anda terlebih dahulu.',
     en: 'This ticket is for attending in the hall. To follow online, switch to online attendance on your ticket page first.',
   })),
-  /** A door scan before the doors open or after the window; staff may override with a reason. */
-  checkinOutsideWindow: makeWithDetails(
-    409,
-    'checkin_outside_window',
-    (when: 'before' | 'after', at: Text) => ({
-      text:
-        when === 'before'
-          ? {
-              id: `Check-in belum dibuka: pintu dibuka ${at.id}. Petugas dapat tetap mencatat dengan alasan.`,
-              en: `Check-in is not open yet: doors open ${at.en}. Staff may still record it with a reason.`,
-            }
-          : {
-              id: `Check-in sudah selesai (ditutup ${at.id}). Petugas dapat tetap mencatat dengan alasan.`,
-              en: `Check-in is over (closed ${at.en}). Staff may still record it with a reason.`,
-            },
-      details: { window: when, overridable: true },
-    }),
-  ),
-  /** A personal join or an attendance code outside the event's online window. */
-  onlineOutsideWindow: makeWithDetails(409, 'online_outside_window', (when: 'before' | 'after', at: Text) => ({
-    text:
-      when === 'before'
-        ? {
-            id: `Ruang daring belum dibuka. Silakan kembali ${at.id}.`,
-            en: `The online room is not open yet. Please come back ${at.en}.`,
-          }
-        : {
-            id: `Acara sudah selesai (ruang daring ditutup ${at.id}); kehadiran tidak dicatat lagi.`,
-            en: `The event is over (the online room closed ${at.en}); attendance is no longer recorded.`,
-          },
-    details: { window: when },
-  })),
-  attendanceCodeOutsideWindow: makeWithDetails(400, 'attendance_code_outside_window', (from: Text, to: Text) => ({
-    text: {
-      id: `opensAt: kode presensi hanya dapat dibuka selama acara (${from.id} – ${to.id}).`,
-      en: `opensAt: attendance codes can only be opened during the event (${from.en} – ${to.en}).`,
-    },
-    details: { fields: ['opensAt'] },
-  })),
-  /** A hall ticket's personal join link: the hall ticket does not open the online room. */
-  joinNeedsOnlineTicket: make(409, 'join_needs_online_ticket', () => ({
-    id: 'Tiket ini untuk hadir di aula (luring). Untuk mengikuti secara daring, pindah ke daring di halaman tiket Anda terlebih dahulu.',
-    en: 'This ticket is for attending in the hall. To follow online, switch to online attendance on your ticket page first.',
-  })),
   presenceNeedsConfirmed: make(409, 'registration_not_confirmed', () => ({
     id: 'Hanya pendaftaran yang terkonfirmasi yang dapat dihitung hadir.',
     en: 'Only a confirmed registration can be counted as present.',
@@ -545,11 +501,6 @@ export const errors = {
     en: 'Open the event’s live page first, then vote or answer from there.',
   })),
   tooManyNewVoters: make(429, 'too_many_new_voters', (seconds: number) => ({
-  /** A PDF that pdf-lib could not read within the time limit (src/modules/media/pdf-check.ts). */
-  pdfTooComplex: make(415, 'pdf_too_complex', (seconds: number) => ({
-    id: `PDF tidak dapat diperiksa dalam ${seconds} detik (berkas rusak atau berisi data acak). Simpan ulang sebagai PDF lalu unggah lagi.`,
-    en: `The PDF could not be checked within ${seconds} seconds (a damaged file or random data). Save it again as PDF and upload it again.`,
-  })),
     id: `Terlalu banyak pemilih baru dari jaringan ini. Coba lagi dalam ${seconds} detik.`,
     en: `Too many new voters from this network. Try again in ${seconds} seconds.`,
   })),
@@ -558,16 +509,16 @@ export const errors = {
     en: 'This question is not merged.',
   })),
   // ── live ──
-  noCaptionYet: make(409, 'no_caption_yet', () => ({
-    id: 'Belum ada baris takarir untuk dikoreksi.',
-    en: 'There is no caption line to correct yet.',
-  })),
-  rundownEmpty: make(409, 'rundown_empty', () => ({
   /** A live-room WebSocket over a cap (src/realtime/socket-limits.ts): the page polls instead. */
   liveBusy: make(503, 'live_busy', (cap: 'address' | 'total') => ({
     id: `Koneksi langsung penuh${cap === 'address' ? ' untuk alamat jaringan ini' : ''}; halaman memakai pembaruan berkala.`,
     en: `Live connections are full${cap === 'address' ? ' for this network address' : ''}; the page uses periodic updates.`,
   })),
+  noCaptionYet: make(409, 'no_caption_yet', () => ({
+    id: 'Belum ada baris takarir untuk dikoreksi.',
+    en: 'There is no caption line to correct yet.',
+  })),
+  rundownEmpty: make(409, 'rundown_empty', () => ({
     id: 'Susunan acara masih kosong. Tambahkan acara terlebih dahulu.',
     en: 'The rundown is empty. Add items first.',
   })),
@@ -594,6 +545,11 @@ export const errors = {
     en: 'This report is still a draft; there is no final version to reopen.',
   })),
   // ── media ──
+  /** A PDF that pdf-lib could not read within the time limit (src/modules/media/pdf-check.ts). */
+  pdfTooComplex: make(415, 'pdf_too_complex', (seconds: number) => ({
+    id: `PDF tidak dapat diperiksa dalam ${seconds} detik (berkas rusak atau berisi data acak). Simpan ulang sebagai PDF lalu unggah lagi.`,
+    en: `The PDF could not be checked within ${seconds} seconds (a damaged file or random data). Save it again as PDF and upload it again.`,
+  })),
   // ── uploads ──
 } as const;
 
