@@ -55,6 +55,10 @@ export interface DomainEvents {
   'certificate.issued': { eventId: string; role: string; registrationIds: (string | null)[] };
   /** The seat plan changed: the hall capacity may have grown, so the waitlist is looked at again. */
   'seating.changed': { eventId: string };
+  /** An event's registration settings, presence rules or evaluation form were saved: per-event caches drop it. */
+  'registration.settings_changed': { eventId: string };
+  'attendance.settings_changed': { eventId: string };
+  'evaluation.form_changed': { eventId: string };
 }
 
 export type DomainEventName = keyof DomainEvents;

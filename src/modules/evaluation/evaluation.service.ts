@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { PerEventCache } from '../../bus/per-event-cache.js';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/database.js';
 import { errors, what } from '../../errors.js';
@@ -168,7 +169,10 @@ const base = (q: Question, l: 'id' | 'en') => ({
 
 /** The evaluation form of an event, the participants' answers (one each) and the results. */
 export function createEvaluationService(ctx: AppContext, deps: { registrations: RegistrationsService }) {
-  const { db } = ctx;
+  const { db, bus } = ctx;
+  // The form is read by every confirmed ticket page; `saveQuestions` and `setStatus` (its only writers) emit
+  // the drop.
+  const forms = new PerEventCache<Awaited<ReturnType<typeof repo.form>>>(bus, ['evaluation.form_changed']);
   const service = {
     async form(eventId: string): Promise<FormState> {
       return {
@@ -182,7 +186,7 @@ export function createEvaluationService(ctx: AppContext, deps: { registrations: 
      * answer): counting every response of the event made each of them grow with the event (issue 16, item 5).
      */
     async participantForm(eventId: string): Promise<Omit<FormState, 'responses'>> {
-      const row = await repo.form(db, eventId);
+      const row = await forms.get(eventId, () => repo.form(db, eventId));
       return {
         status: row?.status ?? 'draft',
         questions: row ? parseQuestions(row.questions) : defaultQuestions(),
@@ -215,6 +219,7 @@ export function createEvaluationService(ctx: AppContext, deps: { registrations: 
         closed_at: current.closedAt,
         updated_at: Date.now(),
       });
+      await bus.emit('evaluation.form_changed', { eventId: event.id });
       return service.form(event.id);
     },
 
@@ -229,6 +234,7 @@ export function createEvaluationService(ctx: AppContext, deps: { registrations: 
         closed_at: status === 'closed' ? now : null,
         updated_at: now,
       });
+      await bus.emit('evaluation.form_changed', { eventId: event.id });
       return service.form(event.id);
     },
 

@@ -1,3 +1,4 @@
+import { PerEventCache } from '../../bus/per-event-cache.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { inTransaction, type Tx } from '../../db/transaction.js';
@@ -97,12 +98,17 @@ async function refuseUnlessSeatFits(
  */
 export function createSeatingService(ctx: AppContext) {
   const { db, bus } = ctx;
+  // The hall's size is read on every ticket page; `replace` and `remove` (the plan's only writers) emit the
+  // drop. A transaction (a registration taking a place) always reads the row itself.
+  const capacities = new PerEventCache<number | null>(bus, ['seating.changed']);
+  const capacityOf = async (q: Db | Tx, eventId: string) => {
+    const plan = await repo.getPlan(q, eventId);
+    return plan ? plan.usable_count - plan.reserved_count : null;
+  };
   const service = {
     /** Public hall capacity from the plan, or null when the event has no seat plan. */
-    async capacity(trx: Db | Tx, eventId: string): Promise<number | null> {
-      const plan = await repo.getPlan(trx, eventId);
-      return plan ? plan.usable_count - plan.reserved_count : null;
-    },
+    capacity: (trx: Db | Tx, eventId: string): Promise<number | null> =>
+      trx === db ? capacities.get(eventId, () => capacityOf(db, eventId)) : capacityOf(trx, eventId),
 
     async view(eventId: string): Promise<PlanView | null> {
       const row = await repo.getPlan(db, eventId);

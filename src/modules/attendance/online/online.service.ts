@@ -1,3 +1,4 @@
+import { PerEventCache } from '../../../bus/per-event-cache.js';
 import type { AppContext } from '../../../context.js';
 import { isUniqueViolation } from '../../../db/database.js';
 import { errors, what } from '../../../errors.js';
@@ -42,8 +43,11 @@ export function createOnlineService(ctx: AppContext) {
     return reg;
   }
 
+  // Read by every online ticket page; `saveSettings` is the table's only writer and emits the drop.
+  const presenceSettings = new PerEventCache<PresenceSettings>(bus, ['attendance.settings_changed']);
+  const cachedSettings = (eventId: string) => presenceSettings.get(eventId, () => loadSettings(db, eventId));
   const service = {
-    settings: (event: EventRow) => loadSettings(db, event.id),
+    settings: (event: EventRow) => cachedSettings(event.id),
 
     async saveSettings(event: EventRow, s: PresenceSettings, actor: AuthUser): Promise<PresenceSettings> {
       await repo.saveSettings(db, {
@@ -57,6 +61,7 @@ export function createOnlineService(ctx: AppContext) {
         grace_minutes: s.graceMinutes,
         updated_at: Date.now(),
       });
+      await bus.emit('attendance.settings_changed', { eventId: event.id });
       await repo.audit(db, {
         id: newId(),
         event_id: event.id,
@@ -236,7 +241,7 @@ export function createOnlineService(ctx: AppContext) {
 
     /** What the ticket page shows: the codes entered so far and whether one is open now. */
     async ticketState(event: EventRow, registrationId: string) {
-      const settings = await loadSettings(db, event.id);
+      const settings = await cachedSettings(event.id);
       const [entries, open, present] = await Promise.all([
         repo.codeEntriesOf(db, registrationId),
         repo.openCodes(db, event.id, Date.now()),

@@ -1,3 +1,4 @@
+import { PerEventCache } from '../../../bus/per-event-cache.js';
 import type { AppContext } from '../../../context.js';
 import type { Db } from '../../../db/database.js';
 import type { Tx } from '../../../db/transaction.js';
@@ -69,10 +70,16 @@ function resolveSettings(event: EventRow, row: SettingsRow | undefined): Resolve
  * case read inside its own transaction.
  */
 export function createSettings(ctx: AppContext, seating: SeatingService) {
-  const { db } = ctx;
+  const { db, bus } = ctx;
+  // Every registration and every ticket page reads the row; `save` is its only writer and emits the drop.
+  const rows = new PerEventCache<SettingsRow | undefined>(bus, ['registration.settings_changed']);
   const settings = {
     async get(event: EventRow, q: Db | Tx = db): Promise<ResolvedSettings> {
-      return resolveSettings(event, await repo.getSettings(q, event.id));
+      const row =
+        q === db
+          ? await rows.get(event.id, () => repo.getSettings(db, event.id))
+          : await repo.getSettings(q, event.id);
+      return resolveSettings(event, row);
     },
 
     /** Capacity of a mode: the seat plan (public seats) or the venue capacity for the hall; null is unlimited. */
@@ -109,6 +116,7 @@ export function createSettings(ctx: AppContext, seating: SeatingService) {
         updated_at: Date.now(),
       };
       await repo.upsertSettings(db, row);
+      await bus.emit('registration.settings_changed', { eventId: event.id });
       return resolveSettings(event, row);
     },
 
