@@ -237,7 +237,6 @@ export function buildReport(
         items: pollReportItems(p, lang) ?? p.options.map((o) => `${o.label}: ${num(o.votes)}`),
       });
     }
-    // Summaries of the other poll kinds (word clouds, open answers, ratings) belong right here.
   }
   b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.evaluation}` });
   const ev = (lang === 'en' ? d.evaluationEn : undefined) ?? d.evaluation;
@@ -342,7 +341,7 @@ export function buildReport(
     b.push({ t: 'h2', text: L.item(k++, L.materials) });
     b.push({ t: 'list', items: d.materials.map((m) => m.caption ?? m.path) });
   }
-  // Further appendices (a captions transcript, …) go here, before the news drafts.
+  // Further appendices go here, before the news drafts.
   // Both news drafts in either report: the organizer sends the Indonesian one to local media and the
   // English one to the partners' sites.
   for (const news of ['id', 'en'] as const) {
