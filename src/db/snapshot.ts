@@ -122,15 +122,20 @@ export function* sqliteFileRows(path: string, order: string[]): Generator<{ tabl
 }
 
 class StaticProvider implements MigrationProvider {
-  constructor(private upTo: string) {}
+  constructor(private names: Set<string>) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= this.upTo));
+    return Object.fromEntries(Object.entries(migrations).filter(([name]) => this.names.has(name)));
   }
 }
 
 /** Brings an empty database to exactly the backup's schema, so its rows fit column for column. */
-export async function migrateTo(db: Db, last: string): Promise<void> {
-  const { error } = await new Migrator({ db, provider: new StaticProvider(last) }).migrateToLatest();
+export async function migrateTo(db: Db, applied: string[]): Promise<void> {
+  // Exactly the backup's migrations (not "all up to its last": one merged later with an earlier name is not
+  // in the backup's tables); the rest run after the rows are in, as on any upgrade.
+  const { error } = await new Migrator({
+    db,
+    provider: new StaticProvider(new Set(applied)),
+  }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 

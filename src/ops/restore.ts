@@ -189,7 +189,7 @@ export async function restoreBackup(
     } else {
       const h = createDb(target, { poolSize: 1 });
       try {
-        await migrateTo(h.db, m.schema.migrations.at(-1)!);
+        await migrateTo(h.db, m.schema.migrations);
         const order = await tableOrder(h.db, target.kind);
         const source =
           m.database.layout === 'sqlite-file'
