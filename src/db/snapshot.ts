@@ -172,6 +172,8 @@ export async function dropAllTables(db: Db, dialect: Dialect): Promise<void> {
   if (dialect === 'postgres') {
     for (const t of await listTables(db, dialect))
       await sql`drop table if exists ${sql.table(t)} cascade`.execute(db);
+    // The job queue's own schema on PostgreSQL (pg-boss): part of Aula's database too.
+    await sql`drop schema if exists pgboss cascade`.execute(db);
     return;
   }
   await sql`pragma foreign_keys = off`.execute(db);

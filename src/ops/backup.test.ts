@@ -106,6 +106,9 @@ describe.each(DB_KINDS)('backup of a %s installation during a registration surge
         // SQLite into SQLite is the file itself; PostgreSQL into PostgreSQL goes through pg_restore (on this
         // machine pg_dump is there); across engines, rows are copied table by table.
         expect(r.via).toBe(kind !== into ? 'rows' : kind === 'sqlite' ? 'file' : 'pg_restore');
+        // Once more over what was just restored: refused as it is, replaced with --force.
+        await expect(restoreBackup(config, out)).rejects.toThrow(/The target is not empty/);
+        expect((await restoreBackup(config, out, { force: true })).rows).toBe(r.rows);
         expect(fileHashes(dataDir), `files restored into ${into}`).toEqual(
           new Map([...filesBefore].filter(([p]) => !p.endsWith('.sqlite'))),
         );
