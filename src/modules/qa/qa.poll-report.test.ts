@@ -65,4 +65,20 @@ describe.each(DB_KINDS)('the report summarizes poll kinds and appends the captio
     expect(en.body).toContain('Average 4.00 out of 5 (3 ratings)');
     expect(en.body).toContain('Live caption transcript');
   });
+
+  it('says when voting was open to everyone (no ticket), in both languages', async () => {
+    const report = async (lang: 'id' | 'en') =>
+      (
+        await t.inject({
+          method: 'GET',
+          url: `/api/v1/events/${ev.event.id}/report?format=md&lang=${lang}`,
+          token: organizer,
+        })
+      ).body;
+    expect(await report('id')).not.toContain('partisipasi terbuka');
+    await call('PATCH', `/api/v1/events/${ev.event.id}/live/settings`, { openVoting: true });
+    expect(await report('id')).toContain('Pemungutan suara dibuka untuk umum (partisipasi terbuka)');
+    expect(await report('en')).toContain('Voting was open to everyone (open participation)');
+    await call('PATCH', `/api/v1/events/${ev.event.id}/live/settings`, { openVoting: false });
+  });
 });

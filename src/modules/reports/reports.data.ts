@@ -63,6 +63,8 @@ export interface ReportData {
   attendees: { name: string; institution: string | null; mode: 'onsite' | 'online' }[];
   questions: Awaited<ReturnType<QaService['questionsForReport']>>;
   polls: Awaited<ReturnType<QaService['pollsForReport']>>;
+  /** Votes counted without a ticket (open participation): the poll results say so; absent in old snapshots. */
+  openVoting?: boolean;
   /** The live captions, oldest first; absent in old snapshots. */
   transcript?: TranscriptLine[];
   evaluation: Results;
@@ -181,6 +183,7 @@ export async function gatherReport(
     attendees: attendees.sort((a, b) => a.mode.localeCompare(b.mode) * -1 || a.name.localeCompare(b.name)),
     questions,
     polls,
+    openVoting: await qa.votingOpen(event.id),
     transcript: deps.captions ? await deps.captions.transcript(event) : [],
     evaluation,
     evaluationEn: await deps.evaluation.results(event.id, 'en'),

@@ -229,6 +229,7 @@ export function buildReport(
   }
   if (d.polls.length) {
     b.push({ t: 'h2', text: `${letter(sec++)}. ${C3.polls}` });
+    if (d.openVoting) b.push({ t: 'p', text: C3.openVoting });
     for (const p of d.polls) {
       b.push({ t: 'p', text: `${p.question} (${C3.voters(p.voters)})` });
       // Word clouds, open answers and ratings summarize themselves (src/modules/qa/qa.poll-report.ts).

@@ -74,6 +74,7 @@ interface ReportText {
     notAnswered: string;
     polls: string;
     voters: (n: number) => string;
+    openVoting: string;
     evaluation: string;
     noEvaluation: string;
     evaluationSentence: (n: number) => string;
@@ -190,6 +191,8 @@ const id: ReportText = {
     notAnswered: 'belum',
     polls: 'Jajak Pendapat',
     voters: (n) => `${n} pemilih`,
+    openVoting:
+      'Pemungutan suara dibuka untuk umum (partisipasi terbuka): suara tanpa tiket ikut dihitung, satu per peramban.',
     evaluation: 'Hasil Evaluasi',
     noEvaluation: 'Belum ada evaluasi yang masuk.',
     evaluationSentence: (n) =>
@@ -317,6 +320,8 @@ const en: ReportText = {
     notAnswered: 'not yet',
     polls: 'Polls',
     voters: (n) => `${n} ${n === 1 ? 'voter' : 'voters'}`,
+    openVoting:
+      'Voting was open to everyone (open participation): votes without a ticket counted, one per browser.',
     evaluation: 'Evaluation Results',
     noEvaluation: 'No evaluation has come in yet.',
     evaluationSentence: (n) =>
