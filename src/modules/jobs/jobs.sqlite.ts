@@ -39,7 +39,26 @@ export function sqliteQueue(ctx: Pick<AppContext, 'db' | 'config' | 'log'>): Job
     }
   }
 
-  async function pump() {
+  // One pump at a time: a second call while one runs asks it to go round again (claims stay within concurrency).
+  let pumping: Promise<void> | null = null;
+  let again = false;
+  function pump(): Promise<void> {
+    if (pumping) {
+      again = true;
+      return pumping;
+    }
+    pumping = (async () => {
+      do {
+        again = false;
+        await pumpOnce();
+      } while (again && running);
+    })().finally(() => {
+      pumping = null;
+    });
+    return pumping;
+  }
+
+  async function pumpOnce() {
     if (!running) return;
     for (const [queue] of handlers) {
       while (running && (active.get(queue) ?? 0) < POLICIES[queue].concurrency) {
@@ -105,7 +124,8 @@ export function sqliteQueue(ctx: Pick<AppContext, 'db' | 'config' | 'log'>): Job
     async stop() {
       running = false;
       if (timer) clearInterval(timer);
-      await Promise.allSettled([...inFlight]);
+      // A claim may land while the first jobs finish: wait until nothing is in hand.
+      while (inFlight.size || pumping) await Promise.allSettled([...inFlight, pumping]);
     },
     poke() {
       if (running) setImmediate(() => void pump().catch((err) => log.error({ err }, 'job pump failed')));
