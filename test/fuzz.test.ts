@@ -57,6 +57,21 @@ function sample(s: Schema | undefined, depth = 0): unknown {
 /** Bad values for one field, whatever it holds. */
 const BAD: unknown[] = ['', 'a\u0000b', HUGE, -1, 3.5, true, null, [], {}, UNKNOWN];
 
+/** A well-formed multipart body whose text fields and file name carry a NUL (read by the route, not the hooks). */
+function nulMultipart(csrf = ''): { payload: string; headers: Record<string, string> } {
+  const field = (name: string, value: string) =>
+    `--b\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const names = ['caption', 'caption_0', 'personId', 'agendaItemId', 'name', 'title', 'role', 'kind'];
+  return {
+    payload:
+      (csrf ? field('_csrf', csrf) : '') +
+      names.map((n) => field(n, `a\u0000b`)).join('') +
+      `--b\r\nContent-Disposition: form-data; name="files"; filename="a\u0000.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\r\n` +
+      `--b\r\nContent-Disposition: form-data; name="file"; filename="b\u0000.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n--b--\r\n`,
+    headers: { 'content-type': 'multipart/form-data; boundary=b' },
+  };
+}
+
 function bodiesFor(op: Op): { payload: unknown; headers?: Record<string, string> }[] {
   const json = op.requestBody?.content?.['application/json']?.schema;
   const out: { payload: unknown; headers?: Record<string, string> }[] = [
@@ -78,6 +93,7 @@ function bodiesFor(op: Op): { payload: unknown; headers?: Record<string, string>
         '--b\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.png"\r\n\r\nx\r\n--b--\r\n',
       headers: { 'content-type': 'multipart/form-data; boundary=b' },
     },
+    nulMultipart(),
   ];
   if (json) {
     const good = sample(json);
@@ -238,6 +254,7 @@ describe.each(DB_KINDS)('fuzz: no 5xx for bad input on %s', (kind) => {
           headers: { 'content-type': 'multipart/form-data; boundary=b' },
         },
         { payload: 'abc', headers: { 'content-type': 'multipart/form-data' } },
+        nulMultipart(csrf),
       ];
       for (const v of variants) {
         const r = await call({

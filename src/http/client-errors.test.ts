@@ -82,6 +82,19 @@ describe.each(DB_KINDS)('client mistakes on %s', (kind) => {
       expect(r.statusCode, r.body).toBe(400);
       if (r.headers['content-type']?.toString().includes('json')) expect(code(r)).toBe('invalid_characters');
     }
+    // Multipart text fields and file names are read by the route itself: refused there the same way.
+    const boundary = 'nulb';
+    const upload = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${eventId}/photos`,
+      token: organizer,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload:
+        `--${boundary}\r\nContent-Disposition: form-data; name="caption"\r\n\r\nx\u0000y\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\nxx\r\n--${boundary}--\r\n`,
+    });
+    expect(upload.statusCode, upload.body).toBe(400);
+    expect(code(upload)).toBe('invalid_characters');
     const titles = (await t.inject({ method: 'GET', url: '/api/v1/events', token: organizer })).json();
     expect(JSON.stringify(titles)).not.toContain('\\u0000');
   });

@@ -14,6 +14,14 @@ function hasNul(value: unknown, depth = 0): boolean {
   return false;
 }
 
+/**
+ * Multipart text fields and file names are read by the route, after the hooks: each reader refuses a
+ * NUL there the same way (media, images).
+ */
+export function refuseNul(...values: (string | undefined)[]): void {
+  if (values.some((v) => v?.includes('\0'))) throw errors.nulCharacter();
+}
+
 /** `%00` anywhere in the path or query (Fastify decodes both into params and query). */
 const NUL_IN_URL = /%00|\0/i;
 

@@ -53,6 +53,8 @@ function toAppError(err: FastifyError, request: FastifyRequest, limits: UploadLi
     return errors.rateLimited(Number.isFinite(retry) ? Math.ceil(retry) : 60);
   }
   if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return errors.emptyBody();
+  // The last net: PostgreSQL refusing a NUL in text that no reader caught (the statement changed nothing).
+  if (err.code === '22021' && /0x00/.test(err.message)) return errors.nulCharacter();
   if (err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
     return errors.unsupportedMedia('multipart/form-data');
   if (err.code && MULTIPART_CODES.has(err.code)) return errors.badMultipart();

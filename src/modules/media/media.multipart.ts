@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../errors.js';
+import { refuseNul } from '../../http/client-input.js';
 import { parseOrThrow } from '../../http/validation.js';
 import { newId } from '../../shared/ids.js';
 import type { StagedFile } from './media.service.js';
@@ -47,6 +48,7 @@ export async function stageFiles(req: FastifyRequest, maxBytes: number, allowed:
   try {
     for await (const part of req.parts({ limits })) {
       if (part.type === 'file') {
+        refuseNul(part.filename);
         const staged = {
           filename: part.filename.slice(0, 200),
           path: join(dir, `${newId()}.part`),
@@ -57,7 +59,10 @@ export async function stageFiles(req: FastifyRequest, maxBytes: number, allowed:
           staged.bytes += chunk.length;
         });
         await pipeline(part.file, createWriteStream(staged.path));
-      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      } else if (typeof part.value === 'string') {
+        refuseNul(part.fieldname, part.value);
+        fields[part.fieldname] = part.value;
+      }
     }
   } catch (err) {
     await discard();

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { errors } from '../../errors.js';
+import { refuseNul } from '../../http/client-input.js';
 import { ALLOWED_IMAGES, MAX_UPLOAD_BYTES } from './uploads.service.js';
 
 export interface ImageUpload {
@@ -22,6 +23,7 @@ export async function readImageUpload(req: FastifyRequest): Promise<ImageUpload>
         const data = await part.toBuffer();
         if (!file && data.length) file = data;
       } else if (typeof part.value === 'string') {
+        refuseNul(part.fieldname, part.value);
         fields[part.fieldname] = part.value;
       }
     }
