@@ -92,4 +92,48 @@ describe.each(DB_KINDS)('the city of signing on %s', (kind) => {
     expect(org.statusCode).toBe(400);
     expect(org.json().error.message).toContain('city');
   });
+
+  it('takes the city in the console forms; markup comes back in the form with the field named', async () => {
+    const email = `kota-${kind}@example.test`;
+    await t.app.ctx.services.auth.createUser({
+      email,
+      password: 'password123',
+      role: 'organizer',
+      name: 'Kota',
+    });
+    const login = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: 'password123' },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'aula_session')!.value;
+    const csrf = login.json().csrfToken as string;
+    const post = (url: string, form: Record<string, string>) =>
+      t.inject({
+        method: 'POST',
+        url,
+        cookies: { aula_session: cookie },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ ...form, _csrf: csrf }).toString(),
+      });
+    const form = {
+      title: 'Seminar Kota',
+      startsAt: '2030-03-05T09:00',
+      endsAt: '2030-03-05T12:00',
+      timezone: 'Asia/Jakarta',
+      venueName: 'Aula',
+    };
+    const bad = await post('/console/events/new', { ...form, city: '<i>Kota</i> Malang' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('city');
+    expect(bad.body).toContain('value="&lt;i>Kota&lt;/i> Malang"');
+    const ok = await post('/console/events/new', { ...form, city: 'Kota Malang' });
+    expect(ok.statusCode).toBe(303);
+    const id = /\/console\/events\/([0-9a-z]+)/.exec(ok.headers.location as string)![1]!;
+    expect((await t.app.ctx.services.events.find(id))!.city).toBe('Kota Malang');
+    const org = await post('/console/orgs', { name: 'Universitas Brawijaya', city: 'Kota Malang' });
+    expect(org.statusCode, org.body).toBe(303);
+    const orgs = (await t.inject({ method: 'GET', url: '/api/v1/organizations' })).json().organizations;
+    expect(orgs.find((o: { name: string }) => o.name === 'Universitas Brawijaya').city).toBe('Kota Malang');
+  });
 });
