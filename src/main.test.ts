@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { createServer } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -122,6 +123,81 @@ describe('SIGTERM (graceful shutdown)', () => {
       await again.exited;
     }
   });
+
+  it('leaves queued work for the next start', async () => {
+    // A receiving system that is down until the node has been restarted.
+    let up = false;
+    const delivered: string[] = [];
+    let attempts = 0;
+    const recv = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c;
+      });
+      req.on('end', () => {
+        attempts++;
+        if (!up) return void res.writeHead(503).end('down');
+        delivered.push(body);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => recv.listen(0, '127.0.0.1', r));
+    const hookUrl = `http://127.0.0.1:${(recv.address() as AddressInfo).port}/hook`;
+    const sub = mkdtempSync(join(dir, 'queued-'));
+    const env = serverEnv(sub, `sqlite:${join(sub, 'aula.sqlite')}`, {
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
+      JOBS_RETRY_SECONDS: '1',
+      JOBS_POLL_MS: '100',
+    });
+    const token = await organizerToken(env);
+    let server = await startServer(env);
+    try {
+      const api = (path: string, body?: unknown) =>
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body ? { 'content-type': 'application/json' } : {}),
+          },
+          body: body ? JSON.stringify(body) : undefined,
+        });
+      const created = await api('/api/v1/events', {
+        title: 'Seminar dengan antrean kerja',
+        startsAt: '2031-12-30T09:00:00+07:00',
+        endsAt: '2031-12-30T12:00:00+07:00',
+        venue: { name: 'Aula', address: 'Probolinggo', capacity: 50 },
+      });
+      const { id } = (await created.json()) as { id: string };
+      expect((await api(`/api/v1/events/${id}/publish`)).status).toBe(200);
+      const hook = await api('/api/v1/webhooks', {
+        url: hookUrl,
+        events: ['registration.created'],
+        eventId: id,
+      });
+      expect(hook.status, await hook.clone().text()).toBe(201);
+      const reg = await fetch(`${server.url}/api/v1/events/${id}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Budi', phone: '081234567891', mode: 'onsite', consent: true }),
+      });
+      expect(reg.status).toBe(201);
+      // The delivery was tried and is waiting for its retry when the node is stopped.
+      for (let i = 0; i < 200 && attempts === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(attempts).toBeGreaterThan(0);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+
+      up = true;
+      server = await startServer(env);
+      for (let i = 0; i < 400 && delivered.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(delivered.length).toBe(1);
+      expect(JSON.parse(delivered[0]!)).toMatchObject({ type: 'registration.created' });
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      await new Promise((r) => recv.close(r));
+    }
+  }, 60_000);
 
   it('cuts off a request that is not done 10 s after the signal', async () => {
     const sub = mkdtempSync(join(dir, 'stuck-'));
