@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('participant pages: weight budget and accessibilit
     base = await listen(t);
     browser = await launchBrowser();
     const token = await t.tokenFor('organizer');
-    const mk = async (startsAt: string, endsAt: string) => {
+    const mk = async (startsAt: string, endsAt: string, capacity = 52) => {
       const e = await t.inject({
         method: 'POST',
         url: '/api/v1/events',
@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('participant pages: weight budget and accessibilit
           title: 'Strategi Pemulihan Perekonomian UMKM di Tengah Pandemi Covid-19',
           startsAt,
           endsAt,
-          venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity: 52 },
+          venue: { name: 'Aula Kelurahan Kanigaran', address: 'Kota Probolinggo', capacity },
           online: {
             platform: 'youtube',
             joinUrl: 'https://zoom.us/j/1',
@@ -130,6 +130,19 @@ describe.skipIf(!hasChromium)('participant pages: weight budget and accessibilit
     urls.cancelledTicket = `/t/${gone}`;
     urls.liveWithTicket = `/e/${next.slug}/live?t=${urls.hallTicket.slice(3)}`;
     urls.live = `/e/${next.slug}/live`;
+    // A full hall: the second person waits (issue 11, point 9: the waitlisted ticket speaks English too).
+    const full = await mk('2031-12-31T09:00:00+07:00', '2031-12-31T12:00:00+07:00', 1);
+    for (const [i, phoneNo] of ['081234567005', '081234567006'].entries()) {
+      const r = await t.inject({
+        method: 'POST',
+        url: `/api/v1/events/${full.id}/registrations`,
+        payload: { name: 'Siti Aminah', phone: phoneNo, mode: 'onsite', consent: true },
+      });
+      if (i === 1) {
+        if (r.json().status !== 'waitlisted') throw new Error(`not waitlisted: ${r.body.slice(0, 300)}`);
+        urls.waitlistedTicket = `/t/${r.json().ticketCode}`;
+      }
+    }
     // A past event with an issued certificate, for the verification page.
     const past = await mk('2021-12-30T09:00:00+07:00', '2021-12-30T12:00:00+07:00');
     const ticket = await seedRegistration(t.app.ctx.db, past.id, {
@@ -168,7 +181,7 @@ describe.skipIf(!hasChromium)('participant pages: weight budget and accessibilit
         leaks.push(`${url}: "${m[0]}" in "…${text.slice(Math.max(0, at - 40), at + 40)}…"`);
       }
     }
-    expect(Object.keys(urls).length).toBeGreaterThanOrEqual(9);
+    expect(Object.keys(urls).length).toBeGreaterThanOrEqual(11);
     expect(leaks).toEqual([]);
   });
 
