@@ -6,7 +6,7 @@ import { fullName } from '../../shared/names.js';
 import { page } from '../../web/page.js';
 import { type EventRow, loadEventFor } from '../events/index.js';
 import { personJoinLink } from '../program/index.js';
-import { issueVoter } from '../qa/index.js';
+import { issueVoter, onlyChannel } from '../qa/index.js';
 import { SlugParams, SpeakerParams } from './live.params.js';
 import { T } from './live.text.js';
 import { LivePage, type VotingState } from './live.view.js';
@@ -55,7 +55,8 @@ export const livePages: FastifyPluginAsync = async (base) => {
     const voted = new Set(voter ? await qa.votedBy(event, voter) : []);
     const ballots = voter ? await qa.ballotsOf(event, voter) : {};
     const channel =
-      query.from === 'hall'
+      onlyChannel(event) ??
+      (query.from === 'hall'
         ? 'onsite'
         : query.from === 'online'
           ? 'online'
@@ -63,7 +64,7 @@ export const livePages: FastifyPluginAsync = async (base) => {
             ? 'onsite'
             : ticket
               ? 'online'
-              : 'onsite';
+              : 'onsite');
     const questions = snap.questions
       .filter((q) => !speaker || q.speaker?.id === speaker.id)
       .sort((a, b) =>

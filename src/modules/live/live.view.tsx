@@ -4,6 +4,7 @@ import { fullName } from '../../shared/names.js';
 import type { QuestionDto, SnapshotDto } from '../../shared/realtime.js';
 import { CodeResultNotice } from '../attendance/index.js';
 import type { EventRow } from '../events/index.js';
+import { onlyChannel } from '../qa/index.js';
 import { CAPTIONS_CSS, CaptionsToggle, SpeakerBar } from './captions.view.js';
 import { LIVE_CSS, PollView, QuestionItem, StageView, youtubeEmbed } from './live.components.js';
 import { liveUrl } from './live.params.js';
@@ -166,16 +167,22 @@ function QaSection(props: { view: LiveView; l: Locale; hidden: Record<string, st
           <input type="hidden" name="t" value={ticket?.code ?? ''} />
           <label for="q-text">{T.yourQuestion[l]}</label>
           <textarea id="q-text" name="text" required minLength={3} maxLength={500} />
-          <fieldset class="row" style="border:0;padding:0;margin:.5rem 0">
-            <legend class="muted">{T.from[l]}</legend>
-            <label class="inline">
-              <input type="radio" name="channel" value="onsite" checked={channel === 'onsite'} /> {T.hall[l]}
-            </label>
-            <label class="inline">
-              <input type="radio" name="channel" value="online" checked={channel === 'online'} />{' '}
-              {T.online[l]}
-            </label>
-          </fieldset>
+          {onlyChannel(event) ? (
+            // One place to ask from (a webinar, a hall-only seminar): nothing to choose.
+            <input type="hidden" name="channel" value={channel} />
+          ) : (
+            <fieldset class="row" style="border:0;padding:0;margin:.5rem 0">
+              <legend class="muted">{T.from[l]}</legend>
+              <label class="inline">
+                <input type="radio" name="channel" value="onsite" checked={channel === 'onsite'} />{' '}
+                {T.hall[l]}
+              </label>
+              <label class="inline">
+                <input type="radio" name="channel" value="online" checked={channel === 'online'} />{' '}
+                {T.online[l]}
+              </label>
+            </fieldset>
+          )}
           {ticket ? null : (
             <>
               <label for="q-name">{T.yourName[l]}</label>

@@ -1,3 +1,4 @@
+export { onlyChannel } from './qa.channels.js';
 export { qaPersonalData } from './qa.personal.js';
 export { qaPlugin } from './qa.plugin.js';
 export { pollFormAnswer } from './qa.poll-kinds.js';

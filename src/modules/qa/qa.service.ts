@@ -4,6 +4,7 @@ import type { Realtime } from '../../realtime/realtime.js';
 import { newId } from '../../shared/ids.js';
 import type { LiveRole, QuestionDto, QuestionStatus } from '../../shared/realtime.js';
 import type { EventRow } from '../events/index.js';
+import { onlyChannel } from './qa.channels.js';
 import { qaModeration } from './qa.moderation.js';
 import type { PollService } from './qa.polls.service.js';
 import { isPublic, PUBLIC_STATUSES, presentQuestion } from './qa.presenter.js';
@@ -53,7 +54,7 @@ export function createQaService(ctx: AppContext, deps: { realtime: Realtime; pol
       await repo.insertQuestion(db, {
         id,
         event_id: event.id,
-        channel: input.channel,
+        channel: onlyChannel(event) ?? input.channel,
         text: input.text,
         author_name: input.anonymous ? null : (input.authorName ?? voter.name),
         anonymous: input.anonymous ? 1 : 0,
