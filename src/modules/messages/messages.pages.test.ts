@@ -13,6 +13,7 @@ describe.each(DB_KINDS)('the messages console on %s', (kind) => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let ev: { id: string; token: string };
   let session: { token: string; csrf: string };
+  let hallCodes: string[];
 
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -21,7 +22,7 @@ describe.each(DB_KINDS)('the messages console on %s', (kind) => {
     const token = await t.tokenFor('organizer', 'panitia@example.test');
     ev = await publishedEvent(t, { token });
     session = await sessionFor(t, 'panitia@example.test');
-    await registerMany(t, ev.id, 3, 'hall');
+    hallCodes = await registerMany(t, ev.id, 3, 'hall');
     await registerMany(t, ev.id, 2, 'online', { mode: 'online' }, 10);
   });
   afterAll(async () => {
@@ -171,6 +172,18 @@ describe.each(DB_KINDS)('the messages console on %s', (kind) => {
         await p.click('button[value=send]');
         await p.waitForSelector('progress');
         await p.screenshot({ path: `${dir}/progress-${name}.png`, fullPage: true });
+        // The participant's "Masih jadi datang?" page: light, and one button for the chosen answer.
+        let bytes = 0;
+        p.on('response', async (res) => {
+          bytes += Number(
+            res.headers()['content-length'] ?? (await res.body().catch(() => Buffer.alloc(0))).length,
+          );
+        });
+        const still = await p.goto(`${url}/t/${hallCodes[2]}/masih?pilih=daring`);
+        expect(still?.status()).toBe(200);
+        expect(await p.locator('form[action*="/masih/"] button').count()).toBe(1);
+        expect(bytes).toBeLessThan(100_000);
+        await p.screenshot({ path: `${dir}/masih-${name}.png`, fullPage: true });
         await ctx.close();
       }
     } finally {
