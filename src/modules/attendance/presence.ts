@@ -133,6 +133,29 @@ export async function presenceOfRegistration(
   return facts[0] ? presenceOf(facts[0], s, eventMinutes(event)) : null;
 }
 
+/**
+ * The same answer as `presenceOfRegistration` for a confirmed registration whose code entries in time the
+ * caller has read already (the ticket page's attendance section lists them): from its attendance row alone,
+ * without counting the entries again in SQL.
+ */
+export function presenceOfConfirmed(
+  event: EventRow,
+  mode: 'onsite' | 'online',
+  row: Omit<PresenceFacts, 'mode' | 'codes'> | undefined,
+  codesInTime: number,
+  s: PresenceSettings,
+): 'onsite' | 'online' | null {
+  const facts: PresenceFacts = {
+    mode,
+    checked_in_at: row?.checked_in_at ?? null,
+    joined_at: row?.joined_at ?? null,
+    report_minutes: row?.report_minutes ?? null,
+    override: row?.override ?? null,
+    codes: codesInTime,
+  };
+  return presenceOf(facts, s, eventMinutes(event));
+}
+
 /** Who counts as present by the event's presence rule (used by certificates and the report). */
 export async function presentRegistrations(
   db: Db,

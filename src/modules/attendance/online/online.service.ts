@@ -13,6 +13,7 @@ import { assertOnlineOpen } from '../checkin/window.js';
 import {
   loadSettings,
   type PresenceSettings,
+  presenceOfConfirmed,
   presenceOfRegistration,
   presenceWindow,
   windowState,
@@ -239,14 +240,19 @@ export function createOnlineService(ctx: AppContext) {
       };
     },
 
-    /** What the ticket page shows: the codes entered so far and whether one is open now. */
-    async ticketState(event: EventRow, registrationId: string) {
-      const settings = await cachedSettings(event.id);
-      const [entries, open, present] = await Promise.all([
-        repo.codeEntriesOf(db, registrationId),
+    /**
+     * What a confirmed ticket's page shows: the codes entered so far, whether one is open now, and where the
+     * person counts (from their attendance row and the entries just read: the page everyone opens at the
+     * start makes no count query).
+     */
+    async ticketState(event: EventRow, ticket: { id: string; mode: 'onsite' | 'online' }) {
+      const [settings, entries, open, row] = await Promise.all([
+        cachedSettings(event.id),
+        repo.codeEntriesOf(db, ticket.id),
         repo.openCodes(db, event.id, Date.now()),
-        presenceOfRegistration(db, event, registrationId, settings),
+        repo.attendanceOf(db, ticket.id),
       ]);
+      const present = presenceOfConfirmed(event, ticket.mode, row, entries.length, settings);
       return { entries, openCount: open.length, settings, present };
     },
   };

@@ -61,7 +61,7 @@ export const participantPages: FastifyPluginAsync = async (base) => {
     async render(req: FastifyRequest, event: EventRow, ticket: TicketView) {
       if (ticket.status !== 'confirmed' || ticket.mode !== 'online') return null;
       const l = req.locale;
-      const state = await online.ticketState(event, ticket.id);
+      const state = await online.ticketState(event, ticket);
       return (
         <section id="presensi" class="card">
           <h2>{T.heading[l]}</h2>
