@@ -30,7 +30,7 @@ parentPort.on('message', (m) => {
 parentPort.postMessage({ ready: true });
 `;
 
-export interface Checkpointer {
+interface Checkpointer {
   stop(): Promise<void>;
 }
 
