@@ -31,7 +31,9 @@ export function EventOverview(props: {
         {event.status !== 'published' ? <span class="muted"> ({C.onlyPublishedHint[l]})</span> : null}
       </p>
       {props.organizer ? (
-        <p class="row">
+        // A div, not a p: the publish button is a form, and a parser closes an open <p> at <form>, which
+        // took the buttons out of the row (no gap between them).
+        <div class="row">
           {event.status === 'published' ? (
             <ActionButton
               req={req}
@@ -48,7 +50,7 @@ export function EventOverview(props: {
           <a class="btn secondary" href={`/console/events/${event.id}/delete`}>
             {C.deleteEvent[l]}
           </a>
-        </p>
+        </div>
       ) : null}
       {event.status === 'published' ? (
         <section class="card">

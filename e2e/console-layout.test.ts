@@ -1,0 +1,52 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/helpers/app.js';
+import { hasChromium, launchBrowser, listen } from '../test/helpers/browser.js';
+import { createDemoOwner, createEvent, seedSeminar } from '../test/helpers/events.js';
+
+/** How the console lays out, as Chromium parses what the server sends. */
+describe.skipIf(!hasChromium)('the console layout, in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let email: string;
+  let eventId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    base = await listen(t);
+    browser = await launchBrowser();
+    email = await createDemoOwner(t);
+    const token = await t.app.ctx.services.auth.createApiToken(email);
+    eventId = (await createEvent(t, token, seedSeminar)).id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("keeps the event summary's publish, duplicate and delete in one spaced row", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/login`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', 'password123');
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.startsWith('/login')),
+      page.click('button[type=submit]'),
+    ]);
+    await page.goto(`${base}/console/events/${eventId}`);
+    const layout = await page.evaluate(() => {
+      const publish = document.querySelector('form[action$="/publish"]')!;
+      const duplicate = document.querySelector('a[href$="/duplicate"]')!;
+      return {
+        sameRow: publish.parentElement === duplicate.parentElement,
+        row: duplicate.parentElement!.classList.contains('row'),
+        gap: duplicate.getBoundingClientRect().left - publish.getBoundingClientRect().right,
+      };
+    });
+    expect(layout).toMatchObject({ sameRow: true, row: true });
+    expect(layout.gap).toBeGreaterThan(4);
+    await ctx.close();
+  });
+});
