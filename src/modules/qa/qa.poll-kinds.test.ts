@@ -99,9 +99,12 @@ describe.each(DB_KINDS)('poll kinds (word cloud, open, rating) on %s', (kind) =>
     const r = await answer(id, { ticketCode: tickets[0]!.ticketCode, text: 'Modal <script>x</script>' });
     expect(r.json().counted).toBe(true);
     await answer(id, { ticketCode: tickets[1]!.ticketCode, text: 'Pemasaran daring' });
-    expect((await answer(id, { ticketCode: tickets[2]!.ticketCode, text: 'x'.repeat(281) })).statusCode).toBe(
-      400,
-    );
+    const tooLong = await answer(id, { ticketCode: tickets[2]!.ticketCode, text: 'x'.repeat(281) }, 'en');
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.message).toMatch(/\btext: too long/);
+    const tooLongId = await answer(id, { ticketCode: tickets[2]!.ticketCode, text: 'x'.repeat(281) });
+    expect(tooLongId.json().error.message).toMatch(/\btext: /);
+    expect(tooLongId.json().error.message).not.toMatch(/too long/);
     expect((await publicPoll(id)).answers).toEqual([]);
     const staff = (
       await t.inject({ method: 'GET', url: `/api/v1/events/${ev.event.id}/polls`, token: moderator })
