@@ -122,7 +122,7 @@ describe('SIGTERM (graceful shutdown)', () => {
       again.child.kill('SIGTERM');
       await again.exited;
     }
-  });
+  }, 120_000);
 
   it('leaves queued work for the next start', async () => {
     // A receiving system that is down until the node has been restarted.
@@ -197,7 +197,7 @@ describe('SIGTERM (graceful shutdown)', () => {
       await server.exited;
       await new Promise((r) => recv.close(r));
     }
-  }, 60_000);
+  }, 120_000);
 
   it('cuts off a request that is not done 10 s after the signal', async () => {
     const sub = mkdtempSync(join(dir, 'stuck-'));
@@ -214,5 +214,5 @@ describe('SIGTERM (graceful shutdown)', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('requests still running after 10 s');
-  }, 40_000);
+  }, 90_000);
 });

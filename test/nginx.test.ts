@@ -277,5 +277,5 @@ describe.each(PROXIES)('two nodes behind %s (deploy/)', (proxy) => {
     const rows = ((await list.json()) as { registrations: { phone: string }[] }).registrations;
     expect(rows.length).toBe(REGISTRATIONS);
     expect(new Set(rows.map((r) => r.phone)).size).toBe(REGISTRATIONS);
-  }, 60_000);
+  }, 90_000);
 });
