@@ -174,6 +174,53 @@ describe.each(DB_KINDS)('the presence window on %s', (kind) => {
     ).toBe(403);
   });
 
+  it('by default the doors open 60 minutes before the start, the online room 30; both move with the settings', async () => {
+    // Both events start in 45 minutes: inside the doors' default hour, outside the online half hour.
+    const start = Math.floor(Date.now() / 60000) * 60000 + 45 * 60000;
+    const when = {
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 3 * 3600000).toISOString(),
+    };
+    const joinedAt = async (registrationId: string) =>
+      (
+        await t.app.ctx.db
+          .selectFrom('attendance')
+          .select('joined_at')
+          .where('registration_id', '=', registrationId)
+          .executeTakeFirst()
+      )?.joined_at ?? null;
+    const byDefault = await f.newEvent(when);
+    const [hall] = await seedRegistrations(t.app.ctx.db, byDefault.id, 1);
+    const [remote] = await seedRegistrations(t.app.ctx.db, byDefault.id, 1, { mode: 'online' });
+    expect((await scan(byDefault.id, { ticketCode: hall!.ticketCode })).statusCode).toBe(201);
+    expect((await t.inject({ method: 'GET', url: `/t/${remote!.ticketCode}/join` })).statusCode).toBe(302);
+    expect(await joinedAt(remote!.id)).toBeNull();
+    const code = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${byDefault.id}/attendance/codes`,
+      token: f.organizer,
+      payload: { label: 'Terlalu awal' },
+    });
+    expect(code.json().error?.code).toBe('attendance_code_outside_window');
+
+    // The organizer turns it around: doors 30 minutes before, the online room an hour before.
+    const moved = await f.newEvent(when);
+    const settings = await t.inject({
+      method: 'PUT',
+      url: `/api/v1/events/${moved.id}/attendance/settings`,
+      token: f.organizer,
+      payload: { onlineRule: 'join', doorsOpenMinutes: 30, onlineOpenMinutes: 60 },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const [hall2] = await seedRegistrations(t.app.ctx.db, moved.id, 1);
+    const [remote2] = await seedRegistrations(t.app.ctx.db, moved.id, 1, { mode: 'online' });
+    const early = await scan(moved.id, { ticketCode: hall2!.ticketCode });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.window).toBe('before');
+    expect((await t.inject({ method: 'GET', url: `/t/${remote2!.ticketCode}/join` })).statusCode).toBe(302);
+    expect(await joinedAt(remote2!.id)).not.toBeNull();
+  });
+
   it('a hall ticket does not open the online room; an online ticket in the window counts its join', async () => {
     const e = await f.newEvent(happeningNow());
     const [hall] = await seedRegistrations(t.app.ctx.db, e.id, 1);
