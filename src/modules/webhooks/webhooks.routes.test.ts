@@ -242,3 +242,53 @@ describe.each(DB_KINDS)('webhooks for check-ins on %s', (kind) => {
     }
   });
 });
+
+describe.each(DB_KINDS)('webhooks for evaluations on %s', (kind) => {
+  it('posts evaluation.submitted when a participant sends the evaluation', async () => {
+    const recv = await receiver();
+    const t = await createTestApp(kind, { JOBS_POLL_MS: '50', WEBHOOKS_ALLOW_PRIVATE: 'true' });
+    try {
+      await t.app.ready();
+      const ev = await publishedEvent(t);
+      const hook = await t.inject({
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        token: ev.token,
+        payload: { url: `${recv.url}/eval`, events: ['evaluation.submitted'], eventId: ev.id },
+      });
+      expect(hook.statusCode, hook.body).toBe(201);
+      const [code] = await registerMany(t, ev.id, 1, 'eval');
+      const open = await t.inject({
+        method: 'POST',
+        url: `/api/v1/events/${ev.id}/evaluation/open`,
+        token: ev.token,
+      });
+      expect(open.statusCode, open.body).toBeLessThan(300);
+      const answers = {
+        materi: 5,
+        narasumber: 5,
+        diskusi: 4,
+        penyelenggaraan: 3,
+        teknis: 4,
+        manfaat: 5,
+        saran: 'x',
+      };
+      const sent = await t.inject({
+        method: 'POST',
+        url: `/api/v1/tickets/${code}/evaluation`,
+        payload: { answers },
+      });
+      expect(sent.statusCode, sent.body).toBeLessThan(300);
+      const [got] = await eventually(
+        () => recv.got,
+        (x) => x.length >= 1,
+      );
+      expect(JSON.parse(got!.body)).toMatchObject({ type: 'evaluation.submitted', eventId: ev.id });
+      expect(got!.body).not.toContain(code);
+      expect(got!.body).not.toContain('materi');
+    } finally {
+      await t.close();
+      await recv.close();
+    }
+  });
+});
