@@ -16,6 +16,7 @@ import {
 } from 'docx';
 import sharp from 'sharp';
 import type { Block } from './reports.document.js';
+import { printPhoto } from './reports.images.js';
 import type { Narrative } from './reports.schemas.js';
 
 const CM = 567; // twips per centimetre
@@ -193,22 +194,18 @@ export async function renderDocx(
         children.push(new Paragraph({ text: '' }));
         break;
       case 'image': {
-        const data = await readFile(`${uploadsDir}/${b.path}`).catch(() => null);
-        if (!data) break;
-        const meta = await sharp(data)
-          .metadata()
-          .catch(() => null);
-        const pxW = meta?.width ?? b.width ?? 800;
-        const pxH = meta?.height ?? b.height ?? 600;
-        // At most 12 cm wide and 9.5 cm high, and never wider than the pixels allow at 200 ppi.
-        const w = Math.min(454, (pxW / MIN_PPI) * PX_PER_INCH, (359 * pxW) / pxH);
+        const photo = await printPhoto(`${uploadsDir}/${b.path}`);
+        if (!photo) break;
+        const { data, width: pxW, height: pxH } = photo;
+        // At most 12 cm wide and 10.6 cm high, and never wider than the pixels allow at 200 ppi.
+        const w = Math.min(454, (pxW / MIN_PPI) * PX_PER_INCH, (400 * pxW) / pxH);
         const h = (w * pxH) / pxW;
         children.push(
           new Paragraph({
             alignment: AlignmentType.CENTER,
             children: [
               new ImageRun({
-                type: isPng(data) ? 'png' : 'jpg',
+                type: 'jpg',
                 data,
                 transformation: { width: Math.round(w), height: Math.round(h) },
               }),

@@ -21,6 +21,7 @@ const wrapCell = (f: Face, t: string, size: number, max: number) =>
 const MIN_PPI = 200;
 
 import type { Block } from './reports.document.js';
+import { printPhoto } from './reports.images.js';
 import type { Narrative } from './reports.schemas.js';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -234,8 +235,8 @@ export async function renderPdf(
       case 'image': {
         let img = images.get(b.path);
         if (img === undefined) {
-          const data = await readFile(`${uploadsDir}/${b.path}`).catch(() => null);
-          img = data ? await embedAny(doc, data) : null;
+          const photo = await printPhoto(`${uploadsDir}/${b.path}`);
+          img = photo ? await embedAny(doc, photo.data) : null;
           images.set(b.path, img);
         }
         if (!img) break;
