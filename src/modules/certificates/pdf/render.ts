@@ -22,7 +22,7 @@ export async function prepareTemplate(input: {
   const [width, height] = PAGE[input.orientation];
   const signatures = await Promise.all(input.signatureImages.map((png) => (png ? rawImage(png) : null)));
   const logos = (
-    await Promise.all((input.logoImages ?? []).map((img) => rawImage(img, 360).catch(() => null)))
+    await Promise.all((input.logoImages ?? []).map((img) => rawImage(img, 240).catch(() => null)))
   ).filter((x): x is RawImage => !!x);
   let background: PreparedTemplate['background'] = null;
   if (input.background?.kind === 'image') background = { kind: 'image', jpeg: input.background.bytes };
@@ -40,7 +40,7 @@ export async function prepareTemplate(input: {
   };
 }
 
-/** An image as deflated RGB and alpha planes (a logo at most `maxSide` px: 360 px is 300 ppi at 1.2 in). */
+/** An image as deflated RGB and alpha planes (a logo at most `maxSide` px: 240 px is 300 ppi at 0.8 in, wider than a logo row prints). */
 async function rawImage(bytes: Uint8Array, maxSide?: number): Promise<RawImage> {
   const img = maxSide
     ? sharp(bytes).resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
