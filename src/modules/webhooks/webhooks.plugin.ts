@@ -10,13 +10,20 @@ export const webhooksModule: FastifyPluginAsync = async (app) => {
   const { bus, services } = app.ctx;
   const hooks = services.webhooks;
   bus.on('registration.created', (p) =>
-    hooks.publish('registration.created', p.eventId, {
-      registrationId: p.registrationId,
-      status: p.status,
-      mode: p.mode,
-      source: p.source,
-    }),
+    hooks.publish(
+      'registration.created',
+      p.eventId,
+      { registrationId: p.registrationId, status: p.status, mode: p.mode, source: p.source },
+      `registration.created:${p.registrationId}`,
+    ),
   );
+  // Repairs what a crash between a registration's commit and this handler lost (see webhooks.service.ts).
+  let lastCatchUp = 0;
+  services.jobs.every(async () => {
+    if (Date.now() - lastCatchUp < 60_000) return;
+    lastCatchUp = Date.now();
+    await hooks.catchUp();
+  });
   bus.on('registration.cancelled', (p) =>
     hooks.publish('registration.cancelled', p.eventId, {
       registrationId: p.registrationId,

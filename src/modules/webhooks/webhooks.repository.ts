@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Tx } from '../../db/transaction.js';
 
@@ -39,12 +40,20 @@ export const webhooksRepository = {
 
   remove: (db: Db, id: string) => db.deleteFrom('webhooks').where('id', '=', id).execute(),
 
-  insertDeliveries: (
+  /** Inserts the deliveries not already there (same webhook and dedupe key); returns the ids inserted. */
+  insertDeliveries: async (
     trx: Tx,
-    rows: { id: string; webhook_id: string; type: string; event_id: string | null; body: string }[],
+    rows: {
+      id: string;
+      webhook_id: string;
+      type: string;
+      event_id: string | null;
+      body: string;
+      dedupe_key: string | null;
+    }[],
   ) => {
     const now = Date.now();
-    return trx
+    const out = await trx
       .insertInto('webhook_deliveries')
       .values(
         rows.map((r) => ({
@@ -55,8 +64,44 @@ export const webhooksRepository = {
           updated_at: now,
         })),
       )
+      .onConflict((oc) => oc.columns(['webhook_id', 'dedupe_key']).doNothing())
+      .returning('id')
       .execute();
+    return out.map((r) => r.id);
   },
+
+  /** Webhooks that want `type`, with where they listen and since when. */
+  wanting: (db: Db, type: string) =>
+    db
+      .selectFrom('webhooks')
+      .select(['id', 'event_id', 'created_at'])
+      .where('events', 'like', `%"${type}"%`)
+      .execute(),
+
+  /**
+   * Registrations made after the webhook and before `before` that it has no delivery for: what a crash between
+   * the registration's commit and the bus handler would have lost.
+   */
+  missedRegistrations: (
+    db: Db,
+    hook: { id: string; event_id: string | null; created_at: number },
+    before: number,
+  ) =>
+    db
+      .selectFrom('registrations as r')
+      .leftJoin('webhook_deliveries as d', (j) =>
+        j
+          .on('d.webhook_id', '=', hook.id)
+          .on('d.dedupe_key', '=', sql<string>`${'registration.created:'} || r.id`),
+      )
+      .select(['r.id', 'r.event_id', 'r.status', 'r.mode', 'r.source', 'r.created_at'])
+      .where('d.id', 'is', null)
+      .where('r.created_at', '>', Number(hook.created_at))
+      .where('r.created_at', '<', before)
+      .$if(!!hook.event_id, (q) => q.where('r.event_id', '=', hook.event_id!))
+      .orderBy('r.created_at')
+      .limit(500)
+      .execute(),
 
   delivery: (db: Db, id: string) =>
     db

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { eventually, registerMany } from '../../../test/helpers/messages.js';
 import { publishedEvent } from '../../../test/helpers/registrations.js';
+import { seedRegistrations } from '../../../test/helpers/seed-registrations.js';
 
 interface Received {
   path: string;
@@ -286,6 +287,45 @@ describe.each(DB_KINDS)('webhooks for evaluations on %s', (kind) => {
       expect(JSON.parse(got!.body)).toMatchObject({ type: 'evaluation.submitted', eventId: ev.id });
       expect(got!.body).not.toContain(code);
       expect(got!.body).not.toContain('materi');
+    } finally {
+      await t.close();
+      await recv.close();
+    }
+  });
+});
+
+describe.each(DB_KINDS)('the webhook catch-up on %s', (kind) => {
+  it('posts registration.created that the bus never carried (a crash after the commit), once', async () => {
+    const recv = await receiver();
+    const t = await createTestApp(kind, { JOBS_POLL_MS: '50', WEBHOOKS_ALLOW_PRIVATE: 'true' });
+    try {
+      await t.app.ready();
+      const ev = await publishedEvent(t);
+      const hook = await t.inject({
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        token: ev.token,
+        payload: { url: `${recv.url}/late`, events: ['registration.created'], eventId: ev.id },
+      });
+      expect(hook.statusCode, hook.body).toBe(201);
+      // One sign-up through the API (the bus path), one written without its domain event (as if the node died).
+      await registerMany(t, ev.id, 1, 'bus');
+      const [lost] = await seedRegistrations(t.app.ctx.db, ev.id, 1, { prefix: 'Hilang' });
+      await eventually(
+        () => recv.got,
+        (x) => x.length >= 1,
+      );
+      const later = Date.now() + 120_000;
+      expect(await t.app.ctx.services.webhooks.catchUp(later)).toBe(1);
+      expect(await t.app.ctx.services.webhooks.catchUp(later)).toBe(0);
+      const got = await eventually(
+        () => recv.got,
+        (x) => x.length >= 2,
+      );
+      const bodies = got.map((g) => JSON.parse(g.body));
+      expect(bodies.map((b) => b.type)).toEqual(['registration.created', 'registration.created']);
+      expect(bodies[1].data.registrationId).toBe(lost!.id);
+      expect(recv.got).toHaveLength(2);
     } finally {
       await t.close();
       await recv.close();

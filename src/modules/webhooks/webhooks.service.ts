@@ -69,20 +69,76 @@ export function createWebhooksService(ctx: AppContext, deps: { jobs: JobQueue })
   }
   deps.jobs.work('webhook', (data, attempt) => deliver(String(data.deliveryId), attempt.last));
 
-  /** Queues one domain event for every webhook that wants it (its event's and the global ones). */
-  async function publish(type: WebhookEvent, eventId: string, data: Record<string, unknown>) {
-    const hooks = (await repo.subscribers(db, eventId)).filter((h) => parseEvents(h.events).includes(type));
-    if (!hooks.length) return;
-    const body = JSON.stringify({ type, eventId, occurredAt: new Date().toISOString(), data });
-    const rows = hooks.map((h) => ({ id: newId(), webhook_id: h.id, type, event_id: eventId, body }));
-    await inTransaction(db, async (trx) => {
-      await repo.insertDeliveries(trx, rows);
+  /** The deliveries and their jobs, in one transaction; a key already logged for a webhook is skipped. */
+  async function queue(
+    hookIds: string[],
+    type: WebhookEvent,
+    eventId: string,
+    data: Record<string, unknown>,
+    key: string | null,
+    occurredAt: number,
+  ): Promise<number> {
+    const body = JSON.stringify({ type, eventId, occurredAt: new Date(occurredAt).toISOString(), data });
+    const rows = hookIds.map((id) => ({
+      id: newId(),
+      webhook_id: id,
+      type,
+      event_id: eventId,
+      body,
+      dedupe_key: key,
+    }));
+    const ids = await inTransaction(db, async (trx) => {
+      const inserted = await repo.insertDeliveries(trx, rows);
       await deps.jobs.enqueue(
         trx,
-        rows.map((r) => ({ queue: 'webhook' as const, data: { deliveryId: r.id } })),
+        inserted.map((id) => ({ queue: 'webhook' as const, data: { deliveryId: id } })),
       );
+      return inserted;
     });
-    deps.jobs.poke();
+    if (ids.length) deps.jobs.poke();
+    return ids.length;
+  }
+
+  /**
+   * Queues one domain event for every webhook that wants it (its event's and the global ones). With a `key`,
+   * the first delivery of that happening carries it, so the catch-up sweep knows it went; the same happening
+   * again (a cancelled registration brought back) goes with a key of its own.
+   */
+  async function publish(
+    type: WebhookEvent,
+    eventId: string,
+    data: Record<string, unknown>,
+    key: string | null = null,
+  ) {
+    const hooks = (await repo.subscribers(db, eventId)).filter((h) => parseEvents(h.events).includes(type));
+    if (!hooks.length) return;
+    const ids = hooks.map((h) => h.id);
+    const now = Date.now();
+    if ((await queue(ids, type, eventId, data, key, now)) < ids.length && key)
+      await queue(ids, type, eventId, data, `${key}:${now}`, now);
+  }
+
+  /**
+   * The bus runs its handlers right after the cause committed; a node dying in between would lose that
+   * webhook. This sweep finds registrations a webhook has no `registration.created` for (older than a minute,
+   * so the bus path goes first) and queues them.
+   */
+  async function catchUp(now = Date.now()): Promise<number> {
+    let n = 0;
+    for (const hook of await repo.wanting(db, 'registration.created')) {
+      for (const r of await repo.missedRegistrations(db, hook, now - 60_000)) {
+        const data = { registrationId: r.id, status: r.status, mode: r.mode, source: r.source };
+        n += await queue(
+          [hook.id],
+          'registration.created',
+          r.event_id,
+          data,
+          `registration.created:${r.id}`,
+          Number(r.created_at),
+        );
+      }
+    }
+    return n;
   }
 
   const present = (h: NonNullable<Awaited<ReturnType<typeof repo.find>>>) => ({
@@ -95,6 +151,7 @@ export function createWebhooksService(ctx: AppContext, deps: { jobs: JobQueue })
 
   return {
     publish,
+    catchUp,
     present,
 
     /** Checks the address, stores the webhook and returns its secret (shown this once). */
