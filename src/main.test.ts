@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { organizerToken, serverEnv, startServer } from '../test/helpers/server-process.js';
+import {
+  organizerToken,
+  type ServerProcess,
+  serverEnv,
+  startServer,
+} from '../test/helpers/server-process.js';
 
 /** A request whose body is still arriving: `finish()` sends the rest and resolves with the status line. */
 function slowRequest(port: number, path: string, body: string) {
@@ -48,12 +53,23 @@ const canConnect = (port: number) =>
 
 describe('SIGTERM (graceful shutdown)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aula-shutdown-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Every server a test starts; one a failed test left running is killed here.
+  const servers: ServerProcess[] = [];
+  const start = async (env: Record<string, string>) => {
+    const s = await startServer(env);
+    servers.push(s);
+    return s;
+  };
+  afterAll(() => {
+    for (const s of servers)
+      if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('stops accepting, tells live clients to reconnect, finishes requests in flight, then exits', async () => {
     const env = serverEnv(dir, `sqlite:${join(dir, 'aula.sqlite')}`);
     const token = await organizerToken(env);
-    const server = await startServer(env);
+    const server = await start(env);
     const api = (path: string, init: RequestInit = {}) =>
       fetch(`${server.url}${path}`, {
         ...init,
@@ -109,7 +125,7 @@ describe('SIGTERM (graceful shutdown)', () => {
     expect(await server.exited).toBe(0);
 
     // The acknowledged registration is there after the restart.
-    const again = await startServer(env);
+    const again = await start(env);
     try {
       const list = await fetch(`${again.url}/api/v1/events/${id}/registrations`, {
         headers: { authorization: `Bearer ${token}` },
@@ -150,7 +166,7 @@ describe('SIGTERM (graceful shutdown)', () => {
       JOBS_POLL_MS: '100',
     });
     const token = await organizerToken(env);
-    let server = await startServer(env);
+    let server = await start(env);
     try {
       const api = (path: string, body?: unknown) =>
         fetch(`${server.url}${path}`, {
@@ -188,7 +204,7 @@ describe('SIGTERM (graceful shutdown)', () => {
       expect(await server.exited).toBe(0);
 
       up = true;
-      server = await startServer(env);
+      server = await start(env);
       for (let i = 0; i < 400 && delivered.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(delivered.length).toBe(1);
       expect(JSON.parse(delivered[0]!)).toMatchObject({ type: 'registration.created' });
@@ -202,7 +218,7 @@ describe('SIGTERM (graceful shutdown)', () => {
   it('cuts off a request that is not done 10 s after the signal', async () => {
     const sub = mkdtempSync(join(dir, 'stuck-'));
     const env = serverEnv(sub, `sqlite:${join(sub, 'aula.sqlite')}`);
-    const server = await startServer(env);
+    const server = await start(env);
     const stuck = slowRequest(
       server.port,
       '/api/v1/events/x/registrations',

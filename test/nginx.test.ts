@@ -144,7 +144,10 @@ describe.each(PROXIES)('two nodes behind %s (deploy/)', (proxy) => {
     });
     token = await organizerToken(env);
     const [p1, p2, front] = [await freePort(), await freePort(), await freePort()];
-    nodes = await Promise.all([startServer(env, p1), startServer(env, p2)]);
+    const started = await Promise.allSettled([startServer(env, p1), startServer(env, p2)]);
+    nodes = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
 
     const prefix = join(dir, proxy);
     nginx = startProxy(proxy, prefix, p1, p2, front);

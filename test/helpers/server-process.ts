@@ -70,7 +70,11 @@ export async function startServer(env: Record<string, string>, port?: number): P
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
+    const timer = setTimeout(() => {
+      // A server that never came up must not outlive the test.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in 60 s:\n${out}`));
+    }, 60_000);
     const check = () => {
       if (out.includes('Aula is running')) {
         clearTimeout(timer);
