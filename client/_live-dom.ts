@@ -52,6 +52,8 @@ export const L = {
   over: { id: 'waktu habis', en: 'time is up' },
   next: { id: 'Berikutnya', en: 'Next' },
   notStarted: { id: 'Acara belum dimulai.', en: 'The event has not started yet.' },
+  underway: { id: 'Acara sedang berlangsung.', en: 'The event is under way.' },
+  ended: { id: 'Acara sudah selesai.', en: 'The event has ended.' },
   hall: { id: 'Aula', en: 'Hall' },
   online: { id: 'Daring', en: 'Online' },
   anon: { id: 'Anonim', en: 'Anonymous' },

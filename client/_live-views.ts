@@ -106,9 +106,13 @@ export function pollEl(p: PollDto, my: string[] | undefined, readOnly: boolean):
 }
 
 /** Now / next, the people on stage and the timer. */
-export function renderStage(s: StageDto, setTimer: (s: StageDto) => void): void {
+export function renderStage(
+  s: StageDto,
+  setTimer: (s: StageDto) => void,
+  when?: { starts: number; ends: number },
+): void {
   const now = $('stage-now');
-  if (now) now.textContent = s.now ? s.now.title : tr(L.notStarted);
+  if (now) now.textContent = s.now ? s.now.title : idleText(when);
   const people = $('stage-people');
   if (people) {
     people.replaceChildren(
@@ -131,4 +135,11 @@ export function renderStage(s: StageDto, setTimer: (s: StageDto) => void): void 
   const kind = $('stage-kind');
   if (kind && !s.now) kind.textContent = '';
   setTimer(s);
+}
+
+/** The stage with nothing on it: "not started" only before the start (the server's idleStageText). */
+function idleText(when?: { starts: number; ends: number }): string {
+  const t = Date.now();
+  if (!when || !Number.isFinite(when.starts) || t < when.starts) return tr(L.notStarted);
+  return t <= when.ends ? tr(L.underway) : tr(L.ended);
 }

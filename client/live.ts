@@ -130,7 +130,8 @@ function start(root: HTMLElement) {
 
   function onMessage(m: ServerMessage) {
     const change = applyLiveMessage(state, m, PUBLIC_VIEW);
-    if (change === 'all' || change === 'stage') renderStage(state.stage!, setTimer);
+    if (change === 'all' || change === 'stage')
+      renderStage(state.stage!, setTimer, { starts: Number(d.starts), ends: Number(d.ends) });
     if (change === 'all' || change === 'settings') renderSettings(state.settings);
     if (change === 'all' || change === 'captions') renderCaptionLines(state.captions);
     if (speakerId && (change === 'all' || change === 'stage')) renderSpeakerCue(state.stage!);

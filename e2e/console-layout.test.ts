@@ -4,13 +4,14 @@ import { createTestApp, type TestApp } from '../test/helpers/app.js';
 import { hasChromium, launchBrowser, listen } from '../test/helpers/browser.js';
 import { createDemoOwner, createEvent, seedSeminar } from '../test/helpers/events.js';
 
-/** How the console lays out, as Chromium parses what the server sends. */
-describe.skipIf(!hasChromium)('the console layout, in Chromium', () => {
+/** How the console and the live page lay out, as Chromium parses what the server sends. */
+describe.skipIf(!hasChromium)('the console layout and the live stage, in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
   let email: string;
   let eventId: string;
+  let slug: string;
 
   beforeAll(async () => {
     t = await createTestApp('sqlite');
@@ -18,7 +19,9 @@ describe.skipIf(!hasChromium)('the console layout, in Chromium', () => {
     browser = await launchBrowser();
     email = await createDemoOwner(t);
     const token = await t.app.ctx.services.auth.createApiToken(email);
-    eventId = (await createEvent(t, token, seedSeminar)).id;
+    const ev = await createEvent(t, token, seedSeminar, { publish: true });
+    eventId = ev.id;
+    slug = ev.slug;
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,8 +39,9 @@ describe.skipIf(!hasChromium)('the console layout, in Chromium', () => {
       page.click('button[type=submit]'),
     ]);
     await page.goto(`${base}/console/events/${eventId}`);
+
     const layout = await page.evaluate(() => {
-      const publish = document.querySelector('form[action$="/publish"]')!;
+      const publish = document.querySelector('form[action*="publish"]')!;
       const duplicate = document.querySelector('a[href$="/duplicate"]')!;
       return {
         sameRow: publish.parentElement === duplicate.parentElement,
@@ -47,6 +51,18 @@ describe.skipIf(!hasChromium)('the console layout, in Chromium', () => {
     });
     expect(layout).toMatchObject({ sameRow: true, row: true });
     expect(layout.gap).toBeGreaterThan(4);
+    await ctx.close();
+  });
+
+  it('the live island keeps an ended event "ended" when it renders the empty stage', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/e/${slug}/live`);
+    // The island renders the whole state once it is connected; the stage is then its text, not the server's.
+    await page.waitForFunction(() =>
+      /^(live|polling)$/.test(document.getElementById('live-root')?.dataset.conn ?? ''),
+    );
+    await expect.poll(() => page.textContent('#stage-now')).toBe('Acara sudah selesai.');
     await ctx.close();
   });
 });

@@ -6,13 +6,22 @@ import { KIND_LABEL, T } from './live.text.js';
 
 /** Server-rendered parts of the live pages. The islands rebuild the same markup with textContent. */
 
-export function StageView(props: { stage: StageDto; tz: string; l: Locale; big?: boolean }) {
+/**
+ * What the stage says while nothing of the rundown is on it: "not started" is only true before the
+ * start; during the event (the stage cleared, or never advanced) and after it, it would be wrong.
+ */
+export function idleStageText(when: { starts_at: unknown; ends_at: unknown }, l: Locale, now = Date.now()) {
+  if (now < Number(when.starts_at)) return T.notStarted[l];
+  return now <= Number(when.ends_at) ? T.underway[l] : T.ended[l];
+}
+
+export function StageView(props: { stage: StageDto; tz: string; l: Locale; idle: string; big?: boolean }) {
   const { stage, tz, l } = props;
   const now = stage.now;
   return (
     <section class="stage" id="stage" aria-live="polite">
       <p class="label">{T.now[l]}</p>
-      <h1 id="stage-now">{now ? now.title : T.notStarted[l]}</h1>
+      <h1 id="stage-now">{now ? now.title : props.idle}</h1>
       <p id="stage-kind" class="muted">
         {now ? (KIND_LABEL[now.kind]?.[l] ?? now.kind) : ''}
       </p>

@@ -4,7 +4,7 @@ import type { PollDto, StageDto } from '../../shared/realtime.js';
 import { formatTime } from '../../shared/time.js';
 import { CsrfField } from '../../web/page.js';
 import type { EventRow } from '../events/index.js';
-import { LIVE_CSS, PollView } from './live.components.js';
+import { idleStageText, LIVE_CSS, PollView } from './live.components.js';
 import { OpenAnswersControl, PollKindChoices } from './live.poll-kinds.js';
 import type { LiveService } from './live.service.js';
 import { KIND_LABEL, T } from './live.text.js';
@@ -46,7 +46,7 @@ export function StageControl(props: {
       <ConsoleNav base={base} l={l} />
       <div class="stage">
         <p class="label">{T.now[l]}</p>
-        <h2 id="stage-now">{stage.now?.title ?? T.notStarted[l]}</h2>
+        <h2 id="stage-now">{stage.now?.title ?? idleStageText(event, l)}</h2>
         {stage.endsAt ? (
           <p class="timer">
             {T.until[l]} {formatTime(Date.parse(stage.endsAt), event.timezone, l)}

@@ -11,6 +11,8 @@ export const T = {
   now: { id: 'Sekarang', en: 'Now' },
   next: { id: 'Berikutnya', en: 'Next' },
   notStarted: { id: 'Acara belum dimulai.', en: 'The event has not started yet.' },
+  underway: { id: 'Acara sedang berlangsung.', en: 'The event is under way.' },
+  ended: { id: 'Acara sudah selesai.', en: 'The event has ended.' },
   until: { id: 'hingga', en: 'until' },
   watch: { id: 'Tonton siaran', en: 'Watch the stream' },
   join: { id: 'Gabung ke ruang daring', en: 'Join the online room' },

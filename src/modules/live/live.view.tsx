@@ -6,7 +6,14 @@ import { CodeResultNotice } from '../attendance/index.js';
 import type { EventRow } from '../events/index.js';
 import { onlyChannel } from '../qa/index.js';
 import { CAPTIONS_CSS, CaptionsToggle, SpeakerBar } from './captions.view.js';
-import { LIVE_CSS, PollView, QuestionItem, StageView, youtubeEmbed } from './live.components.js';
+import {
+  idleStageText,
+  LIVE_CSS,
+  PollView,
+  QuestionItem,
+  StageView,
+  youtubeEmbed,
+} from './live.components.js';
 import { liveUrl } from './live.params.js';
 import { T } from './live.text.js';
 
@@ -58,6 +65,8 @@ export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
         data-channel={channel}
         data-speaker={speaker?.id ?? ''}
         data-tz={event.timezone}
+        data-starts={String(Number(event.starts_at))}
+        data-ends={String(Number(event.ends_at))}
         data-voted={JSON.stringify([...voted])}
         data-ballots={JSON.stringify(ballots)}
         data-voting={voting}
@@ -67,7 +76,7 @@ export function LivePage(props: { req: FastifyRequest; view: LiveView }) {
         {speaker ? (
           <SpeakerBar personId={speaker.id} stage={snap.stage} joinHref={speaker.joinHref ?? null} l={l} />
         ) : null}
-        <StageView stage={snap.stage} tz={event.timezone} l={l} />
+        <StageView stage={snap.stage} tz={event.timezone} l={l} idle={idleStageText(event, l)} />
         <CaptionsToggle captions={snap.captions} l={l} />
         {!speaker && (embed || event.online_stream_url || showJoin) ? (
           <section class="watch" id="watch">

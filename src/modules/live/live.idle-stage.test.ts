@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../test/helpers/env.js';
+import { createEvent } from '../../../test/helpers/events.js';
+import { seedLiveEvent } from '../../../test/helpers/live.js';
+
+/** With nothing of the rundown on stage, the live page says where the event stands in time. */
+describe.each(DB_KINDS)('the idle stage on %s', (kind) => {
+  let t: TestApp;
+  let organizer: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    organizer = await t.tokenFor('organizer', `org-idle-${kind}@example.test`);
+  });
+  afterAll(() => t.close());
+
+  it('says an event that ended has ended, not that it has not started', async () => {
+    const ev = await seedLiveEvent(t, organizer);
+    const id = (await t.inject({ method: 'GET', url: `/e/${ev.event.slug}/live` })).body;
+    expect(id).toContain('Acara sudah selesai.');
+    expect(id).not.toContain('Acara belum dimulai.');
+    const en = (await t.inject({ method: 'GET', url: `/e/${ev.event.slug}/live?lang=en` })).body;
+    expect(en).toContain('The event has ended.');
+  });
+
+  it('says an event under way is under way, and a coming one has not started', async () => {
+    const now = Date.now();
+    const running = await createEvent(
+      t,
+      organizer,
+      {
+        title: 'Seminar yang sedang berjalan',
+        startsAt: new Date(now - 3_600_000).toISOString(),
+        endsAt: new Date(now + 3_600_000).toISOString(),
+        online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/1' },
+      },
+      { publish: true },
+    );
+    expect((await t.inject({ method: 'GET', url: `/e/${running.slug}/live` })).body).toContain(
+      'Acara sedang berlangsung.',
+    );
+    const coming = await createEvent(
+      t,
+      organizer,
+      {
+        title: 'Seminar bulan depan',
+        startsAt: new Date(now + 30 * 86_400_000).toISOString(),
+        endsAt: new Date(now + 30 * 86_400_000 + 7_200_000).toISOString(),
+        online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/2' },
+      },
+      { publish: true },
+    );
+    expect((await t.inject({ method: 'GET', url: `/e/${coming.slug}/live` })).body).toContain(
+      'Acara belum dimulai.',
+    );
+  });
+});
