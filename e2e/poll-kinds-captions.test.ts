@@ -280,4 +280,57 @@ describe.skipIf(!hasChromium)('word cloud on the projector and captions on the l
     expect(people.find((p) => p.id === ev.speaker.id)).toBeDefined();
     await ctx.close();
   });
+
+  it('shows a rating as its average and an open poll as its approved answers, as text, on both screens', async () => {
+    const polls = `/api/v1/events/${ev.event.id}/polls`;
+    const rating = await call('POST', polls, { kind: 'rating', question: 'Nilai sesi pagi ini' });
+    const open = await call('POST', polls, { kind: 'open', question: 'Satu usul untuk panitia?' });
+    for (const p of [rating, open]) await call('PATCH', `/api/v1/polls/${p.id}`, { status: 'open' });
+    for (const [i, r] of [5, 4, 5].entries())
+      await call('POST', `/api/v1/polls/${rating.id}/votes`, {
+        ticketCode: tickets[i]!.ticketCode,
+        rating: r,
+      });
+    await call('POST', `/api/v1/polls/${open.id}/votes`, {
+      ticketCode: tickets[0]!.ticketCode,
+      text: '<i>Pendampingan</i> izin usaha',
+    });
+    await call('POST', `/api/v1/polls/${open.id}/votes`, {
+      ticketCode: tickets[1]!.ticketCode,
+      text: 'Belum disetujui moderator',
+    });
+    const staff = (await t.inject({ method: 'GET', url: polls, token: organizer })).json().polls;
+    const answers = staff.find((p: { id: string }) => p.id === open.id).answers as {
+      id: string;
+      text: string;
+    }[];
+    const first = answers.find((a) => a.text.startsWith('<i>'))!;
+    await call('PATCH', `/api/v1/poll-answers/${first.id}`, { status: 'approved' });
+
+    const screens = async (shot: string, check: (p: Page) => Promise<void>) => {
+      for (const view of ['projector', 'overlay'] as const) {
+        const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'id-ID' });
+        const p = await ctx.newPage();
+        await p.goto(`${base}/e/${ev.event.slug}/${view}`);
+        await check(p);
+        if (SHOTS) await p.screenshot({ path: join(SHOTS, `${view}-kind-${shot}.png`) });
+        await ctx.close();
+      }
+    };
+    await call('PATCH', `/api/v1/polls/${rating.id}`, { onScreen: true });
+    await screens('rating', async (p) => {
+      await p.waitForSelector('#screen-poll .rating-avg');
+      expect(await p.locator('#screen-poll .rating-avg').textContent()).toContain('4,7 / 5');
+      expect(await p.locator('#screen-poll-q').textContent()).toBe('Nilai sesi pagi ini');
+    });
+    await call('PATCH', `/api/v1/polls/${open.id}`, { onScreen: true });
+    await screens('open', async (p) => {
+      await p.waitForSelector('#screen-poll .answers li');
+      expect(await p.locator('#screen-poll .answers li').allTextContents()).toEqual([
+        '<i>Pendampingan</i> izin usaha',
+      ]);
+      expect(await p.locator('#screen-poll i').count()).toBe(0);
+    });
+    await call('PATCH', `/api/v1/polls/${poll.id}`, { onScreen: true });
+  });
 });
