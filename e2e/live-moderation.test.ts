@@ -213,6 +213,40 @@ describe.skipIf(!hasChromium)('moderation desk in Chromium', () => {
     expect(st[q4]).toBe('pending');
   });
 
+  it('keys put the marked row on screen and mark it answered; undo takes back approve and answered', async () => {
+    const [ani] = phones as [Page];
+    const qa = await ask(ani, 'Apakah ada sesi konsultasi setelah acara?');
+    const status = async () => (await question(qa)).status;
+    await mod.click(`#mod-list li[data-id="${qa}"] [data-action="approve"]`);
+    await expect.poll(status).toBe('approved');
+    await mod.click('#mod-undo-btn');
+    await expect.poll(status).toBe('pending');
+    await mod.waitForSelector(`#mod-list li[data-id="${qa}"][data-status="pending"]`);
+    await mod.click(`#mod-list li[data-id="${qa}"] [data-action="approve"]`);
+    await mod.waitForSelector(`#mod-list li[data-id="${qa}"][data-status="approved"]`);
+    // Mark the row with the keys, then act on it.
+    await mod.locator('h1').click();
+    for (let i = 0; i < 20; i++) {
+      if (
+        (await mod
+          .locator('#mod-list li.current')
+          .getAttribute('data-id')
+          .catch(() => null)) === qa
+      )
+        break;
+      await mod.keyboard.press('j');
+    }
+    expect(await mod.locator('#mod-list li.current').getAttribute('data-id')).toBe(qa);
+    const onScreen = async () => ((await question(qa)) as unknown as { onScreen: boolean }).onScreen;
+    await mod.keyboard.press('s');
+    await expect.poll(onScreen).toBe(true);
+    await mod.keyboard.press('x');
+    await expect.poll(status).toBe('answered');
+    await mod.waitForSelector(`#mod-list li[data-id="${qa}"][data-status="answered"]`);
+    await mod.keyboard.press('u');
+    await expect.poll(status).toBe('approved');
+  });
+
   it('works on a phone without sideways scrolling', async () => {
     const session = await sessionFor(t, 'moderator-desk@example.test');
     const ctx = await browser.newContext({ ...phone, viewport: { width: 390, height: 844 } });
