@@ -67,6 +67,15 @@ describe.each(DB_KINDS)('the presence window on %s', (kind) => {
     expect(r.statusCode).toBe(409);
     expect(r.json().error.window).toBe('after');
     expect(r.json().error.message).toMatch(/^Check-in sudah selesai \(ditutup /);
+    // A personal join two days late still leads to the recording's room, and records nothing.
+    const [late] = await seedRegistrations(t.app.ctx.db, e.id, 1, { mode: 'online' });
+    expect((await t.inject({ method: 'GET', url: `/t/${late!.ticketCode}/join` })).statusCode).toBe(302);
+    const row = await t.app.ctx.db
+      .selectFrom('attendance')
+      .select('joined_at')
+      .where('registration_id', '=', late!.id)
+      .executeTakeFirst();
+    expect(row?.joined_at ?? null).toBeNull();
   });
 
   it('staff override with a reason (kept in the audit log); without one the field is named', async () => {
