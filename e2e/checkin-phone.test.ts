@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('the door page on a phone', () => {
       frontTitles: 'Dr.',
       backTitles: 'S.E.',
     });
-    [back] = (await seedRegistrations(db, eventId, 1, { prefix: 'Peserta Kemarin' })) as [typeof back];
+    back = (await seedRegistrations(db, eventId, 1, { prefix: 'Peserta Kemarin' }))[0]!;
     base = await listen(t);
     browser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
     context = await browser.newContext({
