@@ -73,21 +73,10 @@ export async function siteEventPages(base: FastifyInstance) {
   const sendCached = (req: FastifyRequest, reply: FastifyReply, body: Precompressed, l: string) =>
     sendPrecompressed(req, reply.header('content-language', l), body, { vary: ANONYMOUS_VARY });
 
-  app.get('/e/:slug', { schema: { hide: true, params: SlugParam } }, async (req, reply) => {
+  /** The page as an anonymous visitor sees it: the cached event body with the sections rendered now. */
+  async function anonymousHtml(req: FastifyRequest, event: EventRow) {
     const l = req.locale;
-    const anonymous = !req.user && !req.csrfFailed;
-    const { slug } = req.params;
-    const hit = anonymous ? micro.get(slug, l) : null;
-    if (hit) return sendCached(req, reply, hit, l);
-    const { event, draft } = await findEvent(req, slug);
     const sections = await renderSections(ui.eventSections, req, event);
-    if (req.user || draft) {
-      const data = await site.eventPage(event);
-      return page(req, reply, metaFor(event, l, data.org), [
-        <EventPageBody data={data} locale={l} publicUrl={config.publicUrl} draft={draft} />,
-        ...sections,
-      ]);
-    }
     let cached = cache.get(event.id, l, event.updated_at);
     if (!cached) {
       const data = await site.eventPage(event);
@@ -109,9 +98,30 @@ export async function siteEventPages(base: FastifyInstance) {
         tail: html.slice(at + SLOT.length),
       });
     }
-    const html = cached.head + sections.map((s) => renderToString(s)).join('') + cached.tail;
-    if (anonymous) return sendCached(req, reply, micro.set(slug, l, event.id, html), l);
-    return sendHtml(reply, html, l);
+    return cached.head + sections.map((s) => renderToString(s)).join('') + cached.tail;
+  }
+
+  app.get('/e/:slug', { schema: { hide: true, params: SlugParam } }, async (req, reply) => {
+    const l = req.locale;
+    const { slug } = req.params;
+    if (!req.user && !req.csrfFailed) {
+      // Visitors who miss together share one render (site.cache.ts).
+      const body = await micro.build(slug, l, async () => {
+        const { event } = await findEvent(req, slug);
+        return { tag: event.id, html: await anonymousHtml(req, event) };
+      });
+      return sendCached(req, reply, body, l);
+    }
+    const { event, draft } = await findEvent(req, slug);
+    if (req.user || draft) {
+      const sections = await renderSections(ui.eventSections, req, event);
+      const data = await site.eventPage(event);
+      return page(req, reply, metaFor(event, l, data.org), [
+        <EventPageBody data={data} locale={l} publicUrl={config.publicUrl} draft={draft} />,
+        ...sections,
+      ]);
+    }
+    return sendHtml(reply, await anonymousHtml(req, event), l);
   });
 
   app.get('/e/:slug/event.ics', { schema: { hide: true, params: SlugParam } }, async (req, reply) => {

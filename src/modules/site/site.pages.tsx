@@ -36,16 +36,15 @@ export async function sitePages(base: FastifyInstance) {
       const { meta, body } = await build();
       return page(req, reply, meta, body);
     }
-    let cached = micro.get(path, l);
-    if (!cached) {
+    const cached = await micro.build(path, l, async () => {
       const { meta, body } = await build();
       const html = renderPage(
         <Layout locale={l} path={path} user={null} csrf={null} meta={meta}>
           {body}
         </Layout>,
       );
-      cached = micro.set(path, l, 'site', html);
-    }
+      return { tag: 'site', html };
+    });
     return sendPrecompressed(req, reply.header('content-language', l), cached, { vary: ANONYMOUS_VARY });
   }
 
