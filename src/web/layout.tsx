@@ -35,7 +35,7 @@ const L = {
   },
 } satisfies Record<string, Text>;
 
-function langHref(path: string, lang: Locale): string {
+export function langHref(path: string, lang: Locale): string {
   const [p, q = ''] = path.split('?');
   const params = new URLSearchParams(q);
   params.set('lang', lang);

@@ -3,11 +3,11 @@ import type { AppContext } from '../../../context.js';
 import { errors, what } from '../../../errors.js';
 import { renderSections, type TicketView } from '../../../web/extensions.js';
 import { Notice } from '../../../web/layout.js';
-import { page } from '../../../web/page.js';
 import type { EventRow } from '../../events/index.js';
 import { ErasedTicket, MyDataSection } from '../privacy/privacy.view.js';
 import { printedName, ticketUrl } from '../registrations.presenter.js';
 import type { RegistrationRow } from '../registrations.repository.js';
+import { ticketShell } from './ticket.shell.js';
 import { TicketBody, TT } from './ticket.view.js';
 
 const CODE = /^[0-9a-z]{20,80}$/;
@@ -26,6 +26,7 @@ export function ticketViews(ctx: AppContext) {
   const { config, ui } = ctx;
   const regs = ctx.services.registrations;
   const privacy = ctx.services.privacy;
+  const ticketPage = ticketShell();
 
   async function load(code: string) {
     const r = CODE.test(code) ? await regs.findByTicketCode(code) : undefined;
@@ -45,7 +46,7 @@ export function ticketViews(ctx: AppContext) {
     const event = opts.event ?? (await ctx.services.events.find(r.event_id))!;
     if (r.anonymized_at !== null) {
       // Nothing personal is left to show, and no other module's part (join, code box, certificate) applies.
-      return page(
+      return ticketPage(
         req,
         reply,
         { title: `${TT.ticket[req.locale]} — ${event.title}` },
@@ -62,7 +63,7 @@ export function ticketViews(ctx: AppContext) {
       name: r.name,
     };
     const sections = await renderSections(ui.ticketSections, req, event, view);
-    return page(
+    return ticketPage(
       req,
       reply,
       { title: `${TT.ticket[req.locale]} — ${event.title}`, status: opts.status ?? 200 },
