@@ -58,7 +58,7 @@ export function createCheckinService(ctx: AppContext, deps: { registrations: Reg
   const { db, bus } = ctx;
   const { registrations } = deps;
   const windowOf = createWindowCache(db);
-  const doorSearch = createDoorSearch(db);
+  const doorSearch = createDoorSearch(db, bus);
 
   // The seat mode is read on every first arrival; a few seconds of caching spares the door a query.
   // The service is built once per app (src/services.ts), so this cache is shared by every route.

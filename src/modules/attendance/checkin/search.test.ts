@@ -92,4 +92,16 @@ describe.each(DB_KINDS)('door search as people speak on %s', (kind) => {
     const anon = await t.inject({ method: 'GET', url: `/api/v1/events/${eventId}/checkins/search?q=selma` });
     expect(anon.statusCode).toBe(401);
   });
+
+  it('finds someone who registered a moment ago (the index of the last search is not kept over it)', async () => {
+    expect(await names('wulan')).toEqual([]);
+    const r = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${eventId}/registrations`,
+      payload: { name: 'Wulan Sari', phone: '0813 2222 4444', mode: 'onsite', consent: true },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(await names('wulan')).toEqual(['Wulan Sari']);
+    expect(await names('0813-2222-4444')).toEqual(['Wulan Sari']);
+  });
 });

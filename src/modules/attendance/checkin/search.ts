@@ -1,3 +1,4 @@
+import type { Bus } from '../../../bus/bus.js';
 import type { Db } from '../../../db/database.js';
 import { nameSearchKey } from '../../../shared/names.js';
 import { phoneSearchDigits } from '../../registrations/index.js';
@@ -32,7 +33,7 @@ const entryOf = (r: IndexRow): Entry => ({
  * Diacritics cannot be folded in SQL on both engines, so each event's names are folded once into an index
  * kept a few seconds (built once per service, src/services.ts) and the matches are read by id.
  */
-export function createDoorSearch(db: Db) {
+export function createDoorSearch(db: Db, bus: Bus) {
   const indexes = new Map<string, { at: number; entries: Promise<Entry[]> }>();
 
   function indexOf(eventId: string): Promise<Entry[]> {
@@ -45,7 +46,7 @@ export function createDoorSearch(db: Db) {
     return entries;
   }
 
-  return async function search(eventId: string, q: string) {
+  async function search(eventId: string, q: string) {
     const text = q.trim();
     const entries = await indexOf(eventId);
     const digits = phoneSearchDigits(text);
@@ -69,5 +70,16 @@ export function createDoorSearch(db: Db) {
     return rows
       .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name, 'id'))
       .slice(0, LIMIT);
-  };
+  }
+  // A person who registers at the door (or on their phone in the queue) is searched for at once: every
+  // registration change drops the event's index (on every node) instead of waiting out the TTL.
+  for (const name of [
+    'registration.created',
+    'registration.changed',
+    'registration.cancelled',
+    'registration.promoted',
+    'registration.anonymized',
+  ] as const)
+    bus.onEveryNodeAtOnce(name, (p) => void indexes.delete(p.eventId));
+  return search;
 }
