@@ -247,6 +247,45 @@ describe.skipIf(!hasChromium)('moderation desk in Chromium', () => {
     await expect.poll(status).toBe('approved');
   });
 
+  it('reorders by itself only when the desk is idle and the pointer is away from the list', async () => {
+    const session = await sessionFor(t, 'moderator-desk@example.test');
+    const ctx = await browser.newContext({ locale: 'id-ID', viewport: { width: 1280, height: 900 } });
+    await ctx.addCookies([{ name: 'aula_session', value: session.token, url: base }]);
+    const p = await ctx.newPage();
+    await p.clock.install();
+    await p.goto(`${base}/console/events/${ev.event.id}/moderate`);
+    await p.waitForFunction(() => document.getElementById('mod-root')?.dataset.conn === 'live');
+    const ids = () =>
+      p.locator('#mod-list li').evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.id));
+    // Approved questions are on the list: a new waiting one ranks above them, but arrives at the bottom.
+    expect(Object.values(await statuses())).toContain('approved');
+    const r = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${ev.event.id}/questions`,
+      payload: {
+        text: 'Pertanyaan yang datang saat moderator membaca',
+        channel: 'onsite',
+        authorName: 'Dewi',
+      },
+    });
+    const fresh = r.json().id as string;
+    await p.waitForSelector(`#mod-list li[data-id="${fresh}"]`);
+    await p.waitForSelector('#mod-new:not([hidden])');
+    expect((await ids()).at(-1)).toBe(fresh);
+    // The pointer rests on the list: a long pause changes nothing.
+    const box = (await p.locator('#mod-list li').first().boundingBox())!;
+    await p.mouse.move(box.x + 5, box.y + 5);
+    await p.clock.fastForward(20_000);
+    expect((await ids()).at(-1)).toBe(fresh);
+    expect(await p.locator('#mod-new').isHidden()).toBe(false);
+    // Away from the list and idle: the list takes its order and the bar goes.
+    await p.mouse.move(box.x + 5, 2);
+    await p.clock.fastForward(20_000);
+    await p.waitForSelector('#mod-new', { state: 'hidden' });
+    expect((await ids()).at(-1)).not.toBe(fresh);
+    await ctx.close();
+  });
+
   it('works on a phone without sideways scrolling', async () => {
     const session = await sessionFor(t, 'moderator-desk@example.test');
     const ctx = await browser.newContext({ ...phone, viewport: { width: 390, height: 844 } });
