@@ -373,6 +373,11 @@ export const errors = {
     id: `Kuota ${mode.id} sudah penuh dan tidak ada daftar tunggu.`,
     en: `The ${mode.en} quota is full and there is no waitlist.`,
   })),
+  /** The organizer confirms someone on the waitlist while the mode is full: the waitlist exists, room does not. */
+  noRoomToConfirm: make(409, 'no_room_to_confirm', (mode: Text) => ({
+    id: `Kuota ${mode.id} sudah penuh. Tambah kapasitas atau batalkan pendaftar lain dahulu; yang di daftar tunggu lalu naik otomatis.`,
+    en: `The ${mode.en} quota is full. Raise the capacity or cancel another registration first; the waitlist then moves up by itself.`,
+  })),
   noRoomToSwitch: make(409, 'no_room', (mode: Text) => ({
     id: `Tidak ada tempat tersisa untuk ${mode.id}. Pendaftaran Anda tidak berubah.`,
     en: `There is no room left ${mode.en}. Your registration is unchanged.`,

@@ -25,7 +25,9 @@ export function createPromotions(ctx: AppContext, places: Places, settings: Sett
         const cap = await settings.capacity(event, r.mode, trx);
         const counted = r.source !== 'invitation';
         if (counted && !(await repo.takePlace(trx, event.id, r.mode, cap))) {
-          if (r.status === 'waitlisted' || !s.waitlist) throw errors.modeFull(MODE_TEXT[r.mode]);
+          // A waitlisted person stays where they are: the mode is full, which is not "no waitlist".
+          if (r.status === 'waitlisted') throw errors.noRoomToConfirm(MODE_TEXT[r.mode]);
+          if (!s.waitlist) throw errors.modeFull(MODE_TEXT[r.mode]);
           if (
             !(await repo.updateIf(trx, r.id, 'pending', {
               status: 'waitlisted',
@@ -40,6 +42,7 @@ export function createPromotions(ctx: AppContext, places: Places, settings: Sett
           !(await repo.updateIf(trx, r.id, r.status, {
             status: 'confirmed',
             confirmed_at: Date.now(),
+            promoted_at: Date.now(),
             waitlist_at: null,
           }))
         ) {
