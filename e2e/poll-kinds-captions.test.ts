@@ -190,6 +190,45 @@ describe.skipIf(!hasChromium)('word cloud on the projector and captions on the l
     await Promise.all([ctx.close(), sctx.close(), pctx.close()]);
   });
 
+  it("feeds the browser's Indonesian speech recognition into caption lines (a stand-in for the API)", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    await ctx.setExtraHTTPHeaders({ authorization: `Bearer ${organizer}` });
+    // No speech model runs in a test: a stand-in with the Web Speech API's shape says one interim and one
+    // final result when started, and records the language it was asked for.
+    await ctx.addInitScript(() => {
+      class FakeRecognition {
+        lang = '';
+        continuous = false;
+        interimResults = false;
+        onresult: ((e: unknown) => void) | null = null;
+        onend: (() => void) | null = null;
+        start() {
+          (window as unknown as { speechLang: string }).speechLang = this.lang;
+          const said = (transcript: string, isFinal: boolean) => {
+            const r = Object.assign([{ transcript }], { isFinal });
+            this.onresult?.({ resultIndex: 0, results: [r] });
+          };
+          setTimeout(() => said('terima kasih kepada', false), 10);
+          setTimeout(() => said('Terima kasih kepada Bapak Dekan', true), 50);
+        }
+        stop() {}
+      }
+      Object.assign(window, { SpeechRecognition: FakeRecognition, webkitSpeechRecognition: FakeRecognition });
+    });
+    const desk = await ctx.newPage();
+    await desk.goto(`${base}/console/events/${ev.event.id}/captions`);
+    await desk.locator('#speech-toggle').click();
+    const lines = async () =>
+      (await t.inject({ method: 'GET', url: `/api/v1/events/${ev.event.id}/captions` })).json().lines as {
+        text: string;
+      }[];
+    await expect
+      .poll(async () => (await lines()).map((l) => l.text))
+      .toContain('Terima kasih kepada Bapak Dekan');
+    expect(await desk.evaluate(() => (window as unknown as { speechLang: string }).speechLang)).toBe('id-ID');
+    await ctx.close();
+  });
+
   it('keeps the cloud and the caption band inside the overlay and smaller projectors', async () => {
     for (const [view, width, height] of [
       ['overlay', 1920, 1080],
