@@ -54,6 +54,45 @@ describe.skipIf(!hasChromium)('the console layout and the live stage, in Chromiu
     await ctx.close();
   });
 
+  it("lays the people table's actions out in a real table cell, its border in line with the row", async () => {
+    const token = await t.app.ctx.services.auth.createApiToken(email);
+    for (const name of ['Dwi Arianto', 'Choirul Arifin']) {
+      const r = await t.inject({
+        method: 'POST',
+        url: `/api/v1/events/${eventId}/people`,
+        token,
+        payload: { name, role: 'speaker', presence: 'onsite' },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/login`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', 'password123');
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.startsWith('/login')),
+      page.click('button[type=submit]'),
+    ]);
+    await page.goto(`${base}/console/events/${eventId}/people`);
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll('form[action$="/move-down"]')].map((f) => {
+        const td = f.closest('td')!;
+        const tr = td.closest('tr')!;
+        return {
+          display: getComputedStyle(td).display,
+          drift: Math.abs(td.getBoundingClientRect().bottom - tr.getBoundingClientRect().bottom),
+        };
+      }),
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) {
+      expect(c.display).toBe('table-cell');
+      expect(c.drift).toBeLessThan(1);
+    }
+    await ctx.close();
+  });
+
   it('the live island keeps an ended event "ended" when it renders the empty stage', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
     const page = await ctx.newPage();

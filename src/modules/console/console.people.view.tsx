@@ -91,26 +91,29 @@ export function PeopleTable(props: { req: FastifyRequest; event: EventRow; peopl
           </td>
           <td>{ROLE_LABELS[p.role]?.[l] ?? p.role}</td>
           <td>{PRESENCE_LABELS[p.presence]?.[l]}</td>
-          <td class="row">
-            {(['up', 'down'] as const).map((dir) =>
-              (dir === 'up' && i === 0) || (dir === 'down' && i === people.length - 1) ? null : (
-                <form
-                  method="post"
-                  action={`/console/events/${event.id}/people/${p.id}/move-${dir}`}
-                  style="display:inline"
-                >
-                  <CsrfField req={req} />
-                  <button
-                    type="submit"
-                    class="secondary"
-                    aria-label={`${(dir === 'up' ? C.moveUp : C.moveDown)[l]}: ${personName(p)}`}
+          {/* The flex row inside the cell: a td made flex stops being a table cell and its border drifts. */}
+          <td>
+            <div class="row">
+              {(['up', 'down'] as const).map((dir) =>
+                (dir === 'up' && i === 0) || (dir === 'down' && i === people.length - 1) ? null : (
+                  <form
+                    method="post"
+                    action={`/console/events/${event.id}/people/${p.id}/move-${dir}`}
+                    style="display:inline"
                   >
-                    {dir === 'up' ? '↑' : '↓'}
-                  </button>
-                </form>
-              ),
-            )}
-            <EditRemove req={req} path={`/console/events/${event.id}/people/${p.id}`} />
+                    <CsrfField req={req} />
+                    <button
+                      type="submit"
+                      class="secondary"
+                      aria-label={`${(dir === 'up' ? C.moveUp : C.moveDown)[l]}: ${personName(p)}`}
+                    >
+                      {dir === 'up' ? '↑' : '↓'}
+                    </button>
+                  </form>
+                ),
+              )}
+              <EditRemove req={req} path={`/console/events/${event.id}/people/${p.id}`} />
+            </div>
           </td>
         </tr>
       ))}
