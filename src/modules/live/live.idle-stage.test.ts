@@ -4,7 +4,7 @@ import { DB_KINDS } from '../../../test/helpers/env.js';
 import { createEvent } from '../../../test/helpers/events.js';
 import { seedLiveEvent } from '../../../test/helpers/live.js';
 
-/** With nothing of the rundown on stage, the live page says where the event stands in time. */
+/** What the live page says while it is empty: nothing on stage (by the time), no questions (by the reader). */
 describe.each(DB_KINDS)('the idle stage on %s', (kind) => {
   let t: TestApp;
   let organizer: string;
@@ -54,5 +54,15 @@ describe.each(DB_KINDS)('the idle stage on %s', (kind) => {
     expect((await t.inject({ method: 'GET', url: `/e/${coming.slug}/live` })).body).toContain(
       'Acara belum dimulai.',
     );
+  });
+
+  it('tells a speaker there are no questions for them, not to be the first to ask', async () => {
+    const ev = await seedLiveEvent(t, organizer);
+    const signed = t.app.signCookie(`${ev.event.id}.${ev.speaker.id}`);
+    const k = encodeURIComponent(signed.slice(signed.lastIndexOf('.') + 1));
+    const r = await t.inject({ method: 'GET', url: `/e/${ev.event.slug}/speaker/${ev.speaker.id}?k=${k}` });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('Belum ada pertanyaan untuk Anda.');
+    expect(r.body).not.toContain('Jadilah yang pertama');
   });
 });

@@ -40,6 +40,7 @@ export const T = {
   answered: { id: 'Sudah dijawab', en: 'Answered' },
   anon: { id: 'Anonim', en: 'Anonymous' },
   noQuestions: { id: 'Belum ada pertanyaan. Jadilah yang pertama!', en: 'No questions yet. Be the first!' },
+  noQuestionsForYou: { id: 'Belum ada pertanyaan untuk Anda.', en: 'No questions for you yet.' },
   qaClosed: { id: 'Sesi tanya jawab sedang ditutup.', en: 'The Q&A is closed at the moment.' },
   poll: { id: 'Jajak pendapat', en: 'Poll' },
   pollVote: { id: 'Pilih', en: 'Vote' },

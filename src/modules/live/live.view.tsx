@@ -250,7 +250,8 @@ function QaSection(props: { view: LiveView; l: Locale; hidden: Record<string, st
         ))}
       </ol>
       <p id="no-questions" class="muted" hidden={questions.length > 0}>
-        {T.noQuestions[l]}
+        {/* A speaker does not ask here: "be the first" is the audience's line. */}
+        {speaker ? T.noQuestionsForYou[l] : T.noQuestions[l]}
       </p>
     </section>
   );
