@@ -41,7 +41,9 @@ export async function consolePeopleRoutes(base: FastifyInstance) {
       ) : (
         <p class="muted">{C.noPeople[l]}</p>
       );
-      return { body, defaults: { role: 'speaker', presence: 'onsite' } };
+      // A webinar (an online room, no venue) has its people online: the form starts there.
+      const presence = !event.venue_name && event.online_platform ? 'online' : 'onsite';
+      return { body, defaults: { role: 'speaker', presence } };
     },
     form: async (_event, props) => <PersonForm {...props} />,
     async itemValues(event, personId) {
