@@ -28,6 +28,7 @@ import * as messagesTables from './2026_12_07_1210_messages.js';
 import * as webhooksTables from './2026_12_07_1220_webhooks.js';
 import * as changeNotices from './2026_12_07_1230_change_notices.js';
 import * as webhookDedupe from './2026_12_07_1240_webhook_dedupe.js';
+import * as registrationPromotedAt from './2026_12_07_1260_registration_promoted_at.js';
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
  * Add new ones at the end with a later timestamp.
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1240_webhook_dedupe': webhookDedupe,
   '2026_12_07_1300_org_members': orgMembers,
   '2026_12_07_1001_voter_slots': voterSlots,
+  '2026_12_07_1260_registration_promoted_at': registrationPromotedAt,
 };

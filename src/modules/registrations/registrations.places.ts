@@ -79,6 +79,7 @@ export function createPlaces(ctx: AppContext, settings: Settings, seating: Seati
         const ok = await repo.updateIf(trx, next.id, 'waitlisted', {
           status: 'confirmed',
           confirmed_at: Date.now(),
+          promoted_at: Date.now(),
           waitlist_at: null,
         });
         if (!ok) {

@@ -31,6 +31,8 @@ export interface RegistrationsTable {
   updated_at: number;
   confirmed_at: number | null;
   cancelled_at: number | null;
+  /** When it last left the waitlist for a place (the durable mark the webhook sweep reads). */
+  promoted_at: number | null;
   /** When the personal fields were erased (on request or after the retention period); null while kept. */
   anonymized_at: number | null;
   /**

@@ -138,6 +138,7 @@ export function createRegisterUseCase(ctx: AppContext, places: Places, settings:
             ticket_code: newSecretToken(),
             ...fields,
             anonymized_at: null,
+            promoted_at: null,
             client_ref: clientRef,
             resent_at: null,
             created_at: now,
