@@ -32,6 +32,8 @@ interface ServerResult {
   checkedInAt: string;
   checkedInBy: string | null;
   clockFlagged?: boolean;
+  /** Registered here as a walk-in (the door shows their ticket as a QR code). */
+  walkIn?: boolean;
 }
 interface ServerError {
   error: { code: string; message: string; registrationId?: string; overridable?: boolean };
@@ -139,6 +141,19 @@ async function main(el: HTMLElement) {
       body.result === 'waitlisted' ? '' : modeLine(reg),
       body.clockFlagged ? t.clockFlag! : '',
     );
+    // A walk-in takes their ticket from the screen: a QR code their phone opens (to vote in the live room).
+    if (body.walkIn) {
+      const fig = document.createElement('figure');
+      fig.className = 'ci-ticket';
+      const img = document.createElement('img');
+      img.src = `${path}/walk-ins/${encodeURIComponent(reg.id)}/ticket.svg`;
+      img.alt = 'QR';
+      img.width = img.height = 200;
+      const cap = document.createElement('figcaption');
+      cap.textContent = t.walkInTicket ?? '';
+      fig.append(img, cap);
+      resultBox.append(fig);
+    }
     refreshBar();
   }
 

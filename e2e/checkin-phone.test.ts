@@ -157,7 +157,8 @@ describe.skipIf(!hasChromium)('the door page on a phone', () => {
       await expect.poll(() => result.getAttribute('class')).toContain('green');
     }
     const count = await onsite();
-    expect(await page.locator('#ci-count').textContent()).toBe(String(count));
+    // The count follows the answers (and the live stream): read it once it has settled.
+    await expect.poll(() => page.locator('#ci-count').textContent()).toBe(String(count));
     await context.setOffline(true);
     await expect.poll(() => page.locator('#ci-net').getAttribute('class')).toContain('off');
     await page.fill('#ci-input', people[5]!.ticketCode);
@@ -206,6 +207,30 @@ describe.skipIf(!hasChromium)('the door page on a phone', () => {
     const found = page.locator('#ci-results li', { hasText: 'Peserta Kemarin 001' });
     await expect.poll(() => found.count()).toBe(1);
     expect(await found.textContent()).toContain(day);
+    await page.close();
+  });
+
+  it('a walk-in registered at the door takes their ticket from the screen as a QR code', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/console/events/${eventId}/checkin`);
+    await page.waitForSelector('#checkin[data-ready="1"]');
+    await page.click('#ci-walkin-box summary');
+    await page.fill('#ci-walkin input[name=name]', 'Pak Darmo Walk-in');
+    await page.check('#ci-walkin input[name=consent]');
+    await page.click('#ci-walkin button[type=submit]');
+    const result = page.locator('#ci-result');
+    await expect.poll(() => result.getAttribute('class')).toContain('green');
+    const img = result.locator('.ci-ticket img');
+    await expect.poll(() => img.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    const box = (await img.boundingBox())!;
+    // Whole on the first screen of a 390 px phone, for the person to scan.
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    expect(await result.textContent()).toContain('tiketnya untuk bertanya dan memilih');
+    await page.screenshot({ path: `${SHOTS}/door-390-walkin-ticket.png` });
+    // A new search clears it: the next person does not scan Pak Darmo's ticket.
+    await page.fill('#ci-input', 'Peserta');
+    await expect.poll(() => result.locator('.ci-ticket').count()).toBe(0);
     await page.close();
   });
 

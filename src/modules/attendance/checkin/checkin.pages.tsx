@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { AppError } from '../../../errors.js';
-import { IdParam } from '../../../http/params.js';
+import { IdParam, routeParams } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
 import { FormFields, formBody, str } from '../../../web/forms.js';
 import { page } from '../../../web/page.js';
@@ -103,6 +104,19 @@ export const checkinPages: FastifyPluginAsync = async (base) => {
         if (err instanceof AppError) return render(req, reply, event, { error: err });
         throw err;
       }
+    },
+  );
+
+  // A walk-in's ticket as a QR code on the door's screen: the person scans it and has their ticket (to vote
+  // and answer polls in the live room) without an e-mail or a typed code.
+  app.get(
+    '/console/events/:id/checkin/walk-ins/:registrationId/ticket.svg',
+    { schema: { hide: true, params: routeParams('id', 'registrationId') } },
+    async (req, reply) => {
+      const { event } = await staffEvent(req, db, req.params.id, 'checkin');
+      const url = await walkIns.walkInTicketUrl(event, req.params.registrationId);
+      const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
     },
   );
 

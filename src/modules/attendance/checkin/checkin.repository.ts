@@ -54,6 +54,15 @@ export const checkinRepository = {
       .where('registrations.id', '=', id)
       .executeTakeFirst(),
 
+  /** A walk-in's ticket, for the door to hand over as a QR code (source and age decide whether it may). */
+  walkInTicket: (db: Db, eventId: string, id: string) =>
+    db
+      .selectFrom('registrations')
+      .select(['ticket_code', 'source', 'status', 'created_at'])
+      .where('event_id', '=', eventId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+
   registrationsByTickets: (db: Db, codes: string[]) =>
     codes.length
       ? db.selectFrom('registrations').select(REG_COLUMNS).where('ticket_code', 'in', codes).execute()

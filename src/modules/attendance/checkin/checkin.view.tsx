@@ -47,6 +47,10 @@ export const T = {
   back: { id: 'Kembali ke acara', en: 'Back to the event' },
   overrideReason: { id: 'Alasan tetap mencatat (wajib)', en: 'Reason to record it anyway (required)' },
   overrideGo: { id: 'Tetap check-in', en: 'Check in anyway' },
+  walkInTicket: {
+    id: 'Minta peserta memindai kode ini dengan ponselnya: itu tiketnya untuk bertanya dan memilih di sesi langsung.',
+    en: 'Ask the person to scan this with their phone: it is their ticket to ask and vote in the live session.',
+  },
   consent: {
     id: 'Peserta sudah diberi tahu dan setuju datanya dipakai untuk pendaftaran, daftar hadir dan sertifikat acara ini.',
     en: 'The person was told and agrees that their data is used for this event’s registration, attendance list and certificate.',
@@ -78,6 +82,7 @@ function clientTexts(l: Locale) {
     closedAt: l === 'id' ? 'Check-in sudah selesai (ditutup {when}).' : 'Check-in is over (closed {when}).',
     overrideReason: pick(T.overrideReason),
     overrideGo: pick(T.overrideGo),
+    walkInTicket: pick(T.walkInTicket),
     clockFlag:
       l === 'id'
         ? 'Jam HP ini berbeda lebih dari 5 menit dari server: waktu dicatat menurut HP dan ditandai.'
@@ -146,11 +151,18 @@ function ResultBox(props: {
       </div>
     );
   }
+  const ticket = result.walkIn ? (
+    <figure class="ci-ticket">
+      <img src={`${path}/walk-ins/${result.registration.id}/ticket.svg`} alt="QR" width={200} height={200} />
+      <figcaption>{T.walkInTicket[l]}</figcaption>
+    </figure>
+  ) : null;
   if (result.result === 'waitlisted') {
     return (
       <div id="ci-result" class="ci-result amber" role="status" aria-live="assertive">
         <strong>{result.registration.name}</strong>
         <span>{result.message[l]}</span>
+        {ticket}
       </div>
     );
   }
@@ -167,6 +179,7 @@ function ResultBox(props: {
         {result.registration.mode === 'onsite' ? T.onsite[l] : T.online[l]}
         {result.registration.seat ? ` · ${T.seat[l]} ${result.registration.seat}` : ''}
       </span>
+      {ticket}
     </div>
   );
 }
@@ -177,6 +190,8 @@ const CHECKIN_CSS = `
 .ci-result.green{background:#1a7f37;border-color:#116329;color:#fff}
 .ci-result.amber{background:#fff1c2;border-color:#d4a72c;color:#4d2d00}
 .ci-result.red{background:#cf222e;border-color:#a40e26;color:#fff}
+.ci-ticket{margin:.5rem 0 0;display:flex;gap:.75rem;align-items:center;background:#fff;color:#1f2328;border-radius:.5rem;padding:.5rem;font-size:1rem}
+.ci-ticket img{width:min(200px,45vw);height:auto;flex:none}
 .ci-bar{display:flex;gap:1rem;flex-wrap:wrap;align-items:baseline;font-size:1.05rem}
 .ci-bar b{font-size:1.6rem}
 .ci-net{font-size:.9rem;padding:.1rem .5rem;border-radius:1rem;background:#dafbe1}

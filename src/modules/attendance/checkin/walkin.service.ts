@@ -1,10 +1,10 @@
 import type { AppContext } from '../../../context.js';
-import { AppError, errors } from '../../../errors.js';
+import { AppError, errors, what } from '../../../errors.js';
 import type { AuthUser } from '../../../http/types.js';
 import type { Text } from '../../../i18n/index.js';
 import { fullName } from '../../../shared/names.js';
 import type { EventRow } from '../../events/index.js';
-import type { RegistrationsService } from '../../registrations/index.js';
+import { type RegistrationsService, ticketUrl } from '../../registrations/index.js';
 import { checkinRepository as repo } from './checkin.repository.js';
 import type { CheckinResult, CheckinService, SyncItemResult } from './checkin.service.js';
 
@@ -243,6 +243,25 @@ export function createWalkInService(
       }
       return out;
     },
+
+    /**
+     * The ticket link of a walk-in the door just registered, for the door to show as a QR code the person
+     * scans with their phone: their ticket is what votes and answers polls in the live room. Only walk-ins,
+     * only for a few hours after registering, so the door cannot read anyone else's ticket.
+     */
+    async walkInTicketUrl(event: EventRow, registrationId: string): Promise<string> {
+      const r = await repo.walkInTicket(db, event.id, registrationId);
+      if (
+        r?.source !== 'walkin' ||
+        r.status === 'cancelled' ||
+        Date.now() - Number(r.created_at) > HANDOVER_MS
+      )
+        throw errors.notFound(what.registration);
+      return ticketUrl(ctx.config, r.ticket_code);
+    },
   };
   return service;
 }
+
+/** How long after registering a walk-in the door may still show their ticket. */
+const HANDOVER_MS = 3 * 3600_000;
