@@ -24,27 +24,29 @@ export const webhooksModule: FastifyPluginAsync = async (app) => {
     lastCatchUp = Date.now();
     await hooks.catchUp();
   });
+  const sweep = async (...a: Parameters<typeof hooks.sweep>) => void (await hooks.sweep(...a));
+  // The rest are read back from the rows that record them, so this handler and the sweep build the same
+  // delivery with the same key (whichever comes first queues it).
   bus.on('registration.cancelled', (p) =>
-    hooks.publish('registration.cancelled', p.eventId, {
-      registrationId: p.registrationId,
-      mode: p.mode,
-      previousStatus: p.wasStatus,
+    sweep('registration.cancelled', {
+      eventId: p.eventId,
+      registrationIds: [p.registrationId],
+      extra: { previousStatus: p.wasStatus },
     }),
   );
   bus.on('registration.promoted', (p) =>
-    hooks.publish('registration.promoted', p.eventId, { registrationId: p.registrationId, mode: p.mode }),
+    sweep('registration.promoted', { eventId: p.eventId, registrationIds: [p.registrationId] }),
   );
   bus.on('attendance.checked_in', (p) =>
-    hooks.publish('attendance.checked_in', p.eventId, { registrationId: p.registrationId }),
+    sweep('attendance.checked_in', { eventId: p.eventId, registrationIds: [p.registrationId] }),
   );
   bus.on('attendance.online_present', (p) =>
-    hooks.publish('attendance.online_present', p.eventId, { registrationId: p.registrationId }),
+    sweep('attendance.online_present', { eventId: p.eventId, registrationIds: [p.registrationId] }),
   );
-  bus.on('certificate.issued', (p) =>
-    hooks.publish('certificate.issued', p.eventId, { role: p.role, registrationIds: p.registrationIds }),
-  );
+  // Speakers' certificates have no registration: the whole event's unsent ones (at most a batch) go.
+  bus.on('certificate.issued', (p) => sweep('certificate.issued', { eventId: p.eventId }));
   bus.on('evaluation.submitted', (p) =>
-    hooks.publish('evaluation.submitted', p.eventId, { registrationId: p.registrationId }),
+    sweep('evaluation.submitted', { eventId: p.eventId, registrationIds: [p.registrationId] }),
   );
   await app.register(webhooksApiRoutes);
   await app.register(webhooksPages);

@@ -4,8 +4,15 @@ import { inTransaction } from '../../db/transaction.js';
 import { errors } from '../../errors.js';
 import type { AuthUser } from '../../http/types.js';
 import { newId, newSecretToken } from '../../shared/ids.js';
+import { presentRegistrations } from '../attendance/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import { pointsInside } from './webhooks.address.js';
+import {
+  type Cause,
+  webhookCausesRepository as causesRepo,
+  SWEPT,
+  type SweptEvent,
+} from './webhooks.causes.repository.js';
 import { webhooksRepository as repo } from './webhooks.repository.js';
 import type { WebhookEvent, WebhookInput } from './webhooks.schemas.js';
 
@@ -118,13 +125,64 @@ export function createWebhooksService(ctx: AppContext, deps: { jobs: JobQueue })
       await queue(ids, type, eventId, data, `${key}:${now}`, now);
   }
 
+  /** The body's `data` of a happening read back from its row; the bus may add what no row keeps. */
+  const dataOf = (type: SweptEvent, c: Cause, extra: Record<string, unknown>): Record<string, unknown> => {
+    if (type === 'certificate.issued')
+      return { role: c.role, registrationIds: c.registration_id ? [c.registration_id] : [] };
+    if (type === 'registration.cancelled')
+      return { registrationId: c.registration_id, mode: c.mode, previousStatus: null, ...extra };
+    if (type === 'registration.promoted') return { registrationId: c.registration_id, mode: c.mode };
+    return { registrationId: c.registration_id };
+  };
+
+  /** Code entries count online only by the event's rule: keeps the candidates it counts. */
+  async function onlinePresent(causes: Cause[]): Promise<Cause[]> {
+    const out: Cause[] = [];
+    for (const eventId of new Set(causes.map((c) => c.event_id))) {
+      const event = await ctx.services.events.find(eventId);
+      if (!event) continue;
+      const present = await presentRegistrations(db, event);
+      out.push(
+        ...causes.filter((c) => c.event_id === eventId && present.get(c.registration_id!) === 'online'),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * Queues every happening of `type` that a webhook wanting it has no delivery for, each read from the row
+   * that records it with a key unique per webhook. The bus handlers call it right after the cause committed
+   * (for their registrations); the minute's sweep calls it for what a crash in that instant kept off the bus.
+   * Both may run at once: the unique key lets one delivery in.
+   */
+  async function sweep(
+    type: SweptEvent,
+    f: {
+      eventId?: string;
+      registrationIds?: string[];
+      before?: number;
+      extra?: Record<string, unknown>;
+    } = {},
+  ): Promise<number> {
+    let n = 0;
+    for (const hook of await repo.wanting(db, type)) {
+      if (f.eventId && hook.event_id && hook.event_id !== f.eventId) continue;
+      let causes = await causesRepo.missed(db, type, { ...f, hook, limit: 500 });
+      if (type === 'attendance.online_present') causes = await onlinePresent(causes);
+      for (const c of causes)
+        n += await queue([hook.id], type, c.event_id, dataOf(type, c, f.extra ?? {}), c.key, c.at);
+    }
+    return n;
+  }
+
   /**
    * The bus runs its handlers right after the cause committed; a node dying in between would lose that
-   * webhook. This sweep finds registrations a webhook has no `registration.created` for (older than a minute,
-   * so the bus path goes first) and queues them.
+   * webhook. This sweep finds causes a webhook has no delivery for (older than a minute, so the bus path goes
+   * first) and queues them: registrations without `registration.created`, and every other event by `sweep`.
    */
   async function catchUp(now = Date.now()): Promise<number> {
     let n = 0;
+    for (const type of SWEPT) n += await sweep(type, { before: now - 60_000 });
     for (const hook of await repo.wanting(db, 'registration.created')) {
       for (const r of await repo.missedRegistrations(db, hook, now - 60_000)) {
         const data = { registrationId: r.id, status: r.status, mode: r.mode, source: r.source };
@@ -151,6 +209,7 @@ export function createWebhooksService(ctx: AppContext, deps: { jobs: JobQueue })
 
   return {
     publish,
+    sweep,
     catchUp,
     present,
 

@@ -20,7 +20,7 @@ interface WebhookDeliveriesTable {
   event_id: string | null;
   /** The exact bytes signed and sent. */
   body: string;
-  /** `<type>:<registration id>` for registration events: unique per webhook (bus path and catch-up sweep). */
+  /** `<type>:<row id>[:<instant>]` of the happening: unique per webhook (bus path and catch-up sweep). */
   dedupe_key: string | null;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
