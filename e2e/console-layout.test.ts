@@ -93,6 +93,30 @@ describe.skipIf(!hasChromium)('the console layout and the live stage, in Chromiu
     await ctx.close();
   });
 
+  it('starts a card with its heading, without a gap above it', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/login`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', 'password123');
+    await Promise.all([
+      page.waitForURL((u) => !u.pathname.startsWith('/login')),
+      page.click('button[type=submit]'),
+    ]);
+    await page.goto(`${base}/console/events/${eventId}/polls`);
+    const gaps = await page.evaluate(() =>
+      [...document.querySelectorAll('.card')]
+        // The first child a reader sees: a form card starts with its hidden CSRF field.
+        .map((c) => [...c.children].find((e) => !(e instanceof HTMLInputElement && e.type === 'hidden')))
+        .filter((h): h is Element => !!h && /^H[23]$/.test(h.tagName))
+        .map((h) => h.getBoundingClientRect().top - h.parentElement!.getBoundingClientRect().top),
+    );
+    expect(gaps.length).toBeGreaterThan(0);
+    // The card's border and 1rem of padding, nothing more.
+    for (const g of gaps) expect(g).toBeLessThanOrEqual(18);
+    await ctx.close();
+  });
+
   it('the live island keeps an ended event "ended" when it renders the empty stage', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'id-ID' });
     const page = await ctx.newPage();
