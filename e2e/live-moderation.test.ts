@@ -293,6 +293,28 @@ describe.skipIf(!hasChromium)('moderation desk in Chromium', () => {
     const p = await ctx.newPage();
     await p.goto(`${base}/console/events/${ev.event.id}/moderate`);
     await p.waitForFunction(() => document.getElementById('mod-root')?.dataset.conn === 'live');
+    // Compact rows: each row's actions sit on one line, on the phone and on the laptop.
+    const lines = (page: Page) =>
+      page.locator('#mod-list li').evaluateAll((ls) =>
+        ls.map((l) => {
+          const tops = [
+            ...l.querySelectorAll(
+              ':scope button[data-action]:not(details.more *), :scope details.more > summary',
+            ),
+          ].map((b) => Math.round(b.getBoundingClientRect().top));
+          return { n: tops.length, spread: Math.max(...tops) - Math.min(...tops) };
+        }),
+      );
+    for (const page of [p, mod]) {
+      const rows = await lines(page);
+      expect(rows.length).toBeGreaterThan(3);
+      // Every row has its actions (a dismissed one keeps "restore" and nothing else), all on one line.
+      expect(
+        rows.every((r) => r.n >= 1 && r.spread <= 4),
+        JSON.stringify(rows),
+      ).toBe(true);
+      expect(rows.some((r) => r.n >= 3)).toBe(true);
+    }
     await p.locator('#mod-list li details.more summary').first().click();
     expect(await p.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
     if (SHOTS) await p.screenshot({ path: join(SHOTS, 'moderate-phone-390.png'), fullPage: true });
