@@ -106,7 +106,8 @@ export const consolePages: FastifyPluginAsync = async (base) => {
           </p>
         </div>
         <h2>{T.speakerLinks[l]}</h2>
-        <p class="muted">{T.speakerLinksIntro[l]}</p>
+        {/* Without speakers, "send this link to the speaker" above an empty list reads as broken. */}
+        <p class="muted">{speakers.length ? T.speakerLinksIntro[l] : T.noSpeakers[l]}</p>
         <ul class="speaker-links">
           {speakers.map((s) => {
             const signed = app.signCookie(`${event.id}.${s.id}`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../test/helpers/env.js';
 import { createEvent } from '../../../test/helpers/events.js';
-import { seedLiveEvent } from '../../../test/helpers/live.js';
+import { seedLiveEvent, sessionFor } from '../../../test/helpers/live.js';
 
 /** What the live page says while it is empty: nothing on stage (by the time), no questions (by the reader). */
 describe.each(DB_KINDS)('the idle stage on %s', (kind) => {
@@ -64,5 +64,32 @@ describe.each(DB_KINDS)('the idle stage on %s', (kind) => {
     expect(r.statusCode).toBe(200);
     expect(r.body).toContain('Belum ada pertanyaan untuk Anda.');
     expect(r.body).not.toContain('Jadilah yang pertama');
+  });
+
+  it('tells the moderator an event has no speakers instead of listing no links', async () => {
+    const email = `mod-desk-${kind}@example.test`;
+    const token = await t.tokenFor('organizer', email);
+    const cookie = (await sessionFor(t, email)).token;
+    const bare = await createEvent(t, token, {
+      title: 'Seminar tanpa narasumber',
+      startsAt: '2026-12-31T09:00:00+07:00',
+      endsAt: '2026-12-31T11:00:00+07:00',
+      online: { platform: 'zoom', joinUrl: 'https://zoom.us/j/3' },
+    });
+    const page = async (id: string) =>
+      (
+        await t.inject({
+          method: 'GET',
+          url: `/console/events/${id}/moderate`,
+          cookies: { aula_session: cookie },
+        })
+      ).body;
+    const empty = await page(bare.id);
+    expect(empty).toContain('Belum ada narasumber di acara ini');
+    expect(empty).not.toContain('Kirim tautan ini ke pembicara');
+    const ev = await seedLiveEvent(t, token);
+    const full = await page(ev.event.id);
+    expect(full).toContain('Kirim tautan ini ke pembicara');
+    expect(full).toContain('class="speaker-link"');
   });
 });

@@ -76,6 +76,10 @@ export const T = {
   overlay: { id: 'Overlay siaran (OBS)', en: 'Stream overlay (OBS)' },
   speakerView: { id: 'Pertanyaan untuk Anda', en: 'Questions for you' },
   speakerLinks: { id: 'Tautan pembicara', en: 'Speaker links' },
+  noSpeakers: {
+    id: 'Belum ada narasumber di acara ini: panitia menambahkannya di "Narasumber dan pejabat".',
+    en: 'This event has no speakers yet: organizers add them under "Speakers and officials".',
+  },
   speakerLinksIntro: {
     id: 'Kirim tautan ini ke pembicara: mereka melihat pertanyaan yang ditugaskan kepada mereka di ponsel.',
     en: 'Send this link to the speaker: they see the questions assigned to them on their phone.',
