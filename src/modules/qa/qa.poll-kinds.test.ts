@@ -66,6 +66,10 @@ describe.each(DB_KINDS)('poll kinds (word cloud, open, rating) on %s', (kind) =>
     const long = await answer(id, { ticketCode: tickets[3]!.ticketCode, text: 'a'.repeat(31) }, 'en');
     expect(long.statusCode).toBe(400);
     expect(long.json().error.message).toMatch(/^text: a word is too long/);
+    // Without a ticket (and no open participation): refused, saying why, and nothing counted.
+    const anonymous = await answer(id, { text: 'tanpa tiket' });
+    expect(anonymous.statusCode).toBe(403);
+    expect(anonymous.json().error.code).toBe('ticket_required');
     const wrong = await answer(id, { ticketCode: tickets[3]!.ticketCode, rating: 3 });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.message).toMatch(/^rating:/);
