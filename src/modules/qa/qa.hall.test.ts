@@ -107,5 +107,24 @@ describe.each(DB_KINDS)('Q&A and votes from one address on %s', (kind) => {
     expect(r.body).toMatch(/<textarea[^>]*name="text"[^>]*>\s*ok\s*<\/textarea>/);
     expect(r.body).toContain('name="channel" value="online"');
     expect(r.body).toContain(`name="t" value="${people[2]!.ticketCode}"`);
+    // Too many questions from one ticket: a page in words (429), never raw JSON, with the question kept.
+    let last = r;
+    for (let i = 0; i < 20 && last.statusCode !== 429; i++)
+      last = await t.inject({
+        method: 'POST',
+        url: `/e/${slug}/live/ask`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          text: `Pertanyaan lanjutan nomor ${i} tentang modal`,
+          channel: 'onsite',
+          t: people[3]!.ticketCode,
+        }).toString(),
+      });
+    expect(last.statusCode).toBe(429);
+    expect(last.headers['content-type']).toMatch(/text\/html/);
+    expect(last.body).not.toContain('"rate_limited"');
+    expect(last.body).toMatch(
+      /<textarea[^>]*name="text"[^>]*>\s*Pertanyaan lanjutan nomor \d+ tentang modal\s*<\/textarea>/,
+    );
   });
 });
