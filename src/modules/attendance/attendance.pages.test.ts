@@ -133,6 +133,60 @@ describe.each(DB_KINDS)('attendance pages on %s', (kind) => {
     expect(after.body).toContain('Kode diterima');
   });
 
+  it('sets the presence window from the dashboard form; a window over 24 hours is refused naming the field', async () => {
+    const url = `/console/events/${eventId}/attendance/settings`;
+    const form = (fields: Record<string, string>) =>
+      t.inject({
+        method: 'POST',
+        url,
+        token: organizer,
+        payload: new URLSearchParams({
+          onlineRule: 'join_and_code',
+          minCodes: '1',
+          minPercent: '70',
+          codeWindowMinutes: '15',
+          doorsOpenMinutes: '90',
+          onlineOpenMinutes: '45',
+          graceMinutes: '30',
+          ...fields,
+        }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const settings = async () =>
+      (
+        await t.inject({
+          method: 'GET',
+          url: `/api/v1/events/${eventId}/attendance/settings`,
+          token: organizer,
+        })
+      ).json();
+    expect((await form({})).statusCode).toBe(303);
+    expect(await settings()).toMatchObject({ doorsOpenMinutes: 90, onlineOpenMinutes: 45, graceMinutes: 30 });
+    const bad = await form({ doorsOpenMinutes: '1441' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/text\/html/);
+    expect(bad.body).toContain('doorsOpenMinutes');
+    expect(bad.body).toMatch(
+      /name="doorsOpenMinutes"[^>]*value="1441"|value="1441"[^>]*name="doorsOpenMinutes"/,
+    );
+    expect(await settings()).toMatchObject({ doorsOpenMinutes: 90 });
+    // Back to the defaults for the tests below.
+    expect(
+      (await form({ doorsOpenMinutes: '60', onlineOpenMinutes: '30', graceMinutes: '60' })).statusCode,
+    ).toBe(303);
+    expect(
+      (
+        await t.inject({
+          method: 'POST',
+          url,
+          token: door,
+          payload: 'onlineRule=join',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
   it('gives organizers the dashboard with lists, rule and corrections; door staff the numbers only', async () => {
     const url = `/console/events/${eventId}/attendance`;
     const org = await t.inject({ method: 'GET', url, token: organizer });

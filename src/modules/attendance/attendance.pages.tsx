@@ -4,7 +4,7 @@ import { IdParam } from '../../http/params.js';
 import { parseOrThrow } from '../../http/validation.js';
 import type { Locale, Text } from '../../i18n/index.js';
 import { formatDateTime, formatTime } from '../../shared/time.js';
-import { ErrorNotice, type KeptForm, SavedNotice, str } from '../../web/forms.js';
+import { ErrorNotice, type FormValues, type KeptForm, SavedNotice, str } from '../../web/forms.js';
 import { CsrfField, page } from '../../web/page.js';
 import { can, type EventRow } from '../events/index.js';
 import { back, base, DASH_CSS, fill, num, organizerFormPost, staffEvent, T } from './attendance.console.js';
@@ -16,7 +16,13 @@ import { RULE_TEXT } from './online/online.service.js';
 import type { PresenceSettings } from './presence.js';
 
 /** One number of the online presence rule, from 1 up to `max`. */
-function NumberSetting(props: { name: string; label: string; min?: number; max: number; value: number }) {
+function NumberSetting(props: {
+  name: string;
+  label: string;
+  min?: number;
+  max: number;
+  value: number | string;
+}) {
   return (
     <div>
       <label for={props.name}>{props.label}</label>
@@ -112,9 +118,23 @@ function ListLinks(props: { api: string; l: Locale }) {
 }
 
 /** The online presence rule (organizers). */
-function RuleForm(props: { req: FastifyRequest; event: EventRow; settings: PresenceSettings }) {
-  const { req, event, settings } = props;
+function RuleForm(props: {
+  req: FastifyRequest;
+  event: EventRow;
+  settings: PresenceSettings;
+  kept?: FormValues;
+}) {
+  const { req, event, kept } = props;
   const l = req.locale;
+  // A refused form shows what was typed (a window of 1441 minutes stays 1441, next to the message).
+  const typed = (k: keyof PresenceSettings) =>
+    typeof kept?.[k] === 'string' ? (kept[k] as string) : undefined;
+  const settings = {
+    ...props.settings,
+    onlineRule:
+      (typed('onlineRule') as PresenceSettings['onlineRule'] | undefined) ?? props.settings.onlineRule,
+  };
+  const value = (k: Exclude<keyof PresenceSettings, 'onlineRule'>) => typed(k) ?? settings[k];
   return (
     <>
       <h2>{T.rule[l]}</h2>
@@ -127,34 +147,34 @@ function RuleForm(props: { req: FastifyRequest; event: EventRow; settings: Prese
           </label>
         ))}
         <div class="grid">
-          <NumberSetting name="minCodes" label={T.minCodes[l]} max={20} value={settings.minCodes} />
-          <NumberSetting name="minPercent" label={T.minPercent[l]} max={100} value={settings.minPercent} />
+          <NumberSetting name="minCodes" label={T.minCodes[l]} max={20} value={value('minCodes')} />
+          <NumberSetting name="minPercent" label={T.minPercent[l]} max={100} value={value('minPercent')} />
           <NumberSetting
             name="codeWindowMinutes"
             label={T.window[l]}
             max={1440}
-            value={settings.codeWindowMinutes}
+            value={value('codeWindowMinutes')}
           />
           <NumberSetting
             name="doorsOpenMinutes"
             label={T.doorsOpen[l]}
             min={0}
             max={1440}
-            value={settings.doorsOpenMinutes}
+            value={value('doorsOpenMinutes')}
           />
           <NumberSetting
             name="onlineOpenMinutes"
             label={T.onlineOpen[l]}
             min={0}
             max={1440}
-            value={settings.onlineOpenMinutes}
+            value={value('onlineOpenMinutes')}
           />
           <NumberSetting
             name="graceMinutes"
             label={T.grace[l]}
             min={0}
             max={1440}
-            value={settings.graceMinutes}
+            value={value('graceMinutes')}
           />
         </div>
         <p>
@@ -263,7 +283,13 @@ export const attendancePages: FastifyPluginAsync = async (plugin) => {
         {organizer ? (
           <>
             <ListLinks api={api} l={l} />
-            <RuleForm req={req} event={event} settings={settings} />
+            <RuleForm
+              req={req}
+              event={event}
+              settings={settings}
+              // Only the rule form's own refusal (the corrections form posts no onlineRule).
+              kept={shown.form?.values.onlineRule !== undefined ? shown.form.values : undefined}
+            />
             {list ? <PeopleTable req={req} event={event} list={list} q={q} /> : null}
             <AuditLog audit={audit} event={event} l={l} />
           </>
