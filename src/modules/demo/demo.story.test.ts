@@ -66,4 +66,39 @@ describe.each(DB_KINDS)('the demo tells the seed seminar’s whole day on %s', (
     });
     expect(reg.statusCode, reg.body).toBeLessThan(300);
   });
+
+  it('counts the day’s registrations against the places: the console shows one hall place left', async () => {
+    const page = await t.inject({ method: 'GET', url: `/console/events/${DEMO_SLUG}/registrations`, token });
+    expect(page.statusCode).toBe(200);
+    // 55 registered for the hall's 56 distanced seats.
+    expect(page.body).toMatch(/55 \/ 56 \(sisa 1\)/);
+    const e = (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}`, token })).json();
+    const settings = (
+      await t.inject({ method: 'GET', url: `/api/v1/events/${e.id}/registration-settings`, token })
+    ).json();
+    expect(settings.retentionDays).toBe(3650);
+  });
+
+  // Last: it erases the next webinar's registration.
+  it('keeps the demo’s names through the retention run, while an ordinary past event is still erased', async () => {
+    const names = async () =>
+      (
+        await t.inject({
+          method: 'GET',
+          url: `/api/v1/events/${DEMO_SLUG}/registrations?mode=onsite&limit=100`,
+          token,
+        })
+      )
+        .json()
+        .registrations.filter((r: { name: string | null }) => r.name).length;
+    const privacy = t.app.ctx.services.privacy;
+    // As the timer runs it a minute after start: nothing is due.
+    expect(await privacy.runRetention()).toEqual({ events: 0, registrations: 0 });
+    // Over a year after the next webinar (registered for above) ended: that one alone is erased.
+    expect(await privacy.runRetention({ now: Date.now() + 500 * 86_400_000 })).toEqual({
+      events: 1,
+      registrations: 1,
+    });
+    expect(await names()).toBe(55);
+  });
 });

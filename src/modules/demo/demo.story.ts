@@ -28,6 +28,8 @@ export interface StoryDeps {
 }
 
 const minutes = (m: number) => m * 60_000;
+/** The registration settings' maximum (registrations.schemas.ts): ten years after 30 December 2021. */
+const DEMO_RETENTION_DAYS = 3650;
 type AttendanceRow = Parameters<typeof repo.insertStory>[1]['attendance'][number];
 
 /**
@@ -44,6 +46,10 @@ export async function writeStory(
 ): Promise<void> {
   const { db } = ctx;
   if (await repo.hasRegistrations(db, event.id)) return;
+  // The seminar ended in 2021: under the default 365 days the retention run (a minute after every start)
+  // would erase everyone's names and the report's attendance list. The longest period the settings allow
+  // keeps the story; the organizer sees it on the registration settings page and may shorten it.
+  await deps.registrations.saveSettings(event, { retentionDays: DEMO_RETENTION_DAYS });
   // A hall of 8 rows of 14 with an aisle, every other seat kept empty: 56 seats for 55 registered.
   await deps.seating
     .save(event, { layout: { rows: Array(8).fill(14), aisles: [7] }, rule: { kind: 'checkerboard' } })
@@ -140,6 +146,8 @@ export async function writeStory(
     if (isUniqueViolation(err)) return; // another load is writing the same story
     throw err;
   }
+  // Written in bulk rather than signed up one by one: the place counters learn of them here.
+  await deps.registrations.recountPlaces(event);
 
   for (const [i, p] of list.entries()) {
     if (p.mode === 'onsite' && p.present) await deps.registrations.assignSeat(event, ids[i]!);

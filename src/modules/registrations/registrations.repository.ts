@@ -110,6 +110,27 @@ export const registrationsRepository = {
       .where('mode', '=', mode)
       .execute(),
 
+  /**
+   * Sets the counter of one mode to the places its confirmed registrations hold (invitations hold none), for
+   * rows that were written outside sign-up. The caller holds the counter row.
+   */
+  async recount(db: Tx, eventId: string, mode: RegistrationMode) {
+    const held = await db
+      .selectFrom('registrations')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('event_id', '=', eventId)
+      .where('mode', '=', mode)
+      .where('status', '=', 'confirmed')
+      .where('source', '!=', 'invitation')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('registration_counters')
+      .set({ taken: Number(held.n) })
+      .where('event_id', '=', eventId)
+      .where('mode', '=', mode)
+      .execute();
+  },
+
   counter: async (db: Tx, eventId: string, mode: RegistrationMode) =>
     (
       await db

@@ -119,6 +119,20 @@ export function createRegistrationsService(ctx: AppContext, { seating }: { seati
       };
     },
 
+    /**
+     * Brings the place counters in step with registrations written in bulk outside sign-up (the demo's
+     * seminar of 2021): each mode's counter becomes the confirmed places held, under the counter row's lock.
+     */
+    async recountPlaces(event: EventRow) {
+      await inTransaction(db, async (trx) => {
+        for (const mode of ['onsite', 'online'] as const) {
+          await repo.ensureCounter(trx, event.id, mode);
+          await repo.lockCounter(trx, event.id, mode);
+          await repo.recount(trx, event.id, mode);
+        }
+      });
+    },
+
     /** Free places left per mode (null = unlimited). */
     async room(event: EventRow) {
       const out: Record<RegistrationMode, number | null> = { onsite: null, online: null };
