@@ -145,7 +145,7 @@ export function buildReport(
     widths: [22, 43, 35],
     rows: d.agenda.map((a) => [
       lang === 'id' ? a.time : a.timeEn,
-      `${a.title}${a.kind !== 'other' ? ` (${T.kinds[a.kind] ?? a.kind})` : ''}`,
+      withKind(a.title, a.kind === 'other' ? null : (T.kinds[a.kind] ?? a.kind)),
       a.people.map((p) => `${p.name}${p.presence === 'online' ? ` (${C2.online})` : ''}`).join('; '),
     ]),
   });
@@ -357,4 +357,17 @@ export function buildReport(
 function avg(ev: ReportData['evaluation'], num: (n: number, digits?: number) => string): string {
   const xs = ev.questions.filter((q) => q.average != null).map((q) => q.average!);
   return xs.length ? num(xs.reduce((a, x) => a + x, 0) / xs.length, 2) : '-';
+}
+
+/**
+ * A rundown title with its kind after it, unless the title already says it: "Pembukaan" stays itself, and
+ * so does "Penutup: …" for a closing ("Penutupan" starts with the title's first word).
+ */
+function withKind(title: string, kind: string | null): string {
+  if (!kind) return title;
+  const t = title.toLocaleLowerCase('id');
+  const k = kind.toLocaleLowerCase('id');
+  const first = t.match(/^\p{L}+/u)?.[0] ?? '';
+  const says = t.includes(k) || (first.length >= 4 && k.startsWith(first));
+  return says ? title : `${title} (${kind})`;
 }

@@ -252,4 +252,26 @@ describe.each(DB_KINDS)('the demo’s report and news article read like the seed
       (await t.inject({ method: 'GET', url: `/api/v1/events/${DEMO_SLUG}/spj.zip`, token: mod })).statusCode,
     ).toBe(403);
   });
+
+  it('names a rundown item’s kind only where its title does not already say it, in every format', async () => {
+    const pdf = (
+      await pdfText((await get(`/api/v1/events/${DEMO_SLUG}/report?format=pdf&lang=id`)).rawPayload)
+    ).replace(/\s+/g, ' ');
+    const docx = await JSZip.loadAsync(
+      (await get(`/api/v1/events/${DEMO_SLUG}/report?format=docx&lang=id`)).rawPayload,
+    );
+    const xml = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const html = (await get(`/api/v1/events/${DEMO_SLUG}/report?format=html&lang=id`)).body;
+    const md = (await get(`/api/v1/events/${DEMO_SLUG}/report?format=md&lang=id`)).body;
+    for (const [format, text] of Object.entries({ pdf, docx: xml, html, md })) {
+      expect(text, format).not.toContain('Pembukaan (Pembukaan)');
+      expect(text, format).not.toContain('(Penutupan)');
+      expect(text, format).not.toContain('(Tanya jawab)');
+      expect(text, format).not.toContain('(Sambutan)');
+      expect(text, format).toContain('Penutup: kutipan inspirasional dari para pemateri');
+    }
+    // In English the Indonesian titles do not say the kind: it still follows them.
+    const en = (await get(`/api/v1/events/${DEMO_SLUG}/report?format=md&lang=en`)).body;
+    expect(en).toContain('Penutup: kutipan inspirasional dari para pemateri (Closing)');
+  });
 });
