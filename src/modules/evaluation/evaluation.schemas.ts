@@ -66,6 +66,8 @@ const BUILT_IN: Record<
     topic: Question['topic'];
     options?: Bilingual[];
     required?: false;
+    /** Earlier built-in wordings still stored in older forms: they read as the current wording. */
+    formerly?: string[];
   }
 > = {
   materi: likert(
@@ -131,12 +133,14 @@ const BUILT_IN: Record<
   },
   topik: {
     kind: 'text',
+    // Any event, not only a webinar: hall seminars ask it too.
     label: {
-      id: 'Topik yang Anda harapkan di webinar selanjutnya',
-      en: 'Topics you would like at the next webinar',
+      id: 'Topik yang Anda harapkan di acara selanjutnya',
+      en: 'Topics you would like at the next event',
     },
     topic: 'lainnya',
     required: false,
+    formerly: ['Topik yang Anda harapkan di webinar selanjutnya'],
   },
 };
 
@@ -159,9 +163,10 @@ export function defaultQuestions(): Question[] {
  */
 export function questionText(q: Question, l: 'id' | 'en'): { label: string; options: string[] } {
   const b = BUILT_IN[q.id];
-  const same = l === 'en' && b && b.kind === q.kind && b.label.id === q.label;
+  const unchanged = !!b && b.kind === q.kind && (b.label.id === q.label || !!b.formerly?.includes(q.label));
+  const same = l === 'en' && unchanged;
   return {
-    label: same ? b.label.en : q.label,
+    label: unchanged ? b.label[l] : q.label,
     options: (q.options ?? []).map((o) => (same ? (b.options?.find((x) => x.id === o)?.en ?? o) : o)),
   };
 }
