@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Locale, Text } from '../../../i18n/index.js';
-import { formatDateTime, formatTimeRange } from '../../../shared/time.js';
+import { formatDate, formatDateTime, formatTimeRange, sameLocalDay } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
 import { waDigits } from '../phone.js';
 import type { RegistrationRow } from '../registrations.repository.js';
@@ -124,6 +124,17 @@ function waSelfLink(event: EventRow, r: RegistrationRow, url: string, l: Locale)
   return `https://wa.me/${r.phone ? waDigits(r.phone) : ''}?text=${encodeURIComponent(text)}`;
 }
 
+/** When, once, at the top: "Kamis, 30 Desember 2021, pukul 09.00–11.30 WIB" (both ends when it spans days). */
+function when(event: EventRow, l: Locale): string {
+  const tz = event.timezone;
+  if (!event.ends_at || !sameLocalDay(event.starts_at, event.ends_at, tz)) {
+    const start = formatDateTime(event.starts_at, tz, l);
+    return event.ends_at ? `${start} – ${formatDateTime(event.ends_at, tz, l)}` : start;
+  }
+  const at = l === 'id' ? 'pukul ' : '';
+  return `${formatDate(event.starts_at, tz, l)}, ${at}${formatTimeRange(event.starts_at, event.ends_at, tz, l)}`;
+}
+
 export function TicketBody(props: {
   req: FastifyRequest;
   event: EventRow;
@@ -177,7 +188,7 @@ export function TicketBody(props: {
       ) : null}
       <p class="muted">{TT.ticket[l]}</p>
       <h1>{event.title}</h1>
-      <p>{formatDateTime(event.starts_at, event.timezone, l)}</p>
+      <p>{when(event, l)}</p>
       <p>
         <span class={`badge ${badge}`}>{TT.status[r.status][l]}</span> · {TT.mode[l]}:{' '}
         <strong>{MODE_TEXT[r.mode][l]}</strong>
@@ -292,7 +303,6 @@ export function TicketBody(props: {
         </section>
       ) : null}
       {props.myData}
-      <p class="muted">{formatTimeRange(event.starts_at, event.ends_at, event.timezone, l)}</p>
     </article>
   );
 }
