@@ -116,7 +116,10 @@ describe.each(DB_KINDS)('the messages console on %s', (kind) => {
       n1: '30',
     });
     expect(saved.statusCode).toBe(303);
-    expect((await get(`${base()}/reminders`)).body).toContain('1 hari sebelum, pukul 18:00');
+    const page = (await get(`${base()}/reminders`)).body;
+    // Indonesian clock times with a dot, as everywhere else.
+    expect(page).toContain('1 hari sebelum, pukul 18.00');
+    expect(page).not.toMatch(/pukul \d\d:\d\d/);
     await t.tokenFor('organizer', 'lain@example.test');
     const other = await sessionFor(t, 'lain@example.test');
     for (const path of ['messages', 'outbox', 'reminders'])
@@ -143,6 +146,26 @@ describe.each(DB_KINDS)('the messages console on %s', (kind) => {
     const b = await post(`${pastBase}/thanks`, { key: 'thanks-once' });
     expect(a.statusCode).toBe(303);
     expect(b.headers.location).toBe(a.headers.location);
+  });
+
+  it('says a past event’s unsent reminders were not sent, instead of "not yet"', async () => {
+    const past = await publishedEvent(t, { token: ev.token });
+    const moved = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/events/${past.id}`,
+      token: ev.token,
+      payload: { startsAt: '2021-12-30T09:00:00+07:00', endsAt: '2021-12-30T12:00:00+07:00' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const id = (await get(`/console/events/${past.id}/reminders`)).body;
+    expect(id.match(/tidak dikirim: acara sudah lewat/g)).toHaveLength(2);
+    expect(id).not.toContain('<td>belum</td>');
+    expect(id).toContain('1 hari sebelum, pukul 17.00');
+    const en = (await get(`/console/events/${past.id}/reminders?lang=en`)).body;
+    expect(en).toContain('not sent: the event had already passed');
+    expect(en).toContain('1 days before, at 17:00');
+    // The upcoming event's reminders are still to come.
+    expect((await get(`${base()}/reminders`)).body).toContain('<td>belum</td>');
   });
 
   it.runIf(kind === 'sqlite' && hasChromium)('renders on a phone and a laptop (screenshots)', async () => {

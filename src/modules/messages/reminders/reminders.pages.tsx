@@ -2,8 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../../http/params.js';
 import { parseOrThrow } from '../../../http/validation.js';
-import type { Text } from '../../../i18n/index.js';
-import { formatDateTime } from '../../../shared/time.js';
+import { formatDateTime, formatTime } from '../../../shared/time.js';
 import {
   FormFields,
   type FormValues,
@@ -28,9 +27,13 @@ const T = {
     en: 'Reminders go by e-mail (and WhatsApp with the Cloud API) to confirmed registrants; the waitlist hears it is still waiting the day before.',
   },
   when: { id: 'Kapan', en: 'When' },
-  due: { id: 'Terkirim pada', en: 'Goes out at' },
+  due: { id: 'Jadwal kirim', en: 'Goes out at' },
   reached: { id: 'Penerima', en: 'Reached' },
   notYet: { id: 'belum', en: 'not yet' },
+  missed: {
+    id: 'tidak dikirim: acara sudah lewat',
+    en: 'not sent: the event had already passed',
+  },
   kind: { id: 'Jenis', en: 'Kind' },
   days: { id: 'hari sebelum, pukul', en: 'days before, at' },
   minutes: { id: 'menit sebelum mulai', en: 'minutes before the start' },
@@ -45,8 +48,11 @@ const T = {
   minuteRule: (m: number) => ({ id: `${m} menit sebelum mulai`, en: `${m} minutes before the start` }),
 } as const;
 
-const describe = (r: ReminderRule): Text =>
-  r.minutesBefore === undefined ? T.dayRule(r.daysBefore ?? 0, r.at ?? '') : T.minuteRule(r.minutesBefore);
+/** A rule in words; the clock time of a day rule is its due moment's, so it reads "17.00" in Indonesian. */
+const describe = (r: ReminderRule, dueAt: number, tz: string, l: 'id' | 'en'): string =>
+  (r.minutesBefore === undefined
+    ? T.dayRule(r.daysBefore ?? 0, formatTime(dueAt, tz, l))
+    : T.minuteRule(r.minutesBefore))[l];
 
 function valuesOf(rules: ReminderRule[]): FormValues {
   const v: FormValues = {};
@@ -105,9 +111,9 @@ export const remindersPages: FastifyPluginAsync = async (base) => {
             <tbody>
               {schedule.map((s) => (
                 <tr>
-                  <td>{describe(s.rule)[l]}</td>
+                  <td>{describe(s.rule, s.dueAt, event.timezone, l)}</td>
                   <td>{formatDateTime(s.dueAt, event.timezone, l)}</td>
-                  <td>{s.recipients === null ? T.notYet[l] : s.recipients}</td>
+                  <td>{s.recipients !== null ? s.recipients : s.missed ? T.missed[l] : T.notYet[l]}</td>
                 </tr>
               ))}
             </tbody>

@@ -140,6 +140,8 @@ export function createRemindersService(ctx: AppContext, deps: { deliveries: Deli
           dueAt: due,
           runId: run?.id ?? null,
           recipients: run?.recipients ?? null,
+          // Never fired and the sweep no longer will: the event started more than LATE_MS ago.
+          missed: !run && Date.now() > Number(event.starts_at) + LATE_MS,
         };
       });
     },
