@@ -46,10 +46,11 @@ export const outboxPages: FastifyPluginAsync = async (base) => {
             <Notice kind="ok">{L.retried(req.query.retried)[l]}</Notice>
           ) : null}
           <StatusCounts l={l} counts={counts} href={(s) => `${here}?status=${s}`} />
-          <p class="row">
+          {/* A div, not a p: the retry button is a form, and a parser closes an open <p> at <form>. */}
+          <div class="row">
             <a href={here}>{L.all[l]}</a>
             {counts.failed ? <ActionButton req={req} action={`${here}/retry`} label={L.retryAll[l]} /> : null}
-          </p>
+          </div>
           {manual.length ? (
             <>
               <h2>{L.waList[l]}</h2>

@@ -30,10 +30,11 @@ export function NoticeOffer(props: {
         {'\n\n'}
         {props.offer.text[l].body}
       </pre>
-      <p class="row">
+      {/* A div, not a p: the buttons are forms, and a parser closes an open <p> at <form>. */}
+      <div class="row">
         <ActionButton req={props.req} action={base} label={T.send[l]} />
         <ActionButton req={props.req} action={`${base}/dismiss`} label={T.dismiss[l]} kind="secondary" />
-      </p>
+      </div>
     </section>
   );
 }
