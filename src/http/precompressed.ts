@@ -58,9 +58,24 @@ export function precompress(
 
 type Coding = 'br' | 'gzip' | 'identity';
 
+/**
+ * Browsers send a handful of distinct `Accept-Encoding` values; parsing the header was ~2% of a cached page's
+ * CPU, so answers are remembered per header (bounded: a client may send anything).
+ */
+const negotiated = new Map<string, Coding>();
+
 /** The best coding the request accepts (brotli, then gzip), from `Accept-Encoding` with its q-values. */
 function negotiate(header: string | undefined): Coding {
   if (!header) return 'identity';
+  const known = negotiated.get(header);
+  if (known) return known;
+  const coding = parseAcceptEncoding(header);
+  if (negotiated.size >= 200) negotiated.clear();
+  negotiated.set(header, coding);
+  return coding;
+}
+
+function parseAcceptEncoding(header: string): Coding {
   const q = new Map<string, number>();
   for (const part of header.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');

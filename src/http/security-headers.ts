@@ -8,7 +8,21 @@ import fp from 'fastify-plugin';
  * projector and overlay screens, which streaming tools may embed. The certificate editor previews its
  * PDF from a blob: URL in a frame.
  */
+const policies = new Map<string, string>();
+
+/** The policy per host (a node answers under one or two names; bounded, since Host is the client's). */
 function pagePolicy(host: string, frameable: boolean): string {
+  const key = `${frameable ? 1 : 0}${host}`;
+  let policy = policies.get(key);
+  if (policy === undefined) {
+    policy = buildPagePolicy(host, frameable);
+    if (policies.size >= 100) policies.clear();
+    policies.set(key, policy);
+  }
+  return policy;
+}
+
+function buildPagePolicy(host: string, frameable: boolean): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
