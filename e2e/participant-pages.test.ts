@@ -69,7 +69,7 @@ const INDONESIAN_WORD = new RegExp(`(?<![\\p{L}])(${INDONESIAN_ONLY.join('|')})(
 /** The text a person can read on a page, hidden parts (closed details) included; scripts and styles left out. */
 const readableText = (html: string) =>
   html
-    .replace(/<(script|style)[^>]*>[^]*?<\/\1>/g, ' ')
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replaceAll('&amp;', '&')
     .replace(/\s+/g, ' ');

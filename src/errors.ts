@@ -318,26 +318,34 @@ export const errors = {
     }),
   ),
   /** A personal join or an attendance code outside the event's online window. */
-  onlineOutsideWindow: makeWithDetails(409, 'online_outside_window', (when: 'before' | 'after', at: Text) => ({
-    text:
-      when === 'before'
-        ? {
-            id: `Ruang daring belum dibuka. Silakan kembali ${at.id}.`,
-            en: `The online room is not open yet. Please come back ${at.en}.`,
-          }
-        : {
-            id: `Acara sudah selesai (ruang daring ditutup ${at.id}); kehadiran tidak dicatat lagi.`,
-            en: `The event is over (the online room closed ${at.en}); attendance is no longer recorded.`,
-          },
-    details: { window: when },
-  })),
-  attendanceCodeOutsideWindow: makeWithDetails(400, 'attendance_code_outside_window', (from: Text, to: Text) => ({
-    text: {
-      id: `opensAt: kode presensi hanya dapat dibuka selama acara (${from.id} – ${to.id}).`,
-      en: `opensAt: attendance codes can only be opened during the event (${from.en} – ${to.en}).`,
-    },
-    details: { fields: ['opensAt'] },
-  })),
+  onlineOutsideWindow: makeWithDetails(
+    409,
+    'online_outside_window',
+    (when: 'before' | 'after', at: Text) => ({
+      text:
+        when === 'before'
+          ? {
+              id: `Ruang daring belum dibuka. Silakan kembali ${at.id}.`,
+              en: `The online room is not open yet. Please come back ${at.en}.`,
+            }
+          : {
+              id: `Acara sudah selesai (ruang daring ditutup ${at.id}); kehadiran tidak dicatat lagi.`,
+              en: `The event is over (the online room closed ${at.en}); attendance is no longer recorded.`,
+            },
+      details: { window: when },
+    }),
+  ),
+  attendanceCodeOutsideWindow: makeWithDetails(
+    400,
+    'attendance_code_outside_window',
+    (from: Text, to: Text) => ({
+      text: {
+        id: `opensAt: kode presensi hanya dapat dibuka selama acara (${from.id} – ${to.id}).`,
+        en: `opensAt: attendance codes can only be opened during the event (${from.en} – ${to.en}).`,
+      },
+      details: { fields: ['opensAt'] },
+    }),
+  ),
   /** A hall ticket's personal join link: the hall ticket does not open the online room. */
   joinNeedsOnlineTicket: make(409, 'join_needs_online_ticket', () => ({
     id: 'Tiket ini untuk hadir di aula (luring). Untuk mengikuti secara daring, pindah ke daring di halaman tiket Anda terlebih dahulu.',

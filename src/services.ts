@@ -26,6 +26,7 @@ import {
 } from './modules/messages/index.js';
 import { createOpsService } from './modules/ops/index.js';
 import { createOrgsService } from './modules/orgs/index.js';
+import { PERSONAL_DATA } from './modules/personal-data.js';
 import { createProgramService } from './modules/program/index.js';
 import { createPollService, createQaService } from './modules/qa/index.js';
 import { createPrivacyService, createRegistrationsService } from './modules/registrations/index.js';
@@ -34,7 +35,6 @@ import { createSeatingService } from './modules/seating/index.js';
 import { createSiteService } from './modules/site/index.js';
 import { createStatsService } from './modules/stats/index.js';
 import { createWebhooksService } from './modules/webhooks/index.js';
-import { PERSONAL_DATA } from './modules/personal-data.js';
 import { Realtime } from './realtime/realtime.js';
 
 /**

@@ -113,9 +113,13 @@ describe('live state reducer', () => {
     const next = { ...stage, serverTime: 'x' };
     expect(applyLiveMessage(st, msg('stage', next), PUBLIC_VIEW)).toBe('stage');
     expect(st.stage).toEqual(next);
-    expect(applyLiveMessage(st, msg('settings', { moderation: 'auto', qaOpen: false, openVoting: false }), PUBLIC_VIEW)).toBe(
-      'settings',
-    );
+    expect(
+      applyLiveMessage(
+        st,
+        msg('settings', { moderation: 'auto', qaOpen: false, openVoting: false }),
+        PUBLIC_VIEW,
+      ),
+    ).toBe('settings');
     expect(st.settings.qaOpen).toBe(false);
   });
 });

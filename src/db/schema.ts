@@ -5,10 +5,10 @@ import type { CertificateTables } from '../modules/certificates/certificates.tab
 import type { EvaluationTables } from '../modules/evaluation/evaluation.tables.js';
 import type { InvitationTables } from '../modules/invitations/invitations.tables.js';
 import type { JobTables } from '../modules/jobs/jobs.tables.js';
+import type { CaptionTables } from '../modules/live/captions.tables.js';
 import type { MediaTables } from '../modules/media/media.tables.js';
 import type { MessageTables } from '../modules/messages/messages.tables.js';
 import type { OrgTables } from '../modules/orgs/orgs.tables.js';
-import type { CaptionTables } from '../modules/live/captions.tables.js';
 import type { PersonPresenceTables } from '../modules/program/program.presence.tables.js';
 import type { PollKindTables } from '../modules/qa/qa.poll-kinds.tables.js';
 import type { QaTables } from '../modules/qa/qa.tables.js';
@@ -90,11 +90,11 @@ export interface EventsTable {
   online_stream_url: string | null;
   online_capacity: number | null;
   banner_path: string | null;
+  /** Kota/Kabupaten of every signature line; the organization's when null (migration 2026_12_07_1500). */
+  city: string | null;
   status: Generated<'draft' | 'published'>;
   created_by: string | null;
   created_at: number;
-  /** Kota/Kabupaten of every signature line; the organization's when null (migration 2026_12_07_1500). */
-  city: string | null;
   updated_at: number;
 }
 

@@ -13,22 +13,21 @@ import * as registrationPrivacy from './2026_11_29_0830_registration_privacy.js'
 import * as userInvites from './2026_11_29_0900_user_invites.js';
 import * as registrationClientRef from './2026_11_29_0910_registration_client_ref.js';
 import * as codeEntriesByRegistration from './2026_11_29_1010_code_entries_by_registration.js';
-import * as eventCity from './2026_12_07_1500_event_city.js';
-import * as certificateNumberIdx from './2026_12_07_1510_certificate_number_idx.js';
-import * as orgMembers from './2026_12_07_1300_org_members.js';
-import * as registrationResentAt from './2026_12_07_1120_registration_resent_at.js';
-import * as pollKindsCaptions from './2026_12_07_1020_poll_kinds_captions.js';
-import * as personPresenceMode from './2026_12_07_1021_person_presence_mode.js';
 import * as oneVote from './2026_12_07_1000_one_vote.js';
 import * as voterSlots from './2026_12_07_1001_voter_slots.js';
+import * as pollKindsCaptions from './2026_12_07_1020_poll_kinds_captions.js';
+import * as personPresenceMode from './2026_12_07_1021_person_presence_mode.js';
 import * as presenceWindow from './2026_12_07_1100_presence_window.js';
-
+import * as registrationResentAt from './2026_12_07_1120_registration_resent_at.js';
 import * as jobQueue from './2026_12_07_1200_job_queue.js';
 import * as messagesTables from './2026_12_07_1210_messages.js';
 import * as webhooksTables from './2026_12_07_1220_webhooks.js';
 import * as changeNotices from './2026_12_07_1230_change_notices.js';
 import * as webhookDedupe from './2026_12_07_1240_webhook_dedupe.js';
 import * as registrationPromotedAt from './2026_12_07_1260_registration_promoted_at.js';
+import * as orgMembers from './2026_12_07_1300_org_members.js';
+import * as eventCity from './2026_12_07_1500_event_city.js';
+import * as certificateNumberIdx from './2026_12_07_1510_certificate_number_idx.js';
 /**
  * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
  * Add new ones at the end with a later timestamp.
@@ -48,13 +47,13 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0900_user_invites': userInvites,
   '2026_11_29_0910_registration_client_ref': registrationClientRef,
   '2026_11_29_1010_code_entries_by_registration': codeEntriesByRegistration,
+  '2026_12_07_1500_event_city': eventCity,
+  '2026_12_07_1510_certificate_number_idx': certificateNumberIdx,
   '2026_12_07_1000_one_vote': oneVote,
   '2026_12_07_1120_registration_resent_at': registrationResentAt,
   '2026_12_07_1100_presence_window': presenceWindow,
   '2026_12_07_1020_poll_kinds_captions': pollKindsCaptions,
   '2026_12_07_1021_person_presence_mode': personPresenceMode,
-  '2026_12_07_1500_event_city': eventCity,
-  '2026_12_07_1510_certificate_number_idx': certificateNumberIdx,
   '2026_12_07_1200_job_queue': jobQueue,
   '2026_12_07_1210_messages': messagesTables,
   '2026_12_07_1220_webhooks': webhooksTables,

@@ -1,5 +1,5 @@
-export { programPlugin } from './program.plugin.js';
 export { personJoinLink } from './program.links.js';
+export { programPlugin } from './program.plugin.js';
 export { recordedPresence } from './program.presence.js';
 export type { AgendaRow, PersonRow } from './program.rows.js';
 export { AgendaBody, AgendaPatch, PersonBody, PersonPatch } from './program.schemas.js';

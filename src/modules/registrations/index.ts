@@ -4,7 +4,6 @@ export { createPrivacyService } from './privacy/privacy.service.js';
 export { registrationsModule } from './registrations.plugin.js';
 export { presentTicket, printedName, ticketUrl } from './registrations.presenter.js';
 export { Email, Phone, type RegisterData, RegisterInput } from './registrations.schemas.js';
-export { eventIcs as ticketIcs } from './tickets/ics.js';
 export {
   createRegistrationsService,
   MODE_TEXT,
@@ -14,3 +13,4 @@ export {
   type RegistrationStatus,
   type RegistrationsService,
 } from './registrations.service.js';
+export { eventIcs as ticketIcs } from './tickets/ics.js';

@@ -294,7 +294,7 @@ export async function listPdf(list: AttendanceList): Promise<Uint8Array> {
         i === 0 && list.signers.length > 1 && !/^mengetahui/i.test(s.label)
           ? ['Mengetahui,', s.label]
           : [s.label];
-      labels.forEach((t, k) => put(t, y - k * 13, font, 10));
+      for (const [k, t] of labels.entries()) put(t, y - k * 13, font, 10);
       const nw = put(s.name || '(……………………………)', y - 80, bold, 10);
       page.drawLine({
         start: { x: cx - nw / 2, y: y - 82 },
