@@ -17,7 +17,7 @@ h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 .muted{color:var(--muted)}
 .card{border:1px solid var(--line);border-radius:.5rem;padding:1rem;margin:.75rem 0;background:var(--bg)}
-.card>h2:first-child,.card>h3:first-child,.card>input[type=hidden]+h2,.card>input[type=hidden]+h3{margin-top:0}
+.card h2:first-child,.card h3:first-child,.card input[type=hidden]+h2,.card input[type=hidden]+h3{margin-top:0}
 .grid{display:grid;gap:.75rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 label.inline{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
