@@ -4,12 +4,10 @@ import { RedisBus } from '../../bus/bus.js';
 import type { AppContext } from '../../context.js';
 import type { Realtime } from '../../realtime/realtime.js';
 import { opsRepository as repo } from './ops.repository.js';
+import { RequestDurations } from './request-durations.js';
 
 /** What a job queue reports to /metrics (the queue registers it; read on each scrape). */
 type JobQueueStats = () => Promise<{ depth: number; failed: number }> | { depth: number; failed: number };
-
-/** Request durations: from a cached page (~1 ms) to a report export (seconds). */
-const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
  * Metrics and health of this node. The registry is per app (tests build several apps in one process),
@@ -19,13 +17,8 @@ export function createOpsService(ctx: AppContext, deps: { realtime: Realtime }) 
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  const http = new client.Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP requests by method, route pattern and status code',
-    labelNames: ['method', 'route', 'status_code'] as const,
-    buckets: HTTP_BUCKETS,
-    registers,
-  });
+  const http = new RequestDurations();
+  registry.registerMetric(http.asMetric());
   new client.Gauge({
     name: 'aula_live_connections',
     help: 'Live-room WebSocket connections open on this node',
@@ -81,7 +74,7 @@ export function createOpsService(ctx: AppContext, deps: { realtime: Realtime }) 
   return {
     /** One finished request (the route pattern, never the raw URL: ids would explode the label set). */
     observeRequest(method: string, route: string, status: number, seconds: number): void {
-      http.observe({ method, route, status_code: String(status) }, seconds);
+      http.observe(method, route, status, seconds);
     },
     /** The job queue (or queues) report their depth and failures through this, read on each scrape. */
     watchJobQueue(stats: JobQueueStats): void {
