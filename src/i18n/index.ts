@@ -23,12 +23,24 @@ export function pickLocale(
   const q = typeof query === 'string' ? query : undefined;
   if (q === 'id' || q === 'en') return q;
   if (cookie === 'id' || cookie === 'en') return cookie;
-  if (acceptLanguage) {
-    for (const part of acceptLanguage.split(',')) {
-      const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
-      if (tag.startsWith('id') || tag.startsWith('in')) return 'id';
-      if (tag.startsWith('en')) return 'en';
-    }
+  if (!acceptLanguage) return DEFAULT_LOCALE;
+  let l = byHeader.get(acceptLanguage);
+  if (!l) {
+    l = fromAcceptLanguage(acceptLanguage);
+    if (byHeader.size >= 200) byHeader.clear();
+    byHeader.set(acceptLanguage, l);
+  }
+  return l;
+}
+
+/** Phones send a few distinct Accept-Language values; each is read once (bounded: the header is the client's). */
+const byHeader = new Map<string, Locale>();
+
+function fromAcceptLanguage(header: string): Locale {
+  for (const part of header.split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('id') || tag.startsWith('in')) return 'id';
+    if (tag.startsWith('en')) return 'en';
   }
   return DEFAULT_LOCALE;
 }
