@@ -208,6 +208,28 @@ export function Checkbox(props: { name: string; value: string; values: FormValue
   );
 }
 
+/** A fieldset of checkboxes for one multi-valued field (`options`: value → label), each kept across a failed post. */
+export function CheckboxGroup(props: {
+  name: string;
+  legend: Text;
+  options: readonly (readonly [string, Text])[];
+  values: FormValues;
+  l: Locale;
+  children?: Children;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend[props.l]}</legend>
+      {props.options.map(([value, label]) => (
+        <Checkbox name={props.name} value={value} values={props.values}>
+          {label[props.l]}
+        </Checkbox>
+      ))}
+      {props.children}
+    </fieldset>
+  );
+}
+
 /** The error of a failed post, above the form's fields. */
 export function ErrorNotice(props: { error?: FormError | null | undefined }) {
   return props.error ? <Notice kind="error">{props.error.message}</Notice> : null;

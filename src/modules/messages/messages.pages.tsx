@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/index.js';
 import { newSecretToken } from '../../shared/ids.js';
 import { formatDateTime } from '../../shared/time.js';
 import {
-  Checkbox,
+  CheckboxGroup,
   ErrorNotice,
   Field,
   FormFields,
@@ -90,43 +90,48 @@ export const messagesPages: FastifyPluginAsync = async (base) => {
           <ErrorNotice error={form.error} />
           <Field name="subject" label={L.subject} l={l} values={v} error={form.error} maxLength={200} />
           <TextArea name="body" label={L.body} l={l} values={v} rows={6} hint={L.bodyHint} />
-          <fieldset>
-            <legend>{L.modes[l]}</legend>
-            <Checkbox name="modes" value="onsite" values={v}>
-              {L.onsite[l]}
-            </Checkbox>
-            <Checkbox name="modes" value="online" values={v}>
-              {L.online[l]}
-            </Checkbox>
-          </fieldset>
-          <fieldset>
-            <legend>{L.statuses[l]}</legend>
-            <Checkbox name="statuses" value="confirmed" values={v}>
-              {L.confirmed[l]}
-            </Checkbox>
-            <Checkbox name="statuses" value="waitlisted" values={v}>
-              {L.waitlisted[l]}
-            </Checkbox>
-          </fieldset>
-          <fieldset>
-            <legend>{L.attendance[l]}</legend>
-            <Checkbox name="attendance" value="present" values={v}>
-              {L.present[l]}
-            </Checkbox>
-            <Checkbox name="attendance" value="absent" values={v}>
-              {L.absent[l]}
-            </Checkbox>
-          </fieldset>
-          <fieldset>
-            <legend>{L.channels[l]}</legend>
-            <Checkbox name="channels" value="email" values={v}>
-              {L.email[l]}
-            </Checkbox>
-            <Checkbox name="channels" value="whatsapp" values={v}>
-              {L.whatsapp[l]}
-            </Checkbox>
+          <CheckboxGroup
+            name="modes"
+            legend={L.modes}
+            l={l}
+            values={v}
+            options={[
+              ['onsite', L.onsite],
+              ['online', L.online],
+            ]}
+          />
+          <CheckboxGroup
+            name="statuses"
+            legend={L.statuses}
+            l={l}
+            values={v}
+            options={[
+              ['confirmed', L.confirmed],
+              ['waitlisted', L.waitlisted],
+            ]}
+          />
+          <CheckboxGroup
+            name="attendance"
+            legend={L.attendance}
+            l={l}
+            values={v}
+            options={[
+              ['present', L.present],
+              ['absent', L.absent],
+            ]}
+          />
+          <CheckboxGroup
+            name="channels"
+            legend={L.channels}
+            l={l}
+            values={v}
+            options={[
+              ['email', L.email],
+              ['whatsapp', L.whatsapp],
+            ]}
+          >
             {deliveries.whatsappApi ? null : <small class="muted">{L.waManual[l]}</small>}
-          </fieldset>
+          </CheckboxGroup>
           <p class="row">
             <button type="submit" name="action" value="preview" class="secondary">
               {L.preview[l]}
