@@ -28,6 +28,7 @@ import { closeLiveSockets } from './realtime/shutdown.js';
 import { buildServices } from './services.js';
 import { createUiExtensions } from './web/extensions.js';
 import { errorPage } from './web/page.js';
+import { stylesheetRoute } from './web/stylesheet.js';
 
 export const ROOT = resolve(
   dirname(fileURLToPath(import.meta.url)),
@@ -125,6 +126,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(authPlugin);
   installErrorHandler(app, { fileBytes: LIMITS.fileBytes }, errorPage);
 
+  await app.register(stylesheetRoute);
   const publicDir = join(ROOT, 'dist', 'public');
   if (existsSync(publicDir)) {
     // Islands are compressed at build time (vite.config.ts writes .br and .gz beside each file): no

@@ -105,19 +105,20 @@ function notModified(header: string | undefined, etag: string): boolean {
 /**
  * Sends a precompressed answer in the best coding the request accepts, or a 304 when the browser
  * already holds it. `Content-Encoding` being set makes @fastify/compress leave the bytes alone.
- * Browsers keep the page but ask again every time (`no-cache`), so a change shows at once.
+ * Browsers keep the page but ask again every time (`no-cache`), so a change shows at once; a file whose
+ * name changes with its content says so with its own `cacheControl`.
  */
 export function sendPrecompressed(
   req: FastifyRequest,
   reply: FastifyReply,
   body: Precompressed,
-  opts: { vary?: string[] } = {},
+  opts: { vary?: string[]; cacheControl?: string } = {},
 ): FastifyReply {
   const coding = negotiate(req.headers['accept-encoding']);
   reply
     .header('etag', tagFor(body.etag, coding))
     .header('vary', ['Accept-Encoding', ...(opts.vary ?? [])].join(', '))
-    .header('cache-control', 'private, no-cache');
+    .header('cache-control', opts.cacheControl ?? 'private, no-cache');
   if (notModified(req.headers['if-none-match'], body.etag)) return reply.status(304).send();
   reply.type(body.type);
   if (coding === 'identity') return reply.send(body.identity);

@@ -1,6 +1,6 @@
 import type { Locale, Text } from '../i18n/index.js';
 import type { Children } from './render.js';
-import { CSS } from './styles.js';
+import { STYLESHEET_PATH } from './stylesheet.js';
 
 export interface PageMeta {
   title: string;
@@ -61,7 +61,7 @@ export function Layout(props: LayoutProps) {
         <meta property="og:locale" content={locale === 'id' ? 'id_ID' : 'en_US'} />
         <meta name="twitter:card" content={meta.ogImage ? 'summary_large_image' : 'summary'} />
         <link rel="icon" href="data:," />
-        <style>{CSS}</style>
+        <link rel="stylesheet" href={STYLESHEET_PATH} />
         {props.scripts?.map((s) => (
           <script type="module" src={s} defer />
         ))}

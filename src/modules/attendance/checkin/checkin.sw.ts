@@ -1,6 +1,8 @@
+import { STYLESHEET_PATH } from '../../../web/stylesheet.js';
+
 /**
  * The check-in page's service worker, served from the page's own path so its scope is exactly one
- * event's door page. It keeps the page and its scripts for reopening without a connection; the
+ * event's door page. It keeps the page, its scripts and the stylesheet for reopening without a connection; the
  * roster and the queue live in the page's localStorage, never in this cache.
  */
 export function checkinServiceWorker(pagePath: string, version: string): string {
@@ -8,7 +10,7 @@ export function checkinServiceWorker(pagePath: string, version: string): string 
 const CACHE = 'aula-checkin-${version}';
 const PAGE = ${JSON.stringify(pagePath)};
 self.addEventListener('install', (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll([PAGE, '/assets/checkin.js'])).then(() => self.skipWaiting()));
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll([PAGE, '/assets/checkin.js', ${JSON.stringify(STYLESHEET_PATH)}])).then(() => self.skipWaiting()));
 });
 self.addEventListener('activate', (e) => {
   e.waitUntil(
