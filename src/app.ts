@@ -19,6 +19,7 @@ import { createDb } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { clientInputChecks } from './http/client-input.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { FrontLane, frontLanePlugin } from './http/front-lane.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { authPlugin } from './modules/auth/index.js';
@@ -62,7 +63,10 @@ const LIMITS = { bodyBytes: 1024 * 1024, fileBytes: 8 * 1024 * 1024 };
 
 /** Builds the whole app without listening, so tests drive it with `inject`. */
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  // Cached anonymous pages are answered in front of Fastify (src/http/front-lane.ts).
+  const lane = new FrontLane();
   const app = Fastify({
+    serverFactory: lane.serverFactory(),
     logger: opts.logger === false ? false : loggerOptions(config.logLevel, process.stdout.isTTY === true),
     trustProxy: config.trustProxy,
     bodyLimit: LIMITS.bodyBytes,
@@ -88,6 +92,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     eventShifts: [],
   } as Omit<AppContext, 'services'> as AppContext;
   ctx.services = buildServices(ctx);
+  const { ops } = ctx.services;
+  lane.observe = (method, route, status, seconds) => ops.observeRequest(method, route, status, seconds);
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
     if (!opts.bus) await bus.close();
@@ -122,6 +128,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
         : { schema: { ...args.schema, hide: true }, url: args.url },
   });
   await app.register(securityHeaders);
+  await app.register(frontLanePlugin, { lane });
   await app.register(clientInputChecks);
   await app.register(authPlugin);
   installErrorHandler(app, { fileBytes: LIMITS.fileBytes }, errorPage);

@@ -65,7 +65,7 @@ type Coding = 'br' | 'gzip' | 'identity';
 const negotiated = new Map<string, Coding>();
 
 /** The best coding the request accepts (brotli, then gzip), from `Accept-Encoding` with its q-values. */
-function negotiate(header: string | undefined): Coding {
+export function negotiate(header: string | undefined): Coding {
   if (!header) return 'identity';
   const known = negotiated.get(header);
   if (known) return known;
@@ -112,9 +112,11 @@ export function sendPrecompressed(
   req: FastifyRequest,
   reply: FastifyReply,
   body: Precompressed,
-  opts: { vary?: string[]; cacheControl?: string } = {},
+  opts: { vary?: string[]; cacheControl?: string; front?: () => boolean } = {},
 ): FastifyReply {
   const coding = negotiate(req.headers['accept-encoding']);
+  // The front lane may replay this answer to identical requests while `front` says the page is current.
+  if (opts.front) req.frontLane = opts.front;
   reply
     .header('etag', tagFor(body.etag, coding))
     .header('vary', ['Accept-Encoding', ...(opts.vary ?? [])].join(', '))

@@ -76,6 +76,11 @@ export class MicroCache {
     return e && e.expires >= now ? e.page : null;
   }
 
+  /** True while `page` is what this key would be answered with (the front lane replays it until then). */
+  isCurrent(key: string, locale: string, page: Precompressed): boolean {
+    return this.get(key, locale) === page;
+  }
+
   /** Compresses `html` (unless it equals the last page of this key) and keeps it. */
   set(key: string, locale: string, tag: string, html: string, now = Date.now()): Precompressed {
     const k = `${key}:${locale}`;

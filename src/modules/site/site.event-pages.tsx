@@ -70,8 +70,17 @@ export async function siteEventPages(base: FastifyInstance) {
       .header('cache-control', 'no-store')
       .header('content-language', l)
       .send(html);
-  const sendCached = (req: FastifyRequest, reply: FastifyReply, body: Precompressed, l: string) =>
-    sendPrecompressed(req, reply.header('content-language', l), body, { vary: ANONYMOUS_VARY });
+  const sendCached = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    body: Precompressed,
+    slug: string,
+    l: string,
+  ) =>
+    sendPrecompressed(req, reply.header('content-language', l), body, {
+      vary: ANONYMOUS_VARY,
+      front: () => micro.isCurrent(slug, l, body),
+    });
 
   /** The page as an anonymous visitor sees it: the cached event body with the sections rendered now. */
   async function anonymousHtml(req: FastifyRequest, event: EventRow) {
@@ -110,7 +119,7 @@ export async function siteEventPages(base: FastifyInstance) {
         const { event } = await findEvent(req, slug);
         return { tag: event.id, html: await anonymousHtml(req, event) };
       });
-      return sendCached(req, reply, body, l);
+      return sendCached(req, reply, body, slug, l);
     }
     const { event, draft } = await findEvent(req, slug);
     if (req.user || draft) {

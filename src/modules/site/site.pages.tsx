@@ -45,7 +45,10 @@ export async function sitePages(base: FastifyInstance) {
       );
       return { tag: 'site', html };
     });
-    return sendPrecompressed(req, reply.header('content-language', l), cached, { vary: ANONYMOUS_VARY });
+    return sendPrecompressed(req, reply.header('content-language', l), cached, {
+      vary: ANONYMOUS_VARY,
+      front: () => micro.isCurrent(path, l, cached),
+    });
   }
 
   app.get('/', { schema: { hide: true } }, async (req, reply) => {
