@@ -22,6 +22,22 @@ describe('Indonesian dates and zones', () => {
     );
   });
 
+  it('shows an instant by its minute, the seconds cut off (not rounded), each minute its own', () => {
+    const late = Date.parse('2021-12-30T08:59:59.999+07:00');
+    expect(formatDateTime(late, 'Asia/Jakarta', 'id')).toBe('Kamis, 30 Desember 2021, pukul 08.59 WIB');
+    expect(formatDateTime(nine + 59_999, 'Asia/Jakarta', 'id')).toBe(
+      'Kamis, 30 Desember 2021, pukul 09.00 WIB',
+    );
+    expect(formatDateTime(nine + 60_000, 'Asia/Jakarta', 'id')).toBe(
+      'Kamis, 30 Desember 2021, pukul 09.01 WIB',
+    );
+    // The day turns at local midnight, however the instants before it were kept.
+    const midnight = Date.parse('2021-12-31T00:00:00+07:00');
+    expect(formatDateTime(midnight - 1, 'Asia/Jakarta', 'en')).toBe('Thursday, 30 December 2021, 23:59 WIB');
+    expect(formatDateTime(midnight, 'Asia/Jakarta', 'en')).toBe('Friday, 31 December 2021, 00:00 WIB');
+    expect(zoneLabel('Asia/Kolkata', nine + 30_000)).toBe('UTC+5:30');
+  });
+
   it('round-trips wall-clock input in the event zone', () => {
     expect(parseLocalDateTime('2021-12-30T09:00', 'Asia/Jakarta')).toBe(nine);
     expect(toLocalInput(nine, 'Asia/Makassar')).toBe('2021-12-30T10:00');

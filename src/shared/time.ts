@@ -30,8 +30,16 @@ function formatter(key: string, locale: string, options: Intl.DateTimeFormatOpti
 /**
  * Formatted instants, kept: every ticket page of an event formats the same start and end (four to six
  * times per page, ~5 µs each with a kept formatter). Pure in (instant, zone, locale); bounded by clearing.
+ * Kept per minute (see `minuteOf`): a registration's own time ("registered at" on its ticket) is new for
+ * every registration, but a rush registers hundreds in the same minute, and a key per millisecond would
+ * both miss every time and clear the events' entries out of the map every 5,000 registrations.
  */
 const formatted = new Map<string, string>();
+/**
+ * The instant's minute: dates and times are shown to the minute, and every zone in use today is offset from
+ * UTC by whole minutes, so all instants of one minute read the same.
+ */
+const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 function remembered(key: string, make: () => string): string {
   let v = formatted.get(key);
   if (v === undefined) {
@@ -77,7 +85,8 @@ function utcOffsetMinutes(ms: number, tz: string): number {
 export function zoneLabel(tz: string, ms: number): string {
   const label = ZONE_LABELS[tz];
   if (label) return label;
-  return remembered(`z|${ms}|${tz}`, () => offsetLabel(tz, ms));
+  const minute = minuteOf(ms);
+  return remembered(`z|${minute}|${tz}`, () => offsetLabel(tz, minute));
 }
 
 function offsetLabel(tz: string, ms: number): string {
@@ -114,20 +123,22 @@ export function toLocalInput(ms: number, tz: string): string {
 
 /** "Kamis, 30 Desember 2021" / "Thursday, 30 December 2021" (no zero-padded day: not dateStyle full). */
 export function formatDate(ms: number, tz: string, locale: Locale): string {
-  return remembered(`d|${ms}|${tz}|${locale}`, () =>
+  const minute = minuteOf(ms);
+  return remembered(`d|${minute}|${tz}|${locale}`, () =>
     formatter('date', locale === 'id' ? 'id-ID' : 'en-GB', {
       timeZone: tz,
       weekday: 'long',
       day: 'numeric',
       month: 'long',
       year: 'numeric',
-    }).format(new Date(ms)),
+    }).format(new Date(minute)),
   );
 }
 
 /** "09.00" in Indonesian, "09:00" in English. */
 export function formatTime(ms: number, tz: string, locale: Locale): string {
-  return remembered(`t|${ms}|${tz}|${locale}`, () => formatTimeNow(ms, tz, locale));
+  const minute = minuteOf(ms);
+  return remembered(`t|${minute}|${tz}|${locale}`, () => formatTimeNow(minute, tz, locale));
 }
 
 function formatTimeNow(ms: number, tz: string, locale: Locale): string {
