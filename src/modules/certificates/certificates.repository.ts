@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { writeAudit } from '../../db/audit.js';
 import type { Db } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import type { Tx } from '../../db/transaction.js';
 import { upsert } from '../../db/upsert.js';
 import type {
@@ -16,6 +17,11 @@ export type TemplateRow = Selectable<CertificateTemplatesTable>;
 export type SettingsRow = Selectable<CertificateSettingsTable>;
 /** A certificate row as issuing writes it. */
 export type NewCertificate = Insertable<CertificatesTable>;
+
+// Every confirmed ticket's page asks for its certificates: compiled once (src/db/prepared.ts).
+const ofRegistration = prepared((db, registrationId: string) =>
+  db.selectFrom('certificates').selectAll().where('registration_id', '=', registrationId),
+);
 
 export const certificatesRepository = {
   /** The stored files of an event's certificate templates: backgrounds and signature images. */
@@ -144,9 +150,7 @@ export const certificatesRepository = {
    * b-tree on every confirmed ticket page (the index is by registration only), for a list of zero to three.
    */
   forRegistration: async (db: Db, registrationId: string) =>
-    (
-      await db.selectFrom('certificates').selectAll().where('registration_id', '=', registrationId).execute()
-    ).sort((a, b) => Number(a.issued_at) - Number(b.issued_at)),
+    (await ofRegistration.all(db, registrationId)).sort((a, b) => Number(a.issued_at) - Number(b.issued_at)),
   byRecipient: (db: Db, eventId: string, role: CertRole, key: string) =>
     db
       .selectFrom('certificates')

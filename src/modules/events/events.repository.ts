@@ -1,13 +1,19 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { writeAudit } from '../../db/audit.js';
 import type { Db } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import type { EventsTable, OrganizationsTable } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 
 export type EventRow = Selectable<EventsTable>;
 export type OrgRow = Selectable<OrganizationsTable>;
 
+// By id alone, compiled once (src/db/prepared.ts): the ticket page reads its event on every view.
+const byId = prepared((db, id: string) => db.selectFrom('events').selectAll().where('id', '=', id));
+
 export const eventsRepository = {
+  findById: (db: Db, id: string) => byId.first(db, id),
+
   /** `:id` accepts the id or the slug everywhere. */
   findByIdOrSlug: (db: Db, idOrSlug: string) =>
     db

@@ -1,7 +1,13 @@
 import { type Insertable, sql } from 'kysely';
 import { writeAudit } from '../../../db/audit.js';
 import type { Db } from '../../../db/database.js';
+import { prepared } from '../../../db/prepared.js';
 import type { CheckinScansTable, CheckinWalkinsTable } from '../attendance.tables.js';
+
+// Every online ticket's page reads its attendance row: compiled once (src/db/prepared.ts).
+const attendanceByRegistration = prepared((db, registrationId: string) =>
+  db.selectFrom('attendance').selectAll().where('registration_id', '=', registrationId),
+);
 
 // The door: ticket lookups, the one arrival, scans a device sent, walk-ins by their device id, and what
 // the door device keeps offline.
@@ -108,8 +114,7 @@ export const checkinRepository = {
     return r.rows.length === 1;
   },
 
-  attendanceOf: (db: Db, registrationId: string) =>
-    db.selectFrom('attendance').selectAll().where('registration_id', '=', registrationId).executeTakeFirst(),
+  attendanceOf: (db: Db, registrationId: string) => attendanceByRegistration.first(db, registrationId),
 
   attendanceOfMany: (db: Db, ids: string[]) =>
     ids.length

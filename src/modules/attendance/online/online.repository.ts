@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
+import { prepared } from '../../../db/prepared.js';
 import { upsert } from '../../../db/upsert.js';
 import type { AttendanceCodesTable, AttendanceSettingsTable } from '../attendance.tables.js';
 
@@ -13,6 +14,25 @@ const CODE_COLUMNS = [
   'attendance_codes.closes_at',
   'attendance_codes.created_at',
 ] as const;
+
+// The two look-ups of every online ticket's page, compiled once (src/db/prepared.ts).
+const codeEntries = prepared((db, registrationId: string) =>
+  db
+    .selectFrom('attendance_code_entries')
+    .innerJoin('attendance_codes', 'attendance_codes.id', 'attendance_code_entries.code_id')
+    .select(['attendance_codes.code', 'attendance_codes.label', 'attendance_code_entries.entered_at'])
+    .where('attendance_code_entries.registration_id', '=', registrationId)
+    .whereRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at')
+    .orderBy('attendance_code_entries.entered_at'),
+);
+const openCodesAt = prepared((db, eventId: string, at: number) =>
+  db
+    .selectFrom('attendance_codes')
+    .select(['id', 'label', 'opens_at', 'closes_at'])
+    .where('event_id', '=', eventId)
+    .where('opens_at', '<=', at)
+    .where('closes_at', '>=', at),
+);
 
 /** Online presence: joins through the personal link, the presence settings and attendance codes. */
 export const onlineRepository = {
@@ -127,22 +147,7 @@ export const onlineRepository = {
       .where('registration_id', '=', registrationId)
       .executeTakeFirst()),
 
-  codeEntriesOf: (db: Db, registrationId: string) =>
-    db
-      .selectFrom('attendance_code_entries')
-      .innerJoin('attendance_codes', 'attendance_codes.id', 'attendance_code_entries.code_id')
-      .select(['attendance_codes.code', 'attendance_codes.label', 'attendance_code_entries.entered_at'])
-      .where('attendance_code_entries.registration_id', '=', registrationId)
-      .whereRef('attendance_code_entries.entered_at', '<=', 'attendance_codes.closes_at')
-      .orderBy('attendance_code_entries.entered_at')
-      .execute(),
+  codeEntriesOf: (db: Db, registrationId: string) => codeEntries.all(db, registrationId),
 
-  openCodes: (db: Db, eventId: string, at: number) =>
-    db
-      .selectFrom('attendance_codes')
-      .select(['id', 'label', 'opens_at', 'closes_at'])
-      .where('event_id', '=', eventId)
-      .where('opens_at', '<=', at)
-      .where('closes_at', '>=', at)
-      .execute(),
+  openCodes: (db: Db, eventId: string, at: number) => openCodesAt.all(db, eventId, at),
 };
