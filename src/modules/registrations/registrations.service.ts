@@ -135,12 +135,13 @@ export function createRegistrationsService(ctx: AppContext, { seating }: { seati
 
     /** Free places left per mode (null = unlimited). */
     async room(event: EventRow) {
-      const out: Record<RegistrationMode, number | null> = { onsite: null, online: null };
-      for (const mode of ['onsite', 'online'] as const) {
-        const cap = await settings.capacity(event, mode, db);
-        out[mode] = cap === null ? null : Math.max(0, cap - (await repo.counter(db, event.id, mode)));
-      }
-      return out;
+      return { onsite: await service.roomIn(event, 'onsite'), online: await service.roomIn(event, 'online') };
+    },
+
+    /** Free places left in one mode (null = unlimited): the ticket page asks only about the mode it offers. */
+    async roomIn(event: EventRow, mode: RegistrationMode): Promise<number | null> {
+      const cap = await settings.capacity(event, mode, db);
+      return cap === null ? null : Math.max(0, cap - (await repo.counter(db, event.id, mode)));
     },
   };
   return service;

@@ -219,6 +219,8 @@ describe.each(DB_KINDS)('registration form, ticket page and e-mail on %s', (kind
     expect(pb.body).not.toContain(`/t/${b.ticketCode}/join`);
     expect(pb.body).toContain('urutan ke-1');
     expect(pb.body).toContain('Pindah ke luring');
+    // The hint counts the places of the mode offered (the hall's one), not of the ticket's own (full).
+    expect(pb.body).toContain('Tersisa 1 tempat');
     const sw = await t.inject({
       method: 'POST',
       url: `/t/${b.ticketCode}/mode`,

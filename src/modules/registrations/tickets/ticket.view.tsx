@@ -124,8 +124,25 @@ function waSelfLink(event: EventRow, r: RegistrationRow, url: string, l: Locale)
   return `https://wa.me/${r.phone ? waDigits(r.phone) : ''}?text=${encodeURIComponent(text)}`;
 }
 
-/** When, once, at the top: "Kamis, 30 Desember 2021, pukul 09.00–11.30 WIB" (both ends when it spans days). */
+/**
+ * Kept per start, end, zone and language: every ticket of an event shows the same line, and telling whether both
+ * ends fall on one local day takes two zone-offset look-ups (~10 µs) that the formatters' own memo does not hold.
+ * Pure in its key; bounded by clearing.
+ */
+const whenLines = new Map<string, string>();
 function when(event: EventRow, l: Locale): string {
+  const key = `${event.starts_at}|${event.ends_at}|${event.timezone}|${l}`;
+  let line = whenLines.get(key);
+  if (line === undefined) {
+    line = whenNow(event, l);
+    if (whenLines.size >= 2000) whenLines.clear();
+    whenLines.set(key, line);
+  }
+  return line;
+}
+
+/** When, once, at the top: "Kamis, 30 Desember 2021, pukul 09.00–11.30 WIB" (both ends when it spans days). */
+function whenNow(event: EventRow, l: Locale): string {
   const tz = event.timezone;
   if (!event.ends_at || !sameLocalDay(event.starts_at, event.ends_at, tz)) {
     const start = formatDateTime(event.starts_at, tz, l);
@@ -135,6 +152,14 @@ function when(event: EventRow, l: Locale): string {
   return `${formatDate(event.starts_at, tz, l)}, ${at}${formatTimeRange(event.starts_at, event.ends_at, tz, l)}`;
 }
 
+const otherMode = (r: RegistrationRow) => (r.mode === 'onsite' ? 'online' : 'onsite');
+
+/** Whether the ticket may switch to the other mode, room permitting (so whether its room is worth looking up). */
+export function switchOffered(r: RegistrationRow, modes: readonly ('onsite' | 'online')[]): boolean {
+  const active = r.status === 'confirmed' || r.status === 'waitlisted' || r.status === 'pending';
+  return active && modes.includes(otherMode(r)) && r.source !== 'invitation';
+}
+
 export function TicketBody(props: {
   req: FastifyRequest;
   event: EventRow;
@@ -142,7 +167,8 @@ export function TicketBody(props: {
   url: string;
   printedName: string;
   waitlistPosition: number | null;
-  room: Record<'onsite' | 'online', number | null>;
+  /** Places left in the other mode, when switching to it is offered (see `switchOffered`); else null. */
+  otherRoom: number | null;
   modes: ('onsite' | 'online')[];
   seatMode: string;
   /** When the doors open (hall tickets that are confirmed), epoch ms. */
@@ -157,13 +183,9 @@ export function TicketBody(props: {
   const { event, r, url } = props;
   const l = props.req.locale;
   const active = r.status === 'confirmed' || r.status === 'waitlisted' || r.status === 'pending';
-  const other = r.mode === 'onsite' ? 'online' : 'onsite';
-  const otherRoom = props.room[other];
-  const canSwitch =
-    active &&
-    props.modes.includes(other) &&
-    r.source !== 'invitation' &&
-    (otherRoom === null || otherRoom > 0);
+  const other = otherMode(r);
+  const otherRoom = props.otherRoom;
+  const canSwitch = switchOffered(r, props.modes) && (otherRoom === null || otherRoom > 0);
   const base = `/t/${r.ticket_code}`;
   // "Registered" says what came of it: a place, the waitlist, or the organizers' review.
   const doneKey =

@@ -8,7 +8,7 @@ import { ErasedTicket, MyDataSection } from '../privacy/privacy.view.js';
 import { printedName, ticketUrl } from '../registrations.presenter.js';
 import type { RegistrationRow } from '../registrations.repository.js';
 import { ticketShell } from './ticket.shell.js';
-import { TicketBody, TT } from './ticket.view.js';
+import { switchOffered, TicketBody, TT } from './ticket.view.js';
 
 const CODE = /^[0-9a-z]{20,80}$/;
 
@@ -31,7 +31,7 @@ export function ticketViews(ctx: AppContext) {
   async function load(code: string) {
     const r = CODE.test(code) ? await regs.findByTicketCode(code) : undefined;
     if (!r) throw errors.notFound(what.ticket);
-    const event = await ctx.services.events.find(r.event_id);
+    const event = await ctx.services.events.findById(r.event_id);
     if (!event) throw errors.notFound(what.event);
     return { r, event };
   }
@@ -43,7 +43,7 @@ export function ticketViews(ctx: AppContext) {
     opts: { done?: string; error?: string; status?: number; openData?: boolean; event?: EventRow } = {},
   ) {
     // The GET has just loaded the event with the ticket: one query fewer on the page everyone opens.
-    const event = opts.event ?? (await ctx.services.events.find(r.event_id))!;
+    const event = opts.event ?? (await ctx.services.events.findById(r.event_id))!;
     if (r.anonymized_at !== null) {
       // Nothing personal is left to show, and no other module's part (join, code box, certificate) applies.
       return ticketPage(
@@ -76,7 +76,11 @@ export function ticketViews(ctx: AppContext) {
           url={ticketUrl(config, r.ticket_code)}
           printedName={printedName(r)}
           waitlistPosition={await regs.waitlistPosition(r)}
-          room={await regs.room(event)}
+          otherRoom={
+            switchOffered(r, s.modes)
+              ? await regs.roomIn(event, r.mode === 'onsite' ? 'online' : 'onsite')
+              : null
+          }
           modes={s.modes}
           seatMode={s.seatMode}
           doorsOpenAt={
