@@ -18,6 +18,7 @@ import type { RegistrationMode } from './registrations.tables.js';
 export type { RegistrationMode };
 
 import { createSettings } from './settings/settings.service.js';
+import { FreshTickets } from './tickets/fresh-tickets.js';
 
 export { markParsed } from './register/register.js';
 export { ACTIVE, MODE_TEXT } from './registrations.places.js';
@@ -47,6 +48,8 @@ export function createRegistrationsService(ctx: AppContext, { seating }: { seati
     ...createPromotions(ctx, places, settings),
 
     findByTicketCode: (code: string) => repo.findByTicketCode(db, code),
+    /** A form post's new row, handed to the ticket page its 303 points to (tickets/fresh-tickets.ts). */
+    fresh: new FreshTickets(bus),
     findById: (id: string) => repo.findById(db, id),
 
     /** Organizer moves a hall registration to a seat (or clears it); the hall lock serializes seat changes. */

@@ -124,6 +124,7 @@ export const registerPages: FastifyPluginAsync<{
             locale: req.locale,
           });
           const { registration, created } = await regs.register(event, markParsed(input), { source: 'self' });
+          if (created) regs.fresh.put(registration, event);
           return `/t/${registration.ticket_code}?done=${created ? 'new' : 'existing'}`;
         };
         return saveOrShowAgain(req, reply, save, (form) =>

@@ -32,6 +32,7 @@ export const ticketPages: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { config } = app.ctx;
   const privacy = app.ctx.services.privacy;
+  const regs = app.ctx.services.registrations;
   const { load, show } = ticketViews(app.ctx);
   app.addHook('onRequest', ticketPageHeaders);
 
@@ -39,7 +40,9 @@ export const ticketPages: FastifyPluginAsync = async (base) => {
     '/t/:code',
     { schema: { hide: true, params: CodeParam, querystring: DoneQuery }, compress: TICKET_COMPRESS },
     async (req, reply) => {
-      const { r, event } = await load(req.params.code);
+      // The view a sign-up's 303 leads to may take the rows the post just wrote instead of reading them again.
+      const fresh = req.query.done === 'new' ? regs.fresh.take(req.params.code) : undefined;
+      const { r, event } = fresh ?? (await load(req.params.code));
       return show(req, reply, r, { done: req.query.done, event });
     },
   );

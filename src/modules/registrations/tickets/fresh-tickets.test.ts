@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { publishedEvent } from '../../../../test/helpers/registrations.js';
+
+// The ticket page a sign-up's 303 leads to may show the rows the form post just wrote (fresh-tickets.ts). It must
+// never show them once the registration or its event has changed, nor a second time, nor late.
+
+const form = (i: number, mode = 'onsite') =>
+  new URLSearchParams({
+    name: `Siti Aminah ${i}`,
+    phone: `0812-3456-${String(7100 + i)}`,
+    mode,
+    consent: 'yes',
+    website: '',
+  }).toString();
+
+describe.each(DB_KINDS)('the ticket page right after the form (%s)', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.close());
+  afterEach(() => vi.useRealTimers());
+
+  async function signUp(slug: string, i: number) {
+    const r = await t.inject({
+      method: 'POST',
+      url: `/e/${slug}/daftar`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'id' },
+      payload: form(i),
+    });
+    expect(r.statusCode).toBe(303);
+    const location = r.headers.location as string;
+    expect(location).toMatch(/\?done=new$/);
+    return { location, code: location.split('/')[2]!.split('?')[0]! };
+  }
+  const view = async (url: string) => {
+    const r = await t.inject({ url, headers: { 'accept-language': 'id' } });
+    expect(r.statusCode).toBe(200);
+    return r.body;
+  };
+
+  it('shows what the post wrote', async () => {
+    const e = await publishedEvent(t);
+    const { location } = await signUp(e.slug, 1);
+    const html = await view(location);
+    expect(html).toContain('Pendaftaran berhasil');
+    expect(html).toContain('Terkonfirmasi');
+    expect(html).toContain('Siti Aminah 1');
+  });
+
+  it('shows a cancellation made before the page was opened', async () => {
+    const e = await publishedEvent(t);
+    const { location, code } = await signUp(e.slug, 2);
+    expect((await t.inject({ method: 'POST', url: `/t/${code}/cancel` })).statusCode).toBe(303);
+    const html = await view(location);
+    expect(html).toContain('Dibatalkan');
+    expect(html).not.toContain('Terkonfirmasi');
+  });
+
+  it('shows an edit of the event made before the page was opened', async () => {
+    const e = await publishedEvent(t);
+    const { location } = await signUp(e.slug, 3);
+    const edited = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/events/${e.id}`,
+      token: e.token,
+      payload: { title: 'Judul yang diubah panitia' },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(await view(location)).toContain('Judul yang diubah panitia');
+  });
+
+  it('reads the database for a second view and for a late first one', async () => {
+    const e = await publishedEvent(t);
+    const a = await signUp(e.slug, 4);
+    await view(a.location);
+    // An organizer's edit of the person's details is announced too; the point here is the second view.
+    await t.app.ctx.services.registrations.editDetails(
+      (await t.app.ctx.services.registrations.findByTicketCode(a.code))!,
+      { name: 'Nama Kedua' },
+    );
+    expect(await view(a.location)).toContain('Nama Kedua');
+    const b = await signUp(e.slug, 5);
+    const row = (await t.app.ctx.services.registrations.findByTicketCode(b.code))!;
+    // Written behind the app's back (no announcement), then the page opened after the kept row expired.
+    await t.app.ctx.db
+      .updateTable('registrations')
+      .set({ name: 'Nama Langsung' })
+      .where('id', '=', row.id)
+      .execute();
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 6_000 });
+    expect(await view(b.location)).toContain('Nama Langsung');
+  });
+});
