@@ -15,6 +15,12 @@ export interface TicketView {
   mode: 'onsite' | 'online';
   status: string;
   name: string;
+  /**
+   * The view a sign-up's form post leads to, showing the row as the post wrote it, untouched since (nothing was
+   * announced for it: see registrations/tickets/fresh-tickets.ts): it has no attendance, attendance codes,
+   * certificates or evaluation yet, so a section need not look them up.
+   */
+  untouched?: boolean;
 }
 
 type Section<A extends unknown[]> = {

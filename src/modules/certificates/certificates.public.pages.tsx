@@ -147,7 +147,10 @@ export const certificatePublicPages =
       order: 50,
       async render(req, event, ticket) {
         if (ticket.status !== 'confirmed') return null;
-        const list = (await svc.forRegistration(ticket.id)).filter((c) => c.status === 'valid');
+        // A ticket nothing has happened to since its sign-up has no certificate.
+        const list = ticket.untouched
+          ? []
+          : (await svc.forRegistration(ticket.id)).filter((c) => c.status === 'valid');
         const l = req.locale;
         if (!list.length) {
           return Date.now() > event.ends_at ? (

@@ -123,7 +123,8 @@ export const evaluationParticipant: FastifyPluginAsync = async (base) => {
       if (ticket.status !== 'confirmed') return null;
       const form = await svc.participantForm(event.id);
       if (form.status === 'draft') return null;
-      const done = await svc.submitted(ticket.id);
+      // A ticket nothing has happened to since its sign-up has not answered the evaluation.
+      const done = ticket.untouched ? false : await svc.submitted(ticket.id);
       const l = req.locale;
       if (done || form.status === 'closed') {
         return (

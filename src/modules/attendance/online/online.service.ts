@@ -245,12 +245,16 @@ export function createOnlineService(ctx: AppContext) {
      * person counts (from their attendance row and the entries just read: the page everyone opens at the
      * start makes no count query).
      */
-    async ticketState(event: EventRow, ticket: { id: string; mode: 'onsite' | 'online' }) {
+    async ticketState(
+      event: EventRow,
+      ticket: { id: string; mode: 'onsite' | 'online'; untouched?: boolean },
+    ) {
+      // A ticket nothing has happened to since its sign-up has no code entries and no attendance row.
       const [settings, entries, open, row] = await Promise.all([
         cachedSettings(event.id),
-        repo.codeEntriesOf(db, ticket.id),
+        ticket.untouched ? [] : repo.codeEntriesOf(db, ticket.id),
         repo.openCodes(db, event.id, Date.now()),
-        repo.attendanceOf(db, ticket.id),
+        ticket.untouched ? undefined : repo.attendanceOf(db, ticket.id),
       ]);
       const present = presenceOfConfirmed(event, ticket.mode, row, entries.length, settings);
       return { entries, openCount: open.length, settings, present };

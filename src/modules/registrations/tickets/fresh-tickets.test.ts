@@ -2,9 +2,37 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DB_KINDS } from '../../../../test/helpers/env.js';
 import { publishedEvent } from '../../../../test/helpers/registrations.js';
+import { MemoryBus } from '../../../bus/bus.js';
+import type { EventRow } from '../../events/index.js';
+import type { RegistrationRow } from '../registrations.repository.js';
+import { CHANGES, FreshTickets } from './fresh-tickets.js';
 
 // The ticket page a sign-up's 303 leads to may show the rows the form post just wrote (fresh-tickets.ts). It must
 // never show them once the registration or its event has changed, nor a second time, nor late.
+
+describe('kept rows', () => {
+  it('go on every announced change, whatever its event', async () => {
+    const bus = new MemoryBus();
+    const fresh = new FreshTickets(bus);
+    const r = { ticket_code: 'kode', event_id: 'e1' } as RegistrationRow;
+    const event = { id: 'e1' } as EventRow;
+    for (const name of CHANGES) {
+      fresh.put(r, event);
+      await bus.emit(name, { eventId: 'e2', registrationId: 'x', registrationIds: [] } as never);
+      expect(fresh.take('kode'), name).toBeUndefined();
+    }
+    fresh.put(r, event);
+    await bus.emit('registration.created', {
+      eventId: 'e1',
+      registrationId: 'y',
+      status: 'confirmed',
+      mode: 'online',
+      source: 'self',
+    });
+    expect(fresh.take('kode')?.r).toBe(r);
+    expect(fresh.take('kode')).toBeUndefined();
+  });
+});
 
 const form = (i: number, mode = 'onsite') =>
   new URLSearchParams({
@@ -48,6 +76,22 @@ describe.each(DB_KINDS)('the ticket page right after the form (%s)', (kind) => {
     expect(html).toContain('Pendaftaran berhasil');
     expect(html).toContain('Terkonfirmasi');
     expect(html).toContain('Siti Aminah 1');
+  });
+
+  it('shows an online ticket’s sections as a later view of it does', async () => {
+    const e = await publishedEvent(t);
+    const r = await t.inject({
+      method: 'POST',
+      url: `/e/${e.slug}/daftar`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'id' },
+      payload: form(6, 'online'),
+    });
+    const location = r.headers.location as string;
+    const sections = (html: string) =>
+      html.slice(html.indexOf('<section'), html.indexOf('<section id="data-saya"'));
+    const first = await view(location);
+    expect(first).toContain('id="presensi"');
+    expect(sections(first)).toBe(sections(await view(location)));
   });
 
   it('shows a cancellation made before the page was opened', async () => {

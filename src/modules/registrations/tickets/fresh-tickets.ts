@@ -9,15 +9,22 @@ const FRESH_MS = 5_000;
 const MAX = 5_000;
 
 /**
- * Every change to a registration row or an event row is announced by one of these: a kept row goes as soon
- * as this node hears of any of them, for any event (they are rare beside sign-ups, which are not here).
+ * Every change to a registration row or an event row, and to what the ticket page's sections show of a
+ * registration, is announced by one of these: a kept row goes as soon as this node hears of any of them, for
+ * any event (they are rare beside sign-ups, which are not here).
  */
-const CHANGES: readonly DomainEventName[] = [
+export const CHANGES: readonly DomainEventName[] = [
   'registration.cancelled',
   'registration.promoted',
   'registration.changed',
   'registration.anonymized',
   'invitation.replied',
+  // What the ticket page's sections show of a ticket (TicketView.untouched): presence, certificates, evaluation.
+  'attendance.changed',
+  'attendance.checked_in',
+  'attendance.online_present',
+  'certificate.issued',
+  'evaluation.submitted',
   'event.updated',
   'event.published',
   'event.deleted',

@@ -43,7 +43,7 @@ export const ticketPages: FastifyPluginAsync = async (base) => {
       // The view a sign-up's 303 leads to may take the rows the post just wrote instead of reading them again.
       const fresh = req.query.done === 'new' ? regs.fresh.take(req.params.code) : undefined;
       const { r, event } = fresh ?? (await load(req.params.code));
-      return show(req, reply, r, { done: req.query.done, event });
+      return show(req, reply, r, { done: req.query.done, event, untouched: fresh !== undefined });
     },
   );
 

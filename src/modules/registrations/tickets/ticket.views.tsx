@@ -40,7 +40,15 @@ export function ticketViews(ctx: AppContext) {
     req: FastifyRequest,
     reply: FastifyReply,
     r: RegistrationRow,
-    opts: { done?: string; error?: string; status?: number; openData?: boolean; event?: EventRow } = {},
+    opts: {
+      done?: string;
+      error?: string;
+      status?: number;
+      openData?: boolean;
+      event?: EventRow;
+      /** The row as the sign-up's post wrote it, nothing announced since (fresh-tickets.ts). */
+      untouched?: boolean;
+    } = {},
   ) {
     // The GET has just loaded the event with the ticket: one query fewer on the page everyone opens.
     const event = opts.event ?? (await ctx.services.events.findById(r.event_id))!;
@@ -61,6 +69,7 @@ export function ticketViews(ctx: AppContext) {
       mode: r.mode,
       status: r.status,
       name: r.name,
+      untouched: opts.untouched === true,
     };
     const sections = await renderSections(ui.ticketSections, req, event, view);
     return ticketPage(
