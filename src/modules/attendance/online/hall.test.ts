@@ -56,6 +56,13 @@ describe.each(DB_KINDS)('attendance codes from one address on %s', (kind) => {
     expect(ticket.statusCode).toBe(200);
     expect(ticket.body).toContain('Terlalu banyak percobaan');
     expect(ticket.body).toMatch(/id="kode-presensi"[^>]*value="SALAH1"/);
+    // Keys written percent-encoded read the same (the page skips parsing only a query that names neither).
+    const encoded = await t.inject({
+      method: 'GET',
+      url: back.replace('kode=', '%6Bode=').replace('presensi_err=', '%70resensi_err='),
+    });
+    expect(encoded.body).toContain('Terlalu banyak percobaan');
+    expect(encoded.body).toMatch(/id="kode-presensi"[^>]*value="SALAH1"/);
     // The limit is per ticket: another person at the same address is not held up.
     const other = await t.inject({
       method: 'POST',

@@ -213,8 +213,15 @@ export function withOutcome(back: string, outcome: string): string {
   return `${u.pathname}?${q ? `${q}&` : ''}${outcome}${u.hash}`;
 }
 
+/**
+ * Whether the request's query may hold `key`: only when it names it, or percent-encodes something (a key
+ * written encoded). Nearly every view of a ticket has neither, and then the URL need not be parsed (twice).
+ */
+const mayHold = (url: string, key: string) => url.includes(key) || url.includes('%');
+
 /** The code the participant typed, when the form came back refused (read like the outcome, below). */
 function typedCode(req: FastifyRequest): string | undefined {
+  if (!mayHold(req.raw.url ?? '', 'kode')) return undefined;
   const q = OutcomeQuery.safeParse({
     kode: new URL(req.raw.url ?? '/', 'http://aula.invalid').searchParams.get('kode') ?? undefined,
   });
@@ -228,6 +235,7 @@ function typedCode(req: FastifyRequest): string | undefined {
  */
 export function CodeResultNotice(props: { req: FastifyRequest }) {
   const l = props.req.locale;
+  if (!mayHold(props.req.raw.url ?? '', 'presensi')) return null;
   const search = new URL(props.req.raw.url ?? '/', 'http://aula.invalid').searchParams;
   const q = OutcomeQuery.safeParse({
     presensi: search.get('presensi') ?? undefined,
