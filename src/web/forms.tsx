@@ -38,14 +38,24 @@ const FORM_TEXT = {
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
+/**
+ * Forms read per request: a post's handler reads its form and `saveOrShowAgain` reads it again, and each
+ * read was a zod parse (the sign-up form's post, the hot one, did it twice after the route's own).
+ */
+const readForms = new WeakMap<FastifyRequest, FormValues>();
+
 /** The posted form, as strings (repeated fields such as checkboxes become arrays). */
 export function formBody(req: FastifyRequest): FormValues {
+  const read = readForms.get(req);
+  // A copy each time: a caller that changes its values changes no other caller's.
+  if (read) return { ...read };
   const parsed = FormFields.safeParse(req.body ?? {});
   const out: FormValues = {};
   for (const [k, v] of Object.entries(parsed.success ? parsed.data : {})) {
     if (k !== '_csrf') out[k] = v;
   }
-  return out;
+  readForms.set(req, out);
+  return { ...out };
 }
 
 export const str = (v: FormValues, k: string): string => {
