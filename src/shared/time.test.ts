@@ -45,3 +45,35 @@ describe('Indonesian dates and zones', () => {
     expect(parseLocalDateTime('30/12/2021', 'Asia/Jakarta')).toBeNull();
   });
 });
+
+describe('offsets of the Indonesian zones', () => {
+  it('agree with Intl at every instant from 1988 on, and old dates still ask Intl', () => {
+    const intlIso = (ms: number, tz: string) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: tz,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          timeZoneName: 'longOffset',
+        })
+          .formatToParts(new Date(ms))
+          .map((x) => [x.type, x.value]),
+      );
+      const off = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName.slice(3);
+      return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${off}`;
+    };
+    const zones = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Ujung_Pandang', 'Asia/Jayapura'];
+    // Every 97 days (and a few hours) from 1988 to 2040, and before 1988, where Pontianak was still on WITA.
+    const instants = [Date.UTC(1987, 5, 1), Date.UTC(1975, 0, 1, 12)];
+    for (let ms = Date.UTC(1988, 0, 1); ms < Date.UTC(2040, 0, 1); ms += 97 * 86_400_000 + 3_600_000 * 5)
+      instants.push(ms);
+    for (const tz of zones)
+      for (const ms of instants) expect(isoInZone(ms, tz), `${tz} ${ms}`).toBe(intlIso(ms, tz));
+    expect(isoInZone(Date.UTC(1987, 5, 1), 'Asia/Pontianak')).toMatch(/\+08:00$/);
+  });
+});
