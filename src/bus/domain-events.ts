@@ -59,6 +59,8 @@ export interface DomainEvents {
   'registration.settings_changed': { eventId: string };
   'attendance.settings_changed': { eventId: string };
   'evaluation.form_changed': { eventId: string };
+  /** An attendance code was made: the per-event list of codes (every online ticket page reads it) drops it. */
+  'attendance.code_created': { eventId: string };
 }
 
 export type DomainEventName = keyof DomainEvents;

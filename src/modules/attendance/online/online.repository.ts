@@ -150,4 +150,12 @@ export const onlineRepository = {
   codeEntriesOf: (db: Db, registrationId: string) => codeEntries.all(db, registrationId),
 
   openCodes: (db: Db, eventId: string, at: number) => openCodesAt.all(db, eventId, at),
+
+  /** Every code of an event with its window (a few dozen at most): kept per event by the service. */
+  codeWindows: (db: Db, eventId: string) =>
+    db
+      .selectFrom('attendance_codes')
+      .select(['id', 'label', 'opens_at', 'closes_at'])
+      .where('event_id', '=', eventId)
+      .execute(),
 };

@@ -47,6 +47,14 @@ export function createOnlineService(ctx: AppContext) {
   // Read by every online ticket page; `saveSettings` is the table's only writer and emits the drop.
   const presenceSettings = new PerEventCache<PresenceSettings>(bus, ['attendance.settings_changed']);
   const cachedSettings = (eventId: string) => presenceSettings.get(eventId, () => loadSettings(db, eventId));
+  // Every online ticket's page asks which codes are open now: the event's codes are kept, the time is checked here.
+  const codeWindows = new PerEventCache<{ opens_at: number; closes_at: number }[]>(bus, [
+    'attendance.code_created',
+  ]);
+  const openCount = async (eventId: string, at: number) =>
+    (await codeWindows.get(eventId, () => repo.codeWindows(db, eventId))).filter(
+      (c) => Number(c.opens_at) <= at && Number(c.closes_at) >= at,
+    ).length;
   const service = {
     settings: (event: EventRow) => cachedSettings(event.id),
 
@@ -148,6 +156,7 @@ export function createOnlineService(ctx: AppContext) {
         };
         try {
           await repo.insertCode(db, row);
+          await bus.emit('attendance.code_created', { eventId: event.id });
           return service.presentCode(event, { ...row, entries: 0 });
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;
@@ -250,14 +259,14 @@ export function createOnlineService(ctx: AppContext) {
       ticket: { id: string; mode: 'onsite' | 'online'; untouched?: boolean },
     ) {
       // A ticket nothing has happened to since its sign-up has no code entries and no attendance row.
-      const [settings, entries, open, row] = await Promise.all([
+      const [settings, entries, openCodes, row] = await Promise.all([
         cachedSettings(event.id),
         ticket.untouched ? [] : repo.codeEntriesOf(db, ticket.id),
-        repo.openCodes(db, event.id, Date.now()),
+        openCount(event.id, Date.now()),
         ticket.untouched ? undefined : repo.attendanceOf(db, ticket.id),
       ]);
       const present = presenceOfConfirmed(event, ticket.mode, row, entries.length, settings);
-      return { entries, openCount: open.length, settings, present };
+      return { entries, openCount: openCodes, settings, present };
     },
   };
   return service;
