@@ -64,7 +64,8 @@ describe('offsets of the Indonesian zones', () => {
           .formatToParts(new Date(ms))
           .map((x) => [x.type, x.value]),
       );
-      const off = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName.slice(3);
+      const name = String(p.timeZoneName);
+      const off = name === 'GMT' ? '+00:00' : name.slice(3);
       return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${off}`;
     };
     const zones = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Ujung_Pandang', 'Asia/Jayapura'];
