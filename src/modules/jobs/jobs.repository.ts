@@ -26,9 +26,41 @@ export const jobsRepository = {
     }
   },
 
-  /** Takes the next due job of the given queues, or one whose holder's lease ran out (a crashed node). */
-  claim: async (db: Db, queues: string[], now: number, leaseMs: number) =>
-    db
+  /**
+   * Takes the next due job of the given queues, or one whose holder's lease ran out (a crashed node). Each branch
+   * walks the (status, run_at) index in order and stops at its first row, and the earlier of the two wins: one OR
+   * over both made SQLite gather every queued job and sort them, ~4 ms a claim behind 13,000 queued mails, on the
+   * event loop (better-sqlite3 is synchronous), which stalled registrations while a surge's mails went out.
+   */
+  claim: async (db: Db, queues: string[], now: number, leaseMs: number) => {
+    const due = db
+      .selectFrom('job_queue')
+      .select(['id', 'run_at'])
+      .where('status', '=', 'queued')
+      .where('run_at', '<=', now)
+      .where('queue', 'in', queues)
+      .orderBy('run_at')
+      .limit(1);
+    const lapsed = db
+      .selectFrom('job_queue')
+      .select(['id', 'run_at'])
+      .where('status', '=', 'active')
+      .where('lease_until', '<', now)
+      .where('queue', 'in', queues)
+      .orderBy('run_at')
+      .limit(1);
+    const next = db
+      .selectFrom(
+        db
+          .selectFrom(due.as('due'))
+          .selectAll()
+          .unionAll(db.selectFrom(lapsed.as('lapsed')).selectAll())
+          .as('candidates'),
+      )
+      .select('id')
+      .orderBy('run_at')
+      .limit(1);
+    return db
       .updateTable('job_queue')
       .set((eb) => ({
         status: 'active',
@@ -36,24 +68,10 @@ export const jobsRepository = {
         attempts: eb('attempts', '+', 1),
         updated_at: now,
       }))
-      .where(
-        'id',
-        '=',
-        db
-          .selectFrom('job_queue')
-          .select('id')
-          .where('queue', 'in', queues)
-          .where((eb) =>
-            eb.or([
-              eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
-              eb.and([eb('status', '=', 'active'), eb('lease_until', '<', now)]),
-            ]),
-          )
-          .orderBy('run_at')
-          .limit(1),
-      )
+      .where('id', '=', next)
       .returning(['id', 'queue', 'data', 'attempts'])
-      .executeTakeFirst(),
+      .executeTakeFirst();
+  },
 
   done: (db: Db, id: string) =>
     db
