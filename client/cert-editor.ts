@@ -57,6 +57,9 @@ function start(el: HTMLElement) {
   const status = document.createElement('p');
   status.className = 'muted';
   status.setAttribute('aria-live', 'polite');
+  // Its own line: a preview that finishes after a save must not overwrite "saved" (the organizer would not know).
+  const saved = document.createElement('p');
+  saved.setAttribute('aria-live', 'polite');
   const preview = document.createElement('iframe');
   preview.title = t('Pratinjau PDF', 'PDF preview');
   preview.style.cssText = 'width:100%;aspect-ratio:1.414;border:1px solid #d6dbe0';
@@ -66,7 +69,7 @@ function start(el: HTMLElement) {
   save.type = 'button';
   save.textContent = t('Simpan tata letak', 'Save layout');
   wrap.append(stage, side);
-  side.append(controls, save, status, preview);
+  side.append(controls, save, saved, status, preview);
   el.append(wrap);
 
   let selected = 'name';
@@ -233,6 +236,8 @@ function start(el: HTMLElement) {
   let seq = 0;
   let lastUrl: string | null = null;
   function changed() {
+    // A change after a save is not saved yet.
+    saved.textContent = '';
     status.textContent = t('Memperbarui pratinjau…', 'Updating the preview…');
     window.clearTimeout(timer);
     timer = window.setTimeout(refresh, 350);
@@ -273,7 +278,7 @@ function start(el: HTMLElement) {
         headers: { 'content-type': 'application/json', 'x-csrf-token': d.csrf ?? '' },
         body: JSON.stringify({ layout }),
       });
-      status.textContent = r.ok
+      saved.textContent = r.ok
         ? t('Tata letak tersimpan.', 'Layout saved.')
         : `${t('Gagal menyimpan', 'Could not save')}: ${((await r.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? r.status}`;
     } finally {
