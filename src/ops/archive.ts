@@ -102,13 +102,21 @@ export async function unpack(
     const out = createWriteStream(target);
     const hash = createHash('sha256');
     let size = 0;
-    for await (const c of entry) {
-      hash.update(c as Buffer);
-      size += (c as Buffer).length;
-      if (!out.write(c)) await once(out, 'drain');
+    try {
+      for await (const c of entry) {
+        hash.update(c as Buffer);
+        size += (c as Buffer).length;
+        if (!out.write(c)) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
+    } catch (err) {
+      // A broken archive: the file is opened asynchronously, so wait until it is closed (or failed to open)
+      // before the caller removes the staging folder — else its late open fails with nobody listening.
+      out.destroy();
+      await once(out, 'close').catch(() => undefined);
+      throw err;
     }
-    out.end();
-    await once(out, 'finish');
     found.push({ path: name, size, sha256: hash.digest('hex') });
   }
   await reading;
