@@ -59,8 +59,11 @@ export interface DomainEvents {
   'registration.settings_changed': { eventId: string };
   'attendance.settings_changed': { eventId: string };
   'evaluation.form_changed': { eventId: string };
-  /** An attendance code was made: the per-event list of codes (every online ticket page reads it) drops it. */
-  'attendance.code_created': { eventId: string };
+  /**
+   * An attendance code was made or closed early: the per-event list of code windows (every online ticket page
+   * reads it) drops it. A moved event shifts its codes too, and says so with `event.updated`.
+   */
+  'attendance.codes_changed': { eventId: string };
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -31,7 +31,7 @@ async function setUp(t: TestApp) {
       token: organizer,
       payload,
     });
-  return { ticket: `/t/${remote!.ticketCode}`, make };
+  return { ticket: `/t/${remote!.ticketCode}`, make, event, organizer };
 }
 
 const page = async (t: TestApp, url: string) => {
@@ -55,6 +55,31 @@ describe.each(DB_KINDS)('the ticket page’s open code, kept per event (%s)', (k
     expect(await page(t, ticket)).not.toContain(OPEN);
     expect((await make({ code: 'BUKA01' })).statusCode).toBe(201);
     expect(await page(t, ticket)).toContain(OPEN);
+  });
+
+  it('drops a code closed early, and follows the codes when the event moves', async () => {
+    const { ticket, make, event, organizer } = await setUp(t);
+    const made = await make({ code: 'TUTUP1' });
+    expect(made.statusCode).toBe(201);
+    expect(await page(t, ticket)).toContain(OPEN);
+    const closed = await t.inject({
+      method: 'POST',
+      url: `/api/v1/events/${event.id}/attendance/codes/${made.json().id}/close`,
+      token: organizer,
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(await page(t, ticket)).not.toContain(OPEN);
+    // A code open now, then the event (and its codes) moved a day later: the code is not open now any more.
+    expect((await make({ code: 'GESER1' })).statusCode).toBe(201);
+    expect(await page(t, ticket)).toContain(OPEN);
+    const moved = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/events/${event.id}`,
+      token: organizer,
+      payload: { ...happeningNow(1), moveSchedule: true },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await page(t, ticket)).not.toContain(OPEN);
   });
 });
 

@@ -48,8 +48,10 @@ export function createOnlineService(ctx: AppContext) {
   const presenceSettings = new PerEventCache<PresenceSettings>(bus, ['attendance.settings_changed']);
   const cachedSettings = (eventId: string) => presenceSettings.get(eventId, () => loadSettings(db, eventId));
   // Every online ticket's page asks which codes are open now: the event's codes are kept, the time is checked here.
+  // Its writers: a code made or closed early (`attendance.codes_changed`), an event moved (`event.updated`).
   const codeWindows = new PerEventCache<{ opens_at: number; closes_at: number }[]>(bus, [
-    'attendance.code_created',
+    'attendance.codes_changed',
+    'event.updated',
   ]);
   const openCount = async (eventId: string, at: number) =>
     (await codeWindows.get(eventId, () => repo.codeWindows(db, eventId))).filter(
@@ -156,7 +158,7 @@ export function createOnlineService(ctx: AppContext) {
         };
         try {
           await repo.insertCode(db, row);
-          await bus.emit('attendance.code_created', { eventId: event.id });
+          await bus.emit('attendance.codes_changed', { eventId: event.id });
           return service.presentCode(event, { ...row, entries: 0 });
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;
@@ -202,6 +204,7 @@ export function createOnlineService(ctx: AppContext) {
       if (!c) throw errors.notFound(what.attendanceCode);
       // One millisecond back: the window is over the moment the answer is sent.
       await repo.closeCode(db, c.id, Date.now() - 1);
+      await bus.emit('attendance.codes_changed', { eventId: event.id });
       const all = await repo.codes(db, event.id);
       return service.presentCode(event, all.find((x) => x.id === c.id)!);
     },
