@@ -152,7 +152,8 @@ function whenNow(event: EventRow, l: Locale): string {
   return `${formatDate(event.starts_at, tz, l)}, ${at}${formatTimeRange(event.starts_at, event.ends_at, tz, l)}`;
 }
 
-const otherMode = (r: RegistrationRow) => (r.mode === 'onsite' ? 'online' : 'onsite');
+/** The mode a ticket could switch to. */
+export const otherMode = (r: RegistrationRow) => (r.mode === 'onsite' ? 'online' : 'onsite');
 
 /** Whether the ticket may switch to the other mode, room permitting (so whether its room is worth looking up). */
 export function switchOffered(r: RegistrationRow, modes: readonly ('onsite' | 'online')[]): boolean {

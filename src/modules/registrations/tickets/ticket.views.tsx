@@ -8,7 +8,7 @@ import { ErasedTicket, MyDataSection } from '../privacy/privacy.view.js';
 import { printedName, ticketUrl } from '../registrations.presenter.js';
 import type { RegistrationRow } from '../registrations.repository.js';
 import { ticketShell } from './ticket.shell.js';
-import { switchOffered, TicketBody, TT } from './ticket.view.js';
+import { otherMode, switchOffered, TicketBody, TT } from './ticket.view.js';
 
 const CODE = /^[0-9a-z]{20,80}$/;
 
@@ -85,11 +85,7 @@ export function ticketViews(ctx: AppContext) {
           url={ticketUrl(config, r.ticket_code)}
           printedName={printedName(r)}
           waitlistPosition={await regs.waitlistPosition(r)}
-          otherRoom={
-            switchOffered(r, s.modes)
-              ? await regs.roomIn(event, r.mode === 'onsite' ? 'online' : 'onsite')
-              : null
-          }
+          otherRoom={switchOffered(r, s.modes) ? await regs.roomIn(event, otherMode(r)) : null}
           modes={s.modes}
           seatMode={s.seatMode}
           doorsOpenAt={
