@@ -33,22 +33,18 @@ export const jobsRepository = {
    * event loop (better-sqlite3 is synchronous), which stalled registrations while a surge's mails went out.
    */
   claim: async (db: Db, queues: string[], now: number, leaseMs: number) => {
-    const due = db
-      .selectFrom('job_queue')
-      .select(['id', 'run_at'])
-      .where('status', '=', 'queued')
-      .where('run_at', '<=', now)
-      .where('queue', 'in', queues)
-      .orderBy('run_at')
-      .limit(1);
-    const lapsed = db
-      .selectFrom('job_queue')
-      .select(['id', 'run_at'])
-      .where('status', '=', 'active')
-      .where('lease_until', '<', now)
-      .where('queue', 'in', queues)
-      .orderBy('run_at')
-      .limit(1);
+    // The first job of one kind in run order: queued and due, or active with its lease run out.
+    const first = (status: 'queued' | 'active', column: 'run_at' | 'lease_until', op: '<=' | '<') =>
+      db
+        .selectFrom('job_queue')
+        .select(['id', 'run_at'])
+        .where('status', '=', status)
+        .where(column, op, now)
+        .where('queue', 'in', queues)
+        .orderBy('run_at')
+        .limit(1);
+    const due = first('queued', 'run_at', '<=');
+    const lapsed = first('active', 'lease_until', '<');
     const next = db
       .selectFrom(
         db
