@@ -260,23 +260,18 @@ export const registrationsRepository = {
       .executeTakeFirst(),
 
   /**
-   * 1-based place on the waitlist of its mode, counted over at most WAITLIST_AHEAD_CAP + 1 rows ahead (walked in
-   * the waitlist index's order), so a ticket view costs the same with 20 or 20,000 waiting. A result above
-   * WAITLIST_AHEAD_CAP + 1 means only "more than WAITLIST_AHEAD_CAP ahead" (see waitlistCapped). The inner query
-   * selects a constant, not `id`: then the rows ahead are counted in the waitlist index alone (the table row is
-   * read only for a tie on `waitlist_at`), which halves the query on SQLite (~75 → ~40 µs for 101 rows ahead).
-   * Most of a long waitlist is past the cap: when the (cap + 1)th person arrived strictly earlier, at least
-   * cap + 1 are ahead, which one row at that offset tells (~22 µs against ~45 for the count on SQLite); a tie
-   * or a place near the front is counted.
+   * How many wait ahead of `r` in its mode, counted over at most WAITLIST_AHEAD_CAP + 1 rows (walked in the waitlist
+   * index's order), so a ticket view costs the same with 20 or 20,000 waiting. The inner query selects a constant,
+   * not `id`: then the rows ahead are counted in the waitlist index alone (the table row is read only for a tie on
+   * `waitlist_at`), which halves the query on SQLite (~75 → ~40 µs for 101 rows ahead).
    */
-  waitlistPosition: async (db: Tx, r: RegistrationRow) => {
-    if (r.status !== 'waitlisted' || r.waitlist_at === null) return null;
-    const marker = await waitlistMarker.first(db, r.event_id, r.mode);
-    if (marker?.waitlist_at != null && Number(marker.waitlist_at) < Number(r.waitlist_at)) {
-      return WAITLIST_AHEAD_CAP + 2;
-    }
-    const ahead = await waitlistAhead.first(db, r.event_id, r.mode, r.waitlist_at, r.id);
-    return Number(ahead!.n) + 1;
+  waitlistAhead: async (db: Tx, r: RegistrationRow & { waitlist_at: number }) =>
+    Number((await waitlistAhead.first(db, r.event_id, r.mode, r.waitlist_at, r.id))!.n),
+
+  /** The arrival time of the (WAITLIST_AHEAD_CAP + 1)th person waiting in a mode, or null when fewer wait. */
+  waitlistMarker: async (db: Tx, eventId: string, mode: RegistrationMode) => {
+    const marker = await waitlistMarker.first(db, eventId, mode);
+    return marker?.waitlist_at == null ? null : Number(marker.waitlist_at);
   },
 
   list: (db: Tx, eventId: string, f: ListFilter = {}, limit = 5000) =>

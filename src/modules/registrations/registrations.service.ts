@@ -14,6 +14,7 @@ import {
   registrationsRepository as repo,
 } from './registrations.repository.js';
 import type { RegistrationMode } from './registrations.tables.js';
+import { WaitlistPositions } from './registrations.waitlist.js';
 
 export type { RegistrationMode };
 
@@ -37,6 +38,7 @@ export function createRegistrationsService(ctx: AppContext, { seating }: { seati
   const { db, bus } = ctx;
   const settings = createSettings(ctx, seating);
   const places = createPlaces(ctx, settings, seating);
+  const positions = new WaitlistPositions(db, bus);
 
   const service = {
     settings: (event: EventRow) => settings.get(event),
@@ -96,7 +98,8 @@ export function createRegistrationsService(ctx: AppContext, { seating }: { seati
       if (seat) await bus.emit('registration.changed', { eventId: event.id, registrationId, change: 'seat' });
       return seat;
     },
-    waitlistPosition: (r: RegistrationRow) => repo.waitlistPosition(db, r),
+    /** 1-based place on the waitlist of its mode (registrations.waitlist.ts), null when not waiting. */
+    waitlistPosition: (r: RegistrationRow) => positions.of(r),
 
     /** After a capacity may have grown (event edited, seat plan redrawn): lets the waitlist in. */
     async refill(eventId: string) {

@@ -67,6 +67,28 @@ describe.each(DB_KINDS)('a place on the waitlist, counted at most %s', (kind) =>
     expect(exact.body).toContain('Anda di urutan ke-58 daftar tunggu.');
   });
 
+  it('moves everyone behind up at once when someone ahead leaves (the kept marker is dropped)', async () => {
+    const behind = waiting[WAITLIST_AHEAD_CAP + 1]!.ticketCode;
+    // Read twice, so the place past the cap is answered from the kept marker before the change.
+    for (let n = 0; n < 2; n++)
+      expect((await ticket(behind)).json()).toMatchObject({ waitlistPositionCapped: true });
+    const cancel = await t.inject({
+      method: 'POST',
+      url: `/api/v1/tickets/${waiting[0]!.ticketCode}/cancel`,
+    });
+    expect(cancel.statusCode).toBe(200);
+    expect((await ticket(behind)).json()).toMatchObject({
+      waitlistPosition: WAITLIST_AHEAD_CAP + 1,
+      waitlistPositionCapped: false,
+    });
+    const page = await t.inject({
+      method: 'GET',
+      url: `/t/${behind}`,
+      headers: { 'accept-language': 'id-ID' },
+    });
+    expect(page.body).toContain(`Anda di urutan ke-${WAITLIST_AHEAD_CAP + 1} daftar tunggu.`);
+  });
+
   it('breaks a tie of arrival time by id, so two people never share a place', async () => {
     const tied = waiting.slice(WAITLIST_AHEAD_CAP + 5).map((w) => w.id);
     expect(tied.length).toBeGreaterThan(1);
