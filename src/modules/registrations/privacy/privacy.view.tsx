@@ -52,8 +52,33 @@ export const PT = {
 
 const answerText = (a: unknown) => (Array.isArray(a) ? a.join(', ') : String(a));
 
-/** "Data saya": what is stored, a JSON copy, and erasure behind a confirmation (works without JavaScript). */
-export function MyDataSection(props: {
+/** The per-person values of "Data saya" (stencil text: put in the markup as they are, never branched on). */
+export const MY_DATA_TEXT = [
+  'base',
+  'printed',
+  'institution',
+  'phone',
+  'email',
+  'seat',
+  'registeredAt',
+] as const;
+type MyDataText = Record<(typeof MY_DATA_TEXT)[number], string>;
+
+/** Everything "Data saya" branches on (see web/stencil.tsx): which rows a person has, their consents, the event's terms. */
+export interface MyDataShape {
+  l: Locale;
+  has: { printed: boolean; institution: boolean; phone: boolean; email: boolean; seat: boolean };
+  modeText: string;
+  statusText: string;
+  /** The event's own questions this person answered, as label and answer (rendered whole: see myDataModel). */
+  answers: [string, string][];
+  consents: { privacy: boolean; purposes: Record<keyof typeof FT.purposes, boolean> };
+  retention: string;
+  open: boolean;
+}
+
+/** "Data saya" for one registration: its shape and its text. */
+export function myDataModel(props: {
   l: Locale;
   event: EventRow;
   r: RegistrationRow;
@@ -61,9 +86,8 @@ export function MyDataSection(props: {
   retentionDays: number;
   erasedAfter: string;
   open?: boolean;
-}) {
+}): { shape: MyDataShape; text: MyDataText } {
   const { l, event, r } = props;
-  const base = `/t/${r.ticket_code}`;
   let answers: Record<string, unknown> = {};
   let consents: Record<string, { given?: boolean; at?: number }> = {};
   try {
@@ -72,58 +96,98 @@ export function MyDataSection(props: {
   } catch {
     // A row written by hand with broken JSON still shows its other fields.
   }
-  const rows: [string, string | null][] = [
-    [PT.name[l], printedName(r)],
-    [PT.institution[l], r.institution],
-    [PT.phone[l], r.phone ? displayPhone(r.phone) : null],
-    [PT.email[l], r.email],
-    [TT.mode[l], MODE_TEXT[r.mode][l]],
-    [PT.status[l], TT.status[r.status][l]],
-    [TT.seat[l], r.seat_id],
-    [PT.registeredAt[l], formatDateTime(Number(r.created_at), event.timezone, l)],
-    ...props.questions
-      .filter((q) => answers[q.id] !== undefined)
-      .map((q): [string, string] => [q.label, answerText(answers[q.id])]),
-  ];
+  const text: MyDataText = {
+    base: `/t/${r.ticket_code}`,
+    printed: printedName(r),
+    institution: r.institution ?? '',
+    phone: r.phone ? displayPhone(r.phone) : '',
+    email: r.email ?? '',
+    seat: r.seat_id ?? '',
+    registeredAt: formatDateTime(Number(r.created_at), event.timezone, l),
+  };
+  const purposes = Object.keys(FT.purposes) as (keyof typeof FT.purposes)[];
+  return {
+    text,
+    shape: {
+      l,
+      has: {
+        printed: text.printed !== '',
+        institution: text.institution !== '',
+        phone: text.phone !== '',
+        email: text.email !== '',
+        seat: text.seat !== '',
+      },
+      modeText: MODE_TEXT[r.mode][l],
+      statusText: TT.status[r.status][l],
+      // Answers to the event's own questions are few and rare: they key the shape (so such a ticket is rendered
+      // whole, once per distinct set) rather than adding a varying number of holes.
+      answers: props.questions
+        .filter((q) => answers[q.id] !== undefined)
+        .map((q): [string, string] => [q.label, answerText(answers[q.id])])
+        .filter(([, v]) => v),
+      consents: {
+        privacy: Boolean(consents.privacy),
+        purposes: Object.fromEntries(purposes.map((p) => [p, consents[p]?.given === true])) as Record<
+          keyof typeof FT.purposes,
+          boolean
+        >,
+      },
+      retention: PT.retention(props.erasedAfter, props.retentionDays)[l],
+      open: props.open === true,
+    },
+  };
+}
+
+/** "Data saya": what is stored, a JSON copy, and erasure behind a confirmation (works without JavaScript). */
+export function MyDataView(props: { s: MyDataShape; t: Readonly<MyDataText> }) {
+  const { s, t } = props;
+  const l = s.l;
+  const row = (label: string, value: string) => (
+    <>
+      <dt>
+        <strong>{label}</strong>
+      </dt>
+      <dd>{value}</dd>
+    </>
+  );
   const purposes = Object.keys(FT.purposes) as (keyof typeof FT.purposes)[];
   return (
     <section id="data-saya">
-      <details open={props.open}>
+      <details open={s.open}>
         <summary>{PT.myData[l]}</summary>
         <p>{PT.stored[l]}</p>
         <dl>
-          {rows
-            .filter(([, v]) => v)
-            .map(([k, v]) => (
-              <>
-                <dt>
-                  <strong>{k}</strong>
-                </dt>
-                <dd>{v}</dd>
-              </>
-            ))}
+          {s.has.printed ? row(PT.name[l], t.printed) : null}
+          {s.has.institution ? row(PT.institution[l], t.institution) : null}
+          {s.has.phone ? row(PT.phone[l], t.phone) : null}
+          {s.has.email ? row(PT.email[l], t.email) : null}
+          {row(TT.mode[l], s.modeText)}
+          {row(PT.status[l], s.statusText)}
+          {s.has.seat ? row(TT.seat[l], t.seat) : null}
+          {row(PT.registeredAt[l], t.registeredAt)}
+          {s.answers.map(([k, v]) => row(k, v))}
           <dt>
             <strong>{PT.consents[l]}</strong>
           </dt>
           <dd>
-            {PT.processing[l]} — <strong>{consents.privacy ? PT.given[l] : PT.notGiven[l]}</strong>
+            {PT.processing[l]} — <strong>{s.consents.privacy ? PT.given[l] : PT.notGiven[l]}</strong>
             {purposes.map((p) => (
               <>
                 <br />
-                {FT.purposes[p][l]} — <strong>{consents[p]?.given ? PT.given[l] : PT.notGiven[l]}</strong>
+                {FT.purposes[p][l]} — <strong>{s.consents.purposes[p] ? PT.given[l] : PT.notGiven[l]}</strong>
               </>
             ))}
           </dd>
         </dl>
-        <p class="muted">{PT.retention(props.erasedAfter, props.retentionDays)[l]}</p>
+        <p class="muted">{s.retention}</p>
         <p>
-          <a class="btn secondary" href={`${base}/data-saya.json`} download>
+          <a class="btn secondary" href={`${t.base}/data-saya.json`} download>
             {PT.download[l]}
           </a>
         </p>
         <details>
           <summary>{PT.erase[l]}</summary>
-          <form method="post" action={`${base}/hapus`}>
+          <form method="post" action={`${t.base}/hapus`}>
             <p>{PT.eraseWhat[l]}</p>
             <label class="inline">
               <input type="checkbox" name="confirm" value="yes" required /> {PT.eraseConfirm[l]}

@@ -46,7 +46,11 @@ function draw(text: string): DrawnQr {
   return { d, total: n + 8 };
 }
 
-/** The drawn QR of this text, from the memo when it was drawn before. */
+/**
+ * The drawn QR of this text, from the memo when it was drawn before. The ticket page puts it in as inline SVG
+ * (ticket.body.tsx): no extra request, no image decoding, crisp at any size, one stroked path with a 4-module
+ * quiet zone.
+ */
 export function qrPath(text: string): DrawnQr {
   const hit = drawn.get(text);
   if (hit) {
@@ -58,27 +62,4 @@ export function qrPath(text: string): DrawnQr {
   drawn.set(text, made);
   if (drawn.size > KEEP) drawn.delete(drawn.keys().next().value!);
   return made;
-}
-
-/**
- * A QR code as inline SVG built from the module matrix: no extra request, no image decoding, crisp at any
- * size, and rendered by Preact (no raw HTML string). One stroked path, with a 4-module quiet zone.
- */
-export function QrSvg(props: { text: string; label: string; size?: number }) {
-  const { d, total } = qrPath(props.text);
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${total} ${total}`}
-      width={props.size ?? 240}
-      height={props.size ?? 240}
-      role="img"
-      aria-label={props.label}
-      shape-rendering="crispEdges"
-      class="qr"
-    >
-      <rect width={total} height={total} fill="#fff" />
-      <path d={d} stroke="#000" stroke-width="1" fill="none" />
-    </svg>
-  );
 }

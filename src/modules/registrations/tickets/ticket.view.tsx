@@ -1,12 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import type { Locale, Text } from '../../../i18n/index.js';
 import { formatDate, formatDateTime, formatTimeRange, sameLocalDay } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
 import { waDigits } from '../phone.js';
 import type { RegistrationRow } from '../registrations.repository.js';
-import { WAITLIST_AHEAD_CAP, waitlistCapped } from '../registrations.schemas.js';
-import { MODE_TEXT } from '../registrations.service.js';
-import { QrSvg } from './qr.js';
+import { WAITLIST_AHEAD_CAP } from '../registrations.schemas.js';
 
 export const TT = {
   ticket: { id: 'Tiket', en: 'Ticket' },
@@ -17,20 +14,21 @@ export const TT = {
     cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
     declined: { id: 'Ditolak', en: 'Declined' },
   } satisfies Record<string, Text>,
-  waitPos: (n: number): Text =>
-    waitlistCapped(n)
-      ? {
-          id: `Ada lebih dari ${WAITLIST_AHEAD_CAP} orang di depan Anda dalam daftar tunggu.`,
-          en: `There are more than ${WAITLIST_AHEAD_CAP} people ahead of you on the waitlist.`,
-        }
-      : { id: `Anda di urutan ke-${n} daftar tunggu.`, en: `You are number ${n} on the waitlist.` },
+  waitMore: {
+    id: `Ada lebih dari ${WAITLIST_AHEAD_CAP} orang di depan Anda dalam daftar tunggu.`,
+    en: `There are more than ${WAITLIST_AHEAD_CAP} people ahead of you on the waitlist.`,
+  },
+  waitAt: (n: string): Text => ({
+    id: `Anda di urutan ke-${n} daftar tunggu.`,
+    en: `You are number ${n} on the waitlist.`,
+  }),
   waitInfo: {
     id: 'Jika ada peserta yang batal, tempatnya otomatis diberikan kepada urutan pertama daftar tunggu.',
     en: 'When someone cancels, the place goes automatically to the first person on the waitlist.',
   },
   /** How a waitlisted or pending person learns of a change: only the channels this ticket really has. */
   toldBy: (email: string | null): Text =>
-    email
+    email !== null
       ? {
           id: `Kabar terbaru dikirim ke e-mail ${email} dan selalu tampil di halaman ini.`,
           en: `News is sent to ${email} and always shows on this page.`,
@@ -79,7 +77,7 @@ export const TT = {
     en: `My ticket for "${title}" (${when}): ${url}`,
   }),
   switchTo: (m: Text): Text => ({ id: `Pindah ke ${m.id}`, en: `Switch to ${m.en}` }),
-  switchHint: (left: number | null): Text =>
+  switchHint: (left: string | null): Text =>
     left === null
       ? { id: 'Masih ada tempat.', en: 'There is room.' }
       : { id: `Tersisa ${left} tempat.`, en: `${left} places left.` },
@@ -119,7 +117,7 @@ export function mapUrl(event: EventRow): string | null {
 }
 
 /** The wa.me link to oneself: the text holds the event and the link only, never a name or number. */
-function waSelfLink(event: EventRow, r: RegistrationRow, url: string, l: Locale): string {
+export function waSelfLink(event: EventRow, r: RegistrationRow, url: string, l: Locale): string {
   const text = TT.waText(event.title, formatDateTime(event.starts_at, event.timezone, l), url)[l];
   return `https://wa.me/${r.phone ? waDigits(r.phone) : ''}?text=${encodeURIComponent(text)}`;
 }
@@ -130,7 +128,7 @@ function waSelfLink(event: EventRow, r: RegistrationRow, url: string, l: Locale)
  * Pure in its key; bounded by clearing.
  */
 const whenLines = new Map<string, string>();
-function when(event: EventRow, l: Locale): string {
+export function when(event: EventRow, l: Locale): string {
   const key = `${event.starts_at}|${event.ends_at}|${event.timezone}|${l}`;
   let line = whenLines.get(key);
   if (line === undefined) {
@@ -159,173 +157,4 @@ export const otherMode = (r: RegistrationRow) => (r.mode === 'onsite' ? 'online'
 export function switchOffered(r: RegistrationRow, modes: readonly ('onsite' | 'online')[]): boolean {
   const active = r.status === 'confirmed' || r.status === 'waitlisted' || r.status === 'pending';
   return active && modes.includes(otherMode(r)) && r.source !== 'invitation';
-}
-
-export function TicketBody(props: {
-  req: FastifyRequest;
-  event: EventRow;
-  r: RegistrationRow;
-  url: string;
-  printedName: string;
-  waitlistPosition: number | null;
-  /** Places left in the other mode, when switching to it is offered (see `switchOffered`); else null. */
-  otherRoom: number | null;
-  modes: ('onsite' | 'online')[];
-  seatMode: string;
-  /** When the doors open (hall tickets that are confirmed), epoch ms. */
-  doorsOpenAt: number | null;
-  /** The e-mail a waitlisted or pending person is told at, when mail is configured; else null. */
-  toldAt: string | null;
-  done?: string;
-  sections: unknown[];
-  /** "Data saya" (UU PDP rights), shown on every ticket that still holds personal data. */
-  myData?: unknown;
-}) {
-  const { event, r, url } = props;
-  const l = props.req.locale;
-  const active = r.status === 'confirmed' || r.status === 'waitlisted' || r.status === 'pending';
-  const other = otherMode(r);
-  const otherRoom = props.otherRoom;
-  const canSwitch = switchOffered(r, props.modes) && (otherRoom === null || otherRoom > 0);
-  const base = `/t/${r.ticket_code}`;
-  // "Registered" says what came of it: a place, the waitlist, or the organizers' review.
-  const doneKey =
-    props.done === 'new' && r.status === 'waitlisted'
-      ? 'newWaitlisted'
-      : props.done === 'new' && r.status === 'pending'
-        ? 'newPending'
-        : props.done;
-  const done = doneKey && doneKey in TT.done ? TT.done[doneKey as keyof typeof TT.done] : null;
-  const doneKind = doneKey === 'newWaitlisted' || doneKey === 'newPending' ? '' : ' ok';
-  // Only a confirmed hall ticket is an entry pass: a QR at the door for anyone else would be turned away.
-  const hallPass = r.status === 'confirmed' && r.mode === 'onsite';
-  const waiting = r.status === 'waitlisted' || r.status === 'pending';
-  const badge =
-    r.status === 'confirmed' ? 'ok' : r.status === 'cancelled' || r.status === 'declined' ? 'bad' : 'warn';
-  return (
-    <article class="ticket">
-      {done ? (
-        <div class={`notice${doneKind}`} role="status">
-          {done[l]}
-        </div>
-      ) : null}
-      <p class="muted">{TT.ticket[l]}</p>
-      <h1>{event.title}</h1>
-      <p>{when(event, l)}</p>
-      <p>
-        <span class={`badge ${badge}`}>{TT.status[r.status][l]}</span> · {TT.mode[l]}:{' '}
-        <strong>{MODE_TEXT[r.mode][l]}</strong>
-      </p>
-      {r.status === 'waitlisted' ? (
-        <p>
-          {props.waitlistPosition ? `${TT.waitPos(props.waitlistPosition)[l]} ` : ''}
-          {TT.waitInfo[l]}
-        </p>
-      ) : null}
-      {r.status === 'pending' ? <p>{TT.pendingInfo[l]}</p> : null}
-      {r.status === 'cancelled' && Date.now() < Number(event.ends_at) ? (
-        <p>
-          {TT.cancelledInfo[l]}{' '}
-          <a class="btn secondary" href={`/e/${event.slug}/daftar`}>
-            {TT.registerAgain[l]}
-          </a>
-        </p>
-      ) : null}
-      {waiting ? (
-        <p class="muted">
-          {TT.noEntry[l]} {TT.toldBy(props.toldAt)[l]}
-        </p>
-      ) : null}
-      {hallPass ? (
-        <div class="card" style="text-align:center">
-          <QrSvg text={r.ticket_code} label={`${TT.ticket[l]} ${event.title}`} />
-          <p class="muted">{TT.showQr[l]}</p>
-          {props.doorsOpenAt !== null ? (
-            <p>
-              <strong>{TT.doorsOpen(formatDateTime(props.doorsOpenAt, event.timezone, l))[l]}</strong>
-            </p>
-          ) : null}
-          <p>
-            {TT.printed[l]}: <strong>{props.printedName}</strong>
-          </p>
-        </div>
-      ) : active ? (
-        <p>
-          {TT.printed[l]}: <strong>{props.printedName}</strong>
-        </p>
-      ) : null}
-      {active && r.mode === 'onsite' ? (
-        <section>
-          <h2>{TT.venue[l]}</h2>
-          <p>
-            {event.venue_name}
-            {event.venue_address ? `, ${event.venue_address}` : ''}
-          </p>
-          {mapUrl(event) ? (
-            <p>
-              <a href={mapUrl(event)!} rel="noopener" target="_blank">
-                {TT.map[l]}
-              </a>
-            </p>
-          ) : null}
-          {r.seat_id ? (
-            <p class="seat">
-              {TT.seat[l]}: <strong>{r.seat_id}</strong>
-            </p>
-          ) : r.status === 'confirmed' && props.seatMode === 'checkin' ? (
-            <p class="muted">{TT.seatAtDoor[l]}</p>
-          ) : null}
-        </section>
-      ) : null}
-      {/* The join button itself is the attendance module's (ticket section "Presensi daring"): it goes
-          through /t/:code/join, which records the join before redirecting. This page never links the
-          meeting URL directly, so no join goes unrecorded and there is exactly one join button. */}
-      {active && r.mode === 'online' && (r.status !== 'confirmed' || event.online_stream_url) ? (
-        <section>
-          <h2>{TT.onlineRoom[l]}</h2>
-          {r.status !== 'confirmed' ? <p class="muted">{TT.joinLater[l]}</p> : null}
-          {r.status === 'confirmed' && event.online_stream_url ? (
-            <p>
-              <a href={event.online_stream_url} rel="noopener">
-                {TT.stream[l]}
-              </a>
-            </p>
-          ) : null}
-        </section>
-      ) : null}
-      {props.sections}
-      {active ? (
-        <section>
-          <p class="row">
-            <a class="btn secondary" href={`${base}/acara.ics`}>
-              {TT.ics[l]}
-            </a>
-            <a class="btn secondary" href={waSelfLink(event, r, url, l)} rel="noopener">
-              {TT.wa[l]}
-            </a>
-          </p>
-          {canSwitch ? (
-            <form method="post" action={`${base}/mode`}>
-              <input type="hidden" name="mode" value={other} />
-              <button type="submit" class="secondary">
-                {TT.switchTo(MODE_TEXT[other])[l]}
-              </button>{' '}
-              <span class="muted">{TT.switchHint(otherRoom)[l]}</span>
-            </form>
-          ) : null}
-          <details>
-            <summary>{TT.cancel[l]}</summary>
-            <form method="post" action={`${base}/cancel`}>
-              <p>{TT.cancelConfirm[l]}</p>
-              <button type="submit" class="danger">
-                {TT.cancelDo[l]}
-              </button>
-            </form>
-          </details>
-          <p class="muted">{TT.keepSafe[l]}</p>
-        </section>
-      ) : null}
-      {props.myData}
-    </article>
-  );
 }

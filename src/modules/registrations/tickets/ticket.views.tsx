@@ -1,14 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Fragment, h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import type { AppContext } from '../../../context.js';
 import { errors, what } from '../../../errors.js';
 import { renderSections, type TicketView } from '../../../web/extensions.js';
 import { Notice } from '../../../web/layout.js';
 import type { EventRow } from '../../events/index.js';
-import { ErasedTicket, MyDataSection } from '../privacy/privacy.view.js';
-import { printedName, ticketUrl } from '../registrations.presenter.js';
+import { ErasedTicket } from '../privacy/privacy.view.js';
+import { ticketUrl } from '../registrations.presenter.js';
 import type { RegistrationRow } from '../registrations.repository.js';
+import { ticketBodyHtml, ticketBodyNode } from './ticket.body.js';
 import { ticketShell } from './ticket.shell.js';
-import { otherMode, switchOffered, TicketBody, TT } from './ticket.view.js';
+import { otherMode, switchOffered, TT } from './ticket.view.js';
 
 const CODE = /^[0-9a-z]{20,80}$/;
 
@@ -72,43 +75,34 @@ export function ticketViews(ctx: AppContext) {
       untouched: opts.untouched === true,
     };
     const sections = await renderSections(ui.ticketSections, req, event, view);
+    const body = ticketBodyHtml({
+      l: req.locale,
+      event,
+      r,
+      url: ticketUrl(config, r.ticket_code),
+      waitlistPosition: await regs.waitlistPosition(r),
+      otherRoom: switchOffered(r, s.modes) ? await regs.roomIn(event, otherMode(r)) : null,
+      modes: s.modes,
+      seatMode: s.seatMode,
+      doorsOpenAt:
+        r.status === 'confirmed' && r.mode === 'onsite'
+          ? Number(event.starts_at) - (await ctx.services.online.settings(event)).doorsOpenMinutes * 60_000
+          : null,
+      toldAt: r.email && ctx.mailer.enabled ? r.email : null,
+      done: opts.done,
+      sections: renderToString(h(Fragment, null, sections)),
+      questions: s.questions,
+      retentionDays: s.retentionDays,
+      erasedAfter: privacy.erasedAfter(event, s.retentionDays, req.locale),
+      openData: opts.openData,
+    });
     return ticketPage(
       req,
       reply,
       { title: `${TT.ticket[req.locale]} — ${event.title}`, status: opts.status ?? 200 },
       <>
         {opts.error ? <Notice kind="error">{opts.error}</Notice> : null}
-        <TicketBody
-          req={req}
-          event={event}
-          r={r}
-          url={ticketUrl(config, r.ticket_code)}
-          printedName={printedName(r)}
-          waitlistPosition={await regs.waitlistPosition(r)}
-          otherRoom={switchOffered(r, s.modes) ? await regs.roomIn(event, otherMode(r)) : null}
-          modes={s.modes}
-          seatMode={s.seatMode}
-          doorsOpenAt={
-            r.status === 'confirmed' && r.mode === 'onsite'
-              ? Number(event.starts_at) -
-                (await ctx.services.online.settings(event)).doorsOpenMinutes * 60_000
-              : null
-          }
-          toldAt={r.email && ctx.mailer.enabled ? r.email : null}
-          done={opts.done}
-          sections={sections}
-          myData={
-            <MyDataSection
-              l={req.locale}
-              event={event}
-              r={r}
-              questions={s.questions}
-              retentionDays={s.retentionDays}
-              erasedAfter={privacy.erasedAfter(event, s.retentionDays, req.locale)}
-              open={opts.openData}
-            />
-          }
-        />
+        {ticketBodyNode(body)}
       </>,
     );
   }
