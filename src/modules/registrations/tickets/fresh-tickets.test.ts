@@ -11,15 +11,37 @@ import { CHANGES, FreshTickets } from './fresh-tickets.js';
 // never show them once the registration or its event has changed, nor a second time, nor late.
 
 describe('kept rows', () => {
-  it('go on every announced change, whatever its event', async () => {
+  /** A payload of each change, about registration `reg` of event `eventId`, as its emitter sends it. */
+  function payload(name: (typeof CHANGES)[number], eventId: string, reg: string) {
+    if (name === 'registration.anonymized') return { eventId, registrationIds: [reg], reason: 'request' };
+    if (name === 'certificate.issued') return { eventId, role: 'peserta', registrationIds: [null, reg] };
+    if (name === 'attendance.changed') return { eventId, kind: 'import' };
+    if (name.startsWith('event.') || name === 'invitation.replied')
+      return { eventId, slug: 's', actorId: null };
+    return { eventId, registrationId: reg, mode: 'onsite', change: 'details', status: 'cancelled' };
+  }
+  const eventWide = (name: string) =>
+    name === 'attendance.changed' || name.startsWith('event.') || name === 'invitation.replied';
+
+  it('go on every announced change of their registration or their event, and stay for others’', async () => {
     const bus = new MemoryBus();
     const fresh = new FreshTickets(bus);
-    const r = { ticket_code: 'kode', event_id: 'e1' } as RegistrationRow;
+    const r = { id: 'r1', ticket_code: 'kode', event_id: 'e1' } as RegistrationRow;
+    const other = { id: 'r2', ticket_code: 'lain', event_id: 'e1' } as RegistrationRow;
     const event = { id: 'e1' } as EventRow;
     for (const name of CHANGES) {
       fresh.put(r, event);
-      await bus.emit(name, { eventId: 'e2', registrationId: 'x', registrationIds: [] } as never);
+      fresh.put(other, event);
+      // Another event's change, and for changes that name registrations, another registration's.
+      await bus.emit(name, payload(name, 'e2', 'r9') as never);
+      if (!eventWide(name)) await bus.emit(name, payload(name, 'e1', 'r2') as never);
+      expect(fresh.take('kode')?.r, name).toBe(r);
+      fresh.put(r, event);
+      if (!eventWide(name)) fresh.put(other, event);
+      await bus.emit(name, payload(name, 'e1', 'r1') as never);
       expect(fresh.take('kode'), name).toBeUndefined();
+      // A change of the whole event drops its other sign-ups too; one that names r1 leaves r2.
+      expect(fresh.take('lain')?.r, name).toBe(eventWide(name) ? undefined : other);
     }
     fresh.put(r, event);
     await bus.emit('registration.created', {
