@@ -217,9 +217,10 @@ export interface TicketInput {
   /** The e-mail a waitlisted or pending person is told at, when mail is configured; else null. */
   toldAt: string | null;
   done?: string;
-  /** Other modules' ticket sections, rendered. */
+  /** Other modules' ticket sections, already rendered by Preact (they go in as they are). */
   sections: string;
-  /** "Data saya" (UU PDP rights), shown on every ticket that still holds personal data. */
+  // For "Data saya" (UU PDP rights), shown on every ticket that still holds personal data: the event's own
+  // questions, how long data is kept and until when, and whether the section starts open.
   questions: Question[];
   retentionDays: number;
   erasedAfter: string;
