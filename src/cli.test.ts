@@ -80,6 +80,16 @@ describe('aula command line', () => {
     expect(await main(['restore', join(dir, 'nope.tar.gz')])).toBe(1);
     expect(err.at(-1)).toContain('does not exist');
   });
+
+  it('runs from its source file too, with the exit status of the command', () => {
+    const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+    const run = (...args: string[]) =>
+      spawnSync(tsx, [join(import.meta.dirname, 'cli.ts'), ...args], { encoding: 'utf8', env: process.env });
+    const help = run();
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('aula user add --email E');
+    expect(run('nonsense').status).toBe(2);
+  });
 });
 
 /** `npm start` and `npx aula` run scripts/check-node.cjs first: an old Node gets a plain answer, not a crash. */

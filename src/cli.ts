@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { buildApp } from './app.js';
@@ -143,4 +144,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+}
+
+// Run as a script too (`npx tsx src/cli.ts user add …` while developing), not only through bin/aula.cjs, which
+// imports main() from the build; imported by a test, this does nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
 }
