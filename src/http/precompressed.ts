@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BoundedMemo } from '../shared/memo.js';
 
 /**
  * A cached answer compressed once per encoding when the cache fills, instead of once per request by
@@ -62,17 +63,12 @@ type Coding = 'br' | 'gzip' | 'identity';
  * Browsers send a handful of distinct `Accept-Encoding` values; parsing the header was ~2% of a cached page's
  * CPU, so answers are remembered per header (bounded: a client may send anything).
  */
-const negotiated = new Map<string, Coding>();
+const negotiated = new BoundedMemo<Coding>(200);
 
 /** The best coding the request accepts (brotli, then gzip), from `Accept-Encoding` with its q-values. */
 export function negotiate(header: string | undefined): Coding {
   if (!header) return 'identity';
-  const known = negotiated.get(header);
-  if (known) return known;
-  const coding = parseAcceptEncoding(header);
-  if (negotiated.size >= 200) negotiated.clear();
-  negotiated.set(header, coding);
-  return coding;
+  return negotiated.get(header, () => parseAcceptEncoding(header));
 }
 
 function parseAcceptEncoding(header: string): Coding {

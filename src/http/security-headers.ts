@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { BoundedMemo } from '../shared/memo.js';
 
 /**
  * Pages load scripts only from /assets (client islands; no inline script or handler anywhere, see
@@ -8,18 +9,11 @@ import fp from 'fastify-plugin';
  * projector and overlay screens, which streaming tools may embed. The certificate editor previews its
  * PDF from a blob: URL in a frame.
  */
-const policies = new Map<string, string>();
+const policies = new BoundedMemo<string>(100);
 
 /** The policy per host (a node answers under one or two names; bounded, since Host is the client's). */
 function pagePolicy(host: string, frameable: boolean): string {
-  const key = `${frameable ? 1 : 0}${host}`;
-  let policy = policies.get(key);
-  if (policy === undefined) {
-    policy = buildPagePolicy(host, frameable);
-    if (policies.size >= 100) policies.clear();
-    policies.set(key, policy);
-  }
-  return policy;
+  return policies.get(`${frameable ? 1 : 0}${host}`, () => buildPagePolicy(host, frameable));
 }
 
 function buildPagePolicy(host: string, frameable: boolean): string {

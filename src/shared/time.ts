@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/index.js';
+import { BoundedMemo } from './memo.js';
 
 /**
  * Indonesian zone labels mapped in our own code (WIB/WITA/WIT) rather than trusting ICU's
@@ -34,21 +35,13 @@ function formatter(key: string, locale: string, options: Intl.DateTimeFormatOpti
  * every registration, but a rush registers hundreds in the same minute, and a key per millisecond would
  * both miss every time and clear the events' entries out of the map every 5,000 registrations.
  */
-const formatted = new Map<string, string>();
+const formatted = new BoundedMemo<string>(5000);
 /**
  * The instant's minute: dates and times are shown to the minute, and every zone in use today is offset from
  * UTC by whole minutes, so all instants of one minute read the same.
  */
 const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
-function remembered(key: string, make: () => string): string {
-  let v = formatted.get(key);
-  if (v === undefined) {
-    v = make();
-    if (formatted.size >= 5000) formatted.clear();
-    formatted.set(key, v);
-  }
-  return v;
-}
+const remembered = (key: string, make: () => string): string => formatted.get(key, make);
 
 export function isValidTimeZone(tz: string): boolean {
   try {

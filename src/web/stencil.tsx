@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { VNode } from 'preact';
 import { jsxTemplate } from 'preact/jsx-runtime';
 import { renderToString } from 'preact-render-to-string';
+import { BoundedMemo } from '../shared/memo.js';
 
 /**
  * Markup this process rendered itself with Preact, put into a tree without being escaped again (Preact's own
@@ -49,7 +50,7 @@ export function stencil<S, K extends string, R extends K = never>(
   });
   const MARK = new RegExp(`\u0001${NONCE}\\.(\\d+)\u0001`, 'g');
   const raw = new Set<K>(opts.raw ?? []);
-  const cuts = new Map<string, Cut<K> | null>();
+  const cuts = new BoundedMemo<Cut<K> | null>(MAX_SHAPES);
 
   function cut(shape: S): Cut<K> | null {
     const html = renderToString(draw(shape, marks, (name) => rendered(marks[name])));
@@ -73,12 +74,7 @@ export function stencil<S, K extends string, R extends K = never>(
     whole,
     /** The part's HTML for `shape` filled with `text`; `key` must identify `shape` (its JSON, say). */
     html(key: string, shape: S, text: Record<K, string>): string {
-      let c = cuts.get(key);
-      if (c === undefined) {
-        c = cut(shape);
-        if (cuts.size >= MAX_SHAPES) cuts.clear();
-        cuts.set(key, c);
-      }
+      const c = cuts.get(key, () => cut(shape));
       if (c === null) return whole(shape, text);
       let out = c.parts[0]!;
       for (let i = 0; i < c.holes.length; i++) {
@@ -88,7 +84,7 @@ export function stencil<S, K extends string, R extends K = never>(
       return out;
     },
     /** Whether the markup of the shape under `key` was cut (false: unseen, or rendered whole every time). */
-    isCut: (key: string) => Boolean(cuts.get(key)),
+    isCut: (key: string) => Boolean(cuts.peek(key)),
     /** `html`'s result as a node for a Preact tree (the page frame around it). */
     node: (html: string) => rendered(html),
   };

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Fragment, h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { negotiate } from '../../../http/precompressed.js';
+import { BoundedMemo } from '../../../shared/memo.js';
 import { Layout, langHref } from '../../../web/layout.js';
 import { page } from '../../../web/page.js';
 import { type Children, renderPage } from '../../../web/render.js';
@@ -49,32 +50,27 @@ const attribute = (v: string) =>
  * and `page()` renders everything. Bounded: the map starts again past 500 frames.
  */
 export function ticketShell() {
-  const shells = new Map<string, Shell>();
+  const shells = new BoundedMemo<Shell>(500);
 
-  function shellFor(locale: FastifyRequest['locale'], title: string): Shell {
-    const key = `${locale}\n${title}`;
-    let shell = shells.get(key);
-    if (!shell) {
-      const other = locale === 'id' ? 'en' : 'id';
-      const html = renderPage(
-        <Layout locale={locale} path={PATH} user={null} csrf={null} meta={{ title }}>
-          {SLOT}
-        </Layout>,
-      );
-      const href = `href="${langHref(PATH, other)}"`;
-      const h = html.indexOf(href);
-      const s = html.indexOf(SLOT);
-      if (h < 0 || s < h) throw new Error('ticket shell: markers not found');
-      shell = {
-        beforeHref: html.slice(0, h),
-        beforeBody: html.slice(h + href.length, s),
-        after: html.slice(s + SLOT.length),
-      };
-      if (shells.size >= 500) shells.clear();
-      shells.set(key, shell);
-    }
-    return shell;
+  function makeShell(locale: FastifyRequest['locale'], title: string): Shell {
+    const other = locale === 'id' ? 'en' : 'id';
+    const html = renderPage(
+      <Layout locale={locale} path={PATH} user={null} csrf={null} meta={{ title }}>
+        {SLOT}
+      </Layout>,
+    );
+    const href = `href="${langHref(PATH, other)}"`;
+    const h = html.indexOf(href);
+    const s = html.indexOf(SLOT);
+    if (h < 0 || s < h) throw new Error('ticket shell: markers not found');
+    return {
+      beforeHref: html.slice(0, h),
+      beforeBody: html.slice(h + href.length, s),
+      after: html.slice(s + SLOT.length),
+    };
   }
+  const shellFor = (locale: FastifyRequest['locale'], title: string) =>
+    shells.get(`${locale}\n${title}`, () => makeShell(locale, title));
 
   return function ticketPage(
     req: FastifyRequest,

@@ -1,4 +1,5 @@
 import type { Locale, Text } from '../../../i18n/index.js';
+import { BoundedMemo } from '../../../shared/memo.js';
 import { formatDate, formatDateTime, formatTimeRange, sameLocalDay } from '../../../shared/time.js';
 import type { EventRow } from '../../events/index.js';
 import { waDigits } from '../phone.js';
@@ -127,17 +128,9 @@ export function waSelfLink(event: EventRow, r: RegistrationRow, url: string, l: 
  * ends fall on one local day takes two zone-offset look-ups (~10 µs) that the formatters' own memo does not hold.
  * Pure in its key; bounded by clearing.
  */
-const whenLines = new Map<string, string>();
-export function when(event: EventRow, l: Locale): string {
-  const key = `${event.starts_at}|${event.ends_at}|${event.timezone}|${l}`;
-  let line = whenLines.get(key);
-  if (line === undefined) {
-    line = whenNow(event, l);
-    if (whenLines.size >= 2000) whenLines.clear();
-    whenLines.set(key, line);
-  }
-  return line;
-}
+const whenLines = new BoundedMemo<string>(2000);
+export const when = (event: EventRow, l: Locale): string =>
+  whenLines.get(`${event.starts_at}|${event.ends_at}|${event.timezone}|${l}`, () => whenNow(event, l));
 
 /** When, once, at the top: "Kamis, 30 Desember 2021, pukul 09.00–11.30 WIB" (both ends when it spans days). */
 function whenNow(event: EventRow, l: Locale): string {
