@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
-import { DB_KINDS } from '../../../../test/helpers/env.js';
+import { DB_KINDS, REDIS_URL } from '../../../../test/helpers/env.js';
 import { publishedEvent } from '../../../../test/helpers/registrations.js';
 import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
 import { WAITLIST_AHEAD_CAP } from '../registrations.schemas.js';
@@ -103,5 +103,63 @@ describe.each(DB_KINDS)('a place on the waitlist, counted at most %s', (kind) =>
       small.map(async (s) => (await ticket(s.ticket_code)).json().waitlistPosition),
     );
     expect(places).toEqual([1, 2]);
+  });
+});
+
+describe.skipIf(!REDIS_URL).each(DB_KINDS)('a place on the waitlist on two nodes with Redis (%s)', (kind) => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    const prefix = `aula-test-${process.pid}-${Date.now().toString(36)}-waitlist-${kind}`;
+    a = await createTestApp(kind, { REDIS_URL: REDIS_URL!, REDIS_PREFIX: prefix });
+    const db = a.config.database;
+    b = await createTestApp(kind, {
+      REDIS_URL: REDIS_URL!,
+      REDIS_PREFIX: prefix,
+      DATABASE_URL: db.kind === 'sqlite' ? `sqlite:${db.path}` : db.url,
+    });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('moves up on node B when someone ahead cancels on node A, though B kept the marker', async () => {
+    const e = await publishedEvent(a, { capacity: 1 });
+    await seedRegistrations(a.app.ctx.db, e.id, 1);
+    const waiting = await seedRegistrations(a.app.ctx.db, e.id, WAITLIST_AHEAD_CAP + 2, {
+      status: 'waitlisted',
+    });
+    for (const [i, w] of waiting.entries())
+      await a.app.ctx.db
+        .updateTable('registrations')
+        .set({ waitlist_at: 1_000 + i })
+        .where('id', '=', w.id)
+        .execute();
+    const behind = waiting[WAITLIST_AHEAD_CAP + 1]!.ticketCode;
+    const place = async (node: TestApp) =>
+      (await node.inject({ method: 'GET', url: `/api/v1/tickets/${behind}` })).json() as {
+        waitlistPosition: number;
+        waitlistPositionCapped: boolean;
+      };
+    expect(await place(b)).toMatchObject({ waitlistPositionCapped: true });
+    const cancel = await a.inject({
+      method: 'POST',
+      url: `/api/v1/tickets/${waiting[0]!.ticketCode}/cancel`,
+    });
+    expect(cancel.statusCode).toBe(200);
+    expect(await place(a)).toMatchObject({
+      waitlistPosition: WAITLIST_AHEAD_CAP + 1,
+      waitlistPositionCapped: false,
+    });
+    // Node B learns of it through Redis: it asks again until the message has arrived (no time is asserted).
+    await vi.waitFor(
+      async () =>
+        expect(await place(b)).toMatchObject({
+          waitlistPosition: WAITLIST_AHEAD_CAP + 1,
+          waitlistPositionCapped: false,
+        }),
+      { timeout: 5000, interval: 20 },
+    );
   });
 });
