@@ -17,7 +17,10 @@ export const escapeHtml = (v: string) =>
   v.replace(/["&<]/g, (c) => (c === '"' ? '&quot;' : c === '&' ? '&amp;' : '&lt;'));
 
 const NONCE = randomBytes(8).toString('hex');
-/** Bounded: a shape per event, language and ticket state is a few dozen per event. */
+/**
+ * Bounded: an event has a shape per language and ticket state, times the few things people differ in (which
+ * contacts they gave, their consents): tens to a few hundred, ~5 KB each.
+ */
 const MAX_SHAPES = 2_000;
 
 interface Cut<K extends string> {
@@ -33,9 +36,9 @@ interface Cut<K extends string> {
  * the markers, and each call fills the cuts with its values, escaped as Preact escapes them. Rendering the part
  * whole gives the same bytes (the stencil's and the ticket page's tests compare both for every branch).
  *
- * `raw` values are markup this process made (a QR code's SVG, another module's rendered section) and go in as
- * they are; `draw` places them with its third argument. A shape whose markers come out altered (a value was transformed after all) is never cut: it is
- * rendered whole every time, so a mistake costs speed, not correctness.
+ * `raw` values are markup this process made (another module's section, rendered by Preact) and go in as they are;
+ * `draw` places them with its third argument. A shape whose markers come out altered (a value was transformed
+ * after all) is never cut: it is rendered whole every time, so a mistake costs speed, not correctness.
  */
 export function stencil<S, K extends string, R extends K = never>(
   names: readonly K[],

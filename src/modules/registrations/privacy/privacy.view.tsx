@@ -64,7 +64,10 @@ export const MY_DATA_TEXT = [
 ] as const;
 type MyDataText = Record<(typeof MY_DATA_TEXT)[number], string>;
 
-/** Everything "Data saya" branches on (see web/stencil.tsx): which rows a person has, their consents, the event's terms. */
+/**
+ * Everything "Data saya" branches on (see web/stencil.tsx): which rows a person has, their consents, the event's
+ * terms.
+ */
 export interface MyDataShape {
   l: Locale;
   has: { printed: boolean; institution: boolean; phone: boolean; email: boolean; seat: boolean };
