@@ -1,6 +1,7 @@
 // The door check-in page: camera, keyboard-wedge scanner and search, a big green/amber/red answer,
 // and an offline mode that checks people in against the roster kept on the phone and syncs later.
 import { type Camera, startCamera } from './_checkin-camera.js';
+import { DoorCount } from './_checkin-count.js';
 import { deviceName, feedback, type Tone } from './_checkin-feedback.js';
 import { appendOverride } from './_checkin-override.js';
 import { checkInPerson } from './_checkin-person.js';
@@ -65,12 +66,10 @@ async function main(el: HTMLElement) {
   // The page's number, unless this phone heard a newer one from the server (a reload offline gets an
   // older copy of the page from the service worker; its number would drop the arrivals since).
   const saved = store.savedCount();
-  let serverOnsite =
-    saved && saved.at > Number(countEl.dataset.at ?? 0) ? saved.n : Number(countEl.textContent ?? 0);
-  const setServerOnsite = (n: number) => {
-    serverOnsite = n;
-    store.saveCount(n);
-  };
+  const count = new DoorCount(
+    saved && saved.at > Number(countEl.dataset.at ?? 0) ? saved.n : Number(countEl.textContent ?? 0),
+    (n) => store.saveCount(n),
+  );
   let online = navigator.onLine;
 
   const fmt = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
@@ -120,7 +119,7 @@ async function main(el: HTMLElement) {
     queueEl.textContent = String(q.length);
     // Offline arrivals are shown at once; the server's number replaces them after the sync.
     countEl.textContent = String(
-      serverOnsite + q.filter((s) => s.personId && store.byId(s.personId)?.checkedInAt).length,
+      count.value + q.filter((s) => s.personId && store.byId(s.personId)?.checkedInAt).length,
     );
     netEl.textContent = online ? t.netOn! : t.netOff!;
     netEl.classList.toggle('off', !online);
@@ -131,7 +130,7 @@ async function main(el: HTMLElement) {
   function answer(body: ServerResult | ServerError) {
     if ('error' in body) return showError(body.error);
     const reg = body.registration;
-    if (body.first) setServerOnsite(serverOnsite + 1);
+    if (body.first) count.add(1);
     if (body.result !== 'waitlisted')
       store.markArrived(reg.id, Date.parse(body.checkedInAt), body.checkedInBy);
     show(
@@ -176,17 +175,19 @@ async function main(el: HTMLElement) {
     const scannedAt = Date.now();
     if (online) {
       try {
-        const r = await post(`${api}/checkins?lang=${lang}`, {
-          ...what,
-          scanId,
-          scannedAt,
-          device,
-          method,
-          ...(override ? { override } : {}),
+        return await count.write(async () => {
+          const r = await post(`${api}/checkins?lang=${lang}`, {
+            ...what,
+            scanId,
+            scannedAt,
+            device,
+            method,
+            ...(override ? { override } : {}),
+          });
+          const body = (await r.json()) as ServerResult | ServerError;
+          if ('error' in body && body.error.overridable) return offerOverride(body.error, what, method);
+          return answer(body);
         });
-        const body = (await r.json()) as ServerResult | ServerError;
-        if ('error' in body && body.error.overridable) return offerOverride(body.error, what, method);
-        return answer(body);
       } catch {
         setOnline(false);
       }
@@ -243,24 +244,26 @@ async function main(el: HTMLElement) {
       const b = document.createElement('button');
       b.type = 'button';
       b.textContent = t.switchToHall!;
-      b.addEventListener('click', async () => {
-        const r = await post(`${api}/checkins?lang=${lang}`, {
-          registrationId: e.registrationId,
-          switchToOnsite: true,
-          device,
-          method: 'search',
-        });
-        const body = (await r.json()) as ServerResult | ServerError;
-        if ('error' in body) return show('red', body.error.message);
-        if (body.first) setServerOnsite(serverOnsite + 1);
-        show(
-          body.first ? 'green' : 'amber',
-          body.registration.name,
-          body.message,
-          modeLine(body.registration),
-        );
-        refreshBar();
-      });
+      b.addEventListener('click', () =>
+        count.write(async () => {
+          const r = await post(`${api}/checkins?lang=${lang}`, {
+            registrationId: e.registrationId,
+            switchToOnsite: true,
+            device,
+            method: 'search',
+          });
+          const body = (await r.json()) as ServerResult | ServerError;
+          if ('error' in body) return show('red', body.error.message);
+          if (body.first) count.add(1);
+          show(
+            body.first ? 'green' : 'amber',
+            body.registration.name,
+            body.message,
+            modeLine(body.registration),
+          );
+          refreshBar();
+        }),
+      );
       resultBox.append(b);
     }
   }
@@ -277,19 +280,24 @@ async function main(el: HTMLElement) {
       let sent = 0;
       for (let i = 0; i < queue.length; i += 200) {
         const chunk = queue.slice(i, i + 200);
-        const r = await post(`${api}/checkins/sync?lang=${lang}`, {
-          device,
-          scans: chunk.map(({ personId: _local, ...s }) => s),
+        const body = await count.write(async () => {
+          const r = await post(`${api}/checkins/sync?lang=${lang}`, {
+            device,
+            scans: chunk.map(({ personId: _local, ...s }) => s),
+          });
+          if (!r.ok) return null;
+          const body = (await r.json()) as {
+            results: (
+              | (ServerResult & { scanId: string })
+              | (ServerError & { scanId: string; result: 'error' })
+            )[];
+          };
+          // By the answers, as a single scan counts: the server's own number (in the answer too) could hold a
+          // scan answered at the same moment. The count read after the sync brings in other phones' arrivals.
+          count.add(body.results.filter((x) => !('error' in x) && x.first).length);
+          return body;
         });
-        if (!r.ok) break;
-        const body = (await r.json()) as {
-          counts: { onsite: number };
-          results: (
-            | (ServerResult & { scanId: string })
-            | (ServerError & { scanId: string; result: 'error' })
-          )[];
-        };
-        setServerOnsite(body.counts.onsite);
+        if (!body) break;
         // A walk-in another request is still registering stays queued for the next round.
         const retry = new Set(
           body.results.flatMap((x) =>
@@ -330,8 +338,10 @@ async function main(el: HTMLElement) {
       const body = (await r.json()) as { people: RosterPerson[]; window?: DoorWindow };
       store.setRoster(body.people);
       if (body.window) store.setWindow(body.window);
-      const s = await fetch(`${api}/attendance/summary`, { credentials: 'same-origin' });
-      if (s.ok) setServerOnsite(((await s.json()) as { present: { onsite: number } }).present.onsite);
+      await count.read(async () => {
+        const s = await fetch(`${api}/attendance/summary`, { credentials: 'same-origin' });
+        return s.ok ? ((await s.json()) as { present: { onsite: number } }).present.onsite : null;
+      });
       refreshBar();
     } catch {
       setOnline(false);
@@ -437,18 +447,20 @@ async function main(el: HTMLElement) {
     const form = ev.currentTarget as HTMLFormElement;
     const w = walkInFrom(form);
     if (!w) return show('red', t.error!);
-    const done = await submitWalkIn(w, {
-      store,
-      t,
-      isOnline: () => online,
-      setOnline,
-      post: (body) => post(`${api}/checkins?lang=${lang}`, { ...(body as object), device }),
-      answer: (body) => answer(body as ServerResult | ServerError),
-      queued: (q) => {
-        show('amber', q.name, t.pendingSync!, t.walkInQueued!);
-        refreshBar();
-      },
-    });
+    const done = await count.write(() =>
+      submitWalkIn(w, {
+        store,
+        t,
+        isOnline: () => online,
+        setOnline,
+        post: (body) => post(`${api}/checkins?lang=${lang}`, { ...(body as object), device }),
+        answer: (body) => answer(body as ServerResult | ServerError),
+        queued: (q) => {
+          show('amber', q.name, t.pendingSync!, t.walkInQueued!);
+          refreshBar();
+        },
+      }),
+    );
     if (!done) return;
     form.reset();
     ($('ci-walkin-box') as HTMLDetailsElement).open = false;
