@@ -101,12 +101,16 @@ export interface TwoNodes {
 }
 
 /**
- * Two app nodes on one database and one Redis (a prefix of their own), as behind a load balancer.
- * Needs REDIS_URL; CI sets it, and a plain `npm test` leaves these tests out and says so.
+ * Two app nodes on one database (SQLite unless `kind` says PostgreSQL) and one Redis (a prefix of their own), as
+ * behind a load balancer. Needs REDIS_URL; CI sets it, and a plain `npm test` leaves these tests out and says so.
  */
-export async function createTwoNodes(redisUrl: string | undefined, label: string): Promise<TwoNodes> {
+export async function createTwoNodes(
+  redisUrl: string | undefined,
+  label: string,
+  kind: DbKind = 'sqlite',
+): Promise<TwoNodes> {
   if (!redisUrl) throw new Error('REDIS_URL is required for the two-node tests (CI sets it)');
-  const shared = await createTestDatabase('sqlite');
+  const shared = await createTestDatabase(kind);
   const env = {
     DATABASE_URL: shared.url,
     REDIS_URL: redisUrl,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { createTestApp, createTwoNodes, type TestApp, type TwoNodes } from '../../../../test/helpers/app.js';
 import { DB_KINDS, REDIS_URL } from '../../../../test/helpers/env.js';
 import { createEvent } from '../../../../test/helpers/events.js';
 import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
@@ -84,22 +84,14 @@ describe.each(DB_KINDS)('the ticket page’s open code, kept per event (%s)', (k
 });
 
 describe.skipIf(!REDIS_URL).each(DB_KINDS)('the open code on two nodes with Redis (%s)', (kind) => {
+  let nodes: TwoNodes;
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    const prefix = `aula-test-${process.pid}-${Date.now().toString(36)}-codes-${kind}`;
-    a = await createTestApp(kind, { REDIS_URL: REDIS_URL!, REDIS_PREFIX: prefix });
-    const db = a.config.database;
-    b = await createTestApp(kind, {
-      REDIS_URL: REDIS_URL!,
-      REDIS_PREFIX: prefix,
-      DATABASE_URL: db.kind === 'sqlite' ? `sqlite:${db.path}` : db.url,
-    });
+    nodes = await createTwoNodes(REDIS_URL, 'codes', kind);
+    ({ a, b } = nodes);
   });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  afterAll(() => nodes.close());
 
   it('a code made on node A shows on node B, which had the event’s codes kept', async () => {
     const { ticket, make } = await setUp(a);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { createTestApp, createTwoNodes, type TestApp, type TwoNodes } from '../../../../test/helpers/app.js';
 import { DB_KINDS, REDIS_URL } from '../../../../test/helpers/env.js';
 import { person, publishedEvent } from '../../../../test/helpers/registrations.js';
 
@@ -100,22 +100,14 @@ describe.each(DB_KINDS)('ticket page after an organizer saves (%s)', (kind) => {
 });
 
 describe.skipIf(!REDIS_URL).each(DB_KINDS)('ticket page on two nodes with Redis (%s)', (kind) => {
+  let nodes: TwoNodes;
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    const prefix = `aula-test-${process.pid}-${Date.now().toString(36)}-ticket-${kind}`;
-    a = await createTestApp(kind, { REDIS_URL: REDIS_URL!, REDIS_PREFIX: prefix });
-    const db = a.config.database;
-    b = await createTestApp(kind, {
-      REDIS_URL: REDIS_URL!,
-      REDIS_PREFIX: prefix,
-      DATABASE_URL: db.kind === 'sqlite' ? `sqlite:${db.path}` : db.url,
-    });
+    nodes = await createTwoNodes(REDIS_URL, 'ticket', kind);
+    ({ a, b } = nodes);
   });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  afterAll(() => nodes.close());
 
   it('a change saved on node A shows on node B, which had the old value cached', async () => {
     let i = 100;

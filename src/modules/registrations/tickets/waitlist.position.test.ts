@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { createTestApp, createTwoNodes, type TestApp, type TwoNodes } from '../../../../test/helpers/app.js';
 import { DB_KINDS, REDIS_URL } from '../../../../test/helpers/env.js';
 import { publishedEvent } from '../../../../test/helpers/registrations.js';
 import { seedRegistrations } from '../../../../test/helpers/seed-registrations.js';
@@ -107,22 +107,14 @@ describe.each(DB_KINDS)('a place on the waitlist, counted at most %s', (kind) =>
 });
 
 describe.skipIf(!REDIS_URL).each(DB_KINDS)('a place on the waitlist on two nodes with Redis (%s)', (kind) => {
+  let nodes: TwoNodes;
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    const prefix = `aula-test-${process.pid}-${Date.now().toString(36)}-waitlist-${kind}`;
-    a = await createTestApp(kind, { REDIS_URL: REDIS_URL!, REDIS_PREFIX: prefix });
-    const db = a.config.database;
-    b = await createTestApp(kind, {
-      REDIS_URL: REDIS_URL!,
-      REDIS_PREFIX: prefix,
-      DATABASE_URL: db.kind === 'sqlite' ? `sqlite:${db.path}` : db.url,
-    });
+    nodes = await createTwoNodes(REDIS_URL, 'waitlist', kind);
+    ({ a, b } = nodes);
   });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  afterAll(() => nodes.close());
 
   it('moves up on node B when someone ahead cancels on node A, though B kept the marker', async () => {
     const e = await publishedEvent(a, { capacity: 1 });
