@@ -8,6 +8,7 @@ import { BoundedMemo } from '../../../shared/memo.js';
 import { Layout, langHref } from '../../../web/layout.js';
 import { page } from '../../../web/page.js';
 import { type Children, renderPage } from '../../../web/render.js';
+import { escapeHtml } from '../../../web/stencil.js';
 
 // Markers no visitor can type: user text is escaped by Preact, and this nonce is unknown outside the process.
 const NONCE = randomBytes(16).toString('hex');
@@ -38,10 +39,6 @@ export const TICKET_COMPRESS = {
 };
 
 type Shell = { beforeHref: string; beforeBody: string; after: string };
-
-/** An attribute value as preact-render-to-string writes it: `"`, `&` and `<` escaped, nothing else. */
-const attribute = (v: string) =>
-  v.replace(/["&<]/g, (c) => (c === '"' ? '&quot;' : c === '&' ? '&amp;' : '&lt;'));
 
 /**
  * The ticket page's frame (the head with its inline CSS, the header, the footer) rendered once per title and
@@ -82,7 +79,7 @@ export function ticketShell() {
     const shell = shellFor(req.locale, opts.title);
     // The language link keeps this request's path and query, escaped as Preact escapes every attribute
     // (the test compares the whole page with page()'s for addresses with quotes and markup).
-    const href = `href="${attribute(langHref(req.url, req.locale === 'id' ? 'en' : 'id'))}"`;
+    const href = `href="${escapeHtml(langHref(req.url, req.locale === 'id' ? 'en' : 'id'))}"`;
     const html = Buffer.from(
       shell.beforeHref + href + shell.beforeBody + renderToString(h(Fragment, null, body)) + shell.after,
     );
