@@ -7,7 +7,7 @@ import { MY_DATA_TEXT, type MyDataShape, MyDataView, myDataModel } from '../priv
 import type { RegistrationRow } from '../registrations.repository.js';
 import type { Question } from '../registrations.schemas.js';
 import { waitlistCapped } from '../registrations.schemas.js';
-import { MODE_TEXT } from '../registrations.service.js';
+import { ACTIVE, MODE_TEXT } from '../registrations.service.js';
 import type { RegistrationMode, RegistrationStatus } from '../registrations.tables.js';
 import { qrPath } from './qr.js';
 import { mapUrl, otherMode, switchOffered, TT, waSelfLink, when } from './ticket.view.js';
@@ -39,7 +39,6 @@ interface TicketShape {
   waitPlace: 'exact' | 'capped' | null;
   /** The event's form, on a cancelled ticket while the event has not ended. */
   registerAgain: string | null;
-  hallPass: boolean;
   doorsOpen: string | null;
   told: boolean;
   venue: { text: string; map: string | null } | null;
@@ -52,8 +51,10 @@ interface TicketShape {
 
 function drawTicket(s: TicketShape, t: Readonly<TicketText>, raw: (name: 'sections') => VNode) {
   const l = s.l;
-  const active = s.status === 'confirmed' || s.status === 'waitlisted' || s.status === 'pending';
+  const active = ACTIVE.has(s.status);
   const waiting = s.status === 'waitlisted' || s.status === 'pending';
+  // Only a confirmed hall ticket is an entry pass: a QR at the door for anyone else would be turned away.
+  const hallPass = s.status === 'confirmed' && s.mode === 'onsite';
   const done = s.done ? TT.done[s.done] : null;
   const doneKind = s.done === 'newWaitlisted' || s.done === 'newPending' ? '' : ' ok';
   const badge =
@@ -98,7 +99,7 @@ function drawTicket(s: TicketShape, t: Readonly<TicketText>, raw: (name: 'sectio
           {TT.noEntry[l]} {TT.toldBy(s.told ? t.toldAt : null)[l]}
         </p>
       ) : null}
-      {s.hallPass ? (
+      {hallPass ? (
         <div class="card" style="text-align:center">
           {/* The ticket's QR code (qr.tsx draws it, once per code): inline SVG, no request, no raw markup. */}
           <svg
@@ -229,7 +230,7 @@ export interface TicketInput {
 
 function ticketModel(p: TicketInput): { shape: TicketShape; text: TicketText } {
   const { l, event, r } = p;
-  const active = r.status === 'confirmed' || r.status === 'waitlisted' || r.status === 'pending';
+  const active = ACTIVE.has(r.status);
   const my = myDataModel({ ...p, open: p.openData });
   const hallPass = r.status === 'confirmed' && r.mode === 'onsite';
   const canSwitch = switchOffered(r, p.modes) && (p.otherRoom === null || p.otherRoom > 0);
@@ -241,7 +242,6 @@ function ticketModel(p: TicketInput): { shape: TicketShape; text: TicketText } {
       : p.done === 'new' && r.status === 'pending'
         ? 'newPending'
         : p.done;
-  const map = mapUrl(event);
   return {
     text: {
       ...my.text,
@@ -264,14 +264,13 @@ function ticketModel(p: TicketInput): { shape: TicketShape; text: TicketText } {
       waitPlace: p.waitlistPosition ? (waitlistCapped(p.waitlistPosition) ? 'capped' : 'exact') : null,
       registerAgain:
         r.status === 'cancelled' && Date.now() < Number(event.ends_at) ? `/e/${event.slug}/daftar` : null,
-      hallPass,
       doorsOpen: p.doorsOpenAt !== null ? formatDateTime(p.doorsOpenAt, event.timezone, l) : null,
       told: p.toldAt !== null,
       venue:
         active && r.mode === 'onsite'
           ? {
               text: `${event.venue_name ?? ''}${event.venue_address ? `, ${event.venue_address}` : ''}`,
-              map,
+              map: mapUrl(event),
             }
           : null,
       seat:
@@ -289,7 +288,7 @@ function ticketModel(p: TicketInput): { shape: TicketShape; text: TicketText } {
               stream: r.status === 'confirmed' ? event.online_stream_url : null,
             }
           : null,
-      switchTo: active && canSwitch ? otherMode(r) : null,
+      switchTo: canSwitch ? otherMode(r) : null,
       roomKnown: p.otherRoom !== null,
       my: my.shape,
     },
