@@ -293,6 +293,8 @@ describe.skipIf(!hasChromium)('moderation desk in Chromium', () => {
     const p = await ctx.newPage();
     await p.goto(`${base}/console/events/${ev.event.id}/moderate`);
     await p.waitForFunction(() => document.getElementById('mod-root')?.dataset.conn === 'live');
+    // "live" means the socket opened; the snapshot that fills the list comes just after it.
+    await p.waitForSelector('#mod-list li');
     // Compact rows: each row's actions sit on one line, on the phone and on the laptop.
     const lines = (page: Page) =>
       page.locator('#mod-list li').evaluateAll((ls) =>

@@ -155,9 +155,7 @@ describe.skipIf(!hasChromium)('word cloud on the projector and captions on the l
     const live = await pctx.newPage();
     await live.goto(`${base}/e/${ev.event.slug}/live`);
     await live.locator('#captions summary').click();
-    await live.waitForFunction(
-      () => document.getElementById('live-root')?.dataset.conn !== undefined || true,
-    );
+    await live.waitForFunction(() => document.getElementById('live-root')?.dataset.conn === 'live');
 
     await desk.locator('#caption-line').fill('Selamat pagi, kita mulai sesi pemulihan <i>UMKM</i>.');
     await desk.locator('#caption-line').press('Enter');
