@@ -17,9 +17,10 @@ function message(version) {
   version = 'v' + String(version).replace(/^v/, '');
   return [
     '',
+    '  Aula membutuhkan Node.js ' + NEED.join('.') + ' atau lebih baru; ini Node.js ' + version + '.',
     '  Aula needs Node.js ' + NEED.join('.') + ' or newer; this is Node.js ' + version + '.',
-    '  Aula membutuhkan Node.js ' + NEED.join('.') + ' atau lebih baru.',
     '',
+    '  Pasang Node.js 24 LTS, lalu jalankan `npm ci` lagi.',
     '  Install Node.js 24 LTS, then run `npm ci` again:',
     '    - with nvm:        nvm install 24 && nvm use 24',
     '    - Debian/Ubuntu:   curl -fsSL https://deb.nodesource.com/setup_24.x | sudo bash - && sudo apt-get install -y nodejs',

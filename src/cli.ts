@@ -6,10 +6,23 @@ import { loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { validationError } from './http/validation.js';
+import type { Locale, Text } from './i18n/index.js';
 import { GLOBAL_ROLES } from './modules/auth/index.js';
 import { BackupError } from './ops/backup.js';
 
-const HELP = `Aula command line
+const HELP: Text = {
+  id: `Baris perintah Aula
+
+  aula user add --email E --password P [--name N] [--role admin|organizer|moderator|checkin]
+  aula token create --email E [--name N]      mencetak token API (Authorization: Bearer …)
+  aula demo [--email E]                       memuat seminar contoh sebagai acara demo
+  aula retention run                          menghapus data pribadi acara yang masa simpannya sudah lewat
+  aula backup --out BERKAS                    menulis cadangan (basis data, unggahan, berkas yang dibuat) saat server berjalan
+  aula restore BERKAS [--force]               memulihkan cadangan ke DATA_DIR dan DATABASE_URL yang kosong
+                                              (cadangan SQLite dapat dipulihkan ke PostgreSQL: cara untuk tumbuh)
+
+Memakai DATABASE_URL dan DATA_DIR yang sama dengan server. In English: AULA_LANG=en aula …`,
+  en: `Aula command line
 
   aula user add --email E --password P [--name N] [--role admin|organizer|moderator|checkin]
   aula token create --email E [--name N]      prints an API token (Authorization: Bearer …)
@@ -19,7 +32,23 @@ const HELP = `Aula command line
   aula restore FILE [--force]                 restores a backup into an empty DATA_DIR and DATABASE_URL
                                               (a SQLite backup restores into PostgreSQL: the way to grow)
 
-Uses the same DATABASE_URL and DATA_DIR as the server.`;
+Uses the same DATABASE_URL and DATA_DIR as the server. Dalam bahasa Indonesia: AULA_LANG=id aula …`,
+};
+
+/**
+ * The operator's language: AULA_LANG, else the shell's locale (LC_ALL, LC_MESSAGES, LANG) when it is
+ * English; Indonesian otherwise — servers often run with C or POSIX, which says nothing of the person.
+ */
+export function cliLocale(env: NodeJS.ProcessEnv): Locale {
+  const pick = env.AULA_LANG?.trim().toLowerCase();
+  if (pick === 'id' || pick === 'en') return pick;
+  const shell = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en([_.@-]|$)/i.test(shell) ? 'en' : 'id';
+}
+
+let locale: Locale = 'id';
+const say = (text: Text) => console.log(text[locale]);
+const complain = (text: Text) => console.error(text[locale]);
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -48,12 +77,16 @@ const commands: Record<string, Command> = {
       },
     });
     if (!values.email || !values.password) {
-      console.error('aula user add needs --email and --password');
+      complain({
+        id: 'aula user add memerlukan --email dan --password',
+        en: 'aula user add needs --email and --password',
+      });
       return 2;
     }
     const role = (values.role ?? 'organizer') as (typeof GLOBAL_ROLES)[number];
     if (!GLOBAL_ROLES.includes(role)) {
-      console.error(`--role must be one of ${GLOBAL_ROLES.join(', ')}`);
+      const roles = GLOBAL_ROLES.join(', ');
+      complain({ id: `--role harus salah satu dari ${roles}`, en: `--role must be one of ${roles}` });
       return 2;
     }
     const user = await withApp(({ services }) =>
@@ -64,13 +97,16 @@ const commands: Record<string, Command> = {
         role,
       }),
     );
-    console.log(`User ${user.email} created with role ${user.role}.`);
+    say({
+      id: `Pengguna ${user.email} dibuat dengan peran ${user.role}.`,
+      en: `User ${user.email} created with role ${user.role}.`,
+    });
     return 0;
   },
   async 'token create'(args) {
     const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } } });
     if (!values.email) {
-      console.error('aula token create needs --email');
+      complain({ id: 'aula token create memerlukan --email', en: 'aula token create needs --email' });
       return 2;
     }
     console.log(
@@ -84,23 +120,35 @@ const commands: Record<string, Command> = {
     const result = await withApp(({ services }) =>
       services.demo.load({ ownerEmail: values.email ?? null, dataDir: config.dataDir }),
     );
-    console.log(`Demo event ready: ${config.publicUrl}/e/${result.slug}`);
+    const url = `${config.publicUrl}/e/${result.slug}`;
+    say({ id: `Acara demo siap: ${url}`, en: `Demo event ready: ${url}` });
     return 0;
   },
   async 'retention run'() {
     const r = await withApp(({ services }) => services.privacy.runRetention());
-    console.log(`Retention: ${r.registrations} registrations erased in ${r.events} events.`);
+    say({
+      id: `Masa simpan: data ${r.registrations} pendaftaran dihapus dari ${r.events} acara.`,
+      en: `Retention: ${r.registrations} registrations erased in ${r.events} events.`,
+    });
     return 0;
   },
   async backup(args) {
     const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
     if (!values.out) {
-      console.error('aula backup needs --out FILE (e.g. --out aula-2026-12-07.tar.gz)');
+      complain({
+        id: 'aula backup memerlukan --out BERKAS (mis. --out aula-2026-12-07.tar.gz)',
+        en: 'aula backup needs --out FILE (e.g. --out aula-2026-12-07.tar.gz)',
+      });
       return 2;
     }
     const { createBackup } = await import('./ops/backup.js');
     const r = await createBackup(loadConfig(), values.out);
-    console.log(`Backup written: ${r.file} (${(r.bytes / 1e6).toFixed(1)} MB, ${r.files} files).`);
+    const mb = (l: string) =>
+      (r.bytes / 1e6).toLocaleString(l, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    say({
+      id: `Cadangan ditulis: ${r.file} (${mb('id-ID')} MB, ${r.files} berkas).`,
+      en: `Backup written: ${r.file} (${mb('en-GB')} MB, ${r.files} files).`,
+    });
     return 0;
   },
   async restore(args) {
@@ -110,36 +158,40 @@ const commands: Record<string, Command> = {
       allowPositionals: true,
     });
     if (positionals.length !== 1) {
-      console.error('aula restore needs the backup file: aula restore FILE [--force]');
+      complain({
+        id: 'aula restore memerlukan berkas cadangan: aula restore BERKAS [--force]',
+        en: 'aula restore needs the backup file: aula restore FILE [--force]',
+      });
       return 2;
     }
     const { restoreBackup } = await import('./ops/restore.js');
     const r = await restoreBackup(loadConfig(), positionals[0]!, { force: values.force === true });
-    console.log(`Restored the ${r.from}: ${r.rows} rows, ${r.files} files. Start the server as usual.`);
+    const { engine, createdAt, aulaVersion } = r.from;
+    say({
+      id: `Cadangan ${engine} dari ${createdAt} (Aula ${aulaVersion}) dipulihkan: ${r.rows} baris, ${r.files} berkas. Jalankan server seperti biasa.`,
+      en: `Restored the ${engine} backup of ${createdAt} (Aula ${aulaVersion}): ${r.rows} rows, ${r.files} files. Start the server as usual.`,
+    });
     return 0;
   },
 };
 
 export async function main(argv: string[]): Promise<number> {
+  locale = cliLocale(process.env);
   const key = commands[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0];
   const cmd = key ? commands[key] : undefined;
   if (!cmd) {
-    console.log(HELP);
+    say(HELP);
     return argv.length ? 2 : 0;
   }
   try {
     return await cmd(argv.slice(key!.split(' ').length));
   } catch (err) {
-    if (err instanceof AppError) {
-      console.error(err.text.en);
-      return 1;
-    }
-    if (err instanceof BackupError) {
-      console.error(err.message);
+    if (err instanceof AppError || err instanceof BackupError) {
+      complain(err.text);
       return 1;
     }
     if (err instanceof ZodError) {
-      console.error(validationError(err.issues).text.en);
+      complain(validationError(err.issues).text);
       return 2;
     }
     throw err;

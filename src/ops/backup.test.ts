@@ -20,7 +20,7 @@ import { DB_KINDS, type DbKind, PG_URL } from '../../test/helpers/env.js';
 import { person, publishedEvent } from '../../test/helpers/registrations.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { createBackup } from './backup.js';
+import { BackupError, createBackup } from './backup.js';
 import { restoreBackup } from './restore.js';
 
 /** Every file under a directory with its SHA-256 (the SQLite database's own files aside). */
@@ -197,6 +197,14 @@ describe('restore refuses what it cannot trust, and writes nothing', () => {
   it('a foreign file: not gzip, a tar without a manifest, another manifest, a checksum that does not match', async () => {
     writeFileSync(join(work, 'notes.txt'), 'daftar hadir\n');
     await refused(join(work, 'notes.txt'), /not a usable Aula backup: it is not a gzipped tar file/);
+    // The operator reads it in Indonesian first (the CLI prints `text` in their language).
+    const refusal = await restoreBackup(target('id').config, join(work, 'notes.txt')).catch(
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(BackupError);
+    expect((refusal as BackupError).text.id).toMatch(
+      /notes\.txt bukan cadangan Aula yang dapat dipakai: berkas ini bukan tar ber-gzip\. Tidak ada yang dipulihkan\.$/,
+    );
     await rawArchive(join(work, 'plain.tar.gz'), [{ name: 'hello.txt', data: Buffer.from('hi') }]);
     await refused(join(work, 'plain.tar.gz'), /it has no manifest\.json/);
     await rawArchive(join(work, 'other.tar.gz'), [

@@ -16,11 +16,19 @@ import { ROOT } from '../app.js';
 import type { Config } from '../config.js';
 import { createDb } from '../db/database.js';
 import { appliedMigrations, exportTables, vacuumInto } from '../db/snapshot.js';
+import type { Text } from '../i18n/index.js';
 import { ArchiveWriter } from './archive.js';
 import { pgDump } from './pgdump.js';
 
-/** A backup or restore that cannot go ahead: the message says why and what to do (the CLI prints it). */
-export class BackupError extends Error {}
+/**
+ * A backup or restore that cannot go ahead: the text says why and what to do, in both languages (the CLI
+ * prints the operator's; the message, for logs, is the English one).
+ */
+export class BackupError extends Error {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
 
 export const FORMAT = 'aula-backup';
 export const FORMAT_VERSION = 1;
@@ -65,9 +73,11 @@ function* dataFiles(config: Config, skip: Set<string>, dir = config.dataDir): Ge
 /** The database cannot be reached or opened: say so in a line, not a stack trace. */
 export function unreachable(err: unknown): BackupError {
   const e = err as { message?: string; code?: string };
-  return new BackupError(
-    `Cannot open the database of DATABASE_URL (${e.code ?? 'error'}: ${e.message ?? String(err)}). Check that it exists and is reachable.`,
-  );
+  const why = `${e.code ?? 'error'}: ${e.message ?? String(err)}`;
+  return new BackupError({
+    id: `Basis data DATABASE_URL tidak dapat dibuka (${why}). Periksa bahwa basis data itu ada dan dapat dijangkau.`,
+    en: `Cannot open the database of DATABASE_URL (${why}). Check that it exists and is reachable.`,
+  });
 }
 
 const aulaVersion = () =>
@@ -85,15 +95,19 @@ export async function createBackup(
   const file = resolve(out);
   const partial = `${file}.partial`;
   if (existsSync(file))
-    throw new BackupError(`${file} already exists; choose another name or remove it first.`);
+    throw new BackupError({
+      id: `${file} sudah ada; pilih nama lain atau hapus dulu berkas itu.`,
+      en: `${file} already exists; choose another name or remove it first.`,
+    });
   try {
     closeSync(openSync(partial, 'wx'));
     rmSync(partial);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new BackupError(
-      `Cannot write the backup to ${file} (${code}): check that the directory exists and is writable.`,
-    );
+    throw new BackupError({
+      id: `Cadangan tidak dapat ditulis ke ${file} (${code}): periksa bahwa foldernya ada dan dapat ditulisi.`,
+      en: `Cannot write the backup to ${file} (${code}): check that the directory exists and is writable.`,
+    });
   }
   const tmp = mkdtempSync(join(tmpdir(), 'aula-backup-'));
   const handle = createDb(config.database, { poolSize: 2 });
@@ -104,7 +118,10 @@ export async function createBackup(
       throw unreachable(err);
     });
     if (!migrations.length)
-      throw new BackupError('This database has no Aula schema yet: there is nothing to back up.');
+      throw new BackupError({
+        id: 'Basis data ini belum berisi skema Aula: tidak ada yang dicadangkan.',
+        en: 'This database has no Aula schema yet: there is nothing to back up.',
+      });
     let database: BackupManifest['database'];
     if (engine === 'sqlite') {
       const snap = join(tmp, 'aula.sqlite');
@@ -152,7 +169,10 @@ export async function createBackup(
     if (err instanceof BackupError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS')
-      throw new BackupError(`Cannot write the backup to ${file} (${code}). Nothing was kept.`);
+      throw new BackupError({
+        id: `Cadangan tidak dapat ditulis ke ${file} (${code}). Tidak ada yang disimpan.`,
+        en: `Cannot write the backup to ${file} (${code}). Nothing was kept.`,
+      });
     throw err;
   } finally {
     await handle.close();
@@ -164,7 +184,7 @@ const SCHEDULED = /^aula-\d{8}-\d{6}\.tar\.gz$/;
 
 /** One scheduled backup into BACKUP_DIR, then only the newest BACKUP_KEEP are kept. */
 export async function scheduledBackup(config: Config, now = new Date()): Promise<string> {
-  if (!config.backup) throw new BackupError('BACKUP_DIR is not set.');
+  if (!config.backup) throw new BackupError({ id: 'BACKUP_DIR belum diatur.', en: 'BACKUP_DIR is not set.' });
   const { dir, keep } = config.backup;
   mkdirSync(dir, { recursive: true });
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

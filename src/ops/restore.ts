@@ -24,16 +24,20 @@ import {
   sqliteFileRows,
   tableOrder,
 } from '../db/snapshot.js';
+import type { Text } from '../i18n/index.js';
 import { type Entry, unpack } from './archive.js';
 import { BackupError, type BackupManifest, FORMAT, FORMAT_VERSION, unreachable } from './backup.js';
 import { hasPgRestore, pgRestore } from './pgdump.js';
 
-const damaged = (file: string, why: string) =>
-  new BackupError(`${file} is not a usable Aula backup: ${why}. Nothing was restored.`);
+const damaged = (file: string, why: Text) =>
+  new BackupError({
+    id: `${file} bukan cadangan Aula yang dapat dipakai: ${why.id}. Tidak ada yang dipulihkan.`,
+    en: `${file} is not a usable Aula backup: ${why.en}. Nothing was restored.`,
+  });
 
 /** Reads and checks the whole archive into a staging directory; throws before anything is written. */
 async function verified(file: string, staging: string): Promise<BackupManifest> {
-  if (!existsSync(file)) throw new BackupError(`${file} does not exist.`);
+  if (!existsSync(file)) throw new BackupError({ id: `${file} tidak ada.`, en: `${file} does not exist.` });
   let found: Entry[];
   let raw: Buffer | null;
   try {
@@ -43,44 +47,58 @@ async function verified(file: string, staging: string): Promise<BackupManifest> 
     throw damaged(
       file,
       /header check|unknown compression|invalid/i.test(msg)
-        ? 'it is not a gzipped tar file'
-        : `it is cut short or corrupt (${msg})`,
+        ? { id: 'berkas ini bukan tar ber-gzip', en: 'it is not a gzipped tar file' }
+        : { id: `berkas ini terpotong atau rusak (${msg})`, en: `it is cut short or corrupt (${msg})` },
     );
   }
-  if (!raw) throw damaged(file, 'it has no manifest.json (not made by `aula backup`, or cut short)');
+  if (!raw)
+    throw damaged(file, {
+      id: 'tidak ada manifest.json (bukan buatan `aula backup`, atau terpotong)',
+      en: 'it has no manifest.json (not made by `aula backup`, or cut short)',
+    });
   let m: BackupManifest;
   try {
     m = JSON.parse(raw.toString('utf8')) as BackupManifest;
   } catch {
-    throw damaged(file, 'its manifest is not valid JSON');
+    throw damaged(file, { id: 'manifest-nya bukan JSON yang sah', en: 'its manifest is not valid JSON' });
   }
-  if (m.format !== FORMAT) throw damaged(file, 'it was not made by `aula backup`');
+  if (m.format !== FORMAT)
+    throw damaged(file, { id: 'bukan buatan `aula backup`', en: 'it was not made by `aula backup`' });
   if (m.formatVersion > FORMAT_VERSION)
-    throw new BackupError(
-      `${file} was made by a newer Aula (backup format ${m.formatVersion}). Upgrade Aula, then restore.`,
-    );
+    throw new BackupError({
+      id: `${file} dibuat oleh Aula yang lebih baru (format cadangan ${m.formatVersion}). Perbarui Aula, lalu pulihkan.`,
+      en: `${file} was made by a newer Aula (backup format ${m.formatVersion}). Upgrade Aula, then restore.`,
+    });
   const byPath = new Map(found.map((e) => [e.path, e]));
   for (const e of m.entries) {
     const got = byPath.get(e.path);
-    if (!got) throw damaged(file, `${e.path} is missing`);
+    if (!got) throw damaged(file, { id: `${e.path} tidak ada`, en: `${e.path} is missing` });
     if (got.size !== e.size || got.sha256 !== e.sha256)
-      throw damaged(file, `${e.path} does not match its checksum`);
+      throw damaged(file, {
+        id: `${e.path} tidak cocok dengan checksum-nya`,
+        en: `${e.path} does not match its checksum`,
+      });
     byPath.delete(e.path);
   }
-  if (byPath.size)
-    throw damaged(file, `it holds files its manifest does not list (${[...byPath.keys()][0]})`);
+  const extra = [...byPath.keys()][0];
+  if (extra)
+    throw damaged(file, {
+      id: `berisi berkas yang tidak tercantum di manifest-nya (${extra})`,
+      en: `it holds files its manifest does not list (${extra})`,
+    });
   const known = new Set(knownMigrations());
   const unknown = m.schema.migrations.filter((x) => !known.has(x));
   if (unknown.length)
-    throw new BackupError(
-      `${file} comes from a newer Aula (${m.aulaVersion}; its database has ${unknown.length} change(s) this version does not know, e.g. ${unknown[0]}). Install that version or newer, then restore. Nothing was restored.`,
-    );
+    throw new BackupError({
+      id: `${file} berasal dari Aula yang lebih baru (${m.aulaVersion}; basis datanya memuat ${unknown.length} perubahan yang tidak dikenal versi ini, mis. ${unknown[0]}). Pasang versi itu atau yang lebih baru, lalu pulihkan. Tidak ada yang dipulihkan.`,
+      en: `${file} comes from a newer Aula (${m.aulaVersion}; its database has ${unknown.length} change(s) this version does not know, e.g. ${unknown[0]}). Install that version or newer, then restore. Nothing was restored.`,
+    });
   return m;
 }
 
 /** What already lives in the target (empty: nothing would be lost). */
-async function occupied(config: Config, file: string): Promise<string[]> {
-  const found: string[] = [];
+async function occupied(config: Config, file: string): Promise<Text[]> {
+  const found: Text[] = [];
   const db = config.database;
   const inside =
     db.kind === 'sqlite' ? new Set([db.path, `${db.path}-wal`, `${db.path}-shm`]) : new Set<string>();
@@ -89,10 +107,12 @@ async function occupied(config: Config, file: string): Promise<string[]> {
       const p = join(config.dataDir, e);
       return !inside.has(p) && p !== resolve(file) && p !== config.backup?.dir;
     });
+    const some = entries.slice(0, 3).join(', ');
     if (entries.length)
-      found.push(
-        `DATA_DIR ${config.dataDir} has ${entries.length} entries (${entries.slice(0, 3).join(', ')})`,
-      );
+      found.push({
+        id: `DATA_DIR ${config.dataDir} berisi ${entries.length} entri (${some})`,
+        en: `DATA_DIR ${config.dataDir} has ${entries.length} entries (${some})`,
+      });
   }
   if (db.kind === 'postgres' || existsSync(db.path)) {
     const h = createDb(db, { poolSize: 1 });
@@ -100,7 +120,8 @@ async function occupied(config: Config, file: string): Promise<string[]> {
       const rows = await countRows(h.db, db.kind).catch((err: unknown) => {
         throw unreachable(err);
       });
-      if (rows) found.push(`the database holds ${rows} rows`);
+      if (rows)
+        found.push({ id: `basis datanya berisi ${rows} baris`, en: `the database holds ${rows} rows` });
     } finally {
       await h.close();
     }
@@ -137,15 +158,21 @@ export async function restoreBackup(
   config: Config,
   file: string,
   opts: { force?: boolean } = {},
-): Promise<{ rows: number; files: number; via: 'file' | 'rows' | 'pg_restore'; from: string }> {
+): Promise<{
+  rows: number;
+  files: number;
+  via: 'file' | 'rows' | 'pg_restore';
+  from: { engine: 'sqlite' | 'postgres'; createdAt: string; aulaVersion: string };
+}> {
   const staging = mkdtempSync(join(tmpdir(), 'aula-restore-'));
   try {
     const m = await verified(file, staging);
     const there = await occupied(config, file);
     if (there.length && !opts.force)
-      throw new BackupError(
-        `The target is not empty: ${there.join('; ')}. Restore into an empty one, or add --force to replace it.`,
-      );
+      throw new BackupError({
+        id: `Tujuan pemulihan tidak kosong: ${there.map((x) => x.id).join('; ')}. Pulihkan ke tujuan yang kosong, atau tambahkan --force untuk menggantinya.`,
+        en: `The target is not empty: ${there.map((x) => x.en).join('; ')}. Restore into an empty one, or add --force to replace it.`,
+      });
 
     const target = config.database;
     if (opts.force) {
@@ -209,7 +236,7 @@ export async function restoreBackup(
       rows,
       files,
       via,
-      from: `${m.database.engine} backup of ${m.createdAt} (Aula ${m.aulaVersion})`,
+      from: { engine: m.database.engine, createdAt: m.createdAt, aulaVersion: m.aulaVersion },
     };
   } finally {
     rmSync(staging, { recursive: true, force: true });
