@@ -1,10 +1,14 @@
 // The door check-in page: camera, keyboard-wedge scanner and search, a big green/amber/red answer,
 // and an offline mode that checks people in against the roster kept on the phone and syncs later.
+
+import type { ServerError, ServerResult } from './_checkin-api.js';
 import { type Camera, startCamera } from './_checkin-camera.js';
 import { DoorCount } from './_checkin-count.js';
 import { deviceName, feedback, type Tone } from './_checkin-feedback.js';
+import { offlineVerdict } from './_checkin-offline.js';
 import { appendOverride } from './_checkin-override.js';
 import { checkInPerson } from './_checkin-person.js';
+import { type FoundPerson, renderFound } from './_checkin-search.js';
 import {
   createStore,
   type DoorWindow,
@@ -14,31 +18,10 @@ import {
   ticketCodeOf,
   ticketHash,
 } from './_checkin-store.js';
+import { sendQueue } from './_checkin-sync.js';
 import { renderPending, submitWalkIn, walkInFrom } from './_checkin-walkin.js';
+import { doorWords, fill, type Texts } from './_checkin-words.js';
 
-type Texts = Record<string, string>;
-
-interface ServerResult {
-  /** `waitlisted`: a walk-in the full hall could only put on its waitlist (not checked in). */
-  result: 'checked_in' | 'already_checked_in' | 'waitlisted';
-  first: boolean;
-  message: string;
-  registration: {
-    id: string;
-    name: string;
-    institution: string | null;
-    mode: 'onsite' | 'online';
-    seat: string | null;
-  };
-  checkedInAt: string;
-  checkedInBy: string | null;
-  clockFlagged?: boolean;
-  /** Registered here as a walk-in (the door shows their ticket as a QR code). */
-  walkIn?: boolean;
-}
-interface ServerError {
-  error: { code: string; message: string; registrationId?: string; overridable?: boolean };
-}
 type ScanTarget = { ticketCode?: string; registrationId?: string };
 
 const root = document.getElementById('checkin');
@@ -72,31 +55,8 @@ async function main(el: HTMLElement) {
   );
   let online = navigator.onLine;
 
-  const fmt = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
-  const time = (ms: number) => {
-    const p = new Intl.DateTimeFormat('en-GB', {
-      timeZone: tz,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(ms);
-    const h = p.find((x) => x.type === 'hour')?.value ?? '';
-    const m = p.find((x) => x.type === 'minute')?.value ?? '';
-    return lang === 'id' ? `${h}.${m}` : `${h}:${m}`;
-  };
-  const day = (ms: number) =>
-    new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      timeZone: tz,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(ms);
-  /** "pukul 08.30" today; with the date on any other day (an arrival yesterday is not "at 08.30"). */
-  const when = (ms: number) =>
-    day(ms) === day(Date.now())
-      ? fmt(t.at!, { time: time(ms) })
-      : `${day(ms)}, ${fmt(t.at!, { time: time(ms) })}`;
+  const words = doorWords(t, lang, tz);
+  const { modeLine } = words;
 
   function show(tone: Tone, title: string, ...lines: string[]) {
     resultBox.className = `ci-result ${tone}`;
@@ -156,9 +116,6 @@ async function main(el: HTMLElement) {
     refreshBar();
   }
 
-  const modeLine = (p: { mode: string; seat: string | null }) =>
-    `${p.mode === 'onsite' ? t.onsite : t.online}${p.seat ? ` · ${t.seat} ${p.seat}` : ''}`;
-
   async function post(url: string, body: unknown): Promise<Response> {
     return fetch(url, {
       method: 'POST',
@@ -202,34 +159,15 @@ async function main(el: HTMLElement) {
       const h = await ticketHash(s.ticketCode);
       p = h ? store.byHash(h) : undefined;
     }
-    if (!p) {
-      store.enqueue(s);
-      refreshBar();
-      return show('red', t.notInList!);
+    // A code the roster does not know may be a registration made since it was fetched: the sync asks.
+    if (!p) store.enqueue(s);
+    const v = offlineVerdict(p, s.scannedAt, store.doorWindow(), t, words);
+    if (v.admit && p) {
+      store.enqueue({ ...s, personId: p.id });
+      store.markArrived(p.id, s.scannedAt, null);
     }
-    // Outside the doors' window the server would refuse it: say so now rather than after the sync.
-    const w = store.doorWindow();
-    if (w && s.scannedAt < w.doorsOpen)
-      return show('red', p.name, fmt(t.notOpenYet!, { when: when(w.doorsOpen) }));
-    if (w && s.scannedAt > w.closes) return show('red', p.name, fmt(t.closedAt!, { when: when(w.closes) }));
-    if (p.status === 'cancelled') return show('red', p.name, t.cancelled!);
-    if (p.status !== 'confirmed') return show('red', p.name, t.waitlisted!);
-    if (p.mode === 'online') return show('red', p.name, t.registeredOnline!);
-    if (p.checkedInAt) {
-      return show(
-        'amber',
-        p.name,
-        [
-          fmt(t.alreadyAt!, { time: when(p.checkedInAt) }),
-          p.checkedInBy ? fmt(t.by!, { name: p.checkedInBy }) : '',
-        ].join(' '),
-        modeLine(p),
-      );
-    }
-    store.enqueue({ ...s, personId: p.id });
-    store.markArrived(p.id, s.scannedAt, null);
-    refreshBar();
-    show('green', p.name, `${t.welcome}. ${t.offlineSaved}`, modeLine(p));
+    if (!p || v.admit) refreshBar();
+    show(v.tone, v.title, ...v.lines);
   }
 
   /** Outside the window: the refusal in words, and a reason box to record the arrival anyway. */
@@ -272,56 +210,15 @@ async function main(el: HTMLElement) {
   let syncing = false;
   async function sync() {
     if (syncing || !online) return;
-    const queue = store.queue();
-    if (!queue.length) return refreshRoster();
+    if (!store.queue().length) return refreshRoster();
     syncing = true;
-    const notices: { tone: Tone; title: string; line: string }[] = [];
     try {
-      let sent = 0;
-      for (let i = 0; i < queue.length; i += 200) {
-        const chunk = queue.slice(i, i + 200);
-        const body = await count.write(async () => {
-          const r = await post(`${api}/checkins/sync?lang=${lang}`, {
-            device,
-            scans: chunk.map(({ personId: _local, ...s }) => s),
-          });
-          if (!r.ok) return null;
-          const body = (await r.json()) as {
-            results: (
-              | (ServerResult & { scanId: string })
-              | (ServerError & { scanId: string; result: 'error' })
-            )[];
-          };
-          // By the answers, as a single scan counts: the server's own number (in the answer too) could hold a
-          // scan answered at the same moment. The count read after the sync brings in other phones' arrivals.
-          count.add(body.results.filter((x) => !('error' in x) && x.first).length);
-          return body;
-        });
-        if (!body) break;
-        // A walk-in another request is still registering stays queued for the next round.
-        const retry = new Set(
-          body.results.flatMap((x) =>
-            'error' in x && x.error.code === 'walkin_in_progress' ? [x.scanId] : [],
-          ),
-        );
-        store.dequeue(new Set(chunk.map((s) => s.scanId).filter((id) => !retry.has(id))));
-        sent += chunk.length - retry.size;
-        // The device learns what became of each walk-in it registered offline (waitlisted, hall full…).
-        const walkIns = new Set(chunk.flatMap((s) => (s.walkIn ? [s.scanId] : [])));
-        for (const x of body.results) {
-          if (!walkIns.has(x.scanId) || retry.has(x.scanId)) continue;
-          if ('error' in x) notices.push({ tone: 'red', title: x.error.message, line: '' });
-          else
-            notices.push({
-              tone: x.result === 'waitlisted' ? 'amber' : 'green',
-              title: x.registration.name,
-              line: x.message,
-            });
-        }
-      }
+      const { sent, notices } = await sendQueue(store, count, (scans) =>
+        post(`${api}/checkins/sync?lang=${lang}`, { device, scans }),
+      );
       const bad = notices.find((n) => n.tone !== 'green');
-      if (bad) show(bad.tone, bad.title, bad.line, fmt(t.synced!, { n: String(sent) }));
-      else if (sent && resultBox.dataset.tone !== 'red') show('idle', fmt(t.synced!, { n: String(sent) }));
+      if (bad) show(bad.tone, bad.title, bad.line, fill(t.synced!, { n: String(sent) }));
+      else if (sent && resultBox.dataset.tone !== 'red') show('idle', fill(t.synced!, { n: String(sent) }));
       await refreshRoster();
     } catch {
       setOnline(false);
@@ -365,58 +262,29 @@ async function main(el: HTMLElement) {
   /** A new search: the big box no longer shows the last person (staff read it as the answer). */
   async function search(q: string) {
     if (resultBox.dataset.tone !== 'idle') show('idle', t.ready!);
-    let rows: (
-      | RosterPerson
-      | (ServerResult['registration'] & { checkedInAt: string | null; phone4: string | null })
-    )[] = [];
+    let rows: FoundPerson[] = [];
     if (online) {
       try {
         const r = await fetch(`${api}/checkins/search?q=${encodeURIComponent(q)}`, {
           credentials: 'same-origin',
         });
-        if (r.ok) rows = ((await r.json()) as { results: typeof rows }).results;
+        if (r.ok) rows = ((await r.json()) as { results: FoundPerson[] }).results;
       } catch {
         setOnline(false);
         rows = store.search(q);
       }
     } else rows = store.search(q);
-    list.replaceChildren();
-    if (!rows.length) {
-      const li = document.createElement('li');
-      li.textContent = t.none!;
-      list.append(li);
-      return;
-    }
-    for (const p of rows) {
-      const li = document.createElement('li');
-      const span = document.createElement('span');
-      const at = typeof p.checkedInAt === 'string' ? Date.parse(p.checkedInAt) : p.checkedInAt;
-      span.textContent = [
-        p.name,
-        p.institution,
-        modeLine(p),
-        p.phone4 ? `…${p.phone4}` : '',
-        at ? `${t.already} ${when(at)}` : '',
-      ]
-        .filter(Boolean)
-        .join(' · ');
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.textContent = t.checkIn!;
-      b.addEventListener('click', () => {
-        list.replaceChildren();
-        input.value = '';
-        // A speaker or official from the programme (no ticket): client/_checkin-person.ts.
-        if ('personId' in p && typeof p.personId === 'string')
-          void checkInPerson(api, csrf, lang, p.personId).then((r) =>
-            r.ok ? show('green', p.name, r.line) : show('red', r.message),
-          );
-        else void scan({ registrationId: p.id }, 'search');
-        input.focus();
-      });
-      li.append(span, b);
-      list.append(li);
-    }
+    renderFound(list, rows, t, words, (p) => {
+      list.replaceChildren();
+      input.value = '';
+      // A speaker or official from the programme (no ticket): client/_checkin-person.ts.
+      if ('personId' in p && typeof p.personId === 'string')
+        void checkInPerson(api, csrf, lang, p.personId).then((r) =>
+          r.ok ? show('green', p.name, r.line) : show('red', r.message),
+        );
+      else void scan({ registrationId: p.id }, 'search');
+      input.focus();
+    });
   }
 
   // The input takes a typed or wedge-scanned code (code + Enter), or a name/phone to search.

@@ -4,6 +4,7 @@ import { inTransaction } from '../../../db/transaction.js';
 import { AppError, errors, what } from '../../../errors.js';
 import type { AuthUser } from '../../../http/types.js';
 import type { Text } from '../../../i18n/index.js';
+import type { DoorPerson } from '../../../shared/checkin.js';
 import { newId } from '../../../shared/ids.js';
 import { endSentence, fullName } from '../../../shared/names.js';
 import { isoInZone } from '../../../shared/time.js';
@@ -35,13 +36,7 @@ export interface CheckinResult {
   first: boolean;
   scanId: string | null;
   message: Text;
-  registration: {
-    id: string;
-    name: string;
-    institution: string | null;
-    mode: 'onsite' | 'online';
-    seat: string | null;
-  };
+  registration: DoorPerson;
   checkedInAt: string;
   checkedInBy: string | null;
   device: string | null;
