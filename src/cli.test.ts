@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cliLocale, main } from './cli.js';
+import { main } from './cli.js';
+import { operatorLocale } from './config.js';
 
 /** The `aula` command line against a SQLite file of its own (it reads DATA_DIR and DATABASE_URL like the server). */
 describe('aula command line', () => {
@@ -81,11 +82,11 @@ describe('aula command line', () => {
     expect(out.at(-1)).toMatch(/^Backup written: .*aula\.tar\.gz \(\d+\.\d MB, \d+ files\)\.$/);
     expect(await main(['restore', file])).toBe(1);
     expect(err.at(-1)).toMatch(/^The target is not empty: .*add --force to replace it\.$/);
-    expect(cliLocale({ LANG: 'en_US.UTF-8' })).toBe('en');
-    expect(cliLocale({ LC_ALL: 'en_GB.UTF-8', LANG: 'id_ID.UTF-8' })).toBe('en');
-    expect(cliLocale({ AULA_LANG: 'id', LANG: 'en_US.UTF-8' })).toBe('id');
+    expect(operatorLocale({ LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(operatorLocale({ LC_ALL: 'en_GB.UTF-8', LANG: 'id_ID.UTF-8' })).toBe('en');
+    expect(operatorLocale({ AULA_LANG: 'id', LANG: 'en_US.UTF-8' })).toBe('id');
     for (const shell of ['id_ID.UTF-8', 'C.UTF-8', 'POSIX', '', 'eng'])
-      expect(cliLocale({ LANG: shell })).toBe('id');
+      expect(operatorLocale({ LANG: shell })).toBe('id');
   });
 
   it('backs up and restores through the command line, and says what is wrong', async () => {
@@ -108,6 +109,10 @@ describe('aula command line', () => {
     expect(existsSync(file)).toBe(true);
     expect(await main(['restore', join(dir, 'nope.tar.gz')])).toBe(1);
     expect(err.at(-1)).toMatch(/nope\.tar\.gz tidak ada\.$/);
+    // A setting that cannot be used: its name and the way out, not a stack trace.
+    process.env.DATABASE_URL = 'mysql://localhost/aula';
+    expect(await main(['backup', '--out', file])).toBe(2);
+    expect(err.at(-1)).toBe('DATABASE_URL harus diawali sqlite: atau postgres:// (tertulis "mysql:")');
   });
 
   it('runs from its source file too, with the exit status of the command', () => {

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { ConfigError, loadConfig, operatorLocale } from './config.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { validationError } from './http/validation.js';
@@ -34,17 +34,6 @@ Memakai DATABASE_URL dan DATA_DIR yang sama dengan server. In English: AULA_LANG
 
 Uses the same DATABASE_URL and DATA_DIR as the server. Dalam bahasa Indonesia: AULA_LANG=id aula …`,
 };
-
-/**
- * The operator's language: AULA_LANG, else the shell's locale (LC_ALL, LC_MESSAGES, LANG) when it is
- * English; Indonesian otherwise — servers often run with C or POSIX, which says nothing of the person.
- */
-export function cliLocale(env: NodeJS.ProcessEnv): Locale {
-  const pick = env.AULA_LANG?.trim().toLowerCase();
-  if (pick === 'id' || pick === 'en') return pick;
-  const shell = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^en([_.@-]|$)/i.test(shell) ? 'en' : 'id';
-}
 
 let locale: Locale = 'id';
 const say = (text: Text) => console.log(text[locale]);
@@ -176,7 +165,7 @@ const commands: Record<string, Command> = {
 };
 
 export async function main(argv: string[]): Promise<number> {
-  locale = cliLocale(process.env);
+  locale = operatorLocale();
   const key = commands[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0];
   const cmd = key ? commands[key] : undefined;
   if (!cmd) {
@@ -189,6 +178,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof AppError || err instanceof BackupError) {
       complain(err.text);
       return 1;
+    }
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 2;
     }
     if (err instanceof ZodError) {
       complain(validationError(err.issues).text);

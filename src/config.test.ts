@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseDatabaseUrl } from './config.js';
+import { ConfigError, loadConfig, parseDatabaseUrl } from './config.js';
 
 describe('config', () => {
   it('defaults to SQLite under ./data on port 3000', () => {
@@ -26,5 +26,9 @@ describe('config', () => {
   it('fails fast with a readable message on a bad value', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => parseDatabaseUrl('mysql://x', '/tmp')).toThrow(/sqlite: or postgres/);
+    // In the operator's language: Indonesian unless AULA_LANG or an English locale says otherwise.
+    expect(() => loadConfig({ PORT: 'abc', LANG: 'C.UTF-8' })).toThrow(/^Konfigurasi tidak sah:\n {2}PORT: /);
+    expect(() => loadConfig({ PORT: 'abc', AULA_LANG: 'en' })).toThrow(/^Invalid configuration:\n {2}PORT: /);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
   });
 });

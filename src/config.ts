@@ -83,21 +83,47 @@ export interface Config {
   backup: { dir: string; keep: number } | null;
 }
 
-export function parseDatabaseUrl(url: string | undefined, dataDir: string): Database {
+/**
+ * The operator's language for what the server and the `aula` command print: AULA_LANG, else the shell's
+ * locale (LC_ALL, LC_MESSAGES, LANG) when it is English; Indonesian otherwise — servers often run with C or
+ * POSIX, which says nothing of the person.
+ */
+export function operatorLocale(env: NodeJS.ProcessEnv = process.env): 'id' | 'en' {
+  const pick = env.AULA_LANG?.trim().toLowerCase();
+  if (pick === 'id' || pick === 'en') return pick;
+  const shell = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en([_.@-]|$)/i.test(shell) ? 'en' : 'id';
+}
+
+/** A setting that cannot be used: the message names it, in the operator's language (no stack trace needed). */
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(
+  url: string | undefined,
+  dataDir: string,
+  locale: 'id' | 'en' = 'en',
+): Database {
   if (!url) return { kind: 'sqlite', path: resolve(dataDir, 'aula.sqlite') };
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { kind: 'postgres', url };
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
-  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:")`);
+  const got = url.split(':')[0];
+  throw new ConfigError(
+    locale === 'id'
+      ? `DATABASE_URL harus diawali sqlite: atau postgres:// (tertulis "${got}:")`
+      : `DATABASE_URL must start with sqlite: or postgres:// (got "${got}:")`,
+  );
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
+  const locale = operatorLocale(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    const head = locale === 'id' ? 'Konfigurasi tidak sah:' : 'Invalid configuration:';
+    throw new ConfigError(`${head}\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
@@ -107,7 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl,
     dataDir,
-    database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    database: parseDatabaseUrl(e.DATABASE_URL, dataDir, locale),
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
     sessionSecret: e.SESSION_SECRET ?? null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,

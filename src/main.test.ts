@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
@@ -231,4 +232,43 @@ describe('SIGTERM (graceful shutdown)', () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('requests still running after 10 s');
   }, 90_000);
+});
+
+describe('what `npm start` tells the person who runs it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aula-start-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // A server's usual locale, which says nothing of the operator.
+  const quiet = { AULA_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+
+  it('says where Aula runs and the one-time setup link in Indonesian; English when asked', async () => {
+    const env = { ...serverEnv(dir, `sqlite:${join(dir, 'aula.sqlite')}`), ...quiet };
+    const first = await startServer(env);
+    try {
+      expect(first.output()).toMatch(
+        /Aula berjalan di http:\/\/aula\.test\n {2}Pertama kali: buat akun administrator di sini \(tautan sekali pakai\):\n {2}http:\/\/aula\.test\/setup\?token=\S+/,
+      );
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+    }
+    const again = await startServer({ ...env, AULA_LANG: 'en' });
+    try {
+      expect(again.output()).toMatch(
+        /Aula is running at http:\/\/aula\.test\n {2}First start: create the administrator/,
+      );
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  }, 90_000);
+
+  it('refuses a setting it cannot use with its name and the way out, not a stack trace', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'main.ts')], {
+      cwd: join(import.meta.dirname, '..'),
+      env: { ...process.env, ...quiet, DATA_DIR: dir, DATABASE_URL: 'mysql://localhost/aula' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('DATABASE_URL harus diawali sqlite: atau postgres:// (tertulis "mysql:")');
+  }, 60_000);
 });

@@ -1,19 +1,34 @@
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { ConfigError, loadConfig, operatorLocale } from './config.js';
 
-const config = loadConfig();
+const locale = operatorLocale();
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (err) {
+  // A setting that cannot be used is the operator's to fix: its name and the reason, not a stack trace.
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(`\n  ${err.message}\n`);
+  process.exit(2);
+}
 const app = await buildApp(config);
 
 const token = await app.ctx.services.auth.ensureSetupToken();
 await app.listen({ port: config.port, host: config.host });
-const shownUrl = config.publicUrl;
-if (token) {
-  console.log(
-    `\n  Aula is running at ${shownUrl}\n  First start: create the administrator account here (one-time link):\n  ${shownUrl}/setup?token=${token}\n`,
-  );
-} else {
-  console.log(`\n  Aula is running at ${shownUrl}\n`);
-}
+const url = config.publicUrl;
+const said = {
+  id: {
+    running: `Aula berjalan di ${url}`,
+    setup: 'Pertama kali: buat akun administrator di sini (tautan sekali pakai):',
+  },
+  en: {
+    running: `Aula is running at ${url}`,
+    setup: 'First start: create the administrator account here (one-time link):',
+  },
+}[locale];
+console.log(
+  token ? `\n  ${said.running}\n  ${said.setup}\n  ${url}/setup?token=${token}\n` : `\n  ${said.running}\n`,
+);
 
 // Scheduled backups (BACKUP_DIR): the first an hour after the start, then one a day. Set it on one node only.
 if (config.backup) {

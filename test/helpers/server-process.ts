@@ -76,7 +76,7 @@ export async function startServer(env: Record<string, string>, port?: number): P
       reject(new Error(`server did not start in 60 s:\n${out}`));
     }, 60_000);
     const check = () => {
-      if (out.includes('Aula is running')) {
+      if (/Aula (berjalan di|is running at) /.test(out)) {
         clearTimeout(timer);
         resolve();
       }
