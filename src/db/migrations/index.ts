@@ -29,8 +29,10 @@ import * as orgMembers from './2026_12_07_1300_org_members.js';
 import * as eventCity from './2026_12_07_1500_event_city.js';
 import * as certificateNumberIdx from './2026_12_07_1510_certificate_number_idx.js';
 /**
- * Migrations in order. Each is frozen in time: it uses Kysely<any> and never imports app code.
- * Add new ones at the end with a later timestamp.
+ * Migrations in the order they run: Kysely runs them by name, so they are listed by name (a test keeps it
+ * so). Each is frozen in time: it uses Kysely<any> and never imports app code, and its name never changes
+ * (databases record it; `1260` is a name, not a clock time). Add new ones at the end with a later name:
+ * a database that has run a later name refuses to start under one that sorts before it.
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_29_0100_foundation': foundation,
@@ -47,19 +49,19 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0900_user_invites': userInvites,
   '2026_11_29_0910_registration_client_ref': registrationClientRef,
   '2026_11_29_1010_code_entries_by_registration': codeEntriesByRegistration,
-  '2026_12_07_1500_event_city': eventCity,
-  '2026_12_07_1510_certificate_number_idx': certificateNumberIdx,
   '2026_12_07_1000_one_vote': oneVote,
-  '2026_12_07_1120_registration_resent_at': registrationResentAt,
-  '2026_12_07_1100_presence_window': presenceWindow,
+  '2026_12_07_1001_voter_slots': voterSlots,
   '2026_12_07_1020_poll_kinds_captions': pollKindsCaptions,
   '2026_12_07_1021_person_presence_mode': personPresenceMode,
+  '2026_12_07_1100_presence_window': presenceWindow,
+  '2026_12_07_1120_registration_resent_at': registrationResentAt,
   '2026_12_07_1200_job_queue': jobQueue,
   '2026_12_07_1210_messages': messagesTables,
   '2026_12_07_1220_webhooks': webhooksTables,
   '2026_12_07_1230_change_notices': changeNotices,
   '2026_12_07_1240_webhook_dedupe': webhookDedupe,
-  '2026_12_07_1300_org_members': orgMembers,
-  '2026_12_07_1001_voter_slots': voterSlots,
   '2026_12_07_1260_registration_promoted_at': registrationPromotedAt,
+  '2026_12_07_1300_org_members': orgMembers,
+  '2026_12_07_1500_event_city': eventCity,
+  '2026_12_07_1510_certificate_number_idx': certificateNumberIdx,
 };
