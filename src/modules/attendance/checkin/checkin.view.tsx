@@ -203,6 +203,7 @@ const CHECKIN_CSS = `
 .ci-override input{color:var(--fg)}
 .ci-list{list-style:none;padding:0;margin:0}
 .ci-list li{display:flex;justify-content:space-between;gap:.5rem;align-items:center;padding:.5rem 0;border-bottom:1px solid var(--line)}
+.ci-list li button{white-space:nowrap;flex:none}
 `;
 
 export interface CheckinBox {
