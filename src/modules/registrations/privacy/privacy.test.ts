@@ -202,11 +202,12 @@ describe.each(DB_KINDS)('UU PDP rights and retention on %s', (kind) => {
     const env = { ...process.env };
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     try {
+      process.env.AULA_LANG = 'id';
       process.env.DATA_DIR = t.config.dataDir;
       process.env.DATABASE_URL =
         t.config.database.kind === 'sqlite' ? `sqlite:${t.config.database.path}` : t.config.database.url;
       expect(await main(['retention', 'run'])).toBe(0);
-      expect(log.mock.calls.flat().join('\n')).toContain('5 registrations erased in 2 events');
+      expect(log.mock.calls.flat().join('\n')).toContain('Masa simpan: data 5 pendaftaran dihapus dari 2 acara.');
     } finally {
       log.mockRestore();
       process.env = env;
