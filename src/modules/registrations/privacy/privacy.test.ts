@@ -207,7 +207,9 @@ describe.each(DB_KINDS)('UU PDP rights and retention on %s', (kind) => {
       process.env.DATABASE_URL =
         t.config.database.kind === 'sqlite' ? `sqlite:${t.config.database.path}` : t.config.database.url;
       expect(await main(['retention', 'run'])).toBe(0);
-      expect(log.mock.calls.flat().join('\n')).toContain('Masa simpan: data 5 pendaftaran dihapus dari 2 acara.');
+      expect(log.mock.calls.flat().join('\n')).toContain(
+        'Masa simpan: data 5 pendaftaran dihapus dari 2 acara.',
+      );
     } finally {
       log.mockRestore();
       process.env = env;
