@@ -128,7 +128,7 @@ export function createDeliveriesService(
     /** The person's number and the text for wa.me, rendered as the message would be sent now. */
     async whatsappText(event: EventRow, id: string) {
       const d = await repo.find(db, event.id, id);
-      if (!d || d.channel !== 'whatsapp') return null;
+      if (d?.channel !== 'whatsapp') return null;
       const r = await deps.registrations.findById(d.registration_id);
       const content = r?.phone ? await renderers.get(d.source)?.(d, r, event) : null;
       return r?.phone && content ? { phone: r.phone, text: content.whatsapp } : null;
