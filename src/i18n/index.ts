@@ -2,6 +2,8 @@
  * Aula speaks Bahasa Indonesia first and English second. Every user-facing string is a `Text`
  * holding both, so the compiler refuses a string that lacks its English twin.
  */
+import { BoundedMemo } from '../shared/memo.js';
+
 export type Locale = 'id' | 'en';
 const DEFAULT_LOCALE: Locale = 'id';
 
@@ -24,17 +26,11 @@ export function pickLocale(
   if (q === 'id' || q === 'en') return q;
   if (cookie === 'id' || cookie === 'en') return cookie;
   if (!acceptLanguage) return DEFAULT_LOCALE;
-  let l = byHeader.get(acceptLanguage);
-  if (!l) {
-    l = fromAcceptLanguage(acceptLanguage);
-    if (byHeader.size >= 200) byHeader.clear();
-    byHeader.set(acceptLanguage, l);
-  }
-  return l;
+  return byHeader.get(acceptLanguage, () => fromAcceptLanguage(acceptLanguage));
 }
 
 /** Phones send a few distinct Accept-Language values; each is read once (bounded: the header is the client's). */
-const byHeader = new Map<string, Locale>();
+const byHeader = new BoundedMemo<Locale>(200);
 
 function fromAcceptLanguage(header: string): Locale {
   for (const part of header.split(',')) {

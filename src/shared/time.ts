@@ -41,7 +41,6 @@ const formatted = new BoundedMemo<string>(5000);
  * UTC by whole minutes, so all instants of one minute read the same.
  */
 const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
-const remembered = (key: string, make: () => string): string => formatted.get(key, make);
 
 export function isValidTimeZone(tz: string): boolean {
   try {
@@ -95,7 +94,7 @@ export function zoneLabel(tz: string, ms: number): string {
   const label = ZONE_LABELS[tz];
   if (label) return label;
   const minute = minuteOf(ms);
-  return remembered(`z|${minute}|${tz}`, () => offsetLabel(tz, minute));
+  return formatted.get(`z|${minute}|${tz}`, () => offsetLabel(tz, minute));
 }
 
 function offsetLabel(tz: string, ms: number): string {
@@ -133,7 +132,7 @@ export function toLocalInput(ms: number, tz: string): string {
 /** "Kamis, 30 Desember 2021" / "Thursday, 30 December 2021" (no zero-padded day: not dateStyle full). */
 export function formatDate(ms: number, tz: string, locale: Locale): string {
   const minute = minuteOf(ms);
-  return remembered(`d|${minute}|${tz}|${locale}`, () =>
+  return formatted.get(`d|${minute}|${tz}|${locale}`, () =>
     formatter('date', locale === 'id' ? 'id-ID' : 'en-GB', {
       timeZone: tz,
       weekday: 'long',
@@ -147,7 +146,7 @@ export function formatDate(ms: number, tz: string, locale: Locale): string {
 /** "09.00" in Indonesian, "09:00" in English. */
 export function formatTime(ms: number, tz: string, locale: Locale): string {
   const minute = minuteOf(ms);
-  return remembered(`t|${minute}|${tz}|${locale}`, () => formatTimeNow(minute, tz, locale));
+  return formatted.get(`t|${minute}|${tz}|${locale}`, () => formatTimeNow(minute, tz, locale));
 }
 
 function formatTimeNow(ms: number, tz: string, locale: Locale): string {
